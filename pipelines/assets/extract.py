@@ -1,0 +1,95 @@
+"""Extract: every loaded document's facts, one table per kind of fact, each row with its quote and span."""
+
+
+from collections import Counter
+from datetime import UTC, datetime
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipelines.assets.frames import read_table, replace_table, table_metadata
+from pipelines.assets.ingest import RAW_DOCUMENTS, rejection_frame
+from pipelines.extract.report import extract_report
+from pipelines.schemas import SCHEMAS
+from pipelines.tables import frames_from_rows, report_rows
+
+EXTRACTED_SCHEMA = "extracted"
+FAILED_DOCUMENTS = dg.AssetKey([EXTRACTED_SCHEMA, "failed_documents"])
+EXTRACTED_TABLE_DESCRIPTIONS = {
+    "report_metadata": "One row per document: market, title, header fields and the inferred forecast period.",
+    "segment_members": "Segment dimensions and members from each document's scope list.",
+    "region_countries": "Regions and their countries from each document's scope list.",
+    "stated_figures": "Every distinct stated value, share and CAGR, with its scope, year(s), quote and span.",
+    "companies": "Key companies each document names.",
+    "developments": "Dated developments (month, kind, deal amount) with their sentence.",
+    "development_companies": "Companies taking part in each development, lead first.",
+    "skipped_statements": "Figures the extractor saw but could not read, with the reason.",
+}
+
+
+def extracted_key(table: str) -> dg.AssetKey:
+    return dg.AssetKey([EXTRACTED_SCHEMA, table])
+
+
+@dg.multi_asset(
+    specs=[
+        *(
+            dg.AssetSpec(extracted_key(table), deps=[RAW_DOCUMENTS], description=description, kinds={"python"})
+            for table, description in EXTRACTED_TABLE_DESCRIPTIONS.items()
+        ),
+        dg.AssetSpec(
+            FAILED_DOCUMENTS,
+            deps=[RAW_DOCUMENTS],
+            description="Documents whose extraction raised an error (the others still load).",
+            kinds={"python"},
+        ),
+    ],
+    group_name="extract",
+)
+def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+    """Runs the pure extractor (pipelines/extract/) over every ingested document."""
+    with duckdb.get_connection() as connection:
+        documents = read_table(connection, "landing", "raw_documents")
+    rows_by_table: dict[str, list[dict]] = {table: [] for table in SCHEMAS}
+    failures = []
+    found_by_document = []
+    for document in documents.itertuples(index=False):
+        try:
+            report = extract_report(document.text)
+        except Exception as error:  # one broken document must not stop the others
+            reason = f"{document.source_file}: extraction failed: {type(error).__name__}: {error}"
+            context.log.error(reason)
+            failures.append(
+                {
+                    "source_file": document.source_file,
+                    "sha256": document.sha256,
+                    "stage": "extract",
+                    "reason": reason,
+                    "detected_at": datetime.now(UTC),
+                }
+            )
+            continue
+        rows = report_rows(document.report_id, document.source_file, document.sha256, report)
+        for table, table_rows in rows.items():
+            rows_by_table[table].extend(table_rows)
+        kinds = Counter(f"{figure.scope} {figure.metric}" for figure in report.figures)
+        found_by_document.append(
+            f"| {document.source_file} | {len(report.figures)} | {len(report.skipped)} | "
+            f"{', '.join(f'{kind}: {count}' for kind, count in sorted(kinds.items())) or '_no figures_'} |"
+        )
+    frames = frames_from_rows(rows_by_table)
+    summary = "\n".join(["| file | facts | skipped | by kind |", "|---|---|---|---|", *found_by_document])
+    with duckdb.get_connection() as connection:
+        for table, frame in frames.items():
+            replace_table(connection, EXTRACTED_SCHEMA, table, frame)
+            yield dg.MaterializeResult(
+                asset_key=extracted_key(table),
+                metadata={
+                    **table_metadata(connection, EXTRACTED_SCHEMA, table),
+                    "facts_by_document": dg.MetadataValue.md(summary),
+                },
+            )
+        replace_table(connection, EXTRACTED_SCHEMA, "failed_documents", rejection_frame(failures))
+        yield dg.MaterializeResult(
+            asset_key=FAILED_DOCUMENTS, metadata=table_metadata(connection, EXTRACTED_SCHEMA, "failed_documents")
+        )

@@ -1,0 +1,57 @@
+"""Moving DataFrames in and out of the working DuckDB database in bulk, and describing them for the UI."""
+
+from __future__ import annotations
+
+import dagster as dg
+import duckdb
+import pandas as pd
+
+_PREVIEW_ROWS = 5
+_PREVIEW_CELL_CHARS = 60
+
+
+def replace_table(connection: duckdb.DuckDBPyConnection, schema: str, table: str, frame: pd.DataFrame) -> None:
+    """Replace ``schema.table`` with ``frame`` in one statement (columns by name, types from the frame)."""
+    connection.execute(f'create schema if not exists "{schema}"')
+    connection.register("incoming_frame", frame)
+    try:
+        connection.execute(f'create or replace table "{schema}"."{table}" as select * from incoming_frame')
+    finally:
+        connection.unregister("incoming_frame")
+
+
+def read_table(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> pd.DataFrame:
+    return connection.execute(f'select * from "{schema}"."{table}"').df()
+
+
+def markdown_preview(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "_no rows_"
+    head = frame.head(_PREVIEW_ROWS).astype("string").fillna("")
+    head = head.apply(lambda column: column.str.slice(0, _PREVIEW_CELL_CHARS).str.replace("|", "\\|"))
+    lines = ["| " + " | ".join(head.columns) + " |", "|" + "---|" * len(head.columns)]
+    lines += ["| " + " | ".join(row) + " |" for row in head.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+def table_schema(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> dg.TableSchema:
+    columns = connection.execute(
+        "select column_name, data_type, comment from duckdb_columns() "
+        "where schema_name = ? and table_name = ? and database_name = current_database() order by column_index",
+        [schema, table],
+    ).fetchall()
+    return dg.TableSchema(
+        columns=[dg.TableColumn(name, data_type, description=comment) for name, data_type, comment in columns]
+    )
+
+
+def table_metadata(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> dict[str, object]:
+    """Row count, column schema and a preview: what the UI shows for every table we write."""
+    (rows,) = connection.execute(f'select count(*) from "{schema}"."{table}"').fetchone()
+    preview = connection.execute(f'select * from "{schema}"."{table}" limit {_PREVIEW_ROWS}').df()
+    return {
+        "dagster/row_count": int(rows),
+        "dagster/column_schema": table_schema(connection, schema, table),
+        "dagster/table_name": f"{schema}.{table}",
+        "preview": dg.MetadataValue.md(markdown_preview(preview)),
+    }

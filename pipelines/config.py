@@ -1,0 +1,38 @@
+"""Where the pipeline reads and writes. Every setting has a default that works and an environment override."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_RAW_DIR = PROJECT_ROOT / "raw"
+DEFAULT_WAREHOUSE_PATH = PROJECT_ROOT / "warehouse" / "space_mining.duckdb"
+SQL_DIR = PROJECT_ROOT / "sql"
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw_dir: Path
+    warehouse_path: Path
+
+    @property
+    def working_path(self) -> Path:
+        """The private database the assets build into; only `publish` ever writes the published file."""
+        return self.warehouse_path.parent / ".build" / f"{self.warehouse_path.stem}.working.duckdb"
+
+
+def _absolute(value: str) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (Path.cwd() / path)
+
+
+def settings_from_environment() -> Settings:
+    """RAW_DIR (default raw/) and WAREHOUSE_PATH (default warehouse/space_mining.duckdb)."""
+    raw_dir = os.environ.get("RAW_DIR")
+    warehouse_path = os.environ.get("WAREHOUSE_PATH")
+    return Settings(
+        raw_dir=_absolute(raw_dir).resolve() if raw_dir else DEFAULT_RAW_DIR,
+        warehouse_path=_absolute(warehouse_path) if warehouse_path else DEFAULT_WAREHOUSE_PATH,
+    )

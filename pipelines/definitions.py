@@ -1,0 +1,29 @@
+"""The one Definitions object: every asset, check and resource of the warehouse."""
+
+
+import dagster as dg
+
+from pipelines.assets.extract import extracted_tables
+from pipelines.assets.ingest import raw_documents
+from pipelines.assets.publish import published_warehouse
+from pipelines.assets.sql_models import sql_model_assets
+from pipelines.assets.validate import validated_tables
+from pipelines.checks import mart_checks
+from pipelines.resources import build_resources
+
+all_assets = [raw_documents, extracted_tables, validated_tables, *sql_model_assets, published_warehouse]
+
+build_warehouse_job = dg.define_asset_job(
+    "build_warehouse",
+    selection=dg.AssetSelection.all(),
+    description="Ingest raw/, extract, validate, build the SQL models, check them and publish the warehouse.",
+)
+
+defs = dg.Definitions(
+    assets=all_assets,
+    asset_checks=mart_checks,
+    jobs=[build_warehouse_job],
+    resources=build_resources(),
+    # DuckDB allows one writer per file: steps run one after another in one process.
+    executor=dg.in_process_executor,
+)

@@ -1,0 +1,332 @@
+"""Stated figures: market sizes, CAGRs, shares and values of regions, countries and segments.
+
+How a figure is read (rules measured on report pages, see docs/extraction.md):
+
+* Each kind of token (money, percentage, year, year range, taxonomy name) is found in one pass over the whole
+  document, then assigned to its sentence by bisection.
+* A percentage is a CAGR when CAGR wording stands just before or after it, a share when share wording does;
+  any other percentage is skipped with that reason.
+* A figure belongs to the nearest region, country or segment named to its left in the same sentence; else
+  "this segment" / "the regional market" refers back to the last one named in the previous sentences; else it is
+  the whole market's.
+* A value or share takes the first year after it in its clause ("in 2024", "by 2032"), else the nearest year
+  before it in the sentence ("... share of 34.09% in 2024, valued at USD 938.9 million").
+* A CAGR takes the year range after it ("from 2025 to 2032", "(2025-2032)"), or "the forecast period", or
+  "by/through 2032" (from the start of the forecast period); else a range stated before it in the sentence.
+* Sentences that open with a month and year ("In February 2025, X raised USD 20 million") are dated
+  developments: their amounts are deal sizes, never market figures.
+* The same figure stated twice (highlights and body) is one fact; the first statement is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from pipelines.extract.numbers import (
+    Money,
+    Percent,
+    YearMention,
+    YearRange,
+    find_money,
+    find_percentages,
+    find_year_ranges,
+    find_years,
+)
+from pipelines.extract.records import Sentence, SkippedStatement, StatedFigure, Taxonomy
+from pipelines.extract.sentences import SentenceIndex
+
+FORECAST_PERIOD = (-1, -1)  # placeholder period: "over the forecast period", resolved once the page's is known
+
+_CAGR_BEFORE = re.compile(r"(?i:cagr|compound annual growth rate|annual growth rate|annually)\W*(?:\w+\W+){0,4}$")
+_CAGR_AFTER = re.compile(r"^\s*(?i:cagr|compound annual growth|annual growth|annually)")
+_SHARE_BEFORE = re.compile(
+    r"(?i:share|accounted for|accounting for|accounts for|captured|held|holds|hold|representing|represented)"
+    r"\W*(?:\w+\W+){0,4}$"
+)
+_SHARE_AFTER = re.compile(r"^\s*(?i:share|market share|of the (?:global |total |overall )?(?:market|revenue))")
+_FORECAST_PERIOD_WORDS = re.compile(r"(?i:forecast period|forecast years|projection period|forecast timeframe)")
+_UNTIL_YEAR = re.compile(r"(?i:by|through|till|until|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?(?P<year>(?:19|20)\d{2})\b")
+_DEVELOPMENT_OPENING = re.compile(
+    r"^(?:(?i:in|on|during|since)\s+)?(?i:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"
+)
+_SEGMENT_REFERENCE = re.compile(r"\b(?i:this|the|that)\s+(?i:segment|sub-segment|category)\b")
+_REGION_REFERENCE = re.compile(r"\b(?i:the|this|that)\s+(?i:regional\s+market|region|regional\s+industry)\b")
+_REFERENCE_LOOKBACK_SENTENCES = 3
+_GENERIC_MEMBERS = frozenset({"others", "other"})
+_NAME_ALIASES = {
+    "asia pacific": ("APAC",),
+    "middle east & africa": ("MEA",),
+    "latin america": ("LATAM",),
+    "u.s.": ("United States", "USA", "US"),
+    "united states": ("U.S.", "USA", "US"),
+    "uk": ("United Kingdom", "U.K."),
+    "u.a.e.": ("United Arab Emirates", "UAE"),
+}
+
+
+@dataclass(frozen=True)
+class NamedScope:
+    scope: str  # 'region' | 'country' | 'segment'
+    dimension: str
+    member: str
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    target: NamedScope
+
+
+def _name_pattern(name: str) -> str:
+    tokens = re.split(r"[\s\-]+", name.strip())
+    parts = [r"(?:&|and)" if token in ("&", "and") else re.escape(token) for token in tokens]
+    return r"[\s\-]+".join(parts)
+
+
+def _normalised(name: str) -> str:
+    return " ".join(re.split(r"[\s\-]+", name.lower())).replace(" and ", " & ")
+
+
+class Gazetteer:
+    """Finds every region, country and segment of a page's own taxonomy in its text, aliases included."""
+
+    def __init__(self, taxonomy: Taxonomy):
+        targets: dict[str, NamedScope] = {}
+        patterns: list[tuple[str, str]] = []
+
+        def add(name: str, target: NamedScope, generic: bool = False) -> None:
+            names = [name, *_NAME_ALIASES.get(_normalised(name), ())]
+            for variant in names:
+                pattern = _name_pattern(variant)
+                if generic:
+                    pattern += r"(?=\s+(?i:segment|category))"  # "Others" only as "the others segment"
+                group = f"n{len(targets)}"
+                targets[group] = target
+                patterns.append((variant, f"(?P<{group}>{pattern})"))
+
+        for row in taxonomy.segments:
+            add(row.member, NamedScope("segment", row.dimension, row.member), row.member.lower() in _GENERIC_MEMBERS)
+        for region in taxonomy.region_names:
+            add(region, NamedScope("region", "region", region))
+        for row in taxonomy.regions:
+            if row.country:
+                add(row.country, NamedScope("country", "country", row.country))
+
+        self._targets = targets
+        # Longest names first, so that "Rest of Europe" wins over "Europe" at the same position.
+        patterns.sort(key=lambda item: -len(item[0]))
+        alternation = "|".join(pattern for _, pattern in patterns)
+        self._pattern = re.compile(rf"(?<![\w$])(?i:{alternation})(?![\w])") if patterns else None
+
+    def find(self, text: str) -> list[_Mention]:
+        if self._pattern is None:
+            return []
+        return [_Mention(m.start(), m.end(), self._targets[m.lastgroup]) for m in self._pattern.finditer(text)]
+
+
+@dataclass
+class _SentenceTokens:
+    sentence: Sentence
+    money: list[Money]
+    percentages: list[Percent]
+    years: list[YearMention]
+    ranges: list[YearRange]
+    mentions: list[_Mention]
+
+
+def _group_by_sentence(index: SentenceIndex, text: str, gazetteer: Gazetteer) -> dict[int, _SentenceTokens]:
+    grouped: dict[int, _SentenceTokens] = {}
+
+    def bucket(offset: int) -> _SentenceTokens | None:
+        position = index.position_of(offset)
+        if position is None:
+            return None
+        if position not in grouped:
+            grouped[position] = _SentenceTokens(index.sentences[position], [], [], [], [], [])
+        return grouped[position]
+
+    for kind, items in (
+        ("money", find_money(text)),
+        ("percentages", find_percentages(text)),
+        ("years", find_years(text)),
+        ("ranges", find_year_ranges(text)),
+        ("mentions", gazetteer.find(text)),
+    ):
+        for item in items:
+            tokens = bucket(item.start)
+            if tokens is not None:
+                getattr(tokens, kind).append(item)
+    return grouped
+
+
+def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_end: int) -> str | None:
+    before = text[clause_start : percent.start]
+    after = text[percent.end : clause_end]
+    if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after):
+        return "cagr"
+    if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
+        return "share"
+    return None
+
+
+def _year_for(figure_start: int, figure_end: int, clause_end: int, tokens: _SentenceTokens) -> int | None:
+    after = [year for year in tokens.years if figure_end <= year.start < clause_end]
+    if after:
+        return after[0].year
+    before = [year for year in tokens.years if year.end <= figure_start]
+    return before[-1].year if before else None
+
+
+def _cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int, tokens: _SentenceTokens):
+    after_ranges = [r for r in tokens.ranges if percent.end <= r.start < clause_end]
+    if after_ranges:
+        return after_ranges[0].first_year, after_ranges[0].last_year
+    after_text = text[percent.end : clause_end]
+    if _FORECAST_PERIOD_WORDS.search(after_text):
+        return FORECAST_PERIOD
+    until = _UNTIL_YEAR.search(after_text)
+    if until:
+        return FORECAST_PERIOD[0], int(until.group("year"))
+    before_ranges = [r for r in tokens.ranges if r.end <= percent.start]
+    if before_ranges:
+        return before_ranges[-1].first_year, before_ranges[-1].last_year
+    if _FORECAST_PERIOD_WORDS.search(tokens.sentence.text):
+        return FORECAST_PERIOD
+    return None, None
+
+
+def _scope_for(figure_start: int, tokens: _SentenceTokens, recent: list[_Mention]) -> NamedScope | None:
+    named_before = [mention for mention in tokens.mentions if mention.end <= figure_start]
+    if named_before:
+        return named_before[-1].target
+    sentence_text = tokens.sentence.text
+    if _SEGMENT_REFERENCE.search(sentence_text):
+        return next((m.target for m in reversed(recent) if m.target.scope == "segment"), None)
+    if _REGION_REFERENCE.search(sentence_text):
+        return next((m.target for m in reversed(recent) if m.target.scope in ("region", "country")), None)
+    return None
+
+
+def _as_float(number: Decimal | None) -> float | None:
+    return float(number) if number is not None else None
+
+
+def extract_figures(
+    text: str, sentences: list[Sentence], taxonomy: Taxonomy
+) -> tuple[list[StatedFigure], list[SkippedStatement]]:
+    """All figures stated in ``text``, de-duplicated, with CAGR periods left as FORECAST_PERIOD where the text
+    says "over the forecast period" (see ``resolve_forecast_period``)."""
+    index = SentenceIndex(sentences)
+    grouped = _group_by_sentence(index, text, Gazetteer(taxonomy))
+    figures: list[StatedFigure] = []
+    skipped: list[SkippedStatement] = []
+    recent_mentions: list[_Mention] = []
+    previous_position = -1
+
+    for position in sorted(grouped):
+        tokens = grouped[position]
+        sentence = tokens.sentence
+        if position - previous_position > _REFERENCE_LOOKBACK_SENTENCES:
+            recent_mentions = []
+        previous_position = position
+
+        def skip(reason: str, sentence: Sentence = sentence) -> None:
+            skipped.append(SkippedStatement(reason, sentence.text, sentence.char_start, sentence.char_end))
+
+        if _DEVELOPMENT_OPENING.match(sentence.text):
+            recent_mentions.extend(tokens.mentions)
+            continue  # amounts in dated developments are deal sizes (see developments.py)
+
+        # Boundaries between figures: each figure's clause runs to the next figure or the sentence's end.
+        figure_tokens = sorted([*tokens.money, *tokens.percentages], key=lambda item: item.start)
+        if not figure_tokens:
+            recent_mentions.extend(tokens.mentions)
+            continue
+        boundaries = [item.start for item in figure_tokens[1:]] + [sentence.char_end]
+        clause_starts = [sentence.char_start] + [item.end for item in figure_tokens[:-1]]
+        for item, clause_start, clause_end in zip(figure_tokens, clause_starts, boundaries, strict=True):
+            if item.problem:
+                skip(f"{item.text!r} at {item.start}: {item.problem}")
+                continue
+            target = _scope_for(item.start, tokens, recent_mentions)
+            common = dict(
+                scope=target.scope if target else "market",
+                dimension=target.dimension if target else None,
+                member=target.member if target else None,
+                rounding=float(item.rounding_millions if isinstance(item, Money) else item.rounding),
+                figure_text=item.text,
+                figure_start=item.start,
+                figure_end=item.end,
+                quote=sentence.text,
+                char_start=sentence.char_start,
+                char_end=sentence.char_end,
+            )
+            if isinstance(item, Money):
+                figures.append(
+                    StatedFigure(
+                        metric="value",
+                        year=_year_for(item.start, item.end, clause_end, tokens),
+                        period_start_year=None,
+                        period_end_year=None,
+                        value_millions=_as_float(item.low_millions),
+                        value_high_millions=_as_float(item.high_millions),
+                        pct=None,
+                        pct_high=None,
+                        currency=item.currency,
+                        **common,
+                    )
+                )
+                continue
+            metric = _classify_percentage(text, item, clause_start, clause_end)
+            if metric is None:
+                skip(f"{item.text!r} at {item.start}: a percentage with no CAGR or share wording around it")
+                continue
+            if metric == "cagr":
+                year = None
+                period_start, period_end = _cagr_period(text, item, clause_start, clause_end, tokens)
+            else:
+                year = _year_for(item.start, item.end, clause_end, tokens)
+                period_start = period_end = None
+            figures.append(
+                StatedFigure(
+                    metric=metric,
+                    year=year,
+                    period_start_year=period_start,
+                    period_end_year=period_end,
+                    value_millions=None,
+                    value_high_millions=None,
+                    pct=_as_float(item.low),
+                    pct_high=_as_float(item.high),
+                    currency=None,
+                    **common,
+                )
+            )
+        recent_mentions.extend(tokens.mentions)
+    return figures, skipped
+
+
+def resolve_forecast_period(figures: list[StatedFigure], first_year: int | None, last_year: int | None):
+    """Put the page's forecast period into CAGRs stated "over the forecast period"."""
+    resolved = []
+    for figure in figures:
+        if figure.period_start_year == FORECAST_PERIOD[0]:
+            figure = replace(figure, period_start_year=first_year)
+        if figure.period_end_year == FORECAST_PERIOD[1]:
+            figure = replace(figure, period_end_year=last_year)
+        resolved.append(figure)
+    return resolved
+
+
+def deduplicate(figures: list[StatedFigure]) -> list[StatedFigure]:
+    """One fact per distinct statement; the first statement is kept and the repeats are counted."""
+    first_by_identity: dict[tuple, StatedFigure] = {}
+    counts: defaultdict[tuple, int] = defaultdict(int)
+    for figure in figures:
+        first_by_identity.setdefault(figure.identity, figure)
+        counts[figure.identity] += 1
+    return [replace(figure, mentions=counts[identity]) for identity, figure in first_by_identity.items()]

@@ -1,0 +1,222 @@
+"""Find money amounts, percentages and years in text, with their exact spans.
+
+One regex pass per kind over the whole document; callers assign hits to sentences afterwards. Numbers are parsed
+with ``Decimal`` so that "USD 2.05 billion" is exactly 2050 USD millions, not 2049.9999999999998.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_CURRENCIES = {
+    "usd": "USD",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "us dollars": "USD",
+    "$": "$",  # a bare dollar sign may not be US dollars: kept as written
+    "eur": "EUR",
+    "€": "EUR",
+    "gbp": "GBP",
+    "£": "GBP",
+    "jpy": "JPY",
+    "¥": "JPY",
+    "inr": "INR",
+    "₹": "INR",
+    "cny": "CNY",
+    "rmb": "CNY",
+}
+_SCALES_IN_MILLIONS = {
+    "thousand": Decimal("0.001"),
+    "k": Decimal("0.001"),
+    "million": Decimal(1),
+    "mn": Decimal(1),
+    "mln": Decimal(1),
+    "m": Decimal(1),
+    "billion": Decimal(1000),
+    "bn": Decimal(1000),
+    "b": Decimal(1000),
+    "trillion": Decimal(1_000_000),
+    "tn": Decimal(1_000_000),
+    "t": Decimal(1_000_000),
+}
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_CURRENCY = r"U\.S\.\s?\$|US\s?\$|USD|US\s+dollars|EUR|GBP|JPY|INR|CNY|RMB|[$€£¥₹]"
+_SCALE_WORD = r"(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b"
+# A single letter counts as a scale only when it touches the number: "$4.5B", not "$4.5 b".
+_SCALE_LETTER = r"[KMBTkmbt]\b"
+_RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
+
+_MONEY = re.compile(
+    rf"(?P<currency>{_CURRENCY})\s?(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?:{_CURRENCY})?\s?(?P<high>{_NUMBER}))?"
+    rf"(?:\s?(?P<scale>{_SCALE_WORD})|(?P<letter>{_SCALE_LETTER}))?"
+)
+_PERCENT = re.compile(
+    rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)"
+)
+_YEAR_RANGE = re.compile(
+    r"(?<![\d.,])(?:FY\s?)?(?P<start>(?:19|20)\d{2})\s?(?:-|–|—|to|through|and)\s?(?:FY\s?)?"
+    r"(?P<end>(?:19|20)\d{2}|\d{2})(?![\d.,]*\d)"
+)
+_YEAR = re.compile(r"(?<![\d.,$€£])(?:FY\s?)?(?P<year>(?:19|20)\d{2})(?![\d]|\.\d|,\d{3})")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_YEAR = re.compile(
+    r"\b(?P<month>(?i:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec))\.?,?\s+(?P<year>(?:19|20)\d{2})\b"
+)
+
+
+class AmbiguousNumberError(ValueError):
+    """A number whose meaning cannot be known without guessing (e.g. a decimal comma)."""
+
+
+def rounding_of(number: Decimal) -> Decimal:
+    """Half a unit of the last digit as written: how far the true figure may be from it.
+
+    Decimal('2754.6') → 0.05, Decimal('20') → 0.5.
+    """
+    exponent = number.as_tuple().exponent
+    return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) else Decimal(0)
+
+
+@dataclass(frozen=True)
+class Money:
+    start: int
+    end: int
+    text: str
+    currency: str
+    low_millions: Decimal
+    high_millions: Decimal | None
+    rounding_millions: Decimal
+    problem: str | None  # why the amount cannot be used as stated, if it cannot
+
+
+@dataclass(frozen=True)
+class Percent:
+    start: int
+    end: int
+    text: str
+    low: Decimal
+    high: Decimal | None
+    rounding: Decimal
+    problem: str | None
+
+
+@dataclass(frozen=True)
+class YearMention:
+    start: int
+    end: int
+    year: int
+
+
+@dataclass(frozen=True)
+class YearRange:
+    start: int
+    end: int
+    first_year: int
+    last_year: int
+
+
+@dataclass(frozen=True)
+class MonthMention:
+    start: int
+    end: int
+    month: str  # 'YYYY-MM'
+
+
+def parse_number(text: str) -> Decimal:
+    """'2,754.6' → Decimal('2754.6'). A comma that is not a thousands separator is refused, never guessed."""
+    if "," in text:
+        groups = text.split(".")[0].split(",")
+        if any(len(group) != 3 for group in groups[1:]):
+            raise AmbiguousNumberError(f'"{text}": decimal comma is ambiguous')
+        text = text.replace(",", "")
+    return Decimal(text)
+
+
+def find_money(text: str) -> list[Money]:
+    """Every amount with a currency marker, normalised to millions of its currency."""
+    amounts = []
+    for match in _MONEY.finditer(text):
+        scale_word = match.group("scale") or match.group("letter")
+        currency_word = re.sub(r"\s+", " ", match.group("currency")).lower().replace("us $", "us$")
+        currency_word = currency_word.replace("u.s. $", "u.s.$")
+        currency = _CURRENCIES.get(currency_word, currency_word.upper())
+        scale = _SCALES_IN_MILLIONS[scale_word.lower()] if scale_word else Decimal("0.000001")
+        problem = None
+        try:
+            stated = parse_number(match.group("low"))
+            low = stated * scale
+            high = parse_number(match.group("high")) * scale if match.group("high") else None
+        except AmbiguousNumberError as error:
+            stated, low, high, problem = Decimal(0), Decimal(0), None, str(error)
+        amounts.append(
+            Money(match.start(), match.end(), match.group(0), currency, low, high, rounding_of(stated) * scale, problem)
+        )
+    return amounts
+
+
+def find_percentages(text: str) -> list[Percent]:
+    percentages = []
+    for match in _PERCENT.finditer(text):
+        problem = None
+        try:
+            low = parse_number(match.group("low"))
+            high = parse_number(match.group("high")) if match.group("high") else None
+        except AmbiguousNumberError as error:
+            low, high, problem = Decimal(0), None, str(error)
+        percentages.append(
+            Percent(match.start(), match.end(), match.group(0), low, high, rounding_of(low), problem)
+        )
+    return percentages
+
+
+def _full_year(first_year: int, end_text: str) -> int:
+    if len(end_text) == 2:  # "2025-32"
+        return first_year // 100 * 100 + int(end_text)
+    return int(end_text)
+
+
+def find_year_ranges(text: str) -> list[YearRange]:
+    ranges = []
+    for match in _YEAR_RANGE.finditer(text):
+        first_year = int(match.group("start"))
+        last_year = _full_year(first_year, match.group("end"))
+        if last_year > first_year:
+            ranges.append(YearRange(match.start(), match.end(), first_year, last_year))
+    return ranges
+
+
+def find_years(text: str) -> list[YearMention]:
+    return [YearMention(match.start(), match.end(), int(match.group("year"))) for match in _YEAR.finditer(text)]
+
+
+def find_months(text: str) -> list[MonthMention]:
+    """'February 2025' → '2025-02'. No day is invented."""
+    months = []
+    for match in _MONTH_YEAR.finditer(text):
+        month_number = _MONTHS[match.group("month").lower()]
+        months.append(MonthMention(match.start(), match.end(), f"{match.group('year')}-{month_number:02d}"))
+    return months

@@ -1,0 +1,83 @@
+"""Extract every fact of one report page: the single entry point the pipeline calls."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipelines.extract.companies import extract_companies
+from pipelines.extract.developments import extract_developments
+from pipelines.extract.figures import FORECAST_PERIOD, deduplicate, extract_figures, resolve_forecast_period
+from pipelines.extract.metadata import extract_metadata
+from pipelines.extract.numbers import find_year_ranges
+from pipelines.extract.records import ExtractedReport, Sentence, StatedFigure
+from pipelines.extract.sentences import split_sentences
+from pipelines.extract.taxonomy import extract_taxonomy
+
+_FORECAST_PERIOD_LABEL = re.compile(r"(?i:forecast (?:period|years|timeframe))\W{0,3}(?i:of|from|between|:)?\W{0,2}$")
+_HEADING_MAX_LENGTH = 120
+
+
+def _stated_forecast_period(text: str) -> tuple[int, int] | None:
+    """'the forecast period (2025-2032)', 'forecast period of 2025 to 2032'."""
+    for year_range in find_year_ranges(text):
+        if _FORECAST_PERIOD_LABEL.search(text, max(0, year_range.start - 30), year_range.start):
+            return year_range.first_year, year_range.last_year
+    return None
+
+
+def _period_of_market_cagrs(figures: list[StatedFigure]) -> tuple[int, int] | None:
+    periods = Counter(
+        (figure.period_start_year, figure.period_end_year)
+        for figure in figures
+        if figure.metric == "cagr"
+        and figure.scope == "market"
+        and figure.period_start_year not in (None, FORECAST_PERIOD[0])
+        and figure.period_end_year not in (None, FORECAST_PERIOD[1])
+    )
+    return periods.most_common(1)[0][0] if periods else None
+
+
+def _period_in_headings(sentences: list[Sentence]) -> tuple[int, int] | None:
+    """'Space Mining Market Size & Share, By Revenue, 2025-2032' (a chart title)."""
+    for sentence in sentences:
+        if len(sentence.text) <= _HEADING_MAX_LENGTH and not sentence.text.endswith(".") and "Market" in sentence.text:
+            ranges = find_year_ranges(sentence.text)
+            if ranges:
+                return ranges[-1].first_year, ranges[-1].last_year
+    return None
+
+
+def infer_forecast_period(
+    text: str, sentences: list[Sentence], figures: list[StatedFigure], base_year: int | None
+) -> tuple[int | None, int | None]:
+    """The page's forecast period, from the most explicit statement available."""
+    period = _stated_forecast_period(text) or _period_of_market_cagrs(figures) or _period_in_headings(sentences)
+    if period:
+        return period
+    market_years = [f.year for f in figures if f.metric == "value" and f.scope == "market" and f.year is not None]
+    if base_year is not None and market_years and max(market_years) > base_year:
+        return base_year + 1, max(market_years)
+    return None, None
+
+
+def extract_report(text: str) -> ExtractedReport:
+    """Every fact in ``text``. Pure: no I/O; offsets index into ``text`` exactly as given."""
+    sentences = split_sentences(text)
+    metadata = extract_metadata(text, sentences)
+    taxonomy = extract_taxonomy(text, sentences)
+    figures, skipped = extract_figures(text, sentences, taxonomy)
+    first_year, last_year = infer_forecast_period(text, sentences, figures, metadata.base_year)
+    figures = deduplicate(resolve_forecast_period(figures, first_year, last_year))
+    companies = extract_companies(text, sentences)
+    developments = extract_developments(text, sentences, tuple(company.company for company in companies))
+    return ExtractedReport(
+        metadata=metadata,
+        forecast_start_year=first_year,
+        forecast_end_year=last_year,
+        taxonomy=taxonomy,
+        figures=tuple(figures),
+        companies=companies,
+        developments=developments,
+        skipped=tuple(skipped),
+    )

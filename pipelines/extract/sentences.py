@@ -1,0 +1,80 @@
+"""Split a document into sentences with exact character offsets.
+
+Lines come first (report pages put headings, bullets and list items on lines of their own), then sentence ends
+inside a line. Bullet markers and list numbers in front of a sentence are left out of its span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from pipelines.extract.records import Sentence
+
+_LINE = re.compile(r"[^\r\n]+")
+# A sentence ends at . ! or ? followed by whitespace and something that can start a sentence.
+_SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-Z0-9•])")
+_LEADING_MARKER = re.compile(r"[\s\u2022\u25cf\u25aa\u2023\u2013\u2014*·-]*(?:\(?\d{1,2}[.)]\s+)?")
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "inc ltd corp co plc llc gmbh ag sa bv nv dr mr mrs ms vs etc no approx est jan feb mar apr jun jul aug"
+    " sep sept oct nov dec fig e.g i.e u.s u.k st mt".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _ends_with_abbreviation(line: str, dot: int) -> bool:
+    if line[:dot].strip().isdigit():
+        return True  # "1. The market ..." is a numbered list item, not a sentence "1."
+    word = _WORD_BEFORE.search(line, 0, dot)
+    if word is None:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    # Single capital letters ("Versha V. Kumar", "U.S.") are initials, not sentence ends.
+    return token in _ABBREVIATIONS or len(token) == 1
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence | None:
+    marker = _LEADING_MARKER.match(text, start, end)
+    if marker:
+        start = marker.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    if start >= end:
+        return None
+    return Sentence(start, end, text[start:end])
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of ``text`` in order, each with ``text[char_start:char_end] == sentence.text``."""
+    sentences: list[Sentence] = []
+    for line in _LINE.finditer(text):
+        line_text = line.group(0)
+        piece_start = 0
+        for end in _SENTENCE_END.finditer(line_text):
+            if _ends_with_abbreviation(line_text, end.start()):
+                continue
+            sentence = _trimmed(text, line.start() + piece_start, line.start() + end.end())
+            if sentence:
+                sentences.append(sentence)
+            piece_start = end.end()
+        sentence = _trimmed(text, line.start() + piece_start, line.end())
+        if sentence:
+            sentences.append(sentence)
+    return sentences
+
+
+class SentenceIndex:
+    """Finds the sentence that holds a character offset (one bisect per lookup)."""
+
+    def __init__(self, sentences: list[Sentence]):
+        self.sentences = sentences
+        self._starts = [sentence.char_start for sentence in sentences]
+
+    def position_of(self, offset: int) -> int | None:
+        position = bisect.bisect_right(self._starts, offset) - 1
+        if position >= 0 and offset < self.sentences[position].char_end:
+            return position
+        return None

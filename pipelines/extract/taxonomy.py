@@ -1,0 +1,157 @@
+"""The segmentation a page declares: dimensions with their members, regions with their countries.
+
+Two layouts are read, and merged in order of appearance:
+
+* a scope table flattened to lines: ``By Asteroid`` on one line, ``C-type, S-type, M-type, Others`` on the next;
+  for regions one line per region, ``Europe: France, UK, Rest of Europe``;
+* an inline list: ``By Mission Phase (Spacecraft Design & Engineering, Launch Services, and Mining Operations)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipelines.extract.records import RegionCountry, Sentence, SegmentMember, Taxonomy
+
+_BY_HEADING = re.compile(r"^By\s+(?P<label>[A-Z][\w&/ -]{1,40}?)\s*:?$")
+_BY_INLINE = re.compile(r"\bBy\s+(?P<label>[A-Z][\w&/ -]{1,40}?)\s*\((?P<members>[^()]+)\)")
+_REGION_LINE = re.compile(r"^(?P<region>[A-Z][\w&.' -]{1,40}?)\s*(?::|\()\s*(?P<countries>[^()]+?)\)?$")
+_LIST_ITEM = re.compile(r"[^,;]+")
+_REGION_LABELS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
+_TYPE_SUFFIX = re.compile(r"[\s-]type$", re.IGNORECASE)
+_GENERIC_MEMBERS = frozenset({"others", "other", "rest of the world", "rest of world"})
+_MAX_MEMBER_LENGTH = 60
+
+
+def _list_items(text: str, offset: int) -> Iterator[tuple[str, int, int]]:
+    """'A, B, and C' → ('A', start, end), ... with absolute offsets; 'and'/'or' before the last item dropped."""
+    for match in _LIST_ITEM.finditer(text):
+        start, end = match.start(), match.end()
+        item = match.group(0)
+        leading = len(item) - len(item.lstrip())
+        start += leading
+        item = item.strip()
+        for conjunction in ("and ", "or "):
+            if item.startswith(conjunction):
+                start += len(conjunction)
+                item = item[len(conjunction) :].lstrip()
+        end = start + len(item)
+        if item and len(item) <= _MAX_MEMBER_LENGTH:
+            yield item, offset + start, offset + end
+
+
+def dimension_name(label: str, members: list[str]) -> str:
+    """'Asteroid' with members 'C-type, S-type' → 'asteroid type'; 'Mission Phase' → 'mission phase'."""
+    name = " ".join(label.lower().split())
+    named = [member for member in members if member.lower() not in _GENERIC_MEMBERS]
+    if named and not name.endswith("type") and all(_TYPE_SUFFIX.search(member) for member in named):
+        name += " type"
+    return name
+
+
+def _is_region_label(label: str) -> bool:
+    return " ".join(label.lower().split()) in _REGION_LABELS
+
+
+def _segment_rows(label: str, items: list[tuple[str, int, int]], text: str) -> list[SegmentMember]:
+    dimension = dimension_name(label, [item for item, _, _ in items])
+    return [
+        SegmentMember(dimension, item, position, text[start:end], start, end)
+        for position, (item, start, end) in enumerate(items, start=1)
+    ]
+
+
+def _region_rows_from_lines(lines: list[Sentence], text: str) -> list[RegionCountry]:
+    rows = []
+    for line in lines:
+        match = _REGION_LINE.match(line.text)
+        if match:
+            region = match.group("region").strip()
+            countries_offset = line.char_start + match.start("countries")
+            for position, (country, start, end) in enumerate(
+                _list_items(match.group("countries"), countries_offset), start=1
+            ):
+                rows.append(RegionCountry(region, country, position, text[start:end], start, end))
+        else:
+            for item, start, end in _list_items(line.text, line.char_start):
+                rows.append(RegionCountry(item, None, 0, text[start:end], start, end))
+    return rows
+
+
+def _scope_table(sentences: list[Sentence], text: str) -> tuple[list[SegmentMember], list[RegionCountry]]:
+    segments: list[SegmentMember] = []
+    regions: list[RegionCountry] = []
+    position = 0
+    while position < len(sentences):
+        heading = _BY_HEADING.match(sentences[position].text)
+        position += 1
+        if not heading:
+            continue
+        label = heading.group("label")
+        body: list[Sentence] = []
+        while position < len(sentences) and not _BY_HEADING.match(sentences[position].text):
+            line = sentences[position]
+            # The list ends at prose: a line that reads as a sentence, or a heading without any list in it.
+            if line.text.endswith((".", "?", "!")) or ("," not in line.text and ":" not in line.text):
+                break
+            body.append(line)
+            position += 1
+            if not _is_region_label(label):
+                break  # a segment dimension lists its members on a single line
+        if not body:
+            continue
+        if _is_region_label(label):
+            regions.extend(_region_rows_from_lines(body, text))
+        else:
+            segments.extend(_segment_rows(label, list(_list_items(body[0].text, body[0].char_start)), text))
+    return segments, regions
+
+
+def _inline_lists(text: str) -> tuple[list[SegmentMember], list[RegionCountry]]:
+    segments: list[SegmentMember] = []
+    regions: list[RegionCountry] = []
+    for match in _BY_INLINE.finditer(text):
+        label = match.group("label")
+        items = list(_list_items(match.group("members"), match.start("members")))
+        if _is_region_label(label):
+            regions.extend(RegionCountry(item, None, 0, text[start:end], start, end) for item, start, end in items)
+        else:
+            segments.extend(_segment_rows(label, items, text))
+    return segments, regions
+
+
+def _merge_segments(*sources: list[SegmentMember]) -> tuple[SegmentMember, ...]:
+    """The first listing of a member wins; later listings add members it did not have."""
+    merged: dict[tuple[str, str], SegmentMember] = {}
+    for rows in sources:
+        for row in rows:
+            merged.setdefault((row.dimension, row.member.lower()), row)
+    counters: dict[str, int] = {}
+    renumbered = []
+    for row in merged.values():
+        counters[row.dimension] = counters.get(row.dimension, 0) + 1
+        renumbered.append(
+            SegmentMember(row.dimension, row.member, counters[row.dimension], row.quote, row.char_start, row.char_end)
+        )
+    return tuple(renumbered)
+
+
+def _merge_regions(*sources: list[RegionCountry]) -> tuple[RegionCountry, ...]:
+    merged: dict[tuple[str, str | None], RegionCountry] = {}
+    regions_with_countries = {row.region.lower() for rows in sources for row in rows if row.country}
+    for rows in sources:
+        for row in rows:
+            if row.country is None and row.region.lower() in regions_with_countries:
+                continue
+            merged.setdefault((row.region.lower(), (row.country or "").lower()), row)
+    return tuple(merged.values())
+
+
+def extract_taxonomy(text: str, sentences: list[Sentence]) -> Taxonomy:
+    table_segments, table_regions = _scope_table(sentences, text)
+    inline_segments, inline_regions = _inline_lists(text)
+    return Taxonomy(
+        segments=_merge_segments(table_segments, inline_segments),
+        regions=_merge_regions(table_regions, inline_regions),
+    )

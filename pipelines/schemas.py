@@ -1,0 +1,212 @@
+"""pandera models: the contract of every extracted table.
+
+A row that breaks a rule is quarantined with the rule's name as its reason (see ``validation.py``); the rest load.
+Check names are written to be read by an analyst in ``marts.meta_quarantine``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+METRICS = ("value", "share", "cagr")
+SCOPES = ("market", "region", "country", "segment")
+# Years further than this from the report's base year are not plausible for a market report.
+YEAR_WINDOW = 15
+EARLIEST_YEAR = 1950
+LATEST_YEAR = 2100
+MAX_CAGR_PCT = 200.0
+
+String = Series[pd.StringDtype]
+Integer = Series[pd.Int64Dtype]
+Number = Series[pd.Float64Dtype]
+
+
+def _year_in_window(years: pd.Series, base_years: pd.Series) -> pd.Series:
+    """True where the year is missing, or within YEAR_WINDOW of the base year (or a sane range without one)."""
+    low = (base_years - YEAR_WINDOW).fillna(EARLIEST_YEAR)
+    high = (base_years + YEAR_WINDOW).fillna(LATEST_YEAR)
+    return (years.isna() | ((years >= low) & (years <= high))).fillna(False).astype(bool)
+
+
+class Provenance(pa.DataFrameModel):
+    """Where in the document a row was read: ``quote == text[char_start:char_end]``."""
+
+    report_id: String = pa.Field(str_length={"min_value": 1})
+    quote: String = pa.Field(str_length={"min_value": 1})
+    char_start: Integer = pa.Field(ge=0)
+    char_end: Integer = pa.Field(ge=1)
+
+    @pa.dataframe_check(name="span is not empty (char_end > char_start)")
+    def span_is_not_empty(cls, frame: pd.DataFrame) -> pd.Series:
+        return (frame["char_end"] > frame["char_start"]).fillna(False).astype(bool)
+
+
+class ReportMetadataSchema(pa.DataFrameModel):
+    report_id: String = pa.Field(unique=True, str_length={"min_value": 1})
+    source_file: String
+    sha256: String = pa.Field(str_matches=r"^[0-9a-f]{64}$")
+    market: String = pa.Field(nullable=True)
+    title: String = pa.Field(nullable=True)
+    pages: Integer = pa.Field(nullable=True, ge=1, le=100_000)
+    base_year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
+    forecast_start_year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
+    forecast_end_year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
+    released_month: String = pa.Field(nullable=True, str_matches=r"^\d{4}-(0[1-9]|1[0-2])$")
+    author: String = pa.Field(nullable=True)
+    publisher: String = pa.Field(nullable=True)
+    quote: String = pa.Field(nullable=True)
+    char_start: Integer = pa.Field(nullable=True, ge=0)
+    char_end: Integer = pa.Field(nullable=True, ge=1)
+
+    @pa.dataframe_check(name="forecast period ends after it starts")
+    def forecast_period_is_ordered(cls, frame: pd.DataFrame) -> pd.Series:
+        ordered = frame["forecast_end_year"] > frame["forecast_start_year"]
+        return (ordered | frame["forecast_end_year"].isna() | frame["forecast_start_year"].isna()).astype(bool)
+
+    @pa.dataframe_check(name=f"forecast period within {YEAR_WINDOW} years of the base year")
+    def forecast_period_near_base_year(cls, frame: pd.DataFrame) -> pd.Series:
+        return _year_in_window(frame["forecast_start_year"], frame["base_year"]) & _year_in_window(
+            frame["forecast_end_year"], frame["base_year"]
+        )
+
+    class Config:
+        strict = True
+
+
+class SegmentMemberSchema(Provenance):
+    dimension: String = pa.Field(str_length={"min_value": 1, "max_value": 80})
+    member: String = pa.Field(str_length={"min_value": 1, "max_value": 120})
+    position: Integer = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        unique = ["report_id", "dimension", "member"]
+
+
+class RegionCountrySchema(Provenance):
+    region: String = pa.Field(str_length={"min_value": 1, "max_value": 120})
+    country: String = pa.Field(nullable=True, str_length={"min_value": 1, "max_value": 120})
+    position: Integer = pa.Field(ge=0)
+
+    class Config:
+        strict = True
+        unique = ["report_id", "region", "country"]
+
+
+class StatedFigureSchema(Provenance):
+    fact_id: String = pa.Field(unique=True)
+    base_year: Integer = pa.Field(nullable=True)
+    metric: String = pa.Field(isin=METRICS)
+    scope: String = pa.Field(isin=SCOPES)
+    dimension: String = pa.Field(nullable=True)
+    member: String = pa.Field(nullable=True)
+    year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
+    period_start_year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
+    period_end_year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
+    value_millions: Number = pa.Field(nullable=True, ge=0)
+    value_high_millions: Number = pa.Field(nullable=True, ge=0)
+    pct: Number = pa.Field(nullable=True)
+    pct_high: Number = pa.Field(nullable=True)
+    currency: String = pa.Field(nullable=True)
+    rounding: Number = pa.Field(ge=0)
+    figure_text: String
+    figure_start: Integer = pa.Field(ge=0)
+    figure_end: Integer = pa.Field(ge=1)
+    mentions: Integer = pa.Field(ge=1)
+
+    @pa.dataframe_check(name="a value has an amount, a currency and a year")
+    def value_is_complete(cls, frame: pd.DataFrame) -> pd.Series:
+        is_value = frame["metric"] == "value"
+        complete = frame["value_millions"].notna() & frame["currency"].notna() & frame["year"].notna()
+        return (~is_value | complete).fillna(False).astype(bool)
+
+    @pa.dataframe_check(name="a share is a percentage between 0 and 100 with a year")
+    def share_is_a_percentage(cls, frame: pd.DataFrame) -> pd.Series:
+        is_share = frame["metric"] == "share"
+        valid = frame["pct"].between(0, 100) & frame["year"].notna()
+        return (~is_share | valid).fillna(False).astype(bool)
+
+    @pa.dataframe_check(name=f"a CAGR is between -100% and {MAX_CAGR_PCT:.0f}% over a stated period")
+    def cagr_is_plausible(cls, frame: pd.DataFrame) -> pd.Series:
+        is_cagr = frame["metric"] == "cagr"
+        valid = (
+            (frame["pct"] > -100)
+            & (frame["pct"] <= MAX_CAGR_PCT)
+            & (frame["period_end_year"] > frame["period_start_year"])
+        )
+        return (~is_cagr | valid).fillna(False).astype(bool)
+
+    @pa.dataframe_check(name=f"years within {YEAR_WINDOW} years of the report's base year")
+    def years_near_base_year(cls, frame: pd.DataFrame) -> pd.Series:
+        return (
+            _year_in_window(frame["year"], frame["base_year"])
+            & _year_in_window(frame["period_start_year"], frame["base_year"])
+            & _year_in_window(frame["period_end_year"], frame["base_year"])
+        )
+
+    @pa.dataframe_check(name="a market figure names no member; any other figure names one")
+    def scope_matches_member(cls, frame: pd.DataFrame) -> pd.Series:
+        is_market = frame["scope"] == "market"
+        has_member = frame["member"].notna() & frame["dimension"].notna()
+        return ((is_market & ~has_member) | (~is_market & has_member)).fillna(False).astype(bool)
+
+    @pa.dataframe_check(name="the figure lies inside its quoted sentence")
+    def figure_inside_quote(cls, frame: pd.DataFrame) -> pd.Series:
+        inside = (frame["figure_start"] >= frame["char_start"]) & (frame["figure_end"] <= frame["char_end"])
+        return inside.fillna(False).astype(bool)
+
+    class Config:
+        strict = True
+
+
+class CompanySchema(Provenance):
+    company: String = pa.Field(str_length={"min_value": 1, "max_value": 200})
+    position: Integer = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        unique = ["report_id", "company"]
+
+
+class DevelopmentSchema(Provenance):
+    development_id: String = pa.Field(unique=True)
+    month: String = pa.Field(str_matches=r"^\d{4}-(0[1-9]|1[0-2])$")
+    kind: String = pa.Field(str_length={"min_value": 1})
+    amount_usd_m: Number = pa.Field(nullable=True, ge=0)
+    amount_currency: String = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+
+
+class DevelopmentCompanySchema(pa.DataFrameModel):
+    development_id: String
+    report_id: String
+    company: String = pa.Field(str_length={"min_value": 1, "max_value": 200})
+    role: String = pa.Field(isin=("lead", "partner"))
+    position: Integer = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        unique = ["development_id", "company"]
+
+
+class SkippedStatementSchema(Provenance):
+    reason: String = pa.Field(str_length={"min_value": 1})
+
+    class Config:
+        strict = True
+
+
+SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+    "report_metadata": ReportMetadataSchema,
+    "segment_members": SegmentMemberSchema,
+    "region_countries": RegionCountrySchema,
+    "stated_figures": StatedFigureSchema,
+    "companies": CompanySchema,
+    "developments": DevelopmentSchema,
+    "development_companies": DevelopmentCompanySchema,
+    "skipped_statements": SkippedStatementSchema,
+}

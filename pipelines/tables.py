@@ -1,0 +1,80 @@
+"""Turn extracted records into typed tables, one row per fact, in the columns the pandera models declare."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import asdict
+
+import pandas as pd
+
+from pipelines.extract.records import ExtractedReport
+from pipelines.schemas import SCHEMAS
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    columns = SCHEMAS[name].to_schema().columns
+    return pd.DataFrame({column: pd.Series(dtype=str(spec.dtype)) for column, spec in columns.items()})
+
+
+def typed_table(name: str, rows: Iterable[dict]) -> pd.DataFrame:
+    """Rows as a frame with exactly the model's columns, in its order, with its nullable dtypes."""
+    columns = SCHEMAS[name].to_schema().columns
+    frame = pd.DataFrame(list(rows), columns=list(columns))
+    return frame.astype({column: str(spec.dtype) for column, spec in columns.items()})
+
+
+def stable_id(*parts: object) -> str:
+    """A short id that stays the same for the same inputs, across runs and machines."""
+    digest = hashlib.sha256("\x1f".join("" if part is None else str(part) for part in parts).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def report_rows(report_id: str, source_file: str, sha256: str, report: ExtractedReport) -> dict[str, list[dict]]:
+    """Every table's rows for one document (plain dicts, so that many documents concatenate cheaply)."""
+    metadata = report.metadata
+    base_year = metadata.base_year
+    rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+    rows["report_metadata"].append(
+        {
+            **asdict(metadata),
+            "report_id": report_id,
+            "source_file": source_file,
+            "sha256": sha256,
+            "forecast_start_year": report.forecast_start_year,
+            "forecast_end_year": report.forecast_end_year,
+        }
+    )
+    rows["segment_members"] = [{**asdict(row), "report_id": report_id} for row in report.taxonomy.segments]
+    rows["region_countries"] = [{**asdict(row), "report_id": report_id} for row in report.taxonomy.regions]
+    rows["stated_figures"] = [
+        {
+            **asdict(figure),
+            "fact_id": stable_id(report_id, *figure.identity),
+            "report_id": report_id,
+            "base_year": base_year,
+        }
+        for figure in report.figures
+    ]
+    rows["companies"] = [{**asdict(company), "report_id": report_id} for company in report.companies]
+    for development in report.developments:
+        development_id = stable_id(report_id, development.char_start, development.quote)
+        rows["developments"].append(
+            {**asdict(development), "development_id": development_id, "report_id": report_id}
+        )
+        rows["development_companies"].extend(
+            {
+                "development_id": development_id,
+                "report_id": report_id,
+                "company": company,
+                "role": "lead" if position == 1 else "partner",
+                "position": position,
+            }
+            for position, company in enumerate(development.companies, start=1)
+        )
+    rows["skipped_statements"] = [{**asdict(skipped), "report_id": report_id} for skipped in report.skipped]
+    return rows
+
+
+def frames_from_rows(rows_by_table: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    return {name: typed_table(name, rows_by_table.get(name, [])) for name in SCHEMAS}

@@ -1,0 +1,11 @@
+-- The text of every loaded document: what every quote and character span points into.
+with source as (
+    select * from landing.raw_documents
+),
+
+final as (
+    select report_id, source_file, sha256, size_bytes, text
+    from source
+)
+
+select * from final

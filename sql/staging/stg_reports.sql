@@ -1,0 +1,26 @@
+-- One row per loaded report: its identity, header fields and forecast window.
+with source as (
+    select * from validated.report_metadata
+),
+
+final as (
+    select
+        report_id,
+        source_file,
+        sha256,
+        market,
+        title,
+        pages,
+        base_year,
+        forecast_start_year,
+        forecast_end_year,
+        released_month,
+        author,
+        publisher,
+        quote as header_quote,
+        char_start as header_char_start,
+        char_end as header_char_end
+    from source
+)
+
+select * from final

@@ -1,0 +1,35 @@
+-- Stated figures with money in USD millions. Amounts in another currency keep value_usd_m null: no silent FX.
+with source as (
+    select * from validated.stated_figures
+),
+
+final as (
+    select
+        fact_id,
+        report_id,
+        metric,
+        scope,
+        dimension,
+        member,
+        year,
+        period_start_year,
+        period_end_year,
+        value_millions,
+        value_high_millions,
+        currency,
+        case when currency in ('USD', '$') then value_millions end as value_usd_m,
+        case when currency in ('USD', '$') then value_high_millions end as value_high_usd_m,
+        pct,
+        pct_high,
+        rounding,
+        figure_text,
+        figure_start,
+        figure_end,
+        quote,
+        char_start,
+        char_end,
+        mentions
+    from source
+)
+
+select * from final
