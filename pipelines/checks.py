@@ -4,7 +4,6 @@ Column tests and audits named in sql/marts/schema.yml are blocking: a failure st
 warehouse stays published. Checks listed under ``warnings`` report without blocking.
 """
 
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
@@ -23,11 +22,17 @@ def _model_checks(model: SqlModel) -> list[tuple[dg.AssetCheckSpec, str]]:
         for test in model.tests
     ]
     checks += [
-        (dg.AssetCheckSpec(name, asset=key, blocking=True, description=f"sql/audits/{name}.sql"), audit_sql(SQL_DIR, name))
+        (
+            dg.AssetCheckSpec(name, asset=key, blocking=True, description=f"sql/audits/{name}.sql"),
+            audit_sql(SQL_DIR, name),
+        )
         for name in model.audits
     ]
     checks += [
-        (dg.AssetCheckSpec(name, asset=key, blocking=False, description=f"sql/audits/{name}.sql"), audit_sql(SQL_DIR, name))
+        (
+            dg.AssetCheckSpec(name, asset=key, blocking=False, description=f"sql/audits/{name}.sql"),
+            audit_sql(SQL_DIR, name),
+        )
         for name in model.warnings
     ]
     return checks

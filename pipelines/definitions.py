@@ -1,6 +1,5 @@
 """The one Definitions object: every asset, check and resource of the warehouse."""
 
-
 import dagster as dg
 
 from pipelines.assets.extract import extracted_tables

@@ -43,9 +43,7 @@ def discover_report_files(raw_dir: Path) -> list[Path]:
     folder = raw_dir / REPORTS_FOLDER
     if not folder.is_dir():
         return []
-    return sorted(
-        path for path in folder.rglob("*") if path.is_file() and not path.name.startswith(".")
-    )
+    return sorted(path for path in folder.rglob("*") if path.is_file() and not path.name.startswith("."))
 
 
 def _decode(data: bytes, source_file: str) -> tuple[str | None, str | None]:

@@ -1,6 +1,5 @@
 """Dagster resources, built in one place from the environment (see config.py)."""
 
-
 from pathlib import Path
 
 import dagster as dg

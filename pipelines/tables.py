@@ -59,9 +59,7 @@ def report_rows(report_id: str, source_file: str, sha256: str, report: Extracted
     rows["companies"] = [{**asdict(company), "report_id": report_id} for company in report.companies]
     for development in report.developments:
         development_id = stable_id(report_id, development.char_start, development.quote)
-        rows["developments"].append(
-            {**asdict(development), "development_id": development_id, "report_id": report_id}
-        )
+        rows["developments"].append({**asdict(development), "development_id": development_id, "report_id": report_id})
         rows["development_companies"].extend(
             {
                 "development_id": development_id,

@@ -70,7 +70,13 @@ def _companies(text: str) -> list[str]:
 
 def _developments(text: str, known: tuple[str, ...] = ()) -> list[tuple]:
     return [
-        (development.month, development.kind, development.companies, development.amount_usd_m, development.amount_currency)
+        (
+            development.month,
+            development.kind,
+            development.companies,
+            development.amount_usd_m,
+            development.amount_currency,
+        )
         for development in extract_developments(text, split_sentences(text), known)
     ]
 
@@ -102,7 +108,7 @@ def test_key_players_sentence_keeps_corporate_suffixes_with_their_names() -> Non
 
 
 def test_major_companies_sentence_is_split_on_commas_and_and_without_splitting_chained_suffixes() -> None:
-    text = "Major companies operating in the lunar market are Alpha Mining, Beta Co., Ltd., Delta, S.A. and Epsilon LLC."
+    text = "Major companies in the lunar market are Alpha Mining, Beta Co., Ltd., Delta, S.A. and Epsilon LLC."
     assert _companies(text) == ["Alpha Mining", "Beta Co., Ltd.", "Delta, S.A.", "Epsilon LLC"]
 
 
@@ -133,7 +139,13 @@ def test_seed_has_the_seven_dated_developments_in_document_order(
     seed_developments: tuple[Development, ...],
 ) -> None:
     assert [
-        (development.month, development.kind, development.companies, development.amount_usd_m, development.amount_currency)
+        (
+            development.month,
+            development.kind,
+            development.companies,
+            development.amount_usd_m,
+            development.amount_currency,
+        )
         for development in seed_developments
     ] == SEED_DEVELOPMENTS
 
@@ -163,9 +175,12 @@ def test_non_usd_amount_keeps_its_currency_and_no_usd_value() -> None:
     assert _developments(text) == [("2024-03", "funding", ("Alpha Mining GmbH",), None, "EUR")]
 
 
-def test_bare_dollar_sign_is_not_assumed_to_be_us_dollars() -> None:
+def test_bare_dollar_sign_is_us_dollars_and_other_dollars_keep_their_currency() -> None:
     assert _developments("In June 2024, Delta Space raised $5 million.") == [
-        ("2024-06", "funding", ("Delta Space",), None, "$")
+        ("2024-06", "funding", ("Delta Space",), 5.0, "USD")
+    ]
+    assert _developments("In June 2024, Delta Space raised A$5 million.") == [
+        ("2024-06", "funding", ("Delta Space",), None, "AUD")
     ]
 
 

@@ -1,6 +1,5 @@
 """Extract: every loaded document's facts, one table per kind of fact, each row with its quote and span."""
 
-
 from collections import Counter
 from datetime import UTC, datetime
 

@@ -1,6 +1,5 @@
 """Ingest: read every report file under raw/reports/ into the working database, or record why it cannot be."""
 
-
 from dataclasses import asdict
 from datetime import UTC, datetime
 

@@ -1,6 +1,5 @@
 """Publish: copy the checked marts to the published warehouse file atomically."""
 
-
 from importlib.metadata import PackageNotFoundError, version
 
 import dagster as dg

@@ -1,6 +1,5 @@
 """Warehouse: one asset per SQL model in sql/, its upstream assets read from its SQL by sqlglot."""
 
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 

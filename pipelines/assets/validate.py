@@ -1,6 +1,5 @@
 """Validate: apply the pandera model of every extracted table; failing rows go to quarantine with the reason."""
 
-
 import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
@@ -37,7 +36,9 @@ def skipped_as_quarantine(skipped: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def orphans_as_quarantine(table: str, frame: pd.DataFrame, valid_reports: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def orphans_as_quarantine(
+    table: str, frame: pd.DataFrame, valid_reports: set[str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rows of a report whose own metadata row failed validation cannot load either."""
     orphaned = ~frame["report_id"].isin(valid_reports)
     rows = [

@@ -47,14 +47,16 @@ _COMMA_SEPARATOR = re.compile(r",\s*")
 _LOWERCASE_SUFFIX = re.compile(r"(?:inc|ltd|corp|co)\.|llc|plc|gmbh|s\.a\.|n\.v\.|b\.v\.")
 
 _SUFFIX_WORDS = frozenset(
-    "inc incorporated ltd limited llc llp lp corp corporation co company plc gmbh ag sa sas spa nv bv pty sdn bhd"
-    " srl kk ab oy se".split()
-)
+    {
+        "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "corp", "corporation", "co", "company", "plc",
+        "gmbh", "ag", "sa", "sas", "spa", "nv", "bv", "pty", "sdn", "bhd", "srl", "kk", "ab", "oy", "se",
+    }
+)  # fmt: skip
 # Suffixes whose full stop is part of the name ("Vermeer Corp."), unlike a sentence's ("Acme Limited.", "Acme LLC.").
 _ABBREVIATED_SUFFIXES = frozenset({"inc", "ltd", "corp", "co", "pty", "bhd"})
 # "for" is left out: "partnered with NASA for Artemis missions" must end the name at "NASA".
-_CONNECTORS = frozenset("and & of de du del der la le van von y und et".split())
-_OPENING_QUOTES = "(\"'“‘"
+_CONNECTORS = frozenset({"and", "&", "of", "de", "du", "del", "der", "la", "le", "van", "von", "y", "und", "et"})
+_OPENING_QUOTES = "(\"'\u201c\u2018"
 _TRAILING_PUNCTUATION = ",;:!?"
 _MAX_NAME_WORDS = 8
 
@@ -94,12 +96,10 @@ def _trimmed_name(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start:
         last = text[end - 1]
-        if last.isspace() or last in _TRAILING_PUNCTUATION:
-            end -= 1
-        elif last == "." and not _ends_with_abbreviation(text[start:end]):
-            end -= 1
-        else:
+        is_stray_full_stop = last == "." and not _ends_with_abbreviation(text[start:end])
+        if not (last.isspace() or last in _TRAILING_PUNCTUATION or is_stray_full_stop):
             break
+        end -= 1
     return start, end
 
 
@@ -128,9 +128,11 @@ def _known_name_end(text: str, start: int, end: int, known: Sequence[str]) -> in
     """End of a known company name written at ``start`` (any case), if one is; ``known`` is longest first."""
     for name in known:
         name_end = start + len(name)
-        if name_end <= end and text[start:name_end].casefold() == name.casefold():
-            if name_end == len(text) or not text[name_end].isalnum():
-                return name_end
+        if name_end > end:
+            continue
+        at_word_end = name_end == len(text) or not text[name_end].isalnum()
+        if at_word_end and text[start:name_end].casefold() == name.casefold():
+            return name_end
     return None
 
 

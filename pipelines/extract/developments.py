@@ -22,7 +22,7 @@ known company's name; any other name is kept as written, trimmed of trailing pun
 * other: none of the above
 
 The deal amount is the first amount the sentence states (``numbers.find_money``): ``amount_usd_m`` only when it is
-in US dollars (``USD``, ``US$``), ``amount_currency`` the currency as found; a bare ``$`` is not assumed to be USD.
+in US dollars (``USD``, ``US$``, a bare ``$``), ``amount_currency`` the currency as normalised by ``numbers``.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from pipelines.extract.records import Development, Sentence
 _DATED_OPENING = re.compile(
     r"(?:(?:In|On|During)\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:19|20)\d{2})\b"
-    r"(?![-–—]\d)\s*[,:;–—-]?\s*"
+    r"(?![-\u2013\u2014]\d)\s*[,:;\u2013\u2014-]?\s*"
 )
 _LEADING_ARTICLE = re.compile(r"[Tt]he\s+")
 _STARTS_WITH_VERB = re.compile(r"[\s,]*[a-z]")
@@ -48,7 +48,9 @@ _PARTNER_CUE = re.compile(
     r"|acquired|agreed\s+to\s+acquire|acquisition\s+of)\s+"
 )
 # Words that start with a capital but name no company ("In March 2024, the Company ...").
-_GENERIC_ACTORS = frozenset("company companies firm firms market industry government report segment region".split())
+_GENERIC_ACTORS = frozenset(
+    {"company", "companies", "firm", "firms", "market", "industry", "government", "report", "segment", "region"}
+)
 
 # Up to five words between a verb and its object: "closed a USD 20 million seed round".
 _GAP = r"(?:\s+\S+){0,5}?\s+"
@@ -67,7 +69,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:completed|announced|finali[sz]ed)\s+(?:the|its)\s+acquisition)\b"
         ),
     ),
-    ("contract", re.compile(rf"\b(?:(?:awarded|won|secured|received|signed|landed){_GAP}contracts?|(?:was|were)\s+awarded)\b")),
+    (
+        "contract",
+        re.compile(rf"\b(?:(?:awarded|won|secured|received|signed|landed){_GAP}contracts?|(?:was|were)\s+awarded)\b"),
+    ),
     (
         "approval",
         re.compile(
@@ -120,7 +125,9 @@ def known_company_name(name: str, known_companies: Sequence[str]) -> str:
         if candidate == words:
             return known
     # The name starts with a known company ("ispace, inc."): the longest such company is the one meant.
-    starts_with_known = [(len(candidate), known) for known, candidate in known_words if words[: len(candidate)] == candidate]
+    starts_with_known = [
+        (len(candidate), known) for known, candidate in known_words if words[: len(candidate)] == candidate
+    ]
     if starts_with_known:
         return max(starts_with_known)[1]
     for known, candidate in known_words:

@@ -13,7 +13,9 @@ _HEADER_FIELD = re.compile(
     r"(?P<key>(?i:pages|no\. of pages|base year|release date|released|release|published|publication date|"
     r"author|authors|publisher|published by))\s*:\s*(?P<value>[^|\n\r]+)"
 )
-_SENTENCE_MARKET = re.compile(r"\b(?i:the\s+)(?:(?i:global|worldwide)\s+)?(?P<market>[\w&+/ -]{3,60}?)\s+market\s+size\b")
+_SENTENCE_MARKET = re.compile(
+    r"\b(?i:the\s+)(?:(?i:global|worldwide)\s+)?(?P<market>[\w&+/ -]{3,60}?)\s+market\s+size\b"
+)
 _MAX_TITLE_LENGTH = 90
 _TITLE_SEARCH_LINES = 40
 

@@ -15,7 +15,16 @@ _CURRENCIES = {
     "us$": "USD",
     "u.s.$": "USD",
     "us dollars": "USD",
-    "$": "$",  # a bare dollar sign may not be US dollars: kept as written
+    # A bare "$" on an English report page means US dollars; other dollars carry their prefix (A$, C$, ...).
+    # figure_text keeps the symbol exactly as written.
+    "$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "nz$": "NZD",
+    "s$": "SGD",
+    "hk$": "HKD",
     "eur": "EUR",
     "€": "EUR",
     "gbp": "GBP",
@@ -42,8 +51,12 @@ _SCALES_IN_MILLIONS = {
     "t": Decimal(1_000_000),
 }
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
-_CURRENCY = r"U\.S\.\s?\$|US\s?\$|USD|US\s+dollars|EUR|GBP|JPY|INR|CNY|RMB|[$€£¥₹]"
+# The whole numeric token, separators included, so that "1.234,56" is never read as "1.234";
+# parse_number decides whether it is unambiguous.
+_NUMBER = r"\d(?:[\d.,]*\d)?"
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_THOUSANDS_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_CURRENCY = r"U\.S\.\s?\$|US\s?\$|USD|US\s+dollars|(?:AU|CA|NZ|HK|A|C|S)\$|EUR|GBP|JPY|INR|CNY|RMB|(?<![A-Za-z])[$€£¥₹]"
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b"
 # A single letter counts as a scale only when it touches the number: "$4.5B", not "$4.5 b".
 _SCALE_LETTER = r"[KMBTkmbt]\b"
@@ -53,9 +66,7 @@ _MONEY = re.compile(
     rf"(?P<currency>{_CURRENCY})\s?(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?:{_CURRENCY})?\s?(?P<high>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE_WORD})|(?P<letter>{_SCALE_LETTER}))?"
 )
-_PERCENT = re.compile(
-    rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)"
-)
+_PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)")
 _YEAR_RANGE = re.compile(
     r"(?<![\d.,])(?:FY\s?)?(?P<start>(?:19|20)\d{2})\s?(?:-|–|—|to|through|and)\s?(?:FY\s?)?"
     r"(?P<end>(?:19|20)\d{2}|\d{2})(?![\d.,]*\d)"
@@ -148,12 +159,13 @@ class MonthMention:
 
 def parse_number(text: str) -> Decimal:
     """'2,754.6' → Decimal('2754.6'). A comma that is not a thousands separator is refused, never guessed."""
+    if _PLAIN_NUMBER.fullmatch(text):
+        return Decimal(text)
+    if _THOUSANDS_NUMBER.fullmatch(text):
+        return Decimal(text.replace(",", ""))
     if "," in text:
-        groups = text.split(".")[0].split(",")
-        if any(len(group) != 3 for group in groups[1:]):
-            raise AmbiguousNumberError(f'"{text}": decimal comma is ambiguous')
-        text = text.replace(",", "")
-    return Decimal(text)
+        raise AmbiguousNumberError(f'"{text}": decimal comma is ambiguous')
+    raise AmbiguousNumberError(f'"{text}": not a number in a form that can be read without guessing')
 
 
 def find_money(text: str) -> list[Money]:
@@ -187,9 +199,7 @@ def find_percentages(text: str) -> list[Percent]:
             high = parse_number(match.group("high")) if match.group("high") else None
         except AmbiguousNumberError as error:
             low, high, problem = Decimal(0), None, str(error)
-        percentages.append(
-            Percent(match.start(), match.end(), match.group(0), low, high, rounding_of(low), problem)
-        )
+        percentages.append(Percent(match.start(), match.end(), match.group(0), low, high, rounding_of(low), problem))
     return percentages
 
 

@@ -81,10 +81,11 @@ class Taxonomy:
 class StatedFigure:
     """One stated number: a money value, a share or a CAGR, with its scope and year(s).
 
-    Money is kept in millions of the currency as written (``currency``); converting it is the warehouse's job.
+    Money is kept in millions of its currency (``currency``, an ISO code); converting it is the warehouse's job.
     A range ("USD 1.99–2.05 billion", "10-12%") keeps both ends, never an average. ``quote`` is the whole
-    sentence that states the figure; ``figure_start``/``figure_end`` point at the number itself. ``mentions`` counts how often the same figure is stated (e.g. in the
-    highlights and again in the body); the record keeps the first statement.
+    sentence that states the figure; ``figure_start``/``figure_end`` point at the number itself. ``mentions``
+    counts how often the same figure is stated (e.g. in the highlights and again in the body); the record keeps
+    the first statement.
     """
 
     metric: str  # 'value' | 'share' | 'cagr'

@@ -17,8 +17,47 @@ _SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-Z0-9•])")
 _LEADING_MARKER = re.compile(r"[\s\u2022\u25cf\u25aa\u2023\u2013\u2014*·-]*(?:\(?\d{1,2}[.)]\s+)?")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "inc ltd corp co plc llc gmbh ag sa bv nv dr mr mrs ms vs etc no approx est jan feb mar apr jun jul aug"
-    " sep sept oct nov dec fig e.g i.e u.s u.k st mt".split()
+    [
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "plc",
+        "llc",
+        "gmbh",
+        "ag",
+        "sa",
+        "bv",
+        "nv",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "vs",
+        "etc",
+        "no",
+        "approx",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "fig",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "st",
+        "mt",
+    ]
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 

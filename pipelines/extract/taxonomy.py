@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipelines.extract.records import RegionCountry, Sentence, SegmentMember, Taxonomy
+from pipelines.extract.records import RegionCountry, SegmentMember, Sentence, Taxonomy
 
 _BY_HEADING = re.compile(r"^By\s+(?P<label>[A-Z][\w&/ -]{1,40}?)\s*:?$")
 _BY_INLINE = re.compile(r"\bBy\s+(?P<label>[A-Z][\w&/ -]{1,40}?)\s*\((?P<members>[^()]+)\)")

@@ -73,7 +73,9 @@ class SqlModel:
 
     def comment_statements(self) -> list[str]:
         """COMMENT ON statements for the model and its documented columns (DuckDB takes no parameters here)."""
-        statements = [f'comment on {self.materialization} "{self.layer}"."{self.name}" is {sql_literal(self.description)}']
+        statements = [
+            f'comment on {self.materialization} "{self.layer}"."{self.name}" is {sql_literal(self.description)}'
+        ]
         statements += [
             f'comment on column "{self.layer}"."{self.name}"."{column}" is {sql_literal(text)}'
             for column, text in self.column_docs.items()

@@ -74,7 +74,10 @@ _META_PUBLISH_COLUMNS = {
     "published_at": ("timestamptz", "When this warehouse was published (UTC)."),
     "run_id": ("varchar", "The Dagster run that built it."),
     "input_files": ("integer", "How many report files were loaded."),
-    "inputs_sha256": ("varchar", "SHA-256 over the sorted (file, sha256) pairs of the inputs: equal means same inputs."),
+    "inputs_sha256": (
+        "varchar",
+        "SHA-256 over the sorted (file, sha256) pairs of the inputs: equal means same inputs.",
+    ),
     "inputs": ("varchar", "JSON list of {source_file, sha256} for every input file."),
     "pipeline_version": ("varchar", "Version of the pipeline package."),
     "dagster_version": ("varchar", "Dagster version used."),
@@ -114,9 +117,7 @@ def publish_marts(
     source_db = _working_database(connection)
     published_at = datetime.now(UTC)
     try:
-        connection.execute(
-            f"attach ? as {PUBLISHING_ALIAS} (storage_version '{STORAGE_VERSION}')", [str(private_path)]
-        )
+        connection.execute(f"attach ? as {PUBLISHING_ALIAS} (storage_version '{STORAGE_VERSION}')", [str(private_path)])
         try:
             connection.execute(f"create schema {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}")
             table_rows = {}

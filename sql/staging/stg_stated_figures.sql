@@ -1,4 +1,5 @@
--- Stated figures with money in USD millions. Amounts in another currency keep value_usd_m null: no silent FX.
+-- Stated figures with money in USD millions. Amounts in another currency keep value_usd_m null: no silent
+-- currency conversion (the extractor reads a bare '$' as USD; figure_text keeps the symbol as written).
 with source as (
     select * from validated.stated_figures
 ),
@@ -17,8 +18,8 @@ final as (
         value_millions,
         value_high_millions,
         currency,
-        case when currency in ('USD', '$') then value_millions end as value_usd_m,
-        case when currency in ('USD', '$') then value_high_millions end as value_high_usd_m,
+        case when currency = 'USD' then value_millions end as value_usd_m,
+        case when currency = 'USD' then value_high_millions end as value_high_usd_m,
         pct,
         pct_high,
         rounding,

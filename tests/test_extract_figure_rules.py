@@ -1,0 +1,122 @@
+"""General reading rules for figures, each on a small hand-written page."""
+
+from pipelines.extract.numbers import AmbiguousNumberError, find_money, find_year_ranges, parse_number
+from pipelines.extract.report import extract_report
+
+TAXONOMY = """Lunar Water Market
+
+By Product
+Ice Extraction, Water Processing, Others
+
+By Region
+North America: U.S., Canada
+Asia-Pacific: Japan, India
+"""
+
+
+def _facts(body: str):
+    report = extract_report(TAXONOMY + "\n" + body)
+    return [
+        (f.metric, f.scope, f.member, f.year, f.period_start_year, f.period_end_year, f.value_millions, f.pct)
+        for f in report.figures
+    ]
+
+
+def test_from_a_in_year_to_b_by_year_is_two_values_with_their_own_years():
+    assert _facts("The market is set to grow from USD 1.2 billion in 2025 to USD 3.4 billion by 2030.") == [
+        ("value", "market", None, 2025, None, None, 1200.0, None),
+        ("value", "market", None, 2030, None, None, 3400.0, None),
+    ]
+
+
+def test_cagr_period_is_read_in_its_common_forms():
+    facts = _facts(
+        "The market will expand at a CAGR of 12.5% from 2025 to 2030. "
+        "Japan is expected to register a CAGR of 14.1% during 2025-2030. "
+        "India will grow at a 15% CAGR through 2030."
+    )
+    assert facts == [
+        ("cagr", "market", None, None, 2025, 2030, None, 12.5),
+        ("cagr", "country", "Japan", None, 2025, 2030, None, 14.1),
+        ("cagr", "country", "India", None, 2025, 2030, None, 15.0),
+    ]
+
+
+def test_a_share_takes_its_year_and_the_value_after_it_shares_that_year():
+    assert _facts("North America accounted for a 41.5% share in 2024, valued at US$ 0.5 bn.") == [
+        ("share", "region", "North America", 2024, None, None, None, 41.5),
+        ("value", "region", "North America", 2024, None, None, 500.0, None),
+    ]
+
+
+def test_region_aliases_and_spelling_variants_resolve_to_the_listed_region():
+    facts = _facts("Asia Pacific held a share of 30% in 2024. APAC reached USD 2 billion by 2030.")
+    assert [fact[2] for fact in facts] == ["Asia-Pacific", "Asia-Pacific"]
+
+
+def test_this_segment_refers_back_to_the_segment_named_before():
+    facts = _facts("Ice extraction leads the market. This segment earned USD 150.5 million in 2024.")
+    assert facts == [("value", "segment", "Ice Extraction", 2024, None, None, 150.5, None)]
+
+
+def test_a_generic_member_matches_only_as_a_named_segment():
+    facts = _facts(
+        "The others segment earned USD 10 million in 2024. Others say the market reached USD 90 million in 2024."
+    )
+    assert [fact[1:3] for fact in facts] == [("segment", "Others"), ("market", None)]
+
+
+def test_percentages_without_cagr_or_share_wording_are_skipped_with_a_reason():
+    report = extract_report(TAXONOMY + "\nAbout 60% of operators plan new missions in 2026.")
+    assert report.figures == ()
+    assert len(report.skipped) == 1
+    assert "no CAGR or share wording" in report.skipped[0].reason
+
+
+def test_a_decimal_comma_is_refused_not_guessed():
+    report = extract_report(TAXONOMY + "\nThe market reached EUR 3,5 million in 2024.")
+    assert report.figures == ()
+    assert report.skipped[0].reason.endswith('"3,5": decimal comma is ambiguous')
+
+
+def test_ranges_keep_both_ends():
+    report = extract_report(TAXONOMY + "\nThe market was worth $1.99–2.05 billion in 2024.")
+    (figure,) = report.figures
+    assert (figure.value_millions, figure.value_high_millions, figure.currency) == (1990.0, 2050.0, "USD")
+
+
+def test_amounts_in_dated_developments_are_not_market_figures():
+    report = extract_report(TAXONOMY + "\nIn March 2025, Aqua Lunar Inc. raised USD 45 million in a Series B round.")
+    assert report.figures == ()
+    assert [(d.month, d.kind, d.amount_usd_m) for d in report.developments] == [("2025-03", "funding", 45.0)]
+
+
+def test_forecast_period_stated_in_the_text_is_used_for_cagrs_over_the_forecast_period():
+    report = extract_report(
+        TAXONOMY + "\nThe forecast period (2026–2033) sees the market grow at a CAGR of 9.8% over the forecast period."
+    )
+    assert (report.forecast_start_year, report.forecast_end_year) == (2026, 2033)
+    assert [(f.period_start_year, f.period_end_year) for f in report.figures] == [(2026, 2033)]
+
+
+def test_numbers_parse_exactly_and_scale_words_are_case_insensitive():
+    assert [m.low_millions for m in find_money("USD 2.05 billion, US$ 4.5 Bn, $4.5B, € 900 thousand")] == [
+        parse_number("2050"),
+        parse_number("4500"),
+        parse_number("4500"),
+        parse_number("0.9"),
+    ]
+    assert [(r.first_year, r.last_year) for r in find_year_ranges("2025-32, FY2024-FY2026, 2025 to 2032")] == [
+        (2025, 2032),
+        (2024, 2026),
+        (2025, 2032),
+    ]
+
+
+def test_a_comma_that_is_not_a_thousands_separator_raises():
+    try:
+        parse_number("1.234,56")
+    except AmbiguousNumberError as error:
+        assert "decimal comma" in str(error)
+    else:
+        raise AssertionError("1.234,56 must not be read as a number")
