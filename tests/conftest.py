@@ -9,3 +9,29 @@ SEED_REPORT = PROJECT_ROOT / "raw" / "reports" / "space-mining-market.txt"
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED_REPORT.read_text(encoding="utf-8")
+
+
+def build_warehouse(raw_dir: Path, warehouse_path: Path, selection=None):
+    """Materialise the real asset graph in process, checks included, against the given folders."""
+    import dagster as dg
+
+    from pipelines.checks import mart_checks
+    from pipelines.config import Settings
+    from pipelines.definitions import all_assets
+    from pipelines.resources import build_resources
+
+    return dg.materialize(
+        [*all_assets, *mart_checks],
+        resources=build_resources(Settings(raw_dir=raw_dir, warehouse_path=warehouse_path)),
+        selection=selection,
+        raise_on_error=False,
+    )
+
+
+def make_raw_dir(root: Path, files: dict[str, bytes]) -> Path:
+    """A raw folder holding the given files under reports/."""
+    raw_dir = root / "raw"
+    (raw_dir / "reports").mkdir(parents=True)
+    for name, data in files.items():
+        (raw_dir / "reports" / name).write_bytes(data)
+    return raw_dir

@@ -37,7 +37,7 @@ def published_warehouse(
                 "select source_file, sha256 from landing.raw_documents order by source_file"
             ).fetchall()
         ]
-        published = publish_marts(connection, published_path, context.run_id, inputs, _versions())
+        published = publish_marts(connection, published_path, context.run.run_id, inputs, _versions())
     context.log.info(f"published {published.path} ({published.size_bytes} bytes)")
     return dg.MaterializeResult(
         metadata={

@@ -1,0 +1,146 @@
+"""A failed build or a failed check never touches the published warehouse; bad documents never stop good ones."""
+
+import hashlib
+import subprocess
+import sys
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipelines.config import Settings
+from tests.conftest import SEED_REPORT, build_warehouse, make_raw_dir
+
+DUCKDB_1X = "duckdb==1.4.4"
+
+
+def file_digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture()
+def published(tmp_path):
+    raw_dir = make_raw_dir(tmp_path, {"space-mining-market.txt": SEED_REPORT.read_bytes()})
+    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    assert build_warehouse(raw_dir, warehouse_path).success
+    return raw_dir, warehouse_path
+
+
+def test_a_failing_blocking_check_stops_publishing_and_keeps_the_last_good_file(published):
+    raw_dir, warehouse_path = published
+    before = file_digest(warehouse_path)
+    # Simulate a defect upstream of the marts: the same figure twice in the validated table.
+    working_path = Settings(raw_dir, warehouse_path).working_path
+    with duckdb.connect(str(working_path)) as connection:
+        connection.execute(
+            "insert into validated.stated_figures select * from validated.stated_figures where metric = 'cagr' limit 1"
+        )
+    downstream = dg.AssetSelection.groups("warehouse", "publish")
+    result = build_warehouse(raw_dir, warehouse_path, selection=downstream)
+
+    failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    assert [(e.asset_key.to_user_string(), e.check_name) for e in failed] == [
+        ("marts/fct_reported_fact", "unique__fact_id")
+    ]
+    materialized = {event.asset_key for event in result.get_asset_materialization_events()}
+    assert dg.AssetKey("published_warehouse") not in materialized
+    assert file_digest(warehouse_path) == before
+
+
+def test_a_build_that_fails_early_leaves_the_published_file_untouched(published, tmp_path):
+    _, warehouse_path = published
+    before = file_digest(warehouse_path)
+    result = build_warehouse(tmp_path / "no-such-folder", warehouse_path)
+    assert not result.success
+    assert file_digest(warehouse_path) == before
+    assert not [path for path in warehouse_path.parent.iterdir() if ".publishing" in path.name]
+
+
+def test_unreadable_files_are_rejected_with_a_reason_while_the_good_report_loads(tmp_path):
+    raw_dir = make_raw_dir(
+        tmp_path,
+        {
+            "space-mining-market.txt": SEED_REPORT.read_bytes(),
+            "empty.txt": b"",
+            "scan.txt": b"%PDF-1.7\x00\x01\x02",
+            "latin1.txt": "Le march\xe9 \xe9tait de USD 5 million en 2024.".encode("latin-1"),
+            "slides.pptx": b"PK\x03\x04",
+        },
+    )
+    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    assert build_warehouse(raw_dir, warehouse_path).success
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        assert connection.execute("select report_id from marts.dim_report").fetchall() == [("space-mining-market",)]
+        rejections = connection.execute("select source_file, reason from marts.meta_rejection order by 1").fetchall()
+    assert rejections == [
+        ("reports/empty.txt", "reports/empty.txt: empty file (0 bytes)"),
+        (
+            "reports/latin1.txt",
+            "reports/latin1.txt: not valid UTF-8 (byte 0xe9 at offset 8); save the file as UTF-8",
+        ),
+        ("reports/scan.txt", "reports/scan.txt: binary file (NUL byte at offset 8), expected UTF-8 text"),
+        ("reports/slides.pptx", "reports/slides.pptx: unsupported file type, expected .txt or .md"),
+    ]
+
+
+def test_implausible_figures_are_quarantined_with_the_rule_they_break(tmp_path):
+    page = (
+        "Lunar Water Market\n\nPages: 90 | Base Year: 2024\n\n"
+        "The global lunar water market size was valued at USD 120.5 million in 2024.\n"
+        "The market is projected to grow at a CAGR of 5000% from 2025 to 2032.\n"
+        "The market will reach USD 900 million by 3032.\n"
+    )
+    raw_dir = make_raw_dir(tmp_path, {"lunar-water.txt": page.encode("utf-8")})
+    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    assert build_warehouse(raw_dir, warehouse_path).success
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        loaded = connection.execute("select metric, year, value_usd_m from marts.fct_reported_fact").fetchall()
+        quarantined = connection.execute("select stage, reason, quote from marts.meta_quarantine order by 3").fetchall()
+    assert loaded == [("value", 2024, 120.5)]
+    assert quarantined == [
+        (
+            "validate",
+            "a CAGR is between -100% and 200% over a stated period",
+            "The market is projected to grow at a CAGR of 5000% from 2025 to 2032.",
+        ),
+        (
+            "validate",
+            "a value has an amount, a currency and a year",
+            "The market will reach USD 900 million by 3032.",
+        ),
+    ]
+
+
+@pytest.fixture(scope="session")
+def duckdb_1x_path(tmp_path_factory):
+    """DuckDB 1.x installed beside the project's 2.x, to open the published file as older BI tools do."""
+    target = tmp_path_factory.mktemp("duckdb-1x")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), DUCKDB_1X],
+        check=True,
+    )
+    return target
+
+
+def test_published_file_opens_read_only_in_duckdb_1x(published, duckdb_1x_path):
+    _, warehouse_path = published
+    script = (
+        "import sys, duckdb; "
+        "c = duckdb.connect(sys.argv[1], read_only=True); "
+        "print(duckdb.__version__, c.execute('select sum(value_usd_m) from marts.fct_market_size').fetchone()[0])"
+    )
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            f"import sys; sys.path.insert(0, {str(duckdb_1x_path)!r}); {script}",
+            str(warehouse_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    version, total = completed.stdout.split()
+    assert version.startswith("1.")
+    assert float(total) > 16068.6
