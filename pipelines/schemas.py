@@ -51,6 +51,7 @@ class ReportMetadataSchema(pa.DataFrameModel):
     title: String = pa.Field(nullable=True)
     pages: Integer = pa.Field(nullable=True, ge=1, le=100_000)
     base_year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
+    base_year_inferred: Series[pd.BooleanDtype]
     forecast_start_year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
     forecast_end_year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
     released_month: String = pa.Field(nullable=True, str_matches=r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -127,6 +128,10 @@ class StatedFigureSchema(Provenance):
         is_share = frame["metric"] == "share"
         valid = frame["pct"].between(0, 100) & frame["year"].notna()
         return (~is_share | valid).fillna(False).astype(bool)
+
+    @pa.dataframe_check(name="a share names the region, country or segment it is a share of")
+    def share_has_a_member(cls, frame: pd.DataFrame) -> pd.Series:
+        return ~((frame["metric"] == "share") & (frame["scope"] == "market")).fillna(False).astype(bool)
 
     @pa.dataframe_check(name=f"a CAGR is between -100% and {MAX_CAGR_PCT:.0f}% over a stated period")
     def cagr_is_plausible(cls, frame: pd.DataFrame) -> pd.Series:

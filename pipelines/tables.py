@@ -24,6 +24,13 @@ def typed_table(name: str, rows: Iterable[dict]) -> pd.DataFrame:
     return frame.astype({column: str(spec.dtype) for column, spec in columns.items()})
 
 
+def conform_to_schema(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with the model's nullable dtypes, e.g. after a round trip through DuckDB (which returns numpy
+    int64 and bool); columns the model does not know are left for validation to report."""
+    columns = SCHEMAS[name].to_schema().columns
+    return frame.astype({column: str(spec.dtype) for column, spec in columns.items() if column in frame.columns})
+
+
 def stable_id(*parts: object) -> str:
     """A short id that stays the same for the same inputs, across runs and machines."""
     digest = hashlib.sha256("\x1f".join("" if part is None else str(part) for part in parts).encode("utf-8"))

@@ -120,3 +120,35 @@ def test_a_comma_that_is_not_a_thousands_separator_raises():
         assert "decimal comma" in str(error)
     else:
         raise AssertionError("1.234,56 must not be read as a number")
+
+
+def test_world_regions_are_recognised_on_a_page_without_a_scope_list():
+    report = extract_report(
+        "Satellite Servicing Market\n\nThe global satellite servicing market size was valued at USD 2.58 billion in "
+        "2025. North America dominated the market with a market share of 38.5% in 2025."
+    )
+    assert [(f.metric, f.scope, f.member, f.pct) for f in report.figures if f.metric == "share"] == [
+        ("share", "region", "North America", 38.5)
+    ]
+
+
+def test_a_currency_prefix_or_a_pronoun_is_never_read_as_the_united_states():
+    report = extract_report(
+        "Orbital Debris Removal Market\n\nThe market is calculated at US$ 1.52 billion in 2024. "
+        "Write to us: the market reached USD 1.6 billion in 2025. The US held a 40% share in 2025."
+    )
+    assert [(f.scope, f.member, f.year) for f in report.figures] == [
+        ("market", None, 2024),
+        ("market", None, 2025),
+        ("country", "U.S.", 2025),
+    ]
+
+
+def test_without_a_stated_base_year_it_is_the_year_before_the_forecast_period():
+    report = extract_report(
+        "Lunar Lander Market\n\nThe Lunar Lander Market size is estimated at USD 2.58 billion in 2025, and is "
+        "expected to reach USD 6.20 billion by 2030, at a CAGR of 19.18% during the forecast period (2025-2030)."
+    )
+    assert (report.metadata.base_year, report.metadata.base_year_inferred) == (2024, True)
+    assert (report.forecast_start_year, report.forecast_end_year) == (2025, 2030)
+    assert [(f.metric, f.period_start_year, f.period_end_year) for f in report.figures][-1] == ("cagr", 2025, 2030)

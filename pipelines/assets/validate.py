@@ -6,6 +6,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.extract import EXTRACTED_SCHEMA, EXTRACTED_TABLE_DESCRIPTIONS, extracted_key
 from pipelines.assets.frames import markdown_preview, read_table, replace_table, table_metadata
+from pipelines.tables import conform_to_schema
 from pipelines.validation import quarantine_frame, validate_table
 
 VALIDATED_SCHEMA = "validated"
@@ -80,7 +81,10 @@ def orphans_as_quarantine(
 def validated_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """Validates with pandera (lazy, so every failure of a row is reported), then loads the valid rows."""
     with duckdb.get_connection() as connection:
-        extracted = {table: read_table(connection, EXTRACTED_SCHEMA, table) for table in EXTRACTED_TABLE_DESCRIPTIONS}
+        extracted = {
+            table: conform_to_schema(table, read_table(connection, EXTRACTED_SCHEMA, table))
+            for table in EXTRACTED_TABLE_DESCRIPTIONS
+        }
 
     quarantined = [skipped_as_quarantine(extracted["skipped_statements"])]
     valid_tables: dict[str, pd.DataFrame] = {}

@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS
 from pipelines.extract.numbers import (
     Money,
     Percent,
@@ -57,15 +58,6 @@ _SEGMENT_REFERENCE = re.compile(r"\b(?i:this|the|that)\s+(?i:segment|sub-segment
 _REGION_REFERENCE = re.compile(r"\b(?i:the|this|that)\s+(?i:regional\s+market|region|regional\s+industry)\b")
 _REFERENCE_LOOKBACK_SENTENCES = 3
 _GENERIC_MEMBERS = frozenset({"others", "other"})
-_NAME_ALIASES = {
-    "asia pacific": ("APAC",),
-    "middle east & africa": ("MEA",),
-    "latin america": ("LATAM",),
-    "u.s.": ("United States", "USA", "US"),
-    "united states": ("U.S.", "USA", "US"),
-    "uk": ("United Kingdom", "U.K."),
-    "u.a.e.": ("United Arab Emirates", "UAE"),
-}
 
 
 @dataclass(frozen=True)
@@ -83,6 +75,8 @@ class _Mention:
 
 
 def _name_pattern(name: str) -> str:
+    if name.isupper() and name.isalpha():
+        return f"(?-i:{name})"  # "US", "UK", "APAC" only in capitals: "us" is a pronoun
     tokens = re.split(r"[\s\-]+", name.strip())
     parts = [r"(?:&|and)" if token in ("&", "and") else re.escape(token) for token in tokens]
     return r"[\s\-]+".join(parts)
@@ -93,15 +87,20 @@ def _normalised(name: str) -> str:
 
 
 class Gazetteer:
-    """Finds every region, country and segment of a page's own taxonomy in its text, aliases included."""
+    """Finds every region, country and segment of a page's taxonomy in its text, aliases included, and the
+    common world regions and countries the page does not list itself."""
 
     def __init__(self, taxonomy: Taxonomy):
         targets: dict[str, NamedScope] = {}
         patterns: list[tuple[str, str]] = []
+        covered: set[str] = set()
 
         def add(name: str, target: NamedScope, generic: bool = False) -> None:
-            names = [name, *_NAME_ALIASES.get(_normalised(name), ())]
+            names = [name, *ALIASES.get(_normalised(name), ())]
             for variant in names:
+                if _normalised(variant) in covered and target.scope != "segment":
+                    continue  # the page's own spelling of a place wins over a built-in one
+                covered.add(_normalised(variant))
                 pattern = _name_pattern(variant)
                 if generic:
                     pattern += r"(?=\s+(?i:segment|category))"  # "Others" only as "the others segment"
@@ -116,12 +115,19 @@ class Gazetteer:
         for row in taxonomy.regions:
             if row.country:
                 add(row.country, NamedScope("country", "country", row.country))
+        for region in WORLD_REGIONS:
+            if _normalised(region) not in covered:
+                add(region, NamedScope("region", "region", region))
+        for country in COMMON_COUNTRIES:
+            if _normalised(country) not in covered:
+                add(country, NamedScope("country", "country", country))
 
         self._targets = targets
         # Longest names first, so that "Rest of Europe" wins over "Europe" at the same position.
         patterns.sort(key=lambda item: -len(item[0]))
         alternation = "|".join(pattern for _, pattern in patterns)
-        self._pattern = re.compile(rf"(?<![\w$])(?i:{alternation})(?![\w])") if patterns else None
+        # "US$" is a currency, not the country: no name may touch a "$".
+        self._pattern = re.compile(rf"(?<![\w$])(?i:{alternation})(?![\w$])") if patterns else None
 
     def find(self, text: str) -> list[_Mention]:
         if self._pattern is None:

@@ -32,6 +32,7 @@ class ReportMetadata:
     quote: str | None
     char_start: int | None
     char_end: int | None
+    base_year_inferred: bool = False  # True when the page states no base year and it was taken from the forecast
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from pipelines.extract.companies import extract_companies
 from pipelines.extract.developments import extract_developments
@@ -68,6 +69,9 @@ def extract_report(text: str) -> ExtractedReport:
     taxonomy = extract_taxonomy(text, sentences)
     figures, skipped = extract_figures(text, sentences, taxonomy)
     first_year, last_year = infer_forecast_period(text, sentences, figures, metadata.base_year)
+    if metadata.base_year is None and first_year is not None:
+        # Publishers' convention: the forecast starts the year after the base year.
+        metadata = replace(metadata, base_year=first_year - 1, base_year_inferred=True)
     figures = deduplicate(resolve_forecast_period(figures, first_year, last_year))
     companies = extract_companies(text, sentences)
     developments = extract_developments(text, sentences, tuple(company.company for company in companies))

@@ -16,7 +16,8 @@ final as (
         source_file,
         sha256,
         pages,
-        author
+        author,
+        base_year_inferred
     from reports
 )
 

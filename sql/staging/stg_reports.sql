@@ -12,6 +12,7 @@ final as (
         title,
         pages,
         base_year,
+        base_year_inferred,
         forecast_start_year,
         forecast_end_year,
         released_month,

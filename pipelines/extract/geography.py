@@ -1,0 +1,53 @@
+"""Region and country names every report page may use, whether or not it lists them in a scope table.
+
+A page's own scope list comes first (its spelling is canonical); these fill in the names it does not list, so
+that "North America dominated with a 38% share" is a regional figure even on a page without a scope table.
+"""
+
+from __future__ import annotations
+
+WORLD_REGIONS = (
+    "North America",
+    "Europe",
+    "Asia Pacific",
+    "Latin America",
+    "South America",
+    "Middle East & Africa",
+    "Middle East",
+    "Africa",
+)
+
+COMMON_COUNTRIES = (
+    "U.S.",
+    "Canada",
+    "Mexico",
+    "Brazil",
+    "Argentina",
+    "UK",
+    "Germany",
+    "France",
+    "Italy",
+    "Spain",
+    "Russia",
+    "China",
+    "Japan",
+    "India",
+    "South Korea",
+    "Australia",
+    "Saudi Arabia",
+    "U.A.E.",
+    "South Africa",
+)
+
+# Other ways pages write the same place, keyed by the normalised name (lower case, '&' for 'and').
+ALIASES = {
+    "asia pacific": ("APAC", "Asia-Pacific"),
+    "middle east & africa": ("MEA", "Middle East and Africa"),
+    "latin america": ("LATAM",),
+    "u.s.": ("United States", "USA", "US"),
+    "united states": ("U.S.", "USA", "US"),
+    "uk": ("United Kingdom", "U.K."),
+    "united kingdom": ("UK", "U.K."),
+    "u.a.e.": ("United Arab Emirates", "UAE"),
+    "uae": ("United Arab Emirates", "U.A.E."),
+}
