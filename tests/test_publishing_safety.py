@@ -144,3 +144,11 @@ def test_published_file_opens_read_only_in_duckdb_1x(published, duckdb_1x_path):
     version, total = completed.stdout.split()
     assert version.startswith("1.")
     assert float(total) > 16068.6
+
+
+def test_a_copy_abandoned_by_a_killed_publish_is_cleaned_up_by_the_next_build(published):
+    raw_dir, warehouse_path = published
+    abandoned = warehouse_path.with_name(f".{warehouse_path.name}.0123abcd.publishing")
+    abandoned.write_bytes(b"half a database")
+    assert build_warehouse(raw_dir, warehouse_path).success
+    assert sorted(path.name for path in warehouse_path.parent.iterdir()) == [".build", "space_mining.duckdb"]

@@ -1,5 +1,7 @@
 """Warehouse: one asset per SQL model in sql/, its upstream assets read from its SQL by sqlglot."""
 
+import hashlib
+
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
@@ -21,7 +23,7 @@ def build_sql_model_asset(model: SqlModel) -> dg.AssetsDefinition:
         group_name="warehouse",
         kinds={"duckdb", "sql"},
         metadata={"sql_file": dg.MetadataValue.path(str(model.path.relative_to(SQL_DIR.parent)))},
-        code_version=str(hash(model.sql) & 0xFFFFFFFF),
+        code_version=hashlib.sha256(model.sql.encode("utf-8")).hexdigest()[:12],
     )
     def sql_model(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
         with duckdb.get_connection() as connection:

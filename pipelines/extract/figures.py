@@ -1,6 +1,6 @@
 """Stated figures: market sizes, CAGRs, shares and values of regions, countries and segments.
 
-How a figure is read (rules measured on report pages, see docs/extraction.md):
+How a figure is read (rules measured on report pages):
 
 * Each kind of token (money, percentage, year, year range, taxonomy name) is found in one pass over the whole
   document, then assigned to its sentence by bisection.

@@ -23,6 +23,7 @@ from pipelines.warehouse.models import sql_literal
 PUBLISHED_SCHEMA = "marts"
 STORAGE_VERSION = "v1.0.0"
 PUBLISHING_ALIAS = "publishing"
+PRIVATE_SUFFIX = ".publishing"
 
 
 class PublishError(RuntimeError):
@@ -113,7 +114,8 @@ def publish_marts(
 ) -> PublishedWarehouse:
     """Copy the marts of ``connection``'s database to ``published_path`` atomically."""
     published_path.parent.mkdir(parents=True, exist_ok=True)
-    private_path = published_path.with_name(f".{published_path.name}.{uuid.uuid4().hex}.publishing")
+    _remove_abandoned_copies(published_path)
+    private_path = published_path.with_name(f".{published_path.name}.{uuid.uuid4().hex}{PRIVATE_SUFFIX}")
     source_db = _working_database(connection)
     published_at = datetime.now(UTC)
     try:
@@ -155,6 +157,13 @@ def publish_marts(
             leftover.unlink(missing_ok=True)
         raise
     return PublishedWarehouse(published_path, published_path.stat().st_size, table_rows, published_at)
+
+
+def _remove_abandoned_copies(published_path: Path) -> None:
+    """Private copies left by a build that was killed mid-publish. Only one build publishes at a time (it holds
+    the working database's lock throughout), so any copy found now belongs to a dead build."""
+    for leftover in published_path.parent.glob(f".{published_path.name}.*{PRIVATE_SUFFIX}*"):
+        leftover.unlink(missing_ok=True)
 
 
 def _inputs_digest(ordered_inputs: list[dict]) -> str:
