@@ -3,14 +3,14 @@
 import dagster as dg
 
 from pipelines.assets.extract import extracted_tables
-from pipelines.assets.ingest import raw_documents
+from pipelines.assets.ingest import analyst_tables, raw_documents
 from pipelines.assets.publish import published_warehouse
 from pipelines.assets.sql_models import sql_model_assets
 from pipelines.assets.validate import validated_tables
 from pipelines.checks import mart_checks
 from pipelines.resources import build_resources
 
-all_assets = [raw_documents, extracted_tables, validated_tables, *sql_model_assets, published_warehouse]
+all_assets = [raw_documents, analyst_tables, extracted_tables, validated_tables, *sql_model_assets, published_warehouse]
 
 build_warehouse_job = dg.define_asset_job(
     "build_warehouse",

@@ -205,7 +205,36 @@ class SkippedStatementSchema(Provenance):
         strict = True
 
 
-SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+class ForecastWeightSchema(pa.DataFrameModel):
+    """A row of raw/tables/*_weights.csv (see pipelines/analyst_tables.py)."""
+
+    source_file: String
+    line: Integer = pa.Field(ge=2)
+    report_id: String = pa.Field(nullable=True)
+    level: String = pa.Field(isin=("segment", "region", "country"))
+    dimension: String = pa.Field(nullable=True)
+    member: String = pa.Field(nullable=True)
+    parent: String = pa.Field(nullable=True)
+    weight: Number = pa.Field(nullable=True)
+    note: String = pa.Field(nullable=True)
+    sha256: String
+
+    @pa.dataframe_check(name="weight is a positive number")
+    def weight_is_positive(cls, frame: pd.DataFrame) -> pd.Series:
+        return (frame["weight"] > 0).fillna(False).astype(bool)
+
+    @pa.dataframe_check(name="names the member (and dimension or region) it weighs")
+    def names_its_member(cls, frame: pd.DataFrame) -> pd.Series:
+        named = frame["member"].notna() & frame["dimension"].notna()
+        return (named & ((frame["level"] != "country") | frame["parent"].notna())).fillna(False).astype(bool)
+
+    class Config:
+        strict = True
+        unique = ["report_id", "level", "dimension", "member", "parent"]
+
+
+# The tables extracted from each document.
+DOCUMENT_SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "report_metadata": ReportMetadataSchema,
     "segment_members": SegmentMemberSchema,
     "region_countries": RegionCountrySchema,
@@ -215,3 +244,4 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "development_companies": DevelopmentCompanySchema,
     "skipped_statements": SkippedStatementSchema,
 }
+SCHEMAS: dict[str, type[pa.DataFrameModel]] = {**DOCUMENT_SCHEMAS, "forecast_weights": ForecastWeightSchema}

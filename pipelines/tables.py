@@ -9,7 +9,7 @@ from dataclasses import asdict
 import pandas as pd
 
 from pipelines.extract.records import ExtractedReport
-from pipelines.schemas import SCHEMAS
+from pipelines.schemas import DOCUMENT_SCHEMAS, SCHEMAS
 
 
 def empty_table(name: str) -> pd.DataFrame:
@@ -41,7 +41,7 @@ def report_rows(report_id: str, source_file: str, sha256: str, report: Extracted
     """Every table's rows for one document (plain dicts, so that many documents concatenate cheaply)."""
     metadata = report.metadata
     base_year = metadata.base_year
-    rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+    rows: dict[str, list[dict]] = {name: [] for name in DOCUMENT_SCHEMAS}
     rows["report_metadata"].append(
         {
             **asdict(metadata),
@@ -82,4 +82,4 @@ def report_rows(report_id: str, source_file: str, sha256: str, report: Extracted
 
 
 def frames_from_rows(rows_by_table: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
-    return {name: typed_table(name, rows_by_table.get(name, [])) for name in SCHEMAS}
+    return {name: typed_table(name, rows_by_table.get(name, [])) for name in DOCUMENT_SCHEMAS}

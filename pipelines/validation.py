@@ -23,6 +23,8 @@ _KEY_COLUMNS = ("fact_id", "development_id", "report_id")
 
 
 def _row_key(row: pd.Series) -> str:
+    if "line" in row and pd.notna(row["line"]):
+        return f"{row['source_file']}:{row['line']}"
     for column in _KEY_COLUMNS:
         if column in row and pd.notna(row[column]):
             return f"{column}={row[column]}"
@@ -35,6 +37,11 @@ def _describe_failure(failure: pd.Series) -> str:
     if failure["schema_context"] == "Column" and pd.notna(column):
         return f"{column}: {check} (got {failure['failure_case']!r})"
     return check
+
+
+def _row_as_text(row: pd.Series) -> str:
+    """A table row (no sentence to quote) as 'column=value' pairs."""
+    return ", ".join(f"{name}={value!r}" for name, value in row.items() if pd.notna(value) and name != "sha256")
 
 
 def quarantine_frame(rows: list[dict]) -> pd.DataFrame:
@@ -70,7 +77,7 @@ def validate_table(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
                 "row_key": _row_key(row),
                 "stage": "validate",
                 "reason": "; ".join(table_wide + reasons.get(index, [])),
-                "quote": row.get("quote"),
+                "quote": row.get("quote", _row_as_text(row)),
                 "char_start": row.get("char_start"),
                 "char_end": row.get("char_end"),
             }

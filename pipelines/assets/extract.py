@@ -9,7 +9,7 @@ from dagster_duckdb import DuckDBResource
 from pipelines.assets.frames import read_table, replace_table, table_metadata
 from pipelines.assets.ingest import RAW_DOCUMENTS, rejection_frame
 from pipelines.extract.report import extract_report
-from pipelines.schemas import SCHEMAS
+from pipelines.schemas import DOCUMENT_SCHEMAS
 from pipelines.tables import frames_from_rows, report_rows
 
 EXTRACTED_SCHEMA = "extracted"
@@ -49,7 +49,7 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """Runs the pure extractor (pipelines/extract/) over every ingested document."""
     with duckdb.get_connection() as connection:
         documents = read_table(connection, "landing", "raw_documents")
-    rows_by_table: dict[str, list[dict]] = {table: [] for table in SCHEMAS}
+    rows_by_table: dict[str, list[dict]] = {table: [] for table in DOCUMENT_SCHEMAS}
     failures = []
     found_by_document = []
     for document in documents.itertuples(index=False):

@@ -1,5 +1,6 @@
 """Ingest: read every report file under raw/reports/ into the working database, or record why it cannot be."""
 
+import hashlib
 from dataclasses import asdict
 from datetime import UTC, datetime
 
@@ -7,6 +8,7 @@ import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
+from pipelines.analyst_tables import TABLES_FOLDER, WEIGHT_TABLES, TableRejected, empty_weights, read_weight_table
 from pipelines.assets.frames import replace_table, table_metadata
 from pipelines.ingest import read_reports
 from pipelines.resources import WarehousePaths
@@ -80,4 +82,62 @@ def raw_documents(context: dg.AssetExecutionContext, paths: WarehousePaths, duck
                 **table_metadata(connection, "landing", "rejected_documents"),
                 "reasons": dg.MetadataValue.md("\n".join(f"- {r.reason}" for r in rejections) or "_none_"),
             },
+        )
+
+
+FORECAST_WEIGHTS = dg.AssetKey(["landing", "forecast_weights"])
+REJECTED_TABLES = dg.AssetKey(["landing", "rejected_tables"])
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            FORECAST_WEIGHTS,
+            description="Rows of the analyst weight tables raw/tables/*_weights.csv, as text with file and line.",
+            kinds={"duckdb", "csv"},
+        ),
+        dg.AssetSpec(
+            REJECTED_TABLES,
+            description="Analyst tables that cannot be used at all (unreadable, missing or unexpected columns).",
+            kinds={"duckdb", "csv"},
+        ),
+    ],
+    group_name="ingest",
+)
+def analyst_tables(context: dg.AssetExecutionContext, paths: WarehousePaths, duckdb: DuckDBResource):
+    """Reads raw/tables/ with DuckDB's CSV reader (never writes there). Missing tables mean equal weights."""
+    raw_dir = paths.settings.raw_dir
+    frames = [empty_weights()]
+    rejections = []
+    now = datetime.now(UTC)
+    with duckdb.get_connection() as connection:
+        for spec in WEIGHT_TABLES:
+            path = raw_dir / TABLES_FOLDER / spec.file_name
+            if not path.is_file():
+                continue
+            try:
+                frames.append(read_weight_table(connection, path, raw_dir, spec))
+            except TableRejected as rejection:
+                context.log.warning(str(rejection))
+                rejections.append(
+                    {
+                        "source_file": path.relative_to(raw_dir).as_posix(),
+                        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+                        "stage": "ingest",
+                        "reason": str(rejection),
+                        "detected_at": now,
+                    }
+                )
+        weights = pd.concat(frames, ignore_index=True)
+        replace_table(connection, "landing", "forecast_weights", weights)
+        replace_table(connection, "landing", "rejected_tables", rejection_frame(rejections))
+        yield dg.MaterializeResult(
+            asset_key=FORECAST_WEIGHTS,
+            metadata={
+                **table_metadata(connection, "landing", "forecast_weights"),
+                "tables_dir": str(raw_dir / "tables"),
+            },
+        )
+        yield dg.MaterializeResult(
+            asset_key=REJECTED_TABLES, metadata=table_metadata(connection, "landing", "rejected_tables")
         )

@@ -6,6 +6,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.extract import EXTRACTED_SCHEMA, EXTRACTED_TABLE_DESCRIPTIONS, extracted_key
 from pipelines.assets.frames import markdown_preview, read_table, replace_table, table_metadata
+from pipelines.assets.ingest import FORECAST_WEIGHTS
 from pipelines.tables import conform_to_schema
 from pipelines.validation import quarantine_frame, validate_table
 
@@ -58,6 +59,43 @@ def orphans_as_quarantine(
     return frame[~orphaned], quarantine_frame(rows)
 
 
+def validate_weights(weights: pd.DataFrame, valid_tables: dict[str, pd.DataFrame]):
+    """(valid weights, quarantined rows, unknown-member rows): the weight parsed from its text, then checked by
+    pandera, then matched against the members the loaded reports list."""
+    weights = weights.assign(weight=pd.to_numeric(weights["weight_text"], errors="coerce").astype("Float64"))
+    weights = conform_to_schema("forecast_weights", weights.drop(columns=["weight_text"]))
+    valid, rejected = validate_table("forecast_weights", weights)
+    known = known_members(valid_tables["segment_members"], valid_tables["region_countries"])
+    keys = list(zip(valid["level"], valid["dimension"].str.lower(), valid["member"].str.lower(), strict=True))
+    is_known = pd.Series([key in known for key in keys], index=valid.index, dtype=bool)
+    unknown = quarantine_frame(
+        [
+            {
+                "table_name": "forecast_weights",
+                "report_id": row.report_id,
+                "row_key": f"{row.source_file}:{row.line}",
+                "stage": "validate",
+                "reason": (
+                    f"{row.source_file}:{row.line}: {row.dimension} {row.member!r} is not listed by any loaded report"
+                ),
+                "quote": None,
+                "char_start": None,
+                "char_end": None,
+            }
+            for row in valid[~is_known].itertuples(index=False)
+        ]
+    )
+    return valid[is_known], rejected, unknown
+
+
+def known_members(segments: pd.DataFrame, regions: pd.DataFrame) -> set[tuple[str, str, str]]:
+    """(level, dimension, member) in lower case for every member, region and country the reports list."""
+    known = {("segment", d.lower(), m.lower()) for d, m in zip(segments["dimension"], segments["member"], strict=True)}
+    known |= {("region", "region", r.lower()) for r in regions["region"]}
+    known |= {("country", "country", c.lower()) for c in regions["country"].dropna()}
+    return known
+
+
 @dg.multi_asset(
     specs=[
         *(
@@ -70,8 +108,14 @@ def orphans_as_quarantine(
             for table in VALIDATED_TABLES
         ),
         dg.AssetSpec(
+            validated_key("forecast_weights"),
+            deps=[FORECAST_WEIGHTS, validated_key("segment_members"), validated_key("region_countries")],
+            description="Analyst weights that pass their pandera model and name a member some report lists.",
+            kinds={"pandera", "duckdb"},
+        ),
+        dg.AssetSpec(
             QUARANTINED_ROWS,
-            deps=[extracted_key(table) for table in EXTRACTED_TABLE_DESCRIPTIONS],
+            deps=[*(extracted_key(table) for table in EXTRACTED_TABLE_DESCRIPTIONS), FORECAST_WEIGHTS],
             description="Rows kept out of the warehouse, each with the rule it broke (or why extraction skipped it).",
             kinds={"pandera", "duckdb"},
         ),
@@ -97,6 +141,11 @@ def validated_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         if table != "report_metadata":
             valid_tables[table], orphans = orphans_as_quarantine(table, valid_tables[table], valid_reports)
             quarantined.append(orphans)
+
+    with duckdb.get_connection() as connection:
+        weights = read_table(connection, "landing", "forecast_weights")
+    valid_tables["forecast_weights"], *weight_rejections = validate_weights(weights, valid_tables)
+    quarantined.extend(weight_rejections)
 
     quarantine = pd.concat(quarantined, ignore_index=True)
     counts_by_table = quarantine.groupby("table_name").size().to_dict() if len(quarantine) else {}
