@@ -103,6 +103,7 @@ class StatedFigureSchema(Provenance):
     scope: String = pa.Field(isin=SCOPES)
     dimension: String = pa.Field(nullable=True)
     member: String = pa.Field(nullable=True)
+    within_region: String = pa.Field(nullable=True)
     year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
     period_start_year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
     period_end_year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
@@ -156,6 +157,10 @@ class StatedFigureSchema(Provenance):
         is_market = frame["scope"] == "market"
         has_member = frame["member"].notna() & frame["dimension"].notna()
         return ((is_market & ~has_member) | (~is_market & has_member)).fillna(False).astype(bool)
+
+    @pa.dataframe_check(name="only a segment figure is limited to a region")
+    def within_region_only_for_segments(cls, frame: pd.DataFrame) -> pd.Series:
+        return (frame["within_region"].isna() | (frame["scope"] == "segment")).fillna(False).astype(bool)
 
     @pa.dataframe_check(name="the figure lies inside its quoted sentence")
     def figure_inside_quote(cls, frame: pd.DataFrame) -> pd.Series:

@@ -11,6 +11,26 @@ def seed_text() -> str:
     return SEED_REPORT.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """The seed report built and published once for every test that reads it: (result, raw_dir, warehouse)."""
+    root = tmp_path_factory.mktemp("seed-build")
+    raw_dir = make_raw_dir(root, {"space-mining-market.txt": SEED_REPORT.read_bytes()})
+    warehouse_path = root / "warehouse" / "space_mining.duckdb"
+    return build_warehouse(raw_dir, warehouse_path), raw_dir, warehouse_path
+
+
+@pytest.fixture(scope="session")
+def seed_warehouse(seed_build):
+    """A read-only connection to the published seed warehouse."""
+    import duckdb
+
+    result, _, warehouse_path = seed_build
+    assert result.success
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        yield connection
+
+
 def build_warehouse(raw_dir: Path, warehouse_path: Path, selection=None):
     """Materialise the real asset graph in process, checks included, against the given folders."""
     import dagster as dg

@@ -56,6 +56,10 @@ _DEVELOPMENT_OPENING = re.compile(
 )
 _SEGMENT_REFERENCE = re.compile(r"\b(?i:this|the|that)\s+(?i:segment|sub-segment|category)\b")
 _REGION_REFERENCE = re.compile(r"\b(?i:the|this|that)\s+(?i:regional\s+market|region|regional\s+industry)\b")
+_REGION_THEN_SEGMENT = re.compile(r"^(?:['’]s)?\s*(?:(?i:market|region))?\s*,?\s*(?:(?i:the)\s+)?$")
+_SEGMENT_THEN_REGION = re.compile(
+    r"^\s*(?:(?i:segment|category|market))?\s*(?i:in|of|across|within|for)\s+(?:(?i:the)\s+)?$"
+)
 _REFERENCE_LOOKBACK_SENTENCES = 3
 _GENERIC_MEMBERS = frozenset({"others", "other"})
 
@@ -206,16 +210,34 @@ def _cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int
     return None, None
 
 
-def _scope_for(figure_start: int, tokens: _SentenceTokens, recent: list[_Mention]) -> NamedScope | None:
+def _region_of_segment(text: str, mentions: list[_Mention]) -> tuple[NamedScope, str] | None:
+    """'In North America, the C-type segment ...' or 'the C-type segment in North America ...': a segment
+    figure limited to one region (a cell of the segment x region cube), when the two names are linked directly."""
+    if len(mentions) < 2:
+        return None
+    first, second = mentions[-2], mentions[-1]
+    between = text[first.end : second.start]
+    if first.target.scope == "region" and second.target.scope == "segment" and _REGION_THEN_SEGMENT.match(between):
+        return second.target, first.target.member
+    if first.target.scope == "segment" and second.target.scope == "region" and _SEGMENT_THEN_REGION.match(between):
+        return first.target, second.target.member
+    return None
+
+
+def _scope_for(
+    text: str, figure_start: int, tokens: _SentenceTokens, recent: list[_Mention]
+) -> tuple[NamedScope | None, str | None]:
+    """(what the figure is about, the region a segment figure is limited to)."""
     named_before = [mention for mention in tokens.mentions if mention.end <= figure_start]
     if named_before:
-        return named_before[-1].target
+        cell = _region_of_segment(text, named_before)
+        return cell if cell else (named_before[-1].target, None)
     sentence_text = tokens.sentence.text
     if _SEGMENT_REFERENCE.search(sentence_text):
-        return next((m.target for m in reversed(recent) if m.target.scope == "segment"), None)
+        return next((m.target for m in reversed(recent) if m.target.scope == "segment"), None), None
     if _REGION_REFERENCE.search(sentence_text):
-        return next((m.target for m in reversed(recent) if m.target.scope in ("region", "country")), None)
-    return None
+        return next((m.target for m in reversed(recent) if m.target.scope in ("region", "country")), None), None
+    return None, None
 
 
 def _as_float(number: Decimal | None) -> float | None:
@@ -259,8 +281,9 @@ def extract_figures(
             if item.problem:
                 skip(f"{item.text!r} at {item.start}: {item.problem}")
                 continue
-            target = _scope_for(item.start, tokens, recent_mentions)
+            target, within_region = _scope_for(text, item.start, tokens, recent_mentions)
             common = dict(
+                within_region=within_region,
                 scope=target.scope if target else "market",
                 dimension=target.dimension if target else None,
                 member=target.member if target else None,

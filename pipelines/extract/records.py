@@ -93,6 +93,7 @@ class StatedFigure:
     scope: str  # 'market' | 'region' | 'country' | 'segment'
     dimension: str | None
     member: str | None
+    within_region: str | None  # a segment figure limited to one region: a cell of the segment x region cube
     year: int | None
     period_start_year: int | None
     period_end_year: int | None
@@ -118,6 +119,7 @@ class StatedFigure:
             self.scope,
             self.dimension,
             self.member,
+            self.within_region,
             self.year,
             self.period_start_year,
             self.period_end_year,

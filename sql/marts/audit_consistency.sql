@@ -1,7 +1,31 @@
--- Stated figures checked against each other. A row fails when two statements disagree by more than the
--- rounding of the figures involved allows (tolerance is computed from the digits each figure was stated with).
+-- Checks of the stated figures against each other (the page's own consistency: informative, blocking = false)
+-- and of the forecasts against the stated figures (the warehouse's integrity: blocking = true, a failure stops
+-- publishing). Tolerances for stated figures come from the digits each figure was stated with; the forecast
+-- checks allow a relative error of 1e-9.
 with figures as (
     select * from staging.stg_stated_figures
+    where within_region is null
+),
+
+market as (
+    select report_id, year, value_usd_m as market_value
+    from intermediate.int_market_size
+),
+
+forecast as (
+    select * from intermediate.int_member_forecast
+),
+
+anchors as (
+    select * from intermediate.int_member_anchors
+),
+
+cagrs as (
+    select * from intermediate.int_member_cagrs
+),
+
+cube_cells as (
+    select * from marts.fct_segment_region_forecast
 ),
 
 stated_values as (
@@ -17,13 +41,13 @@ first_values as (
     ) = 1
 ),
 
-cagrs as (
+stated_cagrs as (
     select report_id, scope, dimension, member, period_start_year, period_end_year, pct, rounding, fact_id
     from figures
     where metric = 'cagr' and pct_high is null
 ),
 
-shares as (
+stated_shares as (
     select report_id, scope, dimension, member, year, pct, rounding, fact_id
     from figures
     where metric = 'share' and pct_high is null
@@ -31,61 +55,67 @@ shares as (
 
 cagr_against_values as (
     select
-        cagrs.report_id,
+        stated_cagrs.report_id,
         'stated CAGR against the CAGR implied by the stated values' as check_name,
-        cagrs.scope,
-        cagrs.dimension,
-        cagrs.member,
-        cagrs.period_start_year || '-' || cagrs.period_end_year as period,
-        cagrs.pct as stated,
-        (power(last_value.value_usd_m / first_value.value_usd_m, 1 / (cagrs.period_end_year - cagrs.period_start_year))
-            - 1) * 100 as implied,
-        cagrs.rounding
-        + (1 + implied / 100) / (cagrs.period_end_year - cagrs.period_start_year)
+        stated_cagrs.scope,
+        stated_cagrs.dimension,
+        stated_cagrs.member,
+        stated_cagrs.period_start_year || '-' || stated_cagrs.period_end_year as period,
+        stated_cagrs.pct as stated,
+        (power(
+            last_value.value_usd_m / first_value.value_usd_m,
+            1 / (stated_cagrs.period_end_year - stated_cagrs.period_start_year)
+        ) - 1) * 100 as implied,
+        stated_cagrs.rounding
+        + (1 + implied / 100) / (stated_cagrs.period_end_year - stated_cagrs.period_start_year)
         * (last_value.rounding / last_value.value_usd_m + first_value.rounding / first_value.value_usd_m) * 100
             as tolerance,
-        concat_ws(',', cagrs.fact_id, first_value.fact_id, last_value.fact_id) as fact_ids
-    from cagrs
+        false as blocking,
+        'the page states both; the warehouse keeps the stated values' as detail,
+        concat_ws(',', stated_cagrs.fact_id, first_value.fact_id, last_value.fact_id) as fact_ids
+    from stated_cagrs
     inner join first_values as first_value
-        on cagrs.report_id = first_value.report_id
-        and cagrs.scope = first_value.scope
-        and cagrs.dimension is not distinct from first_value.dimension
-        and cagrs.member is not distinct from first_value.member
-        and cagrs.period_start_year = first_value.year
+        on stated_cagrs.report_id = first_value.report_id
+        and stated_cagrs.scope = first_value.scope
+        and stated_cagrs.dimension is not distinct from first_value.dimension
+        and stated_cagrs.member is not distinct from first_value.member
+        and stated_cagrs.period_start_year = first_value.year
     inner join first_values as last_value
-        on cagrs.report_id = last_value.report_id
-        and cagrs.scope = last_value.scope
-        and cagrs.dimension is not distinct from last_value.dimension
-        and cagrs.member is not distinct from last_value.member
-        and cagrs.period_end_year = last_value.year
+        on stated_cagrs.report_id = last_value.report_id
+        and stated_cagrs.scope = last_value.scope
+        and stated_cagrs.dimension is not distinct from last_value.dimension
+        and stated_cagrs.member is not distinct from last_value.member
+        and stated_cagrs.period_end_year = last_value.year
     where first_value.value_usd_m > 0
 ),
 
 share_against_value as (
     select
-        shares.report_id,
+        stated_shares.report_id,
         'stated share times the market total against the stated value' as check_name,
-        shares.scope,
-        shares.dimension,
-        shares.member,
-        cast(shares.year as varchar) as period,
+        stated_shares.scope,
+        stated_shares.dimension,
+        stated_shares.member,
+        cast(stated_shares.year as varchar) as period,
         member_value.value_usd_m as stated,
-        shares.pct / 100 * market_value.value_usd_m as implied,
-        shares.rounding / 100 * market_value.value_usd_m
-        + shares.pct / 100 * market_value.rounding
+        stated_shares.pct / 100 * market_value.value_usd_m as implied,
+        stated_shares.rounding / 100 * market_value.value_usd_m
+        + stated_shares.pct / 100 * market_value.rounding
         + member_value.rounding as tolerance,
-        concat_ws(',', shares.fact_id, market_value.fact_id, member_value.fact_id) as fact_ids
-    from shares
+        false as blocking,
+        'the page states both; the warehouse keeps the stated value' as detail,
+        concat_ws(',', stated_shares.fact_id, market_value.fact_id, member_value.fact_id) as fact_ids
+    from stated_shares
     inner join first_values as member_value
-        on shares.report_id = member_value.report_id
-        and shares.scope = member_value.scope
-        and shares.dimension is not distinct from member_value.dimension
-        and shares.member is not distinct from member_value.member
-        and shares.year = member_value.year
+        on stated_shares.report_id = member_value.report_id
+        and stated_shares.scope = member_value.scope
+        and stated_shares.dimension is not distinct from member_value.dimension
+        and stated_shares.member is not distinct from member_value.member
+        and stated_shares.year = member_value.year
     inner join first_values as market_value
-        on shares.report_id = market_value.report_id
+        on stated_shares.report_id = market_value.report_id
         and market_value.scope = 'market'
-        and shares.year = market_value.year
+        and stated_shares.year = market_value.year
 ),
 
 repeated_values as (
@@ -99,6 +129,8 @@ repeated_values as (
         first_value.value_usd_m as stated,
         later.value_usd_m as implied,
         first_value.rounding + later.rounding as tolerance,
+        false as blocking,
+        'the warehouse keeps the first statement' as detail,
         concat_ws(',', first_value.fact_id, later.fact_id) as fact_ids
     from stated_values as later
     inner join first_values as first_value
@@ -110,12 +142,201 @@ repeated_values as (
         and later.fact_id <> first_value.fact_id
 ),
 
+forecast_reproduces_anchors as (
+    select
+        anchors.report_id,
+        'forecast reproduces the stated ' || case anchors.basis when 'reported' then 'value' else 'share' end
+            as check_name,
+        case when anchors.dimension = 'region' then 'region' else 'segment' end as scope,
+        anchors.dimension,
+        anchors.member,
+        cast(anchors.year as varchar) as period,
+        case anchors.basis when 'reported' then anchors.value_usd_m else stated_shares.pct end as stated,
+        case anchors.basis when 'reported' then forecast.value_usd_m else forecast.share_pct end as implied,
+        1e-9 * abs(stated) as tolerance,
+        true as blocking,
+        anchors.method as detail,
+        anchors.fact_id as fact_ids
+    from anchors
+    inner join forecast using (report_id, dimension, member, year)
+    left join stated_shares
+        on anchors.fact_id = stated_shares.fact_id
+),
+
+forecast_reproduces_cagrs as (
+    select
+        cagrs.report_id,
+        'forecast reproduces the stated CAGR' as check_name,
+        case when cagrs.dimension = 'region' then 'region' else 'segment' end as scope,
+        cagrs.dimension,
+        cagrs.member,
+        cagrs.period_start_year || '-' || cagrs.period_end_year as period,
+        cagrs.cagr_pct as stated,
+        (power(
+            period_end.value_usd_m / period_start.value_usd_m, 1 / (cagrs.period_end_year - cagrs.period_start_year)
+        ) - 1) * 100 as implied,
+        1e-9 * abs(cagrs.cagr_pct) as tolerance,
+        true as blocking,
+        period_end.method as detail,
+        cagrs.fact_id as fact_ids
+    from cagrs
+    inner join forecast as period_start
+        on cagrs.report_id = period_start.report_id
+        and cagrs.dimension = period_start.dimension
+        and cagrs.member = period_start.member
+        and cagrs.period_start_year = period_start.year
+    inner join forecast as period_end
+        on cagrs.report_id = period_end.report_id
+        and cagrs.dimension = period_end.dimension
+        and cagrs.member = period_end.member
+        and cagrs.period_end_year = period_end.year
+    -- a member pinned by two or more figures follows them; their agreement with the CAGR is the page's matter
+    where (
+        select count(*) from anchors
+        where anchors.report_id = cagrs.report_id
+            and anchors.dimension = cagrs.dimension
+            and anchors.member = cagrs.member
+    ) < 2
+),
+
+dimension_years as (
+    select
+        forecast.report_id,
+        forecast.dimension,
+        forecast.year,
+        any_value(market.market_value) as market_value,
+        sum(forecast.value_usd_m) as members_value,
+        sum(forecast.value_usd_m) filter (where forecast.shaped_by <> 'the remainder') as pinned_value,
+        string_agg(
+            forecast.member || ' ' || round(forecast.value_usd_m, 1) || ' (' || forecast.basis || ')', ' + '
+            order by forecast.position
+        ) filter (where forecast.shaped_by <> 'the remainder') as pinned_members,
+        count(*) filter (where forecast.shaped_by = 'the remainder') as open_members,
+        min(forecast.value_usd_m) as smallest_value
+    from forecast
+    inner join market using (report_id, year)
+    group by forecast.report_id, forecast.dimension, forecast.year
+),
+
+members_sum_to_market as (
+    select
+        report_id,
+        'members sum to the market total' as check_name,
+        case when dimension = 'region' then 'region' else 'segment' end as scope,
+        dimension,
+        cast(null as varchar) as member,
+        cast(year as varchar) as period,
+        market_value as stated,
+        members_value as implied,
+        1e-9 * market_value as tolerance,
+        true as blocking,
+        case
+            when open_members = 0 and abs(members_value - market_value) > 1e-9 * market_value
+                then 'every member is pinned by stated figures and they do not add up to the market total: '
+                    || pinned_members
+        end as detail,
+        cast(null as varchar) as fact_ids
+    from dimension_years
+),
+
+figures_leave_room as (
+    select
+        report_id,
+        'stated figures leave room for the other members' as check_name,
+        case when dimension = 'region' then 'region' else 'segment' end as scope,
+        dimension,
+        cast(null as varchar) as member,
+        cast(year as varchar) as period,
+        market_value as stated,
+        pinned_value as implied,
+        1e-9 * market_value as tolerance,
+        true as blocking,
+        year || ': ' || pinned_members || ' = ' || round(pinned_value, 1) || ' against a market total of '
+        || round(market_value, 1) as detail,
+        cast(null as varchar) as fact_ids
+    from dimension_years
+    where pinned_value is not null
+    -- the tightest year of each dimension
+    qualify row_number() over (partition by report_id, dimension order by market_value - pinned_value) = 1
+),
+
+no_negative_values as (
+    select
+        report_id,
+        'no negative forecast value' as check_name,
+        case when dimension = 'region' then 'region' else 'segment' end as scope,
+        dimension,
+        cast(null as varchar) as member,
+        cast(year as varchar) as period,
+        0.0 as stated,
+        smallest_value as implied,
+        1e-9 * market_value as tolerance,
+        true as blocking,
+        'the smallest value of the dimension, in its smallest year' as detail,
+        cast(null as varchar) as fact_ids
+    from dimension_years
+    qualify row_number() over (partition by report_id, dimension order by smallest_value) = 1
+),
+
+cube_margins as (
+    select
+        cube_cells.report_id,
+        cube_cells.dimension,
+        cube_cells.year,
+        max(abs(by_segment.cells_value - segments.value_usd_m) / segments.value_usd_m) as segment_error,
+        max(abs(by_region.cells_value - regions.value_usd_m) / regions.value_usd_m) as region_error
+    from cube_cells
+    inner join (
+        select report_id, dimension, member, year, sum(value_usd_m) as cells_value from cube_cells group by all
+    ) as by_segment using (report_id, dimension, member, year)
+    inner join (
+        select report_id, dimension, region, year, sum(value_usd_m) as cells_value from cube_cells group by all
+    ) as by_region using (report_id, dimension, region, year)
+    inner join forecast as segments using (report_id, dimension, member, year)
+    inner join forecast as regions
+        on cube_cells.report_id = regions.report_id
+        and regions.dimension = 'region'
+        and cube_cells.region = regions.member
+        and cube_cells.year = regions.year
+    group by cube_cells.report_id, cube_cells.dimension, cube_cells.year
+),
+
+cube_matches_margins as (
+    select
+        report_id,
+        'segment x region cube matches both forecasts' as check_name,
+        'segment' as scope,
+        dimension,
+        cast(null as varchar) as member,
+        cast(year as varchar) as period,
+        0.0 as stated,
+        greatest(segment_error, region_error) as implied,
+        1e-9 as tolerance,
+        true as blocking,
+        'largest relative difference between a margin of the cube and its forecast' as detail,
+        cast(null as varchar) as fact_ids
+    from cube_margins
+    qualify row_number() over (partition by report_id, dimension order by greatest(segment_error, region_error) desc) = 1
+),
+
 checks as (
     select * from cagr_against_values
-    union all
+    union all by name
     select * from share_against_value
-    union all
+    union all by name
     select * from repeated_values
+    union all by name
+    select * from forecast_reproduces_anchors
+    union all by name
+    select * from forecast_reproduces_cagrs
+    union all by name
+    select * from members_sum_to_market
+    union all by name
+    select * from figures_leave_room
+    union all by name
+    select * from no_negative_values
+    union all by name
+    select * from cube_matches_margins
 ),
 
 final as (
@@ -127,13 +348,20 @@ final as (
         implied,
         stated - implied as delta,
         tolerance,
-        abs(stated - implied) <= tolerance as passed,
+        case check_name
+            when 'stated figures leave room for the other members' then implied <= stated + tolerance
+            when 'no negative forecast value' then implied >= -tolerance
+            when 'segment x region cube matches both forecasts' then implied <= tolerance
+            else abs(stated - implied) <= tolerance
+        end as passed,
+        blocking,
         dimension,
         member,
         period,
+        detail,
         fact_ids
     from checks
-    order by report_id, check_name, scope, member, period
+    order by report_id, blocking, check_name, dimension, member, period
 )
 
 select * from final

@@ -12,6 +12,7 @@ final as (
         scope,
         dimension,
         member,
+        within_region,
         year,
         period_start_year,
         period_end_year,
