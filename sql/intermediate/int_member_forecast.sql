@@ -162,6 +162,8 @@ shared_paths as (
                     )
                     || ' members without figures (' || coalesce(shared_members.weight_source, 'default weight 1')
                     || ')'
+            when count(*) over (partition by shared_members.report_id, shared_members.dimension, remainder.year) = 1
+                then 'the whole remainder (the only member without figures)'
             else 'remainder shared equally among ' || count(*) over (
                 partition by shared_members.report_id, shared_members.dimension, remainder.year
             ) || ' members without figures'

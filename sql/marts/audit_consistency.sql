@@ -211,8 +211,7 @@ dimension_years as (
             forecast.member || ' ' || round(forecast.value_usd_m, 1) || ' (' || forecast.basis || ')', ' + '
             order by forecast.position
         ) filter (where forecast.shaped_by <> 'the remainder') as pinned_members,
-        count(*) filter (where forecast.shaped_by = 'the remainder') as open_members,
-        min(forecast.value_usd_m) as smallest_value
+        count(*) filter (where forecast.shaped_by = 'the remainder') as open_members
     from forecast
     inner join market using (report_id, year)
     group by forecast.report_id, forecast.dimension, forecast.year
@@ -257,25 +256,31 @@ figures_leave_room as (
     from dimension_years
     where pinned_value is not null
     -- the tightest year of each dimension
-    qualify row_number() over (partition by report_id, dimension order by market_value - pinned_value) = 1
+    qualify row_number() over (
+        partition by report_id, dimension order by round(pinned_value / market_value, 9) desc, year
+    ) = 1
 ),
 
 no_negative_values as (
     select
-        report_id,
+        forecast.report_id,
         'no negative forecast value' as check_name,
-        case when dimension = 'region' then 'region' else 'segment' end as scope,
-        dimension,
-        cast(null as varchar) as member,
-        cast(year as varchar) as period,
+        case when forecast.dimension = 'region' then 'region' else 'segment' end as scope,
+        forecast.dimension,
+        forecast.member,
+        cast(forecast.year as varchar) as period,
         0.0 as stated,
-        smallest_value as implied,
-        1e-9 * market_value as tolerance,
+        forecast.value_usd_m as implied,
+        1e-9 * market.market_value as tolerance,
         true as blocking,
-        'the smallest value of the dimension, in its smallest year' as detail,
-        cast(null as varchar) as fact_ids
-    from dimension_years
-    qualify row_number() over (partition by report_id, dimension order by smallest_value) = 1
+        'the smallest value of the dimension: ' || forecast.member || ' ' || round(forecast.value_usd_m, 1)
+        || ' in ' || forecast.year || ' (' || forecast.method || ')' as detail,
+        forecast.fact_ids
+    from forecast
+    inner join market using (report_id, year)
+    qualify row_number() over (
+        partition by forecast.report_id, forecast.dimension order by forecast.value_usd_m, forecast.year
+    ) = 1
 ),
 
 cube_margins as (
