@@ -115,8 +115,9 @@ growth_paths as (
         'estimated' as basis,
         'level: ' || case
             when growth_levels.has_analyst_weights
-                then 'weight ' || growth_levels.weight || ' of ' || growth_levels.open_weight
-                    || ' (raw/tables weights) of the ' || growth_levels.level_year || ' remainder'
+                then 'weight ' || growth_levels.weight || ' of ' || growth_levels.open_weight || ' ('
+                    || coalesce(growth_levels.weight_source, 'default weight 1') || ') of the '
+                    || growth_levels.level_year || ' remainder'
             else 'an equal share of the ' || growth_levels.level_year || ' remainder among '
                 || growth_levels.open_members || ' members without a stated level'
         end || '; grown at its stated ' || growth_levels.cagr_pct || '% CAGR' as method,
