@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from pipelines.extract.html import html_to_text
+
 REPORTS_FOLDER = "reports"
-REPORT_SUFFIXES = (".txt", ".md")
+SOURCE_FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+REPORT_SUFFIXES = tuple(SOURCE_FORMATS)
+# "<report file>.meta.json" beside a report: facts about it that the page may not state (publisher, market, url).
+SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_KEYS = frozenset({"publisher", "market", "title", "base_year", "released_month", "url", "retrieved"})
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
@@ -19,7 +26,9 @@ class Document:
     source_file: str  # relative to the raw folder, with forward slashes
     sha256: str
     size_bytes: int
-    text: str
+    text: str  # the text every quote and span refers to (for HTML, its visible text)
+    source_format: str = "text"
+    sidecar: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -39,11 +48,39 @@ def report_id_for(relative_path: str) -> str:
 
 
 def discover_report_files(raw_dir: Path) -> list[Path]:
-    """Every file under raw/reports/, sorted, hidden files left out."""
+    """Every file under raw/reports/, sorted; hidden files and metadata sidecars left out."""
     folder = raw_dir / REPORTS_FOLDER
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.rglob("*") if path.is_file() and not path.name.startswith("."))
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and not path.name.startswith(".") and not path.name.endswith(SIDECAR_SUFFIX)
+    )
+
+
+def read_sidecar(path: Path, raw_dir: Path) -> tuple[dict | None, Rejection | None]:
+    """The report's "<file>.meta.json", if there is one: a JSON object with some of SIDECAR_KEYS."""
+    sidecar_path = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar_path.is_file():
+        return None, None
+    source_file = sidecar_path.relative_to(raw_dir).as_posix()
+    data = sidecar_path.read_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        sidecar = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        reason = f"{source_file}: not valid JSON ({error}); the report loads without it"
+        return None, Rejection(source_file, sha256, "ingest", reason)
+    expected = ", ".join(sorted(SIDECAR_KEYS))
+    if not isinstance(sidecar, dict):
+        reason = f"{source_file}: expected a JSON object with keys among {expected}; the report loads without it"
+        return None, Rejection(source_file, sha256, "ingest", reason)
+    unknown = sorted(set(sidecar) - SIDECAR_KEYS)
+    if unknown:
+        reason = f"{source_file}: unknown key(s) {', '.join(unknown)}, expected keys among {expected}; ignored"
+        return None, Rejection(source_file, sha256, "ingest", reason)
+    return sidecar, None
 
 
 def _decode(data: bytes, source_file: str) -> tuple[str | None, str | None]:
@@ -65,7 +102,7 @@ def read_report(path: Path, raw_dir: Path) -> Document | Rejection:
     """One file as a decoded document, or the reason it cannot be one."""
     source_file = path.relative_to(raw_dir).as_posix()
     if path.suffix.lower() not in REPORT_SUFFIXES:
-        expected = " or ".join(REPORT_SUFFIXES)
+        expected = ", ".join(REPORT_SUFFIXES[:-1]) + " or " + REPORT_SUFFIXES[-1]
         return Rejection(source_file, None, "ingest", f"{source_file}: unsupported file type, expected {expected}")
     resolved = path.resolve()
     if not resolved.is_relative_to(raw_dir.resolve()):
@@ -80,7 +117,10 @@ def read_report(path: Path, raw_dir: Path) -> Document | Rejection:
     text, problem = _decode(data, source_file)
     if problem:
         return Rejection(source_file, sha256, "ingest", problem)
-    return Document(report_id_for(source_file), source_file, sha256, len(data), text)
+    source_format = SOURCE_FORMATS[path.suffix.lower()]
+    if source_format == "html":
+        text = html_to_text(text)
+    return Document(report_id_for(source_file), source_file, sha256, len(data), text, source_format)
 
 
 def read_reports(raw_dir: Path) -> tuple[list[Document], list[Rejection]]:
@@ -89,6 +129,11 @@ def read_reports(raw_dir: Path) -> tuple[list[Document], list[Rejection]]:
     owners: dict[str, str] = {}
     for path in discover_report_files(raw_dir):
         result = read_report(path, raw_dir)
+        if isinstance(result, Document):
+            sidecar, sidecar_problem = read_sidecar(path, raw_dir)
+            result = replace(result, sidecar=sidecar)
+            if sidecar_problem:
+                rejections.append(sidecar_problem)
         if isinstance(result, Rejection):
             rejections.append(result)
         elif result.report_id in owners:

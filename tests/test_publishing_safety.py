@@ -79,7 +79,7 @@ def test_unreadable_files_are_rejected_with_a_reason_while_the_good_report_loads
             "reports/latin1.txt: not valid UTF-8 (byte 0xe9 at offset 8); save the file as UTF-8",
         ),
         ("reports/scan.txt", "reports/scan.txt: binary file (NUL byte at offset 8), expected UTF-8 text"),
-        ("reports/slides.pptx", "reports/slides.pptx: unsupported file type, expected .txt or .md"),
+        ("reports/slides.pptx", "reports/slides.pptx: unsupported file type, expected .txt, .md, .html or .htm"),
     ]
 
 

@@ -1,5 +1,6 @@
 """Extract: every loaded document's facts, one table per kind of fact, each row with its quote and span."""
 
+import json
 from collections import Counter
 from datetime import UTC, datetime
 
@@ -54,7 +55,8 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     found_by_document = []
     for document in documents.itertuples(index=False):
         try:
-            report = extract_report(document.text)
+            sidecar = json.loads(document.sidecar) if isinstance(document.sidecar, str) else None
+            report = extract_report(document.text, sidecar)
         except Exception as error:  # one broken document must not stop the others
             reason = f"{document.source_file}: extraction failed: {type(error).__name__}: {error}"
             context.log.error(reason)

@@ -1,6 +1,7 @@
 """Ingest: read every report file under raw/reports/ into the working database, or record why it cannot be."""
 
 import hashlib
+import json
 from dataclasses import asdict
 from datetime import UTC, datetime
 
@@ -21,6 +22,8 @@ DOCUMENT_COLUMNS = {
     "sha256": "string",
     "size_bytes": "Int64",
     "text": "string",
+    "source_format": "string",
+    "sidecar": "string",
     "ingested_at": "datetime64[us, UTC]",
 }
 REJECTION_COLUMNS = {
@@ -40,7 +43,10 @@ def rejection_frame(rows: list[dict]) -> pd.DataFrame:
     specs=[
         dg.AssetSpec(
             RAW_DOCUMENTS,
-            description="The text of every report file under raw/reports/ (UTF-8), with its SHA-256.",
+            description=(
+                "The text of every report file under raw/reports/ (.txt, .md, or .html reduced to its visible "
+                "text), with its SHA-256 and its metadata sidecar (<file>.meta.json) if it has one."
+            ),
             kinds={"duckdb", "python"},
         ),
         dg.AssetSpec(
@@ -62,7 +68,15 @@ def raw_documents(context: dg.AssetExecutionContext, paths: WarehousePaths, duck
     for rejection in rejections:
         context.log.warning(rejection.reason)
     document_frame = pd.DataFrame(
-        [{**asdict(document), "ingested_at": now} for document in documents], columns=list(DOCUMENT_COLUMNS)
+        [
+            {
+                **asdict(document),
+                "sidecar": json.dumps(document.sidecar) if document.sidecar else None,
+                "ingested_at": now,
+            }
+            for document in documents
+        ],
+        columns=list(DOCUMENT_COLUMNS),
     ).astype(DOCUMENT_COLUMNS)
     rejected_frame = rejection_frame([{**asdict(rejection), "detected_at": now} for rejection in rejections])
     with duckdb.get_connection() as connection:

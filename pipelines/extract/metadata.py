@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipelines.extract.numbers import find_months
 from pipelines.extract.records import ReportMetadata, Sentence
@@ -14,21 +15,37 @@ _HEADER_FIELD = re.compile(
     r"author|authors|publisher|published by))\s*:\s*(?P<value>[^|\n\r]+)"
 )
 _SENTENCE_MARKET = re.compile(
-    r"\b(?i:the\s+)(?:(?i:global|worldwide)\s+)?(?P<market>[\w&+/ -]{3,60}?)\s+market\s+size\b"
+    r"\b(?i:the\s+)(?:(?i:global|worldwide)\s+)?(?P<market>[\w&+/ -]{3,60}?)\s+"
+    r"(?i:market\s+(?:size|is|was|will|revenue|value|has|had|stood|reached|accounted))\b"
 )
+# Markdown and rich-text markers around a title line: "# X Market", "**X Market**".
+_MARKUP = re.compile(r"^[#*_\s]+|[*_\s]+$")
+_PUBLISHER_NAME = r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,5})"
+_PUBLISHER_PATTERNS = (
+    re.compile(
+        r"(?i:according\s+to\s+(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?"
+        r"(?:report|study|analysis|research(?:\s+report)?)(?:\s+(?:published|released))?\s+by)\s+" + _PUBLISHER_NAME
+    ),
+    re.compile(_PUBLISHER_NAME + r",?\s+(?i:a\s+(?:leading\s+|global\s+)?market\s+research\s+(?:firm|company))"),
+    re.compile(
+        r"(?:©|\((?i:c)\)|(?i:copyright)(?:\s+©)?)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s+)?"
+        + _PUBLISHER_NAME
+    ),
+)
+_TRADEMARKS = re.compile(r"[™®]|\s+(?i:all\s+rights\s+reserved).*$")
 _MAX_TITLE_LENGTH = 90
 _TITLE_SEARCH_LINES = 40
 
 
-def _title_sentence(sentences: list[Sentence]) -> tuple[Sentence, str] | None:
-    """The first short heading-like line that names a market (no sentence punctuation, title case)."""
+def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
+    """(title, market) from the first short heading-like line that names a market (no sentence punctuation)."""
     for sentence in sentences[:_TITLE_SEARCH_LINES]:
-        line = sentence.text
+        line = _MARKUP.sub("", sentence.text)
         if len(line) > _MAX_TITLE_LENGTH or line.endswith((".", "?", "!", ":")):
             continue
         match = _TITLE.match(line)
         if match:
-            return sentence, match.group("market").strip(" ,")
+            return line, match.group("market").strip(" ,")
     return None
 
 
@@ -52,9 +69,30 @@ def _first_value(fields: dict[str, tuple[str, int]], *keys: str) -> tuple[str, i
     return None
 
 
+def _publisher_in_text(text: str) -> str | None:
+    """'according to a new report by Acme Research', 'Acme Research, a market research firm', '© 2025 Acme'."""
+    for pattern in _PUBLISHER_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            publisher = _TRADEMARKS.sub("", match.group("publisher")).strip(" .,")
+            if publisher:
+                return publisher
+    return None
+
+
+def apply_sidecar(metadata: ReportMetadata, sidecar: dict | None) -> ReportMetadata:
+    """An analyst's "<file>.meta.json" states what the page may not; where both say something, the sidecar wins."""
+    if not sidecar:
+        return metadata
+    updates = {key: sidecar[key] for key in ("publisher", "market", "title", "released_month") if sidecar.get(key)}
+    if isinstance(sidecar.get("base_year"), int):
+        updates["base_year"] = sidecar["base_year"]
+    return replace(metadata, **updates)
+
+
 def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
-    title_match = _title_sentence(sentences)
-    title = title_match[0].text if title_match else None
+    title_match = _title_line(sentences)
+    title = title_match[0] if title_match else None
     market = title_match[1] if title_match else None
     if market is None:
         for sentence in sentences:
@@ -80,7 +118,7 @@ def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
         base_year=int(base_year_digits.group(0)) if base_year_digits else None,
         released_month=released_months[0].month if released_months else None,
         author=author_field[0].strip() if author_field else None,
-        publisher=publisher_field[0].strip() if publisher_field else None,
+        publisher=publisher_field[0].strip() if publisher_field else _publisher_in_text(text),
         quote=header.text if header else None,
         char_start=header.char_start if header else None,
         char_end=header.char_end if header else None,

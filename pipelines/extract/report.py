@@ -9,7 +9,7 @@ from dataclasses import replace
 from pipelines.extract.companies import extract_companies
 from pipelines.extract.developments import extract_developments
 from pipelines.extract.figures import FORECAST_PERIOD, deduplicate, extract_figures, resolve_forecast_period
-from pipelines.extract.metadata import extract_metadata
+from pipelines.extract.metadata import apply_sidecar, extract_metadata
 from pipelines.extract.numbers import find_year_ranges
 from pipelines.extract.records import ExtractedReport, Sentence, StatedFigure
 from pipelines.extract.sentences import split_sentences
@@ -62,10 +62,11 @@ def infer_forecast_period(
     return None, None
 
 
-def extract_report(text: str) -> ExtractedReport:
-    """Every fact in ``text``. Pure: no I/O; offsets index into ``text`` exactly as given."""
+def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
+    """Every fact in ``text``. Pure: no I/O; offsets index into ``text`` exactly as given. ``sidecar`` holds what
+    an analyst states about the report beside it (publisher, market, base year, ...)."""
     sentences = split_sentences(text)
-    metadata = extract_metadata(text, sentences)
+    metadata = apply_sidecar(extract_metadata(text, sentences), sidecar)
     taxonomy = extract_taxonomy(text, sentences)
     figures, skipped = extract_figures(text, sentences, taxonomy)
     first_year, last_year = infer_forecast_period(text, sentences, figures, metadata.base_year)
