@@ -1,44 +1,78 @@
-"""Analyst tables in raw/tables/: CSV files of weights that steer how a forecast shares out what the report leaves open.
+"""Analyst tables in raw/tables/: CSV files an analyst adds beside the reports.
 
 | file | columns (optional in brackets) | one row per |
 |---|---|---|
 | segment_weights.csv | dimension, member, weight, [report_id], [note] | segment member |
 | region_weights.csv | region, weight, [report_id], [note] | region |
 | country_weights.csv | region, country, weight, [report_id], [note] | country of a region |
+| *facts.csv | metric, scope, value, unit, [report_id], [source], [market], [dimension], [member], | stated figure |
+|            | [within_region], [year], [period_start_year], [period_end_year], [currency], [note] | |
+| fx_rates.csv | currency, usd_per_unit, [year], [source], [note] | exchange rate |
 
-Weights are relative (only their ratios matter) and default to 1. A blank ``report_id`` applies the row to every
-report; a row with a ``report_id`` overrides it for that report. The files are read with DuckDB's CSV reader as
-text, so that a wrong type is reported with its value and line rather than guessed.
+Files are read with DuckDB's CSV reader as text, so that a wrong type is reported with its value and line rather
+than guessed. Every row keeps its file, line and the line's exact text and character span in the file.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from pipelines.extract.numbers import AmbiguousNumberError, parse_number, rounding_of
+from pipelines.ingest import report_id_for
+from pipelines.tables import stable_id, typed_table
+
 TABLES_FOLDER = "tables"
 
 
 @dataclass(frozen=True)
-class WeightTableSpec:
-    file_name: str
-    level: str  # 'segment' | 'region' | 'country'
+class TableSpec:
+    kind: str  # 'weights' | 'facts' | 'fx_rates'
+    file_pattern: str  # a glob matched against the file name
     required: tuple[str, ...]
-    optional: tuple[str, ...] = ("report_id", "note")
+    optional: tuple[str, ...]
+    level: str | None = None  # weights only: 'segment' | 'region' | 'country'
 
 
-WEIGHT_TABLES = (
-    WeightTableSpec("segment_weights.csv", "segment", ("dimension", "member", "weight")),
-    WeightTableSpec("region_weights.csv", "region", ("region", "weight")),
-    WeightTableSpec("country_weights.csv", "country", ("region", "country", "weight")),
+TABLE_SPECS = (
+    TableSpec("weights", "segment_weights.csv", ("dimension", "member", "weight"), ("report_id", "note"), "segment"),
+    TableSpec("weights", "region_weights.csv", ("region", "weight"), ("report_id", "note"), "region"),
+    TableSpec("weights", "country_weights.csv", ("region", "country", "weight"), ("report_id", "note"), "country"),
+    TableSpec(
+        "facts",
+        "*facts.csv",
+        ("metric", "scope", "value", "unit"),
+        (
+            "report_id",
+            "source",
+            "market",
+            "dimension",
+            "member",
+            "within_region",
+            "year",
+            "period_start_year",
+            "period_end_year",
+            "currency",
+            "note",
+        ),
+    ),
+    TableSpec("fx_rates", "fx_rates.csv", ("currency", "usd_per_unit"), ("year", "source", "note")),
 )
-WEIGHT_COLUMNS = {
+PROVENANCE_COLUMNS = {
     "source_file": "string",
     "line": "Int64",
+    "line_text": "string",
+    "line_start": "Int64",
+    "line_end": "Int64",
+    "sha256": "string",
+}
+WEIGHT_COLUMNS = {
     "report_id": "string",
     "level": "string",
     "dimension": "string",
@@ -46,15 +80,57 @@ WEIGHT_COLUMNS = {
     "parent": "string",
     "weight_text": "string",
     "note": "string",
-    "sha256": "string",
 }
+UNIT_SCALES_IN_MILLIONS = {
+    "thousand": Decimal("0.001"),
+    "thousands": Decimal("0.001"),
+    "million": Decimal(1),
+    "millions": Decimal(1),
+    "mn": Decimal(1),
+    "billion": Decimal(1000),
+    "billions": Decimal(1000),
+    "bn": Decimal(1000),
+    "trillion": Decimal(1_000_000),
+}
+PERCENT_UNITS = frozenset({"percent", "%", "pct"})
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 
 
 class TableRejected(ValueError):
     """The whole file cannot be used; the message names the file and what was expected."""
 
 
-def _read_csv_as_text(connection: duckdb.DuckDBPyConnection, path: Path, source_file: str) -> pd.DataFrame:
+def spec_for(file_name: str) -> TableSpec | None:
+    return next((spec for spec in TABLE_SPECS if Path(file_name).match(spec.file_pattern)), None)
+
+
+def discover_tables(raw_dir: Path) -> list[Path]:
+    folder = raw_dir / TABLES_FOLDER
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.iterdir() if path.is_file() and not path.name.startswith("."))
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every line's content, without its line break."""
+    spans = []
+    for match in _LINE.finditer(text):
+        if match.start() == len(text):
+            break
+        spans.append((match.start(), match.start() + len(match.group(0).rstrip("\r\n"))))
+    return spans
+
+
+def read_table_text(connection: duckdb.DuckDBPyConnection, path: Path, raw_dir: Path, spec: TableSpec):
+    """Every row as text under the spec's column names (missing optional columns empty), with provenance."""
+    source_file = path.relative_to(raw_dir).as_posix()
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TableRejected(
+            f"{source_file}: not valid UTF-8 (byte at offset {error.start}); save it as UTF-8"
+        ) from error
     try:
         frame = connection.execute(
             "select * from read_csv(?, header = true, all_varchar = true, auto_detect = true)", [str(path)]
@@ -62,56 +138,159 @@ def _read_csv_as_text(connection: duckdb.DuckDBPyConnection, path: Path, source_
     except duckdb.Error as error:
         raise TableRejected(f"{source_file}: cannot be read as CSV: {str(error).splitlines()[0]}") from error
     frame.columns = [str(column).strip().lstrip("\ufeff").lower() for column in frame.columns]
-    return frame
-
-
-def _check_columns(frame: pd.DataFrame, spec: WeightTableSpec, source_file: str) -> None:
-    columns = set(frame.columns)
     expected = ", ".join(spec.required) + f" (optional: {', '.join(spec.optional)})"
-    missing = [column for column in spec.required if column not in columns]
+    missing = [column for column in spec.required if column not in frame.columns]
     if missing:
         raise TableRejected(f"{source_file}: missing column(s) {', '.join(missing)}; expected {expected}")
-    unexpected = sorted(columns - set(spec.required) - set(spec.optional))
+    unexpected = sorted(set(frame.columns) - set(spec.required) - set(spec.optional))
     if unexpected:
         raise TableRejected(f"{source_file}: unexpected column(s) {', '.join(unexpected)}; expected {expected}")
 
+    spans = _line_spans(text)
+    rows = pd.DataFrame({column: frame.get(column) for column in (*spec.required, *spec.optional)})
+    rows = rows.map(lambda value: value.strip() if isinstance(value, str) and value.strip() else None)
+    lines = range(2, len(frame) + 2)
+    rows["source_file"] = source_file
+    rows["line"] = list(lines)
+    rows["line_start"] = [spans[line - 1][0] if line <= len(spans) else None for line in lines]
+    rows["line_end"] = [spans[line - 1][1] if line <= len(spans) else None for line in lines]
+    rows["line_text"] = [
+        text[start:end] if start is not None else None
+        for start, end in zip(rows["line_start"], rows["line_end"], strict=True)
+    ]
+    rows["sha256"] = hashlib.sha256(data).hexdigest()
+    return rows.astype({**{column: "string" for column in (*spec.required, *spec.optional)}, **PROVENANCE_COLUMNS})
 
-def read_weight_table(connection: duckdb.DuckDBPyConnection, path: Path, raw_dir: Path, spec: WeightTableSpec):
-    """The file's rows as text in the common weights shape, each with its line number (header is line 1)."""
-    source_file = path.relative_to(raw_dir).as_posix()
-    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    frame = _read_csv_as_text(connection, path, source_file)
-    _check_columns(frame, spec, source_file)
 
-    def column(name: str) -> pd.Series:
-        return frame[name] if name in frame.columns else pd.Series([None] * len(frame), dtype="object")
-
+def as_weight_rows(rows: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
+    """segment / region / country weights in one shape: (level, dimension, member, parent, weight_text)."""
     if spec.level == "segment":
-        dimension, member, parent = column("dimension"), column("member"), column("report_id").map(lambda _: None)
+        dimension, member, parent = rows["dimension"], rows["member"], None
     elif spec.level == "region":
-        dimension, member, parent = "region", column("region"), column("report_id").map(lambda _: None)
+        dimension, member, parent = "region", rows["region"], None
     else:
-        dimension, member, parent = "country", column("country"), column("region")
+        dimension, member, parent = "country", rows["country"], rows["region"]
     shaped = pd.DataFrame(
         {
-            "source_file": source_file,
-            "line": range(2, len(frame) + 2),
-            "report_id": column("report_id"),
+            "report_id": rows["report_id"],
             "level": spec.level,
             "dimension": dimension,
             "member": member,
             "parent": parent,
-            "weight_text": column("weight"),
-            "note": column("note"),
-            "sha256": sha256,
-        }
+            "weight_text": rows["weight"],
+            "note": rows["note"],
+        },
+        index=rows.index,
     )
-    for name in ("report_id", "dimension", "member", "parent", "note"):
-        shaped[name] = shaped[name].map(
-            lambda value: value.strip() if isinstance(value, str) and value.strip() else None
+    return pd.concat([shaped, rows[list(PROVENANCE_COLUMNS)]], axis=1).astype({**WEIGHT_COLUMNS, **PROVENANCE_COLUMNS})
+
+
+def empty_rows(kind: str) -> pd.DataFrame:
+    if kind == "weights":
+        columns = {**WEIGHT_COLUMNS, **PROVENANCE_COLUMNS}
+    else:
+        spec = next(spec for spec in TABLE_SPECS if spec.kind == kind)
+        columns = {**{column: "string" for column in (*spec.required, *spec.optional)}, **PROVENANCE_COLUMNS}
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
+
+
+@dataclass(frozen=True)
+class TableFact:
+    """A row of a facts table turned into a stated figure, or the reason it cannot be one."""
+
+    row: dict | None
+    problem: str | None
+
+
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if not re.fullmatch(r"(?:FY\s?)?\d{4}", text):
+        raise ValueError(f"year {text!r} is not a four-digit year")
+    return int(text[-4:])
+
+
+def table_fact(row: dict, loaded_reports: set[str]) -> TableFact:
+    """One facts-table row as a stated figure in the shape of the extracted ones, with its file and line."""
+    where = f"{row['source_file']}:{row['line']}"
+    report_id = row.get("report_id") or (report_id_for(row["source"]) if row.get("source") else None)
+    if report_id is None:
+        return TableFact(None, f"{where}: names no report_id or source")
+    if row.get("report_id") and report_id not in loaded_reports:
+        return TableFact(None, f"{where}: report_id {report_id!r} is not a loaded report (give a source instead)")
+    unit = (row.get("unit") or "").lower()
+    try:
+        number = parse_number(row["value"] or "")
+        years = {name: _year(row.get(name)) for name in ("year", "period_start_year", "period_end_year")}
+    except (AmbiguousNumberError, ValueError, ArithmeticError) as error:
+        message = str(error) if str(error).startswith(('"', "year")) else f"value {row['value']!r} is not a number"
+        return TableFact(None, f"{where}: {message}")
+    is_percent = unit in PERCENT_UNITS
+    if not is_percent and unit not in UNIT_SCALES_IN_MILLIONS:
+        expected = ", ".join(sorted(UNIT_SCALES_IN_MILLIONS)) + ", percent"
+        return TableFact(None, f"{where}: unit {row.get('unit')!r} is not one of {expected}")
+    scale = Decimal(1) if is_percent else UNIT_SCALES_IN_MILLIONS[unit]
+    return TableFact(
+        {
+            "report_id": report_id,
+            "metric": row.get("metric"),
+            "scope": row.get("scope"),
+            "dimension": row.get("dimension") or ("region" if row.get("scope") == "region" else None),
+            "member": row.get("member"),
+            "within_region": row.get("within_region"),
+            **years,
+            "value_millions": None if is_percent else float(number * scale),
+            "value_high_millions": None,
+            "pct": float(number) if is_percent else None,
+            "pct_high": None,
+            "currency": None if is_percent else (row.get("currency") or "USD").upper(),
+            "rounding": float(rounding_of(number) * scale),
+            "figure_text": f"{row['value']} {row.get('unit')}",
+            "figure_start": row["line_start"],
+            "figure_end": row["line_end"],
+            "quote": row["line_text"],
+            "char_start": row["line_start"],
+            "char_end": row["line_end"],
+            "mentions": 1,
+            "source_kind": "table",
+            "source_file": row["source_file"],
+            "source_line": row["line"],
+        },
+        None,
+    )
+
+
+def table_fact_frames(
+    landing_facts: pd.DataFrame, report_metadata: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
+    """(stated figures, reports named only by a table's `source`, problems) from the rows of the facts tables."""
+    loaded = set(report_metadata["report_id"])
+    base_years = dict(zip(report_metadata["report_id"], report_metadata["base_year"], strict=True))
+    figures, new_reports, problems = [], {}, []
+    for row in landing_facts.astype(object).where(landing_facts.notna(), None).to_dict("records"):
+        fact = table_fact(row, loaded)
+        if fact.problem:
+            problems.append({"row": row, "reason": fact.problem})
+            continue
+        report_id = fact.row["report_id"]
+        if report_id not in loaded and report_id not in new_reports:
+            new_reports[report_id] = {
+                "report_id": report_id,
+                "source_file": row["source_file"],
+                "sha256": row["sha256"],
+                "market": row.get("market"),
+                "publisher": row.get("source"),
+                "base_year_inferred": False,
+            }
+        figures.append(
+            {
+                **fact.row,
+                "fact_id": stable_id("table", row["source_file"], row["line"]),
+                "base_year": base_years.get(report_id),
+            }
         )
-    return shaped.astype(WEIGHT_COLUMNS)
-
-
-def empty_weights() -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in WEIGHT_COLUMNS.items()})
+    return (
+        typed_table("stated_figures", figures),
+        typed_table("report_metadata", new_reports.values()),
+        problems,
+    )

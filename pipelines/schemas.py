@@ -117,6 +117,9 @@ class StatedFigureSchema(Provenance):
     figure_start: Integer = pa.Field(ge=0)
     figure_end: Integer = pa.Field(ge=1)
     mentions: Integer = pa.Field(ge=1)
+    source_kind: String = pa.Field(isin=("text", "table"))
+    source_file: String
+    source_line: Integer = pa.Field(nullable=True, ge=2)
 
     @pa.dataframe_check(name="a value has an amount, a currency and a year")
     def value_is_complete(cls, frame: pd.DataFrame) -> pd.Series:
@@ -210,11 +213,38 @@ class SkippedStatementSchema(Provenance):
         strict = True
 
 
-class ForecastWeightSchema(pa.DataFrameModel):
-    """A row of raw/tables/*_weights.csv (see pipelines/analyst_tables.py)."""
+class TableRowProvenance(pa.DataFrameModel):
+    """Where a row of an analyst table was read: its file, line, and the line's text and span in the file."""
 
     source_file: String
     line: Integer = pa.Field(ge=2)
+    line_text: String = pa.Field(nullable=True)
+    line_start: Integer = pa.Field(nullable=True, ge=0)
+    line_end: Integer = pa.Field(nullable=True, ge=0)
+    sha256: String
+
+
+class FxRateSchema(TableRowProvenance):
+    """A row of raw/tables/fx_rates.csv: how many US dollars one unit of a currency buys (in a year, or always)."""
+
+    currency: String = pa.Field(str_matches=r"^[A-Z]{3}$")
+    year: Integer = pa.Field(nullable=True, ge=EARLIEST_YEAR, le=LATEST_YEAR)
+    usd_per_unit: Number = pa.Field(nullable=True)
+    source: String = pa.Field(nullable=True)
+    note: String = pa.Field(nullable=True)
+
+    @pa.dataframe_check(name="usd_per_unit is a positive number")
+    def rate_is_positive(cls, frame: pd.DataFrame) -> pd.Series:
+        return (frame["usd_per_unit"] > 0).fillna(False).astype(bool)
+
+    class Config:
+        strict = True
+        unique = ["currency", "year"]
+
+
+class ForecastWeightSchema(TableRowProvenance):
+    """A row of raw/tables/*_weights.csv (see pipelines/analyst_tables.py)."""
+
     report_id: String = pa.Field(nullable=True)
     level: String = pa.Field(isin=("segment", "region", "country"))
     dimension: String = pa.Field(nullable=True)
@@ -222,7 +252,6 @@ class ForecastWeightSchema(pa.DataFrameModel):
     parent: String = pa.Field(nullable=True)
     weight: Number = pa.Field(nullable=True)
     note: String = pa.Field(nullable=True)
-    sha256: String
 
     @pa.dataframe_check(name="weight is a positive number")
     def weight_is_positive(cls, frame: pd.DataFrame) -> pd.Series:
@@ -249,4 +278,8 @@ DOCUMENT_SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "development_companies": DevelopmentCompanySchema,
     "skipped_statements": SkippedStatementSchema,
 }
-SCHEMAS: dict[str, type[pa.DataFrameModel]] = {**DOCUMENT_SCHEMAS, "forecast_weights": ForecastWeightSchema}
+SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+    **DOCUMENT_SCHEMAS,
+    "forecast_weights": ForecastWeightSchema,
+    "fx_rates": FxRateSchema,
+}

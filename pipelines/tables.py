@@ -60,6 +60,9 @@ def report_rows(report_id: str, source_file: str, sha256: str, report: Extracted
             "fact_id": stable_id(report_id, *figure.identity),
             "report_id": report_id,
             "base_year": base_year,
+            "source_kind": "text",
+            "source_file": source_file,
+            "source_line": None,
         }
         for figure in report.figures
     ]

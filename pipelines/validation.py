@@ -1,17 +1,25 @@
-"""Apply a pandera model to a table: rows that pass load, rows that fail are quarantined with their reasons."""
+"""Apply the pandera models: rows that pass load, rows that fail are quarantined with their reasons.
+
+``validate_all`` is the whole validation step, with no Dagster and no database: extracted document tables,
+analyst tables (facts, weights, exchange rates) in; valid tables and one quarantine table out.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import pandas as pd
 import pandera.pandas as pa
 
-from pipelines.schemas import SCHEMAS
+from pipelines.analyst_tables import table_fact_frames
+from pipelines.schemas import DOCUMENT_SCHEMAS, SCHEMAS
+from pipelines.tables import conform_to_schema
 
 QUARANTINE_COLUMNS = {
     "table_name": "string",
     "report_id": "string",
+    "source_file": "string",
     "row_key": "string",
     "stage": "string",
     "reason": "string",
@@ -19,16 +27,48 @@ QUARANTINE_COLUMNS = {
     "char_start": "Int64",
     "char_end": "Int64",
 }
+# Document tables that load (skipped statements go to the quarantine instead).
+DOCUMENT_TABLES = tuple(table for table in DOCUMENT_SCHEMAS if table != "skipped_statements")
 _KEY_COLUMNS = ("fact_id", "development_id", "report_id")
 
 
 def _row_key(row: pd.Series) -> str:
     if "line" in row and pd.notna(row["line"]):
         return f"{row['source_file']}:{row['line']}"
+    if "source_line" in row and pd.notna(row["source_line"]):
+        return f"{row['source_file']}:{row['source_line']}"
     for column in _KEY_COLUMNS:
         if column in row and pd.notna(row[column]):
             return f"{column}={row[column]}"
     return ""
+
+
+def _value(row: pd.Series | dict, *columns: str):
+    for column in columns:
+        value = row.get(column)
+        if value is not None and not (isinstance(value, float) and pd.isna(value)) and value is not pd.NA:
+            return value
+    return None
+
+
+def quarantine_row(table: str, row: pd.Series | dict, stage: str, reason: str) -> dict:
+    """A quarantine entry for ``row``, quoting its sentence (documents) or its line (tables)."""
+    return {
+        "table_name": table,
+        "report_id": _value(row, "report_id"),
+        "source_file": _value(row, "source_file"),
+        "row_key": _row_key(pd.Series(row)) if isinstance(row, dict) else _row_key(row),
+        "stage": stage,
+        "reason": reason,
+        "quote": _value(row, "quote", "line_text"),
+        "char_start": _value(row, "char_start", "line_start"),
+        "char_end": _value(row, "char_end", "line_end"),
+    }
+
+
+def quarantine_frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(QUARANTINE_COLUMNS))
+    return frame.astype(QUARANTINE_COLUMNS)
 
 
 def _describe_failure(failure: pd.Series) -> str:
@@ -37,16 +77,6 @@ def _describe_failure(failure: pd.Series) -> str:
     if failure["schema_context"] == "Column" and pd.notna(column):
         return f"{column}: {check} (got {failure['failure_case']!r})"
     return check
-
-
-def _row_as_text(row: pd.Series) -> str:
-    """A table row (no sentence to quote) as 'column=value' pairs."""
-    return ", ".join(f"{name}={value!r}" for name, value in row.items() if pd.notna(value) and name != "sha256")
-
-
-def quarantine_frame(rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(QUARANTINE_COLUMNS))
-    return frame.astype(QUARANTINE_COLUMNS)
 
 
 def validate_table(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -67,20 +97,108 @@ def validate_table(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
             reasons[failure["index"]].append(description)
 
     failing_index = frame.index if table_wide else frame.index.intersection(list(reasons))
-    quarantined = []
-    for index in failing_index:
-        row = frame.loc[index]
-        quarantined.append(
-            {
-                "table_name": name,
-                "report_id": row.get("report_id"),
-                "row_key": _row_key(row),
-                "stage": "validate",
-                "reason": "; ".join(table_wide + reasons.get(index, [])),
-                "quote": row.get("quote", _row_as_text(row)),
-                "char_start": row.get("char_start"),
-                "char_end": row.get("char_end"),
-            }
-        )
+    quarantined = [
+        quarantine_row(name, frame.loc[index], "validate", "; ".join(table_wide + reasons.get(index, [])))
+        for index in failing_index
+    ]
     valid = frame.drop(index=failing_index)
     return model.validate(valid, lazy=True) if len(valid) else valid, quarantine_frame(quarantined)
+
+
+def _without_orphans(table: str, frame: pd.DataFrame, valid_reports: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows of a report whose own metadata row failed validation cannot load either."""
+    orphaned = ~frame["report_id"].isin(valid_reports)
+    reason = "the report's metadata row failed validation"
+    rows = [quarantine_row(table, row, "validate", reason) for _, row in frame[orphaned].iterrows()]
+    return frame[~orphaned], quarantine_frame(rows)
+
+
+def _known_members(segments: pd.DataFrame, regions: pd.DataFrame) -> set[tuple[str, str, str]]:
+    """(level, dimension, member) in lower case for every member, region and country the reports list."""
+    known = {("segment", d.lower(), m.lower()) for d, m in zip(segments["dimension"], segments["member"], strict=True)}
+    known |= {("region", "region", r.lower()) for r in regions["region"]}
+    known |= {("country", "country", c.lower()) for c in regions["country"].dropna()}
+    return known
+
+
+def _parsed(frame: pd.DataFrame, text_column: str, number_column: str, table: str) -> pd.DataFrame:
+    """The text column as a number (unparseable text becomes missing, which the model then reports)."""
+    numbers = pd.to_numeric(frame[text_column], errors="coerce").astype("Float64")
+    parsed = frame.drop(columns=[text_column]).assign(**{number_column: numbers})
+    return conform_to_schema(table, parsed)
+
+
+def validate_weights(weights: pd.DataFrame, segments: pd.DataFrame, regions: pd.DataFrame):
+    """Valid weights, and the quarantine: pandera failures, then members no loaded report lists."""
+    valid, rejected = validate_table("forecast_weights", _parsed(weights, "weight_text", "weight", "forecast_weights"))
+    known = _known_members(segments, regions)
+    keys = zip(valid["level"], valid["dimension"].str.lower(), valid["member"].str.lower(), strict=True)
+    is_known = pd.Series([key in known for key in keys], index=valid.index, dtype=bool)
+    unknown = [
+        quarantine_row(
+            "forecast_weights",
+            row,
+            "validate",
+            f"{row['source_file']}:{row['line']}: {row['dimension']} {row['member']!r} "
+            "is not listed by any loaded report",
+        )
+        for _, row in valid[~is_known].iterrows()
+    ]
+    return valid[is_known], pd.concat([rejected, quarantine_frame(unknown)], ignore_index=True)
+
+
+def validate_fx_rates(fx_rates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    frame = fx_rates.assign(year=pd.to_numeric(fx_rates["year"], errors="coerce").astype("Int64"))
+    frame = frame.assign(currency=frame["currency"].str.upper())
+    return validate_table("fx_rates", _parsed(frame, "usd_per_unit", "usd_per_unit", "fx_rates"))
+
+
+def _skipped_as_quarantine(skipped: pd.DataFrame) -> pd.DataFrame:
+    """Statements the extractor could not read, stage 'extract'."""
+    rows = [quarantine_row("stated_figures", row, "extract", row["reason"]) for _, row in skipped.iterrows()]
+    return quarantine_frame(rows)
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    tables: dict[str, pd.DataFrame]  # every validated table, by name
+    quarantine: pd.DataFrame
+
+    @property
+    def quarantined_by_table(self) -> dict[str, int]:
+        if self.quarantine.empty:
+            return {}
+        return {str(k): int(v) for k, v in self.quarantine.groupby("table_name").size().items()}
+
+
+def validate_all(
+    extracted: dict[str, pd.DataFrame], table_facts: pd.DataFrame, weights: pd.DataFrame, fx_rates: pd.DataFrame
+) -> ValidationResult:
+    """Validate every table. Facts from analyst tables join the extracted figures (and reports named only by a
+    table's `source` join the reports) before validation, so one model judges both."""
+    extracted = {table: conform_to_schema(table, frame) for table, frame in extracted.items()}
+    table_figures, table_reports, problems = table_fact_frames(table_facts, extracted["report_metadata"])
+    extracted["stated_figures"] = pd.concat([extracted["stated_figures"], table_figures], ignore_index=True)
+    extracted["report_metadata"] = pd.concat([extracted["report_metadata"], table_reports], ignore_index=True)
+
+    quarantined = [
+        _skipped_as_quarantine(extracted["skipped_statements"]),
+        quarantine_frame([quarantine_row("stated_figures", p["row"], "validate", p["reason"]) for p in problems]),
+    ]
+    tables: dict[str, pd.DataFrame] = {}
+    for table in DOCUMENT_TABLES:
+        tables[table], rejected = validate_table(table, conform_to_schema(table, extracted[table]))
+        quarantined.append(rejected)
+    valid_reports = set(tables["report_metadata"]["report_id"])
+    for table in DOCUMENT_TABLES:
+        if table != "report_metadata":
+            tables[table], orphans = _without_orphans(table, tables[table], valid_reports)
+            quarantined.append(orphans)
+
+    tables["forecast_weights"], rejected = validate_weights(
+        weights, tables["segment_members"], tables["region_countries"]
+    )
+    quarantined.append(rejected)
+    tables["fx_rates"], rejected = validate_fx_rates(fx_rates)
+    quarantined.append(rejected)
+    return ValidationResult(tables, pd.concat(quarantined, ignore_index=True).astype(QUARANTINE_COLUMNS))

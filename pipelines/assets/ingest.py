@@ -9,7 +9,15 @@ import dagster as dg
 import pandas as pd
 from dagster_duckdb import DuckDBResource
 
-from pipelines.analyst_tables import TABLES_FOLDER, WEIGHT_TABLES, TableRejected, empty_weights, read_weight_table
+from pipelines.analyst_tables import (
+    TABLE_SPECS,
+    TableRejected,
+    as_weight_rows,
+    discover_tables,
+    empty_rows,
+    read_table_text,
+    spec_for,
+)
 from pipelines.assets.frames import replace_table, table_metadata
 from pipelines.ingest import read_reports
 from pipelines.resources import WarehousePaths
@@ -100,7 +108,10 @@ def raw_documents(context: dg.AssetExecutionContext, paths: WarehousePaths, duck
 
 
 FORECAST_WEIGHTS = dg.AssetKey(["landing", "forecast_weights"])
+TABLE_FACTS = dg.AssetKey(["landing", "table_facts"])
+FX_RATES = dg.AssetKey(["landing", "fx_rates"])
 REJECTED_TABLES = dg.AssetKey(["landing", "rejected_tables"])
+_LANDING_TABLE_BY_KIND = {"weights": "forecast_weights", "facts": "table_facts", "fx_rates": "fx_rates"}
 
 
 @dg.multi_asset(
@@ -111,47 +122,59 @@ REJECTED_TABLES = dg.AssetKey(["landing", "rejected_tables"])
             kinds={"duckdb", "csv"},
         ),
         dg.AssetSpec(
+            TABLE_FACTS,
+            description="Rows of the analyst fact tables raw/tables/*facts.csv, as text with file and line.",
+            kinds={"duckdb", "csv"},
+        ),
+        dg.AssetSpec(
+            FX_RATES,
+            description="Rows of raw/tables/fx_rates.csv (US dollars per unit of a currency), as text.",
+            kinds={"duckdb", "csv"},
+        ),
+        dg.AssetSpec(
             REJECTED_TABLES,
-            description="Analyst tables that cannot be used at all (unreadable, missing or unexpected columns).",
+            description="Files in raw/tables/ that cannot be used at all (unknown name, unreadable, wrong columns).",
             kinds={"duckdb", "csv"},
         ),
     ],
     group_name="ingest",
 )
 def analyst_tables(context: dg.AssetExecutionContext, paths: WarehousePaths, duckdb: DuckDBResource):
-    """Reads raw/tables/ with DuckDB's CSV reader (never writes there). Missing tables mean equal weights."""
+    """Reads raw/tables/ with DuckDB's CSV reader (never writes there). No tables means equal weights, no extra
+    facts and no currency conversion."""
     raw_dir = paths.settings.raw_dir
-    frames = [empty_weights()]
+    frames = {kind: [empty_rows(kind)] for kind in _LANDING_TABLE_BY_KIND}
     rejections = []
     now = datetime.now(UTC)
+    known = ", ".join(spec.file_pattern for spec in TABLE_SPECS)
     with duckdb.get_connection() as connection:
-        for spec in WEIGHT_TABLES:
-            path = raw_dir / TABLES_FOLDER / spec.file_name
-            if not path.is_file():
-                continue
+        for path in discover_tables(raw_dir):
+            source_file = path.relative_to(raw_dir).as_posix()
+            spec = spec_for(path.name)
             try:
-                frames.append(read_weight_table(connection, path, raw_dir, spec))
+                if spec is None:
+                    raise TableRejected(f"{source_file}: not a known analyst table; expected one of {known}")
+                rows = read_table_text(connection, path, raw_dir, spec)
+                frames[spec.kind].append(as_weight_rows(rows, spec) if spec.kind == "weights" else rows)
+                context.log.info(f"{source_file}: {len(rows)} row(s)")
             except TableRejected as rejection:
                 context.log.warning(str(rejection))
                 rejections.append(
                     {
-                        "source_file": path.relative_to(raw_dir).as_posix(),
+                        "source_file": source_file,
                         "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
                         "stage": "ingest",
                         "reason": str(rejection),
                         "detected_at": now,
                     }
                 )
-        weights = pd.concat(frames, ignore_index=True)
-        replace_table(connection, "landing", "forecast_weights", weights)
+        for kind, table in _LANDING_TABLE_BY_KIND.items():
+            replace_table(connection, "landing", table, pd.concat(frames[kind], ignore_index=True))
+            yield dg.MaterializeResult(
+                asset_key=dg.AssetKey(["landing", table]),
+                metadata={**table_metadata(connection, "landing", table), "tables_dir": str(raw_dir / "tables")},
+            )
         replace_table(connection, "landing", "rejected_tables", rejection_frame(rejections))
-        yield dg.MaterializeResult(
-            asset_key=FORECAST_WEIGHTS,
-            metadata={
-                **table_metadata(connection, "landing", "forecast_weights"),
-                "tables_dir": str(raw_dir / "tables"),
-            },
-        )
         yield dg.MaterializeResult(
             asset_key=REJECTED_TABLES, metadata=table_metadata(connection, "landing", "rejected_tables")
         )

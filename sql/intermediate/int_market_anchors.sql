@@ -10,7 +10,7 @@ stated_values as (
     select report_id, year, value_usd_m, fact_id
     from figures
     where metric = 'value' and value_usd_m is not null and value_high_usd_m is null
-    qualify row_number() over (partition by report_id, year order by char_start, figure_start) = 1
+    qualify row_number() over (partition by report_id, year order by statement_order) = 1
 ),
 
 market_cagr as (
@@ -18,7 +18,7 @@ market_cagr as (
     from figures
     where metric = 'cagr' and pct_high is null
     qualify row_number() over (
-        partition by report_id order by period_end_year - period_start_year desc, char_start
+        partition by report_id order by period_end_year - period_start_year desc, statement_order
     ) = 1
 ),
 

@@ -35,7 +35,7 @@ stated_values as (
         'stated for ' || year as method,
         fact_id,
         1 as precedence,
-        char_start
+        statement_order
     from member_figures
     where metric = 'value' and value_usd_m is not null and value_high_usd_m is null
 ),
@@ -51,7 +51,7 @@ stated_shares as (
         'its stated ' || member_figures.pct || '% share of the ' || member_figures.year || ' market total' as method,
         member_figures.fact_id,
         2 as precedence,
-        member_figures.char_start
+        member_figures.statement_order
     from member_figures
     inner join market using (report_id, year)
     where member_figures.metric = 'share' and member_figures.pct_high is null
@@ -66,7 +66,7 @@ candidates as (
 ranked as (
     select * from candidates
     qualify row_number() over (
-        partition by report_id, dimension, member, year order by precedence, char_start
+        partition by report_id, dimension, member, year order by precedence, statement_order
     ) = 1
 ),
 

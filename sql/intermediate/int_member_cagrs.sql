@@ -22,7 +22,7 @@ final as (
         on figures.report_id = members.report_id
         and figures.dimension = members.dimension
         and figures.member = members.member
-    qualify row_number() over (partition by figures.report_id, figures.dimension, figures.member order by char_start) = 1
+    qualify row_number() over (partition by figures.report_id, figures.dimension, figures.member order by statement_order) = 1
 )
 
 select * from final

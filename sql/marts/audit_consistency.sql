@@ -29,7 +29,7 @@ cube_cells as (
 ),
 
 stated_values as (
-    select report_id, scope, dimension, member, year, value_usd_m, rounding, fact_id, char_start
+    select report_id, scope, dimension, member, year, value_usd_m, rounding, fact_id, statement_order
     from figures
     where metric = 'value' and value_usd_m is not null and value_high_usd_m is null
 ),
@@ -37,7 +37,7 @@ stated_values as (
 first_values as (
     select * from stated_values
     qualify row_number() over (
-        partition by report_id, scope, dimension, member, year order by char_start
+        partition by report_id, scope, dimension, member, year order by statement_order
     ) = 1
 ),
 

@@ -28,7 +28,12 @@ final as (
         figure_text,
         figure_start,
         figure_end,
-        mentions
+        mentions,
+        source_kind,
+        source_file,
+        source_line,
+        fx_usd_per_unit,
+        fx_source
     from figures
 )
 

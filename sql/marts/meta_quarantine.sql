@@ -10,7 +10,7 @@ documents as (
 final as (
     select
         quarantined.report_id,
-        documents.source_file,
+        coalesce(quarantined.source_file, documents.source_file) as source_file,
         quarantined.stage,
         quarantined.table_name,
         quarantined.row_key,
@@ -20,7 +20,7 @@ final as (
         quarantined.char_end
     from quarantined
     left join documents using (report_id)
-    order by documents.source_file, quarantined.char_start
+    order by source_file, quarantined.char_start
 )
 
 select * from final

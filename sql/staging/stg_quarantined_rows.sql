@@ -4,7 +4,7 @@ with source as (
 ),
 
 final as (
-    select table_name, report_id, row_key, stage, reason, quote, char_start, char_end
+    select table_name, report_id, source_file, row_key, stage, reason, quote, char_start, char_end
     from source
 )
 
