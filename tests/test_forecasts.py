@@ -148,7 +148,10 @@ def test_seed_forecast_rows_all_say_how_they_were_obtained_and_reported_rows_mat
 def test_seed_blocking_audits_pass_and_the_cube_matches_both_forecasts(seed_warehouse):
     assert seed_warehouse.execute(
         "select count(*), count(*) filter (where not passed) from marts.audit_consistency where blocking"
-    ).fetchall() == [(53, 0)]  # 4 values + 1 share + 1 CAGR reproduced, 36 sums, 4 + 4 + 3 per dimension
+    ).fetchall() == [(49, 0)]  # 4 values + 1 share + 1 CAGR reproduced, 36 sums, 4 non-negative, 3 cube margins
+    assert seed_warehouse.execute(
+        "select count(*) from marts.audit_consistency where check_name = 'stated figures can all hold' and passed"
+    ).fetchall() == [(4,)]
     mismatches = seed_warehouse.execute(
         """
         select cube.dimension, cube.member, cube.year
@@ -276,27 +279,31 @@ def test_a_stated_cell_is_kept_and_the_cube_is_fitted_around_it(tmp_path):
     ]
 
 
-def test_anchors_that_cannot_all_hold_stop_publishing_and_name_the_figures(tmp_path):
-    result, warehouse = build(tmp_path, {"widgets.txt": CONFLICTING})
-    assert not warehouse.exists()
-    failed = {e.check_name for e in result.get_asset_check_evaluations() if not e.passed}
-    assert "audit_consistency_blocking_checks_pass" in failed
-    working = tmp_path / "warehouse" / ".build" / "space_mining.working.duckdb"
-    with duckdb.connect(str(working), read_only=True) as connection:
-        failing = connection.execute(
-            "select check_name, dimension, period, detail from marts.audit_consistency "
-            "where blocking and not passed order by check_name, period"
-        ).fetchall()
-    assert (
-        "stated figures leave room for the other members",
-        "product",
-        "2024",
-        "2024: Alpha 90.0 (reported) + Gamma 30.0 (reported) = 120.0 against a market total of 100.0",
-    ) in failing
-    assert (
-        "no negative forecast value",
-        "product",
-        "2026",
-        "the smallest value of the dimension: Beta -24.2 in 2026 "
-        "(the whole remainder (the only member without figures))",
-    ) in failing
+def test_anchors_that_cannot_all_hold_withhold_that_forecast_name_the_figures_and_the_rest_publishes(tmp_path):
+    result, warehouse = build(tmp_path, {"widgets.txt": CONFLICTING, "gadgets.txt": CELL})
+    assert result.success
+    conflict = "2024: Alpha 90.0 (reported) + Gamma 30.0 (reported) = 120.0 exceeds the market total of 100.0"
+    assert query(
+        warehouse,
+        "select report_id, dimension, period, passed, blocking, detail from marts.audit_consistency "
+        "where check_name = 'stated figures can all hold' and not passed",
+    ) == [("widgets", "product", "2024", False, False, f"forecast withheld: {conflict}")]
+    assert query(
+        warehouse, "select report_id, stage, table_name, reason from marts.meta_quarantine where stage = 'forecast'"
+    ) == [
+        (
+            "widgets",
+            "forecast",
+            "fct_segment_forecast",
+            f"forecast withheld, the stated figures cannot all hold: {conflict}",
+        )
+    ]
+    # the conflicting dimension is withheld; the same report's regions and the other report publish in full
+    assert query(warehouse, "select report_id, count(*) from marts.fct_segment_forecast group by all order by 1") == [
+        ("gadgets", 6)
+    ]
+    assert query(warehouse, "select report_id, count(*) from marts.fct_region_forecast group by all order by 1") == [
+        ("gadgets", 6),
+        ("widgets", 9),
+    ]
+    assert query(warehouse, "select count(*) from marts.audit_consistency where blocking and not passed") == [(0,)]

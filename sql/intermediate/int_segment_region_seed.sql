@@ -1,8 +1,12 @@
 -- The segment x region cube before fitting: each cell is segment value x region value / market total (the two
 -- splits independent), which matches both margins exactly. Cells a report states (a segment figure for one
 -- region) are marked fixed.
-with forecast as (
-    select * from intermediate.int_member_forecast
+with segment_forecast as (
+    select * from marts.fct_segment_forecast
+),
+
+region_forecast as (
+    select * from marts.fct_region_forecast
 ),
 
 market as (
@@ -11,13 +15,11 @@ market as (
 ),
 
 segments as (
-    select * from forecast
-    where dimension <> 'region'
+    select * from segment_forecast
 ),
 
 regions as (
-    select * from forecast
-    where dimension = 'region'
+    select report_id, region as member, year, value_usd_m from region_forecast
 ),
 
 stated_cells as (

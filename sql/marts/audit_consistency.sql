@@ -1,7 +1,7 @@
--- Checks of the stated figures against each other (the page's own consistency: informative, blocking = false)
--- and of the forecasts against the stated figures (the warehouse's integrity: blocking = true, a failure stops
--- publishing). Tolerances for stated figures come from the digits each figure was stated with; the forecast
--- checks allow a relative error of 1e-9.
+-- Checks of the stated figures against each other (the page's own consistency, including whether its figures for a
+-- dimension can all hold: informative, blocking = false) and of the published forecasts against the stated
+-- figures (the warehouse's integrity: blocking = true, a failure stops publishing). Tolerances for stated figures
+-- come from the digits each figure was stated with; the forecast checks allow a relative error of 1e-9.
 with figures as (
     select * from staging.stg_stated_figures
     where within_region is null
@@ -13,7 +13,15 @@ market as (
 ),
 
 forecast as (
-    select * from intermediate.int_member_forecast
+    select report_id, dimension, member, year, value_usd_m, share_pct, method, fact_ids
+    from marts.fct_segment_forecast
+    union all
+    select report_id, 'region' as dimension, region as member, year, value_usd_m, share_pct, method, fact_ids
+    from marts.fct_region_forecast
+),
+
+feasibility as (
+    select * from intermediate.int_forecast_feasibility
 ),
 
 anchors as (
@@ -205,13 +213,7 @@ dimension_years as (
         forecast.dimension,
         forecast.year,
         any_value(market.market_value) as market_value,
-        sum(forecast.value_usd_m) as members_value,
-        sum(forecast.value_usd_m) filter (where forecast.shaped_by <> 'the remainder') as pinned_value,
-        string_agg(
-            forecast.member || ' ' || round(forecast.value_usd_m, 1) || ' (' || forecast.basis || ')', ' + '
-            order by forecast.position
-        ) filter (where forecast.shaped_by <> 'the remainder') as pinned_members,
-        count(*) filter (where forecast.shaped_by = 'the remainder') as open_members
+        sum(forecast.value_usd_m) as members_value
     from forecast
     inner join market using (report_id, year)
     group by forecast.report_id, forecast.dimension, forecast.year
@@ -229,19 +231,15 @@ members_sum_to_market as (
         members_value as implied,
         1e-9 * market_value as tolerance,
         true as blocking,
-        case
-            when open_members = 0 and abs(members_value - market_value) > 1e-9 * market_value
-                then 'every member is pinned by stated figures and they do not add up to the market total: '
-                    || pinned_members
-        end as detail,
+        cast(null as varchar) as detail,
         cast(null as varchar) as fact_ids
     from dimension_years
 ),
 
-figures_leave_room as (
+figures_can_all_hold as (
     select
         report_id,
-        'stated figures leave room for the other members' as check_name,
+        'stated figures can all hold' as check_name,
         case when dimension = 'region' then 'region' else 'segment' end as scope,
         dimension,
         cast(null as varchar) as member,
@@ -249,16 +247,12 @@ figures_leave_room as (
         market_value as stated,
         pinned_value as implied,
         1e-9 * market_value as tolerance,
-        true as blocking,
-        year || ': ' || pinned_members || ' = ' || round(pinned_value, 1) || ' against a market total of '
-        || round(market_value, 1) as detail,
-        cast(null as varchar) as fact_ids
-    from dimension_years
-    where pinned_value is not null
-    -- the tightest year of each dimension
-    qualify row_number() over (
-        partition by report_id, dimension order by round(pinned_value / market_value, 9) desc, year
-    ) = 1
+        false as blocking,
+        case when feasible then detail else 'forecast withheld: ' || detail end as detail,
+        cast(null as varchar) as fact_ids,
+        feasible
+    from feasibility
+    where pinned_value is not null or not feasible
 ),
 
 no_negative_values as (
@@ -337,7 +331,7 @@ checks as (
     union all by name
     select * from members_sum_to_market
     union all by name
-    select * from figures_leave_room
+    select * from figures_can_all_hold
     union all by name
     select * from no_negative_values
     union all by name
@@ -354,7 +348,7 @@ final as (
         stated - implied as delta,
         tolerance,
         case check_name
-            when 'stated figures leave room for the other members' then implied <= stated + tolerance
+            when 'stated figures can all hold' then feasible
             when 'no negative forecast value' then implied >= -tolerance
             when 'segment x region cube matches both forecasts' then implied <= tolerance
             else abs(stated - implied) <= tolerance

@@ -2,8 +2,7 @@
 -- region's forecast split among the weighted countries of that region in proportion to their weights.
 -- Without weights there are no rows: country figures are never invented.
 with regions as (
-    select * from intermediate.int_member_forecast
-    where dimension = 'region'
+    select report_id, region as member, year, value_usd_m from marts.fct_region_forecast
 ),
 
 listed_countries as (

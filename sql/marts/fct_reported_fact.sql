@@ -23,6 +23,7 @@ final as (
         value_high_usd_m,
         pct_high,
         value_millions,
+        value_high_millions,
         currency,
         rounding,
         figure_text,

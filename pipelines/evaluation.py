@@ -1,0 +1,136 @@
+"""Score extracted facts against hand-written labels: precision and recall by kind of figure.
+
+A labels file (``NAME.labels.json`` beside a page) lists every distinct figure the page states; the format is in
+tests/data/reports/README.md. Two facts match when metric, scope, member (names compared without case, spacing,
+punctuation or a known alias), region limit, year or period, value or percentage (both ends of a range) and
+currency all agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipelines.extract.geography import ALIASES
+
+CATEGORIES = {
+    "market size": lambda fact: fact["scope"] == "market" and fact["metric"] == "value",
+    "market CAGR": lambda fact: fact["scope"] == "market" and fact["metric"] == "cagr",
+    "region and segment": lambda fact: fact["scope"] in ("region", "country", "segment"),
+}
+TARGETS = {"market size": 0.98, "market CAGR": 0.98, "region and segment": 0.90}
+_PUNCTUATION = re.compile(r"[.'’]")
+_SEPARATORS = re.compile(r"[\s\-_/]+")
+
+
+def normalised_name(name: str | None) -> str | None:
+    """'Asia-Pacific' → 'asia pacific'; 'U.S.' and 'United States' → 'us'; '&' and 'and' alike."""
+    if name is None:
+        return None
+    text = _SEPARATORS.sub(" ", _PUNCTUATION.sub("", name.lower())).replace(" and ", " & ").strip()
+    canonical = {
+        _SEPARATORS.sub(" ", _PUNCTUATION.sub("", alias.lower())).replace(" and ", " & "): key
+        for key, aliases in ALIASES.items()
+        for alias in (key, *aliases)
+    }
+    key = canonical.get(text)
+    return _SEPARATORS.sub(" ", _PUNCTUATION.sub("", key)).replace(" and ", " & ") if key else text
+
+
+def _number(value) -> float | None:
+    return None if value is None else round(float(value), 6)
+
+
+def fact_key(fact: dict) -> tuple:
+    """The comparable identity of a labelled or extracted fact (both use the labels' field names)."""
+    period = tuple(fact.get("period") or ()) or None
+    is_money = fact["metric"] == "value"
+    return (
+        fact["metric"],
+        fact["scope"],
+        normalised_name(fact.get("member")),
+        normalised_name(fact.get("within_region")),
+        fact.get("year") if fact["metric"] != "cagr" else None,
+        period if fact["metric"] == "cagr" else None,
+        _number(fact.get("value")) if is_money else _number(fact.get("pct")),
+        _number(fact.get("value_high")) if is_money else _number(fact.get("pct_high")),
+        (fact.get("currency") or "USD").upper() if is_money else None,
+    )
+
+
+@dataclass
+class Score:
+    labelled: int = 0
+    extracted: int = 0
+    matched: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.labelled if self.labelled else 1.0
+
+
+@dataclass
+class PageResult:
+    page: str
+    missed: list[dict] = field(default_factory=list)  # labelled, not extracted
+    spurious: list[dict] = field(default_factory=list)  # extracted, not labelled
+    scores: dict[str, Score] = field(default_factory=dict)
+
+
+def score_page(page: str, labelled: list[dict], extracted: list[dict]) -> PageResult:
+    result = PageResult(page, scores={category: Score() for category in CATEGORIES})
+    remaining = Counter(fact_key(fact) for fact in labelled)
+    extracted_keys = Counter(fact_key(fact) for fact in extracted)
+    for fact in extracted:
+        key = fact_key(fact)
+        category = next((name for name, test in CATEGORIES.items() if test(fact)), None)
+        if category:
+            result.scores[category].extracted += 1
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            if category:
+                result.scores[category].matched += 1
+        else:
+            result.spurious.append(fact)
+    for fact in labelled:
+        category = next((name for name, test in CATEGORIES.items() if test(fact)), None)
+        if category:
+            result.scores[category].labelled += 1
+        key = fact_key(fact)
+        if extracted_keys[key] > 0:
+            extracted_keys[key] -= 1
+        else:
+            result.missed.append(fact)
+    return result
+
+
+def total_scores(results: list[PageResult]) -> dict[str, Score]:
+    totals = {category: Score() for category in CATEGORIES}
+    for result in results:
+        for category, score in result.scores.items():
+            totals[category].labelled += score.labelled
+            totals[category].extracted += score.extracted
+            totals[category].matched += score.matched
+    return totals
+
+
+def load_labels(page_path: Path) -> dict:
+    labels_path = page_path.with_name(page_path.name.rsplit(".", 1)[0] + ".labels.json")
+    return json.loads(labels_path.read_text(encoding="utf-8"))
+
+
+def pages_with_labels(folder: Path) -> list[Path]:
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_file()
+        and path.suffix in (".txt", ".md", ".html", ".htm")
+        and path.with_name(path.name.rsplit(".", 1)[0] + ".labels.json").exists()
+    )
