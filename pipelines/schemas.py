@@ -158,8 +158,11 @@ class StatedFigureSchema(Provenance):
     @pa.dataframe_check(name="a market figure names no member; any other figure names one")
     def scope_matches_member(cls, frame: pd.DataFrame) -> pd.Series:
         is_market = frame["scope"] == "market"
-        has_member = frame["member"].notna() & frame["dimension"].notna()
-        return ((is_market & ~has_member) | (~is_market & has_member)).fillna(False).astype(bool)
+        has_member = frame["member"].notna()
+        # a segment the page names without listing it has no known dimension
+        has_dimension = frame["dimension"].notna() | (frame["scope"] == "segment")
+        named = has_member & has_dimension
+        return ((is_market & ~has_member) | (~is_market & named)).fillna(False).astype(bool)
 
     @pa.dataframe_check(name="only a segment figure is limited to a region")
     def within_region_only_for_segments(cls, frame: pd.DataFrame) -> pd.Series:

@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS
 from pipelines.extract.numbers import (
+    AmbiguousNumberError,
     Money,
     Percent,
     YearMention,
@@ -35,9 +36,12 @@ from pipelines.extract.numbers import (
     find_percentages,
     find_year_ranges,
     find_years,
+    parse_number,
+    rounding_of,
 )
 from pipelines.extract.records import Sentence, SkippedStatement, StatedFigure, Taxonomy
 from pipelines.extract.sentences import SentenceIndex
+from pipelines.extract.text_tables import CellHint, TableRow, find_table_rows
 
 FORECAST_PERIOD = (-1, -1)  # placeholder period: "over the forecast period", resolved once the page's is known
 
@@ -61,6 +65,24 @@ _SEGMENT_THEN_REGION = re.compile(
     r"^\s*(?:(?i:segment|category|market))?\s*(?i:in|of|across|within|for)\s+(?:(?i:the)\s+)?$"
 )
 _REFERENCE_LOOKBACK_SENTENCES = 3
+# "Photonlink raised $60 million", "a contract worth USD 120 million": amounts of deals, not of markets.
+_DEAL_BEFORE = re.compile(
+    r"\b(?i:raised|raises|raising|secured|secures|closed|won|wins|awarded|invested|invests|investment\s+of"
+    r"|funding\s+of|financing\s+of|acquired|acquires|acquisition\s+of|bought|ordered|orders|signed|placed"
+    r"|(?:contract|deal|order|agreement|grant|round)\s+(?:worth|valued\s+at|of))\b[^.;]*$"
+)
+_DATELINE_AFTER = re.compile(
+    r",?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}"
+    r"|[^.\n]{0,40}/(?i:pr\s?newswire|business\s?wire|globe\s?newswire)/"
+)
+_UNLISTED_SEGMENT = re.compile(
+    r"(?:\b(?i:by)\s+(?P<dimension>[a-z][\w -]{1,30}?),\s+)?\b(?i:the)\s+"
+    r"(?P<name>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,3}?)\s+(?:(?i:application|product|end[- ]use)\s+)?(?i:segment)\b"
+)
+_NOT_SEGMENT_NAMES = frozenset(
+    {"this", "that", "largest", "fastest-growing", "fastest growing", "leading", "dominant", "biggest", "smallest",
+     "same", "other", "whole", "second-largest", "largest revenue", "fastest", "top", "key", "main", "overall"}
+)  # fmt: skip
 _GENERIC_MEMBERS = frozenset({"others", "other"})
 
 
@@ -90,11 +112,16 @@ def _normalised(name: str) -> str:
     return " ".join(re.split(r"[\s\-]+", name.lower())).replace(" and ", " & ")
 
 
+_COUNTRY_NAMES = frozenset(
+    _normalised(name) for country in COMMON_COUNTRIES for name in (country, *ALIASES.get(_normalised(country), ()))
+)
+
+
 class Gazetteer:
     """Finds every region, country and segment of a page's taxonomy in its text, aliases included, and the
     common world regions and countries the page does not list itself."""
 
-    def __init__(self, taxonomy: Taxonomy):
+    def __init__(self, taxonomy: Taxonomy, market: str | None = None):
         targets: dict[str, NamedScope] = {}
         patterns: list[tuple[str, str]] = []
         covered: set[str] = set()
@@ -115,7 +142,9 @@ class Gazetteer:
         for row in taxonomy.segments:
             add(row.member, NamedScope("segment", row.dimension, row.member), row.member.lower() in _GENERIC_MEMBERS)
         for region in taxonomy.region_names:
-            add(region, NamedScope("region", "region", region))
+            # "By Geography: Germany, France, Nordics" lists countries among regions: a country stays a country.
+            scope = "country" if _normalised(region) in _COUNTRY_NAMES else "region"
+            add(region, NamedScope(scope, scope, region))
         for row in taxonomy.regions:
             if row.country:
                 add(row.country, NamedScope("country", "country", row.country))
@@ -127,6 +156,10 @@ class Gazetteer:
                 add(country, NamedScope("country", "country", country))
 
         self._targets = targets
+        # A place the market's own name starts with ("India Electric Bus Charging") is the market, not a part of it.
+        self._market_place = next(
+            (name for name in covered if market and _normalised(market).startswith(name + " ")), None
+        )
         # Longest names first, so that "Rest of Europe" wins over "Europe" at the same position.
         patterns.sort(key=lambda item: -len(item[0]))
         alternation = "|".join(pattern for _, pattern in patterns)
@@ -134,9 +167,40 @@ class Gazetteer:
         self._pattern = re.compile(rf"(?<![\w$])(?i:{alternation})(?![\w$])") if patterns else None
 
     def find(self, text: str) -> list[_Mention]:
+        """Every named region, country and segment, then the segments a sentence names without a list
+        ("the two-wheelers segment"), leaving out datelines and the market's own place."""
         if self._pattern is None:
-            return []
-        return [_Mention(m.start(), m.end(), self._targets[m.lastgroup]) for m in self._pattern.finditer(text)]
+            return _unlisted_segments(text, [])
+        mentions = []
+        for match in self._pattern.finditer(text):
+            target = self._targets[match.lastgroup]
+            if _DATELINE_AFTER.match(text, match.end()):
+                continue  # "PUNE, India, March 4, 2025 /PRNewswire/": where the news was filed
+            if self._market_place and _normalised(match.group(0)) == self._market_place:
+                continue
+            mentions.append(_Mention(match.start(), match.end(), target))
+        return sorted([*mentions, *_unlisted_segments(text, mentions)], key=lambda mention: mention.start)
+
+
+def _unlisted_segments(text: str, listed: list[_Mention]) -> list[_Mention]:
+    """'By vehicle type, the two-wheelers segment ...': a segment the page names without listing it."""
+    taken = [(mention.start, mention.end) for mention in listed]
+    found = []
+    for match in _UNLISTED_SEGMENT.finditer(text):
+        name = match.group("name")
+        if name.lower() in _NOT_SEGMENT_NAMES or any(
+            start < match.end() and match.start() < end for start, end in taken
+        ):
+            continue
+        dimension = match.group("dimension")
+        found.append(
+            _Mention(
+                match.start("name"),
+                match.end(),
+                NamedScope("segment", dimension.lower() if dimension else None, name),
+            )
+        )
+    return found
 
 
 @dataclass
@@ -174,6 +238,25 @@ def _group_by_sentence(index: SentenceIndex, text: str, gazetteer: Gazetteer) ->
     return grouped
 
 
+def _bare_amounts(text: str, row: TableRow) -> list[Money]:
+    """'| North America | 88.6 | 702.4 |' under '2024 (USD million)': numbers whose currency is in the header."""
+    amounts = []
+    for cell in row.cells:
+        hint = cell.hint
+        if cell.bare_number is None or hint.metric != "value" or hint.scale_in_millions is None:
+            continue
+        start = cell.bare_number_start
+        end = start + len(cell.bare_number)
+        try:
+            stated = parse_number(cell.bare_number)
+            low, problem = stated * hint.scale_in_millions, None
+        except AmbiguousNumberError as error:
+            stated, low, problem = Decimal(0), Decimal(0), str(error)
+        rounding = rounding_of(stated) * hint.scale_in_millions
+        amounts.append(Money(start, end, text[start:end], hint.currency, low, None, rounding, problem))
+    return amounts
+
+
 def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_end: int) -> str | None:
     before = text[clause_start : percent.start]
     after = text[percent.end : clause_end]
@@ -184,7 +267,13 @@ def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_
     return None
 
 
-def _year_for(figure_start: int, figure_end: int, clause_end: int, tokens: _SentenceTokens) -> int | None:
+def _year_for(
+    figure_start: int, figure_end: int, clause_end: int, tokens: _SentenceTokens, hint: CellHint | None = None
+) -> int | None:
+    if hint and hint.year:
+        # a table cell: a year in the cell itself, else the column header's
+        in_cell = [year for year in tokens.years if figure_end <= year.start < clause_end]
+        return in_cell[0].year if in_cell else hint.year
     after = [year for year in tokens.years if figure_end <= year.start < clause_end]
     if after:
         return after[0].year
@@ -236,7 +325,8 @@ def _scope_for(
     if _SEGMENT_REFERENCE.search(sentence_text):
         return next((m.target for m in reversed(recent) if m.target.scope == "segment"), None), None
     if _REGION_REFERENCE.search(sentence_text):
-        return next((m.target for m in reversed(recent) if m.target.scope in ("region", "country")), None), None
+        regions = (m.target for m in reversed(recent) if m.target.scope == "region")
+        return next(regions, None), None
     return None, None
 
 
@@ -245,20 +335,24 @@ def _as_float(number: Decimal | None) -> float | None:
 
 
 def extract_figures(
-    text: str, sentences: list[Sentence], taxonomy: Taxonomy
+    text: str, sentences: list[Sentence], taxonomy: Taxonomy, market: str | None = None
 ) -> tuple[list[StatedFigure], list[SkippedStatement]]:
     """All figures stated in ``text``, de-duplicated, with CAGR periods left as FORECAST_PERIOD where the text
     says "over the forecast period" (see ``resolve_forecast_period``)."""
     index = SentenceIndex(sentences)
-    grouped = _group_by_sentence(index, text, Gazetteer(taxonomy))
+    grouped = _group_by_sentence(index, text, Gazetteer(taxonomy, market))
+    table_rows = find_table_rows(text, sentences)
     figures: list[StatedFigure] = []
     skipped: list[SkippedStatement] = []
     recent_mentions: list[_Mention] = []
     previous_position = -1
 
-    for position in sorted(grouped):
-        tokens = grouped[position]
+    for position in sorted(set(grouped) | set(table_rows)):
+        tokens = grouped.get(position) or _SentenceTokens(sentences[position], [], [], [], [], [])
         sentence = tokens.sentence
+        row = table_rows.get(position)
+        if row:
+            tokens.money = sorted([*tokens.money, *_bare_amounts(text, row)], key=lambda item: item.start)
         if position - previous_position > _REFERENCE_LOOKBACK_SENTENCES:
             recent_mentions = []
         previous_position = position
@@ -281,7 +375,11 @@ def extract_figures(
             if item.problem:
                 skip(f"{item.text!r} at {item.start}: {item.problem}")
                 continue
+            if isinstance(item, Money) and _DEAL_BEFORE.search(text, max(clause_start, item.start - 80), item.start):
+                skip(f"{item.text!r} at {item.start}: a deal amount (funding, contract, order), not a market figure")
+                continue
             target, within_region = _scope_for(text, item.start, tokens, recent_mentions)
+            hint = cell.hint if row and (cell := row.cell_at(item.start)) else None
             common = dict(
                 within_region=within_region,
                 scope=target.scope if target else "market",
@@ -299,7 +397,7 @@ def extract_figures(
                 figures.append(
                     StatedFigure(
                         metric="value",
-                        year=_year_for(item.start, item.end, clause_end, tokens),
+                        year=_year_for(item.start, item.end, clause_end, tokens, hint),
                         period_start_year=None,
                         period_end_year=None,
                         value_millions=_as_float(item.low_millions),
@@ -311,15 +409,20 @@ def extract_figures(
                     )
                 )
                 continue
-            metric = _classify_percentage(text, item, clause_start, clause_end)
+            metric = (hint.metric if hint and hint.metric in ("share", "cagr") else None) or _classify_percentage(
+                text, item, clause_start, clause_end
+            )
             if metric is None:
                 skip(f"{item.text!r} at {item.start}: a percentage with no CAGR or share wording around it")
                 continue
             if metric == "cagr":
                 year = None
-                period_start, period_end = _cagr_period(text, item, clause_start, clause_end, tokens)
+                if hint and hint.metric == "cagr":
+                    period_start, period_end = hint.period or FORECAST_PERIOD
+                else:
+                    period_start, period_end = _cagr_period(text, item, clause_start, clause_end, tokens)
             else:
-                year = _year_for(item.start, item.end, clause_end, tokens)
+                year = _year_for(item.start, item.end, clause_end, tokens, hint)
                 period_start = period_end = None
             figures.append(
                 StatedFigure(

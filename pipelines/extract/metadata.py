@@ -9,7 +9,7 @@ from pipelines.extract.numbers import find_months
 from pipelines.extract.records import ReportMetadata, Sentence
 
 # "Space Mining Market", "Global Space Mining Market Report", "Space Mining Market Size, Share & Trends"
-_TITLE = re.compile(r"^(?:(?i:the\s+)?(?i:global|worldwide)\s+)?(?P<market>[A-Z0-9][\w&+/,.' -]*?)\s+Market\b")
+_TITLE = re.compile(r"^(?:(?i:the\s+)?(?i:global|worldwide)\s+)?(?P<market>[A-Z0-9][\w&+/,.'() -]*?)\s+Market\b")
 _HEADER_FIELD = re.compile(
     r"(?P<key>(?i:pages|no\. of pages|base year|release date|released|release|published|publication date|"
     r"author|authors|publisher|published by))\s*:\s*(?P<value>[^|\n\r]+)"

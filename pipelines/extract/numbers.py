@@ -66,6 +66,12 @@ _MONEY = re.compile(
     rf"(?P<currency>{_CURRENCY})\s?(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?:{_CURRENCY})?\s?(?P<high>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE_WORD})|(?P<letter>{_SCALE_LETTER}))?"
 )
+# "38.5 billion USD", "1.38 (USD Billion)": the currency after the amount.
+_MONEY_CURRENCY_AFTER = re.compile(
+    rf"(?<![\w.,$€£¥₹])(?!(?:19|20)\d{{2}}\b)(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?!(?:19|20)\d{{2}}\b)(?P<high>{_NUMBER}))?"
+    rf"(?:\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|US\s+dollars)\b"
+    rf"|\s*\(\s*(?P<currency2>USD|US\$|EUR|GBP)\s+(?P<scale2>{_SCALE_WORD})\s*\))"
+)
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)")
 _YEAR_RANGE = re.compile(
     r"(?<![\d.,])(?:FY\s?)?(?P<start>(?:19|20)\d{2})\s?(?:-|–|—|to|through|and)\s?(?:FY\s?)?"
@@ -169,11 +175,19 @@ def parse_number(text: str) -> Decimal:
 
 
 def find_money(text: str) -> list[Money]:
-    """Every amount with a currency marker, normalised to millions of its currency."""
+    """Every amount with a currency marker before or after it, normalised to millions of its currency."""
+    matches = [(match, "currency", "scale") for match in _MONEY.finditer(text)]
+    taken = [(match.start(), match.end()) for match, _, _ in matches]
+    for match in _MONEY_CURRENCY_AFTER.finditer(text):
+        if not any(start < match.end() and match.start() < end for start, end in taken):
+            groups = ("currency", "scale") if match.group("currency") else ("currency2", "scale2")
+            matches.append((match, *groups))
     amounts = []
-    for match in _MONEY.finditer(text):
-        scale_word = match.group("scale") or match.group("letter")
-        currency_word = re.sub(r"\s+", " ", match.group("currency")).lower().replace("us $", "us$")
+    for match, currency_group, scale_group in sorted(matches, key=lambda item: item[0].start()):
+        scale_word = match.group(scale_group)
+        if scale_word is None and match.re is _MONEY:
+            scale_word = match.group("letter")
+        currency_word = re.sub(r"\s+", " ", match.group(currency_group)).lower().replace("us $", "us$")
         currency_word = currency_word.replace("u.s. $", "u.s.$")
         currency = _CURRENCIES.get(currency_word, currency_word.upper())
         scale = _SCALES_IN_MILLIONS[scale_word.lower()] if scale_word else Decimal("0.000001")

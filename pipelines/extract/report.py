@@ -68,7 +68,7 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     sentences = split_sentences(text)
     metadata = apply_sidecar(extract_metadata(text, sentences), sidecar)
     taxonomy = extract_taxonomy(text, sentences)
-    figures, skipped = extract_figures(text, sentences, taxonomy)
+    figures, skipped = extract_figures(text, sentences, taxonomy, metadata.market)
     first_year, last_year = infer_forecast_period(text, sentences, figures, metadata.base_year)
     if metadata.base_year is None and first_year is not None:
         # Publishers' convention: the forecast starts the year after the base year.

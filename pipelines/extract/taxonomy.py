@@ -15,10 +15,38 @@ from collections.abc import Iterator
 from pipelines.extract.records import RegionCountry, SegmentMember, Sentence, Taxonomy
 
 _BY_HEADING = re.compile(r"^By\s+(?P<label>[A-Z][\w&/ -]{1,40}?)\s*:?$")
-_BY_INLINE = re.compile(r"\bBy\s+(?P<label>[A-Z][\w&/ -]{1,40}?)\s*\((?P<members>[^()]+)\)")
+# A dimension's label: one to four words, none of them "by" ("Link Type", "End-Use Industry").
+_LABEL = r"(?!(?i:by)\b)[A-Za-z][\w&/-]*(?:\s+(?!(?i:by)\b)[\w&/-]+){0,3}?"
+# "... by Application (Ferries, Tugboats), Technology (Fuel Cells, Engines), and Region": a label and its
+# members in parentheses, the first introduced by "by", the next ones by a comma, "and" or "|".
+_LABELLED_GROUP = re.compile(
+    rf"(?:\b(?i:by)|,|\b(?i:and)\b|\|)\s*(?:(?i:and|by)\s+)*(?P<label>{_LABEL})\s*\((?P<members>[^()]+)\)"
+)
+_GROUP_LIST_CUE = re.compile(
+    r"(?i:segmented\s+by|segments?\s+(?:covered|tracked|included)|segment(?:s|ation)?\s+(?:the\s+market\s+)?by"
+    r"|market\s+(?:is\s+)?(?:segmented\s+)?by|report\s+by)|\b(?i:by)\s+" + _LABEL + r"\s*\("
+)
+# "By Technology: Air-to-Water, Air-to-Air. By Building Type: ..." and "- **By Region:** North America, Europe"
+_BY_COLON = re.compile(
+    r"\b(?i:by)\s+(?P<label>[A-Z][\w&/ -]{1,40}?)[*_]*\s*:\s*[*_]*\s*(?P<members>[^:|\n]+?)"
+    r"\s*(?=\.\s+(?i:by)\s|\.?\s*$|\.?\s*\n|\s\|)",
+    re.MULTILINE,
+)
+# "Segments tracked: Solar PV, Onshore Wind." / "Geographies covered | North America, Europe, and Rest of the World"
+_COVERED_LIST = re.compile(
+    r"^(?P<label>(?i:segments?|geograph(?:y|ies)|regions?))\s+(?i:tracked|covered|analy[sz]ed|included)\s*[:|]\s*"
+    r"(?P<members>[^()\n]+?)\.?$",
+    re.MULTILINE,
+)
+# Items that name dimensions rather than members ("Segments covered | Application, Technology, and Region").
+_DIMENSION_WORDS = frozenset(
+    {"application", "applications", "type", "types", "technology", "component", "region", "regions", "geography",
+     "end user", "end use", "end-use", "product", "products", "service", "services", "deployment", "vertical",
+     "industry", "source", "material", "platform", "channel", "distribution channel", "capacity", "microbe"}
+)  # fmt: skip
 _REGION_LINE = re.compile(r"^(?P<region>[A-Z][\w&.' -]{1,40}?)\s*(?::|\()\s*(?P<countries>[^()]+?)\)?$")
 _LIST_ITEM = re.compile(r"[^,;]+")
-_REGION_LABELS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
+_REGION_LABELS = frozenset({"region", "regions", "geography", "geographies", "geographic region", "geographic"})
 _TYPE_SUFFIX = re.compile(r"[\s-]type$", re.IGNORECASE)
 _GENERIC_MEMBERS = frozenset({"others", "other", "rest of the world", "rest of world"})
 _MAX_MEMBER_LENGTH = 60
@@ -108,16 +136,34 @@ def _scope_table(sentences: list[Sentence], text: str) -> tuple[list[SegmentMemb
     return segments, regions
 
 
-def _inline_lists(text: str) -> tuple[list[SegmentMember], list[RegionCountry]]:
+def _add_group(label: str, items, text: str, segments: list, regions: list) -> None:
+    if _is_region_label(label):
+        regions.extend(RegionCountry(item, None, 0, text[start:end], start, end) for item, start, end in items)
+    else:
+        segments.extend(_segment_rows(label, items, text))
+
+
+def _inline_lists(text: str, sentences: list[Sentence]) -> tuple[list[SegmentMember], list[RegionCountry]]:
+    """Lists written inside prose or on one line: 'by Label (a, b), Label (c, d)', 'By Label: a, b, c'."""
     segments: list[SegmentMember] = []
     regions: list[RegionCountry] = []
-    for match in _BY_INLINE.finditer(text):
-        label = match.group("label")
+    for sentence in sentences:
+        if not _GROUP_LIST_CUE.search(sentence.text):
+            continue
+        for match in _LABELLED_GROUP.finditer(sentence.text):
+            items = list(_list_items(match.group("members"), sentence.char_start + match.start("members")))
+            if len(items) >= 2:
+                _add_group(match.group("label"), items, text, segments, regions)
+    for match in _BY_COLON.finditer(text):
         items = list(_list_items(match.group("members"), match.start("members")))
-        if _is_region_label(label):
-            regions.extend(RegionCountry(item, None, 0, text[start:end], start, end) for item, start, end in items)
-        else:
-            segments.extend(_segment_rows(label, items, text))
+        if len(items) >= 2:
+            _add_group(match.group("label"), items, text, segments, regions)
+    for match in _COVERED_LIST.finditer(text):
+        items = list(_list_items(match.group("members"), match.start("members")))
+        if len(items) < 2 or any(item.lower() in _DIMENSION_WORDS for item, _, _ in items):
+            continue
+        label = "region" if match.group("label").lower().startswith(("geograph", "region")) else "segment"
+        _add_group(label, items, text, segments, regions)
     return segments, regions
 
 
@@ -150,7 +196,7 @@ def _merge_regions(*sources: list[RegionCountry]) -> tuple[RegionCountry, ...]:
 
 def extract_taxonomy(text: str, sentences: list[Sentence]) -> Taxonomy:
     table_segments, table_regions = _scope_table(sentences, text)
-    inline_segments, inline_regions = _inline_lists(text)
+    inline_segments, inline_regions = _inline_lists(text, sentences)
     return Taxonomy(
         segments=_merge_segments(table_segments, inline_segments),
         regions=_merge_regions(table_regions, inline_regions),

@@ -13,10 +13,11 @@ market as (
 ),
 
 forecast as (
-    select report_id, dimension, member, year, value_usd_m, share_pct, method, fact_ids
+    select report_id, dimension, member, year, value_usd_m, share_pct, method, fact_ids, shaped_by
     from marts.fct_segment_forecast
     union all
-    select report_id, 'region' as dimension, region as member, year, value_usd_m, share_pct, method, fact_ids
+    select
+        report_id, 'region' as dimension, region as member, year, value_usd_m, share_pct, method, fact_ids, shaped_by
     from marts.fct_region_forecast
 ),
 
@@ -184,8 +185,13 @@ forecast_reproduces_cagrs as (
             period_end.value_usd_m / period_start.value_usd_m, 1 / (cagrs.period_end_year - cagrs.period_start_year)
         ) - 1) * 100 as implied,
         1e-9 * abs(cagrs.cagr_pct) as tolerance,
-        true as blocking,
-        period_end.method as detail,
+        -- a member that has to take the whole remainder cannot also follow its CAGR: that is the page's matter
+        period_end.shaped_by <> 'the remainder' as blocking,
+        case
+            when period_end.shaped_by = 'the remainder'
+                then 'not used: no other member without figures is left to absorb the rest of each year'
+            else period_end.method
+        end as detail,
         cagrs.fact_id as fact_ids
     from cagrs
     inner join forecast as period_start

@@ -12,7 +12,7 @@ feasible as (
 ),
 
 final as (
-    select report_id, member as region, year, value_usd_m, share_pct, basis, method, fact_ids
+    select report_id, member as region, year, value_usd_m, share_pct, basis, method, fact_ids, shaped_by
     from forecast
     semi join feasible using (report_id, dimension)
     order by report_id, position, year
