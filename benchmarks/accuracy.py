@@ -31,6 +31,7 @@ from pipelines.config import Settings  # noqa: E402
 from pipelines.definitions import all_assets  # noqa: E402
 from pipelines.evaluation import (  # noqa: E402
     TARGETS,
+    facts_from_warehouse,
     load_labels,
     pages_with_labels,
     score_page,
@@ -48,34 +49,6 @@ def build(raw_dir: Path, warehouse_path: Path) -> dg.ExecuteInProcessResult:
         resources=build_resources(Settings(raw_dir=raw_dir, warehouse_path=warehouse_path)),
         raise_on_error=False,
     )
-
-
-def extracted_facts(connection: duckdb.DuckDBPyConnection, report_id: str) -> list[dict]:
-    rows = connection.execute(
-        "select metric, scope, member, within_region, year, period_start_year, period_end_year, value_millions, "
-        "value_high_millions, pct, pct_high, currency, quote "
-        "from marts.fct_reported_fact where report_id = ? and source_kind = 'text'",
-        [report_id],
-    ).fetchall()
-    facts = []
-    for metric, scope, member, region, year, start, end, value, value_high, pct, pct_high, currency, quote in rows:
-        facts.append(
-            {
-                "metric": metric,
-                "scope": scope,
-                "member": member,
-                "within_region": region,
-                "year": year,
-                "period": [start, end] if metric == "cagr" else None,
-                "value": value,
-                "value_high": value_high,
-                "pct": pct,
-                "pct_high": pct_high,
-                "currency": currency,
-                "quote": quote,
-            }
-        )
-    return facts
 
 
 def evaluate(pages_dir: Path, verbose: bool) -> int:
@@ -108,7 +81,7 @@ def evaluate(pages_dir: Path, verbose: bool) -> int:
             for page in pages:
                 report_id = report_id_for(f"{REPORTS_FOLDER}/{page.name}")
                 labels = load_labels(page)
-                results.append(score_page(page.name, labels["facts"], extracted_facts(connection, report_id)))
+                results.append(score_page(page.name, labels["facts"], facts_from_warehouse(connection, report_id)))
                 if report_id not in reports:
                     print(f"  {page.name}: no dim_report row")
                 elif verbose:

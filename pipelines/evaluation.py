@@ -134,3 +134,21 @@ def pages_with_labels(folder: Path) -> list[Path]:
         and path.suffix in (".txt", ".md", ".html", ".htm")
         and path.with_name(path.name.rsplit(".", 1)[0] + ".labels.json").exists()
     )
+
+
+def facts_from_warehouse(connection, report_id: str) -> list[dict]:
+    """A report's text facts from marts.fct_reported_fact, in the labels' field names."""
+    rows = connection.execute(
+        "select metric, scope, member, within_region, year, period_start_year, period_end_year, value_millions, "
+        "value_high_millions, pct, pct_high, currency, quote from marts.fct_reported_fact "
+        "where report_id = ? and source_kind = 'text'",
+        [report_id],
+    ).fetchall()
+    columns = ("metric", "scope", "member", "within_region", "year", "period_start", "period_end", "value",
+               "value_high", "pct", "pct_high", "currency", "quote")  # fmt: skip
+    facts = []
+    for row in rows:
+        fact = dict(zip(columns, row, strict=True))
+        fact["period"] = [fact.pop("period_start"), fact.pop("period_end")]
+        facts.append(fact)
+    return facts

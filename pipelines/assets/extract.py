@@ -27,6 +27,28 @@ EXTRACTED_TABLE_DESCRIPTIONS = {
 }
 
 
+_REPORTED_DOCUMENTS = 50  # the UI's extraction report lists this many documents in full
+_PREVIEW_FACTS = 5
+
+
+def extraction_report(source_file: str, report) -> str:
+    """One document's section of the extraction report: facts by kind, skipped statements and a preview."""
+    kinds = Counter(f"{figure.scope} {figure.metric}" for figure in report.figures)
+    lines = [
+        f"#### {source_file}",
+        f"{report.metadata.market or '(market not named)'}; "
+        + (", ".join(f"{kind}: {count}" for kind, count in sorted(kinds.items())) or "**no figures stated**"),
+    ]
+    for figure in report.figures[:_PREVIEW_FACTS]:
+        amount = f"{figure.value_millions:g} {figure.currency} m" if figure.metric == "value" else f"{figure.pct:g}%"
+        lines.append(
+            f"- {figure.metric} · {figure.member or 'market'} · {figure.year or ''} · {amount} — «{figure.quote[:100]}»"
+        )
+    for skipped in report.skipped:
+        lines.append(f"- skipped [{skipped.char_start}:{skipped.char_end}]: {skipped.reason}")
+    return "\n".join(lines)
+
+
 def extracted_key(table: str) -> dg.AssetKey:
     return dg.AssetKey([EXTRACTED_SCHEMA, table])
 
@@ -53,6 +75,9 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     rows_by_table: dict[str, list[dict]] = {table: [] for table in DOCUMENT_SCHEMAS}
     failures = []
     found_by_document = []
+    document_reports = []
+    facts_by_kind: Counter[str] = Counter()
+    without_figures = 0
     for document in documents.itertuples(index=False):
         try:
             sidecar = json.loads(document.sidecar) if isinstance(document.sidecar, str) else None
@@ -74,6 +99,10 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         for table, table_rows in rows.items():
             rows_by_table[table].extend(table_rows)
         kinds = Counter(f"{figure.scope} {figure.metric}" for figure in report.figures)
+        facts_by_kind.update(kinds)
+        without_figures += not report.figures
+        if len(document_reports) < _REPORTED_DOCUMENTS:
+            document_reports.append(extraction_report(document.source_file, report))
         found_by_document.append(
             f"| {document.source_file} | {len(report.figures)} | {len(report.skipped)} | "
             f"{', '.join(f'{kind}: {count}' for kind, count in sorted(kinds.items())) or '_no figures_'} |"
@@ -87,7 +116,12 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
                 asset_key=extracted_key(table),
                 metadata={
                     **table_metadata(connection, EXTRACTED_SCHEMA, table),
+                    "documents": len(documents),
+                    "documents_without_figures": without_figures,
+                    "failed_documents": len(failures),
+                    "facts_by_kind": dg.MetadataValue.json(dict(sorted(facts_by_kind.items()))),
                     "facts_by_document": dg.MetadataValue.md(summary),
+                    "extraction_report": dg.MetadataValue.md("\n\n".join(document_reports) or "_no documents_"),
                 },
             )
         replace_table(connection, EXTRACTED_SCHEMA, "failed_documents", rejection_frame(failures))

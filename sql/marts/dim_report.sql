@@ -1,24 +1,39 @@
--- One row per report loaded into the warehouse.
+-- One row per report loaded into the warehouse: a page under raw/reports/, or a source named only in an analyst
+-- facts table. A page that states no figures is here too, with stated_figures = 0.
 with reports as (
     select * from staging.stg_reports
 ),
 
+documents as (
+    select report_id, source_format from staging.stg_documents
+),
+
+figure_counts as (
+    select report_id, count(*) as stated_figures
+    from staging.stg_stated_figures
+    group by report_id
+),
+
 final as (
     select
-        report_id,
-        market,
-        publisher,
-        title,
-        base_year,
-        forecast_start_year,
-        forecast_end_year,
-        released_month,
-        source_file,
-        sha256,
-        pages,
-        author,
-        base_year_inferred
+        reports.report_id,
+        reports.market,
+        reports.publisher,
+        reports.title,
+        reports.base_year,
+        reports.forecast_start_year,
+        reports.forecast_end_year,
+        reports.released_month,
+        reports.source_file,
+        reports.sha256,
+        reports.pages,
+        reports.author,
+        reports.base_year_inferred,
+        coalesce(documents.source_format, 'table') as source_format,
+        coalesce(figure_counts.stated_figures, 0) as stated_figures
     from reports
+    left join documents using (report_id)
+    left join figure_counts using (report_id)
 )
 
 select * from final

@@ -1,0 +1,62 @@
+"""The labelled development corpus (tests/data/reports/): every page loads, and extraction meets its targets."""
+
+import shutil
+
+import duckdb
+import pytest
+
+from pipelines.evaluation import (
+    TARGETS,
+    facts_from_warehouse,
+    load_labels,
+    pages_with_labels,
+    score_page,
+    total_scores,
+)
+from pipelines.ingest import REPORTS_FOLDER, report_id_for
+from tests.conftest import PROJECT_ROOT, build_warehouse
+
+CORPUS = PROJECT_ROOT / "tests" / "data" / "reports"
+
+
+@pytest.fixture(scope="module")
+def corpus_warehouse(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus")
+    (root / "raw" / REPORTS_FOLDER).mkdir(parents=True)
+    for page in pages_with_labels(CORPUS):
+        shutil.copyfile(page, root / "raw" / REPORTS_FOLDER / page.name)
+    warehouse_path = root / "warehouse" / "corpus.duckdb"
+    assert build_warehouse(root / "raw", warehouse_path).success
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        yield connection
+
+
+def test_the_corpus_covers_at_least_fifteen_pages_in_text_markdown_and_html():
+    pages = pages_with_labels(CORPUS)
+    assert len(pages) >= 15
+    assert {page.suffix for page in pages} >= {".txt", ".md", ".html"}
+
+
+def test_every_page_gets_one_report_row_and_none_is_rejected(corpus_warehouse):
+    report_ids = {row[0] for row in corpus_warehouse.execute("select report_id from marts.dim_report").fetchall()}
+    expected = {report_id_for(f"{REPORTS_FOLDER}/{page.name}") for page in pages_with_labels(CORPUS)}
+    assert report_ids == expected
+    assert corpus_warehouse.execute("select count(*) from marts.meta_rejection").fetchall() == [(0,)]
+
+
+def test_pages_without_figures_are_reports_with_zero_figures_not_errors(corpus_warehouse):
+    empty = corpus_warehouse.execute(
+        "select report_id from marts.dim_report where stated_figures = 0 order by 1"
+    ).fetchall()
+    assert empty == [("acme-orbital-company-news",), ("quantum-navigation-overview",)]
+
+
+def test_extraction_meets_its_precision_and_recall_targets_on_the_corpus(corpus_warehouse):
+    results = []
+    for page in pages_with_labels(CORPUS):
+        extracted = facts_from_warehouse(corpus_warehouse, report_id_for(f"{REPORTS_FOLDER}/{page.name}"))
+        results.append(score_page(page.name, load_labels(page)["facts"], extracted))
+    for category, score in total_scores(results).items():
+        assert score.labelled > 0
+        assert score.precision >= TARGETS[category], category
+        assert score.recall >= TARGETS[category], category
