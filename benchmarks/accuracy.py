@@ -30,8 +30,10 @@ from pipelines.checks import mart_checks  # noqa: E402
 from pipelines.config import Settings  # noqa: E402
 from pipelines.definitions import all_assets  # noqa: E402
 from pipelines.evaluation import (  # noqa: E402
+    IDENTITY_FIELDS,
     TARGETS,
     facts_from_warehouse,
+    identity_differences,
     load_labels,
     pages_with_labels,
     score_page,
@@ -70,6 +72,7 @@ def evaluate(pages_dir: Path, verbose: bool) -> int:
             return 2
         print(f"built {len(pages)} pages in {elapsed:.1f} s (build success: {result.success})")
         results = []
+        identities_right = 0
         with duckdb.connect(str(warehouse_path), read_only=True) as connection:
             reports = {
                 row[0]: row
@@ -84,18 +87,11 @@ def evaluate(pages_dir: Path, verbose: bool) -> int:
                 results.append(score_page(page.name, labels["facts"], facts_from_warehouse(connection, report_id)))
                 if report_id not in reports:
                     print(f"  {page.name}: no dim_report row")
-                elif verbose:
-                    _, market, publisher, base, start, end = reports[report_id]
-                    expected = labels["report"]
-                    found = {
-                        "market": market,
-                        "publisher": publisher,
-                        "base_year": base,
-                        "forecast_start_year": start,
-                        "forecast_end_year": end,
-                    }
-                    differences = {k: (expected.get(k), v) for k, v in found.items() if expected.get(k) != v}
-                    if differences:
+                else:
+                    found = dict(zip(IDENTITY_FIELDS, reports[report_id][1:], strict=True))
+                    differences = identity_differences(labels["report"], found)
+                    identities_right += not differences
+                    if differences and verbose:
                         print(f"  {page.name}: report fields (expected, found): {differences}")
 
     print(f"\n{'page':48} {'labels':>6} {'found':>6} {'missed':>6} {'extra':>6}")
@@ -109,6 +105,10 @@ def evaluate(pages_dir: Path, verbose: bool) -> int:
             for fact in page_result.spurious:
                 print(f"      extra   {_describe(fact)}   «{fact.get('quote', '')[:90]}»")
 
+    print(
+        f"\nreport identity (market, publisher, base year, forecast period) right on {identities_right} "
+        f"of {len(pages)} pages"
+    )
     totals = total_scores(results)
     header = ("kind of figure", "labels", "found", "right", "precision", "recall", "target")
     print("\n{:22} {:>6} {:>6} {:>6} {:>9} {:>7} {:>7}".format(*header))

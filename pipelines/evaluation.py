@@ -152,3 +152,18 @@ def facts_from_warehouse(connection, report_id: str) -> list[dict]:
         fact["period"] = [fact.pop("period_start"), fact.pop("period_end")]
         facts.append(fact)
     return facts
+
+
+IDENTITY_FIELDS = ("market", "publisher", "base_year", "forecast_start_year", "forecast_end_year")
+
+
+def identity_differences(expected: dict, found: dict) -> dict[str, tuple]:
+    """Report fields that differ from the labels: {field: (expected, found)}. A base year the page does not state
+    (labelled null) may be inferred."""
+    differences = {}
+    for name in IDENTITY_FIELDS:
+        if name == "base_year" and expected.get(name) is None:
+            continue
+        if expected.get(name) != found.get(name):
+            differences[name] = (expected.get(name), found.get(name))
+    return differences

@@ -6,8 +6,10 @@ import duckdb
 import pytest
 
 from pipelines.evaluation import (
+    IDENTITY_FIELDS,
     TARGETS,
     facts_from_warehouse,
+    identity_differences,
     load_labels,
     pages_with_labels,
     score_page,
@@ -60,3 +62,13 @@ def test_extraction_meets_its_precision_and_recall_targets_on_the_corpus(corpus_
         assert score.labelled > 0
         assert score.precision >= TARGETS[category], category
         assert score.recall >= TARGETS[category], category
+
+
+def test_report_identity_is_read_from_each_page_without_a_template(corpus_warehouse):
+    columns = ", ".join(IDENTITY_FIELDS)
+    for page in pages_with_labels(CORPUS):
+        ((*found,),) = corpus_warehouse.execute(
+            f"select {columns} from marts.dim_report where report_id = ?",
+            [report_id_for(f"{REPORTS_FOLDER}/{page.name}")],
+        ).fetchall()
+        assert identity_differences(load_labels(page)["report"], dict(zip(IDENTITY_FIELDS, found, strict=True))) == {}

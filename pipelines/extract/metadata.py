@@ -9,7 +9,21 @@ from pipelines.extract.numbers import find_months
 from pipelines.extract.records import ReportMetadata, Sentence
 
 # "Space Mining Market", "Global Space Mining Market Report", "Space Mining Market Size, Share & Trends"
-_TITLE = re.compile(r"^(?:(?i:the\s+)?(?i:global|worldwide)\s+)?(?P<market>[A-Z0-9][\w&+/,.'() -]*?)\s+Market\b")
+# Words that end a market-research firm's name: "Fortitude Market Insights", "Deccan Mobility Research".
+_ORGANISATION_WORD = (
+    r"(?:Research|Insights|Analytics|Intelligence|Advisors|Advisory|Partners|Consulting|Consultants|Futures"
+    r"|Reports|Associates|Marktforschung|Group|Strategies|Labs)"
+)
+_TITLE = re.compile(
+    r"^(?:(?i:the\s+)?(?i:global|worldwide)\s+)?(?P<market>[A-Z0-9][\w&+/,.'() -]*?)\s*(?:[:|–-]\s*)?Market\b"
+    rf"(?!\s+{_ORGANISATION_WORD}\b\s*(?:$|[|·,]))"
+)
+_ORGANISATION = re.compile(
+    rf"(?P<publisher>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){{0,5}}\s+{_ORGANISATION_WORD}"
+    r"(?:\s+(?:GmbH|Ltd\.?|LLC|LLP|Inc\.?|Pvt\.?\s+Ltd\.?|AG|SA))?)"
+)
+_CELL_SEPARATOR = re.compile(r"\s*[|·]\s*|\s+[–—-]\s+")
+_TITLE_LINES_OF_ANY_LENGTH = 3
 _HEADER_FIELD = re.compile(
     r"(?P<key>(?i:pages|no\. of pages|base year|release date|released|release|published|publication date|"
     r"author|authors|publisher|published by))\s*:\s*(?P<value>[^|\n\r]+)"
@@ -22,6 +36,7 @@ _SENTENCE_MARKET = re.compile(
 _MARKUP = re.compile(r"^[#*_\s]+|[*_\s]+$")
 _PUBLISHER_NAME = r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,5})"
 _PUBLISHER_PATTERNS = (
+    re.compile(r"\b(?i:published|provided|compiled|prepared)\s+(?i:by)\s+" + _PUBLISHER_NAME),
     re.compile(
         r"(?i:according\s+to\s+(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?"
         r"(?:report|study|analysis|research(?:\s+report)?)(?:\s+(?:published|released))?\s+by)\s+" + _PUBLISHER_NAME
@@ -35,17 +50,21 @@ _PUBLISHER_PATTERNS = (
 _TRADEMARKS = re.compile(r"[™®]|\s+(?i:all\s+rights\s+reserved).*$")
 _MAX_TITLE_LENGTH = 90
 _TITLE_SEARCH_LINES = 40
+_PUBLISHER_HEADER_LINES = 8
 
 
 def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
     """(title, market) from the first short heading-like line that names a market (no sentence punctuation)."""
-    for sentence in sentences[:_TITLE_SEARCH_LINES]:
+    for position, sentence in enumerate(sentences[:_TITLE_SEARCH_LINES]):
         line = _MARKUP.sub("", sentence.text)
-        if len(line) > _MAX_TITLE_LENGTH or line.endswith((".", "?", "!", ":")):
+        too_long = len(line) > _MAX_TITLE_LENGTH and position >= _TITLE_LINES_OF_ANY_LENGTH
+        if too_long or line.endswith((".", "?", "!", ":")):
             continue
         match = _TITLE.match(line)
         if match:
-            return line, match.group("market").strip(" ,")
+            # "Markt für PEM-Elektrolyseure / German PEM Electrolyser Market": the name next to "Market"
+            market = match.group("market").rsplit(" / ", 1)[-1].strip(" ,:|–-")
+            return line, market
     return None
 
 
@@ -69,8 +88,18 @@ def _first_value(fields: dict[str, tuple[str, int]], *keys: str) -> tuple[str, i
     return None
 
 
+def _publisher_in_header(sentences: list[Sentence]) -> str | None:
+    """A firm's name standing alone in a header cell: 'Fortitude Market Insights | Aerospace & Defense'."""
+    for sentence in sentences[:_PUBLISHER_HEADER_LINES]:
+        for cell in _CELL_SEPARATOR.split(_MARKUP.sub("", sentence.text)):
+            match = _ORGANISATION.fullmatch(cell.strip())
+            if match:
+                return match.group("publisher")
+    return None
+
+
 def _publisher_in_text(text: str) -> str | None:
-    """'according to a new report by Acme Research', 'Acme Research, a market research firm', '© 2025 Acme'."""
+    """'Published by Acme Research', 'according to a new report by Acme Research', '© 2025 Acme'."""
     for pattern in _PUBLISHER_PATTERNS:
         match = pattern.search(text)
         if match:
@@ -118,7 +147,11 @@ def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
         base_year=int(base_year_digits.group(0)) if base_year_digits else None,
         released_month=released_months[0].month if released_months else None,
         author=author_field[0].strip() if author_field else None,
-        publisher=publisher_field[0].strip() if publisher_field else _publisher_in_text(text),
+        publisher=(
+            publisher_field[0].strip()
+            if publisher_field
+            else _publisher_in_header(sentences) or _publisher_in_text(text)
+        ),
         quote=header.text if header else None,
         char_start=header.char_start if header else None,
         char_end=header.char_end if header else None,
