@@ -5,36 +5,10 @@ with regions as (
     select report_id, region as member, year, value_usd_m from marts.fct_region_forecast
 ),
 
-listed_countries as (
-    select distinct report_id, region, country from staging.stg_region_countries
-    where country is not null
-),
-
-weights as (
-    select * from staging.stg_forecast_weights
-    where level = 'country'
-),
-
 weighted_countries as (
-    select
-        listed_countries.report_id,
-        listed_countries.region,
-        listed_countries.country,
-        coalesce(for_report.weight, for_every_report.weight) as weight,
-        coalesce(
-            for_report.source_file || ':' || for_report.line,
-            for_every_report.source_file || ':' || for_every_report.line
-        ) as weight_source
-    from listed_countries
-    left join weights as for_report
-        on listed_countries.report_id = for_report.report_id
-        and lower(listed_countries.region) = lower(for_report.parent)
-        and lower(listed_countries.country) = lower(for_report.member)
-    left join weights as for_every_report
-        on for_every_report.report_id is null
-        and lower(listed_countries.region) = lower(for_every_report.parent)
-        and lower(listed_countries.country) = lower(for_every_report.member)
-    where coalesce(for_report.weight, for_every_report.weight) is not null
+    select report_id, parent as region, member as country, weight, weight_source
+    from intermediate.int_resolved_weights
+    where level = 'country' and weight is not null
 ),
 
 final as (
