@@ -219,12 +219,13 @@ def table_fact(row: dict, loaded_reports: set[str]) -> TableFact:
     if row.get("report_id") and report_id not in loaded_reports:
         return TableFact(None, f"{where}: report_id {report_id!r} is not a loaded report (give a source instead)")
     unit = (row.get("unit") or "").lower()
+    if not re.fullmatch(r"\d[\d.,]*", row.get("value") or ""):
+        return TableFact(None, f"{where}: value {row.get('value')!r} is not a number")
     try:
         number = parse_number(row["value"] or "")
         years = {name: _year(row.get(name)) for name in ("year", "period_start_year", "period_end_year")}
-    except (AmbiguousNumberError, ValueError, ArithmeticError) as error:
-        message = str(error) if str(error).startswith(('"', "year")) else f"value {row['value']!r} is not a number"
-        return TableFact(None, f"{where}: {message}")
+    except (AmbiguousNumberError, ValueError) as error:
+        return TableFact(None, f"{where}: {error}")
     is_percent = unit in PERCENT_UNITS
     if not is_percent and unit not in UNIT_SCALES_IN_MILLIONS:
         expected = ", ".join(sorted(UNIT_SCALES_IN_MILLIONS)) + ", percent"

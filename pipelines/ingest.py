@@ -29,6 +29,7 @@ class Document:
     text: str  # the text every quote and span refers to (for HTML, its visible text)
     source_format: str = "text"
     sidecar: dict | None = None
+    encoding: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,11 +53,7 @@ def discover_report_files(raw_dir: Path) -> list[Path]:
     folder = raw_dir / REPORTS_FOLDER
     if not folder.is_dir():
         return []
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file() and not path.name.startswith(".") and not path.name.endswith(SIDECAR_SUFFIX)
-    )
+    return sorted(path for path in folder.rglob("*") if path.is_file() and not path.name.endswith(SIDECAR_SUFFIX))
 
 
 def read_sidecar(path: Path, raw_dir: Path) -> tuple[dict | None, Rejection | None]:
@@ -83,24 +80,82 @@ def read_sidecar(path: Path, raw_dir: Path) -> tuple[dict | None, Rejection | No
     return sidecar, None
 
 
-def _decode(data: bytes, source_file: str) -> tuple[str | None, str | None]:
+_BYTE_ORDER_MARKS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# Control characters that do not belong in text: a decoding that produces them guessed wrong.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte order mark: every other byte of ASCII text is NUL."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.9 * half and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls > 0.9 * half and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes, source_file: str) -> tuple[str | None, str | None, str | None]:
+    """(text, encoding, problem). UTF-8 first; a byte order mark or UTF-16's NUL pattern says UTF-16/32; text that
+    is not UTF-8 but reads cleanly as Windows-1252 (which Latin-1 files almost always are) is decoded as that.
+    Anything else is refused with the offending byte and its offset."""
     if not data:
-        return None, f"{source_file}: empty file (0 bytes)"
+        return None, None, f"{source_file}: empty file (0 bytes)"
+    encoding = next((name for mark, name in _BYTE_ORDER_MARKS if data.startswith(mark)), None)
+    encoding = encoding or _utf16_without_bom(data)
+    if encoding:
+        try:
+            return data.decode(encoding), encoding.removesuffix("-sig"), None
+        except UnicodeDecodeError as error:
+            return None, None, f"{source_file}: not valid {encoding} (offset {error.start}); save the file as UTF-8"
     nul_offset = data.find(b"\x00", 0, 8192)
     if nul_offset >= 0:
-        return None, f"{source_file}: binary file (NUL byte at offset {nul_offset}), expected UTF-8 text"
+        return None, None, f"{source_file}: binary file (NUL byte at offset {nul_offset}), expected UTF-8 text"
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError as utf8_error:
+        first_bad = f"byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}"
+    try:
+        text = data.decode("cp1252")
     except UnicodeDecodeError as error:
-        return None, (
-            f"{source_file}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "save the file as UTF-8"
+        return (
+            None,
+            None,
+            (
+                f"{source_file}: not valid UTF-8 ({first_bad}) nor Windows-1252 (byte 0x{data[error.start]:02x} at "
+                f"offset {error.start}); save the file as UTF-8"
+            ),
         )
+    control = _CONTROL_CHARACTERS.search(text)
+    if control:
+        return (
+            None,
+            None,
+            (
+                f"{source_file}: not valid UTF-8 ({first_bad}), and as Windows-1252 it holds a control character at "
+                f"offset {control.start()}; save the file as UTF-8"
+            ),
+        )
+    return text, "cp1252", None
 
 
 def read_report(path: Path, raw_dir: Path) -> Document | Rejection:
     """One file as a decoded document, or the reason it cannot be one."""
     source_file = path.relative_to(raw_dir).as_posix()
+    if path.name.startswith("."):
+        return Rejection(
+            source_file, None, "ingest", f"{source_file}: hidden file (its name starts with '.'), not read"
+        )
     if path.suffix.lower() not in REPORT_SUFFIXES:
         expected = ", ".join(REPORT_SUFFIXES[:-1]) + " or " + REPORT_SUFFIXES[-1]
         return Rejection(source_file, None, "ingest", f"{source_file}: unsupported file type, expected {expected}")
@@ -114,19 +169,20 @@ def read_report(path: Path, raw_dir: Path) -> Document | Rejection:
         )
     data = resolved.read_bytes()
     sha256 = hashlib.sha256(data).hexdigest()
-    text, problem = _decode(data, source_file)
+    text, encoding, problem = decode_text(data, source_file)
     if problem:
         return Rejection(source_file, sha256, "ingest", problem)
     source_format = SOURCE_FORMATS[path.suffix.lower()]
     if source_format == "html":
         text = html_to_text(text)
-    return Document(report_id_for(source_file), source_file, sha256, len(data), text, source_format)
+    return Document(report_id_for(source_file), source_file, sha256, len(data), text, source_format, None, encoding)
 
 
 def read_reports(raw_dir: Path) -> tuple[list[Document], list[Rejection]]:
     documents: list[Document] = []
     rejections: list[Rejection] = []
     owners: dict[str, str] = {}
+    contents: dict[str, str] = {}
     for path in discover_report_files(raw_dir):
         result = read_report(path, raw_dir)
         if isinstance(result, Document):
@@ -146,7 +202,18 @@ def read_reports(raw_dir: Path) -> tuple[list[Document], list[Rejection]]:
                     f"{owners[result.report_id]}; rename one of the files",
                 )
             )
+        elif result.sha256 in contents:
+            rejections.append(
+                Rejection(
+                    result.source_file,
+                    result.sha256,
+                    "ingest",
+                    f"{result.source_file}: the same bytes as {contents[result.sha256]} "
+                    f"(sha256 {result.sha256[:12]}...), loaded once",
+                )
+            )
         else:
             owners[result.report_id] = result.source_file
+            contents[result.sha256] = result.source_file
             documents.append(result)
     return documents, rejections

@@ -95,6 +95,8 @@ def validate_table(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
             table_wide.append(description)
         elif description not in reasons[failure["index"]]:
             reasons[failure["index"]].append(description)
+    for descriptions in reasons.values():
+        descriptions.sort()  # pandera reports failures in no fixed order
 
     failing_index = frame.index if table_wide else frame.index.intersection(list(reasons))
     quarantined = [

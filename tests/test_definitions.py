@@ -47,7 +47,7 @@ def test_sql_model_dependencies_come_from_the_parsed_sql_without_cte_names():
 def test_publishing_waits_for_every_mart_and_every_mart_check_blocks():
     graph = defs.resolve_asset_graph()
     marts = {key for key in graph.get_all_asset_keys() if key.path[0] == "marts"}
-    assert len(marts) == 14
+    assert len(marts) == 15
     assert graph.get(dg.AssetKey("published_warehouse")).parent_keys == marts
     blocking = [graph.get_check_spec(key).blocking for key in graph.get_check_keys_for_assets(marts)]
     assert len(blocking) >= 40

@@ -56,61 +56,6 @@ def test_a_build_that_fails_early_leaves_the_published_file_untouched(published,
     assert not [path for path in warehouse_path.parent.iterdir() if ".publishing" in path.name]
 
 
-def test_unreadable_files_are_rejected_with_a_reason_while_the_good_report_loads(tmp_path):
-    raw_dir = make_raw_dir(
-        tmp_path,
-        {
-            "space-mining-market.txt": SEED_REPORT.read_bytes(),
-            "empty.txt": b"",
-            "scan.txt": b"%PDF-1.7\x00\x01\x02",
-            "latin1.txt": "Le march\xe9 \xe9tait de USD 5 million en 2024.".encode("latin-1"),
-            "slides.pptx": b"PK\x03\x04",
-        },
-    )
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
-    assert build_warehouse(raw_dir, warehouse_path).success
-    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
-        assert connection.execute("select report_id from marts.dim_report").fetchall() == [("space-mining-market",)]
-        rejections = connection.execute("select source_file, reason from marts.meta_rejection order by 1").fetchall()
-    assert rejections == [
-        ("reports/empty.txt", "reports/empty.txt: empty file (0 bytes)"),
-        (
-            "reports/latin1.txt",
-            "reports/latin1.txt: not valid UTF-8 (byte 0xe9 at offset 8); save the file as UTF-8",
-        ),
-        ("reports/scan.txt", "reports/scan.txt: binary file (NUL byte at offset 8), expected UTF-8 text"),
-        ("reports/slides.pptx", "reports/slides.pptx: unsupported file type, expected .txt, .md, .html or .htm"),
-    ]
-
-
-def test_implausible_figures_are_quarantined_with_the_rule_they_break(tmp_path):
-    page = (
-        "Lunar Water Market\n\nPages: 90 | Base Year: 2024\n\n"
-        "The global lunar water market size was valued at USD 120.5 million in 2024.\n"
-        "The market is projected to grow at a CAGR of 5000% from 2025 to 2032.\n"
-        "The market will reach USD 900 million by 3032.\n"
-    )
-    raw_dir = make_raw_dir(tmp_path, {"lunar-water.txt": page.encode("utf-8")})
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
-    assert build_warehouse(raw_dir, warehouse_path).success
-    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
-        loaded = connection.execute("select metric, year, value_usd_m from marts.fct_reported_fact").fetchall()
-        quarantined = connection.execute("select stage, reason, quote from marts.meta_quarantine order by 3").fetchall()
-    assert loaded == [("value", 2024, 120.5)]
-    assert quarantined == [
-        (
-            "validate",
-            "a CAGR is between -100% and 200% over a stated period",
-            "The market is projected to grow at a CAGR of 5000% from 2025 to 2032.",
-        ),
-        (
-            "validate",
-            "a value has an amount, a currency and a year",
-            "The market will reach USD 900 million by 3032.",
-        ),
-    ]
-
-
 @pytest.fixture(scope="session")
 def duckdb_1x_path(tmp_path_factory):
     """DuckDB 1.x installed beside the project's 2.x, to open the published file as older BI tools do."""

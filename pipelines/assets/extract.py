@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipelines.assets.frames import read_table, replace_table, table_metadata
+from pipelines.assets.frames import read_table, replace_table, table_metadata, with_first_detection
 from pipelines.assets.ingest import RAW_DOCUMENTS, rejection_frame
 from pipelines.extract.report import extract_report
 from pipelines.schemas import DOCUMENT_SCHEMAS
@@ -124,7 +124,8 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
                     "extraction_report": dg.MetadataValue.md("\n\n".join(document_reports) or "_no documents_"),
                 },
             )
-        replace_table(connection, EXTRACTED_SCHEMA, "failed_documents", rejection_frame(failures))
+        failed = with_first_detection(connection, EXTRACTED_SCHEMA, "failed_documents", rejection_frame(failures))
+        replace_table(connection, EXTRACTED_SCHEMA, "failed_documents", failed)
         yield dg.MaterializeResult(
             asset_key=FAILED_DOCUMENTS, metadata=table_metadata(connection, EXTRACTED_SCHEMA, "failed_documents")
         )

@@ -55,3 +55,19 @@ def table_metadata(connection: duckdb.DuckDBPyConnection, schema: str, table: st
         "dagster/table_name": f"{schema}.{table}",
         "preview": dg.MetadataValue.md(markdown_preview(preview)),
     }
+
+
+def with_first_detection(connection: duckdb.DuckDBPyConnection, schema: str, table: str, frame: pd.DataFrame):
+    """``frame`` of rejections with ``detected_at`` carried over from the table's current rows for the same file,
+    content and reason, so that a re-run over unchanged inputs changes nothing."""
+    exists = connection.execute(
+        "select count(*) from duckdb_tables() where schema_name = ? and table_name = ? "
+        "and database_name = current_database()",
+        [schema, table],
+    ).fetchone()[0]
+    if not exists or frame.empty:
+        return frame
+    earlier = connection.execute(f'select source_file, sha256, reason, detected_at from "{schema}"."{table}"').df()
+    merged = frame.merge(earlier, on=["source_file", "sha256", "reason"], how="left", suffixes=("", "_earlier"))
+    merged["detected_at"] = merged["detected_at_earlier"].fillna(merged["detected_at"])
+    return merged.drop(columns=["detected_at_earlier"]).astype(frame.dtypes.to_dict())

@@ -18,7 +18,7 @@ from pipelines.analyst_tables import (
     read_table_text,
     spec_for,
 )
-from pipelines.assets.frames import replace_table, table_metadata
+from pipelines.assets.frames import replace_table, table_metadata, with_first_detection
 from pipelines.ingest import read_reports
 from pipelines.resources import WarehousePaths
 
@@ -32,6 +32,7 @@ DOCUMENT_COLUMNS = {
     "text": "string",
     "source_format": "string",
     "sidecar": "string",
+    "encoding": "string",
     "ingested_at": "datetime64[us, UTC]",
 }
 REJECTION_COLUMNS = {
@@ -89,6 +90,7 @@ def raw_documents(context: dg.AssetExecutionContext, paths: WarehousePaths, duck
     rejected_frame = rejection_frame([{**asdict(rejection), "detected_at": now} for rejection in rejections])
     with duckdb.get_connection() as connection:
         replace_table(connection, "landing", "raw_documents", document_frame)
+        rejected_frame = with_first_detection(connection, "landing", "rejected_documents", rejected_frame)
         replace_table(connection, "landing", "rejected_documents", rejected_frame)
         yield dg.MaterializeResult(
             asset_key=RAW_DOCUMENTS,
@@ -174,7 +176,8 @@ def analyst_tables(context: dg.AssetExecutionContext, paths: WarehousePaths, duc
                 asset_key=dg.AssetKey(["landing", table]),
                 metadata={**table_metadata(connection, "landing", table), "tables_dir": str(raw_dir / "tables")},
             )
-        replace_table(connection, "landing", "rejected_tables", rejection_frame(rejections))
+        rejected = with_first_detection(connection, "landing", "rejected_tables", rejection_frame(rejections))
+        replace_table(connection, "landing", "rejected_tables", rejected)
         yield dg.MaterializeResult(
             asset_key=REJECTED_TABLES, metadata=table_metadata(connection, "landing", "rejected_tables")
         )

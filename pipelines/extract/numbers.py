@@ -63,7 +63,7 @@ _SCALE_LETTER = r"[KMBTkmbt]\b"
 _RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
 
 _MONEY = re.compile(
-    rf"(?P<currency>{_CURRENCY})\s?(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?:{_CURRENCY})?\s?(?P<high>{_NUMBER}))?"
+    rf"(?P<currency>{_CURRENCY})\s?(?P<sign>[-−])?\s?(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?:{_CURRENCY})?\s?(?P<high>{_NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE_WORD})|(?P<letter>{_SCALE_LETTER}))?"
 )
 # "38.5 billion USD", "1.38 (USD Billion)": the currency after the amount.
@@ -78,6 +78,10 @@ _YEAR_RANGE = re.compile(
     r"(?P<end>(?:19|20)\d{2}|\d{2})(?![\d.,]*\d)"
 )
 _YEAR = re.compile(r"(?<![\d.,$€£])(?:FY\s?)?(?P<year>(?:19|20)\d{2})(?![\d]|\.\d|,\d{3})")
+# "in 1850", "by 3032": a year a report cannot mean, read as a year so that validation can say so.
+_IMPLAUSIBLE_YEAR = re.compile(
+    r"\b(?i:in|by|for|through|until|till|from)\s+(?P<year>1[0-8]\d{2}|2[1-9]\d{2}|[3-9]\d{3})(?![\d]|[.,]\d)"
+)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -192,6 +196,8 @@ def find_money(text: str) -> list[Money]:
         currency = _CURRENCIES.get(currency_word, currency_word.upper())
         scale = _SCALES_IN_MILLIONS[scale_word.lower()] if scale_word else Decimal("0.000001")
         problem = None
+        if "sign" in match.re.groupindex and match.group("sign"):
+            problem = "a negative amount cannot be a market size"
         try:
             stated = parse_number(match.group("low"))
             low = stated * scale
@@ -234,7 +240,12 @@ def find_year_ranges(text: str) -> list[YearRange]:
 
 
 def find_years(text: str) -> list[YearMention]:
-    return [YearMention(match.start(), match.end(), int(match.group("year"))) for match in _YEAR.finditer(text)]
+    years = [YearMention(match.start(), match.end(), int(match.group("year"))) for match in _YEAR.finditer(text)]
+    years += [
+        YearMention(match.start("year"), match.end("year"), int(match.group("year")))
+        for match in _IMPLAUSIBLE_YEAR.finditer(text)
+    ]
+    return sorted(years, key=lambda year: year.start)
 
 
 def find_months(text: str) -> list[MonthMention]:

@@ -5,7 +5,7 @@ with reports as (
 ),
 
 documents as (
-    select report_id, source_format from staging.stg_documents
+    select report_id, source_format, encoding from staging.stg_documents
 ),
 
 figure_counts as (
@@ -30,6 +30,7 @@ final as (
         reports.author,
         reports.base_year_inferred,
         coalesce(documents.source_format, 'table') as source_format,
+        documents.encoding,
         coalesce(figure_counts.stated_figures, 0) as stated_figures
     from reports
     left join documents using (report_id)

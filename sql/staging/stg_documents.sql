@@ -4,7 +4,7 @@ with source as (
 ),
 
 final as (
-    select report_id, source_file, sha256, size_bytes, source_format, text
+    select report_id, source_file, sha256, size_bytes, source_format, encoding, text
     from source
 )
 
