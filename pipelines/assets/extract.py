@@ -1,17 +1,21 @@
 """Extract: every loaded document's facts, one table per kind of fact, each row with its quote and span."""
 
-import json
 from collections import Counter
-from datetime import UTC, datetime
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipelines.assets.frames import read_table, replace_table, table_metadata, with_first_detection
+from pipelines.assets.frames import (
+    markdown_preview,
+    read_table,
+    replace_table,
+    table_exists,
+    table_metadata,
+    with_first_detection,
+)
 from pipelines.assets.ingest import RAW_DOCUMENTS, rejection_frame
-from pipelines.extract.report import extract_report
+from pipelines.extraction_run import run_extraction
 from pipelines.schemas import DOCUMENT_SCHEMAS
-from pipelines.tables import frames_from_rows, report_rows
 
 EXTRACTED_SCHEMA = "extracted"
 FAILED_DOCUMENTS = dg.AssetKey([EXTRACTED_SCHEMA, "failed_documents"])
@@ -69,62 +73,57 @@ def extracted_key(table: str) -> dg.AssetKey:
     group_name="extract",
 )
 def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-    """Runs the pure extractor (pipelines/extract/) over every ingested document."""
+    """Runs the pure extractor (pipelines/extract/) over the documents that are new or changed since the last run
+    (by content hash and extractor version); unchanged documents keep their rows, removed ones drop out."""
     with duckdb.get_connection() as connection:
         documents = read_table(connection, "landing", "raw_documents")
-    rows_by_table: dict[str, list[dict]] = {table: [] for table in DOCUMENT_SCHEMAS}
-    failures = []
-    found_by_document = []
-    document_reports = []
-    facts_by_kind: Counter[str] = Counter()
-    without_figures = 0
-    for document in documents.itertuples(index=False):
-        try:
-            sidecar = json.loads(document.sidecar) if isinstance(document.sidecar, str) else None
-            report = extract_report(document.text, sidecar)
-        except Exception as error:  # one broken document must not stop the others
-            reason = f"{document.source_file}: extraction failed: {type(error).__name__}: {error}"
-            context.log.error(reason)
-            failures.append(
-                {
-                    "source_file": document.source_file,
-                    "sha256": document.sha256,
-                    "stage": "extract",
-                    "reason": reason,
-                    "detected_at": datetime.now(UTC),
-                }
-            )
-            continue
-        rows = report_rows(document.report_id, document.source_file, document.sha256, report)
-        for table, table_rows in rows.items():
-            rows_by_table[table].extend(table_rows)
-        kinds = Counter(f"{figure.scope} {figure.metric}" for figure in report.figures)
-        facts_by_kind.update(kinds)
-        without_figures += not report.figures
-        if len(document_reports) < _REPORTED_DOCUMENTS:
-            document_reports.append(extraction_report(document.source_file, report))
-        found_by_document.append(
-            f"| {document.source_file} | {len(report.figures)} | {len(report.skipped)} | "
-            f"{', '.join(f'{kind}: {count}' for kind, count in sorted(kinds.items())) or '_no figures_'} |"
+        previous = {
+            table: read_table(connection, EXTRACTED_SCHEMA, table)
+            for table in DOCUMENT_SCHEMAS
+            if table_exists(connection, EXTRACTED_SCHEMA, table)
+        }
+        cache = (
+            read_table(connection, EXTRACTED_SCHEMA, "extraction_cache")
+            if table_exists(connection, EXTRACTED_SCHEMA, "extraction_cache")
+            else None
         )
-    frames = frames_from_rows(rows_by_table)
-    summary = "\n".join(["| file | facts | skipped | by kind |", "|---|---|---|---|", *found_by_document])
+    run = run_extraction(documents, previous, cache)
+    context.log.info(
+        f"{len(documents)} document(s): {len(run.extracted)} extracted, {len(run.reused)} unchanged, "
+        f"{len(run.removed)} removed, {len(run.failures)} failed"
+    )
+    for source_file in run.extracted[:20]:
+        context.log.info(f"extracted {source_file}")
+    for failure in run.failures:
+        context.log.error(failure["reason"])
+    reports = [extraction_report(source_file, report) for source_file, report in run.reports.items()]
+    figures_by_document = run.cache[["source_file", "figures", "skipped"]].sort_values("source_file")
+    incremental = {
+        "documents": len(documents),
+        "documents_extracted": len(run.extracted),
+        "documents_unchanged": len(run.reused),
+        "documents_removed": len(run.removed),
+        "failed_documents": len(run.failures),
+        "documents_without_figures": int((run.cache["figures"] == 0).sum()),
+        "extracted_files": dg.MetadataValue.json(run.extracted[:_REPORTED_DOCUMENTS]),
+        "facts_by_kind": dg.MetadataValue.json(run.facts_by_kind),
+    }
     with duckdb.get_connection() as connection:
-        for table, frame in frames.items():
+        for table, frame in run.tables.items():
             replace_table(connection, EXTRACTED_SCHEMA, table, frame)
             yield dg.MaterializeResult(
                 asset_key=extracted_key(table),
                 metadata={
                     **table_metadata(connection, EXTRACTED_SCHEMA, table),
-                    "documents": len(documents),
-                    "documents_without_figures": without_figures,
-                    "failed_documents": len(failures),
-                    "facts_by_kind": dg.MetadataValue.json(dict(sorted(facts_by_kind.items()))),
-                    "facts_by_document": dg.MetadataValue.md(summary),
-                    "extraction_report": dg.MetadataValue.md("\n\n".join(document_reports) or "_no documents_"),
+                    **incremental,
+                    "facts_by_document": dg.MetadataValue.md(markdown_preview(figures_by_document, rows=50)),
+                    "extraction_report": dg.MetadataValue.md(
+                        "\n\n".join(reports[:_REPORTED_DOCUMENTS]) or "_no document extracted in this run_"
+                    ),
                 },
             )
-        failed = with_first_detection(connection, EXTRACTED_SCHEMA, "failed_documents", rejection_frame(failures))
+        replace_table(connection, EXTRACTED_SCHEMA, "extraction_cache", run.cache)
+        failed = with_first_detection(connection, EXTRACTED_SCHEMA, "failed_documents", rejection_frame(run.failures))
         replace_table(connection, EXTRACTED_SCHEMA, "failed_documents", failed)
         yield dg.MaterializeResult(
             asset_key=FAILED_DOCUMENTS, metadata=table_metadata(connection, EXTRACTED_SCHEMA, "failed_documents")

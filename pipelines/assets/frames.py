@@ -24,10 +24,10 @@ def read_table(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -
     return connection.execute(f'select * from "{schema}"."{table}"').df()
 
 
-def markdown_preview(frame: pd.DataFrame) -> str:
+def markdown_preview(frame: pd.DataFrame, rows: int = _PREVIEW_ROWS) -> str:
     if frame.empty:
         return "_no rows_"
-    head = frame.head(_PREVIEW_ROWS).astype("string").fillna("")
+    head = frame.head(rows).astype("string").fillna("")
     head = head.apply(lambda column: column.str.slice(0, _PREVIEW_CELL_CHARS).str.replace("|", "\\|"))
     lines = ["| " + " | ".join(head.columns) + " |", "|" + "---|" * len(head.columns)]
     lines += ["| " + " | ".join(row) + " |" for row in head.itertuples(index=False)]
@@ -57,15 +57,19 @@ def table_metadata(connection: duckdb.DuckDBPyConnection, schema: str, table: st
     }
 
 
-def with_first_detection(connection: duckdb.DuckDBPyConnection, schema: str, table: str, frame: pd.DataFrame):
-    """``frame`` of rejections with ``detected_at`` carried over from the table's current rows for the same file,
-    content and reason, so that a re-run over unchanged inputs changes nothing."""
-    exists = connection.execute(
+def table_exists(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    (count,) = connection.execute(
         "select count(*) from duckdb_tables() where schema_name = ? and table_name = ? "
         "and database_name = current_database()",
         [schema, table],
-    ).fetchone()[0]
-    if not exists or frame.empty:
+    ).fetchone()
+    return count > 0
+
+
+def with_first_detection(connection: duckdb.DuckDBPyConnection, schema: str, table: str, frame: pd.DataFrame):
+    """``frame`` of rejections with ``detected_at`` carried over from the table's current rows for the same file,
+    content and reason, so that a re-run over unchanged inputs changes nothing."""
+    if not table_exists(connection, schema, table) or frame.empty:
         return frame
     earlier = connection.execute(f'select source_file, sha256, reason, detected_at from "{schema}"."{table}"').df()
     merged = frame.merge(earlier, on=["source_file", "sha256", "reason"], how="left", suffixes=("", "_earlier"))

@@ -1,0 +1,61 @@
+"""Refreshes are incremental: only new and changed documents are extracted again; removed ones leave the marts."""
+
+import dagster as dg
+import duckdb
+
+from tests.conftest import SEED_REPORT, build_warehouse, make_raw_dir
+
+SEED = SEED_REPORT.read_text(encoding="utf-8")
+
+
+def page(number: int) -> bytes:
+    """A distinct copy of the seed report (its own bytes, so not a duplicate)."""
+    return f"{SEED}\nReport edition {number}.\n".encode()
+
+
+def extraction_metadata(result) -> dict:
+    (materialization,) = [
+        event.materialization
+        for event in result.get_asset_materialization_events()
+        if event.asset_key == dg.AssetKey(["extracted", "stated_figures"])
+    ]
+    return {key: getattr(value, "value", value) for key, value in materialization.metadata.items()}
+
+
+def test_changing_one_file_of_two_hundred_extracts_exactly_that_file(tmp_path):
+    raw_dir = make_raw_dir(tmp_path, {f"report-{number:03d}.txt": page(number) for number in range(200)})
+    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    first = build_warehouse(raw_dir, warehouse_path)
+    assert first.success
+    assert extraction_metadata(first)["documents_extracted"] == 200
+
+    (raw_dir / "reports" / "report-117.txt").write_bytes(page(117).replace(b"USD 997.7 million", b"USD 999.9 million"))
+    second = build_warehouse(raw_dir, warehouse_path)
+    assert second.success
+    metadata = extraction_metadata(second)
+    assert (metadata["documents_extracted"], metadata["documents_unchanged"]) == (1, 199)
+    assert metadata["extracted_files"] == ["reports/report-117.txt"]
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        c_type = connection.execute(
+            "select report_id, value_usd_m from marts.fct_reported_fact where member = 'C-type' "
+            "and report_id in ('report-116', 'report-117') order by 1"
+        ).fetchall()
+    assert c_type == [("report-116", 997.7), ("report-117", 999.9)]
+
+
+def test_a_removed_file_leaves_the_marts_on_the_next_refresh(tmp_path):
+    raw_dir = make_raw_dir(tmp_path, {"first.txt": page(1), "second.txt": page(2)})
+    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    assert build_warehouse(raw_dir, warehouse_path).success
+    (raw_dir / "reports" / "second.txt").unlink()
+    result = build_warehouse(raw_dir, warehouse_path)
+    assert result.success
+    metadata = extraction_metadata(result)
+    assert (metadata["documents_extracted"], metadata["documents_unchanged"], metadata["documents_removed"]) == (
+        0,
+        1,
+        1,
+    )
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        assert connection.execute("select report_id from marts.dim_report").fetchall() == [("first",)]
+        assert connection.execute("select distinct report_id from marts.fct_region_forecast").fetchall() == [("first",)]
