@@ -1,5 +1,6 @@
 """The command line prints what the extractor reads in one page, with exit codes scripts can rely on."""
 
+import os
 import subprocess
 import sys
 
@@ -29,3 +30,41 @@ def test_facts_exits_1_for_a_page_without_figures_and_2_for_an_unreadable_file(t
     completed = run("facts", str(binary))
     assert completed.returncode == 2
     assert "scan.txt: binary file (NUL byte at offset 4), expected UTF-8 text" in completed.stderr
+
+
+def run_with(environment, *arguments):
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines", *arguments],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **environment},
+    )
+
+
+def test_build_refresh_and_audit_work_from_the_command_line_with_reliable_exit_codes(tmp_path):
+    raw_dir = tmp_path / "raw"
+    (raw_dir / "reports").mkdir(parents=True)
+    report = raw_dir / "reports" / "space-mining-market.txt"
+    report.write_bytes(SEED_REPORT.read_bytes())
+    environment = {"RAW_DIR": str(raw_dir), "WAREHOUSE_PATH": str(tmp_path / "warehouse" / "space_mining.duckdb")}
+
+    assert run_with(environment, "audit").returncode == 2  # nothing published yet
+    built = run_with(environment, "build")
+    assert built.returncode == 0, built.stderr
+    assert "59/59 steps" in built.stderr
+    assert f"published {tmp_path / 'warehouse' / 'space_mining.duckdb'}" in built.stdout
+
+    audited = run_with(environment, "audit")
+    assert audited.returncode == 0
+    assert "[page] space-mining-market: stated CAGR against the CAGR implied by the stated values" in audited.stdout
+    assert run_with(environment, "audit", "--strict").returncode == 1
+
+    report.write_bytes(SEED_REPORT.read_bytes() + b"\nRevised.\n")
+    refreshed = run_with(environment, "refresh", str(report))
+    assert refreshed.returncode == 0
+    assert "reports/space-mining-market.txt: extracted again" in refreshed.stdout
+
+    missing = run_with({**environment, "RAW_DIR": str(tmp_path / "nowhere")}, "build")
+    assert missing.returncode == 4
+    assert "nothing published" in missing.stdout
