@@ -37,6 +37,11 @@ def published_warehouse(
                 "select source_file, sha256 from landing.raw_documents order by source_file"
             ).fetchall()
         ]
+        audit = connection.execute(
+            "select count(*) filter (where blocking), count(*) filter (where blocking and not passed), "
+            "count(*) filter (where not blocking), count(*) filter (where not blocking and not passed) "
+            "from marts.audit_consistency"
+        ).fetchone()
         published = publish_marts(connection, published_path, context.run.run_id, inputs, _versions())
     context.log.info(f"published {published.path} ({published.size_bytes} bytes)")
     return dg.MaterializeResult(
@@ -46,5 +51,13 @@ def published_warehouse(
             "published_at": dg.MetadataValue.timestamp(published.published_at),
             "tables": dg.MetadataValue.json(published.table_rows),
             "input_files": len(inputs),
+            "audit": dg.MetadataValue.json(
+                {
+                    "integrity checks": audit[0],
+                    "integrity checks failed": audit[1],
+                    "page consistency checks": audit[2],
+                    "page inconsistencies": audit[3],
+                }
+            ),
         }
     )
