@@ -31,6 +31,15 @@ def seed_warehouse(seed_build):
         yield connection
 
 
+@pytest.fixture()
+def published(tmp_path):
+    """The seed report built and published in a folder of the test's own: (raw_dir, warehouse_path)."""
+    raw_dir = make_raw_dir(tmp_path, {"space-mining-market.txt": SEED_REPORT.read_bytes()})
+    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    assert build_warehouse(raw_dir, warehouse_path).success
+    return raw_dir, warehouse_path
+
+
 def build_warehouse(raw_dir: Path, warehouse_path: Path, selection=None):
     """Materialise the real asset graph in process, checks included, against the given folders."""
     import dagster as dg

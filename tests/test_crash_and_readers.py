@@ -8,10 +8,9 @@ import sys
 import time
 
 import duckdb
-import pytest
 import sqlalchemy as sa
 
-from tests.conftest import PROJECT_ROOT, SEED_REPORT, build_warehouse, make_raw_dir
+from tests.conftest import PROJECT_ROOT, build_warehouse
 
 SECOND_REPORT = "Lunar Water Market\n\nThe global lunar water market size was valued at USD 120.5 million in 2024.\n"
 BUILD = (
@@ -74,16 +73,8 @@ def published_state(warehouse_path):
     return tuple(int(number) for number in completed.stdout.split())
 
 
-@pytest.fixture()
-def raw_and_warehouse(tmp_path):
-    raw_dir = make_raw_dir(tmp_path, {"space-mining-market.txt": SEED_REPORT.read_bytes()})
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
-    assert build_warehouse(raw_dir, warehouse_path).success
-    return raw_dir, warehouse_path
-
-
-def test_a_build_killed_at_any_of_ten_points_leaves_a_complete_published_build(raw_and_warehouse):
-    raw_dir, warehouse_path = raw_and_warehouse
+def test_a_build_killed_at_any_of_ten_points_leaves_a_complete_published_build(published):
+    raw_dir, warehouse_path = published
     second = raw_dir / "reports" / "lunar-water.txt"
     killed_at = []
     for number, marker in enumerate(KILL_POINTS):
@@ -120,8 +111,8 @@ with engine.connect() as connection:
 """
 
 
-def test_readers_holding_the_file_keep_their_snapshot_while_a_refresh_publishes(raw_and_warehouse):
-    raw_dir, warehouse_path = raw_and_warehouse
+def test_readers_holding_the_file_keep_their_snapshot_while_a_refresh_publishes(published):
+    raw_dir, warehouse_path = published
     reader = duckdb.connect(str(warehouse_path), read_only=True)
     superset_like = subprocess.Popen(
         [sys.executable, "-c", SQLALCHEMY_READER, str(warehouse_path)],

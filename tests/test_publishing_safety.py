@@ -9,21 +9,13 @@ import duckdb
 import pytest
 
 from pipelines.config import Settings
-from tests.conftest import SEED_REPORT, build_warehouse, make_raw_dir
+from tests.conftest import build_warehouse
 
 DUCKDB_1X = "duckdb==1.4.4"
 
 
 def file_digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture()
-def published(tmp_path):
-    raw_dir = make_raw_dir(tmp_path, {"space-mining-market.txt": SEED_REPORT.read_bytes()})
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
-    assert build_warehouse(raw_dir, warehouse_path).success
-    return raw_dir, warehouse_path
 
 
 def test_a_failing_blocking_check_stops_publishing_and_keeps_the_last_good_file(published):
