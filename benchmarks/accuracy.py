@@ -49,6 +49,7 @@ def build(raw_dir: Path, warehouse_path: Path) -> dg.ExecuteInProcessResult:
     return dg.materialize(
         [*all_assets, *mart_checks],
         resources=build_resources(Settings(raw_dir=raw_dir, warehouse_path=warehouse_path)),
+        run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
         raise_on_error=False,
     )
 

@@ -152,3 +152,15 @@ def test_without_a_stated_base_year_it_is_the_year_before_the_forecast_period():
     assert (report.metadata.base_year, report.metadata.base_year_inferred) == (2024, True)
     assert (report.forecast_start_year, report.forecast_end_year) == (2025, 2030)
     assert [(f.metric, f.period_start_year, f.period_end_year) for f in report.figures][-1] == ("cagr", 2025, 2030)
+
+
+def test_a_member_named_inside_the_market_s_own_name_is_the_market():
+    report = extract_report(
+        "Ground Station Services Market\n\nBy Type: Hardware, Software, Services\n\n"
+        "The global ground station services market size was valued at USD 1.4 billion in 2024. "
+        "The services segment accounted for USD 0.5 billion in 2024."
+    )
+    assert [(f.scope, f.member, f.value_millions) for f in report.figures] == [
+        ("market", None, 1400.0),
+        ("segment", "Services", 500.0),
+    ]

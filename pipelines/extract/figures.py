@@ -160,6 +160,8 @@ class Gazetteer:
         self._market_place = next(
             (name for name in covered if market and _normalised(market).startswith(name + " ")), None
         )
+        # "The global ground station services market": a member named inside the market's own name is the market.
+        self._market_name = re.compile(rf"(?i:{_name_pattern(market)})") if market else None
         # Longest names first, so that "Rest of Europe" wins over "Europe" at the same position.
         patterns.sort(key=lambda item: -len(item[0]))
         alternation = "|".join(pattern for _, pattern in patterns)
@@ -172,7 +174,12 @@ class Gazetteer:
         if self._pattern is None:
             return _unlisted_segments(text, [])
         mentions = []
+        inside_market_name = (
+            [(m.start(), m.end()) for m in self._market_name.finditer(text)] if self._market_name else []
+        )
         for match in self._pattern.finditer(text):
+            if any(start <= match.start() and match.end() <= end for start, end in inside_market_name):
+                continue
             target = self._targets[match.lastgroup]
             if _DATELINE_AFTER.match(text, match.end()):
                 continue  # "PUNE, India, March 4, 2025 /PRNewswire/": where the news was filed
