@@ -20,6 +20,7 @@ How a figure is read (rules measured on report pages):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -100,6 +101,7 @@ class _Mention:
     target: NamedScope
 
 
+@functools.lru_cache(maxsize=65536)
 def _name_pattern(name: str) -> str:
     if name.isupper() and name.isalpha():
         return f"(?-i:{name})"  # "US", "UK", "APAC" only in capitals: "us" is a pronoun
@@ -108,6 +110,7 @@ def _name_pattern(name: str) -> str:
     return r"[\s\-]+".join(parts)
 
 
+@functools.lru_cache(maxsize=65536)
 def _normalised(name: str) -> str:
     return " ".join(re.split(r"[\s\-]+", name.lower())).replace(" and ", " & ")
 

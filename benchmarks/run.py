@@ -1,0 +1,159 @@
+"""Performance at scale, measured on generated corpora: prints one table of figures per corpus size.
+
+    .venv/bin/python benchmarks/run.py                      # N = 100, 1,000 and 10,000 pages
+    .venv/bin/python benchmarks/run.py --pages 100 1000     # other sizes
+
+For each N: extraction throughput (MB/s, pages/s) next to a bare regex pass over the same text in the same run;
+the end-to-end build from raw/ to a published warehouse (`python -m pipelines build` in a child process, so its
+peak memory is measured too); a refresh after changing one file; the published file's size; the latency of
+typical BI queries; and accuracy against the generated ground truth, so that speed never comes from dropping facts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_ROOT))
+
+import duckdb  # noqa: E402
+
+from benchmarks.generate_corpus import generate_corpus  # noqa: E402
+from pipelines.evaluation import facts_from_warehouse, score_page, total_scores  # noqa: E402
+from pipelines.extract.report import extract_report  # noqa: E402
+
+# The practical ceiling for any extractor: one regex pass for money and percentages, nothing else.
+BARE_PATTERNS = (
+    re.compile(r"USD\s?\d[\d,]*(?:\.\d+)?\s?(?i:million|billion)"),
+    re.compile(r"\d+(?:\.\d+)?%"),
+)
+BI_QUERIES = {
+    "market total by year": "select year, sum(value_usd_m) from marts.fct_market_size group by year order by year",
+    "a dimension by year": (
+        "select member, year, sum(value_usd_m) from marts.fct_segment_forecast "
+        "where dimension = (select min(dimension) from marts.fct_segment_forecast) group by all order by all"
+    ),
+    "a region by year": (
+        "select year, sum(value_usd_m) from marts.fct_region_forecast where region = 'Europe' group by year order by 1"
+    ),
+    "the audit table": "select * from marts.audit_consistency where not passed",
+}
+QUERY_REPEATS = 7
+
+
+def extraction_throughput(texts: list[str]) -> dict[str, float]:
+    megabytes = sum(len(text.encode()) for text in texts) / 1e6
+    started = time.perf_counter()
+    for text in texts:
+        extract_report(text)
+    extractor_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    for text in texts:
+        for pattern in BARE_PATTERNS:
+            for _ in pattern.finditer(text):
+                pass
+    regex_seconds = time.perf_counter() - started
+    return {
+        "corpus MB": megabytes,
+        "extractor MB/s": megabytes / extractor_seconds,
+        "extractor pages/s": len(texts) / extractor_seconds,
+        "bare regex MB/s": megabytes / regex_seconds,
+        "extractor / bare regex": regex_seconds / extractor_seconds,
+    }
+
+
+def timed_build(raw_dir: Path, warehouse_path: Path) -> tuple[float, float, int]:
+    """(seconds, peak RSS in MB, exit code) of `python -m pipelines build` in a child process."""
+    environment = {**os.environ, "RAW_DIR": str(raw_dir), "WAREHOUSE_PATH": str(warehouse_path)}
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, "-m", "pipelines", "build"],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    seconds = time.perf_counter() - started
+    peak_megabytes = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return seconds, peak_megabytes, completed.returncode
+
+
+def query_latencies(warehouse_path: Path) -> dict[str, float]:
+    latencies = {}
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        for name, query in BI_QUERIES.items():
+            timings = []
+            for _ in range(QUERY_REPEATS):
+                started = time.perf_counter()
+                connection.execute(query).fetchall()
+                timings.append((time.perf_counter() - started) * 1000)
+            latencies[f"query ms: {name}"] = statistics.median(timings)
+    return latencies
+
+
+def accuracy(warehouse_path: Path, labels_dir: Path) -> dict[str, float]:
+    results = []
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        for labels_path in sorted(labels_dir.glob("*.labels.json")):
+            name = labels_path.name.removesuffix(".labels.json")
+            labels = json.loads(labels_path.read_text(encoding="utf-8"))
+            results.append(score_page(name, labels["facts"], facts_from_warehouse(connection, name)))
+    totals = total_scores(results)
+    return {
+        "precision (all facts)": sum(s.matched for s in totals.values())
+        / max(sum(s.extracted for s in totals.values()), 1),
+        "recall (all facts)": sum(s.matched for s in totals.values())
+        / max(sum(s.labelled for s in totals.values()), 1),
+    }
+
+
+def measure(pages: int, seed: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix=f"benchmark-{pages}-") as workdir:
+        root = Path(workdir)
+        generated = generate_corpus(pages, seed, root)
+        figures = {"pages": pages, **extraction_throughput([page.text for page in generated])}
+        warehouse_path = root / "warehouse" / "benchmark.duckdb"
+        seconds, peak, code = timed_build(root, warehouse_path)
+        figures.update({"full build s": seconds, "full build peak RSS MB": peak, "full build exit code": code})
+        changed = root / "reports" / f"{generated[0].name}.txt"
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nRevised edition.\n", encoding="utf-8")
+        seconds, _, code = timed_build(root, warehouse_path)
+        figures.update(
+            {
+                "refresh after 1 change s": seconds,
+                "refresh / full build": seconds / figures["full build s"],
+                "refresh exit code": code,
+                "warehouse MB": warehouse_path.stat().st_size / 1e6 if warehouse_path.exists() else float("nan"),
+            }
+        )
+        if warehouse_path.exists():
+            figures.update(query_latencies(warehouse_path))
+            figures.update(accuracy(warehouse_path, root / "labels"))
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--seed", type=int, default=7)
+    arguments = parser.parse_args()
+    print(f"{os.cpu_count()} CPU(s), Python {sys.version.split()[0]}")
+    for pages in arguments.pages:
+        figures = measure(pages, arguments.seed)
+        print(f"\nN = {pages:,}")
+        for name, value in figures.items():
+            print(f"  {name:42} {value:12,.3f}" if isinstance(value, float) else f"  {name:42} {value:12,}")
+
+
+if __name__ == "__main__":
+    main()
