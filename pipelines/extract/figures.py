@@ -120,56 +120,66 @@ _COUNTRY_NAMES = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=512)
+def _compiled_names(
+    segments: tuple[tuple[str, str], ...], regions: tuple[str, ...], countries: tuple[str, ...]
+) -> tuple[re.Pattern | None, dict[str, NamedScope], frozenset[str]]:
+    """(one pattern for every name, the scope each group names, the normalised names covered) for a taxonomy.
+    Pages of one publisher share taxonomies, so this is built once per distinct taxonomy, not once per page."""
+    targets: dict[str, NamedScope] = {}
+    patterns: list[tuple[str, str]] = []
+    covered: set[str] = set()
+
+    def add(name: str, target: NamedScope, generic: bool = False) -> None:
+        for variant in (name, *ALIASES.get(_normalised(name), ())):
+            if _normalised(variant) in covered and target.scope != "segment":
+                continue  # the page's own spelling of a place wins over a built-in one
+            covered.add(_normalised(variant))
+            pattern = _name_pattern(variant)
+            if generic:
+                pattern += r"(?=\s+(?i:segment|category))"  # "Others" only as "the others segment"
+            group = f"n{len(targets)}"
+            targets[group] = target
+            patterns.append((variant, f"(?P<{group}>{pattern})"))
+
+    for dimension, member in segments:
+        add(member, NamedScope("segment", dimension, member), member.lower() in _GENERIC_MEMBERS)
+    for region in regions:
+        # "By Geography: Germany, France, Nordics" lists countries among regions: a country stays a country.
+        scope = "country" if _normalised(region) in _COUNTRY_NAMES else "region"
+        add(region, NamedScope(scope, scope, region))
+    for country in countries:
+        add(country, NamedScope("country", "country", country))
+    for region in WORLD_REGIONS:
+        if _normalised(region) not in covered:
+            add(region, NamedScope("region", "region", region))
+    for country in COMMON_COUNTRIES:
+        if _normalised(country) not in covered:
+            add(country, NamedScope("country", "country", country))
+    # Longest names first, so that "Rest of Europe" wins over "Europe" at the same position.
+    patterns.sort(key=lambda item: -len(item[0]))
+    alternation = "|".join(pattern for _, pattern in patterns)
+    # "US$" is a currency, not the country: no name may touch a "$".
+    pattern = re.compile(rf"(?<![\w$])(?i:{alternation})(?![\w$])") if patterns else None
+    return pattern, targets, frozenset(covered)
+
+
 class Gazetteer:
     """Finds every region, country and segment of a page's taxonomy in its text, aliases included, and the
     common world regions and countries the page does not list itself."""
 
     def __init__(self, taxonomy: Taxonomy, market: str | None = None):
-        targets: dict[str, NamedScope] = {}
-        patterns: list[tuple[str, str]] = []
-        covered: set[str] = set()
-
-        def add(name: str, target: NamedScope, generic: bool = False) -> None:
-            names = [name, *ALIASES.get(_normalised(name), ())]
-            for variant in names:
-                if _normalised(variant) in covered and target.scope != "segment":
-                    continue  # the page's own spelling of a place wins over a built-in one
-                covered.add(_normalised(variant))
-                pattern = _name_pattern(variant)
-                if generic:
-                    pattern += r"(?=\s+(?i:segment|category))"  # "Others" only as "the others segment"
-                group = f"n{len(targets)}"
-                targets[group] = target
-                patterns.append((variant, f"(?P<{group}>{pattern})"))
-
-        for row in taxonomy.segments:
-            add(row.member, NamedScope("segment", row.dimension, row.member), row.member.lower() in _GENERIC_MEMBERS)
-        for region in taxonomy.region_names:
-            # "By Geography: Germany, France, Nordics" lists countries among regions: a country stays a country.
-            scope = "country" if _normalised(region) in _COUNTRY_NAMES else "region"
-            add(region, NamedScope(scope, scope, region))
-        for row in taxonomy.regions:
-            if row.country:
-                add(row.country, NamedScope("country", "country", row.country))
-        for region in WORLD_REGIONS:
-            if _normalised(region) not in covered:
-                add(region, NamedScope("region", "region", region))
-        for country in COMMON_COUNTRIES:
-            if _normalised(country) not in covered:
-                add(country, NamedScope("country", "country", country))
-
-        self._targets = targets
+        self._pattern, self._targets, covered = _compiled_names(
+            tuple((row.dimension, row.member) for row in taxonomy.segments),
+            taxonomy.region_names,
+            tuple(row.country for row in taxonomy.regions if row.country),
+        )
         # A place the market's own name starts with ("India Electric Bus Charging") is the market, not a part of it.
         self._market_place = next(
             (name for name in covered if market and _normalised(market).startswith(name + " ")), None
         )
         # "The global ground station services market": a member named inside the market's own name is the market.
         self._market_name = re.compile(rf"(?i:{_name_pattern(market)})") if market else None
-        # Longest names first, so that "Rest of Europe" wins over "Europe" at the same position.
-        patterns.sort(key=lambda item: -len(item[0]))
-        alternation = "|".join(pattern for _, pattern in patterns)
-        # "US$" is a currency, not the country: no name may touch a "$".
-        self._pattern = re.compile(rf"(?<![\w$])(?i:{alternation})(?![\w$])") if patterns else None
 
     def find(self, text: str) -> list[_Mention]:
         """Every named region, country and segment, then the segments a sentence names without a list
