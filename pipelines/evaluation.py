@@ -167,3 +167,23 @@ def identity_differences(expected: dict, found: dict) -> dict[str, tuple]:
         if expected.get(name) != found.get(name):
             differences[name] = (expected.get(name), found.get(name))
     return differences
+
+
+def facts_from_report(report) -> list[dict]:
+    """An ExtractedReport's figures in the labels' field names (no warehouse needed)."""
+    return [
+        {
+            "metric": figure.metric,
+            "scope": figure.scope,
+            "member": figure.member,
+            "within_region": figure.within_region,
+            "year": figure.year,
+            "period": [figure.period_start_year, figure.period_end_year],
+            "value": figure.value_millions,
+            "value_high": figure.value_high_millions,
+            "pct": figure.pct,
+            "pct_high": figure.pct_high,
+            "currency": figure.currency,
+        }
+        for figure in report.figures
+    ]

@@ -2,27 +2,8 @@
 extractor reads."""
 
 from benchmarks.generate_corpus import generate_corpus
-from pipelines.evaluation import score_page, total_scores
+from pipelines.evaluation import facts_from_report, score_page, total_scores
 from pipelines.extract.report import extract_report
-
-
-def facts_of(text: str) -> list[dict]:
-    return [
-        {
-            "metric": figure.metric,
-            "scope": figure.scope,
-            "member": figure.member,
-            "within_region": figure.within_region,
-            "year": figure.year,
-            "period": [figure.period_start_year, figure.period_end_year],
-            "value": figure.value_millions,
-            "value_high": figure.value_high_millions,
-            "pct": figure.pct,
-            "pct_high": figure.pct_high,
-            "currency": figure.currency,
-        }
-        for figure in extract_report(text).figures
-    ]
 
 
 def test_the_same_seed_generates_the_same_pages(tmp_path):
@@ -34,6 +15,8 @@ def test_the_same_seed_generates_the_same_pages(tmp_path):
 
 def test_generated_ground_truth_is_what_the_extractor_reads(tmp_path):
     pages = generate_corpus(60, 3, tmp_path)
-    totals = total_scores([score_page(page.name, page.labels["facts"], facts_of(page.text)) for page in pages])
+    totals = total_scores(
+        [score_page(page.name, page.labels["facts"], facts_from_report(extract_report(page.text))) for page in pages]
+    )
     for category, score in totals.items():
         assert (score.precision, score.recall) == (1.0, 1.0), category
