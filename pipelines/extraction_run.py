@@ -51,11 +51,14 @@ class ExtractionRun:
 
 
 def _previous_rows(previous: dict[str, pd.DataFrame], report_ids: set[str]) -> dict[str, pd.DataFrame]:
-    return {
-        table: conform_to_schema(table, frame[frame["report_id"].isin(report_ids)])
-        for table, frame in previous.items()
-        if table in DOCUMENT_SCHEMAS and "report_id" in frame
-    }
+    """The stored rows of the unchanged documents, in today's columns. A table stored with other columns (by an
+    older version of the pipeline) is not reused: its documents are extracted again."""
+    kept = {}
+    for table, frame in previous.items():
+        columns = list(DOCUMENT_SCHEMAS[table].to_schema().columns) if table in DOCUMENT_SCHEMAS else []
+        if columns and set(columns) <= set(frame.columns):
+            kept[table] = conform_to_schema(table, frame.loc[frame["report_id"].isin(report_ids), columns])
+    return kept
 
 
 def _cache_row(document, figures: int, skipped: int, failure: str | None) -> dict:
@@ -79,15 +82,23 @@ def run_extraction(
     if cache is not None and len(cache):
         for row in cache.itertuples(index=False):
             cached[row.report_id] = row
-    unchanged = {
-        document.report_id
-        for document in documents.itertuples(index=False)
-        if (hit := cached.get(document.report_id)) is not None
-        and hit.sha256 == document.sha256
-        and hit.source_file == document.source_file
-        and hit.extractor_version == EXTRACTOR_VERSION
-        and (pd.isna(hit.failure) or hit.failure is None)
-    }
+    reusable = all(
+        table in previous and set(DOCUMENT_SCHEMAS[table].to_schema().columns) <= set(previous[table].columns)
+        for table in DOCUMENT_SCHEMAS
+    )
+    unchanged = (
+        set()
+        if not reusable
+        else {
+            document.report_id
+            for document in documents.itertuples(index=False)
+            if (hit := cached.get(document.report_id)) is not None
+            and hit.sha256 == document.sha256
+            and hit.source_file == document.source_file
+            and hit.extractor_version == EXTRACTOR_VERSION
+            and (pd.isna(hit.failure) or hit.failure is None)
+        }
+    )
     rows_by_table: dict[str, list[dict]] = {table: [] for table in DOCUMENT_SCHEMAS}
     run = ExtractionRun(tables={}, cache=pd.DataFrame(), failures=[])
     cache_rows = []

@@ -2,6 +2,10 @@
 
 import dagster as dg
 import duckdb
+import pandas as pd
+
+from pipelines.extraction_run import run_extraction
+from pipelines.schemas import DOCUMENT_SCHEMAS
 
 from tests.conftest import SEED_REPORT, build_warehouse, make_raw_dir
 
@@ -59,3 +63,20 @@ def test_a_removed_file_leaves_the_marts_on_the_next_refresh(tmp_path):
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         assert connection.execute("select report_id from marts.dim_report").fetchall() == [("first",)]
         assert connection.execute("select distinct report_id from marts.fct_region_forecast").fetchall() == [("first",)]
+
+
+def test_rows_stored_by_an_older_version_with_other_columns_are_extracted_again_not_reused():
+    documents = pd.DataFrame(
+        [{"report_id": "seed", "source_file": "reports/seed.txt", "sha256": "a" * 64, "text": SEED, "sidecar": None}]
+    )
+    first = run_extraction(documents, {}, None)
+    older = {table: frame.assign(retired_column=1) for table, frame in first.tables.items()}
+    older["stated_figures"] = older["stated_figures"].drop(columns=["mentions"])
+    again = run_extraction(documents, older, first.cache)
+    assert (again.extracted, again.reused) == (["reports/seed.txt"], [])
+    for table, frame in again.tables.items():
+        assert list(frame.columns) == list(DOCUMENT_SCHEMAS[table].to_schema().columns)
+    assert len(again.tables["stated_figures"]) == 11
+    unchanged = run_extraction(documents, again.tables, again.cache)
+    assert (unchanged.extracted, unchanged.reused) == ([], ["reports/seed.txt"])
+    assert len(unchanged.tables["stated_figures"]) == 11
