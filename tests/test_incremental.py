@@ -6,7 +6,6 @@ import pandas as pd
 
 from pipelines.extraction_run import run_extraction
 from pipelines.schemas import DOCUMENT_SCHEMAS
-
 from tests.conftest import SEED_REPORT, build_warehouse, make_raw_dir
 
 SEED = SEED_REPORT.read_text(encoding="utf-8")
