@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
+from pipelines.extract.records import ExtractedReport
 from pipelines.extract.report import extract_report
 from pipelines.schemas import DOCUMENT_SCHEMAS
 from pipelines.tables import conform_to_schema, frames_from_rows, report_rows
@@ -23,6 +27,8 @@ from pipelines.tables import conform_to_schema, frames_from_rows, report_rows
 _EXTRACTION_CODE = [*sorted((Path(__file__).parent / "extract").glob("*.py")), Path(__file__).parent / "tables.py"]
 # Changes whenever the extraction code changes, so that stored rows are never reused across extractor versions.
 EXTRACTOR_VERSION = hashlib.sha256(b"".join(path.read_bytes() for path in _EXTRACTION_CODE)).hexdigest()[:16]
+# Below this many documents to extract, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 256
 CACHE_COLUMNS = {
     "report_id": "string",
     "source_file": "string",
@@ -73,11 +79,32 @@ def _cache_row(document, figures: int, skipped: int, failure: str | None) -> dic
     }
 
 
+def _extract_one(text: str, sidecar_json: str | None) -> ExtractedReport | str:
+    """One document's extraction, or the error that stopped it (one broken document must not stop the others)."""
+    try:
+        sidecar = json.loads(sidecar_json) if isinstance(sidecar_json, str) else None
+        return extract_report(text, sidecar)
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+
+
+def extract_documents(documents: list[tuple[str, str | None]], workers: int | None = None) -> list:
+    """Extract (text, sidecar) pairs in order; across a process pool when there are many, one core each."""
+    workers = workers if workers is not None else (os.cpu_count() or 1) if len(documents) >= POOL_THRESHOLD else 1
+    if workers <= 1 or len(documents) < 2:
+        return [_extract_one(text, sidecar) for text, sidecar in documents]
+    # "spawn": the pipeline's own process has threads (Dagster) and open files (DuckDB) a fork would copy.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        texts, sidecars = zip(*documents, strict=True)
+        return list(pool.map(_extract_one, texts, sidecars, chunksize=max(1, len(documents) // (workers * 8))))
+
+
 def run_extraction(
-    documents: pd.DataFrame, previous: dict[str, pd.DataFrame], cache: pd.DataFrame | None
+    documents: pd.DataFrame, previous: dict[str, pd.DataFrame], cache: pd.DataFrame | None, workers: int | None = None
 ) -> ExtractionRun:
     """Extract what changed. ``documents``: landing.raw_documents; ``previous``: the extracted tables as they are;
-    ``cache``: the previous run's cache rows (or None)."""
+    ``cache``: the previous run's cache rows (or None); ``workers``: processes to extract with (default: one per
+    core when at least POOL_THRESHOLD documents changed, else this process)."""
     cached = {}
     if cache is not None and len(cache):
         for row in cache.itertuples(index=False):
@@ -103,17 +130,23 @@ def run_extraction(
     run = ExtractionRun(tables={}, cache=pd.DataFrame(), failures=[])
     cache_rows = []
     now = datetime.now(UTC)
+    pending = [document for document in documents.itertuples(index=False) if document.report_id not in unchanged]
+    outcomes = dict(
+        zip(
+            (document.report_id for document in pending),
+            extract_documents([(document.text, document.sidecar) for document in pending], workers),
+            strict=True,
+        )
+    )
     for document in documents.itertuples(index=False):
         if document.report_id in unchanged:
             run.reused.append(document.source_file)
             hit = cached[document.report_id]
             cache_rows.append({**hit._asdict()})
             continue
-        try:
-            sidecar = json.loads(document.sidecar) if isinstance(document.sidecar, str) else None
-            report = extract_report(document.text, sidecar)
-        except Exception as error:  # one broken document must not stop the others
-            reason = f"{document.source_file}: extraction failed: {type(error).__name__}: {error}"
+        report = outcomes[document.report_id]
+        if isinstance(report, str):
+            reason = f"{document.source_file}: extraction failed: {report}"
             run.failures.append(
                 {
                     "source_file": document.source_file,

@@ -79,3 +79,18 @@ def test_rows_stored_by_an_older_version_with_other_columns_are_extracted_again_
     unchanged = run_extraction(documents, again.tables, again.cache)
     assert (unchanged.extracted, unchanged.reused) == ([], ["reports/seed.txt"])
     assert len(unchanged.tables["stated_figures"]) == 11
+
+
+def test_extracting_across_worker_processes_gives_the_same_rows_as_one_process():
+    documents = pd.DataFrame(
+        [
+            {"report_id": f"r{n}", "source_file": f"reports/r{n}.txt", "sha256": str(n) * 64, "text": page(n).decode(),
+             "sidecar": None}
+            for n in range(3)
+        ]
+    )  # fmt: skip
+    alone = run_extraction(documents, {}, None, workers=1)
+    pooled = run_extraction(documents, {}, None, workers=2)
+    for table in DOCUMENT_SCHEMAS:
+        pd.testing.assert_frame_equal(alone.tables[table], pooled.tables[table])
+    assert pooled.extracted == ["reports/r0.txt", "reports/r1.txt", "reports/r2.txt"]
