@@ -26,7 +26,6 @@ sys.path.insert(0, str(PROJECT_ROOT))
 import dagster as dg  # noqa: E402
 import duckdb  # noqa: E402
 
-from pipelines.checks import mart_checks  # noqa: E402
 from pipelines.config import Settings  # noqa: E402
 from pipelines.definitions import all_assets  # noqa: E402
 from pipelines.evaluation import (  # noqa: E402
@@ -47,7 +46,7 @@ DEFAULT_PAGES = PROJECT_ROOT / "tests" / "data" / "reports"
 
 def build(raw_dir: Path, warehouse_path: Path) -> dg.ExecuteInProcessResult:
     return dg.materialize(
-        [*all_assets, *mart_checks],
+        all_assets,
         resources=build_resources(Settings(raw_dir=raw_dir, warehouse_path=warehouse_path)),
         run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
         raise_on_error=False,

@@ -29,7 +29,7 @@ _BAR_WIDTH = 30
 
 def _progress_line(done: int, total: int, elapsed: float) -> str:
     filled = _BAR_WIDTH * done // max(total, 1)
-    return f"\r[{'#' * filled}{'.' * (_BAR_WIDTH - filled)}] {done}/{total} steps, {elapsed:.0f} s"
+    return f"\r[{'#' * filled}{'.' * (_BAR_WIDTH - filled)}] {done}/{total} tables and checks, {elapsed:.0f} s"
 
 
 def run_build(settings: Settings, out=sys.stderr):
@@ -38,14 +38,11 @@ def run_build(settings: Settings, out=sys.stderr):
 
     from pipelines.definitions import build_definitions
 
-    progress_events = {
-        dg.DagsterEventType.STEP_SUCCESS,
-        dg.DagsterEventType.STEP_FAILURE,
-        dg.DagsterEventType.STEP_SKIPPED,
-    }
+    progress_events = {dg.DagsterEventType.ASSET_MATERIALIZATION, dg.DagsterEventType.ASSET_CHECK_EVALUATION}
     definitions = build_definitions(settings)
     job = definitions.resolve_job_def("build_warehouse")
-    total = len(job.graph.nodes)
+    graph = definitions.resolve_asset_graph()
+    total = len(graph.materializable_asset_keys) + len(graph.asset_check_keys)
     instance = dg.DagsterInstance.ephemeral()
     outcome: dict = {}
     worker = threading.Thread(

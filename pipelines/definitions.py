@@ -5,14 +5,13 @@ import dagster as dg
 from pipelines.assets.extract import extracted_tables
 from pipelines.assets.ingest import analyst_tables, raw_documents
 from pipelines.assets.publish import published_warehouse
-from pipelines.assets.sql_models import sql_model_assets
+from pipelines.assets.sql_models import warehouse_models
 from pipelines.assets.validate import validated_tables
 from pipelines.automation import build_automation
-from pipelines.checks import mart_checks
 from pipelines.config import Settings
 from pipelines.resources import build_resources
 
-all_assets = [raw_documents, analyst_tables, extracted_tables, validated_tables, *sql_model_assets, published_warehouse]
+all_assets = [raw_documents, analyst_tables, extracted_tables, validated_tables, warehouse_models, published_warehouse]
 
 build_warehouse_job = dg.define_asset_job(
     "build_warehouse",
@@ -26,7 +25,6 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     raw_folder_sensor, daily_full_refresh = build_automation(build_warehouse_job)
     return dg.Definitions(
         assets=all_assets,
-        asset_checks=mart_checks,
         jobs=[build_warehouse_job],
         sensors=[raw_folder_sensor],
         schedules=[daily_full_refresh],

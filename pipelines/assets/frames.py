@@ -20,6 +20,36 @@ def replace_table(connection: duckdb.DuckDBPyConnection, schema: str, table: str
         connection.unregister("incoming_frame")
 
 
+def replace_report_rows(
+    connection: duckdb.DuckDBPyConnection, schema: str, table: str, report_ids: list[str], frame: pd.DataFrame
+) -> None:
+    """Replace the rows of ``report_ids`` in ``schema.table`` with ``frame``, in one transaction; other reports'
+    rows stay as they are."""
+    connection.register("incoming_frame", frame)
+    connection.execute("begin transaction")
+    try:
+        connection.execute(
+            f'delete from "{schema}"."{table}" where report_id in (select unnest(?::varchar[]))', [report_ids]
+        )
+        connection.execute(f'insert into "{schema}"."{table}" by name select * from incoming_frame')
+        connection.execute("commit")
+    except BaseException:
+        connection.execute("rollback")
+        raise
+    finally:
+        connection.unregister("incoming_frame")
+
+
+def table_columns(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[str]:
+    """The columns of ``schema.table`` in order; empty when there is no such table."""
+    rows = connection.execute(
+        "select column_name from duckdb_columns() where database_name = current_database() "
+        "and schema_name = ? and table_name = ? order by column_index",
+        [schema, table],
+    ).fetchall()
+    return [column for (column,) in rows]
+
+
 def read_table(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> pd.DataFrame:
     return connection.execute(f'select * from "{schema}"."{table}"').df()
 

@@ -1,4 +1,9 @@
-"""Warehouse: one asset per SQL model in sql/, its upstream assets read from its SQL by sqlglot."""
+"""Warehouse: every SQL model in sql/ as an asset of one step (as dbt assets are), its upstream assets read from
+its SQL by sqlglot, with the data tests of sql/<layer>/schema.yml as checks in the same step.
+
+One step rather than one per model: a refresh after one new report then costs a few table swaps, not dozens of
+step launches. The UI still shows and can select every model on its own.
+"""
 
 import hashlib
 
@@ -6,8 +11,12 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.frames import table_metadata
+from pipelines.checks import checks_of_model, run_check
 from pipelines.config import SQL_DIR
+from pipelines.warehouse.incremental import BuildPlan, ModelBuilder, build_order, plan_build, store_state
 from pipelines.warehouse.models import SqlModel, discover_models
+
+SQL_MODELS = discover_models(SQL_DIR)
 
 
 def asset_key_for_table(table: str) -> dg.AssetKey:
@@ -15,27 +24,67 @@ def asset_key_for_table(table: str) -> dg.AssetKey:
     return dg.AssetKey(table.split("."))
 
 
-def build_sql_model_asset(model: SqlModel) -> dg.AssetsDefinition:
-    @dg.asset(
+MART_KEYS = [asset_key_for_table(model.table) for model in SQL_MODELS if model.layer == "marts"]
+
+
+def _model_spec(model: SqlModel) -> dg.AssetSpec:
+    return dg.AssetSpec(
         key=asset_key_for_table(model.table),
         deps=[asset_key_for_table(table) for table in model.upstream_tables],
         description=model.description,
         group_name="warehouse",
         kinds={"duckdb", "sql"},
-        metadata={"sql_file": dg.MetadataValue.path(str(model.path.relative_to(SQL_DIR.parent)))},
+        metadata={
+            "sql_file": dg.MetadataValue.path(str(model.path.relative_to(SQL_DIR.parent))),
+            "incremental_by": model.incremental_by or "",
+        },
         code_version=hashlib.sha256(model.sql.encode("utf-8")).hexdigest()[:12],
     )
-    def sql_model(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
-        with duckdb.get_connection() as connection:
-            connection.execute(f'create schema if not exists "{model.layer}"')
-            connection.execute(model.build_statement())
-            for statement in model.comment_statements():
-                connection.execute(statement)
-            return dg.MaterializeResult(metadata=table_metadata(connection, model.layer, model.name))
-
-    return sql_model
 
 
-SQL_MODELS = discover_models(SQL_DIR)
-sql_model_assets = [build_sql_model_asset(model) for model in SQL_MODELS]
-MART_KEYS = [asset_key_for_table(model.table) for model in SQL_MODELS if model.layer == "marts"]
+_CHECKS = {model.table: checks_of_model(model, asset_key_for_table(model.table)) for model in SQL_MODELS}
+
+
+@dg.multi_asset(
+    name="warehouse_models",
+    specs=[_model_spec(model) for model in SQL_MODELS],
+    check_specs=[spec for checks in _CHECKS.values() for spec, _ in checks],
+    can_subset=True,
+)
+def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+    """Builds the selected models in dependency order, then runs their checks. When every model is selected, only
+    the reports whose inputs changed since the last complete build are rebuilt (pipelines/warehouse/incremental.py).
+    """
+    selected = [model for model in SQL_MODELS if asset_key_for_table(model.table) in context.selected_asset_keys]
+    selected_checks = context.selected_asset_check_keys
+    with duckdb.get_connection() as connection:
+        if len(selected) == len(SQL_MODELS):
+            plan, fingerprints = plan_build(connection, SQL_MODELS)
+        else:
+            plan, fingerprints = BuildPlan(True, "only some models are selected"), None
+        context.log.info(f"SQL models: {plan.summary}")
+        with ModelBuilder(connection, plan) as builder:
+            for model in build_order(selected):
+                context.log.info(f"building {model.table}")
+                how = builder.build(model)
+                yield dg.MaterializeResult(
+                    asset_key=asset_key_for_table(model.table),
+                    metadata={**table_metadata(connection, model.layer, model.name), "built": how},
+                )
+        if fingerprints is not None:
+            store_state(connection, fingerprints)
+        failed_blocking = []
+        for model in selected:
+            checks = [(spec, query) for spec, query in _CHECKS[model.table] if spec.key in selected_checks]
+            if checks:
+                context.log.info(f"checking {model.table}")
+            for spec, query in checks:
+                result = run_check(connection, model.table, spec, query)
+                if spec.blocking and not result.passed:
+                    failed_blocking.append(f"{model.table} {spec.name}")
+                yield result
+    if failed_blocking:
+        raise dg.Failure(
+            description=f"{len(failed_blocking)} blocking check(s) failed, so nothing is published: "
+            + ", ".join(failed_blocking)
+        )

@@ -2,7 +2,8 @@
 
 ``sql/<layer>/<name>.sql`` builds table ``<layer>.<name>``: staging models are views, the rest tables. A model is
 a single ``select`` (a chain of CTEs ending in ``final``); its leading ``--`` lines are its description.
-Column descriptions and data tests live in ``sql/<layer>/schema.yml``.
+Column descriptions, data tests and ``incremental_by: report_id`` (the model can be rebuilt for some reports
+only, see incremental.py) live in ``sql/<layer>/schema.yml``.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class SqlModel:
     tests: tuple[ColumnTest, ...] = ()
     audits: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    incremental_by: str | None = None  # 'report_id': each report's rows come from that report's inputs alone
 
     @property
     def table(self) -> str:
@@ -129,6 +131,8 @@ def discover_models(sql_dir: Path) -> list[SqlModel]:
         docs = yaml.safe_load(docs_path.read_text(encoding="utf-8")) if docs_path.exists() else {}
         for path in sorted(folder.glob("*.sql")):
             doc = (docs or {}).get(path.stem) or {}
+            if doc.get("incremental_by") not in (None, "report_id"):
+                raise ModelError(f"{docs_path}: {path.stem}: incremental_by must be report_id")
             column_docs, tests = _tests_from_docs(path.stem, doc)
             models.append(
                 SqlModel(
@@ -140,6 +144,7 @@ def discover_models(sql_dir: Path) -> list[SqlModel]:
                     tests=tuple(tests),
                     audits=tuple(doc.get("audits") or ()),
                     warnings=tuple(doc.get("warnings") or ()),
+                    incremental_by=doc.get("incremental_by"),
                 )
             )
         for documented in docs or {}:

@@ -279,7 +279,8 @@ no_negative_values as (
     from forecast
     inner join market using (report_id, year)
     qualify row_number() over (
-        partition by forecast.report_id, forecast.dimension order by forecast.value_usd_m, forecast.year
+        partition by forecast.report_id, forecast.dimension
+        order by forecast.value_usd_m, forecast.year, forecast.member  -- members sharing a remainder tie
     ) = 1
 ),
 

@@ -1,0 +1,272 @@
+"""Build the SQL models, rebuilding only the reports whose inputs changed since the last complete build.
+
+Most models compute each report's rows from that report's rows alone (their schema.yml says
+``incremental_by: report_id``). After a complete build, the fingerprint of every report's input rows is stored in
+``build_state``. The next build compares fingerprints: when only some reports changed, their rows are computed in
+an in-memory database whose tables hold just those reports (the model SQL runs there unchanged, so it reads the
+filtered inputs), then swapped into the working database with one delete and one insert per model. Models that
+combine reports (dimensions, meta tables) are rebuilt whole. Anything that could touch every report (a changed SQL
+file, an analyst table, a new DuckDB version, no stored state) rebuilds everything.
+
+A build interrupted part-way leaves the stored fingerprints as they were, so the next build recomputes the same
+reports; delete-then-insert makes that repetition harmless.
+"""
+
+from __future__ import annotations
+
+import graphlib
+import hashlib
+from dataclasses import dataclass
+
+import duckdb
+
+from pipelines.warehouse.models import SqlModel
+
+STATE_SCHEMA = "build_state"
+REPORT_KEY = "report_id"
+CHANGES_ALIAS = "changed_reports"
+# Written on every read of raw/, so not part of a report's content.
+VOLATILE_COLUMNS = frozenset({"ingested_at"})
+_NO_REPORT = "\x00rows without a report"
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    full: bool
+    reason: str
+    changed_reports: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        if self.full:
+            return f"full rebuild: {self.reason}"
+        return f"incremental: {len(self.changed_reports)} report(s) changed"
+
+
+def build_order(models: list[SqlModel]) -> list[SqlModel]:
+    """Models sorted so that each comes after every model it reads."""
+    by_table = {model.table: model for model in models}
+    sorter = graphlib.TopologicalSorter(
+        {model.table: [table for table in model.upstream_tables if table in by_table] for model in models}
+    )
+    return [by_table[table] for table in sorter.static_order()]
+
+
+def incremental_inputs(models: list[SqlModel]) -> list[str]:
+    """Tables no model builds that the incremental models read, directly or through other models: the inputs
+    whose rows decide which reports to rebuild. (Models built whole always read their inputs afresh.)"""
+    by_table = {model.table: model for model in models}
+    inputs, seen = set(), set()
+    pending = [table for model in models if model.incremental_by for table in model.upstream_tables]
+    while pending:
+        table = pending.pop()
+        if table in seen:
+            continue
+        seen.add(table)
+        if table in by_table:
+            pending.extend(by_table[table].upstream_tables)
+        else:
+            inputs.add(table)
+    return sorted(inputs)
+
+
+def _columns(connection: duckdb.DuckDBPyConnection, table: str, database: str | None = None) -> list[str]:
+    schema, name = table.split(".")
+    rows = connection.execute(
+        "select column_name from duckdb_columns() where database_name = coalesce(?, current_database()) "
+        "and schema_name = ? and table_name = ? order by column_index",
+        [database, schema, name],
+    ).fetchall()
+    return [column for (column,) in rows]
+
+
+def _quoted(table: str, database: str | None = None) -> str:
+    parts = ([database] if database else []) + table.split(".")
+    return ".".join(f'"{part}"' for part in parts)
+
+
+def _fingerprints(connection: duckdb.DuckDBPyConnection, models: list[SqlModel]) -> tuple[str, dict[str, str]] | None:
+    """(fingerprint of everything shared by all reports, {report_id: fingerprint of its rows}), or None when a
+    source table is missing."""
+    shared = hashlib.sha256(duckdb.__version__.encode())
+    for model in sorted(models, key=lambda model: model.table):
+        shared.update(f"{model.table}\x1f{model.sql}\x1f{model.incremental_by}\x1e".encode())
+    per_report_parts = []
+    for table in incremental_inputs(models):
+        columns = [column for column in _columns(connection, table) if column not in VOLATILE_COLUMNS]
+        if not columns:
+            return None
+        selected = ", ".join(f'"{column}"' for column in columns)
+        rows = f"(select {selected} from {_quoted(table)}) as row_values"
+        if REPORT_KEY in columns:
+            per_report_parts.append(
+                f"select coalesce({REPORT_KEY}, '{_NO_REPORT}') as report_key, '{table}' as source, "
+                f"count(*) as row_count, sum(hash(row_values)::hugeint) as row_hash from {rows} group by all"
+            )
+        else:
+            (row_count, row_hash) = connection.execute(
+                f"select count(*), sum(hash(row_values)::hugeint) from {rows}"
+            ).fetchone()
+            shared.update(f"{table}\x1f{row_count}\x1f{row_hash}\x1e".encode())
+    fingerprints = {}
+    if per_report_parts:
+        fingerprints = dict(
+            connection.execute(
+                "select report_key, md5(string_agg(source || ':' || row_count || ':' || row_hash, ';' "
+                "order by source)) from (" + " union all ".join(per_report_parts) + ") group by report_key"
+            ).fetchall()
+        )
+    shared.update(fingerprints.pop(_NO_REPORT, "").encode())
+    return shared.hexdigest(), fingerprints
+
+
+def _stored_state(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, str]] | None:
+    tables = {
+        name
+        for (name,) in connection.execute(
+            "select table_name from duckdb_tables() where database_name = current_database() and schema_name = ?",
+            [STATE_SCHEMA],
+        ).fetchall()
+    }
+    if not {"shared_inputs", "report_inputs"} <= tables:
+        return None
+    row = connection.execute(f"select fingerprint from {STATE_SCHEMA}.shared_inputs").fetchone()
+    if row is None:
+        return None
+    reports = dict(connection.execute(f"select report_id, fingerprint from {STATE_SCHEMA}.report_inputs").fetchall())
+    return row[0], reports
+
+
+def _missing_tables(connection: duckdb.DuckDBPyConnection, models: list[SqlModel]) -> list[str]:
+    existing = {
+        f"{schema}.{name}"
+        for schema, name in connection.execute(
+            "select schema_name, table_name from duckdb_tables() where database_name = current_database() "
+            "union all select schema_name, view_name from duckdb_views() where database_name = current_database()"
+        ).fetchall()
+    }
+    return [model.table for model in models if model.table not in existing]
+
+
+def plan_build(connection: duckdb.DuckDBPyConnection, models: list[SqlModel]) -> tuple[BuildPlan, object]:
+    """What the next build must rebuild, and the fingerprints to store once it has."""
+    current = _fingerprints(connection, models)
+    stored = _stored_state(connection)
+    if current is None:
+        return BuildPlan(True, "an input table is missing"), None
+    if stored is None:
+        return BuildPlan(True, "no earlier complete build to start from"), current
+    if stored[0] != current[0]:
+        return BuildPlan(True, "SQL models, analyst tables or DuckDB changed"), current
+    missing = _missing_tables(connection, models)
+    if missing:
+        return BuildPlan(True, f"{len(missing)} model table(s) missing, e.g. {missing[0]}"), current
+    before, now = stored[1], current[1]
+    changed = sorted(report for report in before.keys() | now.keys() if before.get(report) != now.get(report))
+    return BuildPlan(False, "", tuple(changed)), current
+
+
+def store_state(connection: duckdb.DuckDBPyConnection, fingerprints) -> None:
+    """Record what the models now reflect; called only after every model has been built."""
+    shared, reports = fingerprints
+    connection.execute(f"create schema if not exists {STATE_SCHEMA}")
+    connection.execute(f"create or replace table {STATE_SCHEMA}.shared_inputs as select ? as fingerprint", [shared])
+    connection.execute(
+        f"create or replace table {STATE_SCHEMA}.report_inputs (report_id varchar primary key, fingerprint varchar)"
+    )
+    if reports:
+        connection.execute(
+            f"insert into {STATE_SCHEMA}.report_inputs select unnest(?::varchar[]), unnest(?::varchar[])",
+            [list(reports), list(reports.values())],
+        )
+
+
+def build_model_whole(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
+    connection.execute(f'create schema if not exists "{model.layer}"')
+    connection.execute(model.build_statement())
+    for statement in model.comment_statements():
+        connection.execute(statement)
+
+
+class IncrementalBuild:
+    """Rebuilds the rows of ``changed_reports`` model by model, in an in-memory database of their own."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, changed_reports: tuple[str, ...]):
+        self.connection = connection
+        (self.working,) = connection.execute("select current_database()").fetchone()
+        connection.execute(f"attach ':memory:' as {CHANGES_ALIAS}")
+        connection.execute(f"create table {CHANGES_ALIAS}.main.report_ids ({REPORT_KEY} varchar)")
+        connection.execute(
+            f"insert into {CHANGES_ALIAS}.main.report_ids select unnest(?::varchar[])", [list(changed_reports)]
+        )
+        self._available: set[str] = set()
+
+    def close(self) -> None:
+        self.connection.execute(f'use "{self.working}"')
+        self.connection.execute(f"detach {CHANGES_ALIAS}")
+
+    def _changed_rows_view(self, table: str) -> None:
+        """``table`` as the changed reports see it: their rows only, or all rows when it has no report_id."""
+        schema, _ = table.split(".")
+        columns = _columns(self.connection, table, self.working)
+        where = (
+            f" where {REPORT_KEY} in (select {REPORT_KEY} from {CHANGES_ALIAS}.main.report_ids)"
+            if REPORT_KEY in columns
+            else ""
+        )
+        self.connection.execute(f'create schema if not exists {CHANGES_ALIAS}."{schema}"')
+        self.connection.execute(
+            f"create view {_quoted(table, CHANGES_ALIAS)} as select * from {_quoted(table, self.working)}{where}"
+        )
+        self._available.add(table)
+
+    def build(self, model: SqlModel) -> None:
+        for table in model.upstream_tables:
+            if table not in self._available:
+                self._changed_rows_view(table)
+        self.connection.execute(f"use {CHANGES_ALIAS}")
+        try:
+            self.connection.execute(f'create schema if not exists "{model.layer}"')
+            self.connection.execute(f"create table {_quoted(model.table)} as\n{model.sql}")
+        finally:
+            self.connection.execute(f'use "{self.working}"')
+        self._available.add(model.table)
+        target = _quoted(model.table, self.working)
+        self.connection.execute("begin transaction")
+        try:
+            self.connection.execute(
+                f"delete from {target} where {REPORT_KEY} in (select {REPORT_KEY} from {CHANGES_ALIAS}.main.report_ids)"
+            )
+            self.connection.execute(f"insert into {target} by name select * from {_quoted(model.table, CHANGES_ALIAS)}")
+            self.connection.execute("commit")
+        except BaseException:
+            self.connection.execute("rollback")
+            raise
+
+
+class ModelBuilder:
+    """Builds models one at a time, whole or for the changed reports only, as ``plan`` says. A context manager:
+    the in-memory database of changed rows lives as long as the ``with`` block."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, plan: BuildPlan):
+        self.connection = connection
+        self.plan = plan
+        self._incremental: IncrementalBuild | None = None
+
+    def __enter__(self) -> ModelBuilder:
+        if not self.plan.full:
+            self._incremental = IncrementalBuild(self.connection, self.plan.changed_reports)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._incremental is not None:
+            self._incremental.close()
+
+    def build(self, model: SqlModel) -> str:
+        """Build one model (its upstream models first, see build_order); returns how it was built."""
+        if self._incremental is not None and model.incremental_by and model.materialization == "table":
+            if self.plan.changed_reports:
+                self._incremental.build(model)
+            return f"rows of {len(self.plan.changed_reports)} changed report(s) rebuilt"
+        build_model_whole(self.connection, model)
+        return "rebuilt whole"
