@@ -119,11 +119,11 @@ def comparable(row: tuple) -> tuple:
 
 
 def model_tables(working_path) -> dict[str, list[tuple]]:
-    """Every intermediate and marts table of a working database, as sorted comparable rows."""
+    """Every validated, intermediate and marts table of a working database, as sorted comparable rows."""
     with duckdb.connect(str(working_path), read_only=True) as connection:
         tables = connection.execute(
             "select schema_name || '.' || table_name from duckdb_tables() "
-            "where schema_name in ('intermediate', 'marts') order by 1"
+            "where schema_name in ('validated', 'intermediate', 'marts') order by 1"
         ).fetchall()
         return {
             table: sorted(

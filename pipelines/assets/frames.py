@@ -21,15 +21,22 @@ def replace_table(connection: duckdb.DuckDBPyConnection, schema: str, table: str
 
 
 def replace_report_rows(
-    connection: duckdb.DuckDBPyConnection, schema: str, table: str, report_ids: list[str], frame: pd.DataFrame
+    connection: duckdb.DuckDBPyConnection,
+    schema: str,
+    table: str,
+    report_ids: list[str],
+    frame: pd.DataFrame,
+    rows_without_report: bool = False,
 ) -> None:
-    """Replace the rows of ``report_ids`` in ``schema.table`` with ``frame``, in one transaction; other reports'
-    rows stay as they are."""
+    """Replace the rows of ``report_ids`` (and, if asked, the rows without a report) in ``schema.table`` with
+    ``frame``, in one transaction; other reports' rows stay as they are."""
     connection.register("incoming_frame", frame)
     connection.execute("begin transaction")
     try:
+        without_report = " or report_id is null" if rows_without_report else ""
         connection.execute(
-            f'delete from "{schema}"."{table}" where report_id in (select unnest(?::varchar[]))', [report_ids]
+            f'delete from "{schema}"."{table}" where report_id in (select unnest(?::varchar[])){without_report}',
+            [report_ids],
         )
         connection.execute(f'insert into "{schema}"."{table}" by name select * from incoming_frame')
         connection.execute("commit")

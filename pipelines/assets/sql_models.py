@@ -13,7 +13,14 @@ from dagster_duckdb import DuckDBResource
 from pipelines.assets.frames import table_metadata
 from pipelines.checks import checks_of_model, run_check
 from pipelines.config import SQL_DIR
-from pipelines.warehouse.incremental import BuildPlan, ModelBuilder, build_order, plan_build, store_state
+from pipelines.warehouse.incremental import (
+    MODELS_STAGE,
+    BuildPlan,
+    ModelBuilder,
+    build_order,
+    plan_build,
+    store_fingerprints,
+)
 from pipelines.warehouse.models import SqlModel, discover_models
 
 SQL_MODELS = discover_models(SQL_DIR)
@@ -72,7 +79,7 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
                     metadata={**table_metadata(connection, model.layer, model.name), "built": how},
                 )
         if fingerprints is not None:
-            store_state(connection, fingerprints)
+            store_fingerprints(connection, MODELS_STAGE, fingerprints)
         failed_blocking = []
         for model in selected:
             checks = [(spec, query) for spec, query in _CHECKS[model.table] if spec.key in selected_checks]

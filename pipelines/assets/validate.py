@@ -4,9 +4,17 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.extract import EXTRACTED_SCHEMA, EXTRACTED_TABLE_DESCRIPTIONS, extracted_key
-from pipelines.assets.frames import markdown_preview, read_table, replace_table, table_metadata
+from pipelines.assets.frames import (
+    markdown_preview,
+    read_table,
+    replace_report_rows,
+    replace_table,
+    table_exists,
+    table_metadata,
+)
 from pipelines.assets.ingest import FORECAST_WEIGHTS, FX_RATES, TABLE_FACTS
-from pipelines.validation import DOCUMENT_TABLES, validate_all
+from pipelines.validation import DOCUMENT_TABLES, VALIDATION_VERSION, validate_all
+from pipelines.warehouse.incremental import Fingerprints, store_fingerprints, stored_fingerprints, table_fingerprints
 
 VALIDATED_SCHEMA = "validated"
 QUARANTINED_ROWS = dg.AssetKey([VALIDATED_SCHEMA, "quarantined_rows"])
@@ -52,34 +60,93 @@ _SPECS = [
 ]
 
 
+VALIDATION_STAGE = "validation"
+_ANALYST_TABLES = ("table_facts", "forecast_weights", "fx_rates")
+
+
+def _report_rows(connection, table: str, report_ids: tuple[str, ...] | None):
+    if report_ids is None:
+        return read_table(connection, EXTRACTED_SCHEMA, table)
+    return connection.execute(
+        f'select * from {EXTRACTED_SCHEMA}."{table}" where report_id in (select unnest(?::varchar[]))',
+        [list(report_ids)],
+    ).df()
+
+
+def _reports_to_validate(connection, analyst: dict) -> tuple[tuple[str, ...] | None, Fingerprints | None, str]:
+    """(the reports whose extracted rows changed since the last validation, or None for all of them; the
+    fingerprints to store afterwards; why). Analyst facts and weights tie reports together (a fact names a report,
+    a weight a member some report lists), so while there are any, every report is validated again."""
+    current = table_fingerprints(
+        connection, [f"{EXTRACTED_SCHEMA}.{table}" for table in EXTRACTED_TABLE_DESCRIPTIONS], salt=VALIDATION_VERSION
+    )
+    stored = stored_fingerprints(connection, VALIDATION_STAGE)
+    validated_tables_exist = all(
+        table_exists(connection, VALIDATED_SCHEMA, table) for table in (*DOCUMENT_TABLES, "quarantined_rows")
+    )
+    if current is None:
+        return None, None, "an extracted table is missing"
+    if len(analyst["table_facts"]) or len(analyst["forecast_weights"]):
+        return None, current, "analyst facts or weights are loaded"
+    if stored is None or stored.shared != current.shared or not validated_tables_exist:
+        return None, current, "no earlier validation of these tables to start from"
+    changed = current.changed_reports(stored)
+    return changed, current, f"{len(changed)} report(s) changed"
+
+
 @dg.multi_asset(specs=_SPECS, group_name="validate")
 def validated_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-    """Validates with pandera (lazy, so every failure of a row is reported), then loads the valid rows."""
+    """Validates with pandera (lazy, so every failure of a row is reported), then loads the valid rows. Only the
+    reports whose extracted rows changed since the last validation are validated again."""
     with duckdb.get_connection() as connection:
-        extracted = {table: read_table(connection, EXTRACTED_SCHEMA, table) for table in EXTRACTED_TABLE_DESCRIPTIONS}
-        table_facts, weights, fx_rates = (
-            read_table(connection, "landing", table) for table in ("table_facts", "forecast_weights", "fx_rates")
-        )
-    result = validate_all(extracted, table_facts, weights, fx_rates)
+        analyst = {table: read_table(connection, "landing", table) for table in _ANALYST_TABLES}
+        changed, fingerprints, why = _reports_to_validate(connection, analyst)
+        extracted = {table: _report_rows(connection, table, changed) for table in EXTRACTED_TABLE_DESCRIPTIONS}
+    context.log.info(f"validating {'every report' if changed is None else 'only changed reports'}: {why}")
+    result = validate_all(extracted, analyst["table_facts"], analyst["forecast_weights"], analyst["fx_rates"])
     for reason in result.quarantine["reason"].head(20):
         context.log.warning(f"quarantined: {reason}")
 
     with duckdb.get_connection() as connection:
         for table, frame in result.tables.items():
-            replace_table(connection, VALIDATED_SCHEMA, table, frame)
+            if changed is None or table not in DOCUMENT_TABLES:
+                replace_table(connection, VALIDATED_SCHEMA, table, frame)
+            else:
+                replace_report_rows(connection, VALIDATED_SCHEMA, table, list(changed), frame)
+        if changed is None:
+            replace_table(connection, VALIDATED_SCHEMA, "quarantined_rows", result.quarantine)
+        else:
+            # Rows without a report come from the analyst tables, which were validated again whole.
+            replace_report_rows(
+                connection,
+                VALIDATED_SCHEMA,
+                "quarantined_rows",
+                list(changed),
+                result.quarantine,
+                rows_without_report=True,
+            )
+        if fingerprints is not None:
+            store_fingerprints(connection, VALIDATION_STAGE, fingerprints)
+        quarantined_by_table = dict(
+            connection.execute(
+                f"select table_name, count(*) from {VALIDATED_SCHEMA}.quarantined_rows group by 1 order by 1"
+            ).fetchall()
+        )
+        for table in result.tables:
             yield dg.MaterializeResult(
                 asset_key=validated_key(table),
                 metadata={
                     **table_metadata(connection, VALIDATED_SCHEMA, table),
-                    "quarantined_rows": result.quarantined_by_table.get(table, 0),
+                    "quarantined_rows": quarantined_by_table.get(table, 0),
+                    "validated": why,
                 },
             )
-        replace_table(connection, VALIDATED_SCHEMA, "quarantined_rows", result.quarantine)
+        reasons = read_table(connection, VALIDATED_SCHEMA, "quarantined_rows")[["report_id", "stage", "reason"]]
         yield dg.MaterializeResult(
             asset_key=QUARANTINED_ROWS,
             metadata={
                 **table_metadata(connection, VALIDATED_SCHEMA, "quarantined_rows"),
-                "by_table": dg.MetadataValue.json(result.quarantined_by_table),
-                "reasons": dg.MetadataValue.md(markdown_preview(result.quarantine[["report_id", "stage", "reason"]])),
+                "by_table": dg.MetadataValue.json(quarantined_by_table),
+                "reasons": dg.MetadataValue.md(markdown_preview(reasons)),
             },
         )

@@ -23,6 +23,7 @@ import duckdb
 from pipelines.warehouse.models import SqlModel
 
 STATE_SCHEMA = "build_state"
+MODELS_STAGE = "sql_models"
 REPORT_KEY = "report_id"
 CHANGES_ALIAS = "changed_reports"
 # Written on every read of raw/, so not part of a report's content.
@@ -85,14 +86,23 @@ def _quoted(table: str, database: str | None = None) -> str:
     return ".".join(f'"{part}"' for part in parts)
 
 
-def _fingerprints(connection: duckdb.DuckDBPyConnection, models: list[SqlModel]) -> tuple[str, dict[str, str]] | None:
-    """(fingerprint of everything shared by all reports, {report_id: fingerprint of its rows}), or None when a
-    source table is missing."""
-    shared = hashlib.sha256(duckdb.__version__.encode())
-    for model in sorted(models, key=lambda model: model.table):
-        shared.update(f"{model.table}\x1f{model.sql}\x1f{model.incremental_by}\x1e".encode())
+@dataclass(frozen=True)
+class Fingerprints:
+    shared: str  # everything that concerns every report: code, tables without report_id, rows without a report
+    reports: dict[str, str]  # report_id → fingerprint of that report's rows
+
+    def changed_reports(self, earlier: Fingerprints) -> tuple[str, ...]:
+        """Reports added, removed or changed since ``earlier``."""
+        names = earlier.reports.keys() | self.reports.keys()
+        return tuple(sorted(name for name in names if earlier.reports.get(name) != self.reports.get(name)))
+
+
+def table_fingerprints(connection: duckdb.DuckDBPyConnection, tables: list[str], salt: str = "") -> Fingerprints | None:
+    """Fingerprints of the rows of ``tables`` (None when one is missing): per report for tables with a report_id
+    column, shared for the others. Computed in DuckDB from a hash of every row."""
+    shared = hashlib.sha256(f"{duckdb.__version__}\x1f{salt}".encode())
     per_report_parts = []
-    for table in incremental_inputs(models):
+    for table in tables:
         columns = [column for column in _columns(connection, table) if column not in VOLATILE_COLUMNS]
         if not columns:
             return None
@@ -108,33 +118,54 @@ def _fingerprints(connection: duckdb.DuckDBPyConnection, models: list[SqlModel])
                 f"select count(*), sum(hash(row_values)::hugeint) from {rows}"
             ).fetchone()
             shared.update(f"{table}\x1f{row_count}\x1f{row_hash}\x1e".encode())
-    fingerprints = {}
+    reports = {}
     if per_report_parts:
-        fingerprints = dict(
+        reports = dict(
             connection.execute(
                 "select report_key, md5(string_agg(source || ':' || row_count || ':' || row_hash, ';' "
                 "order by source)) from (" + " union all ".join(per_report_parts) + ") group by report_key"
             ).fetchall()
         )
-    shared.update(fingerprints.pop(_NO_REPORT, "").encode())
-    return shared.hexdigest(), fingerprints
+    shared.update(reports.pop(_NO_REPORT, "").encode())
+    return Fingerprints(shared.hexdigest(), reports)
 
 
-def _stored_state(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, str]] | None:
-    tables = {
-        name
-        for (name,) in connection.execute(
-            "select table_name from duckdb_tables() where database_name = current_database() and schema_name = ?",
-            [STATE_SCHEMA],
-        ).fetchall()
-    }
-    if not {"shared_inputs", "report_inputs"} <= tables:
+def stored_fingerprints(connection: duckdb.DuckDBPyConnection, stage: str) -> Fingerprints | None:
+    """What ``stage`` last recorded with ``store_fingerprints``, or None."""
+    (exists,) = connection.execute(
+        "select count(*) from duckdb_tables() where database_name = current_database() "
+        "and schema_name = ? and table_name = 'fingerprints'",
+        [STATE_SCHEMA],
+    ).fetchone()
+    if not exists:
         return None
-    row = connection.execute(f"select fingerprint from {STATE_SCHEMA}.shared_inputs").fetchone()
-    if row is None:
+    rows = connection.execute(
+        f"select report_id, fingerprint from {STATE_SCHEMA}.fingerprints where stage = ?", [stage]
+    ).fetchall()
+    shared = [fingerprint for report_id, fingerprint in rows if report_id is None]
+    if not shared:
         return None
-    reports = dict(connection.execute(f"select report_id, fingerprint from {STATE_SCHEMA}.report_inputs").fetchall())
-    return row[0], reports
+    return Fingerprints(shared[0], {report_id: fingerprint for report_id, fingerprint in rows if report_id})
+
+
+def store_fingerprints(connection: duckdb.DuckDBPyConnection, stage: str, fingerprints: Fingerprints) -> None:
+    """Record the inputs ``stage`` now reflects, in one transaction; call it only once the stage is complete."""
+    connection.execute(f"create schema if not exists {STATE_SCHEMA}")
+    connection.execute(
+        f"create table if not exists {STATE_SCHEMA}.fingerprints "
+        "(stage varchar, report_id varchar, fingerprint varchar)"
+    )
+    connection.execute("begin transaction")
+    try:
+        connection.execute(f"delete from {STATE_SCHEMA}.fingerprints where stage = ?", [stage])
+        connection.execute(
+            f"insert into {STATE_SCHEMA}.fingerprints select ?, unnest(?::varchar[]), unnest(?::varchar[])",
+            [stage, [None, *fingerprints.reports], [fingerprints.shared, *fingerprints.reports.values()]],
+        )
+        connection.execute("commit")
+    except BaseException:
+        connection.execute("rollback")
+        raise
 
 
 def _missing_tables(connection: duckdb.DuckDBPyConnection, models: list[SqlModel]) -> list[str]:
@@ -148,37 +179,24 @@ def _missing_tables(connection: duckdb.DuckDBPyConnection, models: list[SqlModel
     return [model.table for model in models if model.table not in existing]
 
 
-def plan_build(connection: duckdb.DuckDBPyConnection, models: list[SqlModel]) -> tuple[BuildPlan, object]:
+def _models_salt(models: list[SqlModel]) -> str:
+    return "".join(f"{model.table}\x1f{model.sql}\x1f{model.incremental_by}\x1e" for model in models)
+
+
+def plan_build(connection: duckdb.DuckDBPyConnection, models: list[SqlModel]) -> tuple[BuildPlan, Fingerprints | None]:
     """What the next build must rebuild, and the fingerprints to store once it has."""
-    current = _fingerprints(connection, models)
-    stored = _stored_state(connection)
+    current = table_fingerprints(connection, incremental_inputs(models), _models_salt(models))
+    stored = stored_fingerprints(connection, MODELS_STAGE)
     if current is None:
         return BuildPlan(True, "an input table is missing"), None
     if stored is None:
         return BuildPlan(True, "no earlier complete build to start from"), current
-    if stored[0] != current[0]:
+    if stored.shared != current.shared:
         return BuildPlan(True, "SQL models, analyst tables or DuckDB changed"), current
     missing = _missing_tables(connection, models)
     if missing:
         return BuildPlan(True, f"{len(missing)} model table(s) missing, e.g. {missing[0]}"), current
-    before, now = stored[1], current[1]
-    changed = sorted(report for report in before.keys() | now.keys() if before.get(report) != now.get(report))
-    return BuildPlan(False, "", tuple(changed)), current
-
-
-def store_state(connection: duckdb.DuckDBPyConnection, fingerprints) -> None:
-    """Record what the models now reflect; called only after every model has been built."""
-    shared, reports = fingerprints
-    connection.execute(f"create schema if not exists {STATE_SCHEMA}")
-    connection.execute(f"create or replace table {STATE_SCHEMA}.shared_inputs as select ? as fingerprint", [shared])
-    connection.execute(
-        f"create or replace table {STATE_SCHEMA}.report_inputs (report_id varchar primary key, fingerprint varchar)"
-    )
-    if reports:
-        connection.execute(
-            f"insert into {STATE_SCHEMA}.report_inputs select unnest(?::varchar[]), unnest(?::varchar[])",
-            [list(reports), list(reports.values())],
-        )
+    return BuildPlan(False, "", current.changed_reports(stored)), current
 
 
 def build_model_whole(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
