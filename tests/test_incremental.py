@@ -113,6 +113,15 @@ def built_how(result, table: str) -> str:
     return materialization.metadata["built"].value
 
 
+def published_how(result) -> str:
+    (materialization,) = [
+        event.materialization
+        for event in result.get_asset_materialization_events()
+        if event.asset_key == dg.AssetKey("published_warehouse")
+    ]
+    return materialization.metadata["published"].value
+
+
 def comparable(row: tuple) -> tuple:
     """Doubles to 9 decimals: DuckDB sums in parallel, so even two full builds can differ in the last bit."""
     return tuple(round(value, 9) if isinstance(value, float) else value for value in row)
@@ -141,6 +150,7 @@ def test_a_refresh_rebuilds_only_changed_reports_and_equals_a_build_from_scratch
     first = build_warehouse(raw_dir, warehouse_path)
     assert first.success
     assert built_how(first, "marts.fct_market_size") == "rebuilt whole"
+    assert published_how(first) == "every table copied"
 
     reports = raw_dir / "reports"
     (reports / "space-mining-market.txt").write_bytes(
@@ -167,6 +177,12 @@ def test_a_refresh_rebuilds_only_changed_reports_and_equals_a_build_from_scratch
         if table == "marts.meta_input":
             continue  # when each file was read differs between the two folders
         assert refreshed_tables[table] == rows, table
+    published, published_from_scratch = model_tables(warehouse_path), model_tables(scratch_warehouse)
+    assert published.keys() == published_from_scratch.keys()
+    for table, rows in published_from_scratch.items():
+        if table not in ("marts.meta_input", "marts.meta_publish"):
+            assert published[table] == rows, table
+    assert published_how(refreshed) == "rows of 3 changed report(s) rewritten in a copy of the published file"
     assert any(991.2 in row for row in refreshed_tables["marts.fct_reported_fact"])
     assert not any("marine-hydrogen-market" in row for row in refreshed_tables["marts.dim_report"])
 

@@ -83,6 +83,27 @@ def test_published_file_opens_read_only_in_duckdb_1x(published, duckdb_1x_path):
     assert float(total) > 16068.6
 
 
+def test_a_refresh_patches_a_copy_of_the_published_file_which_duckdb_1x_still_opens(published, duckdb_1x_path):
+    raw_dir, warehouse_path = published
+    seed = raw_dir / "reports" / "space-mining-market.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"USD 997.7 million", b"USD 991.2 million"))
+    result = build_warehouse(raw_dir, warehouse_path)
+    assert result.success
+    (publish,) = [e for e in result.get_asset_materialization_events() if e.asset_key.path == ["published_warehouse"]]
+    assert publish.materialization.metadata["published"].value.startswith("rows of 1 changed report(s) rewritten")
+    script = (
+        "import sys, duckdb; c = duckdb.connect(sys.argv[1], read_only=True); print(duckdb.__version__, "
+        "c.execute(\"select value_usd_m from marts.fct_reported_fact where member = 'C-type'\").fetchone()[0])"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(duckdb_1x_path)!r}); {script}",
+         str(warehouse_path)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    version, c_type = completed.stdout.split()
+    assert (version[:2], float(c_type)) == ("1.", 991.2)
+
+
 def test_a_copy_abandoned_by_a_killed_publish_is_cleaned_up_by_the_next_build(published):
     raw_dir, warehouse_path = published
     abandoned = warehouse_path.with_name(f".{warehouse_path.name}.0123abcd.publishing")

@@ -6,9 +6,47 @@ import dagster as dg
 import duckdb as duckdb_module
 from dagster_duckdb import DuckDBResource
 
-from pipelines.assets.sql_models import MART_KEYS
+from pipelines.assets.sql_models import MART_KEYS, SQL_MODELS
 from pipelines.resources import WarehousePaths
-from pipelines.warehouse.publish import publish_marts
+from pipelines.warehouse.incremental import (
+    MODELS_STAGE,
+    forget_fingerprints,
+    store_fingerprints,
+    stored_fingerprints,
+)
+from pipelines.warehouse.publish import ReportPatch, file_identity, publish_marts
+
+PUBLISHED_STAGE = "published"
+PER_REPORT_MARTS = frozenset(model.name for model in SQL_MODELS if model.layer == "marts" and model.incremental_by)
+
+
+def _patch_for(connection, published_path) -> ReportPatch | None:
+    """A patch of the published file when it is the one this working database last published and the marts
+    changed for some reports only since; None means copy every table."""
+    built = stored_fingerprints(connection, MODELS_STAGE)
+    published = stored_fingerprints(connection, PUBLISHED_STAGE)
+    if built is None or published is None or built.shared != published.shared:
+        return None
+    identity = connection.execute(
+        "select fingerprint from build_state.fingerprints where stage = 'published file' and report_id = ?",
+        [str(published_path)],
+    ).fetchone()
+    if identity is None or identity[0] != file_identity(published_path):
+        return None
+    return ReportPatch(built.changed_reports(published), PER_REPORT_MARTS)
+
+
+def _remember_publish(connection, published_path) -> None:
+    built = stored_fingerprints(connection, MODELS_STAGE)
+    if built is None:
+        forget_fingerprints(connection, PUBLISHED_STAGE)
+        return
+    store_fingerprints(connection, PUBLISHED_STAGE, built)
+    connection.execute("delete from build_state.fingerprints where stage = 'published file'")
+    connection.execute(
+        "insert into build_state.fingerprints values ('published file', ?, ?)",
+        [str(published_path), file_identity(published_path)],
+    )
 
 
 def _versions() -> dict[str, str]:
@@ -42,8 +80,15 @@ def published_warehouse(
             "count(*) filter (where not blocking), count(*) filter (where not blocking and not passed) "
             "from marts.audit_consistency"
         ).fetchone()
-        published = publish_marts(connection, published_path, context.run.run_id, inputs, _versions())
-    context.log.info(f"published {published.path} ({published.size_bytes} bytes)")
+        patch = _patch_for(connection, published_path)
+        # Forget first: killed between the swap and the record, the next publish copies every table again.
+        forget_fingerprints(connection, PUBLISHED_STAGE)
+        published = publish_marts(connection, published_path, context.run.run_id, inputs, _versions(), patch)
+        _remember_publish(connection, published_path)
+    how = "every table copied"
+    if published.patched:
+        how = f"rows of {len(patch.changed_reports)} changed report(s) rewritten in a copy of the published file"
+    context.log.info(f"published {published.path} ({published.size_bytes} bytes): {how}")
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(published.path)),
@@ -51,6 +96,7 @@ def published_warehouse(
             "published_at": dg.MetadataValue.timestamp(published.published_at),
             "tables": dg.MetadataValue.json(published.table_rows),
             "input_files": len(inputs),
+            "published": how,
             "audit": dg.MetadataValue.json(
                 {
                     "integrity checks": audit[0],

@@ -18,6 +18,7 @@ from pipelines.warehouse.incremental import (
     BuildPlan,
     ModelBuilder,
     build_order,
+    forget_fingerprints,
     plan_build,
     store_fingerprints,
 )
@@ -80,6 +81,9 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
                 )
         if fingerprints is not None:
             store_fingerprints(connection, MODELS_STAGE, fingerprints)
+        else:
+            # Some models now reflect newer inputs than others: the next complete build starts from scratch.
+            forget_fingerprints(connection, MODELS_STAGE)
         failed_blocking = []
         for model in selected:
             checks = [(spec, query) for spec, query in _CHECKS[model.table] if spec.key in selected_checks]

@@ -148,6 +148,12 @@ def stored_fingerprints(connection: duckdb.DuckDBPyConnection, stage: str) -> Fi
     return Fingerprints(shared[0], {report_id: fingerprint for report_id, fingerprint in rows if report_id})
 
 
+def forget_fingerprints(connection: duckdb.DuckDBPyConnection, stage: str) -> None:
+    """Say that ``stage`` reflects no known inputs, so that what follows it starts from scratch."""
+    if stored_fingerprints(connection, stage) is not None:
+        connection.execute(f"delete from {STATE_SCHEMA}.fingerprints where stage = ?", [stage])
+
+
 def store_fingerprints(connection: duckdb.DuckDBPyConnection, stage: str, fingerprints: Fingerprints) -> None:
     """Record the inputs ``stage`` now reflects, in one transaction; call it only once the stage is complete."""
     connection.execute(f"create schema if not exists {STATE_SCHEMA}")
@@ -180,7 +186,10 @@ def _missing_tables(connection: duckdb.DuckDBPyConnection, models: list[SqlModel
 
 
 def _models_salt(models: list[SqlModel]) -> str:
-    return "".join(f"{model.table}\x1f{model.sql}\x1f{model.incremental_by}\x1e" for model in models)
+    return "".join(
+        f"{model.table}\x1f{model.sql}\x1f{model.incremental_by}\x1f{sorted(model.column_docs.items())}\x1e"
+        for model in models
+    )
 
 
 def plan_build(connection: duckdb.DuckDBPyConnection, models: list[SqlModel]) -> tuple[BuildPlan, Fingerprints | None]:

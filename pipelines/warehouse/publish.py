@@ -4,6 +4,10 @@ The marts are copied from the working database into a private file beside the pu
 DuckDB's v1.0.0 storage format, which DuckDB 1.x readers open), checked, checkpointed and closed; then
 ``os.replace`` swaps it onto the published path in one step. A reader holding the old file keeps its snapshot.
 Any failure before the swap removes the private file and leaves the published one untouched.
+
+When only some reports changed since the last publish, the private file starts as a byte copy of the published
+one and only those reports' rows are rewritten (tables that combine reports are copied whole); its content is
+then checked against the working marts table by table before the swap.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,11 +36,21 @@ class PublishError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class ReportPatch:
+    """Publish by patching a copy of the published file: ``tables`` hold one report's rows apart from another's
+    (report_id), and only the rows of ``changed_reports`` differ from what is published."""
+
+    changed_reports: tuple[str, ...]
+    tables: frozenset[str]
+
+
+@dataclass(frozen=True)
 class PublishedWarehouse:
     path: Path
     size_bytes: int
     table_rows: dict[str, int]
     published_at: datetime
+    patched: bool = False
 
 
 def _marts_tables(connection: duckdb.DuckDBPyConnection, database: str) -> list[str]:
@@ -109,30 +124,88 @@ def _verify_published_copy(path: Path, expected_rows: dict[str, int]) -> None:
                 raise PublishError(f"{path}: {PUBLISHED_SCHEMA}.{table} has {rows} rows after copying, not {expected}")
 
 
+def _columns(connection: duckdb.DuckDBPyConnection, database: str, table: str) -> list[tuple[str, str]]:
+    return connection.execute(
+        "select column_name, data_type from duckdb_columns() where database_name = ? and schema_name = ? "
+        "and table_name = ? order by column_index",
+        [database, PUBLISHED_SCHEMA, table],
+    ).fetchall()
+
+
+def _copy_table_whole(connection: duckdb.DuckDBPyConnection, source_db: str, table: str) -> None:
+    connection.execute(f'drop table if exists {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"')
+    connection.execute(
+        f'create table {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}" as '
+        f'select * from "{source_db}".{PUBLISHED_SCHEMA}."{table}"'
+    )
+    _copy_comments(connection, source_db, table)
+
+
+def _patch_table(connection: duckdb.DuckDBPyConnection, source_db: str, table: str, reports: list[str]) -> None:
+    target = f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"'
+    connection.execute(f"delete from {target} where report_id in (select unnest(?::varchar[]))", [reports])
+    connection.execute(
+        f'insert into {target} by name select * from "{source_db}".{PUBLISHED_SCHEMA}."{table}" '
+        "where report_id in (select unnest(?::varchar[]))",
+        [reports],
+    )
+
+
+def _table_digest(connection: duckdb.DuckDBPyConnection, qualified_table: str) -> tuple[int, int]:
+    """(rows, order-independent hash of every row): equal for tables with the same rows."""
+    (rows, digest) = connection.execute(
+        f"select count(*), coalesce(sum(hash(row_values)::hugeint), 0) from {qualified_table} as row_values"
+    ).fetchone()
+    return int(rows), int(digest)
+
+
 def publish_marts(
-    connection: duckdb.DuckDBPyConnection, published_path: Path, run_id: str, inputs: list[dict], versions: dict
+    connection: duckdb.DuckDBPyConnection,
+    published_path: Path,
+    run_id: str,
+    inputs: list[dict],
+    versions: dict,
+    patch: ReportPatch | None = None,
 ) -> PublishedWarehouse:
-    """Copy the marts of ``connection``'s database to ``published_path`` atomically."""
+    """Copy the marts of ``connection``'s database to ``published_path`` atomically; with ``patch``, by rewriting
+    only the changed reports' rows of a copy of the file published now."""
     published_path.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_copies(published_path)
     private_path = published_path.with_name(f".{published_path.name}.{uuid.uuid4().hex}{PRIVATE_SUFFIX}")
     source_db = _working_database(connection)
     published_at = datetime.now(UTC)
+    patching = patch is not None and published_path.exists()
     try:
-        connection.execute(f"attach ? as {PUBLISHING_ALIAS} (storage_version '{STORAGE_VERSION}')", [str(private_path)])
+        if patching:
+            shutil.copyfile(published_path, private_path)
+            connection.execute(f"attach ? as {PUBLISHING_ALIAS}", [str(private_path)])
+        else:
+            connection.execute(
+                f"attach ? as {PUBLISHING_ALIAS} (storage_version '{STORAGE_VERSION}')", [str(private_path)]
+            )
         try:
-            connection.execute(f"create schema {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}")
+            connection.execute(f"create schema if not exists {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}")
+            tables = _marts_tables(connection, source_db)
+            for stale in set(_marts_tables(connection, PUBLISHING_ALIAS)) - set(tables):
+                connection.execute(f'drop table {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{stale}"')
             table_rows = {}
-            for table in _marts_tables(connection, source_db):
-                connection.execute(
-                    f'create table {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}" as '
-                    f'select * from "{source_db}".{PUBLISHED_SCHEMA}."{table}"'
-                )
-                _copy_comments(connection, source_db, table)
+            for table in tables:
+                same_columns = _columns(connection, source_db, table) == _columns(connection, PUBLISHING_ALIAS, table)
+                if patching and table in patch.tables and same_columns:
+                    _patch_table(connection, source_db, table, list(patch.changed_reports))
+                else:
+                    _copy_table_whole(connection, source_db, table)
                 (table_rows[table],) = connection.execute(
                     f'select count(*) from "{source_db}".{PUBLISHED_SCHEMA}."{table}"'
                 ).fetchone()
+            if patching:
+                for table in tables:
+                    expected = _table_digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"')
+                    actual = _table_digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"')
+                    if actual != expected:
+                        raise PublishError(f"{PUBLISHED_SCHEMA}.{table}: the patched copy differs from the build")
             ordered_inputs = sorted(inputs, key=lambda item: item["source_file"])
+            connection.execute(f"drop table if exists {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}.meta_publish")
             _write_meta_publish(
                 connection,
                 {
@@ -156,7 +229,16 @@ def publish_marts(
         for leftover in (private_path, private_path.with_name(private_path.name + ".wal")):
             leftover.unlink(missing_ok=True)
         raise
-    return PublishedWarehouse(published_path, published_path.stat().st_size, table_rows, published_at)
+    return PublishedWarehouse(published_path, published_path.stat().st_size, table_rows, published_at, patching)
+
+
+def file_identity(path: Path) -> str | None:
+    """What changes whenever the file is replaced or written: device, inode, size and modification time."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return f"{status.st_dev}:{status.st_ino}:{status.st_size}:{status.st_mtime_ns}"
 
 
 def _remove_abandoned_copies(published_path: Path) -> None:
