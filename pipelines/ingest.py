@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -149,8 +150,9 @@ def decode_text(data: bytes, source_file: str) -> tuple[str | None, str | None, 
     return text, "cp1252", None
 
 
-def read_report(path: Path, raw_dir: Path) -> Document | Rejection:
-    """One file as a decoded document, or the reason it cannot be one."""
+def read_report(path: Path, raw_dir: Path, real_raw_dir: str | None = None) -> Document | Rejection:
+    """One file as a decoded document, or the reason it cannot be one. ``real_raw_dir``: the raw folder with
+    links resolved (``os.path.realpath``), when the caller reads many files."""
     source_file = path.relative_to(raw_dir).as_posix()
     if path.name.startswith("."):
         return Rejection(
@@ -159,15 +161,17 @@ def read_report(path: Path, raw_dir: Path) -> Document | Rejection:
     if path.suffix.lower() not in REPORT_SUFFIXES:
         expected = ", ".join(REPORT_SUFFIXES[:-1]) + " or " + REPORT_SUFFIXES[-1]
         return Rejection(source_file, None, "ingest", f"{source_file}: unsupported file type, expected {expected}")
-    resolved = path.resolve()
-    if not resolved.is_relative_to(raw_dir.resolve()):
+    real_raw_dir = real_raw_dir or os.path.realpath(raw_dir)
+    resolved = os.path.realpath(path)
+    if not resolved.startswith(real_raw_dir.rstrip(os.sep) + os.sep):
         return Rejection(source_file, None, "ingest", f"{source_file}: a link to a file outside the raw folder")
-    size = resolved.stat().st_size
+    size = os.stat(resolved).st_size
     if size > MAX_DOCUMENT_BYTES:
         return Rejection(
             source_file, None, "ingest", f"{source_file}: {size} bytes is over the {MAX_DOCUMENT_BYTES} byte limit"
         )
-    data = resolved.read_bytes()
+    with open(resolved, "rb") as file:
+        data = file.read()
     sha256 = hashlib.sha256(data).hexdigest()
     text, encoding, problem = decode_text(data, source_file)
     if problem:
@@ -183,8 +187,9 @@ def read_reports(raw_dir: Path) -> tuple[list[Document], list[Rejection]]:
     rejections: list[Rejection] = []
     owners: dict[str, str] = {}
     contents: dict[str, str] = {}
+    real_raw_dir = os.path.realpath(raw_dir)
     for path in discover_report_files(raw_dir):
-        result = read_report(path, raw_dir)
+        result = read_report(path, raw_dir, real_raw_dir)
         if isinstance(result, Document):
             sidecar, sidecar_problem = read_sidecar(path, raw_dir)
             result = replace(result, sidecar=sidecar)

@@ -85,13 +85,27 @@ def table_schema(connection: duckdb.DuckDBPyConnection, schema: str, table: str)
 def table_metadata(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> dict[str, object]:
     """Row count, column schema and a preview: what the UI shows for every table we write."""
     (rows,) = connection.execute(f'select count(*) from "{schema}"."{table}"').fetchone()
-    preview = connection.execute(f'select * from "{schema}"."{table}" limit {_PREVIEW_ROWS}').df()
+    cursor = connection.execute(f'select * from "{schema}"."{table}" limit {_PREVIEW_ROWS}')
+    preview = markdown_rows([column for column, *_ in cursor.description], cursor.fetchall())
     return {
         "dagster/row_count": int(rows),
         "dagster/column_schema": table_schema(connection, schema, table),
         "dagster/table_name": f"{schema}.{table}",
-        "preview": dg.MetadataValue.md(markdown_preview(preview)),
+        "preview": dg.MetadataValue.md(preview),
     }
+
+
+def markdown_rows(columns: list[str], rows: list[tuple]) -> str:
+    """A Markdown table of ``rows`` as markdown_preview draws a frame (without building one)."""
+    if not rows:
+        return "_no rows_"
+
+    def cell(value) -> str:
+        return "" if value is None else str(value)[:_PREVIEW_CELL_CHARS].replace("|", "\\|")
+
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def table_exists(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
