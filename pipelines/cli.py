@@ -52,10 +52,13 @@ def run_build(settings: Settings, out=sys.stderr):
     )
     started = time.monotonic()
     worker.start()
+    done, cursor = 0, None
     while worker.is_alive():
         worker.join(0.5)
         runs = instance.get_runs(limit=1)
-        done = len(instance.all_logs(runs[0].run_id, of_type=progress_events)) if runs else 0
+        if runs:  # read only the events logged since the last look
+            new = instance.get_records_for_run(runs[0].run_id, cursor=cursor, of_type=progress_events)
+            done, cursor = done + len(new.records), new.cursor
         print(_progress_line(done, total, time.monotonic() - started), end="", file=out, flush=True)
     print(_progress_line(total, total, time.monotonic() - started), file=out, flush=True)
     return outcome["result"]
