@@ -85,8 +85,11 @@ def table_schema(connection: duckdb.DuckDBPyConnection, schema: str, table: str)
 def table_metadata(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> dict[str, object]:
     """Row count, column schema and a preview: what the UI shows for every table we write."""
     (rows,) = connection.execute(f'select count(*) from "{schema}"."{table}"').fetchone()
-    cursor = connection.execute(f'select * from "{schema}"."{table}" limit {_PREVIEW_ROWS}')
-    preview = markdown_rows([column for column, *_ in cursor.description], cursor.fetchall())
+    # fetchmany, not LIMIT alone: DuckDB 2.0.0 drops the LIMIT over a window after two left joins with an empty
+    # table (stg_stated_figures without exchange rates), and would hand back every row.
+    with connection.cursor() as cursor:
+        cursor.execute(f'select * from "{schema}"."{table}" limit {_PREVIEW_ROWS}')
+        preview = markdown_rows([column for column, *_ in cursor.description], cursor.fetchmany(_PREVIEW_ROWS))
     return {
         "dagster/row_count": int(rows),
         "dagster/column_schema": table_schema(connection, schema, table),
