@@ -28,6 +28,8 @@ _EXTRACTION_CODE = [*sorted((Path(__file__).parent / "extract").glob("*.py")), P
 EXTRACTOR_VERSION = hashlib.sha256(b"".join(path.read_bytes() for path in _EXTRACTION_CODE)).hexdigest()[:16]
 # Below this many documents to extract, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 256
+# Extracted reports kept whole for the UI's extraction report; the rest live on as table rows only.
+REPORTS_KEPT = 50
 CACHE_COLUMNS = {
     "report_id": "string",
     "source_file": "string",
@@ -51,7 +53,7 @@ class ExtractionRun:
     extracted: list[str] = field(default_factory=list)  # source files extracted in this run
     reused: list[str] = field(default_factory=list)  # source files whose previous rows were kept
     removed: list[str] = field(default_factory=list)  # source files gone since the previous run
-    reports: dict[str, object] = field(default_factory=dict)  # ExtractedReport of each extracted document
+    reports: dict[str, object] = field(default_factory=dict)  # ExtractedReport of the first REPORTS_KEPT extracted
 
 
 def stored_rows_reusable(stored_columns: dict[str, list[str]]) -> bool:
@@ -156,7 +158,8 @@ def run_extraction(
             cache_rows.append(_cache_row(document, 0, 0, reason))
             continue
         run.extracted.append(document.source_file)
-        run.reports[document.source_file] = report
+        if len(run.reports) < REPORTS_KEPT:
+            run.reports[document.source_file] = report
         for table, table_rows in report_rows(document.report_id, document.source_file, document.sha256, report).items():
             rows_by_table[table].extend(table_rows)
         cache_rows.append(_cache_row(document, len(report.figures), len(report.skipped), None))

@@ -16,7 +16,7 @@ from pipelines.assets.frames import (
     with_first_detection,
 )
 from pipelines.assets.ingest import RAW_DOCUMENTS, rejection_frame
-from pipelines.extraction_run import run_extraction
+from pipelines.extraction_run import REPORTS_KEPT, run_extraction
 from pipelines.schemas import DOCUMENT_SCHEMAS
 
 EXTRACTED_SCHEMA = "extracted"
@@ -33,7 +33,7 @@ EXTRACTED_TABLE_DESCRIPTIONS = {
 }
 
 
-_REPORTED_DOCUMENTS = 50  # the UI's extraction report lists this many documents in full
+_REPORTED_DOCUMENTS = REPORTS_KEPT  # the UI's extraction report lists this many documents in full
 _PREVIEW_FACTS = 5
 
 
@@ -120,7 +120,7 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
                     **incremental,
                     "facts_by_document": dg.MetadataValue.md(markdown_preview(figures_by_document, rows=50)),
                     "extraction_report": dg.MetadataValue.md(
-                        "\n\n".join(reports[:_REPORTED_DOCUMENTS]) or "_no document extracted in this run_"
+                        "\n\n".join(reports) or "_no document extracted in this run_"
                     ),
                 },
             )
