@@ -205,3 +205,58 @@ def test_a_changed_sql_model_rebuilds_every_report(published):
         plan, _ = plan_build(working, edited)
     assert plan.full
     assert plan.reason == "SQL models, analyst tables or DuckDB changed"
+
+
+def validated_how(result) -> str:
+    (materialization,) = [
+        event.materialization
+        for event in result.get_asset_materialization_events()
+        if event.asset_key == dg.AssetKey(["validated", "stated_figures"])
+    ]
+    return materialization.metadata["validated"].value
+
+
+def test_with_analyst_weights_every_report_is_validated_again_and_the_forecast_follows_a_new_weight(published):
+    raw_dir, warehouse_path = published
+    (raw_dir / "tables").mkdir()
+    weights = raw_dir / "tables" / "region_weights.csv"
+    weights.write_text("region,weight\nEurope,1\n", encoding="utf-8")
+    assert build_warehouse(raw_dir, warehouse_path).success
+    weights.write_text("region,weight\nEurope,2\n", encoding="utf-8")
+    result = build_warehouse(raw_dir, warehouse_path)
+    assert result.success
+    assert validated_how(result) == "analyst facts or weights are loaded"
+    # A weight changes no report's rows, but every report may use it: the models are rebuilt whole.
+    assert built_how(result, "marts.fct_region_forecast") == "rebuilt whole"
+
+
+def test_building_some_models_alone_makes_the_next_complete_build_rebuild_every_model(published):
+    raw_dir, warehouse_path = published
+    seed = raw_dir / "reports" / "space-mining-market.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"USD 997.7 million", b"USD 991.2 million"))
+    one_model = dg.AssetSelection.groups("ingest", "extract", "validate") | dg.AssetSelection.assets(
+        dg.AssetKey(["marts", "fct_market_size"])
+    )
+    alone = build_warehouse(raw_dir, warehouse_path, selection=one_model)
+    assert alone.success
+    assert built_how(alone, "marts.fct_market_size") == "rebuilt whole"
+    result = build_warehouse(raw_dir, warehouse_path)
+    assert result.success
+    assert built_how(result, "marts.fct_segment_forecast") == "rebuilt whole"
+    # The published file still holds the old figures: the report that changed since is patched in.
+    assert published_how(result) == "rows of 1 changed report(s) rewritten in a copy of the published file"
+
+
+def test_a_published_file_replaced_by_someone_else_is_copied_whole_not_patched(published, tmp_path):
+    raw_dir, warehouse_path = published
+    warehouse_path.write_bytes(warehouse_path.read_bytes())  # same content, but no longer the file we wrote
+    seed = raw_dir / "reports" / "space-mining-market.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"USD 997.7 million", b"USD 991.2 million"))
+    result = build_warehouse(raw_dir, warehouse_path)
+    assert result.success
+    assert published_how(result) == "every table copied"
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        (c_type,) = connection.execute(
+            "select value_usd_m from marts.fct_reported_fact where member = 'C-type'"
+        ).fetchone()
+    assert c_type == 991.2
