@@ -120,6 +120,37 @@ _COUNTRY_NAMES = frozenset(
 )
 
 
+def _first_letter_test(first: str) -> str:
+    """A pattern for one character that matches exactly where ``(?i:first)`` does, and that starts with a
+    case-sensitive character class: re skips a branch that starts with one after a single lookup. A non-ASCII
+    character passes the class and is checked by the lookbehind ('İ', 'ı', 'ſ' and 'K' match ASCII letters)."""
+    if not first.isalpha():
+        return re.escape(first)
+    return rf"(?-i:[{first.lower()}{first.upper()}\x80-\U0010ffff])(?<=(?i:{first}))"
+
+
+def _alternation_by_first_letter(named_patterns: list[tuple[str, str, str]]) -> str | None:
+    """``(?P<group>pattern)|...`` with the names gathered by first letter, each gathering behind one test of
+    that letter, the names in their given order within it. re tries every branch of an alternation at every
+    position of the text; this way it tests one character per letter instead of entering every name's group.
+    None when a name does not start with an ASCII character matched as written."""
+    gathered: dict[str, list[str]] = {}
+    for name, group, pattern in named_patterns:
+        first = name.strip()[:1]
+        if not first or not first.isascii():
+            return None
+        if pattern.startswith("(?-i:"):
+            rest = f"(?-i:(?<={first})" + pattern[len("(?-i:") + 1 :]  # "US" in capitals only: test the "U" again
+        elif pattern.startswith(re.escape(first)):
+            rest = pattern[len(re.escape(first)) :]
+        else:
+            return None  # "& Others", "and more", "-type": no single first character
+        gathered.setdefault(first.lower(), []).append(f"(?P<{group}>{rest})")
+    return "|".join(
+        _first_letter_test(first) + "(?:" + "|".join(alternatives) + ")" for first, alternatives in gathered.items()
+    )
+
+
 @functools.lru_cache(maxsize=512)
 def _compiled_names(
     segments: tuple[tuple[str, str], ...], regions: tuple[str, ...], countries: tuple[str, ...]
@@ -127,7 +158,7 @@ def _compiled_names(
     """(one pattern for every name, the scope each group names, the normalised names covered) for a taxonomy.
     Pages of one publisher share taxonomies, so this is built once per distinct taxonomy, not once per page."""
     targets: dict[str, NamedScope] = {}
-    patterns: list[tuple[str, str]] = []
+    patterns: list[tuple[str, str, str]] = []
     covered: set[str] = set()
 
     def add(name: str, target: NamedScope, generic: bool = False) -> None:
@@ -140,7 +171,7 @@ def _compiled_names(
                 pattern += r"(?=\s+(?i:segment|category))"  # "Others" only as "the others segment"
             group = f"n{len(targets)}"
             targets[group] = target
-            patterns.append((variant, f"(?P<{group}>{pattern})"))
+            patterns.append((variant, group, pattern))
 
     for dimension, member in segments:
         add(member, NamedScope("segment", dimension, member), member.lower() in _GENERIC_MEMBERS)
@@ -158,7 +189,9 @@ def _compiled_names(
             add(country, NamedScope("country", "country", country))
     # Longest names first, so that "Rest of Europe" wins over "Europe" at the same position.
     patterns.sort(key=lambda item: -len(item[0]))
-    alternation = "|".join(pattern for _, pattern in patterns)
+    alternation = _alternation_by_first_letter(patterns) or "|".join(
+        f"(?P<{group}>{pattern})" for _, group, pattern in patterns
+    )
     # "US$" is a currency, not the country: no name may touch a "$".
     pattern = re.compile(rf"(?<![\w$])(?i:{alternation})(?![\w$])") if patterns else None
     return pattern, targets, frozenset(covered)
