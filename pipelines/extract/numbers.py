@@ -67,10 +67,19 @@ _MONEY = re.compile(
     rf"(?:\s?(?P<scale>{_SCALE_WORD})|(?P<letter>{_SCALE_LETTER}))?"
 )
 # "38.5 billion USD", "1.38 (USD Billion)": the currency after the amount.
+_SCALE_THEN_CURRENCY = (
+    rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|US\s+dollars)\b"
+    rf"|\s*\(\s*(?P<currency2>USD|US\$|EUR|GBP)\s+(?P<scale2>{_SCALE_WORD})\s*\)"
+)
 _MONEY_CURRENCY_AFTER = re.compile(
     rf"(?<![\w.,$€£¥₹])(?!(?:19|20)\d{{2}}\b)(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?!(?:19|20)\d{{2}}\b)(?P<high>{_NUMBER}))?"
-    rf"(?:\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|US\s+dollars)\b"
-    rf"|\s*\(\s*(?P<currency2>USD|US\$|EUR|GBP)\s+(?P<scale2>{_SCALE_WORD})\s*\))"
+    rf"(?:{_SCALE_THEN_CURRENCY})"
+)
+# Most pages never write the currency after the amount: one quick search spares the slow pattern. Every scale
+# word ends in "d" or "n" ("million USD"); a search that starts with a character class skips along the text.
+_ANY_SCALE_THEN_CURRENCY = re.compile(
+    r"(?-i:[dnDN(\x80-\U0010ffff])"
+    r"(?:(?<=(?i:[dn]))\s+(?:USD|EUR|GBP|US\s+dollars)\b|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
 )
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)")
 _YEAR_RANGE = re.compile(
@@ -79,9 +88,10 @@ _YEAR_RANGE = re.compile(
 )
 _YEAR = re.compile(r"(?<![\d.,$€£])(?:FY\s?)?(?P<year>(?:19|20)\d{2})(?![\d]|\.\d|,\d{3})")
 # "in 1850", "by 3032": a year a report cannot mean, read as a year so that validation can say so.
-_IMPLAUSIBLE_YEAR = re.compile(
-    r"\b(?i:in|by|for|through|until|till|from)\s+(?P<year>1[0-8]\d{2}|2[1-9]\d{2}|[3-9]\d{3})(?![\d]|[.,]\d)"
-)
+_IMPLAUSIBLE_YEAR_NUMBER = r"(?P<year>1[0-8]\d{2}|2[1-9]\d{2}|[3-9]\d{3})(?![\d]|[.,]\d)"
+_IMPLAUSIBLE_YEAR = re.compile(r"\b(?i:in|by|for|through|until|till|from)\s+" + _IMPLAUSIBLE_YEAR_NUMBER)
+# The same number after any space: a quick search (it starts with a character class) that most pages fail.
+_SPACE_THEN_IMPLAUSIBLE_YEAR = re.compile(r"\s" + _IMPLAUSIBLE_YEAR_NUMBER)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -182,7 +192,8 @@ def find_money(text: str) -> list[Money]:
     """Every amount with a currency marker before or after it, normalised to millions of its currency."""
     matches = [(match, "currency", "scale") for match in _MONEY.finditer(text)]
     taken = [(match.start(), match.end()) for match, _, _ in matches]
-    for match in _MONEY_CURRENCY_AFTER.finditer(text):
+    currency_after = _MONEY_CURRENCY_AFTER.finditer(text) if _ANY_SCALE_THEN_CURRENCY.search(text) else ()
+    for match in currency_after:
         if not any(start < match.end() and match.start() < end for start, end in taken):
             groups = ("currency", "scale") if match.group("currency") else ("currency2", "scale2")
             matches.append((match, *groups))
@@ -241,6 +252,8 @@ def find_year_ranges(text: str) -> list[YearRange]:
 
 def find_years(text: str) -> list[YearMention]:
     years = [YearMention(match.start(), match.end(), int(match.group("year"))) for match in _YEAR.finditer(text)]
+    if not _SPACE_THEN_IMPLAUSIBLE_YEAR.search(text):
+        return years  # in order already
     years += [
         YearMention(match.start("year"), match.end("year"), int(match.group("year")))
         for match in _IMPLAUSIBLE_YEAR.finditer(text)
