@@ -6,6 +6,7 @@ with ``Decimal`` so that "USD 2.05 billion" is exactly 2050 USD millions, not 20
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -241,13 +242,19 @@ def _full_year(first_year: int, end_text: str) -> int:
 
 
 def find_year_ranges(text: str) -> list[YearRange]:
+    return list(_year_ranges(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _year_ranges(text: str) -> tuple[YearRange, ...]:
+    """Cached: a page's figures and its forecast period both need the ranges of the whole page."""
     ranges = []
     for match in _YEAR_RANGE.finditer(text):
         first_year = int(match.group("start"))
         last_year = _full_year(first_year, match.group("end"))
         if last_year > first_year:
             ranges.append(YearRange(match.start(), match.end(), first_year, last_year))
-    return ranges
+    return tuple(ranges)
 
 
 def find_years(text: str) -> list[YearMention]:
