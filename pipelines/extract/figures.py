@@ -499,11 +499,12 @@ def resolve_forecast_period(figures: list[StatedFigure], first_year: int | None,
     """Put the page's forecast period into CAGRs stated "over the forecast period"."""
     resolved = []
     for figure in figures:
+        changes = {}
         if figure.period_start_year == FORECAST_PERIOD[0]:
-            figure = replace(figure, period_start_year=first_year)
+            changes["period_start_year"] = first_year
         if figure.period_end_year == FORECAST_PERIOD[1]:
-            figure = replace(figure, period_end_year=last_year)
-        resolved.append(figure)
+            changes["period_end_year"] = last_year
+        resolved.append(replace(figure, **changes) if changes else figure)
     return resolved
 
 
@@ -512,6 +513,10 @@ def deduplicate(figures: list[StatedFigure]) -> list[StatedFigure]:
     first_by_identity: dict[tuple, StatedFigure] = {}
     counts: defaultdict[tuple, int] = defaultdict(int)
     for figure in figures:
-        first_by_identity.setdefault(figure.identity, figure)
-        counts[figure.identity] += 1
-    return [replace(figure, mentions=counts[identity]) for identity, figure in first_by_identity.items()]
+        identity = figure.identity
+        first_by_identity.setdefault(identity, figure)
+        counts[identity] += 1
+    return [
+        figure if figure.mentions == counts[identity] else replace(figure, mentions=counts[identity])
+        for identity, figure in first_by_identity.items()
+    ]
