@@ -197,6 +197,15 @@ def _compiled_names(
     return pattern, targets, frozenset(covered)
 
 
+@functools.lru_cache(maxsize=512)
+def _place_the_market_starts_with(covered: frozenset[str], market: str | None) -> str | None:
+    """A place the market's own name starts with ("India Electric Bus Charging") is the market, not a part of it."""
+    if not market:
+        return None
+    normalised_market = _normalised(market)
+    return next((name for name in covered if normalised_market.startswith(name + " ")), None)
+
+
 class Gazetteer:
     """Finds every region, country and segment of a page's taxonomy in its text, aliases included, and the
     common world regions and countries the page does not list itself."""
@@ -207,10 +216,7 @@ class Gazetteer:
             taxonomy.region_names,
             tuple(row.country for row in taxonomy.regions if row.country),
         )
-        # A place the market's own name starts with ("India Electric Bus Charging") is the market, not a part of it.
-        self._market_place = next(
-            (name for name in covered if market and _normalised(market).startswith(name + " ")), None
-        )
+        self._market_place = _place_the_market_starts_with(covered, market)
         # "The global ground station services market": a member named inside the market's own name is the market.
         self._market_name = re.compile(rf"(?i:{_name_pattern(market)})") if market else None
 
@@ -224,7 +230,9 @@ class Gazetteer:
             [(m.start(), m.end()) for m in self._market_name.finditer(text)] if self._market_name else []
         )
         for match in self._pattern.finditer(text):
-            if any(start <= match.start() and match.end() <= end for start, end in inside_market_name):
+            if inside_market_name and any(
+                start <= match.start() and match.end() <= end for start, end in inside_market_name
+            ):
                 continue
             target = self._targets[match.lastgroup]
             if _DATELINE_AFTER.match(text, match.end()):
@@ -268,15 +276,7 @@ class _SentenceTokens:
 
 def _group_by_sentence(index: SentenceIndex, text: str, gazetteer: Gazetteer) -> dict[int, _SentenceTokens]:
     grouped: dict[int, _SentenceTokens] = {}
-
-    def bucket(offset: int) -> _SentenceTokens | None:
-        position = index.position_of(offset)
-        if position is None:
-            return None
-        if position not in grouped:
-            grouped[position] = _SentenceTokens(index.sentences[position], [], [], [], [], [])
-        return grouped[position]
-
+    position_of = index.position_of
     for kind, items in (
         ("money", find_money(text)),
         ("percentages", find_percentages(text)),
@@ -285,9 +285,13 @@ def _group_by_sentence(index: SentenceIndex, text: str, gazetteer: Gazetteer) ->
         ("mentions", gazetteer.find(text)),
     ):
         for item in items:
-            tokens = bucket(item.start)
-            if tokens is not None:
-                getattr(tokens, kind).append(item)
+            position = position_of(item.start)
+            if position is None:
+                continue
+            tokens = grouped.get(position)
+            if tokens is None:
+                tokens = grouped[position] = _SentenceTokens(index.sentences[position], [], [], [], [], [])
+            getattr(tokens, kind).append(item)
     return grouped
 
 
