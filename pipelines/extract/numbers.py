@@ -57,7 +57,12 @@ _SCALES_IN_MILLIONS = {
 _NUMBER = r"\d(?:[\d.,]*\d)?"
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _THOUSANDS_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_CURRENCY = r"U\.S\.\s?\$|US\s?\$|USD|US\s+dollars|(?:AU|CA|NZ|HK|A|C|S)\$|EUR|GBP|JPY|INR|CNY|RMB|(?<![A-Za-z])[$€£¥₹]"
+# Each branch starts with a plain character (a symbol not after a letter is tested after it), so that re's search
+# skips straight to the characters a currency can start with.
+_CURRENCY_SYMBOLS = "|".join(f"{re.escape(symbol)}(?<![A-Za-z]{re.escape(symbol)})" for symbol in "$€£¥₹")
+_CURRENCY = (
+    rf"U\.S\.\s?\$|US\s?\$|USD|US\s+dollars|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|EUR|GBP|JPY|INR|CNY|RMB|{_CURRENCY_SYMBOLS}"
+)
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b"
 # A single letter counts as a scale only when it touches the number: "$4.5B", not "$4.5 b".
 _SCALE_LETTER = r"[KMBTkmbt]\b"
