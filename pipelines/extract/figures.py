@@ -20,7 +20,9 @@ How a figure is read (rules measured on report pages):
 
 from __future__ import annotations
 
+import bisect
 import functools
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -230,9 +232,7 @@ class Gazetteer:
             [(m.start(), m.end()) for m in self._market_name.finditer(text)] if self._market_name else []
         )
         for match in self._pattern.finditer(text):
-            if inside_market_name and any(
-                start <= match.start() and match.end() <= end for start, end in inside_market_name
-            ):
+            if _within_one_of(inside_market_name, match.start(), match.end()):
                 continue
             target = self._targets[match.lastgroup]
             if _DATELINE_AFTER.match(text, match.end()):
@@ -241,6 +241,13 @@ class Gazetteer:
                 continue
             mentions.append(_Mention(match.start(), match.end(), target))
         return sorted([*mentions, *_unlisted_segments(text, mentions)], key=lambda mention: mention.start)
+
+
+def _within_one_of(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of ``spans`` (in order, not overlapping): the last that starts
+    at or before ``start`` is the only one that can hold it."""
+    last = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return last >= 0 and end <= spans[last][1]
 
 
 def _unlisted_segments(text: str, listed: list[_Mention]) -> list[_Mention]:
@@ -378,13 +385,24 @@ def _scope_for(
     if named_before:
         cell = _region_of_segment(text, named_before)
         return cell if cell else (named_before[-1].target, None)
-    sentence_text = tokens.sentence.text
-    if _SEGMENT_REFERENCE.search(sentence_text):
+    reference = _reference_in(tokens.sentence.text)
+    if reference == "segment":
         return next((m.target for m in reversed(recent) if m.target.scope == "segment"), None), None
-    if _REGION_REFERENCE.search(sentence_text):
+    if reference == "region":
         regions = (m.target for m in reversed(recent) if m.target.scope == "region")
         return next(regions, None), None
     return None, None
+
+
+@functools.lru_cache(maxsize=1024)
+def _reference_in(sentence_text: str) -> str | None:
+    """'segment' for a sentence that says "this segment", 'region' for "the regional market", else None.
+    Cached: each figure of the sentence asks."""
+    if _SEGMENT_REFERENCE.search(sentence_text):
+        return "segment"
+    if _REGION_REFERENCE.search(sentence_text):
+        return "region"
+    return None
 
 
 def _as_float(number: Decimal | None) -> float | None:
