@@ -88,11 +88,24 @@ _ANY_SCALE_THEN_CURRENCY = re.compile(
     r"(?:(?<=(?i:[dn]))\s+(?:USD|EUR|GBP|US\s+dollars)\b|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
 )
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)")
+# A year starts with "FY", "19" or "20". Year patterns have one branch for each start, which tests the character
+# before it afterwards: a pattern that starts with a plain character lets re's search skip to where one can start.
+_YEAR_STARTS = (("F", r"Y\s?(?:19|20)\d{2}"), ("1", r"9\d{2}"), ("2", r"0\d{2}"))
+# "2025-2032", "FY2024-FY2026", "2025 to 32": the first year and the last (its two or four digits) are the first and
+# the last run of digits of the match.
 _YEAR_RANGE = re.compile(
-    r"(?<![\d.,])(?:FY\s?)?(?P<start>(?:19|20)\d{2})\s?(?:-|–|—|to|through|and)\s?(?:FY\s?)?"
-    r"(?P<end>(?:19|20)\d{2}|\d{2})(?![\d.,]*\d)"
+    "|".join(
+        rf"{start}(?<![\d.,]{start}){year}\s?(?:-|–|—|to|through|and)\s?(?:FY\s?)?(?:(?:19|20)\d{{2}}|\d{{2}})"
+        r"(?![\d.,]*\d)"
+        for start, year in _YEAR_STARTS
+    )
 )
-_YEAR = re.compile(r"(?<![\d.,$€£])(?:FY\s?)?(?P<year>(?:19|20)\d{2})(?![\d]|\.\d|,\d{3})")
+_DIGITS = re.compile(r"\d+")
+# "FY2025" or "2025", neither after a digit or a currency nor before more digits; the year is the last four
+# characters of the match.
+_YEAR = re.compile(
+    "|".join(rf"{start}(?<![\d.,$€£]{start}){year}(?![\d]|\.\d|,\d{{3}})" for start, year in _YEAR_STARTS)
+)
 # "in 1850", "by 3032": a year a report cannot mean, read as a year so that validation can say so.
 _IMPLAUSIBLE_YEAR_NUMBER = r"(?P<year>1[0-8]\d{2}|2[1-9]\d{2}|[3-9]\d{3})(?![\d]|[.,]\d)"
 _IMPLAUSIBLE_YEAR = re.compile(r"\b(?i:in|by|for|through|until|till|from)\s+" + _IMPLAUSIBLE_YEAR_NUMBER)
@@ -255,15 +268,16 @@ def _year_ranges(text: str) -> tuple[YearRange, ...]:
     """Cached: a page's figures and its forecast period both need the ranges of the whole page."""
     ranges = []
     for match in _YEAR_RANGE.finditer(text):
-        first_year = int(match.group("start"))
-        last_year = _full_year(first_year, match.group("end"))
+        first_year_text, *_, last_year_text = _DIGITS.findall(match.group())
+        first_year = int(first_year_text)
+        last_year = _full_year(first_year, last_year_text)
         if last_year > first_year:
             ranges.append(YearRange(match.start(), match.end(), first_year, last_year))
     return tuple(ranges)
 
 
 def find_years(text: str) -> list[YearMention]:
-    years = [YearMention(match.start(), match.end(), int(match.group("year"))) for match in _YEAR.finditer(text)]
+    years = [YearMention(match.start(), match.end(), int(match.group()[-4:])) for match in _YEAR.finditer(text)]
     if not _SPACE_THEN_IMPLAUSIBLE_YEAR.search(text):
         return years  # in order already
     years += [
