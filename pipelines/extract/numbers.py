@@ -55,6 +55,7 @@ _SCALES_IN_MILLIONS = {
 # The whole numeric token, separators included, so that "1.234,56" is never read as "1.234";
 # parse_number decides whether it is unambiguous.
 _NUMBER = r"\d(?:[\d.,]*\d)?"
+_WHITESPACE_RUN = re.compile(r"\s+")
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _THOUSANDS_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # Each branch starts with a plain character (a symbol not after a letter is tested after it), so that re's search
@@ -221,12 +222,12 @@ def find_money(text: str) -> list[Money]:
         scale_word = match.group(scale_group)
         if scale_word is None and match.re is _MONEY:
             scale_word = match.group("letter")
-        currency_word = re.sub(r"\s+", " ", match.group(currency_group)).lower().replace("us $", "us$")
+        currency_word = _WHITESPACE_RUN.sub(" ", match.group(currency_group)).lower().replace("us $", "us$")
         currency_word = currency_word.replace("u.s. $", "u.s.$")
         currency = _CURRENCIES.get(currency_word, currency_word.upper())
         scale = _SCALES_IN_MILLIONS[scale_word.lower()] if scale_word else Decimal("0.000001")
         problem = None
-        if "sign" in match.re.groupindex and match.group("sign"):
+        if match.re is _MONEY and match.group("sign"):
             problem = "a negative amount cannot be a market size"
         try:
             stated = parse_number(match.group("low"))

@@ -73,10 +73,10 @@ def _is_table_line(text: str, sentence: Sentence) -> bool:
     line_start = text.rfind("\n", 0, sentence.char_start) + 1
     line_end = text.find("\n", sentence.char_end)
     line_end = len(text) if line_end < 0 else line_end
-    whole_line = not text[line_start : sentence.char_start].strip(" \t|") and not text[
-        sentence.char_end : line_end
-    ].strip(" \t|")
-    return whole_line and "|" in text[line_start:line_end]
+    if text.find("|", line_start, line_end) < 0:
+        return False
+    before, after = text[line_start : sentence.char_start], text[sentence.char_end : line_end]
+    return not before.strip(" \t|") and not after.strip(" \t|")
 
 
 def _hint(header: str) -> CellHint:
