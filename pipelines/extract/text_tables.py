@@ -8,6 +8,7 @@ year or period, and for bare numbers the currency and scale.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -79,7 +80,9 @@ def _is_table_line(text: str, sentence: Sentence) -> bool:
     return not before.strip(" \t|") and not after.strip(" \t|")
 
 
+@functools.lru_cache(maxsize=1024)
 def _hint(header: str) -> CellHint:
+    """What a column header says about its cells. Cached: the pages of one publisher repeat their headers."""
     ranges = find_year_ranges(header)
     years = find_years(header)
     if _CAGR_HEADER.search(header):
