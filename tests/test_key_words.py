@@ -27,3 +27,14 @@ def test_a_text_with_a_dotless_i_or_a_long_s_keeps_every_sentence():
         text = f"Segment {odd}ncluded. Nothing here."
         sentences = split_sentences(text)
         assert sentences_with_key_words(text, sentences, key_words("included")) == sentences
+
+
+def test_lower_casing_keeps_word_characters_spaces_and_hyphens_apart_from_the_rest():
+    text = EVERY_CHARACTER.replace("\u0130", "")
+    lowered = text.lower()
+    assert len(lowered) == len(text)
+    for character_class in (r"[\w$]", r"[\s\-]"):
+        assert [m.start() for m in re.finditer(character_class, text)] == [
+            m.start() for m in re.finditer(character_class, lowered)
+        ]
+    assert {c for c in text if not c.isascii() and c.lower().isascii()} == {"\u212a"}

@@ -25,10 +25,13 @@ import functools
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS
+from pipelines.extract.key_words import lower_case_agrees_with_re
+from pipelines.extract.name_trie import BEFORE_SEGMENT_WORD, TrieName, group_of, trie_pattern
 from pipelines.extract.numbers import (
     AmbiguousNumberError,
     Money,
@@ -153,12 +156,21 @@ def _alternation_by_first_letter(named_patterns: list[tuple[str, str, str]]) -> 
     )
 
 
+@dataclass(frozen=True)
+class _CompiledNames:
+    pattern: re.Pattern | None  # every name, in order
+    lowered_pattern: re.Pattern | None  # the same names as a trie, for lower-cased text (see name_trie.py)
+    exact_case_names: dict[str, str]  # group → name, for the names that keep their capitals ("US")
+    targets: dict[str, NamedScope]  # the scope each group names
+    covered: frozenset[str]  # the normalised names
+
+
 @functools.lru_cache(maxsize=512)
 def _compiled_names(
     segments: tuple[tuple[str, str], ...], regions: tuple[str, ...], countries: tuple[str, ...]
-) -> tuple[re.Pattern | None, dict[str, NamedScope], frozenset[str]]:
-    """(one pattern for every name, the scope each group names, the normalised names covered) for a taxonomy.
-    Pages of one publisher share taxonomies, so this is built once per distinct taxonomy, not once per page."""
+) -> _CompiledNames:
+    """The patterns for every name of a taxonomy. Pages of one publisher share taxonomies, so this is built once
+    per distinct taxonomy, not once per page."""
     targets: dict[str, NamedScope] = {}
     patterns: list[tuple[str, str, str]] = []
     covered: set[str] = set()
@@ -170,7 +182,7 @@ def _compiled_names(
             covered.add(_normalised(variant))
             pattern = _name_pattern(variant)
             if generic:
-                pattern += r"(?=\s+(?i:segment|category))"  # "Others" only as "the others segment"
+                pattern += BEFORE_SEGMENT_WORD
             group = f"n{len(targets)}"
             targets[group] = target
             patterns.append((variant, group, pattern))
@@ -196,7 +208,18 @@ def _compiled_names(
     )
     # "US$" is a currency, not the country: no name may touch a "$".
     pattern = re.compile(rf"(?<![\w$])(?i:{alternation})(?![\w$])") if patterns else None
-    return pattern, targets, frozenset(covered)
+    trie_names = [
+        TrieName(name, group, pattern.startswith("(?-i:"), pattern.endswith(BEFORE_SEGMENT_WORD))
+        for name, group, pattern in patterns
+    ]
+    trie = trie_pattern(trie_names) if patterns else None
+    return _CompiledNames(
+        pattern=pattern,
+        lowered_pattern=re.compile(rf"(?<![\w$]){trie}") if trie else None,
+        exact_case_names={entry.group: entry.name for entry in trie_names if entry.exact_case},
+        targets=targets,
+        covered=frozenset(covered),
+    )
 
 
 @functools.lru_cache(maxsize=512)
@@ -213,12 +236,14 @@ class Gazetteer:
     common world regions and countries the page does not list itself."""
 
     def __init__(self, taxonomy: Taxonomy, market: str | None = None):
-        self._pattern, self._targets, covered = _compiled_names(
+        self._names = _compiled_names(
             tuple((row.dimension, row.member) for row in taxonomy.segments),
             taxonomy.region_names,
             tuple(row.country for row in taxonomy.regions if row.country),
         )
-        self._market_place = _place_the_market_starts_with(covered, market)
+        self._pattern = self._names.pattern
+        self._targets = self._names.targets
+        self._market_place = _place_the_market_starts_with(self._names.covered, market)
         # "The global ground station services market": a member named inside the market's own name is the market.
         self._market_name = re.compile(rf"(?i:{_name_pattern(market)})") if market else None
 
@@ -231,16 +256,39 @@ class Gazetteer:
         inside_market_name = (
             [(m.start(), m.end()) for m in self._market_name.finditer(text)] if self._market_name else []
         )
-        for match in self._pattern.finditer(text):
-            if _within_one_of(inside_market_name, match.start(), match.end()):
+        for start, end, group in self._names_in(text):
+            if _within_one_of(inside_market_name, start, end):
                 continue
-            target = self._targets[match.lastgroup]
-            if _DATELINE_AFTER.match(text, match.end()):
+            target = self._targets[group]
+            if _DATELINE_AFTER.match(text, end):
                 continue  # "PUNE, India, March 4, 2025 /PRNewswire/": where the news was filed
-            if self._market_place and _normalised(match.group(0)) == self._market_place:
+            if self._market_place and _normalised(text[start:end]) == self._market_place:
                 continue
-            mentions.append(_Mention(match.start(), match.end(), target))
+            mentions.append(_Mention(start, end, target))
         return sorted([*mentions, *_unlisted_segments(text, mentions)], key=lambda mention: mention.start)
+
+    def _names_in(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, group) of every name, as ``self._pattern.finditer`` finds them; by the trie on the
+        lower-cased text where lower-casing reads the text as re does."""
+        lowered_pattern = self._names.lowered_pattern
+        if lowered_pattern is None or not lower_case_agrees_with_re(text):
+            for match in self._pattern.finditer(text):
+                yield match.start(), match.end(), match.lastgroup
+            return
+        lowered = text.lower()
+        position = 0
+        while (match := lowered_pattern.search(lowered, position)) is not None:
+            start, end, group = match.start(), match.end(), group_of(match.lastgroup)
+            exact_case_name = self._names.exact_case_names.get(group)
+            if exact_case_name is not None and text[start:end] != exact_case_name:
+                # "us", not "US": the names after it in order may still match here.
+                match = self._pattern.match(text, start)
+                if match is None:
+                    position = start + 1
+                    continue
+                end, group = match.end(), match.lastgroup
+            yield start, end, group
+            position = end
 
 
 def _within_one_of(spans: list[tuple[int, int]], start: int, end: int) -> bool:

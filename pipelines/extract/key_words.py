@@ -16,6 +16,11 @@ from pipelines.extract.records import Sentence
 _LOWER_DISAGREES_WITH_IGNORECASE = re.compile("[\u0130\u0131\u017f]")
 
 
+def lower_case_agrees_with_re(text: str) -> bool:
+    """Whether ``text.lower()`` keeps every offset and reads as re's case-insensitive matching reads ``text``."""
+    return _LOWER_DISAGREES_WITH_IGNORECASE.search(text) is None
+
+
 def key_words(*words: str) -> re.Pattern[str]:
     """A pattern for lower-case ``words``, to find them in a lower-cased text."""
     return re.compile("|".join(re.escape(word) for word in words))
@@ -24,7 +29,7 @@ def key_words(*words: str) -> re.Pattern[str]:
 def sentences_with_key_words(text: str, sentences: list[Sentence], words: re.Pattern[str]) -> list[Sentence]:
     """The sentences of ``text`` in which one of ``words`` is written, in any case (or every sentence when the
     text holds a character on which lower-casing and re disagree)."""
-    if _LOWER_DISAGREES_WITH_IGNORECASE.search(text):
+    if not lower_case_agrees_with_re(text):
         return sentences
     # A word inside a sentence is found, or covered by a word found just before it: either overlaps the sentence.
     found = [(match.start(), match.end()) for match in words.finditer(text.lower())]
