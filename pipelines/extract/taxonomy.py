@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipelines.extract.key_words import key_words, sentences_with_key_words
+from pipelines.extract.key_words import sentences_with_key_words
 from pipelines.extract.records import RegionCountry, SegmentMember, Sentence, Taxonomy
 
 _BY_HEADING = re.compile(r"^By\s+(?P<label>[A-Z][\w&/ -]{1,40}?)\s*:?$")
@@ -28,7 +28,7 @@ _GROUP_LIST_CUE = re.compile(
     r"|market\s+(?:is\s+)?(?:segmented\s+)?by|report\s+by)|\b(?i:by)\s+" + _LABEL + r"\s*\("
 )
 # Every cue holds one of these words.
-_GROUP_LIST_CUE_WORDS = key_words("by", "covered", "tracked", "included")
+_GROUP_LIST_CUE_WORDS = ("by", "covered", "tracked", "included")
 # "By Technology: Air-to-Water, Air-to-Air. By Building Type: ..." and "- **By Region:** North America, Europe"
 _BY_COLON = re.compile(
     r"\b(?i:by)\s+(?P<label>[A-Z][\w&/ -]{1,40}?)[*_]*\s*:\s*[*_]*\s*(?P<members>[^:|\n]+?)"
