@@ -85,6 +85,7 @@ _UNLISTED_SEGMENT = re.compile(
     r"(?:\b(?i:by)\s+(?P<dimension>[a-z][\w -]{1,30}?),\s+)?\b(?i:the)\s+"
     r"(?P<name>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,3}?)\s+(?:(?i:application|product|end[- ]use)\s+)?(?i:segment)\b"
 )
+_NOT_IN_AN_UNLISTED_SEGMENT = re.compile(r"[^\w\s,&'’/-]")
 _NOT_SEGMENT_NAMES = frozenset(
     {"this", "that", "largest", "fastest-growing", "fastest growing", "leading", "dominant", "biggest", "smallest",
      "same", "other", "whole", "second-largest", "largest revenue", "fastest", "top", "key", "main", "overall"}
@@ -298,11 +299,30 @@ def _within_one_of(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return last >= 0 and end <= spans[last][1]
 
 
+def _span_that_can_hold_unlisted_segments(text: str) -> tuple[int, int] | None:
+    """(start, end) for searching ``_UNLISTED_SEGMENT``: every match ends with "segment" and holds only word
+    characters, spaces and ",&'’/-", so the search runs from the last other character before the first "segment"
+    to the character after the last one (the whole text where lower-casing disagrees with re); None without any
+    "segment"."""
+    if not lower_case_agrees_with_re(text):
+        return 0, len(text)
+    lowered = text.lower()
+    first = lowered.find("segment")
+    if first < 0:
+        return None
+    end = min(len(text), lowered.rfind("segment") + len("segment") + 1)  # + 1: the "\b" after it looks there
+    barrier = _NOT_IN_AN_UNLISTED_SEGMENT.search(text[first::-1])
+    return (first - barrier.start() + 1 if barrier else 0), end
+
+
 def _unlisted_segments(text: str, listed: list[_Mention]) -> list[_Mention]:
     """'By vehicle type, the two-wheelers segment ...': a segment the page names without listing it."""
+    span = _span_that_can_hold_unlisted_segments(text)
+    if span is None:
+        return []
     taken = [(mention.start, mention.end) for mention in listed]
     found = []
-    for match in _UNLISTED_SEGMENT.finditer(text):
+    for match in _UNLISTED_SEGMENT.finditer(text, *span):
         name = match.group("name")
         if name.lower() in _NOT_SEGMENT_NAMES or any(
             start < match.end() and match.start() < end for start, end in taken
