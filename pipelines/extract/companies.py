@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipelines.extract.key_words import sentences_with_key_words
 from pipelines.extract.records import Company, Sentence
 
 _LIST_HEADING = re.compile(
@@ -34,6 +35,7 @@ _LIST_SENTENCE = re.compile(
     r"(?:companies|players|vendors|manufacturers|participants|competitors)\b|\bcompanies\s+profiled\b)"
     r".*?(?:\b(?:are|include|includes|including|such\s+as|comprise|comprises)\s+|:\s+)"
 )
+_LIST_SENTENCE_WORDS = ("companies", "players", "vendors", "manufacturers", "participants", "competitors")
 # Words that make a line a section heading rather than a company name.
 _HEADING_WORD = re.compile(
     r"(?i)\b(?:developments?|news|questions|faqs?|segmentation|analysis|overview|landscape|methodology|contents"
@@ -240,7 +242,7 @@ def _names_in_heading_lists(text: str, sentences: list[Sentence]) -> list[tuple[
 
 def _names_in_list_sentences(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for sentence in sentences:
+    for sentence in sentences_with_key_words(text, sentences, _LIST_SENTENCE_WORDS):
         cue = _LIST_SENTENCE.search(sentence.text)
         if cue is None:
             continue

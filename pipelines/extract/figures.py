@@ -20,13 +20,18 @@ How a figure is read (rules measured on report pages):
 
 from __future__ import annotations
 
+import bisect
 import functools
+import math
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS
+from pipelines.extract.key_words import lower_case_agrees_with_re
+from pipelines.extract.name_trie import BEFORE_SEGMENT_WORD, TrieName, group_of, trie_pattern
 from pipelines.extract.numbers import (
     AmbiguousNumberError,
     Money,
@@ -80,6 +85,7 @@ _UNLISTED_SEGMENT = re.compile(
     r"(?:\b(?i:by)\s+(?P<dimension>[a-z][\w -]{1,30}?),\s+)?\b(?i:the)\s+"
     r"(?P<name>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,3}?)\s+(?:(?i:application|product|end[- ]use)\s+)?(?i:segment)\b"
 )
+_NOT_IN_AN_UNLISTED_SEGMENT = re.compile(r"[^\w\s,&'’/-]")
 _NOT_SEGMENT_NAMES = frozenset(
     {"this", "that", "largest", "fastest-growing", "fastest growing", "leading", "dominant", "biggest", "smallest",
      "same", "other", "whole", "second-largest", "largest revenue", "fastest", "top", "key", "main", "overall"}
@@ -120,14 +126,54 @@ _COUNTRY_NAMES = frozenset(
 )
 
 
+def _first_letter_test(first: str) -> str:
+    """A pattern for one character that matches exactly where ``(?i:first)`` does, and that starts with a
+    case-sensitive character class: re skips a branch that starts with one after a single lookup. A non-ASCII
+    character passes the class and is checked by the lookbehind ('İ', 'ı', 'ſ' and 'K' match ASCII letters)."""
+    if not first.isalpha():
+        return re.escape(first)
+    return rf"(?-i:[{first.lower()}{first.upper()}\x80-\U0010ffff])(?<=(?i:{first}))"
+
+
+def _alternation_by_first_letter(named_patterns: list[tuple[str, str, str]]) -> str | None:
+    """``(?P<group>pattern)|...`` with the names gathered by first letter, each gathering behind one test of
+    that letter, the names in their given order within it. re tries every branch of an alternation at every
+    position of the text; this way it tests one character per letter instead of entering every name's group.
+    None when a name does not start with an ASCII character matched as written."""
+    gathered: dict[str, list[str]] = {}
+    for name, group, pattern in named_patterns:
+        first = name.strip()[:1]
+        if not first or not first.isascii():
+            return None
+        if pattern.startswith("(?-i:"):
+            rest = f"(?-i:(?<={first})" + pattern[len("(?-i:") + 1 :]  # "US" in capitals only: test the "U" again
+        elif pattern.startswith(re.escape(first)):
+            rest = pattern[len(re.escape(first)) :]
+        else:
+            return None  # "& Others", "and more", "-type": no single first character
+        gathered.setdefault(first.lower(), []).append(f"(?P<{group}>{rest})")
+    return "|".join(
+        _first_letter_test(first) + "(?:" + "|".join(alternatives) + ")" for first, alternatives in gathered.items()
+    )
+
+
+@dataclass(frozen=True)
+class _CompiledNames:
+    pattern: re.Pattern | None  # every name, in order
+    lowered_pattern: re.Pattern | None  # the same names as a trie, for lower-cased text (see name_trie.py)
+    exact_case_names: dict[str, str]  # group → name, for the names that keep their capitals ("US")
+    targets: dict[str, NamedScope]  # the scope each group names
+    covered: frozenset[str]  # the normalised names
+
+
 @functools.lru_cache(maxsize=512)
 def _compiled_names(
     segments: tuple[tuple[str, str], ...], regions: tuple[str, ...], countries: tuple[str, ...]
-) -> tuple[re.Pattern | None, dict[str, NamedScope], frozenset[str]]:
-    """(one pattern for every name, the scope each group names, the normalised names covered) for a taxonomy.
-    Pages of one publisher share taxonomies, so this is built once per distinct taxonomy, not once per page."""
+) -> _CompiledNames:
+    """The patterns for every name of a taxonomy. Pages of one publisher share taxonomies, so this is built once
+    per distinct taxonomy, not once per page."""
     targets: dict[str, NamedScope] = {}
-    patterns: list[tuple[str, str]] = []
+    patterns: list[tuple[str, str, str]] = []
     covered: set[str] = set()
 
     def add(name: str, target: NamedScope, generic: bool = False) -> None:
@@ -137,10 +183,10 @@ def _compiled_names(
             covered.add(_normalised(variant))
             pattern = _name_pattern(variant)
             if generic:
-                pattern += r"(?=\s+(?i:segment|category))"  # "Others" only as "the others segment"
+                pattern += BEFORE_SEGMENT_WORD
             group = f"n{len(targets)}"
             targets[group] = target
-            patterns.append((variant, f"(?P<{group}>{pattern})"))
+            patterns.append((variant, group, pattern))
 
     for dimension, member in segments:
         add(member, NamedScope("segment", dimension, member), member.lower() in _GENERIC_MEMBERS)
@@ -158,10 +204,32 @@ def _compiled_names(
             add(country, NamedScope("country", "country", country))
     # Longest names first, so that "Rest of Europe" wins over "Europe" at the same position.
     patterns.sort(key=lambda item: -len(item[0]))
-    alternation = "|".join(pattern for _, pattern in patterns)
+    alternation = _alternation_by_first_letter(patterns) or "|".join(
+        f"(?P<{group}>{pattern})" for _, group, pattern in patterns
+    )
     # "US$" is a currency, not the country: no name may touch a "$".
     pattern = re.compile(rf"(?<![\w$])(?i:{alternation})(?![\w$])") if patterns else None
-    return pattern, targets, frozenset(covered)
+    trie_names = [
+        TrieName(name, group, pattern.startswith("(?-i:"), pattern.endswith(BEFORE_SEGMENT_WORD))
+        for name, group, pattern in patterns
+    ]
+    trie = trie_pattern(trie_names) if patterns else None
+    return _CompiledNames(
+        pattern=pattern,
+        lowered_pattern=re.compile(rf"(?<![\w$]){trie}") if trie else None,
+        exact_case_names={entry.group: entry.name for entry in trie_names if entry.exact_case},
+        targets=targets,
+        covered=frozenset(covered),
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _place_the_market_starts_with(covered: frozenset[str], market: str | None) -> str | None:
+    """A place the market's own name starts with ("India Electric Bus Charging") is the market, not a part of it."""
+    if not market:
+        return None
+    normalised_market = _normalised(market)
+    return next((name for name in covered if normalised_market.startswith(name + " ")), None)
 
 
 class Gazetteer:
@@ -169,15 +237,14 @@ class Gazetteer:
     common world regions and countries the page does not list itself."""
 
     def __init__(self, taxonomy: Taxonomy, market: str | None = None):
-        self._pattern, self._targets, covered = _compiled_names(
+        self._names = _compiled_names(
             tuple((row.dimension, row.member) for row in taxonomy.segments),
             taxonomy.region_names,
             tuple(row.country for row in taxonomy.regions if row.country),
         )
-        # A place the market's own name starts with ("India Electric Bus Charging") is the market, not a part of it.
-        self._market_place = next(
-            (name for name in covered if market and _normalised(market).startswith(name + " ")), None
-        )
+        self._pattern = self._names.pattern
+        self._targets = self._names.targets
+        self._market_place = _place_the_market_starts_with(self._names.covered, market)
         # "The global ground station services market": a member named inside the market's own name is the market.
         self._market_name = re.compile(rf"(?i:{_name_pattern(market)})") if market else None
 
@@ -190,23 +257,72 @@ class Gazetteer:
         inside_market_name = (
             [(m.start(), m.end()) for m in self._market_name.finditer(text)] if self._market_name else []
         )
-        for match in self._pattern.finditer(text):
-            if any(start <= match.start() and match.end() <= end for start, end in inside_market_name):
+        for start, end, group in self._names_in(text):
+            if _within_one_of(inside_market_name, start, end):
                 continue
-            target = self._targets[match.lastgroup]
-            if _DATELINE_AFTER.match(text, match.end()):
+            target = self._targets[group]
+            if _DATELINE_AFTER.match(text, end):
                 continue  # "PUNE, India, March 4, 2025 /PRNewswire/": where the news was filed
-            if self._market_place and _normalised(match.group(0)) == self._market_place:
+            if self._market_place and _normalised(text[start:end]) == self._market_place:
                 continue
-            mentions.append(_Mention(match.start(), match.end(), target))
+            mentions.append(_Mention(start, end, target))
         return sorted([*mentions, *_unlisted_segments(text, mentions)], key=lambda mention: mention.start)
+
+    def _names_in(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, group) of every name, as ``self._pattern.finditer`` finds them; by the trie on the
+        lower-cased text where lower-casing reads the text as re does."""
+        lowered_pattern = self._names.lowered_pattern
+        if lowered_pattern is None or not lower_case_agrees_with_re(text):
+            for match in self._pattern.finditer(text):
+                yield match.start(), match.end(), match.lastgroup
+            return
+        lowered = text.lower()
+        position = 0
+        while (match := lowered_pattern.search(lowered, position)) is not None:
+            start, end, group = match.start(), match.end(), group_of(match.lastgroup)
+            exact_case_name = self._names.exact_case_names.get(group)
+            if exact_case_name is not None and text[start:end] != exact_case_name:
+                # "us", not "US": the names after it in order may still match here.
+                match = self._pattern.match(text, start)
+                if match is None:
+                    position = start + 1
+                    continue
+                end, group = match.end(), match.lastgroup
+            yield start, end, group
+            position = end
+
+
+def _within_one_of(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of ``spans`` (in order, not overlapping): the last that starts
+    at or before ``start`` is the only one that can hold it."""
+    last = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return last >= 0 and end <= spans[last][1]
+
+
+def _span_that_can_hold_unlisted_segments(text: str) -> tuple[int, int] | None:
+    """(start, end) for searching ``_UNLISTED_SEGMENT``: every match ends with "segment" and holds only word
+    characters, spaces and ",&'’/-", so the search runs from the last other character before the first "segment"
+    to the character after the last one (the whole text where lower-casing disagrees with re); None without any
+    "segment"."""
+    if not lower_case_agrees_with_re(text):
+        return 0, len(text)
+    lowered = text.lower()
+    first = lowered.find("segment")
+    if first < 0:
+        return None
+    end = min(len(text), lowered.rfind("segment") + len("segment") + 1)  # + 1: the "\b" after it looks there
+    barrier = _NOT_IN_AN_UNLISTED_SEGMENT.search(text[first::-1])
+    return (first - barrier.start() + 1 if barrier else 0), end
 
 
 def _unlisted_segments(text: str, listed: list[_Mention]) -> list[_Mention]:
     """'By vehicle type, the two-wheelers segment ...': a segment the page names without listing it."""
+    span = _span_that_can_hold_unlisted_segments(text)
+    if span is None:
+        return []
     taken = [(mention.start, mention.end) for mention in listed]
     found = []
-    for match in _UNLISTED_SEGMENT.finditer(text):
+    for match in _UNLISTED_SEGMENT.finditer(text, *span):
         name = match.group("name")
         if name.lower() in _NOT_SEGMENT_NAMES or any(
             start < match.end() and match.start() < end for start, end in taken
@@ -235,15 +351,7 @@ class _SentenceTokens:
 
 def _group_by_sentence(index: SentenceIndex, text: str, gazetteer: Gazetteer) -> dict[int, _SentenceTokens]:
     grouped: dict[int, _SentenceTokens] = {}
-
-    def bucket(offset: int) -> _SentenceTokens | None:
-        position = index.position_of(offset)
-        if position is None:
-            return None
-        if position not in grouped:
-            grouped[position] = _SentenceTokens(index.sentences[position], [], [], [], [], [])
-        return grouped[position]
-
+    position_of = index.position_of
     for kind, items in (
         ("money", find_money(text)),
         ("percentages", find_percentages(text)),
@@ -252,9 +360,13 @@ def _group_by_sentence(index: SentenceIndex, text: str, gazetteer: Gazetteer) ->
         ("mentions", gazetteer.find(text)),
     ):
         for item in items:
-            tokens = bucket(item.start)
-            if tokens is not None:
-                getattr(tokens, kind).append(item)
+            position = position_of(item.start)
+            if position is None:
+                continue
+            tokens = grouped.get(position)
+            if tokens is None:
+                tokens = grouped[position] = _SentenceTokens(index.sentences[position], [], [], [], [], [])
+            getattr(tokens, kind).append(item)
     return grouped
 
 
@@ -341,13 +453,24 @@ def _scope_for(
     if named_before:
         cell = _region_of_segment(text, named_before)
         return cell if cell else (named_before[-1].target, None)
-    sentence_text = tokens.sentence.text
-    if _SEGMENT_REFERENCE.search(sentence_text):
+    reference = _reference_in(tokens.sentence.text)
+    if reference == "segment":
         return next((m.target for m in reversed(recent) if m.target.scope == "segment"), None), None
-    if _REGION_REFERENCE.search(sentence_text):
+    if reference == "region":
         regions = (m.target for m in reversed(recent) if m.target.scope == "region")
         return next(regions, None), None
     return None, None
+
+
+@functools.lru_cache(maxsize=1024)
+def _reference_in(sentence_text: str) -> str | None:
+    """'segment' for a sentence that says "this segment", 'region' for "the regional market", else None.
+    Cached: each figure of the sentence asks."""
+    if _SEGMENT_REFERENCE.search(sentence_text):
+        return "segment"
+    if _REGION_REFERENCE.search(sentence_text):
+        return "region"
+    return None
 
 
 def _as_float(number: Decimal | None) -> float | None:
@@ -466,11 +589,12 @@ def resolve_forecast_period(figures: list[StatedFigure], first_year: int | None,
     """Put the page's forecast period into CAGRs stated "over the forecast period"."""
     resolved = []
     for figure in figures:
+        changes = {}
         if figure.period_start_year == FORECAST_PERIOD[0]:
-            figure = replace(figure, period_start_year=first_year)
+            changes["period_start_year"] = first_year
         if figure.period_end_year == FORECAST_PERIOD[1]:
-            figure = replace(figure, period_end_year=last_year)
-        resolved.append(figure)
+            changes["period_end_year"] = last_year
+        resolved.append(replace(figure, **changes) if changes else figure)
     return resolved
 
 
@@ -479,6 +603,10 @@ def deduplicate(figures: list[StatedFigure]) -> list[StatedFigure]:
     first_by_identity: dict[tuple, StatedFigure] = {}
     counts: defaultdict[tuple, int] = defaultdict(int)
     for figure in figures:
-        first_by_identity.setdefault(figure.identity, figure)
-        counts[figure.identity] += 1
-    return [replace(figure, mentions=counts[identity]) for identity, figure in first_by_identity.items()]
+        identity = figure.identity
+        first_by_identity.setdefault(identity, figure)
+        counts[identity] += 1
+    return [
+        figure if figure.mentions == counts[identity] else replace(figure, mentions=counts[identity])
+        for identity, figure in first_by_identity.items()
+    ]

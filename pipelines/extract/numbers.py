@@ -6,6 +6,7 @@ with ``Decimal`` so that "USD 2.05 billion" is exactly 2050 USD millions, not 20
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -54,9 +55,15 @@ _SCALES_IN_MILLIONS = {
 # The whole numeric token, separators included, so that "1.234,56" is never read as "1.234";
 # parse_number decides whether it is unambiguous.
 _NUMBER = r"\d(?:[\d.,]*\d)?"
+_WHITESPACE_RUN = re.compile(r"\s+")
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _THOUSANDS_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_CURRENCY = r"U\.S\.\s?\$|US\s?\$|USD|US\s+dollars|(?:AU|CA|NZ|HK|A|C|S)\$|EUR|GBP|JPY|INR|CNY|RMB|(?<![A-Za-z])[$€£¥₹]"
+# Each branch starts with a plain character (a symbol not after a letter is tested after it), so that re's search
+# skips straight to the characters a currency can start with.
+_CURRENCY_SYMBOLS = "|".join(f"{re.escape(symbol)}(?<![A-Za-z]{re.escape(symbol)})" for symbol in "$€£¥₹")
+_CURRENCY = (
+    rf"U\.S\.\s?\$|US\s?\$|USD|US\s+dollars|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|EUR|GBP|JPY|INR|CNY|RMB|{_CURRENCY_SYMBOLS}"
+)
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b"
 # A single letter counts as a scale only when it touches the number: "$4.5B", not "$4.5 b".
 _SCALE_LETTER = r"[KMBTkmbt]\b"
@@ -67,21 +74,44 @@ _MONEY = re.compile(
     rf"(?:\s?(?P<scale>{_SCALE_WORD})|(?P<letter>{_SCALE_LETTER}))?"
 )
 # "38.5 billion USD", "1.38 (USD Billion)": the currency after the amount.
+_SCALE_THEN_CURRENCY = (
+    rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|US\s+dollars)\b"
+    rf"|\s*\(\s*(?P<currency2>USD|US\$|EUR|GBP)\s+(?P<scale2>{_SCALE_WORD})\s*\)"
+)
 _MONEY_CURRENCY_AFTER = re.compile(
     rf"(?<![\w.,$€£¥₹])(?!(?:19|20)\d{{2}}\b)(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?!(?:19|20)\d{{2}}\b)(?P<high>{_NUMBER}))?"
-    rf"(?:\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|US\s+dollars)\b"
-    rf"|\s*\(\s*(?P<currency2>USD|US\$|EUR|GBP)\s+(?P<scale2>{_SCALE_WORD})\s*\))"
+    rf"(?:{_SCALE_THEN_CURRENCY})"
+)
+# Most pages never write the currency after the amount: one quick search spares the slow pattern. Every scale
+# word ends in "d" or "n" ("million USD"); a search that starts with a character class skips along the text.
+_ANY_SCALE_THEN_CURRENCY = re.compile(
+    r"(?-i:[dnDN(\x80-\U0010ffff])"
+    r"(?:(?<=(?i:[dn]))\s+(?:USD|EUR|GBP|US\s+dollars)\b|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
 )
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)")
+# A year starts with "FY", "19" or "20". Year patterns have one branch for each start, which tests the character
+# before it afterwards: a pattern that starts with a plain character lets re's search skip to where one can start.
+_YEAR_STARTS = (("F", r"Y\s?(?:19|20)\d{2}"), ("1", r"9\d{2}"), ("2", r"0\d{2}"))
+# "2025-2032", "FY2024-FY2026", "2025 to 32": the first year and the last (its two or four digits) are the first and
+# the last run of digits of the match.
 _YEAR_RANGE = re.compile(
-    r"(?<![\d.,])(?:FY\s?)?(?P<start>(?:19|20)\d{2})\s?(?:-|–|—|to|through|and)\s?(?:FY\s?)?"
-    r"(?P<end>(?:19|20)\d{2}|\d{2})(?![\d.,]*\d)"
+    "|".join(
+        rf"{start}(?<![\d.,]{start}){year}\s?(?:-|–|—|to|through|and)\s?(?:FY\s?)?(?:(?:19|20)\d{{2}}|\d{{2}})"
+        r"(?![\d.,]*\d)"
+        for start, year in _YEAR_STARTS
+    )
 )
-_YEAR = re.compile(r"(?<![\d.,$€£])(?:FY\s?)?(?P<year>(?:19|20)\d{2})(?![\d]|\.\d|,\d{3})")
+_DIGITS = re.compile(r"\d+")
+# "FY2025" or "2025", neither after a digit or a currency nor before more digits; the year is the last four
+# characters of the match.
+_YEAR = re.compile(
+    "|".join(rf"{start}(?<![\d.,$€£]{start}){year}(?![\d]|\.\d|,\d{{3}})" for start, year in _YEAR_STARTS)
+)
 # "in 1850", "by 3032": a year a report cannot mean, read as a year so that validation can say so.
-_IMPLAUSIBLE_YEAR = re.compile(
-    r"\b(?i:in|by|for|through|until|till|from)\s+(?P<year>1[0-8]\d{2}|2[1-9]\d{2}|[3-9]\d{3})(?![\d]|[.,]\d)"
-)
+_IMPLAUSIBLE_YEAR_NUMBER = r"(?P<year>1[0-8]\d{2}|2[1-9]\d{2}|[3-9]\d{3})(?![\d]|[.,]\d)"
+_IMPLAUSIBLE_YEAR = re.compile(r"\b(?i:in|by|for|through|until|till|from)\s+" + _IMPLAUSIBLE_YEAR_NUMBER)
+# The same number after any space: a quick search (it starts with a character class) that most pages fail.
+_SPACE_THEN_IMPLAUSIBLE_YEAR = re.compile(r"\s" + _IMPLAUSIBLE_YEAR_NUMBER)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -182,7 +212,8 @@ def find_money(text: str) -> list[Money]:
     """Every amount with a currency marker before or after it, normalised to millions of its currency."""
     matches = [(match, "currency", "scale") for match in _MONEY.finditer(text)]
     taken = [(match.start(), match.end()) for match, _, _ in matches]
-    for match in _MONEY_CURRENCY_AFTER.finditer(text):
+    currency_after = _MONEY_CURRENCY_AFTER.finditer(text) if _ANY_SCALE_THEN_CURRENCY.search(text) else ()
+    for match in currency_after:
         if not any(start < match.end() and match.start() < end for start, end in taken):
             groups = ("currency", "scale") if match.group("currency") else ("currency2", "scale2")
             matches.append((match, *groups))
@@ -191,12 +222,12 @@ def find_money(text: str) -> list[Money]:
         scale_word = match.group(scale_group)
         if scale_word is None and match.re is _MONEY:
             scale_word = match.group("letter")
-        currency_word = re.sub(r"\s+", " ", match.group(currency_group)).lower().replace("us $", "us$")
+        currency_word = _WHITESPACE_RUN.sub(" ", match.group(currency_group)).lower().replace("us $", "us$")
         currency_word = currency_word.replace("u.s. $", "u.s.$")
         currency = _CURRENCIES.get(currency_word, currency_word.upper())
         scale = _SCALES_IN_MILLIONS[scale_word.lower()] if scale_word else Decimal("0.000001")
         problem = None
-        if "sign" in match.re.groupindex and match.group("sign"):
+        if match.re is _MONEY and match.group("sign"):
             problem = "a negative amount cannot be a market size"
         try:
             stated = parse_number(match.group("low"))
@@ -230,17 +261,26 @@ def _full_year(first_year: int, end_text: str) -> int:
 
 
 def find_year_ranges(text: str) -> list[YearRange]:
+    return list(_year_ranges(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _year_ranges(text: str) -> tuple[YearRange, ...]:
+    """Cached: a page's figures and its forecast period both need the ranges of the whole page."""
     ranges = []
     for match in _YEAR_RANGE.finditer(text):
-        first_year = int(match.group("start"))
-        last_year = _full_year(first_year, match.group("end"))
+        first_year_text, *_, last_year_text = _DIGITS.findall(match.group())
+        first_year = int(first_year_text)
+        last_year = _full_year(first_year, last_year_text)
         if last_year > first_year:
             ranges.append(YearRange(match.start(), match.end(), first_year, last_year))
-    return ranges
+    return tuple(ranges)
 
 
 def find_years(text: str) -> list[YearMention]:
-    years = [YearMention(match.start(), match.end(), int(match.group("year"))) for match in _YEAR.finditer(text)]
+    years = [YearMention(match.start(), match.end(), int(match.group()[-4:])) for match in _YEAR.finditer(text)]
+    if not _SPACE_THEN_IMPLAUSIBLE_YEAR.search(text):
+        return years  # in order already
     years += [
         YearMention(match.start("year"), match.end("year"), int(match.group("year")))
         for match in _IMPLAUSIBLE_YEAR.finditer(text)

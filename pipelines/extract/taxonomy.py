@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipelines.extract.key_words import sentences_with_key_words
 from pipelines.extract.records import RegionCountry, SegmentMember, Sentence, Taxonomy
 
 _BY_HEADING = re.compile(r"^By\s+(?P<label>[A-Z][\w&/ -]{1,40}?)\s*:?$")
@@ -26,6 +27,8 @@ _GROUP_LIST_CUE = re.compile(
     r"(?i:segmented\s+by|segments?\s+(?:covered|tracked|included)|segment(?:s|ation)?\s+(?:the\s+market\s+)?by"
     r"|market\s+(?:is\s+)?(?:segmented\s+)?by|report\s+by)|\b(?i:by)\s+" + _LABEL + r"\s*\("
 )
+# Every cue holds one of these words.
+_GROUP_LIST_CUE_WORDS = ("by", "covered", "tracked", "included")
 # "By Technology: Air-to-Water, Air-to-Air. By Building Type: ..." and "- **By Region:** North America, Europe"
 _BY_COLON = re.compile(
     r"\b(?i:by)\s+(?P<label>[A-Z][\w&/ -]{1,40}?)[*_]*\s*:\s*[*_]*\s*(?P<members>[^:|\n]+?)"
@@ -147,7 +150,7 @@ def _inline_lists(text: str, sentences: list[Sentence]) -> tuple[list[SegmentMem
     """Lists written inside prose or on one line: 'by Label (a, b), Label (c, d)', 'By Label: a, b, c'."""
     segments: list[SegmentMember] = []
     regions: list[RegionCountry] = []
-    for sentence in sentences:
+    for sentence in sentences_with_key_words(text, sentences, _GROUP_LIST_CUE_WORDS):
         if not _GROUP_LIST_CUE.search(sentence.text):
             continue
         for match in _LABELLED_GROUP.finditer(sentence.text):

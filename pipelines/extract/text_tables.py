@@ -8,6 +8,7 @@ year or period, and for bare numbers the currency and scale.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -73,13 +74,15 @@ def _is_table_line(text: str, sentence: Sentence) -> bool:
     line_start = text.rfind("\n", 0, sentence.char_start) + 1
     line_end = text.find("\n", sentence.char_end)
     line_end = len(text) if line_end < 0 else line_end
-    whole_line = not text[line_start : sentence.char_start].strip(" \t|") and not text[
-        sentence.char_end : line_end
-    ].strip(" \t|")
-    return whole_line and "|" in text[line_start:line_end]
+    if text.find("|", line_start, line_end) < 0:
+        return False
+    before, after = text[line_start : sentence.char_start], text[sentence.char_end : line_end]
+    return not before.strip(" \t|") and not after.strip(" \t|")
 
 
+@functools.lru_cache(maxsize=1024)
 def _hint(header: str) -> CellHint:
+    """What a column header says about its cells. Cached: the pages of one publisher repeat their headers."""
     ranges = find_year_ranges(header)
     years = find_years(header)
     if _CAGR_HEADER.search(header):
