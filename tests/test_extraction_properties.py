@@ -20,6 +20,7 @@ REPORT_WORDS = st.sampled_from(
         "USD", "US$", "€", "billion", "million", "Bn", "CAGR of", "share of", "in 2024", "by 2032", "from 2025 to 2032",
         "North America", "Asia-Pacific", "the segment", "By Type\n", "In March 2025,", "| 2024 (USD million) |",
         "1,234.5", "3,5", "-2.5", "12.5%", "10-12%", "FY2024", "2025-32", "İ", "\u200b", "\r\n", "<p>", "…",
+        "bıllion", "Marſh",
     ]
 )  # fmt: skip
 

@@ -3,6 +3,7 @@
 import re
 
 from pipelines.extract.key_words import sentences_with_key_words
+from pipelines.extract.numbers import find_money, find_months
 from pipelines.extract.sentences import split_sentences
 
 EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
@@ -38,3 +39,10 @@ def test_lower_casing_keeps_word_characters_spaces_and_hyphens_apart_from_the_re
             m.start() for m in re.finditer(character_class, lowered)
         ]
     assert {c for c in text if not c.isascii() and c.lower().isascii()} == {"\u212a"}
+
+
+def test_scale_words_and_months_written_with_a_dotless_i_or_a_long_s_read_as_re_matched_them():
+    (money,) = find_money("Revenue reached USD 4.5 b\u0131ll\u0131on in 2024.")
+    assert money.low_millions == 4500
+    (month,) = find_months("In Augu\u017ft 2025, a contract was signed.")
+    assert month.month == "2025-08"

@@ -132,7 +132,15 @@ def _first_letter_test(first: str) -> str:
     character passes the class and is checked by the lookbehind ('İ', 'ı', 'ſ' and 'K' match ASCII letters)."""
     if not first.isalpha():
         return re.escape(first)
-    return rf"(?-i:[{first.lower()}{first.upper()}\x80-\U0010ffff])(?<=(?i:{first}))"
+    # Written as "not any other ASCII character": re compiles a class that spans all of Unicode one code at a time.
+    other_ascii, start = [], 0
+    for code in sorted({ord(first.lower()), ord(first.upper())}):
+        if code > start:
+            other_ascii.append((start, code - 1))
+        start = code + 1
+    other_ascii.append((start, 0x7F))
+    excluded = "".join(rf"\x{low:02x}-\x{high:02x}" if low < high else rf"\x{low:02x}" for low, high in other_ascii)
+    return rf"(?-i:[^{excluded}])(?<=(?i:{first}))"
 
 
 def _alternation_by_first_letter(named_patterns: list[tuple[str, str, str]]) -> str | None:

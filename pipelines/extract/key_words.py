@@ -22,6 +22,14 @@ def lower_case_agrees_with_re(text: str) -> bool:
     return _LOWER_DISAGREES_WITH_IGNORECASE.search(text) is None
 
 
+_AS_RE_READS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def lowered_as_re_reads(word: str) -> str:
+    """A word re matched case-insensitively, lowered to the spelling it was matched as: 'bıllıon' → 'billion'."""
+    return word.translate(_AS_RE_READS).lower()
+
+
 def sentences_with_key_words(text: str, sentences: list[Sentence], words: tuple[str, ...]) -> list[Sentence]:
     """The sentences of ``text`` in which one of the lower-case ``words`` is written, in any case (or every
     sentence when the text holds a character on which lower-casing and re disagree)."""

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipelines.extract.key_words import lowered_as_re_reads
+
 _CURRENCIES = {
     "usd": "USD",
     "us$": "USD",
@@ -225,7 +227,7 @@ def find_money(text: str) -> list[Money]:
         currency_word = _WHITESPACE_RUN.sub(" ", match.group(currency_group)).lower().replace("us $", "us$")
         currency_word = currency_word.replace("u.s. $", "u.s.$")
         currency = _CURRENCIES.get(currency_word, currency_word.upper())
-        scale = _SCALES_IN_MILLIONS[scale_word.lower()] if scale_word else Decimal("0.000001")
+        scale = _SCALES_IN_MILLIONS[lowered_as_re_reads(scale_word)] if scale_word else Decimal("0.000001")
         problem = None
         if match.re is _MONEY and match.group("sign"):
             problem = "a negative amount cannot be a market size"
@@ -292,6 +294,6 @@ def find_months(text: str) -> list[MonthMention]:
     """'February 2025' → '2025-02'. No day is invented."""
     months = []
     for match in _MONTH_YEAR.finditer(text):
-        month_number = _MONTHS[match.group("month").lower()]
+        month_number = _MONTHS[lowered_as_re_reads(match.group("month"))]
         months.append(MonthMention(match.start(), match.end(), f"{match.group('year')}-{month_number:02d}"))
     return months
