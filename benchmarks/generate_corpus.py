@@ -25,12 +25,17 @@ QUALIFIERS = ("", "Commercial ", "Industrial ", "Autonomous ", "Modular ", "Smar
 PUBLISHERS = (
     "Orbit Analytics", "Northgate Research", "Keystone Market Insights", "Bluefin Intelligence", "Meridian Advisors",
 )  # fmt: skip
-DIMENSIONS = {
-    "Type": ("Hardware", "Software", "Services", "Consumables"),
-    "Application": ("Construction", "Energy", "Transport", "Healthcare", "Agriculture"),
-    "End User": ("Government", "Commercial Operators", "Research Institutes"),
-    "Deployment": ("On-Premise", "Cloud", "Hybrid"),
-}
+# Every report lists its own segments: a dimension, then members drawn and qualified per page, so that nearly every
+# page has a taxonomy of its own, as in a real catalogue (the extractor builds its name patterns per taxonomy).
+DIMENSIONS = ("Type", "Application", "End User", "Deployment", "Component", "Technology", "Service", "Capacity")
+MEMBER_WORDS = (
+    "Hardware", "Software", "Services", "Consumables", "Construction", "Energy", "Transport", "Healthcare",
+    "Agriculture", "Government", "Commercial Operators", "Research Institutes", "On-Premise", "Cloud", "Hybrid",
+    "Sensors", "Actuators", "Controllers", "Batteries", "Modules", "Platforms", "Analytics", "Maintenance",
+    "Installation", "Logistics", "Defence", "Utilities", "Retail", "Automotive", "Aerospace", "Telecom",
+    "Residential", "Offshore", "Onshore", "Payloads", "Inspection", "Monitoring", "Storage", "Testing", "Training",
+)  # fmt: skip
+MEMBER_QUALIFIERS = ("", "", "Small-Scale ", "Large-Scale ", "Portable ", "Stationary ", "Low-Power ", "High-Power ")
 REGIONS = {
     "North America": ("U.S.", "Canada", "Mexico"),
     "Europe": ("Germany", "France", "UK", "Rest of Europe"),
@@ -90,7 +95,8 @@ def generate_page(number: int, rng: random.Random) -> GeneratedPage:
             f"{cagr}% over {start}-{end}.",
         ]
     )
-    dimension, members = rng.choice(list(DIMENSIONS.items()))
+    dimension = rng.choice(DIMENSIONS)
+    members = [f"{rng.choice(MEMBER_QUALIFIERS)}{word}" for word in rng.sample(MEMBER_WORDS, rng.randint(3, 6))]
     regions = list(REGIONS)
     leader, grower = rng.sample(regions, 2)
     leader_share = round(rng.uniform(25, 45), 1)
