@@ -54,7 +54,25 @@ def discover_report_files(raw_dir: Path) -> list[Path]:
     folder = raw_dir / REPORTS_FOLDER
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.rglob("*") if path.is_file() and not path.name.endswith(SIDECAR_SUFFIX))
+    found: list[tuple[tuple[str, ...], str]] = []
+    _collect_files(str(folder), (), found)
+    found.sort()  # by path components, as Path sorts
+    return [Path(path) for _, path in found]
+
+
+def _collect_files(directory: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str]]) -> None:
+    """Files under ``directory`` as Path.rglob finds them: linked files yes, linked folders not entered,
+    unreadable folders skipped."""
+    try:
+        with os.scandir(directory) as entries:
+            listed = list(entries)
+    except PermissionError:
+        return
+    for entry in listed:
+        if entry.is_dir() and not entry.is_symlink():
+            _collect_files(entry.path, (*parts, entry.name), found)
+        elif entry.is_file() and not entry.name.endswith(SIDECAR_SUFFIX):
+            found.append(((*parts, entry.name), entry.path))
 
 
 def read_sidecar(path: Path, raw_dir: Path) -> tuple[dict | None, Rejection | None]:

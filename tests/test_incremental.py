@@ -260,3 +260,45 @@ def test_a_published_file_replaced_by_someone_else_is_copied_whole_not_patched(p
             "select value_usd_m from marts.fct_reported_fact where member = 'C-type'"
         ).fetchone()
     assert c_type == 991.2
+
+
+def check_scope(result, table: str, check_name: str) -> str:
+    (evaluation,) = [
+        evaluation
+        for evaluation in result.get_asset_check_evaluations()
+        if evaluation.asset_key == dg.AssetKey(table.split(".")) and evaluation.check_name == check_name
+    ]
+    return evaluation.metadata["rows_checked"].value
+
+
+LUNAR_ICE = (
+    b"Lunar Ice Market\n\nThe global lunar ice market was valued at USD 120.5 million in 2024 and is expected "
+    b"to reach USD 410.0 million by 2032, growing at a CAGR of 16.5% from 2025 to 2032.\n"
+)
+
+
+def test_a_refresh_checks_rules_that_hold_per_report_on_the_rebuilt_reports_rows_and_audits_on_every_row(published):
+    raw_dir, warehouse_path = published
+    (raw_dir / "reports" / "lunar-ice-market.txt").write_bytes(LUNAR_ICE)
+    result = build_warehouse(raw_dir, warehouse_path)
+    assert result.success
+    scoped = "rows of the 1 report(s) rebuilt; the other rows passed when they were built"
+    assert check_scope(result, "marts.fct_market_size", "unique_combination__report_id_year") == scoped
+    assert check_scope(result, "marts.fct_market_size", "not_null__value_usd_m") == scoped
+    assert check_scope(result, "marts.fct_market_size", "market_size_reproduces_stated_values") == "every row"
+    assert check_scope(result, "marts.fct_reported_fact", "unique__fact_id") == "every row"
+
+
+def test_after_a_failed_check_the_next_build_rebuilds_and_checks_every_row(published):
+    raw_dir, warehouse_path = published
+    working_path = warehouse_path.parent / ".build" / f"{warehouse_path.stem}.working.duckdb"
+    with duckdb.connect(str(working_path)) as working:  # a stated total no longer reproduced
+        working.execute("update marts.fct_market_size set value_usd_m = value_usd_m + 1 where basis = 'reported'")
+    (raw_dir / "reports" / "lunar-ice-market.txt").write_bytes(LUNAR_ICE)
+    failed = build_warehouse(raw_dir, warehouse_path)
+    assert not failed.success
+    assert check_scope(failed, "marts.fct_market_size", "market_size_reproduces_stated_values") == "every row"
+    repaired = build_warehouse(raw_dir, warehouse_path)
+    assert repaired.success
+    assert built_how(repaired, "marts.fct_market_size") == "rebuilt whole"
+    assert check_scope(repaired, "marts.fct_market_size", "unique_combination__report_id_year") == "every row"

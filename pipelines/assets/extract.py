@@ -10,7 +10,6 @@ from pipelines.assets.frames import (
     read_table,
     replace_report_rows,
     replace_table,
-    table_columns,
     table_exists,
     table_metadata,
     with_first_detection,
@@ -18,6 +17,7 @@ from pipelines.assets.frames import (
 from pipelines.assets.ingest import RAW_DOCUMENTS, rejection_frame
 from pipelines.extraction_run import REPORTS_KEPT, run_extraction
 from pipelines.schemas import DOCUMENT_SCHEMAS
+from pipelines.warehouse.catalog import column_names
 
 EXTRACTED_SCHEMA = "extracted"
 FAILED_DOCUMENTS = dg.AssetKey([EXTRACTED_SCHEMA, "failed_documents"])
@@ -79,7 +79,7 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     (by content hash and extractor version); unchanged documents keep their rows, removed ones drop out."""
     with duckdb.get_connection() as connection:
         documents = read_table(connection, "landing", "raw_documents")
-        stored_columns = {table: table_columns(connection, EXTRACTED_SCHEMA, table) for table in DOCUMENT_SCHEMAS}
+        stored_columns = {table: column_names(connection, EXTRACTED_SCHEMA, table) for table in DOCUMENT_SCHEMAS}
         cache = (
             read_table(connection, EXTRACTED_SCHEMA, "extraction_cache")
             if table_exists(connection, EXTRACTED_SCHEMA, "extraction_cache")

@@ -6,6 +6,8 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
+from pipelines.warehouse.catalog import table_columns
+
 _PREVIEW_ROWS = 5
 _PREVIEW_CELL_CHARS = 60
 
@@ -47,16 +49,6 @@ def replace_report_rows(
         connection.unregister("incoming_frame")
 
 
-def table_columns(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[str]:
-    """The columns of ``schema.table`` in order; empty when there is no such table."""
-    rows = connection.execute(
-        "select column_name from duckdb_columns() where database_name = current_database() "
-        "and schema_name = ? and table_name = ? order by column_index",
-        [schema, table],
-    ).fetchall()
-    return [column for (column,) in rows]
-
-
 def read_table(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> pd.DataFrame:
     return connection.execute(f'select * from "{schema}"."{table}"').df()
 
@@ -71,18 +63,21 @@ def markdown_preview(frame: pd.DataFrame, rows: int = _PREVIEW_ROWS) -> str:
     return "\n".join(lines)
 
 
-def table_schema(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> dg.TableSchema:
-    columns = connection.execute(
-        "select column_name, data_type, comment from duckdb_columns() "
-        "where schema_name = ? and table_name = ? and database_name = current_database() order by column_index",
-        [schema, table],
-    ).fetchall()
+def table_schema(
+    connection: duckdb.DuckDBPyConnection, schema: str, table: str, column_docs: dict[str, str] | None = None
+) -> dg.TableSchema:
+    """Columns and types as DuckDB describes them; descriptions from ``column_docs`` (the docs a model's schema.yml
+    gives, which are also its column comments). DESCRIBE reads one table; duckdb_columns() binds every view."""
+    columns = table_columns(connection, schema, table)
+    column_docs = column_docs or {}
     return dg.TableSchema(
-        columns=[dg.TableColumn(name, data_type, description=comment) for name, data_type, comment in columns]
+        columns=[dg.TableColumn(name, data_type, description=column_docs.get(name)) for name, data_type in columns]
     )
 
 
-def table_metadata(connection: duckdb.DuckDBPyConnection, schema: str, table: str) -> dict[str, object]:
+def table_metadata(
+    connection: duckdb.DuckDBPyConnection, schema: str, table: str, column_docs: dict[str, str] | None = None
+) -> dict[str, object]:
     """Row count, column schema and a preview: what the UI shows for every table we write."""
     (rows,) = connection.execute(f'select count(*) from "{schema}"."{table}"').fetchone()
     # fetchmany, not LIMIT alone: DuckDB 2.0.0 drops the LIMIT over a window after two left joins with an empty
@@ -92,7 +87,7 @@ def table_metadata(connection: duckdb.DuckDBPyConnection, schema: str, table: st
         preview = markdown_rows([column for column, *_ in cursor.description], cursor.fetchmany(_PREVIEW_ROWS))
     return {
         "dagster/row_count": int(rows),
-        "dagster/column_schema": table_schema(connection, schema, table),
+        "dagster/column_schema": table_schema(connection, schema, table, column_docs),
         "dagster/table_name": f"{schema}.{table}",
         "preview": dg.MetadataValue.md(preview),
     }

@@ -6,12 +6,13 @@ step launches. The UI still shows and can select every model on its own.
 """
 
 import hashlib
+from dataclasses import replace
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.frames import table_metadata
-from pipelines.checks import checks_of_model, run_check
+from pipelines.checks import ModelCheck, checks_of_model, run_check
 from pipelines.config import SQL_DIR
 from pipelines.warehouse.incremental import (
     MODELS_STAGE,
@@ -56,15 +57,18 @@ _CHECKS = {model.table: checks_of_model(model, asset_key_for_table(model.table))
 @dg.multi_asset(
     name="warehouse_models",
     specs=[_model_spec(model) for model in SQL_MODELS],
-    check_specs=[spec for checks in _CHECKS.values() for spec, _ in checks],
+    check_specs=[check.spec for checks in _CHECKS.values() for check in checks],
     can_subset=True,
 )
 def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """Builds the selected models in dependency order, then runs their checks. When every model is selected, only
-    the reports whose inputs changed since the last complete build are rebuilt (pipelines/warehouse/incremental.py).
+    the reports whose inputs changed since the last complete build are rebuilt (pipelines/warehouse/incremental.py),
+    and the checks that hold report by report read only those reports' rows.
     """
     selected = [model for model in SQL_MODELS if asset_key_for_table(model.table) in context.selected_asset_keys]
     selected_checks = context.selected_asset_check_keys
+    every_check_selected = all(check.spec.key in selected_checks for checks in _CHECKS.values() for check in checks)
+    failed_blocking = []
     with duckdb.get_connection() as connection:
         if len(selected) == len(SQL_MODELS):
             plan, fingerprints = plan_build(connection, SQL_MODELS)
@@ -77,25 +81,41 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
                 how = builder.build(model)
                 yield dg.MaterializeResult(
                     asset_key=asset_key_for_table(model.table),
-                    metadata={**table_metadata(connection, model.layer, model.name), "built": how},
+                    metadata={
+                        **table_metadata(connection, model.layer, model.name, model.column_docs),
+                        "built": how,
+                    },
                 )
-        if fingerprints is not None:
+            for model in selected:
+                checks = [check for check in _CHECKS[model.table] if check.spec.key in selected_checks]
+                if checks:
+                    context.log.info(f"checking {model.table}")
+                for check in checks:
+                    result = _checked(connection, builder, model, check)
+                    if check.spec.blocking and not result.passed:
+                        failed_blocking.append(f"{model.table} {check.spec.name}")
+                    yield result
+        if fingerprints is not None and every_check_selected and not failed_blocking:
             store_fingerprints(connection, MODELS_STAGE, fingerprints)
         else:
-            # Some models now reflect newer inputs than others: the next complete build starts from scratch.
+            # The models reflect inputs not all checked, or newer for some models than for others: the next
+            # build starts from scratch and checks every row.
             forget_fingerprints(connection, MODELS_STAGE)
-        failed_blocking = []
-        for model in selected:
-            checks = [(spec, query) for spec, query in _CHECKS[model.table] if spec.key in selected_checks]
-            if checks:
-                context.log.info(f"checking {model.table}")
-            for spec, query in checks:
-                result = run_check(connection, model.table, spec, query)
-                if spec.blocking and not result.passed:
-                    failed_blocking.append(f"{model.table} {spec.name}")
-                yield result
     if failed_blocking:
         raise dg.Failure(
             description=f"{len(failed_blocking)} blocking check(s) failed, so nothing is published: "
             + ", ".join(failed_blocking)
         )
+
+
+def _checked(connection, builder: ModelBuilder, model: SqlModel, check: ModelCheck) -> dg.AssetCheckResult:
+    """The check's result on every row, or, where this build rewrote only some reports' rows and the rule holds
+    report by report, on those rows: every other row passed it in the build that wrote it."""
+    rebuilt = builder.rebuilt_reports(model) if check.per_report else None
+    if rebuilt is None:
+        return run_check(connection, model.table, check)
+    scope = f"rows of the {len(rebuilt)} report(s) rebuilt; the other rows passed when they were built"
+    if not rebuilt:
+        return run_check(connection, model.table, replace(check, query=f"{check.query} limit 0"), scope)
+    with builder.reading_rebuilt_rows():
+        return run_check(connection, model.table, check, scope)

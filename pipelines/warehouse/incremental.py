@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import graphlib
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
 
+from pipelines.warehouse.catalog import column_names
 from pipelines.warehouse.models import SqlModel
 
 STATE_SCHEMA = "build_state"
@@ -29,6 +32,8 @@ CHANGES_ALIAS = "changed_reports"
 # Written on every read of raw/, so not part of a report's content.
 VOLATILE_COLUMNS = frozenset({"ingested_at"})
 _NO_REPORT = "\x00rows without a report"
+# Stored fingerprints mean "built, and every check passed" since version 2; older ones call for a full build.
+STATE_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -71,16 +76,6 @@ def incremental_inputs(models: list[SqlModel]) -> list[str]:
     return sorted(inputs)
 
 
-def _columns(connection: duckdb.DuckDBPyConnection, table: str, database: str | None = None) -> list[str]:
-    schema, name = table.split(".")
-    rows = connection.execute(
-        "select column_name from duckdb_columns() where database_name = coalesce(?, current_database()) "
-        "and schema_name = ? and table_name = ? order by column_index",
-        [database, schema, name],
-    ).fetchall()
-    return [column for (column,) in rows]
-
-
 def _quoted(table: str, database: str | None = None) -> str:
     parts = ([database] if database else []) + table.split(".")
     return ".".join(f'"{part}"' for part in parts)
@@ -103,7 +98,7 @@ def table_fingerprints(connection: duckdb.DuckDBPyConnection, tables: list[str],
     shared = hashlib.sha256(f"{duckdb.__version__}\x1f{salt}".encode())
     per_report_parts = []
     for table in tables:
-        columns = [column for column in _columns(connection, table) if column not in VOLATILE_COLUMNS]
+        columns = [column for column in column_names(connection, *table.split(".")) if column not in VOLATILE_COLUMNS]
         if not columns:
             return None
         selected = ", ".join(f'"{column}"' for column in columns)
@@ -186,8 +181,11 @@ def _missing_tables(connection: duckdb.DuckDBPyConnection, models: list[SqlModel
 
 
 def _models_salt(models: list[SqlModel]) -> str:
-    return "".join(
-        f"{model.table}\x1f{model.sql}\x1f{model.incremental_by}\x1f{sorted(model.column_docs.items())}\x1e"
+    """Everything about the models that, changed, calls for building and checking every report again: a new test
+    must read every row once, not only the changed reports' rows."""
+    return STATE_VERSION + "".join(
+        f"{model.table}\x1f{model.sql}\x1f{model.incremental_by}\x1f{sorted(model.column_docs.items())}"
+        f"\x1f{model.tests}\x1e"
         for model in models
     )
 
@@ -235,7 +233,7 @@ class IncrementalBuild:
     def _changed_rows_view(self, table: str) -> None:
         """``table`` as the changed reports see it: their rows only, or all rows when it has no report_id."""
         schema, _ = table.split(".")
-        columns = _columns(self.connection, table, self.working)
+        columns = column_names(self.connection, self.working, *table.split("."))
         where = (
             f" where {REPORT_KEY} in (select {REPORT_KEY} from {CHANGES_ALIAS}.main.report_ids)"
             if REPORT_KEY in columns
@@ -291,9 +289,27 @@ class ModelBuilder:
 
     def build(self, model: SqlModel) -> str:
         """Build one model (its upstream models first, see build_order); returns how it was built."""
-        if self._incremental is not None and model.incremental_by and model.materialization == "table":
+        if self.rebuilt_reports(model) is not None:
             if self.plan.changed_reports:
                 self._incremental.build(model)
             return f"rows of {len(self.plan.changed_reports)} changed report(s) rebuilt"
         build_model_whole(self.connection, model)
         return "rebuilt whole"
+
+    def rebuilt_reports(self, model: SqlModel) -> tuple[str, ...] | None:
+        """The reports whose rows of ``model`` this build rewrites, when it rewrites only theirs; None when it
+        builds the model whole."""
+        if self._incremental is not None and model.incremental_by and model.materialization == "table":
+            return self.plan.changed_reports
+        return None
+
+    @contextmanager
+    def reading_rebuilt_rows(self) -> Iterator[None]:
+        """Within the block, a model's name stands for the rows this build rewrote, and only those."""
+        if self._incremental is None:
+            raise RuntimeError("this build rewrites no model for some reports only")
+        self.connection.execute(f"use {CHANGES_ALIAS}")
+        try:
+            yield
+        finally:
+            self.connection.execute(f'use "{self._incremental.working}"')

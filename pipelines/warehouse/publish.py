@@ -23,6 +23,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.warehouse.catalog import table_columns
 from pipelines.warehouse.models import sql_literal
 
 PUBLISHED_SCHEMA = "marts"
@@ -124,14 +125,6 @@ def _verify_published_copy(path: Path, expected_rows: dict[str, int]) -> None:
                 raise PublishError(f"{path}: {PUBLISHED_SCHEMA}.{table} has {rows} rows after copying, not {expected}")
 
 
-def _columns(connection: duckdb.DuckDBPyConnection, database: str, table: str) -> list[tuple[str, str]]:
-    return connection.execute(
-        "select column_name, data_type from duckdb_columns() where database_name = ? and schema_name = ? "
-        "and table_name = ? order by column_index",
-        [database, PUBLISHED_SCHEMA, table],
-    ).fetchall()
-
-
 def _copy_table_whole(connection: duckdb.DuckDBPyConnection, source_db: str, table: str) -> None:
     connection.execute(f'drop table if exists {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"')
     connection.execute(
@@ -190,7 +183,9 @@ def publish_marts(
                 connection.execute(f'drop table {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{stale}"')
             table_rows = {}
             for table in tables:
-                same_columns = _columns(connection, source_db, table) == _columns(connection, PUBLISHING_ALIAS, table)
+                same_columns = table_columns(connection, source_db, PUBLISHED_SCHEMA, table) == table_columns(
+                    connection, PUBLISHING_ALIAS, PUBLISHED_SCHEMA, table
+                )
                 if patching and table in patch.tables and same_columns:
                     _patch_table(connection, source_db, table, list(patch.changed_reports))
                 else:
