@@ -1,5 +1,3 @@
-import sys
+from pipelines.cli import run_and_exit
 
-from pipelines.cli import main
-
-sys.exit(main())
+run_and_exit()

@@ -6,8 +6,9 @@ DuckDB's v1.0.0 storage format, which DuckDB 1.x readers open), checked, checkpo
 Any failure before the swap removes the private file and leaves the published one untouched.
 
 When only some reports changed since the last publish, the private file starts as a byte copy of the published
-one and only those reports' rows are rewritten (tables that combine reports are copied whole); its content is
-then checked against the working marts table by table before the swap.
+one and only those reports' rows are rewritten (tables that combine reports are copied whole); each patched table
+is then checked against the working one (its row count, and a hash of the rewritten reports' rows) before the
+swap.
 """
 
 from __future__ import annotations
@@ -144,12 +145,14 @@ def _patch_table(connection: duckdb.DuckDBPyConnection, source_db: str, table: s
     )
 
 
-def _table_digest(connection: duckdb.DuckDBPyConnection, qualified_table: str) -> tuple[int, int]:
-    """(rows, order-independent hash of every row): equal for tables with the same rows."""
-    (rows, digest) = connection.execute(
-        f"select count(*), coalesce(sum(hash(row_values)::hugeint), 0) from {qualified_table} as row_values"
+def _reports_digest(connection: duckdb.DuckDBPyConnection, qualified_table: str, reports: list[str]) -> tuple:
+    """(rows in all, rows of ``reports``, order-independent hash of those rows): equal for two tables that hold the
+    same number of rows and the same rows of ``reports``."""
+    return connection.execute(
+        f"select (select count(*) from {qualified_table}), count(*), coalesce(sum(hash(row_values)::hugeint), 0) "
+        f"from {qualified_table} as row_values where report_id in (select unnest(?::varchar[]))",
+        [reports],
     ).fetchone()
-    return int(rows), int(digest)
 
 
 def publish_marts(
@@ -181,24 +184,25 @@ def publish_marts(
             tables = _marts_tables(connection, source_db)
             for stale in set(_marts_tables(connection, PUBLISHING_ALIAS)) - set(tables):
                 connection.execute(f'drop table {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{stale}"')
-            table_rows = {}
+            table_rows, patched = {}, []
             for table in tables:
                 same_columns = table_columns(connection, source_db, PUBLISHED_SCHEMA, table) == table_columns(
                     connection, PUBLISHING_ALIAS, PUBLISHED_SCHEMA, table
                 )
                 if patching and table in patch.tables and same_columns:
                     _patch_table(connection, source_db, table, list(patch.changed_reports))
+                    patched.append(table)
                 else:
                     _copy_table_whole(connection, source_db, table)
                 (table_rows[table],) = connection.execute(
                     f'select count(*) from "{source_db}".{PUBLISHED_SCHEMA}."{table}"'
                 ).fetchone()
-            if patching:
-                for table in tables:
-                    expected = _table_digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"')
-                    actual = _table_digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"')
-                    if actual != expected:
-                        raise PublishError(f"{PUBLISHED_SCHEMA}.{table}: the patched copy differs from the build")
+            for table in patched:  # the other reports' rows are the ones published before, untouched
+                reports = list(patch.changed_reports)
+                expected = _reports_digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"', reports)
+                actual = _reports_digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"', reports)
+                if actual != expected:
+                    raise PublishError(f"{PUBLISHED_SCHEMA}.{table}: the patched copy differs from the build")
             ordered_inputs = sorted(inputs, key=lambda item: item["source_file"])
             connection.execute(f"drop table if exists {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}.meta_publish")
             _write_meta_publish(
