@@ -11,6 +11,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -102,11 +103,13 @@ def run_extraction(
     stored_columns: dict[str, list[str]],
     cache: pd.DataFrame | None,
     workers: int | None = None,
+    read_texts: Callable[[list[str]], dict[str, str]] | None = None,
 ) -> ExtractionRun:
     """Extract what changed. ``documents``: landing.raw_documents; ``stored_columns``: the columns of each stored
     extracted table (empty when none is stored); ``cache``: the previous run's cache rows (or None); ``workers``:
     processes to extract with (default: one per core when at least POOL_THRESHOLD documents changed, else this
-    process)."""
+    process); ``read_texts``: report_id → text of the given reports, when ``documents`` comes without its text
+    column (a refresh then reads only the texts it extracts)."""
     cached = {}
     if cache is not None and len(cache):
         for row in cache.itertuples(index=False):
@@ -130,10 +133,15 @@ def run_extraction(
     cache_rows = []
     now = datetime.now(UTC)
     pending = [document for document in documents.itertuples(index=False) if document.report_id not in unchanged]
+    texts = (
+        read_texts([document.report_id for document in pending])
+        if read_texts is not None
+        else {document.report_id: document.text for document in pending}
+    )
     outcomes = dict(
         zip(
             (document.report_id for document in pending),
-            extract_documents([(document.text, document.sidecar) for document in pending], workers),
+            extract_documents([(texts[document.report_id], document.sidecar) for document in pending], workers),
             strict=True,
         )
     )

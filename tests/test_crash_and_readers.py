@@ -149,3 +149,24 @@ def test_readers_holding_the_file_keep_their_snapshot_while_a_refresh_publishes(
     with fresh.connect() as connection:
         assert connection.execute(sa.text("select count(*) from marts.dim_report")).scalar_one() == 2
         assert connection.execute(sa.text("select run_id from marts.meta_publish")).scalar_one() != before[1]
+
+
+def test_a_report_added_by_a_killed_build_and_removed_before_the_next_leaves_no_row_anywhere(published):
+    raw_dir, warehouse_path = published
+    second = raw_dir / "reports" / "lunar-water.txt"
+    second.write_text(SECOND_REPORT, encoding="utf-8")
+    # killed after the intermediate models and some marts hold the new report's rows
+    assert kill_when_logged(start_build(raw_dir, warehouse_path), "building marts.fct_segment_region_forecast")
+    second.unlink()
+    assert build_warehouse(raw_dir, warehouse_path).success
+    working_path = warehouse_path.parent / ".build" / f"{warehouse_path.stem}.working.duckdb"
+    for path in (working_path, warehouse_path):
+        with duckdb.connect(str(path), read_only=True) as connection:
+            tables = connection.execute(
+                "select schema_name || '.' || table_name from duckdb_columns() "
+                "where column_name = 'report_id' and schema_name in ('extracted', 'validated', 'intermediate', 'marts')"
+            ).fetchall()
+            assert len(tables) >= 10
+            for (table,) in tables:
+                (rows,) = connection.execute(f"select count(*) from {table} where report_id = 'lunar-water'").fetchone()
+                assert rows == 0, f"{path.name}: {table}"

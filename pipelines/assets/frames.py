@@ -32,9 +32,9 @@ def replace_report_rows(
 ) -> None:
     """Replace the rows of ``report_ids`` (and, if asked, the rows without a report) in ``schema.table`` with
     ``frame``, in one transaction; other reports' rows stay as they are."""
-    connection.register("incoming_frame", frame)
-    connection.execute("begin transaction")
+    connection.execute("begin transaction")  # first: DuckDB 2.0 refuses register() while a result is unread
     try:
+        connection.register("incoming_frame", frame)
         without_report = " or report_id is null" if rows_without_report else ""
         connection.execute(
             f'delete from "{schema}"."{table}" where report_id in (select unnest(?::varchar[])){without_report}',

@@ -20,6 +20,7 @@ from pipelines.warehouse.incremental import (
     ModelBuilder,
     build_order,
     forget_fingerprints,
+    mark_rebuilding,
     plan_build,
     store_fingerprints,
 )
@@ -75,6 +76,7 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         else:
             plan, fingerprints = BuildPlan(True, "only some models are selected"), None
         context.log.info(f"SQL models: {plan.summary}")
+        mark_rebuilding(connection, MODELS_STAGE, plan.full, plan.changed_reports)
         with ModelBuilder(connection, plan) as builder:
             for model in build_order(selected):
                 context.log.info(f"building {model.table}")

@@ -14,7 +14,13 @@ from pipelines.assets.frames import (
 )
 from pipelines.assets.ingest import FORECAST_WEIGHTS, FX_RATES, TABLE_FACTS
 from pipelines.validation import DOCUMENT_TABLES, VALIDATION_VERSION, validate_all
-from pipelines.warehouse.incremental import Fingerprints, store_fingerprints, stored_fingerprints, table_fingerprints
+from pipelines.warehouse.incremental import (
+    Fingerprints,
+    mark_rebuilding,
+    store_fingerprints,
+    stored_fingerprints,
+    table_fingerprints,
+)
 
 VALIDATED_SCHEMA = "validated"
 QUARANTINED_ROWS = dg.AssetKey([VALIDATED_SCHEMA, "quarantined_rows"])
@@ -108,6 +114,7 @@ def validated_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         context.log.warning(f"quarantined: {reason}")
 
     with duckdb.get_connection() as connection:
+        mark_rebuilding(connection, VALIDATION_STAGE, changed is None, changed or ())
         for table, frame in result.tables.items():
             if changed is None or table not in DOCUMENT_TABLES:
                 replace_table(connection, VALIDATED_SCHEMA, table, frame)

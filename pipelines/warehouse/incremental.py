@@ -8,8 +8,9 @@ filtered inputs), then swapped into the working database with one delete and one
 combine reports (dimensions, meta tables) are rebuilt whole. Anything that could touch every report (a changed SQL
 file, an analyst table, a new DuckDB version, no stored state) rebuilds everything.
 
-A build interrupted part-way leaves the stored fingerprints as they were, so the next build recomputes the same
-reports; delete-then-insert makes that repetition harmless.
+Before writing, a stage marks the reports it will rewrite as rebuilding (a full build forgets every fingerprint), so
+a build killed part-way leaves them to be rebuilt next time, whatever the inputs are by then; delete-then-insert
+makes that repetition harmless.
 """
 
 from __future__ import annotations
@@ -147,6 +148,33 @@ def forget_fingerprints(connection: duckdb.DuckDBPyConnection, stage: str) -> No
     """Say that ``stage`` reflects no known inputs, so that what follows it starts from scratch."""
     if stored_fingerprints(connection, stage) is not None:
         connection.execute(f"delete from {STATE_SCHEMA}.fingerprints where stage = ?", [stage])
+
+
+def mark_rebuilding(
+    connection: duckdb.DuckDBPyConnection, stage: str, plan_full: bool, reports: tuple[str, ...]
+) -> None:
+    """Before ``stage`` writes anything: forget what it will rewrite, so that a build killed part-way leaves those
+    reports (or, for a full build, everything) to be rebuilt next time, whatever the inputs are by then."""
+    if plan_full:
+        forget_fingerprints(connection, stage)
+    elif reports and stored_fingerprints(connection, stage) is not None:
+        # A report new since the last build gets a row too: were it removed again before the next build, that
+        # build must still find its rows to delete.
+        connection.execute("begin transaction")
+        try:
+            connection.execute(
+                f"delete from {STATE_SCHEMA}.fingerprints "
+                "where stage = ? and report_id in (select unnest(?::varchar[]))",
+                [stage, list(reports)],
+            )
+            connection.execute(
+                f"insert into {STATE_SCHEMA}.fingerprints select ?, unnest(?::varchar[]), 'rebuilding'",
+                [stage, list(reports)],
+            )
+            connection.execute("commit")
+        except BaseException:
+            connection.execute("rollback")
+            raise
 
 
 def store_fingerprints(connection: duckdb.DuckDBPyConnection, stage: str, fingerprints: Fingerprints) -> None:
