@@ -179,23 +179,27 @@ def _single_alternation(named_patterns: tuple[tuple[str, str, str], ...]) -> re.
 
 class _NameList:
     """(name, group, pattern) entries, the longest name first (so that "Rest of Europe" wins over "Europe" at the
-    same position), else in their given order; searched as their single alternation would search them."""
+    same position), else in their given order; searched as their single alternation would search them.
 
-    def __init__(self, named_patterns: list[tuple[str, str, str]]):
+    With ``trie``, lower-cased text is searched with the names as a trie (see name_trie.py): fast to search, slow to
+    build, worth it for the built-in names that every page searches. A page's own names are few, and are built for
+    nearly every page: their single alternation alone searches fast enough, and compiles in the time of the trie."""
+
+    def __init__(self, named_patterns: list[tuple[str, str, str]], trie: bool):
         self.named_patterns = tuple(sorted(named_patterns, key=lambda item: -len(item[0])))
+        self.name_lengths = {group: len(name) for name, group, _ in self.named_patterns}
         trie_names = [
             TrieName(name, group, pattern.startswith("(?-i:"), pattern.endswith(BEFORE_SEGMENT_WORD))
             for name, group, pattern in self.named_patterns
         ]
-        trie = trie_pattern(trie_names) if trie_names else None
-        self.lowered_pattern = re.compile(rf"(?<![\w$]){trie}") if trie else None  # for lower-cased text
+        lowered = trie_pattern(trie_names) if trie and trie_names else None
+        self.lowered_pattern = re.compile(rf"(?<![\w$]){lowered}") if lowered else None  # for lower-cased text
         self.exact_case_names = {entry.group: entry.name for entry in trie_names if entry.exact_case}  # "US"
-        self.name_lengths = {group: len(name) for name, group, _ in self.named_patterns}
 
     @functools.cached_property
     def pattern(self) -> re.Pattern | None:
-        """The single alternation. Compiled only when first needed: for a text that lower-casing misreads, for a
-        name that keeps its capitals found in other capitals, or where no trie keeps the order."""
+        """The single alternation. With a trie, compiled only when first needed: for a text that lower-casing
+        misreads, or for a name that keeps its capitals found in other capitals."""
         return _single_alternation(self.named_patterns)
 
     def first_at_or_after(self, text: str, lowered: str | None, position: int) -> tuple[int, int, str] | None:
@@ -248,7 +252,8 @@ def _builtin_names() -> _NameList:
             (spelling, group, _name_pattern(spelling))
             for _, spellings in _BUILTIN_PLACES
             for spelling, group in spellings
-        ]
+        ],
+        trie=True,
     )
 
 
@@ -318,7 +323,7 @@ def _compiled_names(
         add(country, NamedScope("country", "country", country))
     builtins_left_out, all_covered = _builtins_left_out(frozenset(covered))
     return _CompiledNames(
-        page=_NameList(patterns),
+        page=_NameList(patterns, trie=False),
         builtins_left_out=builtins_left_out,
         targets={**_BUILTIN_TARGETS, **targets},
         covered=all_covered,
