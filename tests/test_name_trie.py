@@ -1,10 +1,13 @@
-"""The trie of a page's names finds what the plain alternation of the names finds, in the same order."""
+"""The trie of a page's names finds what the plain alternation of the names finds, in the same order; the page's
+names and the built-in names, searched apart and merged, find what one alternation of them all finds."""
 
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipelines.extract.figures import Gazetteer
+from pipelines.extract.figures import Gazetteer, NamedScope, _builtin_names, _NameList, _single_alternation
 from pipelines.extract.name_trie import TrieName, group_of, spellings, trie_pattern
 from pipelines.extract.records import RegionCountry, SegmentMember, Taxonomy
 
@@ -39,6 +42,15 @@ def _gazetteer(members: list[str], regions: list[str]) -> Gazetteer:
     return Gazetteer(Taxonomy(segments=segments, regions=rows), "Widget")
 
 
+def _single_alternation_finds(gazetteer: Gazetteer, text: str) -> list[tuple[int, int, str]]:
+    """What one alternation of the page's names and the built-in names it keeps finds: the page's names first
+    among names of one length, then the built-in ones."""
+    names = gazetteer._names
+    kept_builtins = [entry for entry in _builtin_names().named_patterns if entry[1] not in names.builtins_left_out]
+    single = _single_alternation(_NameList([*names.page.named_patterns, *kept_builtins], trie=False).named_patterns)
+    return [(m.start(), m.end(), m.lastgroup) for m in single.finditer(text)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -50,6 +62,83 @@ def _gazetteer(members: list[str], regions: list[str]) -> Gazetteer:
 )
 def test_the_gazetteer_finds_on_lower_cased_text_what_the_plain_pattern_finds(text):
     gazetteer = _gazetteer(["Hardware", "Services", "OTHERS", "Us"], ["North America", "Europe", "Rest of Europe"])
-    assert gazetteer._names.lowered_pattern is not None
-    plain = [(m.start(), m.end(), m.lastgroup) for m in gazetteer._pattern.finditer(text)]
-    assert list(gazetteer._names_in(text)) == plain
+    assert _builtin_names().lowered_pattern is not None
+    assert list(gazetteer._names_in(text)) == _single_alternation_finds(gazetteer, text)
+
+
+TRICKY_MEMBERS = [
+    "Middle East And Africa",
+    "EUROPE",
+    "Asia",
+    "Rest of Asia Pacific",
+    "US",
+    "Korea",
+    "Oil & Gas",
+    "Others",
+]
+TRICKY_REGIONS = ["North America", "Asia-Pacific", "South Korea", "Rest of World", "PERU", "Middle East & Africa"]
+TRICKY_TEXTS = [
+    "Middle East & Africa, Middle East and Africa, MIDDLE EAST; Europe, EUROPE, europe; Peru, PERU and peru.",
+    "Asia Pacific, Asia-Pacific, Rest of Asia Pacific, asia; us, US, USA, Us; South Korea, Korea, south-korea.",
+    "Oil and Gas, oil & gas; the others segment, Others; North  America, North-America; Rest of World, U.S.$ 5.",
+    "\u0130ndia and As\u0131a Pacific, \u017fouth Korea, Middle East and Africa, US and us, EUROPE and Europe.",
+    "Saudi Arabia, South Africa, South America, Singapore, Sweden, Spain; MEA, mea, LATAM, Latam, UAE, U.A.E.",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+@pytest.mark.parametrize(
+    ("members", "regions"),
+    [(TRICKY_MEMBERS, TRICKY_REGIONS), (TRICKY_MEMBERS[:4], []), ([], TRICKY_REGIONS), (["Région", "Asia"], ["MEA"])],
+)
+def test_the_merged_page_and_built_in_streams_find_what_one_alternation_of_the_kept_names_finds(members, regions, text):
+    gazetteer = _gazetteer(members, regions)
+    assert list(gazetteer._names_in(text)) == _single_alternation_finds(gazetteer, text)
+
+
+def test_a_built_in_place_the_page_names_is_found_as_the_page_names_it_or_not_at_all():
+    gazetteer = _gazetteer(["EUROPE"], ["Middle East & Africa"])  # "EUROPE" in capitals only
+    text = "Europe, EUROPE, Middle East and Africa, Middle East."
+    found = [(text[start:end], gazetteer._targets[group]) for start, end, group in gazetteer._names_in(text)]
+    assert found == [
+        ("EUROPE", NamedScope("segment", "type", "EUROPE")),
+        ("Middle East and Africa", NamedScope("region", "region", "Middle East & Africa")),
+        ("Middle East", NamedScope("region", "region", "Middle East")),
+    ]
+
+
+def test_where_the_page_spells_a_built_in_place_so_that_it_does_not_match_a_shorter_built_in_still_does():
+    # "And" is a word of the page's name, not the "&" it is normalised to: the built-in "Middle East & Africa" is
+    # left out, the page's name does not match "&", and the built-in "Middle East" after it in order does.
+    gazetteer = _gazetteer([], ["Middle East And Africa"])
+    text = "Middle East & Africa and Middle East and Africa grew."
+    found = [(text[start:end], gazetteer._targets[group].member) for start, end, group in gazetteer._names_in(text)]
+    assert found == [
+        ("Middle East", "Middle East"),
+        ("Africa", "Africa"),
+        ("Middle East and Africa", "Middle East And Africa"),
+    ]
+    assert list(gazetteer._names_in(text)) == _single_alternation_finds(gazetteer, text)
+
+
+def test_every_built_in_name_starts_with_a_letter_it_matches_in_either_case():
+    # _builtins_after relies on it: only names of one first letter can match where one of them did.
+    for name, _, pattern in _builtin_names().named_patterns:
+        assert name[0].isascii() and name[0].isalpha()
+        assert re.match(f"(?i:{pattern})", name.lower()) or pattern.startswith("(?-i:")
+
+
+NAME_POOL = [*TRICKY_MEMBERS, *TRICKY_REGIONS, "Europe", "Africa", "US", "UK", "U.K.", "In", "Ind", "India", "Indo"]
+TEXT_PIECES = [*NAME_POOL, "us", "uk", "europe", "asia pacific", "and", "&", "segment", "$", "-", "\u0130", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    members=st.lists(st.sampled_from(NAME_POOL), max_size=6),
+    regions=st.lists(st.sampled_from(NAME_POOL), max_size=4),
+    pieces=st.lists(st.tuples(st.sampled_from(TEXT_PIECES), st.sampled_from([" ", ", ", "-", "", "  ", "'s "]))),
+)
+def test_the_merged_streams_equal_one_alternation_on_any_taxonomy_and_text(members, regions, pieces):
+    gazetteer = _gazetteer(members, regions)
+    text = "".join(piece + separator for piece, separator in pieces)
+    assert list(gazetteer._names_in(text)) == _single_alternation_finds(gazetteer, text)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -165,21 +166,137 @@ def _alternation_by_first_letter(named_patterns: list[tuple[str, str, str]]) -> 
     )
 
 
+def _single_alternation(named_patterns: tuple[tuple[str, str, str], ...]) -> re.Pattern | None:
+    """One pattern that finds, at each position, the first of ``named_patterns`` (in their order) matching there."""
+    if not named_patterns:
+        return None
+    alternation = _alternation_by_first_letter(named_patterns) or "|".join(
+        f"(?P<{group}>{pattern})" for _, group, pattern in named_patterns
+    )
+    # "US$" is a currency, not the country: no name may touch a "$".
+    return re.compile(rf"(?<![\w$])(?i:{alternation})(?![\w$])")
+
+
+class _NameList:
+    """(name, group, pattern) entries, the longest name first (so that "Rest of Europe" wins over "Europe" at the
+    same position), else in their given order; searched as their single alternation would search them.
+
+    With ``trie``, lower-cased text is searched with the names as a trie (see name_trie.py): fast to search, slow to
+    build, worth it for the built-in names that every page searches. A page's own names are few, and are built for
+    nearly every page: their single alternation alone searches fast enough, and compiles in the time of the trie."""
+
+    def __init__(self, named_patterns: list[tuple[str, str, str]], trie: bool):
+        self.named_patterns = tuple(sorted(named_patterns, key=lambda item: -len(item[0])))
+        self.name_lengths = {group: len(name) for name, group, _ in self.named_patterns}
+        trie_names = [
+            TrieName(name, group, pattern.startswith("(?-i:"), pattern.endswith(BEFORE_SEGMENT_WORD))
+            for name, group, pattern in self.named_patterns
+        ]
+        lowered = trie_pattern(trie_names) if trie and trie_names else None
+        self.lowered_pattern = re.compile(rf"(?<![\w$]){lowered}") if lowered else None  # for lower-cased text
+        self.exact_case_names = {entry.group: entry.name for entry in trie_names if entry.exact_case}  # "US"
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern | None:
+        """The single alternation. With a trie, compiled only when first needed: for a text that lower-casing
+        misreads, or for a name that keeps its capitals found in other capitals."""
+        return _single_alternation(self.named_patterns)
+
+    def first_at_or_after(self, text: str, lowered: str | None, position: int) -> tuple[int, int, str] | None:
+        """(start, end, group) of the match ``self.pattern.search(text, position)`` finds; by the trie on
+        ``lowered``, the lower-cased text, unless it is None (lower-casing does not read the text as re does)."""
+        if lowered is None or self.lowered_pattern is None:
+            match = self.pattern.search(text, position) if self.pattern else None
+            return None if match is None else (match.start(), match.end(), match.lastgroup)
+        while (match := self.lowered_pattern.search(lowered, position)) is not None:
+            start, end, group = match.start(), match.end(), group_of(match.lastgroup)
+            exact_case_name = self.exact_case_names.get(group)
+            if exact_case_name is not None and text[start:end] != exact_case_name:
+                # "us", not "US": the names after it in order may still match here.
+                match = self.pattern.match(text, start)
+                if match is None:
+                    position = start + 1
+                    continue
+                end, group = match.end(), match.lastgroup
+            return start, end, group
+        return None
+
+
+def _own_spellings(name: str) -> tuple[str, ...]:
+    """The name, then each alias that normalises to a name of its own ("Asia-Pacific" is "Asia Pacific" again)."""
+    spellings: dict[str, str] = {}
+    for variant in (name, *ALIASES.get(_normalised(name), ())):
+        spellings.setdefault(_normalised(variant), variant)
+    return tuple(spellings.values())
+
+
+def _numbered_builtin_places() -> tuple[tuple[NamedScope, tuple[tuple[str, str], ...]], ...]:
+    """Each built-in place, world regions then countries, with the (spelling, group) of each of its spellings."""
+    places = [NamedScope("region", "region", region) for region in WORLD_REGIONS]
+    places += [NamedScope("country", "country", country) for country in COMMON_COUNTRIES]
+    groups = (f"b{number}" for number in itertools.count())
+    return tuple(
+        (place, tuple((spelling, next(groups)) for spelling in _own_spellings(place.member))) for place in places
+    )
+
+
+_BUILTIN_PLACES = _numbered_builtin_places()
+_BUILTIN_TARGETS = {group: place for place, spellings in _BUILTIN_PLACES for _, group in spellings}
+
+
+@functools.cache
+def _builtin_names() -> _NameList:
+    """Every spelling of every built-in place, compiled once for all pages."""
+    return _NameList(
+        [
+            (spelling, group, _name_pattern(spelling))
+            for _, spellings in _BUILTIN_PLACES
+            for spelling, group in spellings
+        ],
+        trie=True,
+    )
+
+
+@functools.cache
+def _builtins_after(group: str) -> re.Pattern | None:
+    """The single alternation of the built-in names after ``group`` in order that start with its letter: what else
+    can match where it matched. Every built-in name starts with a letter that it matches in either case (see
+    tests/test_name_trie.py), and two letters match one character only if they are one letter in lower case."""
+    named_patterns = _builtin_names().named_patterns
+    following = next(index for index, (_, other, _) in enumerate(named_patterns) if other == group) + 1
+    initial = named_patterns[following - 1][0][0].lower()
+    return _single_alternation(tuple(entry for entry in named_patterns[following:] if entry[0][0].lower() == initial))
+
+
+def _builtins_left_out(covered_by_page: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(the groups of the built-in spellings a page does not get, every name the page then covers): a place the
+    page names itself is left out whole, a spelling the page names is left out alone ("USA" listed: "US" kept)."""
+    covered = set(covered_by_page)
+    left_out = []
+    for place, spellings in _BUILTIN_PLACES:
+        place_covered = _normalised(place.member) in covered
+        for spelling, group in spellings:
+            if place_covered or _normalised(spelling) in covered:
+                left_out.append(group)
+            else:
+                covered.add(_normalised(spelling))
+    return frozenset(left_out), frozenset(covered)
+
+
 @dataclass(frozen=True)
 class _CompiledNames:
-    pattern: re.Pattern | None  # every name, in order
-    lowered_pattern: re.Pattern | None  # the same names as a trie, for lower-cased text (see name_trie.py)
-    exact_case_names: dict[str, str]  # group → name, for the names that keep their capitals ("US")
-    targets: dict[str, NamedScope]  # the scope each group names
-    covered: frozenset[str]  # the normalised names
+    page: _NameList  # the page's own names and their aliases
+    builtins_left_out: frozenset[str]  # built-in groups that the page's names replace
+    targets: dict[str, NamedScope]  # the scope each group names, built-in groups included
+    covered: frozenset[str]  # the normalised names, built-in ones included
 
 
 @functools.lru_cache(maxsize=512)
 def _compiled_names(
     segments: tuple[tuple[str, str], ...], regions: tuple[str, ...], countries: tuple[str, ...]
 ) -> _CompiledNames:
-    """The patterns for every name of a taxonomy. Pages of one publisher share taxonomies, so this is built once
-    per distinct taxonomy, not once per page."""
+    """The patterns for the names of a taxonomy, and which built-in names it leaves out. Pages of one publisher
+    share taxonomies, so this is built once per distinct taxonomy, not once per page."""
     targets: dict[str, NamedScope] = {}
     patterns: list[tuple[str, str, str]] = []
     covered: set[str] = set()
@@ -204,30 +321,12 @@ def _compiled_names(
         add(region, NamedScope(scope, scope, region))
     for country in countries:
         add(country, NamedScope("country", "country", country))
-    for region in WORLD_REGIONS:
-        if _normalised(region) not in covered:
-            add(region, NamedScope("region", "region", region))
-    for country in COMMON_COUNTRIES:
-        if _normalised(country) not in covered:
-            add(country, NamedScope("country", "country", country))
-    # Longest names first, so that "Rest of Europe" wins over "Europe" at the same position.
-    patterns.sort(key=lambda item: -len(item[0]))
-    alternation = _alternation_by_first_letter(patterns) or "|".join(
-        f"(?P<{group}>{pattern})" for _, group, pattern in patterns
-    )
-    # "US$" is a currency, not the country: no name may touch a "$".
-    pattern = re.compile(rf"(?<![\w$])(?i:{alternation})(?![\w$])") if patterns else None
-    trie_names = [
-        TrieName(name, group, pattern.startswith("(?-i:"), pattern.endswith(BEFORE_SEGMENT_WORD))
-        for name, group, pattern in patterns
-    ]
-    trie = trie_pattern(trie_names) if patterns else None
+    builtins_left_out, all_covered = _builtins_left_out(frozenset(covered))
     return _CompiledNames(
-        pattern=pattern,
-        lowered_pattern=re.compile(rf"(?<![\w$]){trie}") if trie else None,
-        exact_case_names={entry.group: entry.name for entry in trie_names if entry.exact_case},
-        targets=targets,
-        covered=frozenset(covered),
+        page=_NameList(patterns, trie=False),
+        builtins_left_out=builtins_left_out,
+        targets={**_BUILTIN_TARGETS, **targets},
+        covered=all_covered,
     )
 
 
@@ -250,7 +349,6 @@ class Gazetteer:
             taxonomy.region_names,
             tuple(row.country for row in taxonomy.regions if row.country),
         )
-        self._pattern = self._names.pattern
         self._targets = self._names.targets
         self._market_place = _place_the_market_starts_with(self._names.covered, market)
         # "The global ground station services market": a member named inside the market's own name is the market.
@@ -259,8 +357,6 @@ class Gazetteer:
     def find(self, text: str) -> list[_Mention]:
         """Every named region, country and segment, then the segments a sentence names without a list
         ("the two-wheelers segment"), leaving out datelines and the market's own place."""
-        if self._pattern is None:
-            return _unlisted_segments(text, [])
         mentions = []
         inside_market_name = (
             [(m.start(), m.end()) for m in self._market_name.finditer(text)] if self._market_name else []
@@ -277,27 +373,49 @@ class Gazetteer:
         return sorted([*mentions, *_unlisted_segments(text, mentions)], key=lambda mention: mention.start)
 
     def _names_in(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, group) of every name, as ``self._pattern.finditer`` finds them; by the trie on the
-        lower-cased text where lower-casing reads the text as re does."""
-        lowered_pattern = self._names.lowered_pattern
-        if lowered_pattern is None or not lower_case_agrees_with_re(text):
-            for match in self._pattern.finditer(text):
-                yield match.start(), match.end(), match.lastgroup
-            return
-        lowered = text.lower()
-        position = 0
-        while (match := lowered_pattern.search(lowered, position)) is not None:
-            start, end, group = match.start(), match.end(), group_of(match.lastgroup)
-            exact_case_name = self._names.exact_case_names.get(group)
-            if exact_case_name is not None and text[start:end] != exact_case_name:
-                # "us", not "US": the names after it in order may still match here.
-                match = self._pattern.match(text, start)
-                if match is None:
-                    position = start + 1
-                    continue
-                end, group = match.end(), match.lastgroup
-            yield start, end, group
-            position = end
+        """(start, end, group) of every name, as ``finditer`` of the single alternation of the page's names and the
+        built-in names it keeps would find them: at the earliest position the first name in order, then on from
+        its end. The page's names and the built-in ones are searched apart, the built-ins with one pattern for every
+        page, and the two streams merged; at one position the longer name wins, the page's at equal length."""
+        lowered = text.lower() if lower_case_agrees_with_re(text) else None
+        page = self._names.page
+        builtin_lengths = _builtin_names().name_lengths
+        in_page = page.first_at_or_after(text, lowered, 0)
+        builtin = self._first_builtin_at_or_after(text, lowered, 0)
+        while in_page is not None or builtin is not None:
+            page_first = builtin is None or (
+                in_page is not None
+                and (in_page[0], -page.name_lengths[in_page[2]]) <= (builtin[0], -builtin_lengths[builtin[2]])
+            )
+            found = in_page if page_first else builtin
+            yield found
+            position = found[1]
+            if in_page is not None and in_page[0] < position:
+                in_page = page.first_at_or_after(text, lowered, position)
+            if builtin is not None and builtin[0] < position:
+                builtin = self._first_builtin_at_or_after(text, lowered, position)
+
+    def _first_builtin_at_or_after(self, text: str, lowered: str | None, position: int) -> tuple[int, int, str] | None:
+        """The first built-in name the page keeps, found as ``_NameList.first_at_or_after`` finds names."""
+        builtins = _builtin_names()
+        while (found := builtins.first_at_or_after(text, lowered, position)) is not None:
+            kept = self._kept_builtin_at(text, *found)
+            if kept is not None:
+                return kept
+            position = found[0] + 1
+        return None
+
+    def _kept_builtin_at(self, text: str, start: int, end: int, group: str) -> tuple[int, int, str] | None:
+        """The first built-in name in order at ``start`` that the page keeps, given the first one matching there:
+        where the page names a place itself, a shorter built-in may still match ("Middle East" where the page's
+        "Middle East And Africa" does not take "Middle East & Africa")."""
+        while group in self._names.builtins_left_out:
+            following = _builtins_after(group)
+            match = following.match(text, start) if following is not None else None
+            if match is None:
+                return None
+            end, group = match.end(), match.lastgroup
+        return start, end, group
 
 
 def _within_one_of(spans: list[tuple[int, int]], start: int, end: int) -> bool:
