@@ -14,8 +14,8 @@ NEW_REPORT = "Lunar Water Market\n\nThe global lunar water market size was value
 
 def sensor_tick(definitions, cursor, settings):
     sensor = definitions.resolve_sensor_def("raw_folder_sensor")
-    context = dg.build_sensor_context(cursor=cursor, resources=build_resources(settings))
-    return sensor.evaluate_tick(context)
+    with dg.build_sensor_context(cursor=cursor, resources=build_resources(settings)) as context:
+        return sensor.evaluate_tick(context)
 
 
 def test_the_sensor_requests_a_run_for_new_changed_or_removed_files_and_none_for_an_unchanged_tree(tmp_path):
