@@ -8,7 +8,8 @@ regex pass over the same text in the same run; the end-to-end build from raw/ to
 pipelines build` in a child process, so its peak memory is measured too); a refresh after changing one file, and
 one with nothing changed; the published file's size; the latency of typical BI queries; and accuracy against the
 generated ground truth, so that speed never comes from dropping facts. First, once: the fixed cost of a build
-with no document at all (interpreter, Dagster, checks, publishing), the floor under every refresh.
+with no document at all (interpreter, Dagster, checks, publishing), the floor under every refresh, and what
+Dagster alone costs a run of the same shape that does nothing (benchmarks/dagster_floor.py).
 """
 
 from __future__ import annotations
@@ -105,6 +106,25 @@ def fixed_cost() -> float:
     return seconds
 
 
+def dagster_floor() -> tuple[str, float]:
+    """(shape, seconds) of benchmarks/dagster_floor.py run as a child process, shaped like our build: what Dagster
+    alone costs a run of that shape, process start included."""
+    from pipelines.definitions import all_assets, build_definitions
+
+    graph = build_definitions().resolve_asset_graph()
+    steps, assets, checks = len(all_assets), len(graph.materializable_asset_keys), len(graph.asset_check_keys)
+    started = time.perf_counter()
+    shape_arguments = ["--steps", str(steps), "--assets", str(assets), "--checks", str(checks)]
+    subprocess.run(
+        [sys.executable, "benchmarks/dagster_floor.py", *shape_arguments],
+        cwd=PROJECT_ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return f"{steps} steps, {assets} assets, {checks} checks", time.perf_counter() - started
+
+
 def query_latencies(warehouse_path: Path) -> dict[str, float]:
     latencies = {}
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
@@ -168,6 +188,8 @@ def main() -> None:
     arguments = parser.parse_args()
     print(f"{os.cpu_count()} CPU(s), Python {sys.version.split()[0]}")
     print(f"fixed cost of a build (empty raw/, process start included): {fixed_cost():.1f} s")
+    shape, floor_seconds = dagster_floor()
+    print(f"Dagster alone, a run of the same shape doing nothing ({shape}): {floor_seconds:.1f} s")
     for pages in arguments.pages:
         figures = measure(pages, arguments.seed)
         print(f"\nN = {pages:,}")
