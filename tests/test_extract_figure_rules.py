@@ -164,3 +164,18 @@ def test_a_member_named_inside_the_market_s_own_name_is_the_market():
         ("market", None, 1400.0),
         ("segment", "Services", 500.0),
     ]
+
+
+def test_a_scope_list_set_in_capitals_still_names_the_places_and_segments_of_the_prose():
+    report = extract_report(
+        "Cold Chain Drone Market\n\n"
+        "Europe held a share of 31.5% in 2024. The hardware segment accounted for USD 400.0 million in 2024. "
+        "Peru grew at a CAGR of 9.1% from 2025 to 2032. The US held a 20% share in 2024, and for us it grows.\n\n"
+        "BY TYPE: HARDWARE, SOFTWARE, SERVICES\nBY REGION: NORTH AMERICA, EUROPE, ASIA PACIFIC, PERU, US\n"
+    )
+    assert [(f.scope, f.member, f.metric) for f in report.figures] == [
+        ("region", "EUROPE", "share"),
+        ("segment", "HARDWARE", "value"),
+        ("country", "PERU", "cagr"),
+        ("country", "US", "share"),
+    ]

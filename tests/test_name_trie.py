@@ -97,10 +97,11 @@ def test_the_merged_page_and_built_in_streams_find_what_one_alternation_of_the_k
 
 
 def test_a_built_in_place_the_page_names_is_found_as_the_page_names_it_or_not_at_all():
-    gazetteer = _gazetteer(["EUROPE"], ["Middle East & Africa"])  # "EUROPE" in capitals only
+    gazetteer = _gazetteer(["EUROPE"], ["Middle East & Africa"])  # a word in capitals, matched in any case
     text = "Europe, EUROPE, Middle East and Africa, Middle East."
     found = [(text[start:end], gazetteer._targets[group]) for start, end, group in gazetteer._names_in(text)]
     assert found == [
+        ("Europe", NamedScope("segment", "type", "EUROPE")),
         ("EUROPE", NamedScope("segment", "type", "EUROPE")),
         ("Middle East and Africa", NamedScope("region", "region", "Middle East & Africa")),
         ("Middle East", NamedScope("region", "region", "Middle East")),

@@ -110,7 +110,7 @@ class _Mention:
 
 @functools.lru_cache(maxsize=65536)
 def _name_pattern(name: str) -> str:
-    if name.isupper() and name.isalpha():
+    if _is_acronym(name):
         return f"(?-i:{name})"  # "US", "UK", "APAC" only in capitals: "us" is a pronoun
     tokens = re.split(r"[\s\-]+", name.strip())
     parts = [r"(?:&|and)" if token in ("&", "and") else re.escape(token) for token in tokens]
@@ -120,6 +120,24 @@ def _name_pattern(name: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _normalised(name: str) -> str:
     return " ".join(re.split(r"[\s\-]+", name.lower())).replace(" and ", " & ")
+
+
+# Built-in places spelled in ordinary case: "PERU" in a page's scope list is Peru, not an acronym.
+_ORDINARY_PLACE_NAMES = frozenset(
+    _normalised(name) for name in (*WORLD_REGIONS, *COMMON_COUNTRIES) if not name.isupper()
+)
+_LONGEST_ACRONYM = 4
+
+
+def _is_acronym(name: str) -> bool:
+    """'US', 'UAE', 'APAC': matched only as written, in capitals. A longer word in capitals ('EUROPE', 'HARDWARE'
+    in a scope list set in capitals) or a built-in place's name in capitals ('PERU') is matched in any case."""
+    return (
+        name.isupper()
+        and name.isalpha()
+        and len(name) <= _LONGEST_ACRONYM
+        and _normalised(name) not in _ORDINARY_PLACE_NAMES
+    )
 
 
 _COUNTRY_NAMES = frozenset(
