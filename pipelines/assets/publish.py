@@ -6,10 +6,12 @@ import dagster as dg
 import duckdb as duckdb_module
 from dagster_duckdb import DuckDBResource
 
+from pipelines.assets.frames import table_exists
 from pipelines.assets.sql_models import MART_KEYS, SQL_MODELS
 from pipelines.resources import WarehousePaths
 from pipelines.warehouse.incremental import (
     MODELS_STAGE,
+    STATE_SCHEMA,
     forget_fingerprints,
     store_fingerprints,
     stored_fingerprints,
@@ -27,11 +29,7 @@ def _patch_for(connection, published_path) -> ReportPatch | None:
     published = stored_fingerprints(connection, PUBLISHED_STAGE)
     if built is None or published is None or built.shared != published.shared:
         return None
-    identity = connection.execute(
-        "select fingerprint from build_state.fingerprints where stage = 'published file' and report_id = ?",
-        [str(published_path)],
-    ).fetchone()
-    if identity is None or identity[0] != file_identity(published_path):
+    if _published_file_identity(connection, published_path) != file_identity(published_path):
         return None
     return ReportPatch(built.changed_reports(published), PER_REPORT_MARTS)
 
@@ -42,11 +40,21 @@ def _remember_publish(connection, published_path) -> None:
         forget_fingerprints(connection, PUBLISHED_STAGE)
         return
     store_fingerprints(connection, PUBLISHED_STAGE, built)
-    connection.execute("delete from build_state.fingerprints where stage = 'published file'")
+    connection.execute(f"create table if not exists {STATE_SCHEMA}.published_file (path varchar, identity varchar)")
+    connection.execute(f"delete from {STATE_SCHEMA}.published_file")
     connection.execute(
-        "insert into build_state.fingerprints values ('published file', ?, ?)",
-        [str(published_path), file_identity(published_path)],
+        f"insert into {STATE_SCHEMA}.published_file values (?, ?)", [str(published_path), file_identity(published_path)]
     )
+
+
+def _published_file_identity(connection, published_path) -> str | None:
+    """What the published file was (device, inode, size, mtime) when this working database last wrote it."""
+    if not table_exists(connection, STATE_SCHEMA, "published_file"):
+        return None
+    row = connection.execute(
+        f"select identity from {STATE_SCHEMA}.published_file where path = ?", [str(published_path)]
+    ).fetchall()
+    return row[0][0] if row else None
 
 
 def _versions() -> dict[str, str]:
