@@ -1,5 +1,6 @@
 """The trie of a page's names finds what the plain alternation of the names finds, in the same order; the page's
-names and the built-in names, searched apart and merged, find what one alternation of them all finds."""
+names searched one at a time find what their single alternation finds; the page's names and the built-in names,
+searched apart and merged, find what one alternation of them all finds."""
 
 import re
 
@@ -8,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipelines.extract.figures import Gazetteer, NamedScope, _builtin_names, _NameList, _single_alternation
+from pipelines.extract.key_words import lower_case_agrees_with_re
 from pipelines.extract.name_trie import TrieName, group_of, spellings, trie_pattern
 from pipelines.extract.records import RegionCountry, SegmentMember, Taxonomy
 
@@ -143,3 +145,92 @@ def test_the_merged_streams_equal_one_alternation_on_any_taxonomy_and_text(membe
     gazetteer = _gazetteer(members, regions)
     text = "".join(piece + separator for piece, separator in pieces)
     assert list(gazetteer._names_in(text)) == _single_alternation_finds(gazetteer, text)
+
+
+def _one_by_one_finds(names: _NameList, text: str) -> list[tuple[int, int, str]]:
+    lowered = text.lower() if lower_case_agrees_with_re(text) else None
+    ahead, found, position = names.ahead_in(text, lowered), [], 0
+    while (match := ahead.first_at_or_after(position)) is not None:
+        found.append(match)
+        position = match[1]
+    return found
+
+
+def _page_alternation_finds(names: _NameList, text: str) -> list[tuple[int, int, str]]:
+    single = _single_alternation(names.named_patterns)
+    return [(m.start(), m.end(), m.lastgroup) for m in single.finditer(text)] if single else []
+
+
+def test_a_character_that_re_matches_to_an_ascii_character_lowers_to_it_but_for_three():
+    # The lower-cased pattern of a name in ASCII relies on it (figures._one_name_lower_cased).
+    every_character = "".join(map(chr, range(0x110000)))
+    matched = set(re.findall(r"(?i:[\x00-\x7f])", every_character))
+    disagreeing = {
+        c
+        for c in matched
+        for ascii_character in map(chr, range(0x80))
+        if re.fullmatch(f"(?i:{re.escape(ascii_character)})", c) and c.lower() != ascii_character.lower()
+    }
+    assert disagreeing == {"\u0130", "\u0131", "\u017f"}
+
+
+ONE_BY_ONE_POOL = [
+    *NAME_POOL,
+    "Others",
+    "OTHERS",
+    "& Others",
+    "and more",
+    "-type",
+    "C-type",
+    "C",
+    "3D Printing",
+    "U.S.",
+    "Middle East And Africa",
+    "Middle East and Africa",
+    "R&D",
+    "Région",
+    "İstanbul",
+    "Électrique",
+    "Kelvin",
+    "Sing",
+    "Singapore",
+    "Asia",
+    "Asian",
+]
+ONE_BY_ONE_PIECES = [
+    *TEXT_PIECES,
+    *ONE_BY_ONE_POOL,
+    "others segment",
+    "OTHERS category",
+    "région",
+    "\u0131stanbul",
+    "\u017finga",
+    "\u212aelvin",
+    "c type",
+    "C\n-type",
+    "u.s.",
+    "and",
+    "3d",
+]
+
+
+@pytest.mark.parametrize("text", [*TRICKY_TEXTS, "\u212aelvin, kelvin; C-type, c  type, \u017fingapore, Sing"])
+@pytest.mark.parametrize("members", [ONE_BY_ONE_POOL, list(reversed(ONE_BY_ONE_POOL)), ["US", "Us", "us", "U.S."]])
+def test_the_page_names_searched_one_at_a_time_find_what_their_single_alternation_finds(members, text):
+    names = _gazetteer(members, TRICKY_REGIONS)._names.page
+    assert _one_by_one_finds(names, text) == _page_alternation_finds(names, text)
+    assert _one_by_one_finds(names, text.upper()) == _page_alternation_finds(names, text.upper())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    members=st.lists(st.sampled_from(ONE_BY_ONE_POOL), max_size=8),
+    regions=st.lists(st.sampled_from(ONE_BY_ONE_POOL), max_size=4),
+    pieces=st.lists(
+        st.tuples(st.sampled_from(ONE_BY_ONE_PIECES), st.sampled_from([" ", ", ", "-", "", "  ", "'s ", "$", "\t"]))
+    ),
+)
+def test_the_page_names_one_at_a_time_equal_their_single_alternation_on_any_taxonomy_and_text(members, regions, pieces):
+    names = _gazetteer(members, regions)._names.page
+    text = "".join(piece + separator for piece, separator in pieces)
+    assert _one_by_one_finds(names, text) == _page_alternation_finds(names, text)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import itertools
 import math
 import re
@@ -200,8 +201,9 @@ class _NameList:
     same position), else in their given order; searched as their single alternation would search them.
 
     With ``trie``, lower-cased text is searched with the names as a trie (see name_trie.py): fast to search, slow to
-    build, worth it for the built-in names that every page searches. A page's own names are few, and are built for
-    nearly every page: their single alternation alone searches fast enough, and compiles in the time of the trie."""
+    build, worth it for the built-in names that every page searches. A page's own names are few, and come in a new
+    list on nearly every page, though the names themselves recur ("Hardware", "Europe"): they are searched one
+    name at a time (``ahead_in``), each name's pattern compiled once for all pages."""
 
     def __init__(self, named_patterns: list[tuple[str, str, str]], trie: bool):
         self.named_patterns = tuple(sorted(named_patterns, key=lambda item: -len(item[0])))
@@ -238,6 +240,73 @@ class _NameList:
                 end, group = match.end(), match.lastgroup
             return start, end, group
         return None
+
+    @functools.cached_property
+    def one_by_one(self) -> tuple[tuple[re.Pattern, re.Pattern | None, str], ...]:
+        """(pattern, pattern in the lower-cased text, group) of each name on its own, in order."""
+        return tuple(
+            (_one_name(pattern), _one_name_lower_cased(name), group) for name, group, pattern in self.named_patterns
+        )
+
+    def ahead_in(self, text: str, lowered: str | None) -> _NamesAhead:
+        """The names searched one at a time in ``text``, merged as their single alternation finds them; with
+        ``lowered``, the lower-cased text, a name is tried only where its lower-cased spelling is written."""
+        return _NamesAhead(text, lowered, self.one_by_one)
+
+
+@functools.lru_cache(maxsize=65536)
+def _one_name(pattern: str) -> re.Pattern:
+    """One name's branch of the single alternation, on its own: pages of new taxonomies name the same things."""
+    return re.compile(rf"(?<![\w$])(?i:{pattern})(?![\w$])")
+
+
+@functools.lru_cache(maxsize=65536)
+def _one_name_lower_cased(name: str) -> re.Pattern | None:
+    """A pattern that matches in the lower-cased text wherever the name's own pattern can match in the text (and
+    perhaps elsewhere): case-sensitive, with a literal start that re searches fast. Only for a name in ASCII: a text
+    character that re matches to an ASCII character lowers to it, but for 'İ', 'ı' and 'ſ', kept out of lower-cased
+    texts (tests/test_name_trie.py); lower-casing keeps spaces and hyphens where they are. "Middle East And Africa"
+    lower-cased also takes "&": a match there is only a place to try the name's own pattern."""
+    return re.compile(_name_pattern(name.lower())) if name.isascii() else None
+
+
+class _NamesAhead:
+    """Each name's next match in one text, at or after the last position asked for. The single alternation finds,
+    at the earliest position where a name matches, the first name in order that matches there: the earliest of the
+    names' next matches, the first name in order among those that start there. A name's next match stays its next
+    match until the position passes its start; only then is the name searched again, from the position on."""
+
+    def __init__(self, text: str, lowered: str | None, patterns: tuple[tuple[re.Pattern, re.Pattern | None, str], ...]):
+        self._text = text
+        self._lowered = lowered
+        self._patterns = patterns
+        self._ahead: list[tuple[int, int, int]] = []  # a heap of (start, the name's place in order, end)
+        for order in range(len(patterns)):
+            if (match := self._next_match(order, 0)) is not None:
+                self._ahead.append((match.start(), order, match.end()))
+        heapq.heapify(self._ahead)
+
+    def _next_match(self, order: int, position: int) -> re.Match | None:
+        pattern, lower_cased, _ = self._patterns[order]
+        if self._lowered is None or lower_cased is None:
+            return pattern.search(self._text, position)
+        while position <= len(self._lowered) and (candidate := lower_cased.search(self._lowered, position)):
+            if (match := pattern.match(self._text, candidate.start())) is not None:
+                return match
+            position = candidate.start() + 1
+        return None
+
+    def first_at_or_after(self, position: int) -> tuple[int, int, str] | None:
+        """(start, end, group) of the match the single alternation's ``search(text, position)`` finds."""
+        ahead = self._ahead
+        while ahead and ahead[0][0] < position:
+            order = heapq.heappop(ahead)[1]
+            if (match := self._next_match(order, position)) is not None:
+                heapq.heappush(ahead, (match.start(), order, match.end()))
+        if not ahead:
+            return None
+        start, order, end = ahead[0]
+        return start, end, self._patterns[order][2]
 
 
 def _own_spellings(name: str) -> tuple[str, ...]:
@@ -397,8 +466,9 @@ class Gazetteer:
         page, and the two streams merged; at one position the longer name wins, the page's at equal length."""
         lowered = text.lower() if lower_case_agrees_with_re(text) else None
         page = self._names.page
+        page_ahead = page.ahead_in(text, lowered)
         builtin_lengths = _builtin_names().name_lengths
-        in_page = page.first_at_or_after(text, lowered, 0)
+        in_page = page_ahead.first_at_or_after(0)
         builtin = self._first_builtin_at_or_after(text, lowered, 0)
         while in_page is not None or builtin is not None:
             page_first = builtin is None or (
@@ -409,7 +479,7 @@ class Gazetteer:
             yield found
             position = found[1]
             if in_page is not None and in_page[0] < position:
-                in_page = page.first_at_or_after(text, lowered, position)
+                in_page = page_ahead.first_at_or_after(position)
             if builtin is not None and builtin[0] < position:
                 builtin = self._first_builtin_at_or_after(text, lowered, position)
 
