@@ -17,7 +17,7 @@ from pipelines.assets.frames import (
 from pipelines.assets.ingest import RAW_DOCUMENTS, rejection_frame
 from pipelines.extraction_run import REPORTS_KEPT, run_extraction
 from pipelines.schemas import DOCUMENT_SCHEMAS
-from pipelines.warehouse.catalog import column_names
+from pipelines.warehouse.database import column_names
 
 EXTRACTED_SCHEMA = "extracted"
 FAILED_DOCUMENTS = dg.AssetKey([EXTRACTED_SCHEMA, "failed_documents"])

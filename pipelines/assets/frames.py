@@ -6,7 +6,7 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
-from pipelines.warehouse.catalog import table_columns
+from pipelines.warehouse.database import table_columns, transaction
 
 _PREVIEW_ROWS = 5
 _PREVIEW_CELL_CHARS = 60
@@ -32,19 +32,15 @@ def replace_report_rows(
 ) -> None:
     """Replace the rows of ``report_ids`` (and, if asked, the rows without a report) in ``schema.table`` with
     ``frame``, in one transaction; other reports' rows stay as they are."""
-    connection.execute("begin transaction")  # first: DuckDB 2.0 refuses register() while a result is unread
     try:
-        connection.register("incoming_frame", frame)
-        without_report = " or report_id is null" if rows_without_report else ""
-        connection.execute(
-            f'delete from "{schema}"."{table}" where report_id in (select unnest(?::varchar[])){without_report}',
-            [report_ids],
-        )
-        connection.execute(f'insert into "{schema}"."{table}" by name select * from incoming_frame')
-        connection.execute("commit")
-    except BaseException:
-        connection.execute("rollback")
-        raise
+        with transaction(connection):  # begun first: DuckDB 2.0 refuses register() while a result is unread
+            connection.register("incoming_frame", frame)
+            without_report = " or report_id is null" if rows_without_report else ""
+            connection.execute(
+                f'delete from "{schema}"."{table}" where report_id in (select unnest(?::varchar[])){without_report}',
+                [report_ids],
+            )
+            connection.execute(f'insert into "{schema}"."{table}" by name select * from incoming_frame')
     finally:
         connection.unregister("incoming_frame")
 

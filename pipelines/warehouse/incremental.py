@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from pipelines.warehouse.catalog import column_names
+from pipelines.warehouse.database import column_names, transaction
 from pipelines.warehouse.models import SqlModel
 
 STATE_SCHEMA = "build_state"
@@ -35,6 +35,7 @@ VOLATILE_COLUMNS = frozenset({"ingested_at"})
 _NO_REPORT = "\x00rows without a report"
 # Stored fingerprints mean "built, and every check passed" since version 2; older ones call for a full build.
 STATE_VERSION = "2"
+REBUILDING = "rebuilding"  # the fingerprint of a report a stage began to rewrite and has not finished
 
 
 @dataclass(frozen=True)
@@ -160,21 +161,7 @@ def mark_rebuilding(
     elif reports and stored_fingerprints(connection, stage) is not None:
         # A report new since the last build gets a row too: were it removed again before the next build, that
         # build must still find its rows to delete.
-        connection.execute("begin transaction")
-        try:
-            connection.execute(
-                f"delete from {STATE_SCHEMA}.fingerprints "
-                "where stage = ? and report_id in (select unnest(?::varchar[]))",
-                [stage, list(reports)],
-            )
-            connection.execute(
-                f"insert into {STATE_SCHEMA}.fingerprints select ?, unnest(?::varchar[]), 'rebuilding'",
-                [stage, list(reports)],
-            )
-            connection.execute("commit")
-        except BaseException:
-            connection.execute("rollback")
-            raise
+        _write_fingerprints(connection, stage, dict.fromkeys(reports, REBUILDING), only_these=True)
 
 
 def store_fingerprints(connection: duckdb.DuckDBPyConnection, stage: str, fingerprints: Fingerprints) -> None:
@@ -184,17 +171,24 @@ def store_fingerprints(connection: duckdb.DuckDBPyConnection, stage: str, finger
         f"create table if not exists {STATE_SCHEMA}.fingerprints "
         "(stage varchar, report_id varchar, fingerprint varchar)"
     )
-    connection.execute("begin transaction")
-    try:
-        connection.execute(f"delete from {STATE_SCHEMA}.fingerprints where stage = ?", [stage])
+    _write_fingerprints(connection, stage, {None: fingerprints.shared, **fingerprints.reports}, only_these=False)
+
+
+def _write_fingerprints(
+    connection: duckdb.DuckDBPyConnection, stage: str, rows: dict[str | None, str], only_these: bool
+) -> None:
+    """Write ``rows`` (report_id, None for the shared one → fingerprint) of ``stage`` in one transaction, replacing
+    the stage's rows of those reports (``only_these``) or all of its rows."""
+    which = " and report_id in (select unnest(?::varchar[]))" if only_these else ""
+    with transaction(connection):
+        connection.execute(
+            f"delete from {STATE_SCHEMA}.fingerprints where stage = ?{which}",
+            [stage, list(rows)] if only_these else [stage],
+        )
         connection.execute(
             f"insert into {STATE_SCHEMA}.fingerprints select ?, unnest(?::varchar[]), unnest(?::varchar[])",
-            [stage, [None, *fingerprints.reports], [fingerprints.shared, *fingerprints.reports.values()]],
+            [stage, list(rows), list(rows.values())],
         )
-        connection.execute("commit")
-    except BaseException:
-        connection.execute("rollback")
-        raise
 
 
 def _missing_tables(connection: duckdb.DuckDBPyConnection, models: list[SqlModel]) -> list[str]:
@@ -285,16 +279,11 @@ class IncrementalBuild:
             self.connection.execute(f'use "{self.working}"')
         self._available.add(model.table)
         target = _quoted(model.table, self.working)
-        self.connection.execute("begin transaction")
-        try:
+        with transaction(self.connection):
             self.connection.execute(
                 f"delete from {target} where {REPORT_KEY} in (select {REPORT_KEY} from {CHANGES_ALIAS}.main.report_ids)"
             )
             self.connection.execute(f"insert into {target} by name select * from {_quoted(model.table, CHANGES_ALIAS)}")
-            self.connection.execute("commit")
-        except BaseException:
-            self.connection.execute("rollback")
-            raise
 
 
 class ModelBuilder:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.warehouse.catalog import table_columns
+from pipelines.warehouse.database import table_columns
 from pipelines.warehouse.models import sql_literal
 
 PUBLISHED_SCHEMA = "marts"

@@ -1,12 +1,27 @@
-"""What DuckDB's catalog says about one table, read with DESCRIBE.
+"""DuckDB plumbing every stage shares: a table's columns, and a transaction.
 
-DESCRIBE reads the one table (about 0.5 ms); ``duckdb_columns()`` binds every view of every attached database
-first (about 3 ms a call on the warehouse), which added up to a second of a refresh.
+Columns are read with DESCRIBE, which reads the one table (about 0.5 ms); ``duckdb_columns()`` binds every view of
+every attached database first (about 3 ms a call on the warehouse), which added up to a second of a refresh.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import duckdb
+
+
+@contextmanager
+def transaction(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Everything in the block commits together or not at all."""
+    connection.execute("begin transaction")
+    try:
+        yield
+        connection.execute("commit")
+    except BaseException:
+        connection.execute("rollback")
+        raise
 
 
 def quoted_name(*parts: str) -> str:
