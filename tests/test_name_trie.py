@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.extract.figures import Gazetteer, NamedScope, _builtin_names, _NameList, _single_alternation
+from pipelines.extract.figures import (
+    Gazetteer,
+    NamedScope,
+    _builtin_names,
+    _NameList,
+    _PageNames,
+    _single_alternation,
+)
 from pipelines.extract.key_words import lower_case_agrees_with_re
 from pipelines.extract.name_trie import TrieName, group_of, spellings, trie_pattern
 from pipelines.extract.records import RegionCountry, SegmentMember, Taxonomy
@@ -49,7 +56,7 @@ def _single_alternation_finds(gazetteer: Gazetteer, text: str) -> list[tuple[int
     among names of one length, then the built-in ones."""
     names = gazetteer._names
     kept_builtins = [entry for entry in _builtin_names().named_patterns if entry[1] not in names.builtins_left_out]
-    single = _single_alternation(_NameList([*names.page.named_patterns, *kept_builtins], trie=False).named_patterns)
+    single = _single_alternation(_NameList([*names.page.named_patterns, *kept_builtins]).named_patterns)
     return [(m.start(), m.end(), m.lastgroup) for m in single.finditer(text)]
 
 
@@ -147,7 +154,7 @@ def test_the_merged_streams_equal_one_alternation_on_any_taxonomy_and_text(membe
     assert list(gazetteer._names_in(text)) == _single_alternation_finds(gazetteer, text)
 
 
-def _one_by_one_finds(names: _NameList, text: str) -> list[tuple[int, int, str]]:
+def _one_by_one_finds(names: _PageNames, text: str) -> list[tuple[int, int, str]]:
     lowered = text.lower() if lower_case_agrees_with_re(text) else None
     ahead, found, position = names.ahead_in(text, lowered), [], 0
     while (match := ahead.first_at_or_after(position)) is not None:
@@ -156,7 +163,7 @@ def _one_by_one_finds(names: _NameList, text: str) -> list[tuple[int, int, str]]
     return found
 
 
-def _page_alternation_finds(names: _NameList, text: str) -> list[tuple[int, int, str]]:
+def _page_alternation_finds(names: _PageNames, text: str) -> list[tuple[int, int, str]]:
     single = _single_alternation(names.named_patterns)
     return [(m.start(), m.end(), m.lastgroup) for m in single.finditer(text)] if single else []
 

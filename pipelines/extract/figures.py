@@ -198,29 +198,32 @@ def _single_alternation(named_patterns: tuple[tuple[str, str, str], ...]) -> re.
 
 class _NameList:
     """(name, group, pattern) entries, the longest name first (so that "Rest of Europe" wins over "Europe" at the
-    same position), else in their given order; searched as their single alternation would search them.
+    same position), else in their given order; searched as their single alternation would search them."""
 
-    With ``trie``, lower-cased text is searched with the names as a trie (see name_trie.py): fast to search, slow to
-    build, worth it for the built-in names that every page searches. A page's own names are few, and come in a new
-    list on nearly every page, though the names themselves recur ("Hardware", "Europe"): they are searched one
-    name at a time (``ahead_in``), each name's pattern compiled once for all pages."""
-
-    def __init__(self, named_patterns: list[tuple[str, str, str]], trie: bool):
+    def __init__(self, named_patterns: list[tuple[str, str, str]]):
         self.named_patterns = tuple(sorted(named_patterns, key=lambda item: -len(item[0])))
         self.name_lengths = {group: len(name) for name, group, _ in self.named_patterns}
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern | None:
+        """The single alternation, compiled when first needed."""
+        return _single_alternation(self.named_patterns)
+
+
+class _BuiltinNames(_NameList):
+    """The built-in places, which every page searches: in lower-cased text, as a trie (see name_trie.py), fast to
+    search and slow to build, built once for all pages; the single alternation where lower-casing misreads the
+    text, or for a name that keeps its capitals found in other capitals."""
+
+    def __init__(self, named_patterns: list[tuple[str, str, str]]):
+        super().__init__(named_patterns)
         trie_names = [
             TrieName(name, group, pattern.startswith("(?-i:"), pattern.endswith(BEFORE_SEGMENT_WORD))
             for name, group, pattern in self.named_patterns
         ]
-        lowered = trie_pattern(trie_names) if trie and trie_names else None
+        lowered = trie_pattern(trie_names) if trie_names else None
         self.lowered_pattern = re.compile(rf"(?<![\w$]){lowered}") if lowered else None  # for lower-cased text
         self.exact_case_names = {entry.group: entry.name for entry in trie_names if entry.exact_case}  # "US"
-
-    @functools.cached_property
-    def pattern(self) -> re.Pattern | None:
-        """The single alternation. With a trie, compiled only when first needed: for a text that lower-casing
-        misreads, or for a name that keeps its capitals found in other capitals."""
-        return _single_alternation(self.named_patterns)
 
     def first_at_or_after(self, text: str, lowered: str | None, position: int) -> tuple[int, int, str] | None:
         """(start, end, group) of the match ``self.pattern.search(text, position)`` finds; by the trie on
@@ -240,6 +243,12 @@ class _NameList:
                 end, group = match.end(), match.lastgroup
             return start, end, group
         return None
+
+
+class _PageNames(_NameList):
+    """A page's own names. They are few and come in a new list on nearly every page, though the names themselves
+    recur ("Hardware", "Europe"): they are searched one name at a time (``ahead_in``), each name's pattern
+    compiled once for all pages."""
 
     @functools.cached_property
     def one_by_one(self) -> tuple[tuple[re.Pattern, re.Pattern | None, str], ...]:
@@ -332,15 +341,14 @@ _BUILTIN_TARGETS = {group: place for place, spellings in _BUILTIN_PLACES for _, 
 
 
 @functools.cache
-def _builtin_names() -> _NameList:
+def _builtin_names() -> _BuiltinNames:
     """Every spelling of every built-in place, compiled once for all pages."""
-    return _NameList(
+    return _BuiltinNames(
         [
             (spelling, group, _name_pattern(spelling))
             for _, spellings in _BUILTIN_PLACES
             for spelling, group in spellings
-        ],
-        trie=True,
+        ]
     )
 
 
@@ -372,7 +380,7 @@ def _builtins_left_out(covered_by_page: frozenset[str]) -> tuple[frozenset[str],
 
 @dataclass(frozen=True)
 class _CompiledNames:
-    page: _NameList  # the page's own names and their aliases
+    page: _PageNames  # the page's own names and their aliases
     builtins_left_out: frozenset[str]  # built-in groups that the page's names replace
     targets: dict[str, NamedScope]  # the scope each group names, built-in groups included
     covered: frozenset[str]  # the normalised names, built-in ones included
@@ -410,7 +418,7 @@ def _compiled_names(
         add(country, NamedScope("country", "country", country))
     builtins_left_out, all_covered = _builtins_left_out(frozenset(covered))
     return _CompiledNames(
-        page=_NameList(patterns, trie=False),
+        page=_PageNames(patterns),
         builtins_left_out=builtins_left_out,
         targets={**_BUILTIN_TARGETS, **targets},
         covered=all_covered,
@@ -484,7 +492,7 @@ class Gazetteer:
                 builtin = self._first_builtin_at_or_after(text, lowered, position)
 
     def _first_builtin_at_or_after(self, text: str, lowered: str | None, position: int) -> tuple[int, int, str] | None:
-        """The first built-in name the page keeps, found as ``_NameList.first_at_or_after`` finds names."""
+        """The first built-in name the page keeps, found as ``_BuiltinNames.first_at_or_after`` finds names."""
         builtins = _builtin_names()
         while (found := builtins.first_at_or_after(text, lowered, position)) is not None:
             kept = self._kept_builtin_at(text, *found)
