@@ -253,6 +253,7 @@ def table_fact(row: dict, loaded_reports: set[str]) -> TableFact:
             "char_start": row["line_start"],
             "char_end": row["line_end"],
             "mentions": 1,
+            "period_source": "table row" if row.get("metric") == "cagr" else None,
             "source_kind": "table",
             "source_file": row["source_file"],
             "source_line": row["line"],

@@ -47,6 +47,8 @@ def _number(value) -> float | None:
 def fact_key(fact: dict) -> tuple:
     """The comparable identity of a labelled or extracted fact (both use the labels' field names)."""
     period = tuple(fact.get("period") or ()) or None
+    if period is not None and all(year is None for year in period):
+        period = None  # a CAGR kept with no period
     is_money = fact["metric"] == "value"
     return (
         fact["metric"],

@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipelines.analyst_tables import table_fact_frames
-from pipelines.schemas import DOCUMENT_SCHEMAS, SCHEMAS
+from pipelines.schemas import DOCUMENT_SCHEMAS, ROW_REASONS, SCHEMAS
 from pipelines.tables import conform_to_schema
 
 QUARANTINE_COLUMNS = {
@@ -98,7 +98,10 @@ def validate_table(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
         description = _describe_failure(failure)
         if pd.isna(failure["index"]):
             table_wide.append(description)
-        elif description not in reasons[failure["index"]]:
+            continue
+        if description in ROW_REASONS and failure["index"] in frame.index:
+            description = ROW_REASONS[description](frame.loc[failure["index"]])
+        if description not in reasons[failure["index"]]:
             reasons[failure["index"]].append(description)
     for descriptions in reasons.values():
         descriptions.sort()  # pandera reports failures in no fixed order

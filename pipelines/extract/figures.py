@@ -51,7 +51,10 @@ from pipelines.extract.records import Sentence, SkippedStatement, StatedFigure, 
 from pipelines.extract.sentences import SentenceIndex
 from pipelines.extract.text_tables import CellHint, TableRow, find_table_rows
 
-FORECAST_PERIOD = (-1, -1)  # placeholder period: "over the forecast period", resolved once the page's is known
+# Placeholder periods of a CAGR, resolved once the page's forecast period is known (``resolve_cagr_periods``):
+FORECAST_PERIOD = (-1, -1)  # the sentence says "over the forecast period"
+UNSTATED_PERIOD = (-2, -2)  # the sentence states no period at all
+PERIOD_SOURCES = ("sentence", "page label", "forecast period", "none")
 
 _CAGR_BEFORE = re.compile(r"(?i:cagr|compound annual growth rate|annual growth rate|annually)\W*(?:\w+\W+){0,4}$")
 _CAGR_AFTER = re.compile(r"^\s*(?i:cagr|compound annual growth|annual growth|annually)")
@@ -93,6 +96,7 @@ _NOT_SEGMENT_NAMES = frozenset(
      "same", "other", "whole", "second-largest", "largest revenue", "fastest", "top", "key", "main", "overall"}
 )  # fmt: skip
 _GENERIC_MEMBERS = frozenset({"others", "other"})
+_YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)
@@ -599,6 +603,8 @@ def _bare_amounts(text: str, row: TableRow) -> list[Money]:
         hint = cell.hint
         if cell.bare_number is None or hint.metric != "value" or hint.scale_in_millions is None:
             continue
+        if _YEAR_LIKE.fullmatch(cell.bare_number):
+            continue  # "Base Year | 2024" under a header in USD billion: a year, not an amount
         start = cell.bare_number_start
         end = start + len(cell.bare_number)
         try:
@@ -636,21 +642,44 @@ def _year_for(
 
 
 def _cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int, tokens: _SentenceTokens):
+    """(first year, last year) of a CAGR from its own sentence, in this order: a year range after it ("from 2025
+    to 2032", "(2025-2032)"); the years of the values the sentence grows from and to ("from USD 1.5 billion in
+    2025 to USD 4.0 billion by 2032, ... a CAGR of 15%"); "by 2032" after it, from the year the sentence starts at
+    (else the forecast period's start); a year range before it. Else FORECAST_PERIOD where the sentence says "the
+    forecast period", else UNSTATED_PERIOD: both resolved from the page (``resolve_cagr_periods``)."""
     after_ranges = [r for r in tokens.ranges if percent.end <= r.start < clause_end]
     if after_ranges:
         return after_ranges[0].first_year, after_ranges[0].last_year
+    value_years = _years_of_values_before(percent.start, tokens)
+    if len(value_years) >= 2 and value_years[-2] < value_years[-1]:
+        return value_years[-2], value_years[-1]
     after_text = text[percent.end : clause_end]
-    if _FORECAST_PERIOD_WORDS.search(after_text):
-        return FORECAST_PERIOD
     until = _UNTIL_YEAR.search(after_text)
-    if until:
-        return FORECAST_PERIOD[0], int(until.group("year"))
+    if until and not _FORECAST_PERIOD_WORDS.search(after_text, 0, until.start()):
+        end_year = int(until.group("year"))
+        start_year = value_years[-1] if value_years and value_years[-1] < end_year else FORECAST_PERIOD[0]
+        return start_year, end_year
     before_ranges = [r for r in tokens.ranges if r.end <= percent.start]
     if before_ranges:
         return before_ranges[-1].first_year, before_ranges[-1].last_year
     if _FORECAST_PERIOD_WORDS.search(tokens.sentence.text):
         return FORECAST_PERIOD
-    return None, None
+    return UNSTATED_PERIOD
+
+
+def _years_of_values_before(position: int, tokens: _SentenceTokens) -> list[int]:
+    """The distinct years, in reading order, that follow the money values stated before ``position``: "from USD
+    1.5 billion in 2025 to USD 4.0 billion by 2032" → [2025, 2032]. Only when two or more values are stated."""
+    values = [money for money in tokens.money if money.end <= position]
+    if len(values) < 2:
+        return []
+    years: list[int] = []
+    for money, following in zip(values, [*values[1:], None], strict=True):
+        limit = following.start if following else position
+        year = next((y.year for y in tokens.years if money.end <= y.start < limit), None)
+        if year is not None and (not years or years[-1] != year):
+            years.append(year)
+    return years
 
 
 def _region_of_segment(text: str, mentions: list[_Mention]) -> tuple[NamedScope, str] | None:
@@ -783,7 +812,7 @@ def extract_figures(
             if metric == "cagr":
                 year = None
                 if hint and hint.metric == "cagr":
-                    period_start, period_end = hint.period or FORECAST_PERIOD
+                    period_start, period_end = hint.period or UNSTATED_PERIOD
                 else:
                     period_start, period_end = _cagr_period(text, item, clause_start, clause_end, tokens)
             else:
@@ -807,16 +836,35 @@ def extract_figures(
     return figures, skipped
 
 
-def resolve_forecast_period(figures: list[StatedFigure], first_year: int | None, last_year: int | None):
-    """Put the page's forecast period into CAGRs stated "over the forecast period"."""
+def resolve_cagr_periods(
+    figures: list[StatedFigure], forecast_period: tuple[int | None, int | None], labelled: bool
+) -> list[StatedFigure]:
+    """Give every CAGR its period and say where it came from (``period_source``): its own sentence; else a period
+    the page labels ("Forecast Period | 2026-2031") when ``labelled``; else the page's forecast period, however it
+    was found; else none. "Over the forecast period" takes the page's forecast period, labelled or not; "by 2032"
+    with no start year takes its start."""
+    first_year, last_year = forecast_period
+    has_period = first_year is not None and last_year is not None
+    page_source = "page label" if labelled else "forecast period"
     resolved = []
     for figure in figures:
-        changes = {}
-        if figure.period_start_year == FORECAST_PERIOD[0]:
-            changes["period_start_year"] = first_year
-        if figure.period_end_year == FORECAST_PERIOD[1]:
-            changes["period_end_year"] = last_year
-        resolved.append(replace(figure, **changes) if changes else figure)
+        if figure.metric != "cagr":
+            resolved.append(figure)
+            continue
+        period = (figure.period_start_year, figure.period_end_year)
+        if period == UNSTATED_PERIOD:
+            changes = {"period_start_year": first_year, "period_end_year": last_year}
+            changes["period_source"] = page_source if has_period else "none"
+        elif period == FORECAST_PERIOD:
+            changes = {"period_start_year": first_year, "period_end_year": last_year}
+            changes["period_source"] = "forecast period" if has_period else "none"
+        elif figure.period_start_year == FORECAST_PERIOD[0]:
+            changes = {"period_start_year": first_year, "period_source": "sentence"}
+        else:
+            changes = {"period_source": "sentence"}
+        if changes.get("period_source") == "none":
+            changes.update(period_start_year=None, period_end_year=None)
+        resolved.append(replace(figure, **changes))
     return resolved
 
 

@@ -76,9 +76,11 @@ _MONEY = re.compile(
     rf"(?:\s?(?P<scale>{_SCALE_WORD})|(?P<letter>{_SCALE_LETTER}))?"
 )
 # "38.5 billion USD", "1.38 (USD Billion)": the currency after the amount.
+# "1.444 USD Billion": the currency between the amount and its scale.
 _SCALE_THEN_CURRENCY = (
     rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|US\s+dollars)\b"
     rf"|\s*\(\s*(?P<currency2>USD|US\$|EUR|GBP)\s+(?P<scale2>{_SCALE_WORD})\s*\)"
+    rf"|\s(?P<currency3>USD|EUR|GBP)\s(?P<scale3>{_SCALE_WORD})"
 )
 _MONEY_CURRENCY_AFTER = re.compile(
     rf"(?<![\w.,$€£¥₹])(?!(?:19|20)\d{{2}}\b)(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?!(?:19|20)\d{{2}}\b)(?P<high>{_NUMBER}))?"
@@ -89,6 +91,13 @@ _MONEY_CURRENCY_AFTER = re.compile(
 _ANY_SCALE_THEN_CURRENCY = re.compile(
     r"(?-i:[dnDN(\x80-\U0010ffff])"
     r"(?:(?<=(?i:[dn]))\s+(?:USD|EUR|GBP|US\s+dollars)\b|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
+)
+_ANY_CURRENCY_THEN_SCALE = re.compile(r"\d\s(?:USD|EUR|GBP)\s(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b")
+# "a CAGR of 25.08 during the forecast period": a growth rate written without its percent sign.
+_BARE_CAGR = re.compile(
+    r"(?i:\bcagr|compound annual growth rate)\)?(?:\s*\((?i:cagr)\))?\s*(?:(?i:of|at|was|is|:)\s*)?"
+    r"(?:(?i:about|around|approximately|nearly|roughly|over|close to|an estimated)\s+)?"
+    r"(?P<low>\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d|\s?%|\s?(?i:per\s?cent)|\s?(?:-|–|—|to)\s?\d)"
 )
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)")
 # A year starts with "FY", "19" or "20". Year patterns have one branch for each start, which tests the character
@@ -214,10 +223,16 @@ def find_money(text: str) -> list[Money]:
     """Every amount with a currency marker before or after it, normalised to millions of its currency."""
     matches = [(match, "currency", "scale") for match in _MONEY.finditer(text)]
     taken = [(match.start(), match.end()) for match, _, _ in matches]
-    currency_after = _MONEY_CURRENCY_AFTER.finditer(text) if _ANY_SCALE_THEN_CURRENCY.search(text) else ()
+    currency_after = (
+        _MONEY_CURRENCY_AFTER.finditer(text)
+        if _ANY_SCALE_THEN_CURRENCY.search(text) or _ANY_CURRENCY_THEN_SCALE.search(text)
+        else ()
+    )
     for match in currency_after:
         if not any(start < match.end() and match.start() < end for start, end in taken):
-            groups = ("currency", "scale") if match.group("currency") else ("currency2", "scale2")
+            groups = next(
+                (f"currency{suffix}", f"scale{suffix}") for suffix in ("", "2", "3") if match.group(f"currency{suffix}")
+            )
             matches.append((match, *groups))
     amounts = []
     for match, currency_group, scale_group in sorted(matches, key=lambda item: item[0].start()):
@@ -244,6 +259,7 @@ def find_money(text: str) -> list[Money]:
 
 
 def find_percentages(text: str) -> list[Percent]:
+    """Every percentage ("12.5%", "9.07 per cent", "10-12%"), and a CAGR's bare number ("a CAGR of 25.08")."""
     percentages = []
     for match in _PERCENT.finditer(text):
         problem = None
@@ -253,6 +269,14 @@ def find_percentages(text: str) -> list[Percent]:
         except AmbiguousNumberError as error:
             low, high, problem = Decimal(0), None, str(error)
         percentages.append(Percent(match.start(), match.end(), match.group(0), low, high, rounding_of(low), problem))
+    if "cagr" in text.lower() or "compound annual" in text.lower():
+        taken = {percent.start for percent in percentages}
+        for match in _BARE_CAGR.finditer(text):
+            start, end = match.span("low")
+            if start not in taken:
+                low = Decimal(match.group("low"))
+                percentages.append(Percent(start, end, match.group("low"), low, None, rounding_of(low), None))
+        percentages.sort(key=lambda percent: percent.start)
     return percentages
 
 

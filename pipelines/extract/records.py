@@ -110,6 +110,8 @@ class StatedFigure:
     char_start: int
     char_end: int
     mentions: int = 1
+    # Where a CAGR's period comes from: 'sentence', 'page label', 'forecast period' or 'none' (no period known).
+    period_source: str | None = None
 
     @property
     def identity(self) -> tuple:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from pipelines.extract.companies import extract_companies
 from pipelines.extract.developments import extract_developments
-from pipelines.extract.figures import FORECAST_PERIOD, deduplicate, extract_figures, resolve_forecast_period
+from pipelines.extract.figures import deduplicate, extract_figures, resolve_cagr_periods
 from pipelines.extract.metadata import apply_sidecar, extract_metadata
 from pipelines.extract.numbers import find_year_ranges
 from pipelines.extract.records import ExtractedReport, Sentence, StatedFigure
@@ -33,8 +33,9 @@ def _period_of_market_cagrs(figures: list[StatedFigure]) -> tuple[int, int] | No
         for figure in figures
         if figure.metric == "cagr"
         and figure.scope == "market"
-        and figure.period_start_year not in (None, FORECAST_PERIOD[0])
-        and figure.period_end_year not in (None, FORECAST_PERIOD[1])
+        and figure.period_start_year is not None
+        and figure.period_end_year is not None
+        and figure.period_start_year > 0  # not a placeholder for a period the sentence does not state
     )
     return periods.most_common(1)[0][0] if periods else None
 
@@ -51,15 +52,33 @@ def _period_in_headings(sentences: list[Sentence]) -> tuple[int, int] | None:
 
 def infer_forecast_period(
     text: str, sentences: list[Sentence], figures: list[StatedFigure], base_year: int | None
-) -> tuple[int | None, int | None]:
-    """The page's forecast period, from the most explicit statement available."""
-    period = _stated_forecast_period(text) or _period_of_market_cagrs(figures) or _period_in_headings(sentences)
+) -> tuple[tuple[int | None, int | None], bool]:
+    """The page's forecast period from the most explicit statement available, and whether the page labels it
+    ("Forecast Period | 2026-2031", "the forecast period (2025-2032)")."""
+    labelled = _stated_forecast_period(text)
+    if labelled:
+        return labelled, True
+    period = _period_of_market_cagrs(figures) or _period_in_headings(sentences)
     if period:
-        return period
+        return period, False
     market_years = [f.year for f in figures if f.metric == "value" and f.scope == "market" and f.year is not None]
     if base_year is not None and market_years and max(market_years) > base_year:
-        return base_year + 1, max(market_years)
-    return None, None
+        return (base_year + 1, max(market_years)), False
+    return (None, None), False
+
+
+def _inferred_base_year(forecast_start_year: int, figures: list[StatedFigure]) -> int:
+    """Publishers' convention: the forecast starts the year after the base year. But a base year is never put after
+    the page's last stated market value before the forecast ("Forecast Period 2027-2031" with a value for 2025)."""
+    before_forecast = [
+        figure.year
+        for figure in figures
+        if figure.metric == "value"
+        and figure.scope == "market"
+        and figure.year is not None
+        and figure.year < forecast_start_year
+    ]
+    return max(before_forecast, default=forecast_start_year - 1)
 
 
 def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
@@ -69,11 +88,10 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     metadata = apply_sidecar(extract_metadata(text, sentences), sidecar)
     taxonomy = extract_taxonomy(text, sentences)
     figures, skipped = extract_figures(text, sentences, taxonomy, metadata.market)
-    first_year, last_year = infer_forecast_period(text, sentences, figures, metadata.base_year)
+    (first_year, last_year), labelled = infer_forecast_period(text, sentences, figures, metadata.base_year)
     if metadata.base_year is None and first_year is not None:
-        # Publishers' convention: the forecast starts the year after the base year.
-        metadata = replace(metadata, base_year=first_year - 1, base_year_inferred=True)
-    figures = deduplicate(resolve_forecast_period(figures, first_year, last_year))
+        metadata = replace(metadata, base_year=_inferred_base_year(first_year, figures), base_year_inferred=True)
+    figures = deduplicate(resolve_cagr_periods(figures, (first_year, last_year), labelled))
     companies = extract_companies(text, sentences)
     developments = extract_developments(text, sentences, tuple(company.company for company in companies))
     return ExtractedReport(

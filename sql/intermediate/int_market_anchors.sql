@@ -9,14 +9,14 @@ with figures as (
 stated_values as (
     select report_id, year, value_usd_m, fact_id
     from figures
-    where metric = 'value' and value_usd_m is not null and value_high_usd_m is null
+    where metric = 'value' and year is not null and value_usd_m is not null and value_high_usd_m is null
     qualify row_number() over (partition by report_id, year order by statement_order) = 1
 ),
 
 market_cagr as (
     select report_id, pct as cagr_pct, period_start_year, period_end_year, fact_id as cagr_fact_id
     from figures
-    where metric = 'cagr' and pct_high is null
+    where metric = 'cagr' and pct_high is null and period_start_year is not null and period_end_year is not null
     qualify row_number() over (
         partition by report_id order by period_end_year - period_start_year desc, statement_order
     ) = 1

@@ -37,7 +37,7 @@ stated_values as (
         1 as precedence,
         statement_order
     from member_figures
-    where metric = 'value' and value_usd_m is not null and value_high_usd_m is null
+    where metric = 'value' and year is not null and value_usd_m is not null and value_high_usd_m is null
 ),
 
 stated_shares as (

@@ -2,6 +2,7 @@
 with figures as (
     select * from staging.stg_stated_figures
     where scope in ('region', 'segment') and metric = 'cagr' and pct_high is null and within_region is null
+        and period_start_year is not null and period_end_year is not null
 ),
 
 members as (

@@ -1,5 +1,5 @@
--- Every year a report covers: from its base year (else its first stated year) to the end of its forecast
--- (else its last stated year).
+-- Every year a report covers: from its base year or its first stated year, whichever is earlier, to the end of
+-- its forecast (else its last stated year).
 with reports as (
     select * from staging.stg_reports
 ),
@@ -16,7 +16,8 @@ stated_years as (
 bounds as (
     select
         reports.report_id,
-        coalesce(reports.base_year, stated_years.first_stated_year) as first_year,
+        -- values stated for years before the base year are history: the series starts with them
+        least(reports.base_year, stated_years.first_stated_year) as first_year,
         greatest(reports.forecast_end_year, stated_years.last_stated_year) as last_year
     from reports
     left join stated_years using (report_id)

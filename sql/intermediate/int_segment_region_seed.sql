@@ -25,7 +25,8 @@ regions as (
 stated_cells as (
     select report_id, dimension, member, within_region as region, year, value_usd_m, fact_id
     from staging.stg_stated_figures
-    where within_region is not null and metric = 'value' and value_usd_m is not null and value_high_usd_m is null
+    where within_region is not null and metric = 'value' and year is not null and value_usd_m is not null
+        and value_high_usd_m is null
     qualify row_number() over (
         partition by report_id, dimension, member, within_region, year order by statement_order
     ) = 1

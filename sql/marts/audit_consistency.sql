@@ -40,7 +40,7 @@ cube_cells as (
 stated_values as (
     select report_id, scope, dimension, member, year, value_usd_m, rounding, fact_id, statement_order
     from figures
-    where metric = 'value' and value_usd_m is not null and value_high_usd_m is null
+    where metric = 'value' and year is not null and value_usd_m is not null and value_high_usd_m is null
 ),
 
 first_values as (
@@ -53,7 +53,7 @@ first_values as (
 stated_cagrs as (
     select report_id, scope, dimension, member, period_start_year, period_end_year, pct, rounding, fact_id
     from figures
-    where metric = 'cagr' and pct_high is null
+    where metric = 'cagr' and pct_high is null and period_start_year is not null and period_end_year is not null
 ),
 
 stated_shares as (

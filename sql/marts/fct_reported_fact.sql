@@ -34,7 +34,8 @@ final as (
         source_file,
         source_line,
         fx_usd_per_unit,
-        fx_source
+        fx_source,
+        period_source
     from figures
 )
 

@@ -36,6 +36,7 @@ final as (
         year,
         period_start_year,
         period_end_year,
+        period_source,
         value_millions,
         value_high_millions,
         currency,
