@@ -82,6 +82,20 @@ _DEAL_BEFORE = re.compile(
     r"|funding\s+of|financing\s+of|acquired|acquires|acquisition\s+of|bought|ordered|orders|signed|placed"
     r"|(?:contract|deal|order|agreement|grant|round)\s+(?:worth|valued\s+at|of))\b[^.;]*$"
 )
+# "USD 6.20 per pound", "$87 million of venture capital", "a budget of EUR 1 billion", "$2.6bn set-up costs":
+# prices, funding, budgets and costs, not the size of a market.
+_NOT_MARKET_AFTER = re.compile(
+    r"\s*(?:(?i:per|a|an|each|for\s+(?:a|an|each|one))\s+(?!year\b|annum\b)[a-z]+\b(?!\s+market)|/\s?[a-z]+\b"
+    r"|(?i:of|in)\s+(?:(?i:new|fresh|total|private|public|federal|government)\s+)?"
+    r"(?i:venture|funding|investments?|financing|capital|grants?|seed|series\s+[a-e]|subsid|budget|revenue\s+for)"
+    r"|(?i:(?:in\s+)?(?:set-up\s+|setup\s+|mission\s+|development\s+|capital\s+)?costs?\b|funding|budget)"
+    r"|(?i:[a-z-]*\s*)?(?i:contract|deal|investment|acquisition|valuation|funding\s+round))"
+)
+_NOT_MARKET_BEFORE = re.compile(
+    r"\b(?i:budget|costs?|costing|spent|spend|spending|price|priced|sold\s+for|funding|funded|venture\s+capital"
+    r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|valuation|revenues?\s+of"
+    r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|savings|raise|raising)\b[^.;]{0,40}$"
+)
 _DATELINE_AFTER = re.compile(
     r",?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}"
     r"|[^.\n]{0,40}/(?i:pr\s?newswire|business\s?wire|globe\s?newswire)/"
@@ -617,6 +631,13 @@ def _bare_amounts(text: str, row: TableRow) -> list[Money]:
     return amounts
 
 
+def _is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
+    """A price per unit, a cost, a budget, funding or an investment: named just after or before the amount."""
+    if _NOT_MARKET_AFTER.match(text, money.end):
+        return True
+    return bool(_NOT_MARKET_BEFORE.search(text, max(clause_start, money.start - 60), money.start))
+
+
 def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_end: int) -> str | None:
     before = text[clause_start : percent.start]
     after = text[percent.end : clause_end]
@@ -772,6 +793,9 @@ def extract_figures(
             if isinstance(item, Money) and _DEAL_BEFORE.search(text, max(clause_start, item.start - 80), item.start):
                 skip(f"{item.text!r} at {item.start}: a deal amount (funding, contract, order), not a market figure")
                 continue
+            if isinstance(item, Money) and not row and _is_not_a_market_amount(text, item, clause_start):
+                skip(f"{item.text!r} at {item.start}: a price, cost, budget or funding amount, not a market figure")
+                continue
             target, within_region = _scope_for(text, item.start, tokens, recent_mentions)
             hint = cell.hint if row and (cell := row.cell_at(item.start)) else None
             common = dict(
@@ -839,13 +863,12 @@ def extract_figures(
 def resolve_cagr_periods(
     figures: list[StatedFigure], forecast_period: tuple[int | None, int | None], labelled: bool
 ) -> list[StatedFigure]:
-    """Give every CAGR its period and say where it came from (``period_source``): its own sentence; else a period
-    the page labels ("Forecast Period | 2026-2031") when ``labelled``; else the page's forecast period, however it
-    was found; else none. "Over the forecast period" takes the page's forecast period, labelled or not; "by 2032"
-    with no start year takes its start."""
+    """Give every CAGR its period and say where it came from (``period_source``): its own sentence; else, for a
+    sentence that names no period, a period the page labels ("Forecast Period | 2026-2031") when ``labelled``; for
+    one that says "over the forecast period", the page's forecast period however it was found; else none. "By
+    2032" with no start year takes the forecast period's start."""
     first_year, last_year = forecast_period
     has_period = first_year is not None and last_year is not None
-    page_source = "page label" if labelled else "forecast period"
     resolved = []
     for figure in figures:
         if figure.metric != "cagr":
@@ -853,8 +876,9 @@ def resolve_cagr_periods(
             continue
         period = (figure.period_start_year, figure.period_end_year)
         if period == UNSTATED_PERIOD:
+            # Only a period the page labels: one inferred from the page's other figures would be a guess.
             changes = {"period_start_year": first_year, "period_end_year": last_year}
-            changes["period_source"] = page_source if has_period else "none"
+            changes["period_source"] = "page label" if has_period and labelled else "none"
         elif period == FORECAST_PERIOD:
             changes = {"period_start_year": first_year, "period_end_year": last_year}
             changes["period_source"] = "forecast period" if has_period else "none"

@@ -19,7 +19,7 @@ _TITLE = re.compile(
     rf"(?!\s+{_ORGANISATION_WORD}\b\s*(?:$|[|·,]))"
 )
 _ORGANISATION = re.compile(
-    rf"(?P<publisher>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){{0,5}}\s+{_ORGANISATION_WORD}"
+    rf"(?P<publisher>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){{0,5}}[ \t]+{_ORGANISATION_WORD}"
     r"(?:\s+(?:GmbH|Ltd\.?|LLC|LLP|Inc\.?|Pvt\.?\s+Ltd\.?|AG|SA))?)"
 )
 _CELL_SEPARATOR = re.compile(r"\s*[|·]\s*|\s+[–—-]\s+")
@@ -28,10 +28,27 @@ _HEADER_FIELD = re.compile(
     r"(?P<key>(?i:pages|no\. of pages|base year|release date|released|release|published|publication date|"
     r"author|authors|publisher|published by))\s*:\s*(?P<value>[^|\n\r]+)"
 )
-_SENTENCE_MARKET = re.compile(
-    r"\b(?i:the\s+)(?:(?i:global|worldwide)\s+)?(?P<market>[\w&+/ -]{3,60}?)\s+"
-    r"(?i:market\s+(?:size|is|was|will|revenue|value|has|had|stood|reached|accounted))\b"
-)
+_MARKET_WORD = re.compile(r"\b(?i:market)\b")
+_NAME_WORD = re.compile(r"[\w&+()/’'-]+[,:]?")
+_MAX_MARKET_WORDS = 6
+_NOT_A_NAME_WORD = re.compile(r"/|\.\w|^[-(]|\d{3}")  # a URL, a file name, a figure
+# Words that end a market's name on its left: articles, prepositions, verbs, and what pages put before a name
+# ("the current market", "the broader market", "Key Market Trends").
+_NOT_IN_A_MARKET_NAME = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "your", "his", "her", "of", "on",
+     "in", "for", "to", "from", "with", "by", "at", "as", "into", "across", "about", "within", "than", "over",
+     "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "says",
+     "said", "global", "worldwide", "overall", "current", "entire", "whole", "total", "broader", "wider", "key",
+     "new", "latest", "growing", "emerging", "expanding", "booming", "largest", "biggest", "fastest-growing",
+     "home", "report", "study", "analysis", "trends", "growth", "size", "share", "stock", "stocks", "free", "open",
+     "black", "end", "target", "addressable", "value", "most", "transformative", "projected", "estimated",
+     "usd", "us$", "eur", "billion", "million", "which", "where", "while", "when", "what", "how", "why", "if",
+     "also", "still", "now", "today", "today’s", "today's", "domestic", "local", "regional", "international",
+     "further", "expects", "expected", "include", "includes", "including", "entire", "whole", "such", "every"}
+)  # fmt: skip
+_SMALL_WORDS = frozenset({"and", "or", "of", "for", "the", "in", "on", "to", "&"})
+# What a title's market should not hold: a figure, a year, a sentence's verb, a breadcrumb.
+_TITLE_JUNK = re.compile(r"\d|\b(?i:says|said|home|report|projected|most|key|current|overall|growth\s+in)\b")
 # Markdown and rich-text markers around a title line: "# X Market", "**X Market**".
 _MARKUP = re.compile(r"^[#*_\s]+|[*_\s]+$")
 _PUBLISHER_NAME = r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,5})"
@@ -45,6 +62,39 @@ _PUBLISHER_PATTERNS = (
     re.compile(
         r"(?:©|\((?i:c)\)|(?i:copyright)(?:\s+©)?)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s+)?"
         + _PUBLISHER_NAME
+    ),
+)
+# Firms whose names carry no organisation word ("MarketsandMarkets", "Frost & Sullivan"), or that a news page
+# names in passing ("according to IDC"): a page that names one of them is quoting its figures.
+KNOWN_PUBLISHERS = (
+    "MarketsandMarkets", "Markets and Markets", "Frost & Sullivan", "Technavio", "Gartner", "IDC", "IDTechEx",
+    "Freedonia Group", "Zpryme", "Statista", "BloombergNEF", "Wood Mackenzie", "IHS Markit", "Omdia",
+    "Allied Market Research", "Grand View Research", "Precedence Research", "Fortune Business Insights",
+    "Mordor Intelligence", "Research Nester", "The Business Research Company", "The Insight Partners",
+    "Global Market Insights", "Future Market Insights", "Market Research Future", "Coherent Market Insights",
+    "Straits Research", "Emergen Research", "Kings Research", "Ken Research", "IMARC Group", "Data Bridge",
+    "Polaris Market Research", "SkyQuest", "Verified Market Research", "Transparency Market Research",
+    "Persistence Market Research", "Spherical Insights", "Maximize Market Research", "TechSci Research",
+    "Global Industry Analysts", "Facts and Factors", "Stratview Research", "BCC Research", "ASDReports",
+    "Juniper Research", "ABI Research", "Yole", "Guidehouse Insights", "DataM Intelligence", "Towards FnB",
+)  # fmt: skip
+_KNOWN_PUBLISHER = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in KNOWN_PUBLISHERS) + r")\b")
+# Words a navigation link or a label is made of: "Market Insights", "Key Insights", "Industry Reports".
+_GENERIC_NAME_WORDS = frozenset(
+    {"market", "markets", "industry", "key", "our", "the", "latest", "global", "research", "insights", "reports",
+     "report", "analytics", "intelligence", "news", "trending", "consulting", "group", "labs", "partners",
+     "strategies", "advisory", "advisors", "futures", "associates", "all", "more", "home", "about", "us"}
+)  # fmt: skip
+# A sentence that names who made the figures: "X has published a new report", "a study by the research firm X".
+_PUBLISHER_IN_NEWS = (
+    re.compile(
+        r"(?i:(?:study|report|analysis|survey|research)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?:research\s+firm\s+|"
+        r"market\s+research\s+(?:firm|company)\s+)?)"
+        + r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4})"
+    ),
+    re.compile(
+        r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4}),?\s+(?:in\s+(?:a|its)\s+(?:new\s+)?report"
+        r"|(?i:has|have)\s+(?:published|released|announced)|(?i:published|released)\s+(?:a|its|the)\s+(?:new\s+)?)"
     ),
 )
 _TRADEMARKS = re.compile(r"[™®]|\s+(?i:all\s+rights\s+reserved).*$")
@@ -93,20 +143,39 @@ def _publisher_in_header(sentences: list[Sentence]) -> str | None:
     for sentence in sentences[:_PUBLISHER_HEADER_LINES]:
         for cell in _CELL_SEPARATOR.split(_MARKUP.sub("", sentence.text)):
             match = _ORGANISATION.fullmatch(cell.strip())
-            if match:
+            if match and not is_generic_name(match.group("publisher")):
                 return match.group("publisher")
     return None
 
 
+def is_generic_name(name: str) -> bool:
+    """'Market Insights', 'Key Insights': a navigation link or a label, not a firm."""
+    return all(word.lower() in _GENERIC_NAME_WORDS for word in re.findall(r"[\w'’]+", name))
+
+
 def _publisher_in_text(text: str) -> str | None:
-    """'Published by Acme Research', 'according to a new report by Acme Research', '© 2025 Acme'."""
+    """'Published by Acme Research', 'according to a new report by Acme Research', '© 2025 Acme'; on a news page,
+    'Acme Research has published a new report', 'a study by the research firm Acme', or a firm known by name."""
     for pattern in _PUBLISHER_PATTERNS:
         match = pattern.search(text)
         if match:
             publisher = _TRADEMARKS.sub("", match.group("publisher")).strip(" .,")
-            if publisher:
+            if publisher and not is_generic_name(publisher):
                 return publisher
-    return None
+    candidates = []
+    for pattern in _PUBLISHER_IN_NEWS:
+        for match in pattern.finditer(text):
+            name = match.group("publisher").strip(" .,")
+            if _ORGANISATION.fullmatch(name) or _KNOWN_PUBLISHER.fullmatch(name):
+                candidates.append((match.start(), name))
+                break
+    known = _KNOWN_PUBLISHER.search(text)
+    if known:
+        # "The Business Research Company has published": the known name, not the shorter one the pattern took
+        candidates = [(start, name) for start, name in candidates if not known.group(0).startswith(name)]
+        candidates.append((known.start(), known.group(0)))
+    candidates = [(start, name) for start, name in candidates if not is_generic_name(name)]
+    return min(candidates)[1] if candidates else None
 
 
 def apply_sidecar(metadata: ReportMetadata, sidecar: dict | None) -> ReportMetadata:
@@ -119,16 +188,71 @@ def apply_sidecar(metadata: ReportMetadata, sidecar: dict | None) -> ReportMetad
     return replace(metadata, **updates)
 
 
+def _market_phrases(text: str) -> list[tuple[str, int, str]]:
+    """(key, count, name as first written) of every "<name> market" the text says, the most often said first:
+    "the global space mining market size" → 'space mining'. A name is the words just before "market" on its line,
+    back to the first word that cannot be part of one ("the", "of", "is", "current", ...)."""
+    counts: dict[str, list] = {}
+    for match in _MARKET_WORD.finditer(text):
+        line_start = max(text.rfind("\n", 0, match.start()), 0)
+        words = _NAME_WORD.findall(text[line_start : match.start()])[-_MAX_MARKET_WORDS - 1 :]
+        name_words: list[str] = []
+        for word in reversed(words):
+            bare = word.lower().removesuffix("’s").removesuffix("'s")
+            if (
+                bare in _NOT_IN_A_MARKET_NAME
+                or bare.isdigit()
+                or _NOT_A_NAME_WORD.search(word.rstrip(",:"))
+                or (name_words and word.endswith((",", ":")))
+            ):
+                break
+            name_words.insert(0, word.removesuffix("’s").removesuffix("'s"))
+            if bare != word.lower():
+                break  # "Europe’s heat pump market": the possessive starts the name
+        if not name_words or len(name_words) > _MAX_MARKET_WORDS or is_generic_name(" ".join(name_words)):
+            continue
+        name = " ".join(name_words).strip(" ,:")
+        entry = counts.setdefault(name.lower(), [0, match.start(), name])
+        entry[0] += 1
+    # A page names its subject often, with or without "market" after it ("green hydrogen is ..."): the names said
+    # as a market are ranked by how often the text says them at all.
+    lowered = text.lower()
+    mentioned = {key: lowered.count(key) for key in counts}
+    # A longer name said as often is the more specific one ("AI chip" over "chip").
+    ranked = sorted(
+        counts.items(), key=lambda item: (-mentioned[item[0]] * len(item[0].split()), -item[1][0], item[1][1])
+    )
+    return [(key, mentioned[key], name) for key, (_, _, name) in ranked]
+
+
+def _display_name(name: str) -> str:
+    """'space debris monitoring and removal' → 'Space Debris Monitoring and Removal'; a name with capitals as
+    written."""
+    if any(character.isupper() for character in name[1:]):
+        return name
+    return " ".join(word if word in _SMALL_WORDS else word[:1].upper() + word[1:] for word in name.split())
+
+
+def _market_name(title_market: str | None, text: str) -> str | None:
+    """The market the title names, unless the text never calls it a market and names another one more than once
+    ("Home Aerospace And Defense Space Debris ..." from a breadcrumb: the text's 'space debris ...' market)."""
+    phrases = _market_phrases(text)
+    if title_market:
+        key = " ".join(title_market.lower().split())
+        for phrase_key, _, name in phrases:
+            if phrase_key == key:
+                return title_market
+            if key.endswith(" " + phrase_key) and len(phrase_key.split()) >= 2:
+                return _display_name(name)  # the title's name behind a breadcrumb or a label
+        if not phrases or phrases[0][1] < 2 or not _TITLE_JUNK.search(title_market):
+            return title_market
+    return _display_name(phrases[0][2]) if phrases and phrases[0][1] >= 2 else None
+
+
 def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
     title_match = _title_line(sentences)
     title = title_match[0] if title_match else None
-    market = title_match[1] if title_match else None
-    if market is None:
-        for sentence in sentences:
-            found = _SENTENCE_MARKET.search(sentence.text)
-            if found:
-                market = found.group("market").strip().title()
-                break
+    market = _market_name(title_match[1] if title_match else None, text)
 
     header, fields = _header_fields(sentences)
     pages_field = _first_value(fields, "pages", "no. of pages")

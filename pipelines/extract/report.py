@@ -54,11 +54,11 @@ def infer_forecast_period(
     text: str, sentences: list[Sentence], figures: list[StatedFigure], base_year: int | None
 ) -> tuple[tuple[int | None, int | None], bool]:
     """The page's forecast period from the most explicit statement available, and whether the page labels it
-    ("Forecast Period | 2026-2031", "the forecast period (2025-2032)")."""
-    labelled = _stated_forecast_period(text)
+    ("Forecast Period | 2026-2031", "the forecast period (2025-2032)", a heading "... Market, 2025-2032")."""
+    labelled = _stated_forecast_period(text) or _period_in_headings(sentences)
     if labelled:
         return labelled, True
-    period = _period_of_market_cagrs(figures) or _period_in_headings(sentences)
+    period = _period_of_market_cagrs(figures)
     if period:
         return period, False
     market_years = [f.year for f in figures if f.metric == "value" and f.scope == "market" and f.year is not None]
