@@ -44,7 +44,7 @@ _NOT_IN_A_MARKET_NAME = frozenset(
      "black", "end", "target", "addressable", "value", "most", "transformative", "projected", "estimated",
      "usd", "us$", "eur", "billion", "million", "which", "where", "while", "when", "what", "how", "why", "if",
      "also", "still", "now", "today", "today’s", "today's", "domestic", "local", "regional", "international",
-     "further", "expects", "expected", "include", "includes", "including", "entire", "whole", "such", "every"}
+     "further", "expects", "expected", "include", "includes", "including", "such", "every"}
 )  # fmt: skip
 _SMALL_WORDS = frozenset({"and", "or", "of", "for", "the", "in", "on", "to", "&"})
 # What a title's market should not hold: a figure, a year, a sentence's verb, a breadcrumb.
@@ -93,8 +93,8 @@ _PUBLISHER_IN_NEWS = (
         + r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4})"
     ),
     re.compile(
-        r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4}),?\s+(?:in\s+(?:a|its)\s+(?:new\s+)?report"
-        r"|(?i:has|have)\s+(?:published|released|announced)|(?i:published|released)\s+(?:a|its|the)\s+(?:new\s+)?)"
+        r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4}),?\s+"
+        r"(?:in\s+(?:a|its)\s+(?:new\s+)?report|(?i:has|have)\s+(?:published|released|announced)|(?i:published|released)\s+(?:a|its|the)\s+(?:new\s+)?)"
     ),
 )
 _TRADEMARKS = re.compile(r"[™®]|\s+(?i:all\s+rights\s+reserved).*$")
