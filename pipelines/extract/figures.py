@@ -56,8 +56,14 @@ FORECAST_PERIOD = (-1, -1)  # the sentence says "over the forecast period"
 UNSTATED_PERIOD = (-2, -2)  # the sentence states no period at all
 PERIOD_SOURCES = ("sentence", "page label", "forecast period", "none")
 
-_CAGR_BEFORE = re.compile(r"(?i:cagr|compound annual growth rate|annual growth rate|annually)\W*(?:\w+\W+){0,4}$")
-_CAGR_AFTER = re.compile(r"^\s*(?i:cagr|compound annual growth|annual growth|annually)")
+_CAGR_BEFORE = re.compile(
+    r"(?i:cagr|compound annual growth rate|annual growth rate|annually|(?:average|combined|compound(?:ed)?)\s+annual"
+    r"\s+(?:growth\s+)?rate)\W*(?:\w+\W+){0,4}$"
+)
+_CAGR_AFTER = re.compile(
+    r"^\s*(?i:cagr|compound annual growth|annual growth|annually|per\s+(?:year|annum)|a\s+year\b|(?:on\s+)?average"
+    r"\s+(?:per\s+year|annually))"
+)
 _SHARE_BEFORE = re.compile(
     r"(?i:share|accounted for|accounting for|accounts for|captured|held|holds|hold|representing|represented)"
     r"\W*(?:\w+\W+){0,4}$"
@@ -95,6 +101,26 @@ _NOT_MARKET_BEFORE = re.compile(
     r"\b(?i:budget|costs?|costing|spent|spend|spending|price|priced|sold\s+for|funding|funded|venture\s+capital"
     r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|valuation|revenues?\s+of"
     r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|savings|raise|raising)\b[^.;]{0,40}$"
+)
+# "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
+# figures are each about the member that opens its clause.
+_BY_DIMENSION_OPENING = re.compile(r"^[-•*·\s]*(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40}?),\s+")
+_CLAUSE_OPENING = re.compile(r"(?:[;,]\s*(?:(?i:whereas|while|and|but)\s+)?|\b(?i:whereas|while)\s+)")
+_MEMBER_THEN_VERB = re.compile(
+    r"^\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)\s+"
+    r"(?i:captured|captures|held|holds|accounted|accounts|commanded|commands|led|leads|dominated|dominates"
+    r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows)\b"
+)
+_REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
+# An amount of plain currency units under a million ("USD 6.20", "$98.9") is a price or a line item, never a
+# market's size.
+_SMALLEST_MARKET_MILLIONS = Decimal(1)
+_SCALED = re.compile(r"(?i:thousand|million|billion|trillion|mn|mln|bn|tn|[kmbt])\W*$|(?i:\(.*\))")
+# A value with no year is a market figure only where the sentence says it is the market's size or worth.
+_MARKET_SIZE_WORDING = re.compile(
+    r"(?i:market|industry|sector)\b[^.;]{0,80}?"
+    r"(?i:valued|value|worth|size|sized|estimated|stood|revenue|at\b|around\b|approximately\b|about\b)"
+    r"|(?i:valued|worth|size)\b[^.;]{0,40}?(?i:market|industry|sector)"
 )
 _DATELINE_AFTER = re.compile(
     r",?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}"
@@ -631,8 +657,29 @@ def _bare_amounts(text: str, row: TableRow) -> list[Money]:
     return amounts
 
 
+def _member_opening_clause(text: str, sentence: Sentence, position: int) -> NamedScope | None:
+    """In "By pets, dogs captured 49.6% ... while cats are projected to post a 7.7% CAGR", the member that opens
+    the clause holding ``position`` (dogs, cats); None outside such a sentence or when no member opens it."""
+    opening = _BY_DIMENSION_OPENING.match(sentence.text)
+    if opening is None:
+        return None
+    relative = position - sentence.char_start
+    clause_start = opening.end()
+    for boundary in _CLAUSE_OPENING.finditer(sentence.text, opening.end(), relative):
+        clause_start = boundary.end()
+    member = _MEMBER_THEN_VERB.match(sentence.text, clause_start, relative)
+    if member is None:
+        return None
+    dimension = " ".join(opening.group("dimension").lower().split())
+    if dimension in _REGION_DIMENSIONS:
+        return NamedScope("region", "region", member.group("member"))
+    return NamedScope("segment", dimension, member.group("member"))
+
+
 def _is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
     """A price per unit, a cost, a budget, funding or an investment: named just after or before the amount."""
+    if money.low_millions < _SMALLEST_MARKET_MILLIONS and not _SCALED.search(money.text):
+        return True
     if _NOT_MARKET_AFTER.match(text, money.end):
         return True
     return bool(_NOT_MARKET_BEFORE.search(text, max(clause_start, money.start - 60), money.start))
@@ -797,6 +844,11 @@ def extract_figures(
                 skip(f"{item.text!r} at {item.start}: a price, cost, budget or funding amount, not a market figure")
                 continue
             target, within_region = _scope_for(text, item.start, tokens, recent_mentions)
+            if target is None and _BY_DIMENSION_OPENING.match(sentence.text):
+                target = _member_opening_clause(text, sentence, item.start)
+                if target is None:
+                    skip(f"{item.text!r} at {item.start}: a figure of one member whose name could not be read")
+                    continue
             hint = cell.hint if row and (cell := row.cell_at(item.start)) else None
             common = dict(
                 within_region=within_region,
@@ -812,10 +864,22 @@ def extract_figures(
                 char_end=sentence.char_end,
             )
             if isinstance(item, Money):
+                year = _year_for(item.start, item.end, clause_end, tokens, hint)
+                if (
+                    year is None
+                    and target is None
+                    and not row
+                    and not _MARKET_SIZE_WORDING.search(text, clause_start, item.start)
+                ):
+                    skip(
+                        f"{item.text!r} at {item.start}: an amount with no year that the sentence does not call "
+                        "the market's size"
+                    )
+                    continue
                 figures.append(
                     StatedFigure(
                         metric="value",
-                        year=_year_for(item.start, item.end, clause_end, tokens, hint),
+                        year=year,
                         period_start_year=None,
                         period_end_year=None,
                         value_millions=_as_float(item.low_millions),
