@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipelines.extract.geography import canonical_region, is_known_place
 from pipelines.extract.key_words import sentences_with_key_words
 from pipelines.extract.records import RegionCountry, SegmentMember, Sentence, Taxonomy
 
@@ -53,6 +54,10 @@ _REGION_LABELS = frozenset({"region", "regions", "geography", "geographies", "ge
 _TYPE_SUFFIX = re.compile(r"[\s-]type$", re.IGNORECASE)
 _GENERIC_MEMBERS = frozenset({"others", "other", "rest of the world", "rest of world"})
 _MAX_MEMBER_LENGTH = 60
+# "North America, Europe, and More", "Hardware, Software, etc.": the tail says the list goes on; it names nothing.
+_LIST_TAIL = re.compile(r"^(?i:(?:and\s+|&\s+)?(?:many\s+)?more|etc\.?|and\s+so\s+on|so\s+on)$")
+_TRAILING_ETC = re.compile(r"(?:,?\s+(?i:etc)\.?)$")
+_PLACES_JOINED = re.compile(r"\s+(?:and|&)\s+")
 
 
 def _list_items(text: str, offset: int) -> Iterator[tuple[str, int, int]]:
@@ -67,9 +72,26 @@ def _list_items(text: str, offset: int) -> Iterator[tuple[str, int, int]]:
             if item.startswith(conjunction):
                 start += len(conjunction)
                 item = item[len(conjunction) :].lstrip()
+        trailing = _TRAILING_ETC.search(item)
+        if trailing and trailing.start() > 0:
+            item = item[: trailing.start()]
         end = start + len(item)
-        if item and len(item) <= _MAX_MEMBER_LENGTH:
+        if item and len(item) <= _MAX_MEMBER_LENGTH and not _LIST_TAIL.match(item):
             yield item, offset + start, offset + end
+
+
+def _places(item: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """'Latin America and Middle East & Africa' → two places, where the page lists them in one item and each half
+    is a known place; anything else as it is."""
+    for joint in _PLACES_JOINED.finditer(item):
+        left, right = item[: joint.start()], item[joint.end() :]
+        if is_known_place(left) and is_known_place(right):
+            return [(left, start, start + len(left)), (right, start + joint.end(), end)]
+    return [(item, start, end)]
+
+
+def _region_row(item: str, country: str | None, position: int, text: str, start: int, end: int) -> RegionCountry:
+    return RegionCountry(canonical_region(item), country, position, text[start:end], start, end)
 
 
 def dimension_name(label: str, members: list[str]) -> str:
@@ -98,15 +120,16 @@ def _region_rows_from_lines(lines: list[Sentence], text: str) -> list[RegionCoun
     for line in lines:
         match = _REGION_LINE.match(line.text)
         if match:
-            region = match.group("region").strip()
+            region = canonical_region(match.group("region").strip())
             countries_offset = line.char_start + match.start("countries")
             for position, (country, start, end) in enumerate(
                 _list_items(match.group("countries"), countries_offset), start=1
             ):
                 rows.append(RegionCountry(region, country, position, text[start:end], start, end))
         else:
-            for item, start, end in _list_items(line.text, line.char_start):
-                rows.append(RegionCountry(item, None, 0, text[start:end], start, end))
+            for listed, listed_start, listed_end in _list_items(line.text, line.char_start):
+                for item, start, end in _places(listed, listed_start, listed_end):
+                    rows.append(_region_row(item, None, 0, text, start, end))
     return rows
 
 
@@ -141,7 +164,9 @@ def _scope_table(sentences: list[Sentence], text: str) -> tuple[list[SegmentMemb
 
 def _add_group(label: str, items, text: str, segments: list, regions: list) -> None:
     if _is_region_label(label):
-        regions.extend(RegionCountry(item, None, 0, text[start:end], start, end) for item, start, end in items)
+        regions.extend(
+            _region_row(item, None, 0, text, start, end) for listed in items for item, start, end in _places(*listed)
+        )
     else:
         segments.extend(_segment_rows(label, items, text))
 
