@@ -35,6 +35,8 @@ CACHE_COLUMNS = {
     "report_id": "string",
     "source_file": "string",
     "sha256": "string",
+    # The sidecar's content is part of what a page's extraction depends on (publisher, market, base year).
+    "sidecar_sha256": "string",
     "extractor_version": "string",
     "figures": "Int64",
     "skipped": "Int64",
@@ -66,11 +68,17 @@ def stored_rows_reusable(stored_columns: dict[str, list[str]]) -> bool:
     )
 
 
+def sidecar_digest(sidecar_json: str | None) -> str:
+    """SHA-256 of a page's sidecar as landed (JSON text), or of nothing when it has none."""
+    return hashlib.sha256((sidecar_json if isinstance(sidecar_json, str) else "").encode("utf-8")).hexdigest()
+
+
 def _cache_row(document, figures: int, skipped: int, failure: str | None) -> dict:
     return {
         "report_id": document.report_id,
         "source_file": document.source_file,
         "sha256": document.sha256,
+        "sidecar_sha256": sidecar_digest(document.sidecar),
         "extractor_version": EXTRACTOR_VERSION,
         "figures": figures,
         "skipped": skipped,
@@ -123,6 +131,7 @@ def run_extraction(
             for document in documents.itertuples(index=False)
             if (hit := cached.get(document.report_id)) is not None
             and hit.sha256 == document.sha256
+            and getattr(hit, "sidecar_sha256", None) == sidecar_digest(document.sidecar)
             and hit.source_file == document.source_file
             and hit.extractor_version == EXTRACTOR_VERSION
             and (pd.isna(hit.failure) or hit.failure is None)

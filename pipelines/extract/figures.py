@@ -107,7 +107,7 @@ _NOT_MARKET_BEFORE = re.compile(
 _BY_DIMENSION_OPENING = re.compile(r"^[-•*·\s]*(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40}?),\s+")
 _CLAUSE_OPENING = re.compile(r"(?:[;,]\s*(?:(?i:whereas|while|and|but)\s+)?|\b(?i:whereas|while)\s+)")
 _MEMBER_THEN_VERB = re.compile(
-    r"^\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)\s+"
+    r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)\s+"
     r"(?i:captured|captures|held|holds|accounted|accounts|commanded|commands|led|leads|dominated|dominates"
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows)\b"
 )

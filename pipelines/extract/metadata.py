@@ -244,8 +244,11 @@ def _market_name(title_market: str | None, text: str) -> str | None:
                 return title_market
             if key.endswith(" " + phrase_key) and len(phrase_key.split()) >= 2:
                 return _display_name(name)  # the title's name behind a breadcrumb or a label
-        if not phrases or phrases[0][1] < 2 or not _TITLE_JUNK.search(title_market):
+        first_word = title_market.split()[0].lower()
+        if first_word not in _NOT_IN_A_MARKET_NAME and not _TITLE_JUNK.search(title_market):
             return title_market
+        if not phrases or phrases[0][1] < 2:
+            return None  # "Largest Market", "Key Market Trends": a label, and no market the text names instead
     return _display_name(phrases[0][2]) if phrases and phrases[0][1] >= 2 else None
 
 

@@ -1,0 +1,158 @@
+"""Phrasings and layouts seen on real report pages, press releases and news articles (docs/real-page-patterns.md),
+each rewritten in our own words: one test per pattern class, on the pure extractor."""
+
+import pytest
+
+from pipelines.extract.report import extract_report
+
+
+def _figures(text: str, **where):
+    report = extract_report(text)
+    return [figure for figure in report.figures if all(getattr(figure, name) == value for name, value in where.items())]
+
+
+def _cagr(text: str):
+    (cagr,) = _figures(text, metric="cagr", scope="market")
+    return cagr.pct, cagr.period_start_year, cagr.period_end_year, cagr.period_source
+
+
+# --- 2. a stated figure is never lost for lack of context -------------------------------------------------------
+
+
+def test_a_cagr_takes_its_period_from_the_values_its_sentence_grows_between():
+    text = (
+        "The orbital welding market is expected to climb from USD 1.5 billion in 2025 to USD 4.0 billion by 2032, "
+        "exhibiting a CAGR of 15.0% during the forecast period.\n"
+        "Forecast Period | 2026-2031\n"
+    )
+    assert _cagr(text) == (15.0, 2025, 2032, "sentence")
+
+
+def test_a_cagr_by_an_end_year_starts_at_the_year_its_sentence_starts_from():
+    text = (
+        "The tidal kite market was valued at $1.3 billion in 2024 and may hit $7.9 billion by 2033, "
+        "growing at a CAGR of 21.8%.\n"
+    )
+    assert _cagr(text) == (21.8, 2024, 2033, "sentence")
+
+
+def test_a_cagr_without_a_period_takes_the_period_the_page_labels():
+    text = (
+        "Report Attribute | Details\nForecast Period | 2026-2031\n\n"
+        "The sea-salt battery market is growing at a robust CAGR of 12.4%.\n"
+    )
+    assert _cagr(text) == (12.4, 2026, 2031, "page label")
+
+
+def test_during_the_forecast_period_takes_the_pages_forecast_period():
+    text = "The kelp fibre market will expand at a CAGR of 6.2% during the forecast period (2025-2030).\n"
+    assert _cagr(text) == (6.2, 2025, 2030, "sentence")
+    text = (
+        "Forecast period: 2025-2030\nThe kelp fibre market will expand at a CAGR of 6.2% during the forecast period.\n"
+    )
+    assert _cagr(text)[1:] == (2025, 2030, "forecast period")
+
+
+def test_a_cagr_with_no_period_anywhere_is_kept_without_one():
+    text = "Analysts expect the ice-road logistics market to keep expanding at a CAGR of 9.5%.\n"
+    assert _cagr(text) == (9.5, None, None, "none")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pct"),
+    [
+        ("The drone mapping market grows at a CAGR of 9.07 per cent from 2025 to 2030.", 9.07),
+        ("The drone mapping market shows a compound annual growth rate (CAGR) of 25.08 during 2025 - 2035.", 25.08),
+        ("The drone mapping market will rise at an average annual rate of 17.91% from 2024 to 2031.", 17.91),
+    ],
+)
+def test_a_cagr_is_read_without_a_percent_sign_or_the_word_cagr(sentence, pct):
+    assert _cagr(sentence + "\n")[0] == pct
+
+
+def test_a_value_with_no_year_is_kept_with_year_null():
+    (value,) = _figures("The global quartz sand market is valued at USD 2 billion.\n", metric="value")
+    assert (value.scope, value.year, value.value_millions) == ("market", None, 2000.0)
+
+
+def test_a_history_value_before_the_base_year_is_stated_and_the_inferred_base_year_never_follows_it():
+    text = (
+        "Hydrofoil Ferry Market | Forecast Period 2027-2031\n"
+        "The hydrofoil ferry market stood at USD 650 million in 2018 and reached USD 900 million in 2025.\n"
+    )
+    report = extract_report(text)
+    assert sorted(f.year for f in report.figures if f.metric == "value") == [2018, 2025]
+    assert (report.metadata.base_year, report.metadata.base_year_inferred) == (2025, True)
+
+
+# --- 3. precision on real prose -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Packaged seaweed snacks now sell for USD 12.65 per item in the US.",
+        "Start-ups in the field attracted about $87 million of venture capital in 2022.",
+        "The agency has a budget of EUR 1 billion over ten years for the programme.",
+        "A single prospecting mission is estimated to cost $2.6 billion in 2026.",
+        "Production costs fell to USD 6.20 per pound in 2024.",
+    ],
+)
+def test_prices_funding_budgets_and_costs_are_not_market_figures(sentence):
+    assert _figures(sentence + "\n", metric="value") == []
+
+
+def test_a_percentage_increase_in_something_else_is_not_a_market_figure():
+    assert _figures("Operators reported a 20% increase in launches in 2024.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "millions"),
+    [
+        ("The wave energy market reached 1.444 USD Billion in 2025.", 1444.0),
+        ("The wave energy market reached USD 1,095 Mn in 2025.", 1095.0),
+        ("The wave energy market reached $4.28 Bn in 2025.", 4280.0),
+        ("The wave energy market reached USD 2.1 bn in 2025.", 2100.0),
+    ],
+)
+def test_amounts_in_the_ways_publishers_write_them(sentence, millions):
+    (value,) = _figures(sentence + "\n", metric="value")
+    assert (value.year, value.value_millions) == (2025, millions)
+
+
+def test_a_takeaway_line_gives_each_figure_to_the_member_that_opens_its_clause():
+    text = (
+        "- By animal, dogs captured 49.6% of the pet snack market in 2024, whereas cats are projected to post a "
+        "7.7% CAGR between 2025 and 2030.\n"
+    )
+    figures = {(f.metric, f.scope, f.dimension, f.member) for f in extract_report(text).figures}
+    assert figures == {("share", "segment", "animal", "dogs"), ("cagr", "segment", "animal", "cats")}
+
+
+# --- 4. taxonomy and metadata hygiene -------------------------------------------------------------------------------
+
+
+def test_a_list_tail_names_no_member_and_region_spellings_share_one_name():
+    text = "Kelp Fibre Market by Geography (North America, Europe, Asia-Pacific, and More)\n"
+    assert extract_report(text).taxonomy.region_names == ("North America", "Europe", "Asia Pacific")
+
+
+def test_two_known_places_joined_in_one_item_are_two_regions_and_a_segment_name_with_and_stays_whole():
+    text = (
+        "By Region: North America, Europe, Latin America and Middle East & Africa\n"
+        "By Crop (Fruits and Vegetables, Grains, Others)\n"
+    )
+    report = extract_report(text)
+    assert report.taxonomy.region_names == ("North America", "Europe", "Latin America", "Middle East & Africa")
+    assert [row.member for row in report.taxonomy.segments] == ["Fruits and Vegetables", "Grains", "Others"]
+
+
+def test_market_and_publisher_never_come_from_navigation_or_labels():
+    text = (
+        "Services\nReport Store\nMarket Insights\nLargest Market\n"
+        "Home Energy And Power Tidal Kite Market Report, 2031\n\n"
+        "Kestrel Research has published a new report on the tidal kite market. The tidal kite market was valued at "
+        "USD 310 million in 2024.\n"
+    )
+    metadata = extract_report(text).metadata
+    assert (metadata.market, metadata.publisher) == ("Tidal Kite", "Kestrel Research")
