@@ -1,0 +1,56 @@
+"""A stated figure is never lost for lack of context: built for real (Dagster's materialize) on small pages."""
+
+import json
+
+import duckdb
+
+from tests.conftest import build_warehouse, make_raw_dir
+
+HISTORY_PAGE = """Hydrofoil Ferry Market
+Base Year: 2024
+
+The hydrofoil ferry market stood at USD 650 million in 2018.
+The hydrofoil ferry market was valued at USD 1,000 million in 2024 and is expected to reach USD 2,000 million by 2030.
+Operators also expect the hydrofoil ferry market to keep growing at a CAGR of 8.5%.
+The global hydrofoil ferry market is also valued at USD 1 billion.
+"""
+
+
+def _build(tmp_path, files):
+    raw_dir = make_raw_dir(tmp_path, files)
+    warehouse_path = tmp_path / "warehouse" / "market.duckdb"
+    result = build_warehouse(raw_dir, warehouse_path)
+    assert result.success
+    return raw_dir, warehouse_path
+
+
+def test_history_before_the_base_year_is_reported_and_yearless_figures_are_kept_out_of_series(tmp_path):
+    _, warehouse_path = _build(tmp_path, {"hydrofoil.txt": HISTORY_PAGE.encode()})
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        sizes = connection.execute(
+            "select year, value_usd_m, basis from marts.fct_market_size order by year"
+        ).fetchall()
+        kept = connection.execute(
+            "select metric, year, value_usd_m, pct, period_start_year, period_end_year, period_source "
+            "from marts.fct_reported_fact where year is null and metric <> 'share' order by metric"
+        ).fetchall()
+        quarantined = connection.execute("select count(*) from marts.meta_quarantine where stage = 'validate'")
+        (quarantined,) = quarantined.fetchone()
+    assert sizes[0] == (2018, 650.0, "reported")
+    assert (2024, 1000.0, "reported") in sizes and (2030, 2000.0, "reported") in sizes
+    assert [year for year, _, _ in sizes] == list(range(2018, 2031))
+    assert kept == [
+        ("cagr", None, None, 8.5, None, None, "none"),
+        ("value", None, 1000.0, None, None, None, None),
+    ]
+    assert quarantined == 0
+
+
+def test_a_sidecar_added_after_its_page_was_read_is_applied_at_the_next_build(tmp_path):
+    raw_dir, warehouse_path = _build(tmp_path, {"hydrofoil.txt": HISTORY_PAGE.encode()})
+    sidecar = raw_dir / "reports" / "hydrofoil.txt.meta.json"
+    sidecar.write_text(json.dumps({"publisher": "Kestrel Research"}), encoding="utf-8")
+    assert build_warehouse(raw_dir, warehouse_path).success
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        (publisher,) = connection.execute("select publisher from marts.dim_report").fetchone()
+    assert publisher == "Kestrel Research"
