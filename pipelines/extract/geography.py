@@ -86,22 +86,11 @@ def _normalised_place(name: str) -> str:
     return " ".join(name.lower().replace("-", " ").split()).replace(" and ", " & ")
 
 
-_CANONICAL_REGIONS = {
-    _normalised_place(spelling): region
-    for region in WORLD_REGIONS
-    for spelling in (region, *ALIASES.get(_normalised_place(region), ()))
-}
 _KNOWN_PLACES = frozenset(
     _normalised_place(spelling)
     for place in (*WORLD_REGIONS, *COMMON_COUNTRIES)
     for spelling in (place, *ALIASES.get(_normalised_place(place), ()))
 ) | frozenset(_normalised_place(alias) for aliases in ALIASES.values() for alias in aliases)
-
-
-def canonical_region(name: str) -> str:
-    """'Asia-Pacific', 'APAC', 'asia pacific' → 'Asia Pacific': one name per world region, whatever the page's
-    spelling; any other name as written."""
-    return _CANONICAL_REGIONS.get(_normalised_place(name), name)
 
 
 def is_known_place(name: str) -> bool:
