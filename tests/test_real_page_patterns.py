@@ -156,3 +156,41 @@ def test_market_and_publisher_never_come_from_navigation_or_labels():
     )
     metadata = extract_report(text).metadata
     assert (metadata.market, metadata.publisher) == ("Tidal Kite", "Kestrel Research")
+
+
+# --- layouts ---------------------------------------------------------------------------------------------------------
+
+
+def test_stat_cards_are_read_as_figures_and_a_companys_card_is_not():
+    text = (
+        "Kelp Fibre Market\n"
+        "2.15 Billion\nMarket Size in 2024 (USD)\n"
+        "10.17 %\nCAGR (2017-2023)\n"
+        "Largest Segment by Type\n60.31 %\nvalue share, Woven Fibre, 2023\n"
+        "Fastest-growing Segment by Country\n12.87 %\nProjected CAGR, India, 2024-2029\n"
+        "Leading Market Player\n8.53 %\nmarket share, Kestrel Fibres PLC, 2022\n"
+    )
+    report = extract_report(text)
+    facts = {
+        (f.metric, f.scope, f.dimension, f.member, f.year, f.period_start_year, f.value_millions or f.pct)
+        for f in report.figures
+    }
+    assert facts == {
+        ("value", "market", None, None, 2024, None, 2150.0),
+        ("cagr", "market", None, None, None, 2017, 10.17),
+        ("share", "segment", "type", "Woven Fibre", 2023, None, 60.31),
+        ("cagr", "country", "country", "India", None, 2024, 12.87),
+    }
+    (company,) = [s for s in report.skipped if "8.53" in s.reason]
+    assert "a company's share" in company.reason
+    (card,) = [f for f in report.figures if f.metric == "share"]
+    assert text[card.char_start : card.char_end] == card.quote == "60.31 %\nvalue share, Woven Fibre, 2023"
+
+
+def test_a_drivers_impact_on_the_cagr_is_not_a_cagr():
+    text = (
+        "| Driver | (~) % Impact on CAGR Forecast | Geographic Relevance |\n"
+        "|---|---|---|\n"
+        "| Rise in premium diets | +1.2% | Global |\n"
+    )
+    assert [f for f in extract_report(text).figures if f.metric == "cagr"] == []

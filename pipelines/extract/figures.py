@@ -49,6 +49,7 @@ from pipelines.extract.numbers import (
 )
 from pipelines.extract.records import Sentence, SkippedStatement, StatedFigure, Taxonomy
 from pipelines.extract.sentences import SentenceIndex
+from pipelines.extract.stat_cards import StatCard, find_stat_cards
 from pipelines.extract.text_tables import CellHint, TableRow, find_table_rows
 
 # Placeholder periods of a CAGR, resolved once the page's forecast period is known (``resolve_cagr_periods``):
@@ -65,10 +66,16 @@ _CAGR_AFTER = re.compile(
     r"\s+(?:per\s+year|annually))"
 )
 _SHARE_BEFORE = re.compile(
-    r"(?i:share|accounted for|accounting for|accounts for|captured|held|holds|hold|representing|represented)"
+    r"(?i:share|accounted for|accounting for|accounts for|captured|captures|held|holds|hold|representing|represented"
+    r"|commanded|commands|controlled|controls)"
     r"\W*(?:\w+\W+){0,4}$"
 )
-_SHARE_AFTER = re.compile(r"^\s*(?i:share|market share|of the (?:global |total |overall )?(?:market|revenue))")
+_SHARE_AFTER = re.compile(
+    r"^\s*(?i:share|market share|of the (?:global |total |overall )?(?:market|revenue)"
+    r"|of (?:the )?[\w&' -]{1,40}? (?:market|industry)(?:'s)? (?:share|size|revenue))"
+)
+# "+1.2% impact on CAGR", "2 points of CAGR": an effect on a growth rate, not a growth rate.
+_EFFECT_ON_A_RATE = re.compile(r"^\s*(?i:impact|effect|points?\b|pp\b|percentage points?)")
 _FORECAST_PERIOD_WORDS = re.compile(r"(?i:forecast period|forecast years|projection period|forecast timeframe)")
 _UNTIL_YEAR = re.compile(r"(?i:by|through|till|until|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?(?P<year>(?:19|20)\d{2})\b")
 _DEVELOPMENT_OPENING = re.compile(
@@ -688,6 +695,8 @@ def _is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
 def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_end: int) -> str | None:
     before = text[clause_start : percent.start]
     after = text[percent.end : clause_end]
+    if _EFFECT_ON_A_RATE.match(after):
+        return None
     if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after):
         return "cagr"
     if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
@@ -809,9 +818,19 @@ def extract_figures(
     recent_mentions: list[_Mention] = []
     previous_position = -1
 
-    for position in sorted(set(grouped) | set(table_rows)):
+    cards = find_stat_cards(text, sentences)
+    for position in sorted(set(grouped) | set(table_rows) | set(cards)):
         tokens = grouped.get(position) or _SentenceTokens(sentences[position], [], [], [], [], [])
         sentence = tokens.sentence
+        if position in cards:
+            label_tokens = grouped.get(position + 1)
+            figure, problem = _card_figure(text, cards[position], label_tokens.mentions if label_tokens else [])
+            if figure is not None:
+                figures.append(figure)
+            else:
+                start, end = cards[position].quote_span
+                skipped.append(SkippedStatement(problem, text[start:end], start, end))
+            continue
         row = table_rows.get(position)
         if row:
             tokens.money = sorted([*tokens.money, *_bare_amounts(text, row)], key=lambda item: item.start)
@@ -922,6 +941,49 @@ def extract_figures(
             )
         recent_mentions.extend(tokens.mentions)
     return figures, skipped
+
+
+def _card_figure(text: str, card: StatCard, label_mentions: list[_Mention]) -> tuple[StatedFigure | None, str]:
+    """A stat card as a stated figure, its member looked up among the names the label mentions (a listed segment,
+    region or country), else a segment of the card heading's dimension."""
+    figure_text = text[card.number_start : card.number_end]
+    where = f"{figure_text!r} at {card.number_start}"
+    if card.problem:
+        return None, f"{where}: {card.problem}"
+    target = None
+    if card.member is not None:
+        member_start = card.label_sentence.char_start + card.label_sentence.text.find(card.member)
+        named = [
+            m
+            for m in label_mentions
+            if m.start <= member_start < m.end or member_start <= m.start < member_start + len(card.member)
+        ]
+        target = named[0].target if named else NamedScope("segment", card.dimension, card.member)
+    start, end = card.quote_span
+    period = card.period or UNSTATED_PERIOD
+    figure = StatedFigure(
+        metric=card.metric,
+        scope=target.scope if target else "market",
+        dimension=target.dimension if target else None,
+        member=target.member if target else None,
+        within_region=None,
+        year=card.year,
+        period_start_year=period[0] if card.metric == "cagr" else None,
+        period_end_year=period[1] if card.metric == "cagr" else None,
+        value_millions=_as_float(card.value_millions),
+        value_high_millions=None,
+        pct=_as_float(card.pct),
+        pct_high=None,
+        currency=card.currency,
+        rounding=float(card.rounding),
+        figure_text=figure_text,
+        figure_start=card.number_start,
+        figure_end=card.number_end,
+        quote=text[start:end],
+        char_start=start,
+        char_end=end,
+    )
+    return figure, ""
 
 
 def resolve_cagr_periods(

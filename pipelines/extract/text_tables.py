@@ -18,6 +18,7 @@ from pipelines.extract.records import Sentence
 
 _SEPARATOR_ROW = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 _CELL = re.compile(r"[^|]+")
+_EFFECT_HEADER = re.compile(r"(?i:impact|effect)")
 _CAGR_HEADER = re.compile(r"(?i:cagr|growth\s+rate|annual\s+growth)")
 _SHARE_HEADER = re.compile(r"(?i:share|\(%\)|percent|% of)")
 _HEADER_CURRENCIES = (("USD", re.compile(r"(?i:usd|us\$|\$)")), ("EUR", re.compile(r"(?i:eur|€)")))
@@ -85,7 +86,9 @@ def _hint(header: str) -> CellHint:
     """What a column header says about its cells. Cached: the pages of one publisher repeat their headers."""
     ranges = find_year_ranges(header)
     years = find_years(header)
-    if _CAGR_HEADER.search(header):
+    if _EFFECT_HEADER.search(header):
+        metric = None  # "% Impact on CAGR Forecast": how much a driver moves the rate, not a rate
+    elif _CAGR_HEADER.search(header):
         metric = "cagr"
     elif _SHARE_HEADER.search(header):
         metric = "share"

@@ -1,0 +1,154 @@
+"""Stat cards: a line holding only a figure, the next line saying what it is.
+
+    Largest Segment by Type          <- the card's heading (optional)
+    60.31 %                          <- the figure
+    value share, Textured Vegetable Protein, 2023    <- its label: what, whose, when
+
+Pages built from cards ("2.15 Billion / Market Size in 2024 (USD)", "13.36 % / Projected CAGR, Tempeh, 2024-2029")
+state their headline figures this way and nowhere else. A card is read into the same parts as a figure in prose:
+metric, member, year or period, amount; the quote spans the figure line and its label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pipelines.extract.numbers import find_year_ranges, find_years, parse_number, rounding_of
+from pipelines.extract.records import Sentence
+
+_CARD_FIGURE = re.compile(
+    r"^(?P<currency>USD|US\$|\$|EUR|€)?\s?(?P<number>\d[\d,]*(?:\.\d+)?)\s?"
+    r"(?P<unit>%|(?i:billion|million|trillion|thousand|bn|mn|tn|b|m))?\s*$"
+)
+_LABEL_MAX_LENGTH = 90
+_SCALES_IN_MILLIONS = {
+    "thousand": Decimal("0.001"),
+    "million": Decimal(1),
+    "mn": Decimal(1),
+    "m": Decimal(1),
+    "billion": Decimal(1000),
+    "bn": Decimal(1000),
+    "b": Decimal(1000),
+    "trillion": Decimal(1_000_000),
+    "tn": Decimal(1_000_000),
+}
+_CURRENCY_IN_LABEL = re.compile(
+    r"\((?P<currency>USD|US\$|EUR)(?:\s+(?P<scale>Billion|Million|Trillion|Bn|Mn))?\)", re.I
+)
+_METRIC_WORDS = re.compile(
+    r"^(?i:(?:projected\s+|forecast\s+|historical\s+)?cagr|(?:value|volume|market|revenue)\s+share|share"
+    r"|market\s+size(?:\s+in\s+.*)?|market\s+value(?:\s+in\s+.*)?)$"
+)
+# "Leading Market Player / 61.07 % / market share, Lockheed Martin Corporation, 2022": a company's share.
+_COMPANY_HEADING = re.compile(r"(?i:player|company|companies|vendor|manufacturer)")
+_BY_DIMENSION = re.compile(r"\b(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40})$")
+_VOLUME = re.compile(r"(?i:volume)")
+
+
+@dataclass(frozen=True)
+class StatCard:
+    """One card, read: ``member`` as the label names it (None for the whole market), ``dimension`` from the
+    card's heading ("Largest Segment by Type" → 'type'), ``problem`` why it is not a market figure, if it is not."""
+
+    figure_sentence: Sentence
+    label_sentence: Sentence
+    metric: str | None
+    member: str | None
+    dimension: str | None
+    year: int | None
+    period: tuple[int, int] | None
+    value_millions: Decimal | None
+    pct: Decimal | None
+    currency: str | None
+    rounding: Decimal
+    number_start: int
+    number_end: int
+    problem: str | None = None
+
+    @property
+    def quote_span(self) -> tuple[int, int]:
+        return self.figure_sentence.char_start, self.label_sentence.char_end
+
+
+def find_stat_cards(text: str, sentences: list[Sentence]) -> dict[int, StatCard]:
+    """Cards by the position of their figure line among ``sentences``."""
+    cards = {}
+    for position in range(len(sentences) - 1):
+        figure = _CARD_FIGURE.match(sentences[position].text)
+        if figure is None:
+            continue
+        label = sentences[position + 1]
+        if label.char_start - sentences[position].char_end > 2 or len(label.text) > _LABEL_MAX_LENGTH:
+            continue
+        if _CARD_FIGURE.match(label.text) or label.text.endswith((".", "!", "?")):
+            continue
+        heading = sentences[position - 1].text if position > 0 else ""
+        card = _read_card(sentences[position], figure, label, heading)
+        if card is not None:
+            cards[position] = card
+    return cards
+
+
+def _read_card(figure_sentence: Sentence, figure: re.Match, label: Sentence, heading: str) -> StatCard | None:
+    lowered = label.text.lower()
+    unit = (figure.group("unit") or "").lower()
+    if "cagr" in lowered and unit == "%":
+        metric = "cagr"
+    elif "share" in lowered and unit == "%":
+        metric = "share"
+    elif ("size" in lowered or "value" in lowered or "revenue" in lowered) and unit != "%":
+        metric = "value"
+    else:
+        return None
+    try:
+        number = parse_number(figure.group("number"))
+    except ValueError:
+        return None
+    ranges = find_year_ranges(label.text)
+    years = [year.year for year in find_years(label.text)]
+    parts = [part.strip() for part in label.text.split(",")]
+    named = [
+        part
+        for part in parts
+        if part and not _METRIC_WORDS.match(part) and not find_years(part) and not _CURRENCY_IN_LABEL.search(part)
+    ]
+    member = named[0] if named else None
+    by_dimension = _BY_DIMENSION.search(heading)
+    problem = None
+    if _COMPANY_HEADING.search(heading):
+        problem = "a company's share on a stat card, not a market figure"
+    elif _VOLUME.search(label.text):
+        problem = "a share of volume on a stat card, not of the market's value"
+    elif metric == "share" and member is None:
+        problem = "a share on a stat card that names no member"
+    number_start = figure_sentence.char_start + figure.start("number")
+    number_end = figure_sentence.char_start + figure.end("number")
+    common = dict(
+        figure_sentence=figure_sentence,
+        label_sentence=label,
+        metric=metric,
+        member=member,
+        dimension=by_dimension.group("dimension").strip().lower() if by_dimension and member else None,
+        number_start=number_start,
+        number_end=number_end,
+        problem=problem,
+    )
+    if metric == "cagr":
+        period = (ranges[0].first_year, ranges[0].last_year) if ranges else None
+        return StatCard(**common, year=None, period=period, value_millions=None, pct=number, currency=None,
+                        rounding=rounding_of(number))  # fmt: skip
+    year = years[-1] if years else None
+    if metric == "share":
+        return StatCard(**common, year=year, period=None, value_millions=None, pct=number, currency=None,
+                        rounding=rounding_of(number))  # fmt: skip
+    in_label = _CURRENCY_IN_LABEL.search(label.text)
+    currency = figure.group("currency") or (in_label.group("currency") if in_label else None)
+    scale_word = unit or (in_label.group("scale") if in_label and in_label.group("scale") else "")
+    if currency is None or not scale_word:
+        return None  # a bare number: no currency or no scale, nothing to read it as
+    currency = {"$": "USD", "us$": "USD", "€": "EUR"}.get(currency.lower(), currency.upper())
+    scale = _SCALES_IN_MILLIONS[scale_word.lower()]
+    return StatCard(**common, year=year, period=None, value_millions=number * scale, pct=None, currency=currency,
+                    rounding=rounding_of(number) * scale)  # fmt: skip
