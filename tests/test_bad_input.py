@@ -182,7 +182,7 @@ def test_decimal_commas_and_absurd_values_are_quarantined_with_the_rule_they_bre
     )
     assert quarantined == [
         ("absurd", "'USD -2.5 billion' at 137: a negative amount cannot be a market size"),
-        ("absurd", "a share is a percentage between 0 and 100 with a year"),
+        ("absurd", "a share is a percentage between 0 and 100"),
         ("absurd", "CAGR 5000% is outside -100..200%"),
         ("absurd", "year: greater_than_or_equal_to(1950) (got 1850); years within 15 years of the report's base year"),
         ("absurd", "year: less_than_or_equal_to(2100) (got 3032); years within 15 years of the report's base year"),

@@ -194,3 +194,28 @@ def test_a_drivers_impact_on_the_cagr_is_not_a_cagr():
         "| Rise in premium diets | +1.2% | Global |\n"
     )
     assert [f for f in extract_report(text).figures if f.metric == "cagr"] == []
+
+
+def test_percentages_listed_after_region_names_are_their_shares_even_without_a_year():
+    text = "- Regional Insights: North America 38%, Europe 27%, Asia Pacific 25%.\n"
+    shares = {(f.scope, f.member, f.year, f.pct) for f in extract_report(text).figures if f.metric == "share"}
+    assert shares == {
+        ("region", "North America", None, 38.0),
+        ("region", "Europe", None, 27.0),
+        ("region", "Asia Pacific", None, 25.0),
+    }
+
+
+def test_exports_and_imports_are_not_market_figures():
+    text = "U.S. battery exports reached nearly USD 8 billion in 2024, while imports topped USD 25 billion.\n"
+    assert _figures(text, metric="value") == []
+
+
+def test_a_possessive_title_names_its_market_and_the_place_in_it_is_the_market_not_a_region():
+    text = (
+        "Europe’s Heat Pump Market Booms Amid Policy Support\n"
+        "Europe’s heat pump market reached EUR 15 billion in 2024.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Europe Heat Pump"
+    assert [(f.scope, f.value_millions, f.currency) for f in report.figures] == [("market", 15000.0, "EUR")]

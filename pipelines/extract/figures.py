@@ -65,6 +65,9 @@ _CAGR_AFTER = re.compile(
     r"^\s*(?i:cagr|compound annual growth|annual growth|annually|per\s+(?:year|annum)|a\s+year\b|(?:on\s+)?average"
     r"\s+(?:per\s+year|annually))"
 )
+# "Regional split: North America 38%, Europe 27%, Asia-Pacific 25%": a name, then its percentage, in a list.
+_NAME_THEN_PERCENT = re.compile(r"\s?:?\s?")
+_LISTED_SHARES_MINIMUM = 2
 _SHARE_BEFORE = re.compile(
     r"(?i:share|accounted for|accounting for|accounts for|captured|captures|held|holds|hold|representing|represented"
     r"|commanded|commands|controlled|controls)"
@@ -107,7 +110,8 @@ _NOT_MARKET_AFTER = re.compile(
 _NOT_MARKET_BEFORE = re.compile(
     r"\b(?i:budget|costs?|costing|spent|spend|spending|price|priced|sold\s+for|funding|funded|venture\s+capital"
     r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|valuation|revenues?\s+of"
-    r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|savings|raise|raising)\b[^.;]{0,40}$"
+    r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|savings|raise|raising|exports?|exported|imports?|imported"
+    r"|shipments?|shipped)\b[^.;]{0,40}$"
 )
 # "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
 # figures are each about the member that opens its clause.
@@ -704,6 +708,19 @@ def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_
     return None
 
 
+def _is_listed_share(text: str, percent: Percent, tokens: _SentenceTokens) -> bool:
+    """'North America 38%, Europe 27%, Asia-Pacific 25%': percentages each written right after a region, country
+    or segment, two or more in one sentence, are those members' shares."""
+    ends = {mention.end for mention in tokens.mentions}
+
+    def right_after_a_name(item: Percent) -> bool:
+        return any(_NAME_THEN_PERCENT.fullmatch(text, end, item.start) for end in ends if end <= item.start)
+
+    if not right_after_a_name(percent):
+        return False
+    return sum(1 for item in tokens.percentages if right_after_a_name(item)) >= _LISTED_SHARES_MINIMUM
+
+
 def _year_for(
     figure_start: int, figure_end: int, clause_end: int, tokens: _SentenceTokens, hint: CellHint | None = None
 ) -> int | None:
@@ -913,6 +930,8 @@ def extract_figures(
             metric = (hint.metric if hint and hint.metric in ("share", "cagr") else None) or _classify_percentage(
                 text, item, clause_start, clause_end
             )
+            if metric is None and _is_listed_share(text, item, tokens):
+                metric = "share"
             if metric is None:
                 skip(f"{item.text!r} at {item.start}: a percentage with no CAGR or share wording around it")
                 continue

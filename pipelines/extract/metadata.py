@@ -15,7 +15,7 @@ _ORGANISATION_WORD = (
     r"|Reports|Associates|Marktforschung|Group|Strategies|Labs)"
 )
 _TITLE = re.compile(
-    r"^(?:(?i:the\s+)?(?i:global|worldwide)\s+)?(?P<market>[A-Z0-9][\w&+/,.'() -]*?)\s*(?:[:|–-]\s*)?Market\b"
+    r"^(?:(?i:the\s+)?(?i:global|worldwide)\s+)?(?P<market>[A-Z0-9][\w&+/,.'’() -]*?)\s*(?:[:|–-]\s*)?Market\b"
     rf"(?!\s+{_ORGANISATION_WORD}\b\s*(?:$|[|·,]))"
 )
 _ORGANISATION = re.compile(
@@ -28,6 +28,7 @@ _HEADER_FIELD = re.compile(
     r"(?P<key>(?i:pages|no\. of pages|base year|release date|released|release|published|publication date|"
     r"author|authors|publisher|published by))\s*:\s*(?P<value>[^|\n\r]+)"
 )
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _MARKET_WORD = re.compile(r"\b(?i:market)\b")
 _NAME_WORD = re.compile(r"[\w&+()/’'-]+[,:]?")
 _MAX_MARKET_WORDS = 6
@@ -114,6 +115,7 @@ def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
         if match:
             # "Markt für PEM-Elektrolyseure / German PEM Electrolyser Market": the name next to "Market"
             market = match.group("market").rsplit(" / ", 1)[-1].strip(" ,:|–-")
+            market = _POSSESSIVE.sub("", market)  # "Europe’s Heat Pump Market" → "Europe Heat Pump"
             return line, market
     return None
 
