@@ -219,3 +219,24 @@ def test_a_possessive_title_names_its_market_and_the_place_in_it_is_the_market_n
     report = extract_report(text)
     assert report.metadata.market == "Europe Heat Pump"
     assert [(f.scope, f.value_millions, f.currency) for f in report.figures] == [("market", 15000.0, "EUR")]
+
+
+def test_a_table_run_together_on_one_line_is_read_row_by_row_under_its_captions_unit():
+    text = (
+        "Kelp Fibre Market Regional Revenue (USD Billion), By Component\n\n"
+        "By Component 2022 2023 North America 1.25 1.40 Europe 0.90 0.95 Marine Textiles 0.40 0.52\n"
+    )
+    facts = {(f.scope, f.dimension, f.member, f.year, f.value_millions) for f in extract_report(text).figures}
+    assert facts == {
+        ("region", "region", "North America", 2022, 1250.0),
+        ("region", "region", "North America", 2023, 1400.0),
+        ("region", "region", "Europe", 2022, 900.0),
+        ("region", "region", "Europe", 2023, 950.0),
+        ("segment", "component", "Marine Textiles", 2022, 400.0),
+        ("segment", "component", "Marine Textiles", 2023, 520.0),
+    }
+
+
+def test_a_line_of_years_and_numbers_that_does_not_fill_its_rows_is_not_a_table():
+    text = "Revenue (USD Million)\nIn 2022 2023 the fleet grew from 12 to 15 ships.\n"
+    assert extract_report(text).figures == ()

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from pipelines.extract.flat_tables import FlatTable, find_flat_year_tables
 from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS
 from pipelines.extract.key_words import lower_case_agrees_with_re
 from pipelines.extract.name_trie import BEFORE_SEGMENT_WORD, TrieName, group_of, trie_pattern
@@ -836,9 +837,14 @@ def extract_figures(
     previous_position = -1
 
     cards = find_stat_cards(text, sentences)
-    for position in sorted(set(grouped) | set(table_rows) | set(cards)):
+    flat_tables = find_flat_year_tables(sentences)
+    for position in sorted(set(grouped) | set(table_rows) | set(cards) | set(flat_tables)):
         tokens = grouped.get(position) or _SentenceTokens(sentences[position], [], [], [], [], [])
         sentence = tokens.sentence
+        if position in flat_tables:
+            figures.extend(_flat_table_figures(flat_tables[position], tokens.mentions))
+            recent_mentions.extend(tokens.mentions)
+            continue
         if position in cards:
             label_tokens = grouped.get(position + 1)
             figure, problem = _card_figure(text, cards[position], label_tokens.mentions if label_tokens else [])
@@ -960,6 +966,47 @@ def extract_figures(
             )
         recent_mentions.extend(tokens.mentions)
     return figures, skipped
+
+
+_TOTAL_ROW = frozenset({"total", "global", "world", "worldwide"})
+
+
+def _flat_table_figures(table: FlatTable, mentions: list[_Mention]) -> list[StatedFigure]:
+    """One value per row and year of a table flattened onto one line; a row named by a listed or known place is
+    that place's, a "Total" row the market's, any other row a segment of the line's "By ..." dimension."""
+    figures = []
+    sentence = table.sentence
+    for cell in table.cells:
+        named = next((mention.target for mention in mentions if mention.start == cell.member_start), None)
+        if cell.member.lower() in _TOTAL_ROW:
+            target = None
+        else:
+            target = named or NamedScope("segment", table.dimension, cell.member)
+        figures.append(
+            StatedFigure(
+                metric="value",
+                scope=target.scope if target else "market",
+                dimension=target.dimension if target else None,
+                member=target.member if target else None,
+                within_region=None,
+                year=cell.year,
+                period_start_year=None,
+                period_end_year=None,
+                value_millions=_as_float(cell.value_millions),
+                value_high_millions=None,
+                pct=None,
+                pct_high=None,
+                currency=table.currency,
+                rounding=float(cell.rounding_millions),
+                figure_text=cell.number_text,
+                figure_start=cell.start,
+                figure_end=cell.end,
+                quote=sentence.text,
+                char_start=sentence.char_start,
+                char_end=sentence.char_end,
+            )
+        )
+    return figures
 
 
 def _card_figure(text: str, card: StatCard, label_mentions: list[_Mention]) -> tuple[StatedFigure | None, str]:

@@ -1,0 +1,123 @@
+"""Tables whose cells were run together on one line when the page was turned into text.
+
+    Semiconductor Market Regional Revenue (USD Billion), By Component        <- caption with the unit
+    By Component 2021 2022 2023 North America 126.09 130.80 123.82 Europe 90.83 92.59 86.13 ...
+
+The line holds a run of years (the column headers), then rows: a name followed by exactly one number per year.
+Nothing else reads it (there are no bars, and no currency next to the numbers), so without this its figures are
+lost. A line is read only when every row has one number per year and the caption states the currency and scale.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pipelines.extract.numbers import parse_number, rounding_of
+from pipelines.extract.records import Sentence
+
+_TOKEN = re.compile(r"\S+")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_UNIT = re.compile(
+    r"\(\s*(?:(?i:in)\s+)?(?P<currency>USD|US\$|EUR|€|\$)\s*(?P<scale>(?i:billion|million|trillion|bn|mn))\s*\)"
+)
+_SCALES_IN_MILLIONS = {"billion": 1000, "bn": 1000, "million": 1, "mn": 1, "trillion": 1_000_000}
+_CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "eur": "EUR", "€": "EUR"}
+_CAPTION_LINES = 3
+_MINIMUM_ROWS = 2
+_BY_LABEL = re.compile(r"(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40})$")
+
+
+@dataclass(frozen=True)
+class FlatCell:
+    member: str
+    member_start: int
+    year: int
+    number_text: str
+    start: int
+    end: int
+    value_millions: Decimal
+    rounding_millions: Decimal
+
+
+@dataclass(frozen=True)
+class FlatTable:
+    sentence: Sentence
+    currency: str
+    dimension: str | None  # "By Component 2021 2022 ..." → 'component'
+    cells: tuple[FlatCell, ...]
+
+
+def find_flat_year_tables(sentences: list[Sentence]) -> dict[int, FlatTable]:
+    """Flattened tables by the position of their line among ``sentences``."""
+    tables = {}
+    for position, sentence in enumerate(sentences):
+        if len(_YEAR.findall(sentence.text)) < 2:
+            continue
+        unit = next(
+            (
+                match
+                for earlier in reversed(sentences[max(0, position - _CAPTION_LINES) : position + 1])
+                if (match := _UNIT.search(earlier.text))
+            ),
+            None,
+        )
+        if unit is None:
+            continue
+        table = _read_line(sentence, unit)
+        if table is not None:
+            tables[position] = table
+    return tables
+
+
+def _read_line(sentence: Sentence, unit: re.Match) -> FlatTable | None:
+    tokens = list(_TOKEN.finditer(sentence.text))
+    first_year = next((index for index, token in enumerate(tokens) if _YEAR.fullmatch(token.group())), None)
+    if first_year is None:
+        return None
+    years = []
+    index = first_year
+    while index < len(tokens) and _YEAR.fullmatch(tokens[index].group()):
+        years.append(int(tokens[index].group()))
+        index += 1
+    if len(years) < 2 or years != sorted(set(years)):
+        return None
+    scale = Decimal(_SCALES_IN_MILLIONS[unit.group("scale").lower()])
+    cells: list[FlatCell] = []
+    rows = 0
+    while index < len(tokens):
+        name_tokens = []
+        while index < len(tokens) and not _NUMBER.fullmatch(tokens[index].group()):
+            name_tokens.append(tokens[index])
+            index += 1
+        numbers = tokens[index : index + len(years)]
+        if not name_tokens or len(numbers) < len(years) or not all(_NUMBER.fullmatch(t.group()) for t in numbers):
+            return None
+        index += len(years)
+        member = sentence.text[name_tokens[0].start() : name_tokens[-1].end()]
+        for year, token in zip(years, numbers, strict=True):
+            try:
+                stated = parse_number(token.group())
+            except ValueError:
+                return None
+            cells.append(
+                FlatCell(
+                    member,
+                    sentence.char_start + name_tokens[0].start(),
+                    year,
+                    token.group(),
+                    sentence.char_start + token.start(),
+                    sentence.char_start + token.end(),
+                    stated * scale,
+                    rounding_of(stated) * scale,
+                )
+            )
+        rows += 1
+    if rows < _MINIMUM_ROWS:
+        return None
+    label = sentence.text[: tokens[first_year].start()].strip()
+    by_label = _BY_LABEL.search(label)
+    currency = _CURRENCIES.get(unit.group("currency").lower(), unit.group("currency").upper())
+    return FlatTable(sentence, currency, by_label.group("dimension").lower() if by_label else None, tuple(cells))
