@@ -1,7 +1,10 @@
 """Checks on the SQL models: SQLMesh-style queries that return the rows breaking a rule.
 
-Column tests and audits named in sql/<layer>/schema.yml are blocking: a failure stops publishing, so the last good
-warehouse stays published. Checks listed under ``warnings`` report without blocking.
+Column tests and audits named in sql/<layer>/schema.yml withhold reports: when a check's failing rows name reports
+(a ``report_id`` column), those reports are withheld from the publish and every other report publishes; when they
+name none, or the check fails for more than max(3, 10 %) of the reports, nothing is published
+(pipelines/warehouse/withholding.py). Our code decides, not Dagster: the specs are not blocking in Dagster's sense,
+which would stop the publish for any failure. Checks listed under ``warnings`` report without withholding.
 
 After a build that rewrote only the changed reports' rows of a model, a check whose rule holds report by report
 (``per_report``) reads only those rows: the other reports' rows are the ones that passed it before.
@@ -11,13 +14,17 @@ from dataclasses import dataclass
 
 import dagster as dg
 import duckdb
+import pandas as pd
 
 from pipelines.assets.frames import markdown_preview
 from pipelines.config import SQL_DIR
 from pipelines.warehouse.incremental import REPORT_KEY
 from pipelines.warehouse.models import ColumnTest, SqlModel, audit_sql, test_query
+from pipelines.warehouse.withholding import CheckFailure, failing_reports
 
 _SAMPLE_ROWS = 10
+WITHHOLDS = "withholds the reports its failing rows name; stops the publish when they name none or too many"
+WARNS = "warns only"
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,16 @@ class ModelCheck:
     spec: dg.AssetCheckSpec
     query: str  # returns the rows that break the rule
     per_report: bool  # whether a row passes or fails by the rows of its own report alone
+    withholds: bool = True  # a failure withholds reports (or stops the publish); False: it only warns
+
+
+@dataclass(frozen=True)
+class CheckEvaluation:
+    """What a check found: how many rows break it, the first of them, and the reports they name."""
+
+    failing_rows: int
+    sample: pd.DataFrame | None
+    reports: dict[str, tuple[int, str]] | None  # see CheckFailure.reports
 
 
 def is_per_report(test: ColumnTest) -> bool:
@@ -34,50 +51,99 @@ def is_per_report(test: ColumnTest) -> bool:
     return test.kind == "unique_combination" and REPORT_KEY in test.argument
 
 
+def _spec(name: str, key: dg.AssetKey, what: str, withholds: bool) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(
+        name,
+        asset=key,
+        blocking=False,  # see the module docstring: withholding is decided in pipelines/assets/sql_models.py
+        description=f"{what}: {WITHHOLDS if withholds else WARNS}",
+        metadata={"on_failure": WITHHOLDS if withholds else WARNS},
+    )
+
+
 def checks_of_model(model: SqlModel, key: dg.AssetKey) -> list[ModelCheck]:
     """Every test and audit the model's schema.yml names, with the query that returns its failing rows."""
     checks = [
-        ModelCheck(
-            dg.AssetCheckSpec(test.name, asset=key, blocking=True, description=test.kind),
-            test_query(model, test),
-            is_per_report(test),
-        )
+        ModelCheck(_spec(test.name, key, test.kind, True), test_query(model, test), is_per_report(test))
         for test in model.tests
     ]
     checks += [
-        ModelCheck(
-            dg.AssetCheckSpec(name, asset=key, blocking=True, description=f"sql/audits/{name}.sql"),
-            audit_sql(SQL_DIR, name),
-            False,
-        )
+        ModelCheck(_spec(name, key, f"sql/audits/{name}.sql", True), audit_sql(SQL_DIR, name), False)
         for name in model.audits
     ]
     checks += [
-        ModelCheck(
-            dg.AssetCheckSpec(name, asset=key, blocking=False, description=f"sql/audits/{name}.sql"),
-            audit_sql(SQL_DIR, name),
-            False,
-        )
+        ModelCheck(_spec(name, key, f"sql/audits/{name}.sql", False), audit_sql(SQL_DIR, name), False, False)
         for name in model.warnings
     ]
     return checks
 
 
-def run_check(
-    connection: duckdb.DuckDBPyConnection, table: str, check: ModelCheck, rows_checked: str = "every row"
-) -> dg.AssetCheckResult:
-    spec = check.spec
+def evaluate_check(connection: duckdb.DuckDBPyConnection, check: ModelCheck) -> CheckEvaluation:
+    """Run the check's query: the count of failing rows, the first of them and, for a check that withholds, the
+    reports they name."""
     (count,) = connection.execute(f"select count(*) from ({check.query})").fetchone()
-    failing = connection.execute(f"select * from ({check.query}) limit {_SAMPLE_ROWS}").df() if count else None
+    if not count:
+        return CheckEvaluation(0, None, {})
+    sample = connection.execute(f"select * from ({check.query}) limit {_SAMPLE_ROWS}").df()
+    reports = failing_reports(connection, check.query) if check.withholds else {}
+    return CheckEvaluation(int(count), sample, reports)
+
+
+def check_failure(table: str, check: ModelCheck, evaluation: CheckEvaluation) -> CheckFailure | None:
+    """The failure a withholding check found, or None when it passed or only warns."""
+    if not evaluation.failing_rows or not check.withholds:
+        return None
+    return CheckFailure(check.spec.name, table, evaluation.failing_rows, evaluation.reports)
+
+
+def check_result(
+    table: str,
+    check: ModelCheck,
+    evaluation: CheckEvaluation,
+    rows_checked: str = "every row",
+    source_files: dict[str, str] | None = None,
+    outcome: str | None = None,
+) -> dg.AssetCheckResult:
+    """The result shown in the UI: the failing rows (report_id and source_file first) and what the failure did
+    (``outcome``: the reports withheld, or why the publish stopped)."""
+    spec = check.spec
+    sample = evaluation.sample
+    if sample is not None and REPORT_KEY in sample.columns:
+        if "source_file" not in sample.columns:
+            sample = sample.assign(source_file=sample[REPORT_KEY].map(source_files or {}))
+        first = [REPORT_KEY, "source_file"]
+        sample = sample[first + [column for column in sample.columns if column not in first]]
+    metadata = {
+        "failing_rows": evaluation.failing_rows,
+        "rows_checked": rows_checked,
+        "sample": dg.MetadataValue.md(markdown_preview(sample) if sample is not None else "_no rows_"),
+    }
+    if outcome:
+        metadata["outcome"] = outcome
+    if evaluation.reports:
+        metadata["reports"] = dg.MetadataValue.json(
+            [
+                {"report_id": report_id, "source_file": (source_files or {}).get(report_id), "failing_rows": rows}
+                for report_id, (rows, _) in sorted(evaluation.reports.items())
+            ]
+        )
+    description = None
+    if evaluation.failing_rows:
+        description = f"{evaluation.failing_rows} row(s) of {table} break {spec.name}" + (
+            f": {outcome}" if outcome else ""
+        )
     return dg.AssetCheckResult(
         check_name=spec.name,
         asset_key=spec.asset_key,
-        passed=count == 0,
-        severity=dg.AssetCheckSeverity.ERROR if spec.blocking else dg.AssetCheckSeverity.WARN,
-        metadata={
-            "failing_rows": int(count),
-            "rows_checked": rows_checked,
-            "sample": dg.MetadataValue.md(markdown_preview(failing) if failing is not None else "_no rows_"),
-        },
-        description=None if count == 0 else f"{count} row(s) of {table} break {spec.name}",
+        passed=evaluation.failing_rows == 0,
+        severity=dg.AssetCheckSeverity.ERROR if check.withholds else dg.AssetCheckSeverity.WARN,
+        metadata=metadata,
+        description=description,
     )
+
+
+def run_check(
+    connection: duckdb.DuckDBPyConnection, table: str, check: ModelCheck, rows_checked: str = "every row"
+) -> dg.AssetCheckResult:
+    """Evaluate the check and return its result (without deciding what a failure withholds)."""
+    return check_result(table, check, evaluate_check(connection, check), rows_checked)

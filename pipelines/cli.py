@@ -5,19 +5,28 @@
     python -m pipelines facts raw/reports/space-mining-market.txt    # what the extractor reads in one page
     python -m pipelines audit                                        # the published warehouse's failed checks
 
-RAW_DIR and WAREHOUSE_PATH choose the folders, as for `make run`. Exit codes: 0 success; 1 the page states no
-figures (facts) or the published warehouse has page inconsistencies (audit --strict); 2 a file or the warehouse
-cannot be read; 3 a blocking check failed, so nothing was published; 4 the build failed otherwise.
+RAW_DIR and WAREHOUSE_PATH choose the folders, as for `make run`; with DAGSTER_HOME set (the Makefile sets it), a
+build is recorded in that Dagster instance, so it shows in the UI's run history. Exit codes:
+
+    0  success
+    1  the page states no figures (facts), or the published warehouse has page inconsistencies (audit --strict)
+    2  a file or the warehouse cannot be read; refresh: the file does not exist or was rejected at ingest
+    3  a check failed in a way that names no report, or for too many reports: nothing was published
+    4  the build failed otherwise
+    5  published, but a failed check withheld some reports (they keep their last published rows, or are absent);
+       audit: the latest build withheld some reports
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 import threading
 import time
+import uuid
 from pathlib import Path
 from typing import NoReturn
 
@@ -25,7 +34,7 @@ from pipelines.config import Settings, settings_from_environment
 from pipelines.extract.report import extract_report
 from pipelines.ingest import Rejection, read_report, read_sidecar
 
-EXIT_OK, EXIT_NO_FIGURES, EXIT_UNREADABLE, EXIT_CHECK_FAILED, EXIT_BUILD_FAILED = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_NO_FIGURES, EXIT_UNREADABLE, EXIT_CHECK_FAILED, EXIT_BUILD_FAILED, EXIT_WITHHELD = 0, 1, 2, 3, 4, 5
 _QUIET_RUN = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 _BAR_WIDTH = 30
 
@@ -36,27 +45,65 @@ def _progress_line(done: int, total: int, elapsed: float) -> str:
 
 
 def run_build(settings: Settings, out=sys.stderr):
-    """Run the build_warehouse job in process, drawing a progress bar; returns the Dagster result."""
+    """Run the build_warehouse job in process, drawing a progress bar; returns the Dagster result. With
+    DAGSTER_HOME set, the run is recorded in that instance (the UI's run history); otherwise in a throwaway one."""
     import dagster as dg  # imported here so that `facts` starts without loading Dagster
 
     from pipelines.definitions import build_definitions
 
     definitions = build_definitions(settings)
-    job = definitions.resolve_job_def("build_warehouse")
+    job = definitions.resolve_job_def("build_warehouse").with_logger_defs({"console": _console_logger()})
     graph = definitions.resolve_asset_graph()
     total = len(graph.materializable_asset_keys) + len(graph.asset_check_keys)
-    with dg.DagsterInstance.ephemeral() as instance:
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    with instance:
         return _run_with_progress(job, instance, total, out)
+
+
+class _ExpectedFailures(logging.Filter):
+    """Drops Dagster's report of a failure we raise on purpose (PublishStopped: a stack trace that says nothing
+    the summary does not), and the errors that follow from it (the publish skipped, the run failed)."""
+
+    def __init__(self):
+        super().__init__()
+        self.stopped = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        event = (getattr(record, "dagster_meta", None) or {}).get("dagster_event")
+        error = getattr(getattr(event, "event_specific_data", None), "error", None)
+        if error is not None and error.cls_name == "PublishStopped":  # the step's failure, then the run's
+            self.stopped = True
+            return False
+        return not (self.stopped and record.levelno >= logging.ERROR)
+
+
+def _console_logger():
+    """Dagster's console logger, without the report of an expected failure."""
+    import dagster as dg
+
+    expected_failures = _ExpectedFailures()  # one for the run's and the steps' loggers
+
+    @dg.logger(
+        config_schema=dg.colored_console_logger.config_schema,
+        description="Dagster's console logger, without the report of an expected failure",
+    )
+    def console(init_context):
+        logger = dg.colored_console_logger.logger_fn(init_context)
+        logger.addFilter(expected_failures)
+        return logger
+
+    return console
 
 
 def _run_with_progress(job, instance, total: int, out):
     import dagster as dg
 
     progress_events = {dg.DagsterEventType.ASSET_MATERIALIZATION, dg.DagsterEventType.ASSET_CHECK_EVALUATION}
+    run_id = str(uuid.uuid4())  # the persistent instance may hold other runs, even running ones
     outcome: dict = {}
     worker = threading.Thread(
         target=lambda: outcome.update(
-            result=job.execute_in_process(instance=instance, run_config=_QUIET_RUN, raise_on_error=False)
+            result=job.execute_in_process(instance=instance, run_config=_QUIET_RUN, raise_on_error=False, run_id=run_id)
         )
     )
     started = time.monotonic()
@@ -64,9 +111,8 @@ def _run_with_progress(job, instance, total: int, out):
     done, cursor = 0, None
     while worker.is_alive():
         worker.join(0.5)
-        runs = instance.get_runs(limit=1)
-        if runs:  # read only the events logged since the last look
-            new = instance.get_records_for_run(runs[0].run_id, cursor=cursor, of_type=progress_events)
+        if instance.has_run(run_id):  # read only the events logged since the last look
+            new = instance.get_records_for_run(run_id, cursor=cursor, of_type=progress_events)
             done, cursor = done + len(new.records), new.cursor
         print(_progress_line(done, total, time.monotonic() - started), end="", file=out, flush=True)
     print(_progress_line(total, total, time.monotonic() - started), file=out, flush=True)
@@ -74,17 +120,79 @@ def _run_with_progress(job, instance, total: int, out):
 
 
 def _build_exit_code(result, out) -> int:
+    """EXIT_OK when the build published; EXIT_CHECK_FAILED when a check stopped the publish (its message says
+    why); EXIT_BUILD_FAILED otherwise."""
     from dagster import DagsterEventType
 
     if result.success:
         return EXIT_OK
-    failed_checks = [check for check in result.get_asset_check_evaluations() if not check.passed]
-    for check in failed_checks:
-        print(f"check failed: {check.asset_key.to_user_string()} {check.check_name}", file=out)
+    stopped = False
     for event in result.all_events:
-        if event.event_type == DagsterEventType.STEP_FAILURE and not failed_checks:
-            print(f"step failed: {event.step_key}: {event.event_specific_data.error.message.strip()}", file=out)
-    return EXIT_CHECK_FAILED if failed_checks else EXIT_BUILD_FAILED
+        if event.event_type != DagsterEventType.STEP_FAILURE:
+            continue
+        error = event.event_specific_data.error
+        if error is not None and error.cls_name == "PublishStopped":
+            stopped = True
+            print(error.message.strip().removeprefix("pipelines.assets.sql_models.PublishStopped: "), file=out)
+        else:
+            print(f"step failed: {event.step_key}: {error.message.strip() if error else 'unknown error'}", file=out)
+    return EXIT_CHECK_FAILED if stopped else EXIT_BUILD_FAILED
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def describe_failing_row(row: dict) -> str:
+    """A failing row in words: its check and detail as sentences, every other column as 'name value'."""
+
+    def value(item):
+        return f"{item:g}" if isinstance(item, float) else "none" if item is None else str(item)
+
+    named = [
+        f"{column} {value(item)}" for column, item in row.items() if column not in _ROW_SENTENCES and item is not None
+    ]
+    words = ", ".join(named)
+    if row.get("check_name"):
+        words = f"{row['check_name']}: {words}"
+    if row.get("detail"):
+        words += f" ({row['detail']})"
+    return words
+
+
+_ROW_SENTENCES = frozenset({"report_id", "source_file", "check_name", "detail"})
+
+
+def published_withheld(warehouse_path: Path) -> tuple[int, list[tuple]]:
+    """(reports published, [(source_file, check_name, model, first failing row in words, kept_previous_rows)]) of
+    the published warehouse; a file published before withholding existed holds none."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        tables = {
+            name
+            for (name,) in connection.execute(
+                "select table_name from duckdb_tables() where schema_name = 'marts'"
+            ).fetchall()
+        }
+        if "meta_withheld" not in tables:
+            (reports,) = connection.execute("select count(*) from marts.dim_report").fetchone()
+            return reports, []
+        (reports,) = connection.execute("select count(*) from marts.dim_report where status = 'published'").fetchone()
+        rows = connection.execute(
+            "select coalesce(source_file, report_id), check_name, model, first_failing_rows, kept_previous_rows "
+            "from marts.meta_withheld order by source_file, model, check_name"
+        ).fetchall()
+    return reports, [
+        (source_file, check, model, describe_failing_row((json.loads(first) or [{}])[0]), kept)
+        for source_file, check, model, first, kept in rows
+    ]
+
+
+def print_withheld(withheld: list[tuple], out) -> None:
+    for source_file, check, model, row, kept in withheld:
+        keeps = "its last published rows kept" if kept else "absent: never published"
+        print(f"  {source_file}: {check} ({model}): {row} [{keeps}]", file=out)
 
 
 def build(out=sys.stdout) -> int:
@@ -92,21 +200,59 @@ def build(out=sys.stdout) -> int:
     result = run_build(settings)
     code = _build_exit_code(result, out)
     if code == EXIT_OK:
-        print(f"published {settings.warehouse_path}", file=out)
-    else:
-        print(f"nothing published; {settings.warehouse_path} is unchanged", file=out)
+        return _published_summary(settings.warehouse_path, out)
+    print(f"nothing published; {settings.warehouse_path} is unchanged", file=out)
     return code
 
 
+def _published_summary(warehouse_path: Path, out) -> int:
+    """Say how many reports were published and which were withheld, why; EXIT_WITHHELD when any was."""
+    reports, withheld = published_withheld(warehouse_path)
+    withheld_reports = sorted({row[0] for row in withheld})
+    if withheld:
+        print(f"published {_plural(reports, 'report')}; withheld {len(withheld_reports)}:", file=out)
+        print_withheld(withheld, out)
+    else:
+        print(f"published {_plural(reports, 'report')}", file=out)
+    print(f"published {warehouse_path}", file=out)
+    return EXIT_WITHHELD if withheld else EXIT_OK
+
+
+def _rejection_reason(settings: Settings, source_file: str) -> str | None:
+    """Why ingest rejected ``source_file`` in the latest build (landing.rejected_* of the working database)."""
+    import duckdb
+
+    if not settings.working_path.exists():
+        return None
+    with duckdb.connect(str(settings.working_path), read_only=True) as connection:
+        reasons = connection.execute(
+            "select reason from landing.rejected_documents where source_file = ? "
+            "union all select reason from landing.rejected_tables where source_file = ?",
+            [source_file, source_file],
+        ).fetchall()
+    return reasons[0][0] if reasons else None
+
+
 def refresh(path: Path, out=sys.stdout) -> int:
-    """Build, then say what became of one file: extracted again, unchanged, or rejected with the reason."""
+    """Build, then say what became of one file: extracted again, unchanged, rejected with the reason, or withheld
+    with the failed check."""
     settings = settings_from_environment()
     path = path.resolve()
+    if not path.exists():
+        print(f"{path}: no such file", file=sys.stderr)
+        return EXIT_UNREADABLE
     if not path.is_relative_to(settings.raw_dir.resolve()):
         print(f"{path}: not under RAW_DIR {settings.raw_dir}", file=sys.stderr)
         return EXIT_UNREADABLE
     source_file = path.relative_to(settings.raw_dir.resolve()).as_posix()
     result = run_build(settings)
+    code = _build_exit_code(result, out)
+    rejected = _rejection_reason(settings, source_file)
+    if rejected is not None:
+        print(f"{source_file}: rejected: {rejected}", file=out)
+        if code == EXIT_OK:
+            _published_summary(settings.warehouse_path, out)
+        return EXIT_UNREADABLE
     (extracted,) = [
         event.materialization.metadata
         for event in result.get_asset_materialization_events()
@@ -117,7 +263,15 @@ def refresh(path: Path, out=sys.stdout) -> int:
         print(f"{source_file}: extracted again", file=out)
     elif extracted:
         print(f"{source_file}: unchanged since the last build, or not a report (see marts.meta_input)", file=out)
-    return _build_exit_code(result, out)
+    if code != EXIT_OK:
+        print(f"nothing published; {settings.warehouse_path} is unchanged", file=out)
+        return code
+    _, withheld = published_withheld(settings.warehouse_path)
+    mine = [row for row in withheld if row[0] == source_file]
+    if mine:
+        print(f"{source_file}: withheld:", file=out)
+        print_withheld(mine, out)
+    return _published_summary(settings.warehouse_path, out)
 
 
 def audit(strict: bool, out=sys.stdout) -> int:
@@ -142,8 +296,14 @@ def audit(strict: bool, out=sys.stdout) -> int:
             + (f" — {detail}" if detail else ""),
             file=out,
         )
+    _, withheld = published_withheld(warehouse_path)
+    if withheld:
+        print(f"withheld by the latest build: {len({row[0] for row in withheld})}", file=out)
+        print_withheld(withheld, out)
     if any(row[0] for row in failed):
         return EXIT_CHECK_FAILED
+    if withheld:
+        return EXIT_WITHHELD
     return EXIT_NO_FIGURES if strict and failed else EXIT_OK
 
 

@@ -289,16 +289,28 @@ def test_a_refresh_checks_rules_that_hold_per_report_on_the_rebuilt_reports_rows
     assert check_scope(result, "marts.fct_reported_fact", "unique__fact_id") == "every row"
 
 
-def test_after_a_failed_check_the_next_build_rebuilds_and_checks_every_row(published):
+def test_after_a_failed_check_the_next_build_rebuilds_and_checks_the_report_it_withheld(published):
     raw_dir, warehouse_path = published
     working_path = warehouse_path.parent / ".build" / f"{warehouse_path.stem}.working.duckdb"
     with duckdb.connect(str(working_path)) as working:  # a stated total no longer reproduced
         working.execute("update marts.fct_market_size set value_usd_m = value_usd_m + 1 where basis = 'reported'")
     (raw_dir / "reports" / "lunar-ice-market.txt").write_bytes(LUNAR_ICE)
     failed = build_warehouse(raw_dir, warehouse_path)
-    assert not failed.success
+    assert failed.success  # the new report publishes; the one that fails the check is withheld
     assert check_scope(failed, "marts.fct_market_size", "market_size_reproduces_stated_values") == "every row"
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        assert connection.execute("select report_id, check_name from marts.meta_withheld").fetchall() == [
+            ("space-mining-market", "market_size_reproduces_stated_values")
+        ]
     repaired = build_warehouse(raw_dir, warehouse_path)
     assert repaired.success
-    assert built_how(repaired, "marts.fct_market_size") == "rebuilt whole"
-    assert check_scope(repaired, "marts.fct_market_size", "unique_combination__report_id_year") == "every row"
+    assert built_how(repaired, "marts.fct_market_size") == "rows of 1 changed report(s) rebuilt"
+    assert check_scope(repaired, "marts.fct_market_size", "unique_combination__report_id_year") == (
+        "rows of the 1 report(s) rebuilt; the other rows passed when they were built"
+    )
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        assert connection.execute("select count(*) from marts.meta_withheld").fetchall() == [(0,)]
+        assert connection.execute("select report_id, status from marts.dim_report order by 1").fetchall() == [
+            ("lunar-ice-market", "published"),
+            ("space-mining-market", "published"),
+        ]

@@ -17,6 +17,7 @@ from pipelines.warehouse.incremental import (
     stored_fingerprints,
 )
 from pipelines.warehouse.publish import ReportPatch, file_identity, publish_marts
+from pipelines.warehouse.withholding import stored_withheld
 
 PUBLISHED_STAGE = "published"
 PER_REPORT_MARTS = frozenset(model.name for model in SQL_MODELS if model.layer == "marts" and model.incremental_by)
@@ -73,8 +74,9 @@ def _versions() -> dict[str, str]:
 def published_warehouse(
     context: dg.AssetExecutionContext, paths: WarehousePaths, duckdb: DuckDBResource
 ) -> dg.MaterializeResult:
-    """The warehouse BI tools open (WAREHOUSE_PATH): schema `marts` only, swapped in atomically after every
-    blocking check on the marts has passed. Written in DuckDB storage format v1.0.0 so DuckDB 1.x can read it."""
+    """The warehouse BI tools open (WAREHOUSE_PATH): schema `marts` only, swapped in atomically once the checks on
+    the marts have run. A report a failed check withheld keeps its last published rows (or is absent), every other
+    report publishes (marts.meta_withheld). Written in DuckDB storage format v1.0.0 so DuckDB 1.x can read it."""
     published_path = paths.settings.warehouse_path
     with duckdb.get_connection() as connection:
         inputs = [
@@ -89,14 +91,19 @@ def published_warehouse(
             "from marts.audit_consistency"
         ).fetchone()
         patch = _patch_for(connection, published_path)
+        withheld = stored_withheld(connection)
         # Forget first: killed between the swap and the record, the next publish copies every table again.
         forget_fingerprints(connection, PUBLISHED_STAGE)
-        published = publish_marts(connection, published_path, context.run.run_id, inputs, _versions(), patch)
+        published = publish_marts(connection, published_path, context.run.run_id, inputs, _versions(), patch, withheld)
         _remember_publish(connection, published_path)
     how = "every table copied"
     if published.patched:
         how = f"rows of {len(patch.changed_reports)} changed report(s) rewritten in a copy of the published file"
-    context.log.info(f"published {published.path} ({published.size_bytes} bytes): {how}")
+    withheld_ids = sorted({row.report_id for row in withheld})
+    context.log.info(
+        f"published {published.path} ({published.size_bytes} bytes): {how}; {published.reports_published} "
+        f"report(s) published, {len(withheld_ids)} withheld"
+    )
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(published.path)),
@@ -105,6 +112,20 @@ def published_warehouse(
             "tables": dg.MetadataValue.json(published.table_rows),
             "input_files": len(inputs),
             "published": how,
+            "reports_published": published.reports_published,
+            "reports_withheld": dg.MetadataValue.json(
+                [
+                    {
+                        "report_id": row.report_id,
+                        "source_file": row.source_file,
+                        "check_name": row.check_name,
+                        "model": row.model,
+                        "failing_rows": row.failing_rows,
+                        "kept_previous_rows": row.report_id in published.kept_previous_rows,
+                    }
+                    for row in withheld
+                ]
+            ),
             "audit": dg.MetadataValue.json(
                 {
                     "integrity checks": audit[0],

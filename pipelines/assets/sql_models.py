@@ -12,10 +12,11 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.frames import table_metadata
-from pipelines.checks import ModelCheck, checks_of_model, run_check
+from pipelines.checks import ModelCheck, check_failure, check_result, checks_of_model, evaluate_check
 from pipelines.config import SQL_DIR
 from pipelines.warehouse.incremental import (
     MODELS_STAGE,
+    REPORT_KEY,
     BuildPlan,
     ModelBuilder,
     build_order,
@@ -25,6 +26,14 @@ from pipelines.warehouse.incremental import (
     store_fingerprints,
 )
 from pipelines.warehouse.models import SqlModel, discover_models
+from pipelines.warehouse.withholding import (
+    CheckFailure,
+    report_count,
+    report_source_files,
+    stop_reason,
+    store_withheld,
+    withheld_reports,
+)
 
 SQL_MODELS = discover_models(SQL_DIR)
 
@@ -55,6 +64,11 @@ def _model_spec(model: SqlModel) -> dg.AssetSpec:
 _CHECKS = {model.table: checks_of_model(model, asset_key_for_table(model.table)) for model in SQL_MODELS}
 
 
+class PublishStopped(dg.Failure):
+    """A check failed in a way no withholding of reports can contain: nothing is published. Expected, so the
+    command line reports it without a stack trace."""
+
+
 @dg.multi_asset(
     name="warehouse_models",
     specs=[_model_spec(model) for model in SQL_MODELS],
@@ -65,11 +79,16 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """Builds the selected models in dependency order, then runs their checks. When every model is selected, only
     the reports whose inputs changed since the last complete build are rebuilt (pipelines/warehouse/incremental.py),
     and the checks that hold report by report read only those reports' rows.
+
+    A failed check withholds the reports its failing rows name (recorded in build_state.withheld for the publish,
+    and rebuilt and checked again next build); it stops the publish when they name no report, or too many
+    (pipelines/warehouse/withholding.py).
     """
     selected = [model for model in SQL_MODELS if asset_key_for_table(model.table) in context.selected_asset_keys]
     selected_checks = context.selected_asset_check_keys
     every_check_selected = all(check.spec.key in selected_checks for checks in _CHECKS.values() for check in checks)
-    failed_blocking = []
+    failures: list[CheckFailure] = []
+    stopping: list[str] = []
     with duckdb.get_connection() as connection:
         if len(selected) == len(SQL_MODELS):
             plan, fingerprints = plan_build(connection, SQL_MODELS)
@@ -88,36 +107,61 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
                         "built": how,
                     },
                 )
+            reports = report_count(connection)
             for model in selected:
                 checks = [check for check in _CHECKS[model.table] if check.spec.key in selected_checks]
                 if checks:
                     context.log.info(f"checking {model.table}")
                 for check in checks:
-                    result = _checked(connection, builder, model, check)
-                    if check.spec.blocking and not result.passed:
-                        failed_blocking.append(f"{model.table} {check.spec.name}")
+                    failure, result = _checked(connection, builder, model, check, reports)
+                    if failure is not None:
+                        failures.append(failure)
+                        reason = stop_reason(failure, reports)
+                        if reason:
+                            stopping.append(f"{model.table} {check.spec.name}: {reason}")
                     yield result
-        if fingerprints is not None and every_check_selected and not failed_blocking:
-            store_fingerprints(connection, MODELS_STAGE, fingerprints)
+        withheld = withheld_reports(connection, failures)
+        store_withheld(connection, withheld)
+        if fingerprints is not None and every_check_selected and not stopping:
+            # Withheld reports are stored as being rebuilt: the next build rebuilds and checks them again.
+            store_fingerprints(connection, MODELS_STAGE, fingerprints.rebuilding({row.report_id for row in withheld}))
         else:
             # The models reflect inputs not all checked, or newer for some models than for others: the next
             # build starts from scratch and checks every row.
             forget_fingerprints(connection, MODELS_STAGE)
-    if failed_blocking:
-        raise dg.Failure(
-            description=f"{len(failed_blocking)} blocking check(s) failed, so nothing is published: "
-            + ", ".join(failed_blocking)
+    for row in withheld:
+        context.log.info(f"withheld {row.source_file or row.report_id}: {row.check_name} ({row.model})")
+    if stopping:
+        raise PublishStopped(
+            description=f"{len(stopping)} check(s) failed beyond withholding reports, so nothing is published: "
+            + "; ".join(stopping)
         )
 
 
-def _checked(connection, builder: ModelBuilder, model: SqlModel, check: ModelCheck) -> dg.AssetCheckResult:
-    """The check's result on every row, or, where this build rewrote only some reports' rows and the rule holds
-    report by report, on those rows: every other row passed it in the build that wrote it."""
+def _checked(
+    connection, builder: ModelBuilder, model: SqlModel, check: ModelCheck, reports: int
+) -> tuple[CheckFailure | None, dg.AssetCheckResult]:
+    """The check's failure (None when it passed or only warns) and its result, on every row, or, where this build
+    rewrote only some reports' rows and the rule holds report by report, on those rows: every other row passed it
+    in the build that wrote it."""
     rebuilt = builder.rebuilt_reports(model) if check.per_report else None
+    scope = "every row"
     if rebuilt is None:
-        return run_check(connection, model.table, check)
-    scope = f"rows of the {len(rebuilt)} report(s) rebuilt; the other rows passed when they were built"
-    if not rebuilt:
-        return run_check(connection, model.table, replace(check, query=f"{check.query} limit 0"), scope)
-    with builder.reading_rebuilt_rows():
-        return run_check(connection, model.table, check, scope)
+        evaluation = evaluate_check(connection, check)
+    else:
+        scope = f"rows of the {len(rebuilt)} report(s) rebuilt; the other rows passed when they were built"
+        if not rebuilt:
+            evaluation = evaluate_check(connection, replace(check, query=f"{check.query} limit 0"))
+        else:
+            with builder.reading_rebuilt_rows():
+                evaluation = evaluate_check(connection, check)
+    failure = check_failure(model.table, check, evaluation)
+    outcome = None
+    if failure is not None:
+        outcome = stop_reason(failure, reports)
+        outcome = f"stops the publish: {outcome}" if outcome else f"withholds {len(failure.reports)} report(s)"
+    named = set(evaluation.reports or {})
+    if evaluation.sample is not None and REPORT_KEY in evaluation.sample.columns:
+        named |= set(evaluation.sample[REPORT_KEY].dropna())
+    files = report_source_files(connection, sorted(named))
+    return failure, check_result(model.table, check, evaluation, scope, files, outcome)

@@ -82,9 +82,16 @@ def _report_rows(connection, table: str, report_ids: tuple[str, ...] | None):
 def _reports_to_validate(connection, analyst: dict) -> tuple[tuple[str, ...] | None, Fingerprints | None, str]:
     """(the reports whose extracted rows changed since the last validation, or None for all of them; the
     fingerprints to store afterwards; why). Analyst facts and weights tie reports together (a fact names a report,
-    a weight a member some report lists), so while there are any, every report is validated again."""
+    a weight a member some report lists), so while there are any, every report is validated again; and the analyst
+    files are part of the fingerprints, so that removing or changing one validates every report again too (the
+    rows its facts gave must leave)."""
+    analyst_files = sorted(
+        {(row.source_file, row.sha256) for frame in analyst.values() for row in frame.itertuples(index=False)}
+    )
     current = table_fingerprints(
-        connection, [f"{EXTRACTED_SCHEMA}.{table}" for table in EXTRACTED_TABLE_DESCRIPTIONS], salt=VALIDATION_VERSION
+        connection,
+        [f"{EXTRACTED_SCHEMA}.{table}" for table in EXTRACTED_TABLE_DESCRIPTIONS],
+        salt=f"{VALIDATION_VERSION}\x1f{analyst_files}",
     )
     stored = stored_fingerprints(connection, VALIDATION_STAGE)
     validated_tables_exist = all(

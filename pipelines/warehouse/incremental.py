@@ -93,6 +93,11 @@ class Fingerprints:
         names = earlier.reports.keys() | self.reports.keys()
         return tuple(sorted(name for name in names if earlier.reports.get(name) != self.reports.get(name)))
 
+    def rebuilding(self, reports: set[str]) -> Fingerprints:
+        """These fingerprints with ``reports`` marked as not built: a stage that stores them rewrites those
+        reports next time (a withheld report is rebuilt and checked again, whatever its inputs)."""
+        return Fingerprints(self.shared, {**self.reports, **dict.fromkeys(reports, REBUILDING)})
+
 
 def table_fingerprints(connection: duckdb.DuckDBPyConnection, tables: list[str], salt: str = "") -> Fingerprints | None:
     """Fingerprints of the rows of ``tables`` (None when one is missing): per report for tables with a report_id

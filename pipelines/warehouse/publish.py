@@ -9,6 +9,11 @@ When only some reports changed since the last publish, the private file starts a
 one and only those reports' rows are rewritten (tables that combine reports are copied whole); each patched table
 is then checked against the working one (its row count, and a hash of the rewritten reports' rows) before the
 swap.
+
+Reports a failed check withheld (pipelines/warehouse/withholding.py) get no rows from the new build in any table
+with a report_id column: the rows the published file holds for them, their last good rows, are kept (and
+``dim_report.status`` says ``stale: <check>``); a report never published before is left out. ``meta_withheld``
+lists them, one row per report and check.
 """
 
 from __future__ import annotations
@@ -24,12 +29,15 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.warehouse.database import table_columns
+from pipelines.warehouse.database import column_names, quoted_name, table_columns
+from pipelines.warehouse.incremental import REPORT_KEY
 from pipelines.warehouse.models import sql_literal
+from pipelines.warehouse.withholding import WithheldReport
 
 PUBLISHED_SCHEMA = "marts"
 STORAGE_VERSION = "v1.0.0"
 PUBLISHING_ALIAS = "publishing"
+PREVIOUS_ALIAS = "previously_published"
 PRIVATE_SUFFIX = ".publishing"
 
 
@@ -53,6 +61,9 @@ class PublishedWarehouse:
     table_rows: dict[str, int]
     published_at: datetime
     patched: bool = False
+    reports_published: int = 0
+    withheld: tuple[WithheldReport, ...] = ()
+    kept_previous_rows: frozenset[str] = frozenset()  # withheld reports whose last published rows were kept
 
 
 def _marts_tables(connection: duckdb.DuckDBPyConnection, database: str) -> list[str]:
@@ -104,17 +115,53 @@ _META_PUBLISH_COLUMNS = {
 }
 
 
-def _write_meta_publish(connection: duckdb.DuckDBPyConnection, meta: dict) -> None:
-    table = f"{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}.meta_publish"
-    columns = ", ".join(f"{name} {sql_type}" for name, (sql_type, _) in _META_PUBLISH_COLUMNS.items())
-    connection.execute(f"create table {table} ({columns})")
+_META_WITHHELD_COLUMNS = {
+    "report_id": ("varchar", "The withheld report (dim_report.report_id)."),
+    "source_file": ("varchar", "The report's file, relative to the raw folder."),
+    "check_name": ("varchar", "The failed check that withheld it (a data test or an audit of sql/marts/schema.yml)."),
+    "model": ("varchar", "The table the check is on, e.g. marts.fct_market_size."),
+    "failing_rows": ("bigint", "How many of the report's rows break the check."),
+    "first_failing_rows": ("varchar", "JSON list of the first 5 failing rows of the report, column → value."),
+    "kept_previous_rows": (
+        "boolean",
+        "True when the report's last published rows are kept (dim_report.status = 'stale: <check>'); false when "
+        "it was never published, so it is absent.",
+    ),
+    "withheld_at": ("timestamptz", "When the check withheld it (UTC)."),
+}
+_META_WITHHELD_COMMENT = (
+    "One row per report and failed check that kept the report's new rows out of this build: the other reports "
+    "published; a withheld report keeps its last published rows, or is absent if it never published."
+)
+
+
+def _write_meta_table(
+    connection: duckdb.DuckDBPyConnection, name: str, columns: dict, comment: str, rows: list[dict]
+) -> None:
+    table = f"{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}.{name}"
+    connection.execute(f"drop table if exists {table}")
     connection.execute(
-        f"insert into {table} values ({', '.join('?' for _ in _META_PUBLISH_COLUMNS)})",
-        [meta[name] for name in _META_PUBLISH_COLUMNS],
+        f"create table {table} ({', '.join(f'{column} {kind}' for column, (kind, _) in columns.items())})"
     )
-    connection.execute(f"comment on table {table} is {sql_literal('One row describing this published build.')}")
-    for name, (_, description) in _META_PUBLISH_COLUMNS.items():
-        connection.execute(f"comment on column {table}.{name} is {sql_literal(description)}")
+    if rows:
+        connection.executemany(
+            f"insert into {table} values ({', '.join('?' for _ in columns)})",
+            [[row[column] for column in columns] for row in rows],
+        )
+    connection.execute(f"comment on table {table} is {sql_literal(comment)}")
+    for column, (_, description) in columns.items():
+        connection.execute(f"comment on column {table}.{column} is {sql_literal(description)}")
+
+
+def _write_meta_publish(connection: duckdb.DuckDBPyConnection, meta: dict) -> None:
+    _write_meta_table(
+        connection, "meta_publish", _META_PUBLISH_COLUMNS, "One row describing this published build.", [meta]
+    )
+
+
+def _write_meta_withheld(connection: duckdb.DuckDBPyConnection, withheld: list[WithheldReport], kept: set[str]) -> None:
+    rows = [{**vars(row), "kept_previous_rows": row.report_id in kept} for row in withheld]
+    _write_meta_table(connection, "meta_withheld", _META_WITHHELD_COLUMNS, _META_WITHHELD_COMMENT, rows)
 
 
 def _verify_published_copy(path: Path, expected_rows: dict[str, int]) -> None:
@@ -126,33 +173,95 @@ def _verify_published_copy(path: Path, expected_rows: dict[str, int]) -> None:
                 raise PublishError(f"{path}: {PUBLISHED_SCHEMA}.{table} has {rows} rows after copying, not {expected}")
 
 
-def _copy_table_whole(connection: duckdb.DuckDBPyConnection, source_db: str, table: str) -> None:
+def _copy_table_whole(connection: duckdb.DuckDBPyConnection, source_db: str, table: str, withheld: list[str]) -> None:
+    """The build's table, without the rows of ``withheld`` reports."""
     connection.execute(f'drop table if exists {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"')
     connection.execute(
         f'create table {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}" as '
-        f'select * from "{source_db}".{PUBLISHED_SCHEMA}."{table}"'
+        f'select * from "{source_db}".{PUBLISHED_SCHEMA}."{table}"' + _without(withheld),
+        [withheld] if withheld else [],
     )
     _copy_comments(connection, source_db, table)
 
 
-def _patch_table(connection: duckdb.DuckDBPyConnection, source_db: str, table: str, reports: list[str]) -> None:
+def _without(reports: list[str]) -> str:
+    return f" where {REPORT_KEY} not in (select unnest(?::varchar[]))" if reports else ""
+
+
+def _patch_table(
+    connection: duckdb.DuckDBPyConnection, source_db: str, table: str, removed: list[str], rewritten: list[str]
+) -> None:
+    """Delete the rows of ``removed`` reports from the copy, then insert the build's rows of ``rewritten`` ones."""
     target = f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"'
-    connection.execute(f"delete from {target} where report_id in (select unnest(?::varchar[]))", [reports])
+    connection.execute(f"delete from {target} where report_id in (select unnest(?::varchar[]))", [removed])
     connection.execute(
         f'insert into {target} by name select * from "{source_db}".{PUBLISHED_SCHEMA}."{table}" '
         "where report_id in (select unnest(?::varchar[]))",
-        [reports],
+        [rewritten],
     )
 
 
 def _reports_digest(connection: duckdb.DuckDBPyConnection, qualified_table: str, reports: list[str]) -> tuple:
-    """(rows in all, rows of ``reports``, order-independent hash of those rows): equal for two tables that hold the
-    same number of rows and the same rows of ``reports``."""
+    """(rows of ``reports``, order-independent hash of those rows): equal for two tables that hold the same rows of
+    ``reports``."""
     return connection.execute(
-        f"select (select count(*) from {qualified_table}), count(*), coalesce(sum(hash(row_values)::hugeint), 0) "
+        f"select count(*), coalesce(sum(hash(row_values)::hugeint), 0) "
         f"from {qualified_table} as row_values where report_id in (select unnest(?::varchar[]))",
         [reports],
     ).fetchone()
+
+
+def _previous_rows(connection: duckdb.DuckDBPyConnection, table: str, reports: list[str]) -> tuple[list[str], int]:
+    """(columns the previously published table shares with the new one, its rows of ``reports``); nothing when it
+    has no such table or no report_id column."""
+    previous = column_names(connection, PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table)
+    if not reports or REPORT_KEY not in previous:
+        return [], 0
+    current = set(column_names(connection, PUBLISHING_ALIAS, PUBLISHED_SCHEMA, table))
+    (rows,) = connection.execute(
+        f"select count(*) from {quoted_name(PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table)} "
+        f"where {REPORT_KEY} in (select unnest(?::varchar[]))",
+        [reports],
+    ).fetchone()
+    return [column for column in previous if column in current], rows
+
+
+def _keep_previous_rows(connection: duckdb.DuckDBPyConnection, table: str, reports: list[str]) -> None:
+    """Copy the previously published rows of ``reports`` into the new table (the columns both have)."""
+    columns, rows = _previous_rows(connection, table, reports)
+    if rows:
+        selected = ", ".join(f'"{column}"' for column in columns)
+        connection.execute(
+            f"insert into {quoted_name(PUBLISHING_ALIAS, PUBLISHED_SCHEMA, table)} ({selected}) select {selected} "
+            f"from {quoted_name(PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table)} "
+            f"where {REPORT_KEY} in (select unnest(?::varchar[]))",
+            [reports],
+        )
+
+
+def _previously_published(connection: duckdb.DuckDBPyConnection, reports: list[str]) -> set[str]:
+    """Which of ``reports`` the previously published file holds (a row in its dim_report)."""
+    if not reports or REPORT_KEY not in column_names(connection, PREVIOUS_ALIAS, PUBLISHED_SCHEMA, "dim_report"):
+        return set()
+    rows = connection.execute(
+        f"select distinct {REPORT_KEY} from {PREVIOUS_ALIAS}.{PUBLISHED_SCHEMA}.dim_report "
+        f"where {REPORT_KEY} in (select unnest(?::varchar[]))",
+        [reports],
+    ).fetchall()
+    return {report_id for (report_id,) in rows}
+
+
+def _mark_stale(connection: duckdb.DuckDBPyConnection, withheld: list[WithheldReport], kept: set[str]) -> None:
+    """dim_report.status = 'stale: <check>, ...' for the withheld reports whose last published rows are kept."""
+    checks: dict[str, list[str]] = {}
+    for row in withheld:
+        if row.report_id in kept and row.check_name not in checks.setdefault(row.report_id, []):
+            checks[row.report_id].append(row.check_name)
+    for report_id, names in sorted(checks.items()):
+        connection.execute(
+            f"update {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}.dim_report set status = ? where {REPORT_KEY} = ?",
+            ["stale: " + ", ".join(names), report_id],
+        )
 
 
 def publish_marts(
@@ -162,15 +271,19 @@ def publish_marts(
     inputs: list[dict],
     versions: dict,
     patch: ReportPatch | None = None,
+    withheld: list[WithheldReport] | None = None,
 ) -> PublishedWarehouse:
     """Copy the marts of ``connection``'s database to ``published_path`` atomically; with ``patch``, by rewriting
-    only the changed reports' rows of a copy of the file published now."""
+    only the changed reports' rows of a copy of the file published now. The ``withheld`` reports keep the rows
+    published now, if any, instead of the build's."""
+    withheld = withheld or []
     published_path.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_copies(published_path)
     private_path = published_path.with_name(f".{published_path.name}.{uuid.uuid4().hex}{PRIVATE_SUFFIX}")
     source_db = _working_database(connection)
     published_at = datetime.now(UTC)
     patching = patch is not None and published_path.exists()
+    withheld_ids = sorted({row.report_id for row in withheld})
     try:
         if patching:
             shutil.copyfile(published_path, private_path)
@@ -179,32 +292,44 @@ def publish_marts(
             connection.execute(
                 f"attach ? as {PUBLISHING_ALIAS} (storage_version '{STORAGE_VERSION}')", [str(private_path)]
             )
+        reading_previous = bool(withheld_ids) and published_path.exists()
         try:
+            if reading_previous:
+                connection.execute(f"attach ? as {PREVIOUS_ALIAS} (read_only)", [str(published_path)])
+            kept = sorted(_previously_published(connection, withheld_ids)) if reading_previous else []
             connection.execute(f"create schema if not exists {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}")
             tables = _marts_tables(connection, source_db)
             for stale in set(_marts_tables(connection, PUBLISHING_ALIAS)) - set(tables):
                 connection.execute(f'drop table {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{stale}"')
+            rewritten = sorted(set(patch.changed_reports) - set(withheld_ids)) if patching else []
             table_rows, patched = {}, []
             for table in tables:
-                same_columns = table_columns(connection, source_db, PUBLISHED_SCHEMA, table) == table_columns(
-                    connection, PUBLISHING_ALIAS, PUBLISHED_SCHEMA, table
-                )
+                source_columns = table_columns(connection, source_db, PUBLISHED_SCHEMA, table)
+                same_columns = source_columns == table_columns(connection, PUBLISHING_ALIAS, PUBLISHED_SCHEMA, table)
+                by_report = REPORT_KEY in dict(source_columns)
                 if patching and table in patch.tables and same_columns:
-                    _patch_table(connection, source_db, table, list(patch.changed_reports))
+                    # the copy holds the rows published now: those of the withheld reports stay, unless never good
+                    never_published = sorted(set(withheld_ids) - set(kept))
+                    _patch_table(connection, source_db, table, rewritten + never_published, rewritten)
                     patched.append(table)
                 else:
-                    _copy_table_whole(connection, source_db, table)
+                    _copy_table_whole(connection, source_db, table, withheld_ids if by_report else [])
+                    if by_report and kept:
+                        _keep_previous_rows(connection, table, kept)
                 (table_rows[table],) = connection.execute(
                     f'select count(*) from "{source_db}".{PUBLISHED_SCHEMA}."{table}"'
+                    + (_without(withheld_ids) if by_report else ""),
+                    [withheld_ids] if by_report and withheld_ids else [],
                 ).fetchone()
+                if by_report and kept:
+                    table_rows[table] += _previous_rows(connection, table, kept)[1]
             for table in patched:  # the other reports' rows are the ones published before, untouched
-                reports = list(patch.changed_reports)
-                expected = _reports_digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"', reports)
-                actual = _reports_digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"', reports)
+                expected = _reports_digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"', rewritten)
+                actual = _reports_digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"', rewritten)
                 if actual != expected:
                     raise PublishError(f"{PUBLISHED_SCHEMA}.{table}: the patched copy differs from the build")
+            _mark_stale(connection, withheld, set(kept))
             ordered_inputs = sorted(inputs, key=lambda item: item["source_file"])
-            connection.execute(f"drop table if exists {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}.meta_publish")
             _write_meta_publish(
                 connection,
                 {
@@ -217,10 +342,17 @@ def publish_marts(
                     **versions,
                 },
             )
+            _write_meta_withheld(connection, withheld, set(kept))
             table_rows["meta_publish"] = 1
+            table_rows["meta_withheld"] = len(withheld)
+            (reports_published,) = connection.execute(
+                f"select count(*) from {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}.dim_report where status = 'published'"
+            ).fetchone()
             connection.execute(f"checkpoint {PUBLISHING_ALIAS}")
         finally:
             connection.execute(f"detach {PUBLISHING_ALIAS}")
+            if reading_previous:
+                connection.execute(f"detach {PREVIOUS_ALIAS}")
         _verify_published_copy(private_path, table_rows)
         os.replace(private_path, published_path)
         _sync_directory(published_path.parent)
@@ -228,7 +360,16 @@ def publish_marts(
         for leftover in (private_path, private_path.with_name(private_path.name + ".wal")):
             leftover.unlink(missing_ok=True)
         raise
-    return PublishedWarehouse(published_path, published_path.stat().st_size, table_rows, published_at, patching)
+    return PublishedWarehouse(
+        published_path,
+        published_path.stat().st_size,
+        table_rows,
+        published_at,
+        patching,
+        reports_published,
+        tuple(withheld),
+        frozenset(kept),
+    )
 
 
 def file_identity(path: Path) -> str | None:
