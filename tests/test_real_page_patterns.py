@@ -240,3 +240,29 @@ def test_a_table_run_together_on_one_line_is_read_row_by_row_under_its_captions_
 def test_a_line_of_years_and_numbers_that_does_not_fill_its_rows_is_not_a_table():
     text = "Revenue (USD Million)\nIn 2022 2023 the fleet grew from 12 to 15 ships.\n"
     assert extract_report(text).figures == ()
+
+
+def test_a_cagr_followed_by_the_values_it_grows_between_takes_their_years():
+    text = (
+        "Analysts put the kelp fibre market's CAGR at 14.1%, rising from $894 million in 2020 "
+        "to $2.6 billion in 2028.\n"
+    )
+    assert _cagr(text) == (14.1, 2020, 2028, "sentence")
+
+
+def test_an_end_year_without_any_start_gives_no_period_rather_than_half_of_one():
+    text = "The kelp fibre market is set to keep expanding at a CAGR of 7.4% through 2026.\n"
+    assert _cagr(text) == (7.4, None, None, "none")
+
+
+def test_a_one_year_step_is_not_the_pages_forecast_period():
+    text = (
+        "The kelp fibre market grows from $0.15 billion in 2025 to $0.2 billion in 2026, a CAGR of 39.2%.\n"
+        "Over the forecast period, the kelp fibre market is expected to grow at a CAGR of 38.3%.\n"
+    )
+    report = extract_report(text)
+    assert (report.forecast_start_year, report.forecast_end_year) == (None, None)
+    periods = {
+        (f.pct, f.period_start_year, f.period_end_year, f.period_source) for f in report.figures if f.metric == "cagr"
+    }
+    assert periods == {(39.2, 2025, 2026, "sentence"), (38.3, None, None, "none")}

@@ -748,6 +748,10 @@ def _cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int
     value_years = _years_of_values_before(percent.start, tokens)
     if len(value_years) >= 2 and value_years[-2] < value_years[-1]:
         return value_years[-2], value_years[-1]
+    years_after = _years_of_values_after(percent.end, tokens)
+    if len(years_after) >= 2 and years_after[0] < years_after[1]:
+        # "a CAGR of 14.1%, rising from $894 million in 2020 to $2.6 billion in 2028"
+        return years_after[0], years_after[1]
     after_text = text[percent.end : clause_end]
     until = _UNTIL_YEAR.search(after_text)
     if until and not _FORECAST_PERIOD_WORDS.search(after_text, 0, until.start()):
@@ -760,6 +764,23 @@ def _cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int
     if _FORECAST_PERIOD_WORDS.search(tokens.sentence.text):
         return FORECAST_PERIOD
     return UNSTATED_PERIOD
+
+
+def _years_of_values_after(position: int, tokens: _SentenceTokens) -> list[int]:
+    """The years of the first two values stated after ``position``, when no other figure comes between."""
+    following = [item for item in [*tokens.money, *tokens.percentages] if item.start >= position]
+    following.sort(key=lambda item: item.start)
+    values = following[:2]
+    if len(values) < 2 or not all(isinstance(item, Money) for item in values):
+        return []
+    boundaries = [values[1].start, tokens.sentence.char_end]
+    years = []
+    for money, limit in zip(values, boundaries, strict=True):
+        year = next((y.year for y in tokens.years if money.end <= y.start < limit), None)
+        if year is None:
+            return []
+        years.append(year)
+    return years
 
 
 def _years_of_values_before(position: int, tokens: _SentenceTokens) -> list[int]:
@@ -1075,7 +1096,8 @@ def resolve_cagr_periods(
             changes = {"period_start_year": first_year, "period_end_year": last_year}
             changes["period_source"] = "forecast period" if has_period else "none"
         elif figure.period_start_year == FORECAST_PERIOD[0]:
-            changes = {"period_start_year": first_year, "period_source": "sentence"}
+            # "by 2030" with no start: the forecast period's start, or no period at all (never half of one)
+            changes = {"period_start_year": first_year, "period_source": "sentence" if has_period else "none"}
         else:
             changes = {"period_source": "sentence"}
         if changes.get("period_source") == "none":

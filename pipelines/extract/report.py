@@ -17,6 +17,7 @@ from pipelines.extract.taxonomy import extract_taxonomy
 
 _FORECAST_PERIOD_LABEL = re.compile(r"(?i:forecast (?:period|years|timeframe))\W{0,3}(?i:of|from|between|:)?\W{0,2}$")
 _HEADING_MAX_LENGTH = 120
+_SHORTEST_FORECAST_YEARS = 2
 
 
 def _stated_forecast_period(text: str) -> tuple[int, int] | None:
@@ -36,6 +37,8 @@ def _period_of_market_cagrs(figures: list[StatedFigure]) -> tuple[int, int] | No
         and figure.period_start_year is not None
         and figure.period_end_year is not None
         and figure.period_start_year > 0  # not a placeholder for a period the sentence does not state
+        # "from 2025 to 2026, representing a CAGR of 39.2%": a one-year step is no forecast period
+        and figure.period_end_year - figure.period_start_year >= _SHORTEST_FORECAST_YEARS
     )
     return periods.most_common(1)[0][0] if periods else None
 
