@@ -54,3 +54,40 @@ def test_a_sidecar_added_after_its_page_was_read_is_applied_at_the_next_build(tm
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         (publisher,) = connection.execute("select publisher from marts.dim_report").fetchone()
     assert publisher == "Kestrel Research"
+
+
+GAPS_PAGE = """Kelp Fibre Market
+Base Year: 2024 | Forecast period: 2025-2030
+By Region: North America, Europe, Asia Pacific
+
+The kelp fibre market was valued at USD 1,000 million in 2024 and is expected to reach USD 2,000 million by 2030.
+North America held a 40% share in 2024.
+Europe accounted for USD 300 million in 2024, while Europe's share is often quoted at 29% in 2024.
+The U.S. market was valued at USD 350 million in 2024.
+Regional split: North America 41%, Europe 30%.
+"""
+
+
+def test_every_stated_member_figure_is_reproduced_or_named_with_the_reason_it_was_not_used(tmp_path):
+    _, warehouse_path = _build(tmp_path, {"kelp.txt": GAPS_PAGE.encode()})
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        stated = connection.execute(
+            "select fact_id from marts.fct_reported_fact where scope in ('region', 'country', 'segment')"
+        ).fetchall()
+        accounted = connection.execute(
+            "select unnest(string_split(fact_ids, ',')) from marts.audit_consistency "
+            "where check_name like 'forecast reproduces%' or check_name = 'stated figure used in a forecast'"
+        ).fetchall()
+        not_used = connection.execute(
+            "select member, period, stated, blocking, detail from marts.audit_consistency "
+            "where check_name = 'stated figure used in a forecast' order by member, period, stated"
+        ).fetchall()
+    assert {fact_id for (fact_id,) in stated} <= {fact_id for (fact_id,) in accounted}
+    assert not_used == [
+        ("Europe", "2024", 29.0, False,
+         "not used: another figure pins the member in 2024 (a stated value before a share, the first statement "
+         "before a later one)"),
+        ("Europe", None, 30.0, False, "not used: the page states no year for this figure"),
+        ("North America", None, 41.0, False, "not used: the page states no year for this figure"),
+        ("U.S.", "2024", 350.0, False, "not used: country forecasts come only from raw/tables/country_weights.csv"),
+    ]  # fmt: skip

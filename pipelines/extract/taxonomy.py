@@ -57,6 +57,10 @@ _MAX_MEMBER_LENGTH = 60
 # "North America, Europe, and More", "Hardware, Software, etc.": the tail says the list goes on; it names nothing.
 _LIST_TAIL = re.compile(r"^(?i:(?:and\s+|&\s+)?(?:many\s+)?more|etc\.?|and\s+so\s+on|so\s+on)$")
 _TRAILING_ETC = re.compile(r"(?:,?\s+(?i:etc)\.?)$")
+# "by one year (USD 1,095 million in 2023, USD 2,082 million by 2032, 7.4%)": figures in brackets, not members.
+_FIGURE_IN_ITEM = re.compile(
+    r"\d\s?(?:%|(?i:per\s?cent|million|billion|trillion|mn|bn)\b)|(?:USD|US\$|EUR|[$€£])\s?\d|^\d[\d.,]*$"
+)
 _PLACES_JOINED = re.compile(r"\s+(?:and|&)\s+")
 
 
@@ -180,7 +184,7 @@ def _inline_lists(text: str, sentences: list[Sentence]) -> tuple[list[SegmentMem
             continue
         for match in _LABELLED_GROUP.finditer(sentence.text):
             items = list(_list_items(match.group("members"), sentence.char_start + match.start("members")))
-            if len(items) >= 2:
+            if len(items) >= 2 and not any(_FIGURE_IN_ITEM.search(item) for item, _, _ in items):
                 _add_group(match.group("label"), items, text, segments, regions)
     for match in _BY_COLON.finditer(text):
         items = list(_list_items(match.group("members"), match.start("members")))

@@ -37,6 +37,19 @@ cube_cells as (
     select * from marts.fct_segment_region_forecast
 ),
 
+members as (
+    select * from intermediate.int_forecast_members
+),
+
+market_years as (
+    select report_id, year from intermediate.int_market_size
+),
+
+member_figures as (
+    select * from staging.stg_stated_figures
+    where scope in ('region', 'country', 'segment')
+),
+
 stated_values as (
     select report_id, scope, dimension, member, year, value_usd_m, rounding, fact_id, statement_order
     from figures
@@ -307,6 +320,86 @@ cube_margins as (
     group by cube_cells.report_id, cube_cells.dimension, cube_cells.year
 ),
 
+-- Every stated region, country and segment figure a forecast does not reproduce, with the reason: no figure is
+-- left out silently. A figure no rule explains is an integrity failure (blocking).
+reproduced_fact_ids as (
+    select fact_ids as fact_id from forecast_reproduces_anchors
+    union
+    select fact_ids from forecast_reproduces_cagrs
+    union
+    select unnest(string_split(fact_ids, ',')) from cube_cells where basis = 'reported'
+),
+
+figures_not_used as (
+    select
+        figures.report_id,
+        'stated figure used in a forecast' as check_name,
+        figures.scope,
+        figures.dimension,
+        figures.member,
+        case
+            when figures.metric = 'cagr' then figures.period_start_year || '-' || figures.period_end_year
+            else cast(figures.year as varchar)
+        end as period,
+        coalesce(figures.value_usd_m, figures.pct) as stated,
+        cast(null as double) as implied,
+        cast(null as double) as tolerance,
+        case
+            when figures.metric = 'cagr' and figures.period_start_year is null
+                then 'not used: the page states no period for this CAGR'
+            when figures.metric <> 'cagr' and figures.year is null
+                then 'not used: the page states no year for this figure'
+            when figures.value_high_usd_m is not null or figures.pct_high is not null
+                then 'not used: a range, not one figure'
+            when figures.metric = 'value' and figures.value_usd_m is null
+                then 'not used: no exchange rate for ' || figures.currency || ' in raw/tables/fx_rates.csv'
+            when figures.scope = 'country'
+                then 'not used: country forecasts come only from raw/tables/country_weights.csv'
+            when figures.within_region is not null
+                then 'not used: the segment x region cube is not built for this dimension and region'
+            when members.member is null
+                then 'not used: "' || figures.member || '" is not in the page''s scope list'
+            when not coalesce(feasibility.feasible, true)
+                then 'not used: the forecast for ' || figures.dimension || ' is withheld (its figures cannot all hold)'
+            when figures.metric <> 'cagr' and market_years.year is null
+                then 'not used: no market total for ' || figures.year || ' to place it in'
+            when figures.metric = 'cagr'
+                then 'not used: the member follows its stated values or takes the remainder'
+            when exists (
+                select 1 from member_figures as other
+                where other.report_id = figures.report_id
+                    and other.dimension is not distinct from figures.dimension
+                    and other.member = figures.member
+                    and other.year = figures.year
+                    and other.within_region is null
+                    and other.fact_id <> figures.fact_id
+            )
+                then 'not used: another figure pins the member in ' || figures.year
+                    || ' (a stated value before a share, the first statement before a later one)'
+        end as reason,
+        figures.fact_id as fact_ids
+    from member_figures as figures
+    left join members
+        on figures.report_id = members.report_id
+        and figures.dimension = members.dimension
+        and figures.member = members.member
+    left join feasibility
+        on figures.report_id = feasibility.report_id
+        and figures.dimension = feasibility.dimension
+    left join market_years
+        on figures.report_id = market_years.report_id
+        and figures.year = market_years.year
+    where figures.fact_id not in (select fact_id from reproduced_fact_ids where fact_id is not null)
+),
+
+unused_figures as (
+    select
+        * exclude (reason),
+        reason is null as blocking,
+        coalesce(reason, 'not reproduced by any forecast, and no rule says why') as detail
+    from figures_not_used
+),
+
 cube_matches_margins as (
     select
         report_id,
@@ -343,6 +436,8 @@ checks as (
     select * from no_negative_values
     union all by name
     select * from cube_matches_margins
+    union all by name
+    select * from unused_figures
 ),
 
 final as (
@@ -358,6 +453,7 @@ final as (
             when 'stated figures can all hold' then feasible
             when 'no negative forecast value' then implied >= -tolerance
             when 'segment x region cube matches both forecasts' then implied <= tolerance
+            when 'stated figure used in a forecast' then false
             else abs(stated - implied) <= tolerance
         end as passed,
         blocking,
