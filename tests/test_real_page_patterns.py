@@ -266,3 +266,21 @@ def test_a_one_year_step_is_not_the_pages_forecast_period():
         (f.pct, f.period_start_year, f.period_end_year, f.period_source) for f in report.figures if f.metric == "cagr"
     }
     assert periods == {(39.2, 2025, 2026, "sentence"), (38.3, None, None, "none")}
+
+
+def test_spending_is_how_analysts_size_some_markets():
+    text = "Worldwide 3D printing spending will reach $23B in 2022, according to a new forecast.\n"
+    assert [(f.year, f.value_millions) for f in _figures(text, metric="value")] == [(2022, 23000.0)]
+
+
+def test_an_amount_compared_with_funding_is_funding_too():
+    text = (
+        "Venture capital for space resources lagged satellite funding in 2022 (about $87 million vs. $4.7 billion).\n"
+    )
+    assert _figures(text, metric="value") == []
+
+
+def test_a_card_whose_label_sits_above_its_figure():
+    text = "Summary\n2030 Forecast\n$4.28 Bn\nGrowth Rate\n↗ 23.70%\nTop Region\nNorth America\n"
+    facts = {(f.metric, f.year, f.value_millions or f.pct) for f in extract_report(text).figures}
+    assert facts == {("value", 2030, 4280.0), ("cagr", None, 23.7)}

@@ -95,7 +95,7 @@ _SEGMENT_THEN_REGION = re.compile(
 _REFERENCE_LOOKBACK_SENTENCES = 3
 # "Photonlink raised $60 million", "a contract worth USD 120 million": amounts of deals, not of markets.
 _DEAL_BEFORE = re.compile(
-    r"\b(?i:raised|raises|raising|secured|secures|closed|won|wins|awarded|invested|invests|investment\s+of"
+    r"\b(?i:raised|raises|raising|secured|secures|closed|won|wins|awarded|invested|invests|injected|investment\s+of"
     r"|funding\s+of|financing\s+of|acquired|acquires|acquisition\s+of|bought|ordered|orders|signed|placed"
     r"|(?:contract|deal|order|agreement|grant|round)\s+(?:worth|valued\s+at|of))\b[^.;]*$"
 )
@@ -108,11 +108,13 @@ _NOT_MARKET_AFTER = re.compile(
     r"|(?i:(?:in\s+)?(?:set-up\s+|setup\s+|mission\s+|development\s+|capital\s+)?costs?\b|funding|budget)"
     r"|(?i:[a-z-]*\s*)?(?i:contract|deal|investment|acquisition|valuation|funding\s+round))"
 )
+# "$87 million vs. $4.7 billion": an amount compared with one that is not a market figure is not one either.
+_COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and)\s*")
 _NOT_MARKET_BEFORE = re.compile(
-    r"\b(?i:budget|costs?|costing|spent|spend|spending|price|priced|sold\s+for|funding|funded|venture\s+capital"
+    r"\b(?i:budget|costs?|costing|spent|price|priced|sold\s+for|funding|funded|venture\s+capital"
     r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|valuation|revenues?\s+of"
     r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|savings|raise|raising|exports?|exported|imports?|imported"
-    r"|shipments?|shipped)\b[^.;]{0,40}$"
+    r"|shipments?|shipped)\b(?:[^.;]|(?<=vs)\.){0,60}$"
 )
 # "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
 # figures are each about the member that opens its clause.
@@ -694,7 +696,7 @@ def _is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
         return True
     if _NOT_MARKET_AFTER.match(text, money.end):
         return True
-    return bool(_NOT_MARKET_BEFORE.search(text, max(clause_start, money.start - 60), money.start))
+    return bool(_NOT_MARKET_BEFORE.search(text, max(clause_start, money.start - 80), money.start))
 
 
 def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_end: int) -> str | None:
@@ -896,15 +898,19 @@ def extract_figures(
             continue
         boundaries = [item.start for item in figure_tokens[1:]] + [sentence.char_end]
         clause_starts = [sentence.char_start] + [item.end for item in figure_tokens[:-1]]
+        not_market_end = None  # where the last amount that is not a market figure ended
         for item, clause_start, clause_end in zip(figure_tokens, clause_starts, boundaries, strict=True):
             if item.problem:
                 skip(f"{item.text!r} at {item.start}: {item.problem}")
                 continue
             if isinstance(item, Money) and _DEAL_BEFORE.search(text, max(clause_start, item.start - 80), item.start):
                 skip(f"{item.text!r} at {item.start}: a deal amount (funding, contract, order), not a market figure")
+                not_market_end = item.end
                 continue
-            if isinstance(item, Money) and not row and _is_not_a_market_amount(text, item, clause_start):
+            compared = not_market_end is not None and _COMPARED_WITH.fullmatch(text, not_market_end, item.start)
+            if isinstance(item, Money) and not row and (compared or _is_not_a_market_amount(text, item, clause_start)):
                 skip(f"{item.text!r} at {item.start}: a price, cost, budget or funding amount, not a market figure")
+                not_market_end = item.end
                 continue
             target, within_region = _scope_for(text, item.start, tokens, recent_mentions)
             if target is None and _BY_DIMENSION_OPENING.match(sentence.text):

@@ -19,7 +19,7 @@ from pipelines.extract.numbers import find_year_ranges, find_years, parse_number
 from pipelines.extract.records import Sentence
 
 _CARD_FIGURE = re.compile(
-    r"^(?P<currency>USD|US\$|\$|EUR|€)?\s?(?P<number>\d[\d,]*(?:\.\d+)?)\s?"
+    r"^[↗↑▲+]?\s?(?P<currency>USD|US\$|\$|EUR|€)?\s?(?P<number>\d[\d,]*(?:\.\d+)?)\s?"
     r"(?P<unit>%|(?i:billion|million|trillion|thousand|bn|mn|tn|b|m))?\s*$"
 )
 _LABEL_MAX_LENGTH = 90
@@ -38,7 +38,7 @@ _CURRENCY_IN_LABEL = re.compile(
     r"\((?P<currency>USD|US\$|EUR)(?:\s+(?P<scale>Billion|Million|Trillion|Bn|Mn))?\)", re.I
 )
 _METRIC_WORDS = re.compile(
-    r"^(?i:(?:projected\s+|forecast\s+|historical\s+)?cagr|(?:value|volume|market|revenue)\s+share|share"
+    r"^(?i:(?:projected\s+|forecast\s+|historical\s+)?(?:cagr|growth\s+rate)|(?:value|volume|market|revenue)\s+share|share"
     r"|market\s+size(?:\s+in\s+.*)?|market\s+value(?:\s+in\s+.*)?)$"
 )
 # "Leading Market Player / 61.07 % / market share, Lockheed Martin Corporation, 2022": a company's share.
@@ -69,7 +69,9 @@ class StatCard:
 
     @property
     def quote_span(self) -> tuple[int, int]:
-        return self.figure_sentence.char_start, self.label_sentence.char_end
+        """From the first of the two lines to the end of the second."""
+        first, last = sorted((self.figure_sentence, self.label_sentence), key=lambda line: line.char_start)
+        return first.char_start, last.char_end
 
 
 def find_stat_cards(text: str, sentences: list[Sentence]) -> dict[int, StatCard]:
@@ -79,26 +81,38 @@ def find_stat_cards(text: str, sentences: list[Sentence]) -> dict[int, StatCard]
         figure = _CARD_FIGURE.match(sentences[position].text)
         if figure is None:
             continue
+        heading = sentences[position - 1] if position > 0 else None
         label = sentences[position + 1]
-        if label.char_start - sentences[position].char_end > 2 or len(label.text) > _LABEL_MAX_LENGTH:
-            continue
-        if _CARD_FIGURE.match(label.text) or label.text.endswith((".", "!", "?")):
-            continue
-        heading = sentences[position - 1].text if position > 0 else ""
-        card = _read_card(sentences[position], figure, label, heading)
+        card = None
+        if _is_label(label, sentences[position]):
+            card = _read_card(sentences[position], figure, label, heading.text if heading else "")
+        if card is None and heading is not None and _is_label(heading, sentences[position]):
+            # "2030 Forecast / $4.28 Bn", "Growth Rate / ↗ 23.70%": the label above the figure
+            card = _read_card(sentences[position], figure, heading, "")
         if card is not None:
             cards[position] = card
     return cards
 
 
+def _is_label(line: Sentence, figure_line: Sentence) -> bool:
+    """A short line next to the figure's line, not itself a figure nor a sentence."""
+    near = abs(line.char_start - figure_line.char_end) <= 2 or abs(figure_line.char_start - line.char_end) <= 2
+    return (
+        near
+        and len(line.text) <= _LABEL_MAX_LENGTH
+        and not _CARD_FIGURE.match(line.text)
+        and not line.text.endswith((".", "!", "?"))
+    )
+
+
 def _read_card(figure_sentence: Sentence, figure: re.Match, label: Sentence, heading: str) -> StatCard | None:
     lowered = label.text.lower()
     unit = (figure.group("unit") or "").lower()
-    if "cagr" in lowered and unit == "%":
+    if ("cagr" in lowered or "growth rate" in lowered) and unit == "%":
         metric = "cagr"
     elif "share" in lowered and unit == "%":
         metric = "share"
-    elif ("size" in lowered or "value" in lowered or "revenue" in lowered) and unit != "%":
+    elif ("size" in lowered or "value" in lowered or "revenue" in lowered or "forecast" in lowered) and unit != "%":
         metric = "value"
     else:
         return None
