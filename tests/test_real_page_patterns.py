@@ -284,3 +284,31 @@ def test_a_card_whose_label_sits_above_its_figure():
     text = "Summary\n2030 Forecast\n$4.28 Bn\nGrowth Rate\n↗ 23.70%\nTop Region\nNorth America\n"
     facts = {(f.metric, f.year, f.value_millions or f.pct) for f in extract_report(text).figures}
     assert facts == {("value", 2030, 4280.0), ("cagr", None, 23.7)}
+
+
+def test_a_figure_of_another_market_is_not_this_markets_and_a_sub_market_is_a_segment():
+    text = (
+        "Heat Pump Market Report\n"
+        "The heat pump market was valued at USD 60 billion in 2024 and the heat pump market keeps growing.\n"
+        "The air-source heat pump market is projected to grow at a CAGR of 8.4% from 2022 to 2028.\n"
+        "The whole HVAC equipment market was worth USD 250 billion in 2024.\n"
+    )
+    report = extract_report(text)
+    facts = {(f.metric, f.scope, f.member, f.value_millions or f.pct) for f in report.figures}
+    assert facts == {("value", "market", None, 60000.0), ("cagr", "segment", "air-source heat pump", 8.4)}
+    assert any("another market (HVAC equipment)" in skipped.reason for skipped in report.skipped)
+
+
+def test_a_share_belongs_to_the_member_its_sentence_opens_with():
+    text = "Air-to-air heat pumps hold a 44.3% market share in 2024.\n"
+    (share,) = extract_report(text).figures
+    assert (share.scope, share.member, share.year, share.pct) == ("segment", "Air-to-air heat pumps", 2024, 44.3)
+
+
+def test_the_size_of_a_market_now_is_kept_without_a_year_and_an_aggregate_growth_rate_is_a_cagr():
+    text = (
+        "The drone market in agriculture is expected to expand from roughly $1 billion now to over $7 billion in "
+        "2027. That is a combined aggregate growth rate of more than 35%.\n"
+    )
+    facts = {(f.metric, f.year, f.value_millions or f.pct) for f in extract_report(text).figures}
+    assert facts == {("value", None, 1000.0), ("value", 2027, 7000.0), ("cagr", None, 35.0)}

@@ -34,6 +34,7 @@ from decimal import Decimal
 from pipelines.extract.flat_tables import FlatTable, find_flat_year_tables
 from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS
 from pipelines.extract.key_words import lower_case_agrees_with_re
+from pipelines.extract.metadata import MARKET_WORD, market_name_before
 from pipelines.extract.name_trie import BEFORE_SEGMENT_WORD, TrieName, group_of, trie_pattern
 from pipelines.extract.numbers import (
     AmbiguousNumberError,
@@ -59,7 +60,8 @@ UNSTATED_PERIOD = (-2, -2)  # the sentence states no period at all
 PERIOD_SOURCES = ("sentence", "page label", "forecast period", "none")
 
 _CAGR_BEFORE = re.compile(
-    r"(?i:cagr|compound annual growth rate|annual growth rate|annually|(?:average|combined|compound(?:ed)?)\s+annual"
+    r"(?i:cagr|compound annual growth rate|annual growth rate|aggregate growth rate|annually"
+    r"|(?:average|combined|compound(?:ed)?)\s+annual"
     r"\s+(?:growth\s+)?rate)\W*(?:\w+\W+){0,4}$"
 )
 _CAGR_AFTER = re.compile(
@@ -122,8 +124,14 @@ _BY_DIMENSION_OPENING = re.compile(r"^[-•*·\s]*(?i:by)\s+(?P<dimension>[A-Za-
 _CLAUSE_OPENING = re.compile(r"(?:[;,]\s*(?:(?i:whereas|while|and|but)\s+)?|\b(?i:whereas|while)\s+)")
 _MEMBER_THEN_VERB = re.compile(
     r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)\s+"
-    r"(?i:captured|captures|held|holds|accounted|accounts|commanded|commands|led|leads|dominated|dominates"
+    r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
+    r"|lead|dominated|dominates|dominate|represents|represent"
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows)\b"
+)
+# Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
+_NOT_A_MEMBER = re.compile(
+    r"(?i:it|this|that|they|which|who|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
+    r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?)"
 )
 _REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
 # An amount of plain currency units under a million ("USD 6.20", "$98.9") is a price or a line item, never a
@@ -131,6 +139,8 @@ _REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies",
 _SMALLEST_MARKET_MILLIONS = Decimal(1)
 _SCALED = re.compile(r"(?i:thousand|million|billion|trillion|mn|mln|bn|tn|[kmbt])\W*$|(?i:\(.*\))")
 # A value with no year is a market figure only where the sentence says it is the market's size or worth.
+# "from roughly $1 billion now to over $7 billion in 2027": the market's size today, year unstated.
+_NOW_AFTER = re.compile(r"\s+(?i:now|today|currently|at\s+present)\b")
 _MARKET_SIZE_WORDING = re.compile(
     r"(?i:market|industry|sector)\b[^.;]{0,80}?"
     r"(?i:valued|value|worth|size|sized|estimated|stood|revenue|at\b|around\b|approximately\b|about\b)"
@@ -671,19 +681,24 @@ def _bare_amounts(text: str, row: TableRow) -> list[Money]:
     return amounts
 
 
-def _member_opening_clause(text: str, sentence: Sentence, position: int) -> NamedScope | None:
+def _member_opening_clause(
+    text: str, sentence: Sentence, position: int, require_by_dimension: bool = True
+) -> NamedScope | None:
     """In "By pets, dogs captured 49.6% ... while cats are projected to post a 7.7% CAGR", the member that opens
-    the clause holding ``position`` (dogs, cats); None outside such a sentence or when no member opens it."""
+    the clause holding ``position`` (dogs, cats); None when no member opens it, or, with
+    ``require_by_dimension``, outside such a sentence."""
     opening = _BY_DIMENSION_OPENING.match(sentence.text)
-    if opening is None:
+    if opening is None and require_by_dimension:
         return None
     relative = position - sentence.char_start
-    clause_start = opening.end()
-    for boundary in _CLAUSE_OPENING.finditer(sentence.text, opening.end(), relative):
+    clause_start = opening.end() if opening else 0
+    for boundary in _CLAUSE_OPENING.finditer(sentence.text, clause_start, relative):
         clause_start = boundary.end()
     member = _MEMBER_THEN_VERB.match(sentence.text, clause_start, relative)
-    if member is None:
+    if member is None or _NOT_A_MEMBER.fullmatch(member.group("member")):
         return None
+    if opening is None:
+        return NamedScope("segment", None, member.group("member"))
     dimension = " ".join(opening.group("dimension").lower().split())
     if dimension in _REGION_DIMENSIONS:
         return NamedScope("region", "region", member.group("member"))
@@ -814,6 +829,39 @@ def _region_of_segment(text: str, mentions: list[_Mention]) -> tuple[NamedScope,
     return None
 
 
+_NAME_NOISE = frozenset({"global", "worldwide", "world", "overall", "total"})
+
+
+def _market_named_before(text: str, sentence_start: int, figure_start: int) -> str | None:
+    """The name in the last "<name> market" of the sentence before the figure: "the air-source heat pump market is
+    projected to grow at 8.4%" → 'air-source heat pump'."""
+    last = None
+    for match in MARKET_WORD.finditer(text, sentence_start, figure_start):
+        last = match
+    return market_name_before(text, last.start(), sentence_start) if last else None
+
+
+def _market_words(name: str) -> frozenset[str]:
+    words = re.split(r"[\s\-/]+", name.lower().replace("&", " and "))
+    return frozenset(
+        word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+        for word in words
+        if word and word not in _NAME_NOISE
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _relation_to_the_market(named: str, market: str) -> str:
+    """'same' ("heat pump" on a heat-pump page, or a shorter name for it), 'part' ("air-source heat pump": the
+    market's name and more, a segment of it) or 'other' ("space economy" on a space-mining page)."""
+    named_words, market_words = _market_words(named), _market_words(market)
+    if not named_words or named_words <= market_words:
+        return "same"
+    if market_words <= named_words:
+        return "part"
+    return "other"
+
+
 def _scope_for(
     text: str, figure_start: int, tokens: _SentenceTokens, recent: list[_Mention]
 ) -> tuple[NamedScope | None, str | None]:
@@ -913,6 +961,16 @@ def extract_figures(
                 not_market_end = item.end
                 continue
             target, within_region = _scope_for(text, item.start, tokens, recent_mentions)
+            if target is None and market:
+                named = _market_named_before(text, sentence.char_start, item.start)
+                relation = _relation_to_the_market(named, market) if named else "same"
+                if relation == "part" and text.lower().count(named.lower()) > 1:
+                    relation = "same"  # a name the page keeps using is its own market, however the title puts it
+                if relation == "other":
+                    skip(f"{item.text!r} at {item.start}: a figure of another market ({named}), not of {market}")
+                    continue
+                if relation == "part":
+                    target = NamedScope("segment", None, named)
             if target is None and _BY_DIMENSION_OPENING.match(sentence.text):
                 target = _member_opening_clause(text, sentence, item.start)
                 if target is None:
@@ -939,6 +997,7 @@ def extract_figures(
                     and target is None
                     and not row
                     and not _MARKET_SIZE_WORDING.search(text, clause_start, item.start)
+                    and not _NOW_AFTER.match(text, item.end)
                 ):
                     skip(
                         f"{item.text!r} at {item.start}: an amount with no year that the sentence does not call "
@@ -965,6 +1024,11 @@ def extract_figures(
             )
             if metric is None and _is_listed_share(text, item, tokens):
                 metric = "share"
+            if metric == "share" and target is None:
+                # "Air-to-air heat pumps hold a 44.3% market share": a share is always some member's
+                target = _member_opening_clause(text, sentence, item.start, require_by_dimension=False)
+                if target is not None:
+                    common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if metric is None:
                 skip(f"{item.text!r} at {item.start}: a percentage with no CAGR or share wording around it")
                 continue

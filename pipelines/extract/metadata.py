@@ -29,7 +29,8 @@ _HEADER_FIELD = re.compile(
     r"author|authors|publisher|published by))\s*:\s*(?P<value>[^|\n\r]+)"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
-_MARKET_WORD = re.compile(r"\b(?i:market)\b")
+# "market" as a page uses it of a market; not inside a firm's name ("Future Market Insights").
+MARKET_WORD = re.compile(rf"\b(?i:market)\b(?!\s+(?:{_ORGANISATION_WORD}|Growth\s+Reports|Watch)\b)")
 _NAME_WORD = re.compile(r"[\w&+()/’'-]+[,:]?")
 _MAX_MARKET_WORDS = 6
 _NOT_A_NAME_WORD = re.compile(r"/|\.\w|^[-(]|\d{3}")  # a URL, a file name, a figure
@@ -190,30 +191,39 @@ def apply_sidecar(metadata: ReportMetadata, sidecar: dict | None) -> ReportMetad
     return replace(metadata, **updates)
 
 
+def market_name_before(text: str, market_word_start: int, earliest: int = 0) -> str | None:
+    """The name a page gives the market in "<name> market", where "market" starts at ``market_word_start``: the
+    words before it on its line (from ``earliest`` on), back to the first word that cannot be part of a name
+    ("the", "of", "is", "current", ...); None for "the market", "the overall market"."""
+    line_start = max(text.rfind("\n", earliest, market_word_start), earliest)
+    words = _NAME_WORD.findall(text[line_start:market_word_start])[-_MAX_MARKET_WORDS - 1 :]
+    name_words: list[str] = []
+    for word in reversed(words):
+        bare = word.lower().removesuffix("’s").removesuffix("'s")
+        if (
+            bare in _NOT_IN_A_MARKET_NAME
+            or bare.isdigit()
+            or _NOT_A_NAME_WORD.search(word.rstrip(",:"))
+            or (name_words and word.endswith((",", ":")))
+        ):
+            break
+        name_words.insert(0, word.removesuffix("’s").removesuffix("'s"))
+        if bare != word.lower():
+            break  # "Europe’s heat pump market": the possessive starts the name
+    if not name_words or len(name_words) > _MAX_MARKET_WORDS or is_generic_name(" ".join(name_words)):
+        return None
+    return " ".join(name_words).strip(" ,:")
+
+
 def _market_phrases(text: str) -> list[tuple[str, int, str]]:
     """(key, count, name as first written) of every "<name> market" the text says, the most often said first:
     "the global space mining market size" → 'space mining'. A name is the words just before "market" on its line,
     back to the first word that cannot be part of one ("the", "of", "is", "current", ...)."""
     counts: dict[str, list] = {}
-    for match in _MARKET_WORD.finditer(text):
-        line_start = max(text.rfind("\n", 0, match.start()), 0)
-        words = _NAME_WORD.findall(text[line_start : match.start()])[-_MAX_MARKET_WORDS - 1 :]
-        name_words: list[str] = []
-        for word in reversed(words):
-            bare = word.lower().removesuffix("’s").removesuffix("'s")
-            if (
-                bare in _NOT_IN_A_MARKET_NAME
-                or bare.isdigit()
-                or _NOT_A_NAME_WORD.search(word.rstrip(",:"))
-                or (name_words and word.endswith((",", ":")))
-            ):
-                break
-            name_words.insert(0, word.removesuffix("’s").removesuffix("'s"))
-            if bare != word.lower():
-                break  # "Europe’s heat pump market": the possessive starts the name
-        if not name_words or len(name_words) > _MAX_MARKET_WORDS or is_generic_name(" ".join(name_words)):
+    for match in MARKET_WORD.finditer(text):
+        name = market_name_before(text, match.start())
+        if name is None:
             continue
-        name = " ".join(name_words).strip(" ,:")
         entry = counts.setdefault(name.lower(), [0, match.start(), name])
         entry[0] += 1
     # A page names its subject often, with or without "market" after it ("green hydrogen is ..."): the names said
