@@ -312,3 +312,12 @@ def test_the_size_of_a_market_now_is_kept_without_a_year_and_an_aggregate_growth
     )
     facts = {(f.metric, f.year, f.value_millions or f.pct) for f in extract_report(text).figures}
     assert facts == {("value", None, 1000.0), ("value", 2027, 7000.0), ("cagr", None, 35.0)}
+
+
+def test_rates_in_a_row_are_all_cagrs_and_share_the_range_after_the_last():
+    text = (
+        "Analysts expect the green hydrogen market to see a compound annual growth rate of 13.4% in volume and "
+        "15.7% in value between 2020 and 2028.\n"
+    )
+    cagrs = {(f.pct, f.period_start_year, f.period_end_year) for f in extract_report(text).figures}
+    assert cagrs == {(13.4, 2020, 2028), (15.7, 2020, 2028)}

@@ -110,6 +110,8 @@ _NOT_MARKET_AFTER = re.compile(
     r"|(?i:(?:in\s+)?(?:set-up\s+|setup\s+|mission\s+|development\s+|capital\s+)?costs?\b|funding|budget)"
     r"|(?i:[a-z-]*\s*)?(?i:contract|deal|investment|acquisition|valuation|funding\s+round))"
 )
+# "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
+_RATES_IN_A_ROW = re.compile(r"(?:\s+(?i:in|by)\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:,|(?i:and|or|to))\s*(?:(?i:a|an)\s+)?")
 # "$87 million vs. $4.7 billion": an amount compared with one that is not a market figure is not one either.
 _COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and)\s*")
 _NOT_MARKET_BEFORE = re.compile(
@@ -762,6 +764,14 @@ def _cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int
     after_ranges = [r for r in tokens.ranges if percent.end <= r.start < clause_end]
     if after_ranges:
         return after_ranges[0].first_year, after_ranges[0].last_year
+    # "13.4% in volume and 15.7% in value between 2020 and 2028": rates in a row share the range after the last
+    later_ranges = [r for r in tokens.ranges if r.start >= clause_end]
+    if later_ranges and not any(m.start < later_ranges[0].start and m.start >= percent.end for m in tokens.money):
+        between = [p for p in tokens.percentages if percent.end <= p.start < later_ranges[0].start]
+        if between and all(
+            _RATES_IN_A_ROW.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise([percent, *between])
+        ):
+            return later_ranges[0].first_year, later_ranges[0].last_year
     value_years = _years_of_values_before(percent.start, tokens)
     if len(value_years) >= 2 and value_years[-2] < value_years[-1]:
         return value_years[-2], value_years[-1]
@@ -947,6 +957,7 @@ def extract_figures(
         boundaries = [item.start for item in figure_tokens[1:]] + [sentence.char_end]
         clause_starts = [sentence.char_start] + [item.end for item in figure_tokens[:-1]]
         not_market_end = None  # where the last amount that is not a market figure ended
+        previous_cagr_end = None  # where the last percentage read as a CAGR ended
         for item, clause_start, clause_end in zip(figure_tokens, clause_starts, boundaries, strict=True):
             if item.problem:
                 skip(f"{item.text!r} at {item.start}: {item.problem}")
@@ -1024,6 +1035,13 @@ def extract_figures(
             )
             if metric is None and _is_listed_share(text, item, tokens):
                 metric = "share"
+            if (
+                metric is None
+                and previous_cagr_end is not None
+                and _RATES_IN_A_ROW.fullmatch(text, previous_cagr_end, item.start)
+            ):
+                metric = "cagr"  # "a CAGR of 13.4% in volume and 15.7% in value"
+            previous_cagr_end = item.end if metric == "cagr" else None
             if metric == "share" and target is None:
                 # "Air-to-air heat pumps hold a 44.3% market share": a share is always some member's
                 target = _member_opening_clause(text, sentence, item.start, require_by_dimension=False)
