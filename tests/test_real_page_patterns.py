@@ -321,3 +321,8 @@ def test_rates_in_a_row_are_all_cagrs_and_share_the_range_after_the_last():
     )
     cagrs = {(f.pct, f.period_start_year, f.period_end_year) for f in extract_report(text).figures}
     assert cagrs == {(13.4, 2020, 2028), (15.7, 2020, 2028)}
+
+
+def test_an_increase_by_an_amount_is_not_the_markets_size():
+    text = "Another forecast says the asteroid mining market will expand by USD 1.26 billion between 2023 and 2028.\n"
+    assert _figures(text, metric="value") == []

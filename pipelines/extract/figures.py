@@ -112,6 +112,10 @@ _NOT_MARKET_AFTER = re.compile(
 )
 # "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
 _RATES_IN_A_ROW = re.compile(r"(?:\s+(?i:in|by)\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:,|(?i:and|or|to))\s*(?:(?i:a|an)\s+)?")
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?i:grow|grows|grew|growing|expand|expands|expanded|expanding|increase|increases|increased|increasing|rise"
+    r"|rises|rising|add|adds|adding)\s+(?i:by|of)\s+(?:(?i:about|around|nearly|over|more\s+than|some)\s+)?$"
+)
 # "$87 million vs. $4.7 billion": an amount compared with one that is not a market figure is not one either.
 _COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and)\s*")
 _NOT_MARKET_BEFORE = re.compile(
@@ -708,7 +712,10 @@ def _member_opening_clause(
 
 
 def _is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
-    """A price per unit, a cost, a budget, funding or an investment: named just after or before the amount."""
+    """A price per unit, a cost, a budget, funding or an investment: named just after or before the amount; or
+    an increase ("will expand by USD 1.26 billion between 2023 and 2028")."""
+    if _INCREMENT_BEFORE.search(text, max(clause_start, money.start - 40), money.start):
+        return True
     if money.low_millions < _SMALLEST_MARKET_MILLIONS and not _SCALED.search(money.text):
         return True
     if _NOT_MARKET_AFTER.match(text, money.end):
