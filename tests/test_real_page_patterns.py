@@ -326,3 +326,11 @@ def test_rates_in_a_row_are_all_cagrs_and_share_the_range_after_the_last():
 def test_an_increase_by_an_amount_is_not_the_markets_size():
     text = "Another forecast says the asteroid mining market will expand by USD 1.26 billion between 2023 and 2028.\n"
     assert _figures(text, metric="value") == []
+
+
+def test_places_named_together_share_the_figure_or_take_one_each_respectively():
+    text = "Europe and the United States accounted for 74% of unit sales in 2024.\n"
+    (share,) = extract_report(text).figures
+    assert (share.scope, share.member, share.pct) == ("region", "Europe and the United States", 74.0)
+    text = "North America and Europe held 30% and 25% shares in 2024, respectively.\n"
+    assert {(f.member, f.pct) for f in extract_report(text).figures} == {("North America", 30.0), ("Europe", 25.0)}

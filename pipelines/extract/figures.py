@@ -82,7 +82,9 @@ _SHARE_AFTER = re.compile(
 )
 # "+1.2% impact on CAGR", "2 points of CAGR": an effect on a growth rate, not a growth rate.
 _EFFECT_ON_A_RATE = re.compile(r"^\s*(?i:impact|effect|points?\b|pp\b|percentage points?)")
-_FORECAST_PERIOD_WORDS = re.compile(r"(?i:forecast period|forecast years|projection period|forecast timeframe)")
+_FORECAST_PERIOD_WORDS = re.compile(
+    r"(?i:forecast period|forecast years|projection period|forecast timeframe|(?:upcoming|coming) years|years to come)"
+)
 _UNTIL_YEAR = re.compile(r"(?i:by|through|till|until|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?(?P<year>(?:19|20)\d{2})\b")
 _DEVELOPMENT_OPENING = re.compile(
     r"^(?:(?i:in|on|during|since)\s+)?(?i:january|february|march|april|may|june|july|august|september|october"
@@ -116,6 +118,8 @@ _INCREMENT_BEFORE = re.compile(
     r"\b(?i:grow|grows|grew|growing|expand|expands|expanded|expanding|increase|increases|increased|increasing|rise"
     r"|rises|rising|add|adds|adding)\s+(?i:by|of)\s+(?:(?i:about|around|nearly|over|more\s+than|some)\s+)?$"
 )
+_JOINED_PLACES = re.compile(r"\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?")
+_RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 # "$87 million vs. $4.7 billion": an amount compared with one that is not a market figure is not one either.
 _COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and)\s*")
 _NOT_MARKET_BEFORE = re.compile(
@@ -886,7 +890,9 @@ def _scope_for(
     named_before = [mention for mention in tokens.mentions if mention.end <= figure_start]
     if named_before:
         cell = _region_of_segment(text, named_before)
-        return cell if cell else (named_before[-1].target, None)
+        if cell:
+            return cell
+        return _places_together(text, named_before, tokens, figure_start) or named_before[-1].target, None
     reference = _reference_in(tokens.sentence.text)
     if reference == "segment":
         return next((m.target for m in reversed(recent) if m.target.scope == "segment"), None), None
@@ -894,6 +900,29 @@ def _scope_for(
         regions = (m.target for m in reversed(recent) if m.target.scope == "region")
         return next(regions, None), None
     return None, None
+
+
+def _places_together(
+    text: str, named_before: list[_Mention], tokens: _SentenceTokens, figure_start: int
+) -> NamedScope | None:
+    """Places named together before a figure share it ("Japan and China held 69%"), named as the page writes
+    them. With "respectively", the figures after them go to them one by one, in order."""
+    together = [named_before[-1]]
+    for mention in reversed(named_before[:-1]):
+        if mention.target.scope not in ("region", "country") or not _JOINED_PLACES.fullmatch(
+            text, mention.end, together[0].start
+        ):
+            break
+        together.insert(0, mention)
+    if len(together) < 2 or together[-1].target.scope not in ("region", "country"):
+        return None
+    if _RESPECTIVELY.search(tokens.sentence.text):
+        figures = sorted(item.start for item in [*tokens.money, *tokens.percentages] if item.start > together[-1].end)
+        if len(figures) == len(together) and figure_start in figures:
+            return together[figures.index(figure_start)].target
+        return None
+    scope = "region" if any(m.target.scope == "region" for m in together) else "country"
+    return NamedScope(scope, scope, text[together[0].start : together[-1].end])
 
 
 @functools.lru_cache(maxsize=1024)
