@@ -334,3 +334,9 @@ def test_places_named_together_share_the_figure_or_take_one_each_respectively():
     assert (share.scope, share.member, share.pct) == ("region", "Europe and the United States", 74.0)
     text = "North America and Europe held 30% and 25% shares in 2024, respectively.\n"
     assert {(f.member, f.pct) for f in extract_report(text).figures} == {("North America", 30.0), ("Europe", 25.0)}
+
+
+def test_an_amount_with_its_conversion_in_brackets_takes_the_year_after_the_brackets():
+    text = "A new report says the satellite communications sector will be worth $46.5 billion (€39.4bn) by 2028.\n"
+    facts = {(f.currency, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert facts == {("USD", 2028, 46500.0), ("EUR", 2028, 39400.0)}

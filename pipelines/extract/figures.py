@@ -120,6 +120,7 @@ _INCREMENT_BEFORE = re.compile(
 )
 _JOINED_PLACES = re.compile(r"\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?")
 _RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
+_CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approximately|or)\s+)?")
 # "$87 million vs. $4.7 billion": an amount compared with one that is not a market figure is not one either.
 _COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and)\s*")
 _NOT_MARKET_BEFORE = re.compile(
@@ -1039,6 +1040,12 @@ def extract_figures(
             )
             if isinstance(item, Money):
                 year = _year_for(item.start, item.end, clause_end, tokens, hint)
+                if year is None:
+                    # "$46.5 billion (€39.4bn) by 2028": the year after a conversion in brackets
+                    converted = next((m for m in tokens.money if m.start >= clause_end), None)
+                    if converted is not None and _CONVERSION_OPENING.fullmatch(text, item.end, converted.start):
+                        closing = text.find(")", converted.end, sentence.char_end)
+                        year = _year_for(item.start, item.end, closing + 20 if closing >= 0 else clause_end, tokens)
                 if (
                     year is None
                     and target is None
