@@ -285,17 +285,28 @@ def audit(strict: bool, out=sys.stdout) -> int:
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         failed = connection.execute(
             "select blocking, report_id, check_name, coalesce(member, dimension, scope), period, stated, implied, "
-            "detail from marts.audit_consistency where not passed order by not blocking, report_id, check_name"
+            "detail from marts.audit_consistency where not passed and (blocking or check_name <> ?) "
+            "order by not blocking, report_id, check_name",
+            [_NOT_USED_CHECK],
+        ).fetchall()
+        not_used = connection.execute(
+            "select detail, count(*) from marts.audit_consistency where check_name = ? and not blocking "
+            "group by detail order by count(*) desc, detail",
+            [_NOT_USED_CHECK],
         ).fetchall()
         (checks,) = connection.execute("select count(*) from marts.audit_consistency").fetchone()
     print(f"{warehouse_path}: {checks} checks, {len(failed)} failed", file=out)
     for blocking, report_id, check, subject, period, stated, implied, detail in failed:
         kind = "BLOCKING" if blocking else "page"
         print(
-            f"  [{kind}] {report_id}: {check} ({subject}, {period}): stated {stated:g}, implied {implied:g}"
-            + (f" — {detail}" if detail else ""),
+            f"  [{kind}] {report_id}: {check} ({subject}, {period}): stated {_number(stated)}, "
+            f"implied {_number(implied)}" + (f" — {detail}" if detail else ""),
             file=out,
         )
+    if not_used:
+        print(f"stated figures no forecast uses: {sum(count for _, count in not_used)}", file=out)
+        for reason, count in not_used:
+            print(f"  {count:5} {reason}", file=out)
     _, withheld = published_withheld(warehouse_path)
     if withheld:
         print(f"withheld by the latest build: {len({row[0] for row in withheld})}", file=out)
@@ -305,6 +316,13 @@ def audit(strict: bool, out=sys.stdout) -> int:
     if withheld:
         return EXIT_WITHHELD
     return EXIT_NO_FIGURES if strict and failed else EXIT_OK
+
+
+_NOT_USED_CHECK = "stated figure used in a forecast"
+
+
+def _number(value) -> str:
+    return "-" if value is None else f"{value:g}"
 
 
 def _describe_figure(figure) -> str:
