@@ -24,6 +24,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipelines.extract.geography import canonical_region
 from pipelines.extract.numbers import AmbiguousNumberError, parse_number, rounding_of
 from pipelines.ingest import report_id_for
 from pipelines.tables import stable_id, typed_table
@@ -162,14 +163,19 @@ def read_table_text(connection: duckdb.DuckDBPyConnection, path: Path, raw_dir: 
     return rows.astype({**{column: "string" for column in (*spec.required, *spec.optional)}, **PROVENANCE_COLUMNS})
 
 
+def _canonical_region(name):
+    """A region as the extracted pages name it ('Asia-Pacific' → 'Asia Pacific'); a missing cell stays missing."""
+    return canonical_region(name) if isinstance(name, str) else name
+
+
 def as_weight_rows(rows: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
     """segment / region / country weights in one shape: (level, dimension, member, parent, weight_text)."""
     if spec.level == "segment":
         dimension, member, parent = rows["dimension"], rows["member"], None
     elif spec.level == "region":
-        dimension, member, parent = "region", rows["region"], None
+        dimension, member, parent = "region", rows["region"].map(_canonical_region), None
     else:
-        dimension, member, parent = "country", rows["country"], rows["region"]
+        dimension, member, parent = "country", rows["country"], rows["region"].map(_canonical_region)
     shaped = pd.DataFrame(
         {
             "report_id": rows["report_id"],
@@ -237,8 +243,8 @@ def table_fact(row: dict, loaded_reports: set[str]) -> TableFact:
             "metric": row.get("metric"),
             "scope": row.get("scope"),
             "dimension": row.get("dimension") or ("region" if row.get("scope") == "region" else None),
-            "member": row.get("member"),
-            "within_region": row.get("within_region"),
+            "member": _canonical_region(row.get("member")) if row.get("scope") == "region" else row.get("member"),
+            "within_region": _canonical_region(row.get("within_region")),
             **years,
             "value_millions": None if is_percent else float(number * scale),
             "value_high_millions": None,

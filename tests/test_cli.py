@@ -18,7 +18,7 @@ def test_facts_prints_each_figure_with_its_quote_and_span():
     completed = run("facts", str(SEED_REPORT))
     assert completed.returncode == 0
     assert "11 figure(s):" in completed.stdout
-    assert "cagr  region  Asia-Pacific" in completed.stdout
+    assert "cagr  region  Asia Pacific" in completed.stdout
     assert "[1853:1934] «Asia Pacific is anticipated to grow at a CAGR of 25.68% over the forecast period.»" in (
         completed.stdout
     )

@@ -21,7 +21,7 @@ SEED_FACTS = [
     ("value", "segment", "asteroid type", "C-type", 2024, None, 997.7, None, (1586, 1651)),
     ("value", "segment", "mission phase", "Spacecraft Design & Engineering", 2032, None, 6704.5, None, (1657, 1750)),
     ("value", "segment", "application", "Construction", 2032, None, 4810.9, None, (1756, 1847)),
-    ("cagr", "region", "region", "Asia-Pacific", None, (2025, 2032), None, 25.68, (1853, 1934)),
+    ("cagr", "region", "region", "Asia Pacific", None, (2025, 2032), None, 25.68, (1853, 1934)),
     ("share", "segment", "mission phase", "Spacecraft Design & Engineering", 2024, None, None, 42.17, (9607, 9895)),
 ]
 
@@ -102,7 +102,7 @@ def test_scope_list_gives_five_regions_with_their_twenty_five_countries(report):
     assert countries_by_region == {
         "North America": ["U.S.", "Canada", "Mexico"],
         "Europe": ["France", "UK", "Spain", "Germany", "Italy", "Russia", "Rest of Europe"],
-        "Asia-Pacific": ["China", "Japan", "India", "Australia", "ASEAN", "South Korea", "Rest of Asia-Pacific"],
+        "Asia Pacific": ["China", "Japan", "India", "Australia", "ASEAN", "South Korea", "Rest of Asia-Pacific"],
         "Middle East & Africa": ["Turkey", "U.A.E.", "Saudi Arabia", "South Africa", "Rest of Middle East & Africa"],
         "South America": ["Brazil", "Argentina", "Rest of South America"],
     }

@@ -84,12 +84,12 @@ def test_seed_regions_reproduce_north_america_and_asia_pacifics_cagr_and_add_up(
     ).fetchall()
     values = {(region, year): (value, basis) for region, year, value, basis in regions}
     assert values[("North America", 2024)] == (938.9, "reported")
-    asia_ratio = values[("Asia-Pacific", 2032)][0] / values[("Asia-Pacific", 2025)][0]
+    asia_ratio = values[("Asia Pacific", 2032)][0] / values[("Asia Pacific", 2025)][0]
     assert asia_ratio == pytest.approx(1.2568**7, rel=1e-12)
     assert {region for region, _ in values} == {
         "North America",
         "Europe",
-        "Asia-Pacific",
+        "Asia Pacific",
         "Middle East & Africa",
         "South America",
     }

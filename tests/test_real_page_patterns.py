@@ -132,9 +132,11 @@ def test_a_takeaway_line_gives_each_figure_to_the_member_that_opens_its_clause()
 # --- 4. taxonomy and metadata hygiene -------------------------------------------------------------------------------
 
 
-def test_a_list_tail_names_no_member():
+def test_a_list_tail_names_no_member_and_a_world_region_has_one_name_however_spelled():
     text = "Kelp Fibre Market by Geography (North America, Europe, Asia-Pacific, and More)\n"
-    assert extract_report(text).taxonomy.region_names == ("North America", "Europe", "Asia-Pacific")
+    assert extract_report(text).taxonomy.region_names == ("North America", "Europe", "Asia Pacific")
+    text = "Kelp Fibre Market by Geography (North America, EUROPE, APAC, and More)\n"
+    assert extract_report(text).taxonomy.region_names == ("North America", "Europe", "Asia Pacific")
 
 
 def test_two_known_places_joined_in_one_item_are_two_regions_and_a_segment_name_with_and_stays_whole():

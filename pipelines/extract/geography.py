@@ -86,6 +86,11 @@ def _normalised_place(name: str) -> str:
     return " ".join(name.lower().replace("-", " ").split()).replace(" and ", " & ")
 
 
+_CANONICAL_REGIONS = {
+    _normalised_place(spelling): region
+    for region in WORLD_REGIONS
+    for spelling in (region, *ALIASES.get(_normalised_place(region), ()))
+}
 _KNOWN_PLACES = frozenset(
     _normalised_place(spelling)
     for place in (*WORLD_REGIONS, *COMMON_COUNTRIES)
@@ -95,3 +100,9 @@ _KNOWN_PLACES = frozenset(
 
 def is_known_place(name: str) -> bool:
     return _normalised_place(name) in _KNOWN_PLACES
+
+
+def canonical_region(name: str) -> str:
+    """'Asia-Pacific', 'APAC', 'asia pacific' → 'Asia Pacific': one name per world region, whatever the page's
+    spelling, so that the warehouse holds one region where pages write it differently; any other name as written."""
+    return _CANONICAL_REGIONS.get(_normalised_place(name), name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipelines.extract.geography import is_known_place
+from pipelines.extract.geography import canonical_region, is_known_place
 from pipelines.extract.key_words import sentences_with_key_words
 from pipelines.extract.records import RegionCountry, SegmentMember, Sentence, Taxonomy
 
@@ -95,7 +95,7 @@ def _places(item: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 
 def _region_row(item: str, country: str | None, position: int, text: str, start: int, end: int) -> RegionCountry:
-    return RegionCountry(item, country, position, text[start:end], start, end)
+    return RegionCountry(canonical_region(item), country, position, text[start:end], start, end)
 
 
 def dimension_name(label: str, members: list[str]) -> str:
@@ -124,7 +124,7 @@ def _region_rows_from_lines(lines: list[Sentence], text: str) -> list[RegionCoun
     for line in lines:
         match = _REGION_LINE.match(line.text)
         if match:
-            region = match.group("region").strip()
+            region = canonical_region(match.group("region").strip())
             countries_offset = line.char_start + match.start("countries")
             for position, (country, start, end) in enumerate(
                 _list_items(match.group("countries"), countries_offset), start=1
