@@ -342,3 +342,19 @@ def test_an_amount_with_its_conversion_in_brackets_takes_the_year_after_the_brac
     text = "A new report says the satellite communications sector will be worth $46.5 billion (€39.4bn) by 2028.\n"
     facts = {(f.currency, f.year, f.value_millions) for f in _figures(text, metric="value")}
     assert facts == {("USD", 2028, 46500.0), ("EUR", 2028, 39400.0)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Global kelp consumption is growing at a CAGR of 5.5% from 2024 to 2030.",
+        "Annual Growth Rate 24-28% year-over-year in 2024.",
+    ],
+)
+def test_a_growth_rate_of_volume_or_of_one_year_is_not_the_markets_cagr(sentence):
+    assert _figures(sentence + "\n", metric="cagr") == []
+
+
+def test_a_study_period_before_a_cagr_is_not_its_period():
+    text = "Forecast Period | 2023-2031\nStudy Period 2019-2031 CAGR 7.9%\n"
+    assert _cagr(text) == (7.9, 2023, 2031, "page label")

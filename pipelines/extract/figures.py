@@ -81,7 +81,16 @@ _SHARE_AFTER = re.compile(
     r"|of (?:the )?[\w&' -]{1,40}? (?:market|industry)(?:'s)? (?:share|size|revenue))"
 )
 # "+1.2% impact on CAGR", "2 points of CAGR": an effect on a growth rate, not a growth rate.
-_EFFECT_ON_A_RATE = re.compile(r"^\s*(?i:impact|effect|points?\b|pp\b|percentage points?)")
+_EFFECT_ON_A_RATE = re.compile(
+    r"^\s*(?i:impact|effect|points?\b|pp\b|percentage points?|year[- ]over[- ]year|y/y\b|yoy\b|y-o-y\b)"
+)
+# "Study Period 2019-2031 CAGR 7.9%": the years a study covers, not the period of its growth rate.
+_NOT_A_RATE_PERIOD = re.compile(r"(?i:study\s+period|historical\s+(?:period|data|years)|history)\W*$")
+# "global meat consumption is growing at 5-6%": a rate of volume, not of the market's value.
+_VOLUME_RATE_BEFORE = re.compile(
+    r"\b(?i:consumption|production|shipments?|installations?|deployments?|(?<!end[- ])users?|subscribers?|units?"
+    r"|volumes?|launches|capacity)\b(?:(?!\b(?i:market|industry|revenue|value)\b)[^.;])*$"
+)
 _FORECAST_PERIOD_WORDS = re.compile(
     r"(?i:forecast period|forecast years|projection period|forecast timeframe|(?:upcoming|coming) years|years to come)"
 )
@@ -734,7 +743,7 @@ def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_
     if _EFFECT_ON_A_RATE.match(after):
         return None
     if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after):
-        return "cagr"
+        return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
     if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
         return "share"
     return None
@@ -797,7 +806,11 @@ def _cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int
         end_year = int(until.group("year"))
         start_year = value_years[-1] if value_years and value_years[-1] < end_year else FORECAST_PERIOD[0]
         return start_year, end_year
-    before_ranges = [r for r in tokens.ranges if r.end <= percent.start]
+    before_ranges = [
+        r
+        for r in tokens.ranges
+        if r.end <= percent.start and not _NOT_A_RATE_PERIOD.search(text, max(0, r.start - 30), r.start)
+    ]
     if before_ranges:
         return before_ranges[-1].first_year, before_ranges[-1].last_year
     if _FORECAST_PERIOD_WORDS.search(tokens.sentence.text):
