@@ -27,7 +27,7 @@ def test_good_figures_pass_and_bad_ones_are_quarantined_with_readable_reasons():
     )
     assert sorted(zip(quarantined["reason"], quarantined["quote"], strict=True)) == [
         (
-            "a share is a percentage between 0 and 100 with a year",
+            "a share is a percentage between 0 and 100",
             "North America accounted for a share of 140% in 2024.",
         ),
         (
