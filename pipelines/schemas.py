@@ -12,8 +12,9 @@ from pandera.typing import Series
 
 METRICS = ("value", "share", "cagr")
 SCOPES = ("market", "region", "country", "segment")
-# Years further than this from the report's base year are not plausible for a market report.
-YEAR_WINDOW = 15
+# Years further than this from the report's base year are not plausible for a market report (pages forecast to
+# 2050 from a 2024 base year; history goes back a decade or two).
+YEAR_WINDOW = 30
 EARLIEST_YEAR = 1950
 LATEST_YEAR = 2100
 MAX_CAGR_PCT = 200.0

@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipelines.analyst_tables import table_fact_frames
-from pipelines.schemas import DOCUMENT_SCHEMAS, ROW_REASONS, SCHEMAS
+from pipelines.schemas import DOCUMENT_SCHEMAS, ROW_REASONS, SCHEMAS, YEAR_WINDOW
 from pipelines.tables import conform_to_schema
 
 QUARANTINE_COLUMNS = {
@@ -163,6 +163,31 @@ def validate_fx_rates(fx_rates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
     return validate_table("fx_rates", _parsed(frame, "usd_per_unit", "usd_per_unit", "fx_rates"))
 
 
+def _without_implausible_forecast_periods(reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A forecast period that ends before it starts or lies far from the base year is dropped, with a quarantine
+    row that says so; the report itself, and every figure it states, still loads."""
+    start, end, base = reports["forecast_start_year"], reports["forecast_end_year"], reports["base_year"]
+    misordered = (end <= start).fillna(False)
+    far = pd.Series(False, index=reports.index)
+    for years in (start, end):
+        far |= ((years - base).abs() > YEAR_WINDOW).fillna(False)
+    implausible = (misordered | far).astype(bool)
+    rows = [
+        quarantine_row(
+            "report_metadata",
+            row,
+            "validate",
+            f"forecast period {row['forecast_start_year']}-{row['forecast_end_year']} "
+            + ("ends before it starts" if misordered[index] else f"is over {YEAR_WINDOW} years from the base year")
+            + f" {row['base_year']}: the report loads without a forecast period",
+        )
+        for index, row in reports[implausible].iterrows()
+    ]
+    kept = reports.copy()
+    kept.loc[implausible, ["forecast_start_year", "forecast_end_year"]] = pd.NA
+    return kept, quarantine_frame(rows)
+
+
 def _skipped_as_quarantine(skipped: pd.DataFrame) -> pd.DataFrame:
     """Statements the extractor could not read, stage 'extract'."""
     rows = [quarantine_row("stated_figures", row, "extract", row["reason"]) for _, row in skipped.iterrows()]
@@ -191,7 +216,9 @@ def validate_all(
     extracted["stated_figures"] = pd.concat([extracted["stated_figures"], table_figures], ignore_index=True)
     extracted["report_metadata"] = pd.concat([extracted["report_metadata"], table_reports], ignore_index=True)
 
+    extracted["report_metadata"], period_problems = _without_implausible_forecast_periods(extracted["report_metadata"])
     quarantined = [
+        period_problems,
         _skipped_as_quarantine(extracted["skipped_statements"]),
         quarantine_frame([quarantine_row("stated_figures", p["row"], "validate", p["reason"]) for p in problems]),
     ]

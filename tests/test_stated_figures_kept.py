@@ -91,3 +91,23 @@ def test_every_stated_member_figure_is_reproduced_or_named_with_the_reason_it_wa
         ("North America", None, 41.0, False, "not used: the page states no year for this figure"),
         ("U.S.", "2024", 350.0, False, "not used: country forecasts come only from raw/tables/country_weights.csv"),
     ]  # fmt: skip
+
+
+def test_a_report_whose_forecast_period_cannot_be_right_still_loads_with_its_figures(tmp_path):
+    page = (
+        "Tidal Kite Market\nBase Year: 2024 | Forecast period: 2070-2080\n\n"
+        "The tidal kite market was valued at USD 310 million in 2024.\n"
+    )
+    _, warehouse_path = _build(tmp_path, {"kite.txt": page.encode()})
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        report = connection.execute("select forecast_start_year, forecast_end_year from marts.dim_report").fetchall()
+        facts = connection.execute("select year, value_usd_m from marts.fct_reported_fact").fetchall()
+        reasons = connection.execute("select reason from marts.meta_quarantine where stage = 'validate'").fetchall()
+    assert report == [(None, None)]
+    assert facts == [(2024, 310.0)]
+    assert reasons == [
+        (
+            "forecast period 2070-2080 is over 30 years from the base year 2024: "
+            "the report loads without a forecast period",
+        )
+    ]

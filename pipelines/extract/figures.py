@@ -877,12 +877,16 @@ def _market_named_before(text: str, sentence_start: int, figure_start: int) -> s
 
 
 def _market_words(name: str) -> frozenset[str]:
-    words = re.split(r"[\s\-/]+", name.lower().replace("&", " and "))
+    words = re.split(r"[\s\-/(),]+", name.lower().replace("&", " and "))
     return frozenset(
         word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
         for word in words
         if word and word not in _NAME_NOISE
     )
+
+
+def _shares_a_word(named: str, market: str) -> bool:
+    return bool(_market_words(named) & _market_words(market))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1025,8 +1029,10 @@ def extract_figures(
             if target is None and market:
                 named = _market_named_before(text, sentence.char_start, item.start)
                 relation = _relation_to_the_market(named, market) if named else "same"
-                if relation == "part" and text.lower().count(named.lower()) > 1:
-                    relation = "same"  # a name the page keeps using is its own market, however the title puts it
+                if relation != "same" and text.lower().count(named.lower()) > 1 and _shares_a_word(named, market):
+                    # a name the page keeps using is its own market, however the title puts it: "commercial
+                    # aircraft MRO" on a page titled "Commercial Aircraft Maintenance, Repair, And Overhaul (MRO)"
+                    relation = "same"
                 if relation == "other":
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({named}), not of {market}")
                     continue

@@ -77,21 +77,35 @@ class StatCard:
 def find_stat_cards(text: str, sentences: list[Sentence]) -> dict[int, StatCard]:
     """Cards by the position of their figure line among ``sentences``."""
     cards = {}
-    for position in range(len(sentences) - 1):
-        figure = _CARD_FIGURE.match(sentences[position].text)
-        if figure is None:
-            continue
-        heading = sentences[position - 1] if position > 0 else None
-        label = sentences[position + 1]
-        card = None
-        if _is_label(label, sentences[position]):
-            card = _read_card(sentences[position], figure, label, heading.text if heading else "")
-        if card is None and heading is not None and _is_label(heading, sentences[position]):
-            # "2030 Forecast / $4.28 Bn", "Growth Rate / ↗ 23.70%": the label above the figure
-            card = _read_card(sentences[position], figure, heading, "")
+    figures = {position: match for position, line in enumerate(sentences) if (match := _CARD_FIGURE.match(line.text))}
+    for position, figure in figures.items():
+        line = sentences[position]
+        above = sentences[position - 1] if position > 0 and _is_label(sentences[position - 1], line) else None
+        below = (
+            sentences[position + 1]
+            if position + 1 < len(sentences) and _is_label(sentences[position + 1], line)
+            else None
+        )
+        read_below = _read_card(line, figure, below, above.text if above else "") if below else None
+        # "Market Size (2024E) / US$5.8 Bn", "Growth Rate / ↗ 23.70%": the label above the figure
+        read_above = _read_card(line, figure, above, "") if above else None
+        if read_below and read_above:
+            card = read_above if _labels_above(sentences, figures, position) else read_below
+        else:
+            card = read_below or read_above
         if card is not None:
             cards[position] = card
     return cards
+
+
+def _labels_above(sentences: list[Sentence], figures: dict, position: int) -> bool:
+    """Whether the cards around ``position`` put their labels above their figures: walking back over alternating
+    figure and label lines, the run starts with a label ("Market Size (2024E) / US$5.8 Bn / Projected Market Value
+    (2031F) / US$11.5 Bn"), not with a figure ("2.15 Billion / Market Size in 2024 (USD) / 3.84 Billion / ...")."""
+    first = position
+    while first - 2 in figures and _is_label(sentences[first - 1], sentences[first]):
+        first -= 2
+    return first > 0 and _is_label(sentences[first - 1], sentences[first])
 
 
 def _is_label(line: Sentence, figure_line: Sentence) -> bool:
