@@ -358,3 +358,24 @@ def test_a_growth_rate_of_volume_or_of_one_year_is_not_the_markets_cagr(sentence
 def test_a_study_period_before_a_cagr_is_not_its_period():
     text = "Forecast Period | 2023-2031\nStudy Period 2019-2031 CAGR 7.9%\n"
     assert _cagr(text) == (7.9, 2023, 2031, "page label")
+
+
+def test_a_by_list_inside_a_title_ends_at_its_bracket():
+    text = (
+        "Space Tourism Market (By Type: Orbital, Sub-orbital; By End Use: Government, Commercial) - Global "
+        "Industry Analysis, Size, Share, Growth, Trends, Regional Outlook and Forecast 2022-2030\n"
+    )
+    report = extract_report(text)
+    assert [(row.dimension, row.member) for row in report.taxonomy.segments] == [
+        ("type", "Orbital"), ("type", "Sub-orbital"), ("end use", "Government"), ("end use", "Commercial"),
+    ]  # fmt: skip
+    assert (report.forecast_start_year, report.forecast_end_year) == (2022, 2030)
+
+
+def test_a_charts_span_is_not_the_forecast_period_when_the_market_cagr_states_one():
+    text = (
+        "Space Tourism Market Size 2021 to 2030\n"
+        "The space tourism market is expected to grow at a CAGR of 35.08% from 2022 to 2030.\n"
+    )
+    report = extract_report(text)
+    assert (report.forecast_start_year, report.forecast_end_year) == (2022, 2030)

@@ -108,7 +108,7 @@ _YEAR_STARTS = (("F", r"Y\s?(?:19|20)\d{2}"), ("1", r"9\d{2}"), ("2", r"0\d{2}")
 _YEAR_RANGE = re.compile(
     "|".join(
         rf"{start}(?<![\d.,]{start}){year}\s?(?:-|–|—|to|through|and)\s?(?:FY\s?)?(?:(?:19|20)\d{{2}}|\d{{2}})"
-        r"(?![\d.,]*\d)"
+        r"(?![\d.,]*\d)(?!\s?[-–—]\s?\d)"  # "2018 and 2019-2021": not a range that ends in 2019
         for start, year in _YEAR_STARTS
     )
 )

@@ -15,7 +15,10 @@ from pipelines.extract.records import ExtractedReport, Sentence, StatedFigure
 from pipelines.extract.sentences import split_sentences
 from pipelines.extract.taxonomy import extract_taxonomy
 
-_FORECAST_PERIOD_LABEL = re.compile(r"(?i:forecast (?:period|years|timeframe))\W{0,3}(?i:of|from|between|:)?\W{0,2}$")
+# "Forecast Period | 2026-2031", "forecast period (2025-2032)", "Regional Outlook and Forecast 2022-2030"
+_FORECAST_PERIOD_LABEL = re.compile(
+    r"(?i:forecast(?:\s+(?:period|years|timeframe))?)\W{0,3}(?i:of|from|between|for|:)?\W{0,2}$"
+)
 _HEADING_MAX_LENGTH = 120
 _SHORTEST_FORECAST_YEARS = 2
 
@@ -43,9 +46,12 @@ def _period_of_market_cagrs(figures: list[StatedFigure]) -> tuple[int, int] | No
     return periods.most_common(1)[0][0] if periods else None
 
 
-def _period_in_headings(sentences: list[Sentence]) -> tuple[int, int] | None:
-    """'Space Mining Market Size & Share, By Revenue, 2025-2032' (a chart title)."""
+def _period_in_headings(sentences: list[Sentence], forecast_only: bool = False) -> tuple[int, int] | None:
+    """'Space Mining Market Size & Share, By Revenue, 2025-2032' (a chart title); with ``forecast_only``, only a
+    heading that says it is a forecast ('Digital Health Market Growth & Forecast Analysis | 2023-2028')."""
     for sentence in sentences:
+        if forecast_only and "forecast" not in sentence.text.lower():
+            continue
         if len(sentence.text) <= _HEADING_MAX_LENGTH and not sentence.text.endswith(".") and "Market" in sentence.text:
             ranges = find_year_ranges(sentence.text)
             if ranges:
@@ -58,10 +64,11 @@ def infer_forecast_period(
 ) -> tuple[tuple[int | None, int | None], bool]:
     """The page's forecast period from the most explicit statement available, and whether the page labels it
     ("Forecast Period | 2026-2031", "the forecast period (2025-2032)", a heading "... Market, 2025-2032")."""
-    labelled = _stated_forecast_period(text) or _period_in_headings(sentences)
+    labelled = _stated_forecast_period(text) or _period_in_headings(sentences, forecast_only=True)
     if labelled:
         return labelled, True
-    period = _period_of_market_cagrs(figures)
+    # a chart's title ("Market Size 2021 to 2030") spans history too: after the market CAGR's own period
+    period = _period_of_market_cagrs(figures) or _period_in_headings(sentences)
     if period:
         return period, False
     market_years = [f.year for f in figures if f.metric == "value" and f.scope == "market" and f.year is not None]

@@ -32,8 +32,8 @@ _GROUP_LIST_CUE = re.compile(
 _GROUP_LIST_CUE_WORDS = ("by", "covered", "tracked", "included")
 # "By Technology: Air-to-Water, Air-to-Air. By Building Type: ..." and "- **By Region:** North America, Europe"
 _BY_COLON = re.compile(
-    r"\b(?i:by)\s+(?P<label>[A-Z][\w&/ -]{1,40}?)[*_]*\s*:\s*[*_]*\s*(?P<members>[^:|\n]+?)"
-    r"\s*(?=\.\s+(?i:by)\s|\.?\s*$|\.?\s*\n|\s\|)",
+    r"\b(?i:by)\s+(?P<label>[A-Z][\w&/ -]{1,40}?)[*_]*\s*:\s*[*_]*\s*(?P<members>[^:|\n();]+?)"
+    r"\s*(?=\.\s+(?i:by)\s|\.?\s*$|\.?\s*\n|\s\||\s*[;)])",
     re.MULTILINE,
 )
 # "Segments tracked: Solar PV, Onshore Wind." / "Geographies covered | North America, Europe, and Rest of the World"
