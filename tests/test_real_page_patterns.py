@@ -379,3 +379,20 @@ def test_a_charts_span_is_not_the_forecast_period_when_the_market_cagr_states_on
     )
     report = extract_report(text)
     assert (report.forecast_start_year, report.forecast_end_year) == (2022, 2030)
+
+
+def test_a_share_table_gives_each_row_its_share():
+    text = (
+        "E-bike Market Share, By Battery Type, 2020 (%)\n"
+        "Battery Type Segment | 2020 (%) |\n"
+        "Lithium-ion | 30.83% |\n"
+        "Lead Acid | 46.41% |\n"
+    )
+    shares = {(f.scope, f.member, f.year, f.pct) for f in extract_report(text).figures}
+    assert shares == {("segment", "Lithium-ion", 2020, 30.83), ("segment", "Lead Acid", 2020, 46.41)}
+
+
+def test_key_findings_lines_give_the_named_member_its_share():
+    text = "Key Findings\n- Largest Region (2024): Asia Pacific (50%)\n- By Charger: Normal (87.5%)\n"
+    shares = {(f.scope, f.dimension, f.member, f.year, f.pct) for f in extract_report(text).figures}
+    assert shares == {("region", "region", "Asia Pacific", 2024, 50.0), ("segment", "charger", "Normal", None, 87.5)}

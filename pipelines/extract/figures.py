@@ -121,6 +121,12 @@ _NOT_MARKET_AFTER = re.compile(
     r"|(?i:(?:in\s+)?(?:set-up\s+|setup\s+|mission\s+|development\s+|capital\s+)?costs?\b|funding|budget)"
     r"|(?i:[a-z-]*\s*)?(?i:contract|deal|investment|acquisition|valuation|funding\s+round))"
 )
+# "- By Type: Battery Electric Vehicle (52.0%)", "- Largest Region (2024): Asia Pacific (50%)": a key-findings line.
+_LABELLED_MEMBER_SHARE = re.compile(
+    r"[-•*·\s]*(?:(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,30}?)|(?i:largest|leading|dominant|top|biggest)\s+"
+    r"(?P<largest>[A-Za-z][\w &/-]{1,30}?))\s*(?:\((?P<year>(?:19|20)\d{2})\))?\s*:\s*"
+    r"(?P<member>[A-Za-z0-9][^():;]{0,60}?)\s*\(\s*"
+)
 # "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
 _RATES_IN_A_ROW = re.compile(r"(?:\s+(?i:in|by)\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:,|(?i:and|or|to))\s*(?:(?i:a|an)\s+)?")
 _INCREMENT_BEFORE = re.compile(
@@ -1095,6 +1101,17 @@ def extract_figures(
             metric = (hint.metric if hint and hint.metric in ("share", "cagr") else None) or _classify_percentage(
                 text, item, clause_start, clause_end
             )
+            labelled_member = _LABELLED_MEMBER_SHARE.fullmatch(text, sentence.char_start, item.start)
+            labelled_year = None
+            if metric is None and labelled_member and text.startswith(")", item.end):
+                # "- By Type: Battery Electric Vehicle (52.0%)", "- Largest Region (2024): Asia Pacific (50%)"
+                metric = "share"
+                named = next((m.target for m in tokens.mentions if m.start == labelled_member.start("member")), None)
+                dimension = (labelled_member.group("dimension") or labelled_member.group("largest")).lower()
+                target = named or NamedScope("segment", dimension, labelled_member.group("member"))
+                common.update(scope=target.scope, dimension=target.dimension, member=target.member)
+                if labelled_member.group("year"):
+                    labelled_year = int(labelled_member.group("year"))
             if metric is None and _is_listed_share(text, item, tokens):
                 metric = "share"
             if (
@@ -1105,8 +1122,12 @@ def extract_figures(
                 metric = "cagr"  # "a CAGR of 13.4% in volume and 15.7% in value"
             previous_cagr_end = item.end if metric == "cagr" else None
             if metric == "share" and target is None:
-                # "Air-to-air heat pumps hold a 44.3% market share": a share is always some member's
-                target = _member_opening_clause(text, sentence, item.start, require_by_dimension=False)
+                # "Air-to-air heat pumps hold a 44.3% market share", "| Lithium-ion | 30.83% |": a share is always
+                # some member's, the one its sentence opens with or its table row names
+                if row is not None and not _NOT_A_MEMBER.fullmatch(text[row.label_start : row.label_end]):
+                    target = NamedScope("segment", None, text[row.label_start : row.label_end])
+                else:
+                    target = _member_opening_clause(text, sentence, item.start, require_by_dimension=False)
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if metric is None:
@@ -1119,7 +1140,7 @@ def extract_figures(
                 else:
                     period_start, period_end = _cagr_period(text, item, clause_start, clause_end, tokens)
             else:
-                year = _year_for(item.start, item.end, clause_end, tokens, hint)
+                year = labelled_year or _year_for(item.start, item.end, clause_end, tokens, hint)
                 period_start = period_end = None
             figures.append(
                 StatedFigure(
