@@ -396,3 +396,18 @@ def test_key_findings_lines_give_the_named_member_its_share():
     text = "Key Findings\n- Largest Region (2024): Asia Pacific (50%)\n- By Charger: Normal (87.5%)\n"
     shares = {(f.scope, f.dimension, f.member, f.year, f.pct) for f in extract_report(text).figures}
     assert shares == {("region", "region", "Asia Pacific", 2024, 50.0), ("segment", "charger", "Normal", None, 87.5)}
+
+
+def test_a_rate_repeated_without_its_period_is_the_same_cagr():
+    text = "Key Findings\n- CAGR: 21.99%\n\nThe electric vehicle market shows a CAGR of 21.99% between 2025 and 2050.\n"
+    assert {(f.pct, f.period_start_year, f.period_end_year) for f in extract_report(text).figures} == {
+        (21.99, 2025, 2050)
+    }
+
+
+def test_an_end_year_counts_from_the_year_of_the_value_the_sentence_starts_at():
+    text = (
+        "The market for graphene in 2014 was estimated at $15 to $20 million, with a forecast of 40% CAGR "
+        "through 2020.\n"
+    )
+    assert _cagr(text) == (40.0, 2014, 2020, "sentence")

@@ -810,7 +810,10 @@ def _cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int
     until = _UNTIL_YEAR.search(after_text)
     if until and not _FORECAST_PERIOD_WORDS.search(after_text, 0, until.start()):
         end_year = int(until.group("year"))
-        start_year = value_years[-1] if value_years and value_years[-1] < end_year else FORECAST_PERIOD[0]
+        # "estimated at $15 to $20 million in 2014, with a forecast of 40% CAGR through 2020": from the year of
+        # the value the sentence starts at
+        stated_from = value_years[-1] if value_years else _year_of_last_value_before(percent.start, tokens)
+        start_year = stated_from if stated_from is not None and stated_from < end_year else FORECAST_PERIOD[0]
         return start_year, end_year
     before_ranges = [
         r
@@ -822,6 +825,19 @@ def _cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int
     if _FORECAST_PERIOD_WORDS.search(tokens.sentence.text):
         return FORECAST_PERIOD
     return UNSTATED_PERIOD
+
+
+def _year_of_last_value_before(position: int, tokens: _SentenceTokens) -> int | None:
+    """The year of the last money value before ``position``: stated after it ("$15 million in 2014, ... 40%"), else
+    before it ("in 2014 was estimated at $15 to $20 million, with a forecast of 40% CAGR through 2020")."""
+    values = [money for money in tokens.money if money.end <= position]
+    if not values:
+        return None
+    after = next((year.year for year in tokens.years if values[-1].end <= year.start < position), None)
+    if after is not None:
+        return after
+    before = [year.year for year in tokens.years if year.end <= values[-1].start]
+    return before[-1] if before else None
 
 
 def _years_of_values_after(position: int, tokens: _SentenceTokens) -> list[int]:
@@ -1253,12 +1269,23 @@ def resolve_cagr_periods(
     2032" with no start year takes the forecast period's start."""
     first_year, last_year = forecast_period
     has_period = first_year is not None and last_year is not None
+    # "- CAGR: 21.99%" in a highlights list, and "a CAGR of 21.99% between 2025 and 2050" in the text: one rate,
+    # stated twice, the period in one statement only
+    stated_periods: dict[tuple, set[tuple[int, int]]] = defaultdict(set)
+    for figure in figures:
+        if figure.metric == "cagr" and figure.period_start_year and figure.period_start_year > 0:
+            stated_periods[_rate_identity(figure)].add((figure.period_start_year, figure.period_end_year))
     resolved = []
     for figure in figures:
         if figure.metric != "cagr":
             resolved.append(figure)
             continue
         period = (figure.period_start_year, figure.period_end_year)
+        same_rate = stated_periods.get(_rate_identity(figure), set())
+        if period in (UNSTATED_PERIOD, FORECAST_PERIOD) and len(same_rate) == 1 and not find_years(figure.quote):
+            (start, end) = next(iter(same_rate))
+            resolved.append(replace(figure, period_start_year=start, period_end_year=end, period_source="sentence"))
+            continue
         if period == UNSTATED_PERIOD:
             # Only a period the page labels: one inferred from the page's other figures would be a guess.
             changes = {"period_start_year": first_year, "period_end_year": last_year}
@@ -1275,6 +1302,10 @@ def resolve_cagr_periods(
             changes.update(period_start_year=None, period_end_year=None)
         resolved.append(replace(figure, **changes))
     return resolved
+
+
+def _rate_identity(figure: StatedFigure) -> tuple:
+    return (figure.scope, figure.dimension, figure.member, figure.within_region, figure.pct, figure.pct_high)
 
 
 def deduplicate(figures: list[StatedFigure]) -> list[StatedFigure]:
