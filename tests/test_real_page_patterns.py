@@ -411,3 +411,9 @@ def test_an_end_year_counts_from_the_year_of_the_value_the_sentence_starts_at():
         "through 2020.\n"
     )
     assert _cagr(text) == (40.0, 2014, 2020, "sentence")
+
+
+def test_a_rate_whose_sentence_opens_with_a_channel_or_segment_is_that_members():
+    text = "The online distribution channel is forecast to register a 6.1% CAGR from 2022 to 2028.\n"
+    (cagr,) = extract_report(text).figures
+    assert (cagr.scope, cagr.member, cagr.pct) == ("segment", "online distribution channel", 6.1)

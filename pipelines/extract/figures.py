@@ -159,6 +159,8 @@ _NOT_A_MEMBER = re.compile(
     r"(?i:it|this|that|they|which|who|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
     r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?)"
 )
+_SEGMENT_NOUN = re.compile(r"\s+(?i:segment|sub-segment|channel|category|vertical)$")
+_SEGMENT_WORD = re.compile(r"\s+(?i:segment|sub-segment)$")
 _REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
 # An amount of plain currency units under a million ("USD 6.20", "$98.9") is a price or a line item, never a
 # market's size.
@@ -1130,6 +1132,12 @@ def extract_figures(
                     labelled_year = int(labelled_member.group("year"))
             if metric is None and _is_listed_share(text, item, tokens):
                 metric = "share"
+            if metric == "cagr" and target is None:
+                # "The online distribution channel is forecast to register a 6.1% CAGR": a segment's rate
+                opening = _member_opening_clause(text, sentence, item.start, require_by_dimension=False)
+                if opening is not None and _SEGMENT_NOUN.search(opening.member):
+                    target = NamedScope("segment", None, _SEGMENT_WORD.sub("", opening.member))
+                    common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if (
                 metric is None
                 and previous_cagr_end is not None
