@@ -195,7 +195,8 @@ def market_name_before(text: str, market_word_start: int, earliest: int = 0) -> 
     """The name a page gives the market in "<name> market", where "market" starts at ``market_word_start``: the
     words before it on its line (from ``earliest`` on), back to the first word that cannot be part of a name
     ("the", "of", "is", "current", ...); None for "the market", "the overall market"."""
-    line_start = max(text.rfind("\n", earliest, market_word_start), earliest)
+    # a name is at most a few words: look no further back than a short line's length
+    line_start = max(text.rfind("\n", earliest, market_word_start), earliest, market_word_start - 200)
     words = _NAME_WORD.findall(text[line_start:market_word_start])[-_MAX_MARKET_WORDS - 1 :]
     name_words: list[str] = []
     for word in reversed(words):

@@ -99,6 +99,7 @@ _BARE_CAGR = re.compile(
     r"(?:(?i:about|around|approximately|nearly|roughly|over|close to|an estimated)\s+)?"
     r"(?P<low>\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d|\s?%|\s?(?i:per\s?cent)|\s?(?:-|–|—|to)\s?\d)"
 )
+_CAGR_WORD = re.compile(r"(?i:cagr|compound annual)")
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)")
 # A year starts with "FY", "19" or "20". Year patterns have one branch for each start, which tests the character
 # before it afterwards: a pattern that starts with a plain character lets re's search skip to where one can start.
@@ -269,7 +270,7 @@ def find_percentages(text: str) -> list[Percent]:
         except AmbiguousNumberError as error:
             low, high, problem = Decimal(0), None, str(error)
         percentages.append(Percent(match.start(), match.end(), match.group(0), low, high, rounding_of(low), problem))
-    if "cagr" in text.lower() or "compound annual" in text.lower():
+    if _CAGR_WORD.search(text):
         taken = {percent.start for percent in percentages}
         for match in _BARE_CAGR.finditer(text):
             start, end = match.span("low")
