@@ -417,3 +417,43 @@ def test_a_rate_whose_sentence_opens_with_a_channel_or_segment_is_that_members()
     text = "The online distribution channel is forecast to register a 6.1% CAGR from 2022 to 2028.\n"
     (cagr,) = extract_report(text).figures
     assert (cagr.scope, cagr.member, cagr.pct) == ("segment", "online distribution channel", 6.1)
+
+
+def test_regions_with_rates_and_values_respectively_over_the_same_period():
+    text = (
+        "The global paints market had revenues of $150.7bn in 2017, a CAGR of 6.2% between 2013 and 2017. In "
+        "comparison, the Asia-Pacific and US markets grew with CAGRs of 7.4% and 5.1% respectively, over the same "
+        "period, to reach respective values of $82.1bn and $23.4bn in 2017.\n"
+    )
+    facts = {
+        (f.metric, f.member, f.year, f.period_start_year, f.period_end_year, f.pct or f.value_millions)
+        for f in extract_report(text).figures
+        if f.scope != "market"
+    }
+    assert facts == {
+        ("cagr", "Asia Pacific", None, 2013, 2017, 7.4),
+        ("cagr", "U.S.", None, 2013, 2017, 5.1),
+        ("value", "Asia Pacific", 2017, None, None, 82100.0),
+        ("value", "U.S.", 2017, None, None, 23400.0),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("The cold chain market is estimated at USD 278.2 billion in 2023; it is projected to grow at a CAGR of "
+         "9.0% to reach USD 428.4 billion by 2028.", (2023, 2028)),
+        ("The healthcare IT market is expected to reach USD 270.3 billion by 2021 from USD 227.5 billion in 2020, "
+         "at a CAGR of 23.6%.", (2020, 2021)),
+        ("The construction equipment market is expected to grow at a CAGR of 6.2 percent from around 161 billion "
+         "U.S. dollars in 2014 to about 192 billion U.S. dollars in 2017.", (2014, 2017)),
+    ],
+)  # fmt: skip
+def test_a_cagr_between_the_values_of_its_sentence_in_any_order(sentence, period):
+    assert _cagr(sentence + "\n")[1:3] == period
+
+
+def test_us_before_a_dollar_sign_is_the_currency_not_the_country():
+    text = "The water treatment market is projected to grow to US $ 460 billion by 2028.\n"
+    (value,) = extract_report(text).figures
+    assert (value.scope, value.year, value.value_millions) == ("market", 2028, 460000.0)

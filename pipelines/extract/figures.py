@@ -134,7 +134,9 @@ _INCREMENT_BEFORE = re.compile(
     r"|rises|rising|add|adds|adding)\s+(?i:by|of)\s+(?:(?i:about|around|nearly|over|more\s+than|some)\s+)?$"
 )
 _JOINED_PLACES = re.compile(r"\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?")
+_SAME_PERIOD = re.compile(r"\b(?i:(?:over|during|in|for)\s+the\s+same\s+(?:period|timeframe|time\s+frame|years))\b")
 _RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
+_AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 _CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approximately|or)\s+)?")
 # "$87 million vs. $4.7 billion": an amount compared with one that is not a market figure is not one either.
 _COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and)\s*")
@@ -149,7 +151,7 @@ _NOT_MARKET_BEFORE = re.compile(
 _BY_DIMENSION_OPENING = re.compile(r"^[-•*·\s]*(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40}?),\s+")
 _CLAUSE_OPENING = re.compile(r"(?:[;,]\s*(?:(?i:whereas|while|and|but)\s+)?|\b(?i:whereas|while)\s+)")
 _MEMBER_THEN_VERB = re.compile(
-    r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)\s+"
+    r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)(?:\s+(?i:class|category))?\s+"
     r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
     r"|lead|dominated|dominates|dominate|represents|represent"
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows)\b"
@@ -558,6 +560,8 @@ class Gazetteer:
             target = self._targets[group]
             if _DATELINE_AFTER.match(text, end):
                 continue  # "PUNE, India, March 4, 2025 /PRNewswire/": where the news was filed
+            if text.startswith("$", end) or text.startswith(" $", end):
+                continue  # "US $ 460 billion": a currency, not the country
             if self._market_place and _normalised(text[start:end]) == self._market_place:
                 continue
             mentions.append(_Mention(start, end, target))
@@ -802,12 +806,18 @@ def _cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int
         ):
             return later_ranges[0].first_year, later_ranges[0].last_year
     value_years = _years_of_values_before(percent.start, tokens)
-    if len(value_years) >= 2 and value_years[-2] < value_years[-1]:
-        return value_years[-2], value_years[-1]
+    if len(value_years) >= 2 and value_years[-2] != value_years[-1]:
+        # "to reach USD 270.3 billion by 2021 from USD 227.5 billion in 2020, at a CAGR of 23.6%": either order
+        return min(value_years[-2:]), max(value_years[-2:])
     years_after = _years_of_values_after(percent.end, tokens)
     if len(years_after) >= 2 and years_after[0] < years_after[1]:
         # "a CAGR of 14.1%, rising from $894 million in 2020 to $2.6 billion in 2028"
         return years_after[0], years_after[1]
+    year_before = _year_of_last_value_before(percent.start, tokens)
+    year_after = _year_of_first_value_after(percent.end, clause_end, tokens)
+    if year_before is not None and year_after is not None and year_before < year_after:
+        # "estimated at USD 278.2 billion in 2023; ... a CAGR of 9.0% to reach USD 428.4 billion by 2028"
+        return year_before, year_after
     after_text = text[percent.end : clause_end]
     until = _UNTIL_YEAR.search(after_text)
     if until and not _FORECAST_PERIOD_WORDS.search(after_text, 0, until.start()):
@@ -827,6 +837,16 @@ def _cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int
     if _FORECAST_PERIOD_WORDS.search(tokens.sentence.text):
         return FORECAST_PERIOD
     return UNSTATED_PERIOD
+
+
+def _year_of_first_value_after(position: int, clause_end: int, tokens: _SentenceTokens) -> int | None:
+    """The year of the money value right after ``position`` when no other percentage comes first."""
+    following = sorted((item for item in [*tokens.money, *tokens.percentages] if item.start >= position),
+                       key=lambda item: item.start)  # fmt: skip
+    if not following or not isinstance(following[0], Money):
+        return None
+    limit = following[1].start if len(following) > 1 else tokens.sentence.char_end
+    return next((year.year for year in tokens.years if following[0].end <= year.start < limit), None)
 
 
 def _year_of_last_value_before(position: int, tokens: _SentenceTokens) -> int | None:
@@ -959,9 +979,12 @@ def _places_together(
     if len(together) < 2 or together[-1].target.scope not in ("region", "country"):
         return None
     if _RESPECTIVELY.search(tokens.sentence.text):
-        figures = sorted(item.start for item in [*tokens.money, *tokens.percentages] if item.start > together[-1].end)
-        if len(figures) == len(together) and figure_start in figures:
-            return together[figures.index(figure_start)].target
+        # "the Asia-Pacific and US markets grew at 7.4% and 5.1% respectively, to $82.1bn and $23.4bn": one
+        # figure of each kind per place, in order
+        for kind in (tokens.money, tokens.percentages):
+            figures = sorted(item.start for item in kind if item.start > together[-1].end)
+            if len(figures) == len(together) and figure_start in figures:
+                return together[figures.index(figure_start)].target
         return None
     scope = "region" if any(m.target.scope == "region" for m in together) else "country"
     return NamedScope(scope, scope, text[together[0].start : together[-1].end])
@@ -994,6 +1017,7 @@ def extract_figures(
     skipped: list[SkippedStatement] = []
     recent_mentions: list[_Mention] = []
     previous_position = -1
+    last_cagr_period: tuple[int, int] | None = None  # the last CAGR period a sentence stated
 
     cards = find_stat_cards(text, sentences)
     flat_tables = find_flat_year_tables(sentences)
@@ -1084,11 +1108,15 @@ def extract_figures(
             if isinstance(item, Money):
                 year = _year_for(item.start, item.end, clause_end, tokens, hint)
                 if year is None:
-                    # "$46.5 billion (€39.4bn) by 2028": the year after a conversion in brackets
-                    converted = next((m for m in tokens.money if m.start >= clause_end), None)
-                    if converted is not None and _CONVERSION_OPENING.fullmatch(text, item.end, converted.start):
-                        closing = text.find(")", converted.end, sentence.char_end)
+                    # "$46.5 billion (€39.4bn) by 2028", "values of $82.1bn and $23.4bn in 2017": the year after
+                    # the amount it is written with
+                    paired = next((m for m in tokens.money if m.start >= clause_end), None)
+                    if paired is not None and _CONVERSION_OPENING.fullmatch(text, item.end, paired.start):
+                        closing = text.find(")", paired.end, sentence.char_end)
                         year = _year_for(item.start, item.end, closing + 20 if closing >= 0 else clause_end, tokens)
+                    elif paired is not None and _AMOUNTS_JOINED.fullmatch(text, item.end, paired.start):
+                        following = next((m.start for m in tokens.money if m.start > paired.start), None)
+                        year = _year_for(paired.start, paired.end, following or sentence.char_end, tokens)
                 if (
                     year is None
                     and target is None
@@ -1163,6 +1191,14 @@ def extract_figures(
                     period_start, period_end = hint.period or UNSTATED_PERIOD
                 else:
                     period_start, period_end = _cagr_period(text, item, clause_start, clause_end, tokens)
+                if (
+                    (period_start, period_end) in (UNSTATED_PERIOD, FORECAST_PERIOD)
+                    and last_cagr_period
+                    and _SAME_PERIOD.search(sentence.text)
+                ):
+                    period_start, period_end = last_cagr_period  # "over the same period"
+                if period_start is not None and period_start > 0 and period_end is not None:
+                    last_cagr_period = (period_start, period_end)
             else:
                 year = labelled_year or _year_for(item.start, item.end, clause_end, tokens, hint)
                 period_start = period_end = None
