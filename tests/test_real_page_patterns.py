@@ -457,3 +457,27 @@ def test_us_before_a_dollar_sign_is_the_currency_not_the_country():
     text = "The water treatment market is projected to grow to US $ 460 billion by 2028.\n"
     (value,) = extract_report(text).figures
     assert (value.scope, value.year, value.value_millions) == ("market", 2028, 460000.0)
+
+
+def test_year_and_value_lines_under_a_caption_with_the_unit():
+    text = "Market size in billion U.S. dollars\n2014 161\n2015 171\n2016 181\n"
+    facts = {(f.scope, f.year, f.value_millions, f.currency) for f in extract_report(text).figures}
+    assert facts == {("market", 2014, 161000.0, "USD"), ("market", 2015, 171000.0, "USD"),
+                     ("market", 2016, 181000.0, "USD")}  # fmt: skip
+
+
+def test_a_bracketed_amount_in_the_pages_own_dollars_is_not_read_as_us_dollars():
+    text = "The global mining equipment market is forecast to exceed $US90 billion ($125 billion) by 2027.\n"
+    facts = {(f.currency, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert facts == {("USD", 2027, 90000.0)}
+
+
+def test_the_largest_segment_is_the_one_named_after_is():
+    text = "The market's largest segment is Hotels with a projected market volume of US$312,265m in 2022.\n"
+    (value,) = extract_report(text).figures
+    assert (value.scope, value.member, value.value_millions) == ("segment", "Hotels", 312265.0)
+
+
+def test_a_valuation_the_market_reaches_is_its_size():
+    text = "The overall lunar mining market is currently forecast to reach a valuation of $20 billion by 2035.\n"
+    assert [(f.year, f.value_millions) for f in _figures(text, metric="value")] == [(2035, 20000.0)]

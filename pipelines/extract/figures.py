@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from pipelines.extract.flat_tables import FlatTable, find_flat_year_tables
+from pipelines.extract.flat_tables import FlatTable, YearValueLine, find_flat_year_tables, find_year_value_lines
 from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS
 from pipelines.extract.key_words import lower_case_agrees_with_re
 from pipelines.extract.metadata import MARKET_WORD, market_name_before
@@ -136,13 +136,14 @@ _INCREMENT_BEFORE = re.compile(
 _JOINED_PLACES = re.compile(r"\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?")
 _SAME_PERIOD = re.compile(r"\b(?i:(?:over|during|in|for)\s+the\s+same\s+(?:period|timeframe|time\s+frame|years))\b")
 _RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
+_DOLLARS_AFTER = re.compile(r"\s(?i:dollars?)\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 _CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approximately|or)\s+)?")
 # "$87 million vs. $4.7 billion": an amount compared with one that is not a market figure is not one either.
 _COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and)\s*")
 _NOT_MARKET_BEFORE = re.compile(
     r"\b(?i:budget|costs?|costing|spent|price|priced|sold\s+for|funding|funded|venture\s+capital"
-    r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|valuation|revenues?\s+of"
+    r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"
     r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|savings|raise|raising|exports?|exported|imports?|imported"
     r"|shipments?|shipped)\b(?:[^.;]|(?<=vs)\.){0,60}$"
 )
@@ -184,6 +185,10 @@ _UNLISTED_SEGMENT = re.compile(
     r"(?:\b(?i:by)\s+(?P<dimension>[a-z][\w -]{1,30}?),\s+)?\b(?i:the)\s+"
     r"(?P<name>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,3}?)\s+(?:(?i:application|product|end[- ]use)\s+)?(?i:segment)\b"
 )
+_SUPERLATIVE_END = re.compile(
+    r"\b(?i:largest|biggest|leading|dominant|fastest[- ]growing|second[- ]largest|smallest|top)$"
+)
+_SEGMENT_IS = re.compile(r"\s+(?i:is|was|remains|will\s+be)\s+(?P<name>[A-Z][\w&'’/-]*(?:\s+[A-Z][\w&'’/-]*){0,3})")
 _NOT_IN_AN_UNLISTED_SEGMENT = re.compile(r"[^\w\s,&'’/-]")
 _NOT_SEGMENT_NAMES = frozenset(
     {"this", "that", "largest", "fastest-growing", "fastest growing", "leading", "dominant", "biggest", "smallest",
@@ -560,8 +565,8 @@ class Gazetteer:
             target = self._targets[group]
             if _DATELINE_AFTER.match(text, end):
                 continue  # "PUNE, India, March 4, 2025 /PRNewswire/": where the news was filed
-            if text.startswith("$", end) or text.startswith(" $", end):
-                continue  # "US $ 460 billion": a currency, not the country
+            if text.startswith("$", end) or text.startswith(" $", end) or _DOLLARS_AFTER.match(text, end):
+                continue  # "US $ 460 billion", "161 billion U.S. dollars": a currency, not the country
             if self._market_place and _normalised(text[start:end]) == self._market_place:
                 continue
             mentions.append(_Mention(start, end, target))
@@ -646,8 +651,15 @@ def _unlisted_segments(text: str, listed: list[_Mention]) -> list[_Mention]:
     found = []
     for match in _UNLISTED_SEGMENT.finditer(text, *span):
         name = match.group("name")
-        if name.lower() in _NOT_SEGMENT_NAMES or any(
-            start < match.end() and match.start() < end for start, end in taken
+        superlative = _SUPERLATIVE_END.search(name)
+        if superlative and (named := _SEGMENT_IS.match(text, match.end())):
+            # "The market's largest segment is Hotels with ...": the segment is the name after "is"
+            found.append(_Mention(named.start("name"), named.end("name"), NamedScope("segment", None, named["name"])))
+            continue
+        if (
+            name.lower() in _NOT_SEGMENT_NAMES
+            or superlative
+            or any(start < match.end() and match.start() < end for start, end in taken)
         ):
             continue
         dimension = match.group("dimension")
@@ -735,6 +747,21 @@ def _member_opening_clause(
     if dimension in _REGION_DIMENSIONS:
         return NamedScope("region", "region", member.group("member"))
     return NamedScope("segment", dimension, member.group("member"))
+
+
+def _is_unnamed_local_conversion(text: str, money: Money, amounts: list[Money]) -> bool:
+    """ "$US90 billion ($125 billion)": a bare "$" amount in brackets right after an amount in named US dollars is
+    the same figure in the page's own dollars (Australian, Canadian, ...), which it does not name."""
+    if not money.text.startswith("$"):
+        return False
+    previous = next((other for other in reversed(amounts) if other.end <= money.start), None)
+    return (
+        previous is not None
+        and previous.currency == "USD"
+        and "US" in previous.text.upper().replace(".", "")
+        and _CONVERSION_OPENING.fullmatch(text, previous.end, money.start) is not None
+        and "(" in text[previous.end : money.start]
+    )
 
 
 def _is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
@@ -1021,9 +1048,13 @@ def extract_figures(
 
     cards = find_stat_cards(text, sentences)
     flat_tables = find_flat_year_tables(sentences)
-    for position in sorted(set(grouped) | set(table_rows) | set(cards) | set(flat_tables)):
+    year_value_lines = find_year_value_lines(sentences)
+    for position in sorted(set(grouped) | set(table_rows) | set(cards) | set(flat_tables) | set(year_value_lines)):
         tokens = grouped.get(position) or _SentenceTokens(sentences[position], [], [], [], [], [])
         sentence = tokens.sentence
+        if position in year_value_lines:
+            figures.append(_year_value_figure(year_value_lines[position]))
+            continue
         if position in flat_tables:
             figures.extend(_flat_table_figures(flat_tables[position], tokens.mentions))
             recent_mentions.extend(tokens.mentions)
@@ -1072,6 +1103,9 @@ def extract_figures(
             if isinstance(item, Money) and not row and (compared or _is_not_a_market_amount(text, item, clause_start)):
                 skip(f"{item.text!r} at {item.start}: a price, cost, budget or funding amount, not a market figure")
                 not_market_end = item.end
+                continue
+            if isinstance(item, Money) and _is_unnamed_local_conversion(text, item, tokens.money):
+                skip(f"{item.text!r} at {item.start}: a conversion in brackets into dollars the page does not name")
                 continue
             target, within_region = _scope_for(text, item.start, tokens, recent_mentions)
             if target is None and market:
@@ -1218,6 +1252,32 @@ def extract_figures(
             )
         recent_mentions.extend(tokens.mentions)
     return figures, skipped
+
+
+def _year_value_figure(line: YearValueLine) -> StatedFigure:
+    """The market's value in one year, from a 'YEAR VALUE' line under a caption with the unit."""
+    return StatedFigure(
+        metric="value",
+        scope="market",
+        dimension=None,
+        member=None,
+        within_region=None,
+        year=line.year,
+        period_start_year=None,
+        period_end_year=None,
+        value_millions=_as_float(line.value_millions),
+        value_high_millions=None,
+        pct=None,
+        pct_high=None,
+        currency=line.currency,
+        rounding=float(line.rounding_millions),
+        figure_text=line.number_text,
+        figure_start=line.start,
+        figure_end=line.end,
+        quote=line.sentence.text,
+        char_start=line.sentence.char_start,
+        char_end=line.sentence.char_end,
+    )
 
 
 _TOTAL_ROW = frozenset({"total", "global", "world", "worldwide"})

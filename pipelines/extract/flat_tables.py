@@ -23,8 +23,14 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _UNIT = re.compile(
     r"\(\s*(?:(?i:in)\s+)?(?P<currency>USD|US\$|EUR|€|\$)\s*(?P<scale>(?i:billion|million|trillion|bn|mn))\s*\)"
 )
+# "Market size in billion U.S. dollars": a caption that names the scale, then the currency.
+_SCALE_THEN_CURRENCY_UNIT = re.compile(
+    r"\b(?i:in)\s+(?P<scale>(?i:billion|million|trillion))\s+(?P<currency>(?i:U\.?S\.?\s+dollars|USD|euros?|EUR))\b"
+)
+# "2014 161" on lines of their own: a year and its value, one per line, under such a caption.
+_YEAR_VALUE_LINE = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s*[:|]?\s*(?P<number>\d[\d,]*(?:\.\d+)?)\s*\|?\s*")
 _SCALES_IN_MILLIONS = {"billion": 1000, "bn": 1000, "million": 1, "mn": 1, "trillion": 1_000_000}
-_CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "eur": "EUR", "€": "EUR"}
+_CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "eur": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR"}
 _CAPTION_LINES = 3
 _MINIMUM_ROWS = 2
 _BY_LABEL = re.compile(r"(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40})$")
@@ -121,3 +127,54 @@ def _read_line(sentence: Sentence, unit: re.Match) -> FlatTable | None:
     by_label = _BY_LABEL.search(label)
     currency = _CURRENCIES.get(unit.group("currency").lower(), unit.group("currency").upper())
     return FlatTable(sentence, currency, by_label.group("dimension").lower() if by_label else None, tuple(cells))
+
+
+@dataclass(frozen=True)
+class YearValueLine:
+    """'2014 161' under 'Market size in billion U.S. dollars': the market's value in one year."""
+
+    sentence: Sentence
+    year: int
+    number_text: str
+    start: int
+    end: int
+    value_millions: Decimal
+    rounding_millions: Decimal
+    currency: str
+
+
+def find_year_value_lines(sentences: list[Sentence]) -> dict[int, YearValueLine]:
+    """Runs of two or more 'YEAR VALUE' lines right under a caption that gives the scale and currency, by the
+    position of each line among ``sentences``."""
+    lines: dict[int, YearValueLine] = {}
+    position = 0
+    while position < len(sentences):
+        run_end = position
+        while run_end < len(sentences) and _YEAR_VALUE_LINE.fullmatch(sentences[run_end].text):
+            run_end += 1
+        if run_end - position >= _MINIMUM_ROWS and position > 0:
+            caption = sentences[position - 1].text
+            unit = _SCALE_THEN_CURRENCY_UNIT.search(caption) or _UNIT.search(caption)
+            if unit is not None:
+                scale = Decimal(_SCALES_IN_MILLIONS[unit.group("scale").lower()])
+                currency_word = " ".join(unit.group("currency").lower().replace(".", "").split())
+                currency = _CURRENCIES.get(currency_word, "USD" if "dollar" in currency_word else currency_word.upper())
+                for line_position in range(position, run_end):
+                    sentence = sentences[line_position]
+                    match = _YEAR_VALUE_LINE.fullmatch(sentence.text)
+                    try:
+                        stated = parse_number(match.group("number"))
+                    except ValueError:
+                        continue
+                    lines[line_position] = YearValueLine(
+                        sentence,
+                        int(match.group("year")),
+                        match.group("number"),
+                        sentence.char_start + match.start("number"),
+                        sentence.char_start + match.end("number"),
+                        stated * scale,
+                        rounding_of(stated) * scale,
+                        currency,
+                    )
+        position = max(run_end, position + 1)
+    return lines

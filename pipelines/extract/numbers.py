@@ -16,6 +16,8 @@ from pipelines.extract.key_words import lowered_as_re_reads
 _CURRENCIES = {
     "usd": "USD",
     "us$": "USD",
+    "$us": "USD",
+    "$ us": "USD",
     "u.s.$": "USD",
     "us dollars": "USD",
     "u.s. dollars": "USD",
@@ -65,7 +67,8 @@ _THOUSANDS_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # skips straight to the characters a currency can start with.
 _CURRENCY_SYMBOLS = "|".join(f"{re.escape(symbol)}(?<![A-Za-z]{re.escape(symbol)})" for symbol in "$€£¥₹")
 _CURRENCY = (
-    rf"U\.S\.\s?\$|US\s?\$|USD|US\s+dollars|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|EUR|GBP|JPY|INR|CNY|RMB|{_CURRENCY_SYMBOLS}"
+    rf"U\.S\.\s?\$|US\s?\$|\$\s?US(?=\s?\d)|USD|US\s+dollars|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|EUR|GBP|JPY|INR|CNY"
+    rf"|RMB|{_CURRENCY_SYMBOLS}"
 )
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b"
 # A single letter counts as a scale only when it touches the number: "$4.5B", not "$4.5 b".
