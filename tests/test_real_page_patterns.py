@@ -481,3 +481,11 @@ def test_the_largest_segment_is_the_one_named_after_is():
 def test_a_valuation_the_market_reaches_is_its_size():
     text = "The overall lunar mining market is currently forecast to reach a valuation of $20 billion by 2035.\n"
     assert [(f.year, f.value_millions) for f in _figures(text, metric="value")] == [(2035, 20000.0)]
+
+
+def test_this_forecast_period_takes_the_years_the_previous_sentence_grows_between():
+    text = (
+        "The satellite internet market will grow from $3.3 billion in 2022 to $7.27 billion by 2027. During this "
+        "forecast period, analysts predict a compound annual growth rate (CAGR) of 16.85%.\n"
+    )
+    assert _cagr(text) == (16.85, 2022, 2027, "sentence")

@@ -134,6 +134,7 @@ _INCREMENT_BEFORE = re.compile(
     r"|rises|rising|add|adds|adding)\s+(?i:by|of)\s+(?:(?i:about|around|nearly|over|more\s+than|some)\s+)?$"
 )
 _JOINED_PLACES = re.compile(r"\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?")
+_THIS_PERIOD = re.compile(r"\b(?i:this|that)\s+(?:(?i:forecast|projection)\s+)?(?i:period|timeframe|time\s+frame)\b")
 _SAME_PERIOD = re.compile(r"\b(?i:(?:over|during|in|for)\s+the\s+same\s+(?:period|timeframe|time\s+frame|years))\b")
 _RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 _DOLLARS_AFTER = re.compile(r"\s(?i:dollars?)\b")
@@ -1045,6 +1046,7 @@ def extract_figures(
     recent_mentions: list[_Mention] = []
     previous_position = -1
     last_cagr_period: tuple[int, int] | None = None  # the last CAGR period a sentence stated
+    last_value_years: tuple[int, int] | None = None  # the years the last sentence with two dated values spans
 
     cards = find_stat_cards(text, sentences)
     flat_tables = find_flat_year_tables(sentences)
@@ -1231,6 +1233,14 @@ def extract_figures(
                     and _SAME_PERIOD.search(sentence.text)
                 ):
                     period_start, period_end = last_cagr_period  # "over the same period"
+                if (
+                    (period_start, period_end) in (UNSTATED_PERIOD, FORECAST_PERIOD)
+                    and last_value_years
+                    and _THIS_PERIOD.search(sentence.text)
+                ):
+                    # "... from $3.3 billion in 2022 to $7.27 billion by 2027. During this forecast period, ... a CAGR
+                    # of 16.85%": the years the previous sentence grew between
+                    period_start, period_end = last_value_years
                 if period_start is not None and period_start > 0 and period_end is not None:
                     last_cagr_period = (period_start, period_end)
             else:
@@ -1251,6 +1261,9 @@ def extract_figures(
                 )
             )
         recent_mentions.extend(tokens.mentions)
+        spanned = _years_of_values_before(sentence.char_end, tokens)
+        if len(spanned) >= 2 and spanned[0] != spanned[-1]:
+            last_value_years = (min(spanned), max(spanned))
     return figures, skipped
 
 
