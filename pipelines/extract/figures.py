@@ -163,6 +163,7 @@ _NOT_A_MEMBER = re.compile(
     r"(?i:it|this|that|they|which|who|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
     r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?)"
 )
+_GENERIC_MEMBER_NOUN = re.compile(r"\s+(?i:sector|segment|sub-segment|class|category)$")
 _SEGMENT_NOUN = re.compile(r"\s+(?i:segment|sub-segment|channel|category|vertical)$")
 _SEGMENT_WORD = re.compile(r"\s+(?i:segment|sub-segment)$")
 _REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
@@ -742,12 +743,14 @@ def _member_opening_clause(
     member = _MEMBER_THEN_VERB.match(sentence.text, clause_start, relative)
     if member is None or _NOT_A_MEMBER.fullmatch(member.group("member")):
         return None
+    # "The residential sector accounts for 54%": the member is "residential"
+    name = _GENERIC_MEMBER_NOUN.sub("", member.group("member")) or member.group("member")
     if opening is None:
-        return NamedScope("segment", None, member.group("member"))
+        return NamedScope("segment", None, name)
     dimension = " ".join(opening.group("dimension").lower().split())
     if dimension in _REGION_DIMENSIONS:
-        return NamedScope("region", "region", member.group("member"))
-    return NamedScope("segment", dimension, member.group("member"))
+        return NamedScope("region", "region", name)
+    return NamedScope("segment", dimension, name)
 
 
 def _is_unnamed_local_conversion(text: str, money: Money, amounts: list[Money]) -> bool:
