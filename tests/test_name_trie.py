@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.extract.figures import (
+from pipelines.extract.gazetteer import (
     Gazetteer,
     NamedScope,
     _builtin_names,
@@ -169,7 +169,7 @@ def _page_alternation_finds(names: _PageNames, text: str) -> list[tuple[int, int
 
 
 def test_a_character_that_re_matches_to_an_ascii_character_lowers_to_it_but_for_three():
-    # The lower-cased pattern of a name in ASCII relies on it (figures._one_name_lower_cased).
+    # The lower-cased pattern of a name in ASCII relies on it (gazetteer._one_name_lower_cased).
     every_character = "".join(map(chr, range(0x110000)))
     matched = set(re.findall(r"(?i:[\x00-\x7f])", every_character))
     disagreeing = {

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipelines.extract.figures import _UNLISTED_SEGMENT, _span_that_can_hold_unlisted_segments
+from pipelines.extract.gazetteer import _UNLISTED_SEGMENT, _span_that_can_hold_unlisted_segments
 
 TEXTS = [
     "Overview. By vehicle type, the two-wheelers segment led; the buses Segment grew.\nThe end.",

@@ -6,9 +6,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from pipelines.extract.cagr_periods import resolve_cagr_periods
 from pipelines.extract.companies import extract_companies
 from pipelines.extract.developments import extract_developments
-from pipelines.extract.figures import deduplicate, extract_figures, resolve_cagr_periods
+from pipelines.extract.figures import deduplicate, extract_figures
 from pipelines.extract.metadata import apply_sidecar, extract_metadata
 from pipelines.extract.numbers import find_year_ranges
 from pipelines.extract.records import ExtractedReport, Sentence, StatedFigure

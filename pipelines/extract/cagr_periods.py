@@ -1,0 +1,181 @@
+"""The period a CAGR covers: from its own sentence, else a period the page labels, else the page's forecast
+period, else none; ``period_source`` records which."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from pipelines.extract.numbers import Money, Percent, find_years
+from pipelines.extract.records import StatedFigure
+from pipelines.extract.sentence_tokens import SentenceTokens
+
+# Placeholder periods of a CAGR, resolved once the page's forecast period is known (``resolve_cagr_periods``):
+FORECAST_PERIOD = (-1, -1)  # the sentence says "over the forecast period"
+UNSTATED_PERIOD = (-2, -2)  # the sentence states no period at all
+# "Study Period 2019-2031 CAGR 7.9%": the years a study covers, not the period of its growth rate.
+_NOT_A_RATE_PERIOD = re.compile(r"(?i:study\s+period|historical\s+(?:period|data|years)|history)\W*$")
+_FORECAST_PERIOD_WORDS = re.compile(
+    r"(?i:forecast period|forecast years|projection period|forecast timeframe|(?:upcoming|coming) years|years to come)"
+)
+_UNTIL_YEAR = re.compile(r"(?i:by|through|till|until|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?(?P<year>(?:19|20)\d{2})\b")
+# "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
+RATES_IN_A_ROW = re.compile(r"(?:\s+(?i:in|by)\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:,|(?i:and|or|to))\s*(?:(?i:a|an)\s+)?")
+THIS_PERIOD = re.compile(r"\b(?i:this|that)\s+(?:(?i:forecast|projection)\s+)?(?i:period|timeframe|time\s+frame)\b")
+SAME_PERIOD = re.compile(r"\b(?i:(?:over|during|in|for)\s+the\s+same\s+(?:period|timeframe|time\s+frame|years))\b")
+
+
+def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int, tokens: SentenceTokens):
+    """(first year, last year) of a CAGR from its own sentence, in this order: a year range after it ("from 2025
+    to 2032", "(2025-2032)"); the years of the values the sentence grows from and to ("from USD 1.5 billion in
+    2025 to USD 4.0 billion by 2032, ... a CAGR of 15%"); "by 2032" after it, from the year the sentence starts at
+    (else the forecast period's start); a year range before it. Else FORECAST_PERIOD where the sentence says "the
+    forecast period", else UNSTATED_PERIOD: both resolved from the page (``resolve_cagr_periods``)."""
+    after_ranges = [r for r in tokens.ranges if percent.end <= r.start < clause_end]
+    if after_ranges:
+        return after_ranges[0].first_year, after_ranges[0].last_year
+    # "13.4% in volume and 15.7% in value between 2020 and 2028": rates in a row share the range after the last
+    later_ranges = [r for r in tokens.ranges if r.start >= clause_end]
+    if later_ranges and not any(m.start < later_ranges[0].start and m.start >= percent.end for m in tokens.money):
+        between = [p for p in tokens.percentages if percent.end <= p.start < later_ranges[0].start]
+        if between and all(
+            RATES_IN_A_ROW.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise([percent, *between])
+        ):
+            return later_ranges[0].first_year, later_ranges[0].last_year
+    value_years = years_of_values_before(percent.start, tokens)
+    if len(value_years) >= 2 and value_years[-2] != value_years[-1]:
+        # "to reach USD 270.3 billion by 2021 from USD 227.5 billion in 2020, at a CAGR of 23.6%": either order
+        return min(value_years[-2:]), max(value_years[-2:])
+    years_after = _years_of_values_after(percent.end, tokens)
+    if len(years_after) >= 2 and years_after[0] < years_after[1]:
+        # "a CAGR of 14.1%, rising from $894 million in 2020 to $2.6 billion in 2028"
+        return years_after[0], years_after[1]
+    year_before = year_of_last_value_before(percent.start, tokens)
+    year_after = _year_of_first_value_after(percent.end, clause_end, tokens)
+    if year_before is not None and year_after is not None and year_before < year_after:
+        # "estimated at USD 278.2 billion in 2023; ... a CAGR of 9.0% to reach USD 428.4 billion by 2028"
+        return year_before, year_after
+    after_text = text[percent.end : clause_end]
+    until = _UNTIL_YEAR.search(after_text)
+    if until and not _FORECAST_PERIOD_WORDS.search(after_text, 0, until.start()):
+        end_year = int(until.group("year"))
+        # "estimated at $15 to $20 million in 2014, with a forecast of 40% CAGR through 2020": from the year of
+        # the value the sentence starts at
+        stated_from = value_years[-1] if value_years else year_of_last_value_before(percent.start, tokens)
+        start_year = stated_from if stated_from is not None and stated_from < end_year else FORECAST_PERIOD[0]
+        return start_year, end_year
+    before_ranges = [
+        r
+        for r in tokens.ranges
+        if r.end <= percent.start and not _NOT_A_RATE_PERIOD.search(text, max(0, r.start - 30), r.start)
+    ]
+    if before_ranges:
+        return before_ranges[-1].first_year, before_ranges[-1].last_year
+    if _FORECAST_PERIOD_WORDS.search(tokens.sentence.text):
+        return FORECAST_PERIOD
+    return UNSTATED_PERIOD
+
+
+def _year_of_first_value_after(position: int, clause_end: int, tokens: SentenceTokens) -> int | None:
+    """The year of the money value right after ``position`` when no other percentage comes first."""
+    following = sorted((item for item in [*tokens.money, *tokens.percentages] if item.start >= position),
+                       key=lambda item: item.start)  # fmt: skip
+    if not following or not isinstance(following[0], Money):
+        return None
+    limit = following[1].start if len(following) > 1 else tokens.sentence.char_end
+    return next((year.year for year in tokens.years if following[0].end <= year.start < limit), None)
+
+
+def year_of_last_value_before(position: int, tokens: SentenceTokens) -> int | None:
+    """The year of the last money value before ``position``: stated after it ("$15 million in 2014, ... 40%"), else
+    before it ("in 2014 was estimated at $15 to $20 million, with a forecast of 40% CAGR through 2020")."""
+    values = [money for money in tokens.money if money.end <= position]
+    if not values:
+        return None
+    after = next((year.year for year in tokens.years if values[-1].end <= year.start < position), None)
+    if after is not None:
+        return after
+    before = [year.year for year in tokens.years if year.end <= values[-1].start]
+    return before[-1] if before else None
+
+
+def _years_of_values_after(position: int, tokens: SentenceTokens) -> list[int]:
+    """The years of the first two values stated after ``position``, when no other figure comes between."""
+    following = [item for item in [*tokens.money, *tokens.percentages] if item.start >= position]
+    following.sort(key=lambda item: item.start)
+    values = following[:2]
+    if len(values) < 2 or not all(isinstance(item, Money) for item in values):
+        return []
+    boundaries = [values[1].start, tokens.sentence.char_end]
+    years = []
+    for money, limit in zip(values, boundaries, strict=True):
+        year = next((y.year for y in tokens.years if money.end <= y.start < limit), None)
+        if year is None:
+            return []
+        years.append(year)
+    return years
+
+
+def years_of_values_before(position: int, tokens: SentenceTokens) -> list[int]:
+    """The distinct years, in reading order, that follow the money values stated before ``position``: "from USD
+    1.5 billion in 2025 to USD 4.0 billion by 2032" → [2025, 2032]. Only when two or more values are stated."""
+    values = [money for money in tokens.money if money.end <= position]
+    if len(values) < 2:
+        return []
+    years: list[int] = []
+    for money, following in zip(values, [*values[1:], None], strict=True):
+        limit = following.start if following else position
+        year = next((y.year for y in tokens.years if money.end <= y.start < limit), None)
+        if year is not None and (not years or years[-1] != year):
+            years.append(year)
+    return years
+
+
+def resolve_cagr_periods(
+    figures: list[StatedFigure], forecast_period: tuple[int | None, int | None], labelled: bool
+) -> list[StatedFigure]:
+    """Give every CAGR its period and say where it came from (``period_source``): its own sentence; else, for a
+    sentence that names no period, a period the page labels ("Forecast Period | 2026-2031") when ``labelled``; for
+    one that says "over the forecast period", the page's forecast period however it was found; else none. "By
+    2032" with no start year takes the forecast period's start."""
+    first_year, last_year = forecast_period
+    has_period = first_year is not None and last_year is not None
+    # "- CAGR: 21.99%" in a highlights list, and "a CAGR of 21.99% between 2025 and 2050" in the text: one rate,
+    # stated twice, the period in one statement only
+    stated_periods: dict[tuple, set[tuple[int, int]]] = defaultdict(set)
+    for figure in figures:
+        if figure.metric == "cagr" and figure.period_start_year and figure.period_start_year > 0:
+            stated_periods[_rate_identity(figure)].add((figure.period_start_year, figure.period_end_year))
+    resolved = []
+    for figure in figures:
+        if figure.metric != "cagr":
+            resolved.append(figure)
+            continue
+        period = (figure.period_start_year, figure.period_end_year)
+        same_rate = stated_periods.get(_rate_identity(figure), set())
+        if period in (UNSTATED_PERIOD, FORECAST_PERIOD) and len(same_rate) == 1 and not find_years(figure.quote):
+            (start, end) = next(iter(same_rate))
+            resolved.append(replace(figure, period_start_year=start, period_end_year=end, period_source="sentence"))
+            continue
+        if period == UNSTATED_PERIOD:
+            # Only a period the page labels: one inferred from the page's other figures would be a guess.
+            changes = {"period_start_year": first_year, "period_end_year": last_year}
+            changes["period_source"] = "page label" if has_period and labelled else "none"
+        elif period == FORECAST_PERIOD:
+            changes = {"period_start_year": first_year, "period_end_year": last_year}
+            changes["period_source"] = "forecast period" if has_period else "none"
+        elif figure.period_start_year == FORECAST_PERIOD[0]:
+            # "by 2030" with no start: the forecast period's start, or no period at all (never half of one)
+            changes = {"period_start_year": first_year, "period_source": "sentence" if has_period else "none"}
+        else:
+            changes = {"period_source": "sentence"}
+        if changes.get("period_source") == "none":
+            changes.update(period_start_year=None, period_end_year=None)
+        resolved.append(replace(figure, **changes))
+    return resolved
+
+
+def _rate_identity(figure: StatedFigure) -> tuple:
+    return (figure.scope, figure.dimension, figure.member, figure.within_region, figure.pct, figure.pct_high)

@@ -1,0 +1,518 @@
+"""Where a page names its regions, countries and segments: every name of the page's own taxonomy, with its
+aliases, and the common world regions and countries it does not list, found in one pass over the text.
+
+A page's own names are few and new on nearly every page: each is searched on its own, its pattern compiled once
+for all pages. The built-in places are searched as one trie on the lower-cased text, built once. The two streams
+are merged as one alternation of them all would find them (tests/test_name_trie.py proves it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import heapq
+import itertools
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS
+from pipelines.extract.key_words import lower_case_agrees_with_re
+from pipelines.extract.name_trie import BEFORE_SEGMENT_WORD, TrieName, group_of, trie_pattern
+from pipelines.extract.records import Taxonomy
+
+_DOLLARS_AFTER = re.compile(r"\s(?i:dollars?)\b")
+_DATELINE_AFTER = re.compile(
+    r",?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}"
+    r"|[^.\n]{0,40}/(?i:pr\s?newswire|business\s?wire|globe\s?newswire)/"
+)
+_UNLISTED_SEGMENT = re.compile(
+    r"(?:\b(?i:by)\s+(?P<dimension>[a-z][\w -]{1,30}?),\s+)?\b(?i:the)\s+"
+    r"(?P<name>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,3}?)\s+(?:(?i:application|product|end[- ]use)\s+)?(?i:segment)\b"
+)
+_SUPERLATIVE_END = re.compile(
+    r"\b(?i:largest|biggest|leading|dominant|fastest[- ]growing|second[- ]largest|smallest|top)$"
+)
+_SEGMENT_IS = re.compile(r"\s+(?i:is|was|remains|will\s+be)\s+(?P<name>[A-Z][\w&'’/-]*(?:\s+[A-Z][\w&'’/-]*){0,3})")
+_NOT_IN_AN_UNLISTED_SEGMENT = re.compile(r"[^\w\s,&'’/-]")
+_NOT_SEGMENT_NAMES = frozenset(
+    {"this", "that", "largest", "fastest-growing", "fastest growing", "leading", "dominant", "biggest", "smallest",
+     "same", "other", "whole", "second-largest", "largest revenue", "fastest", "top", "key", "main", "overall"}
+)  # fmt: skip
+_GENERIC_MEMBERS = frozenset({"others", "other"})
+
+
+@dataclass(frozen=True)
+class NamedScope:
+    scope: str  # 'region' | 'country' | 'segment'
+    dimension: str
+    member: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    target: NamedScope
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_pattern(name: str) -> str:
+    if _is_acronym(name):
+        return f"(?-i:{name})"  # "US", "UK", "APAC" only in capitals: "us" is a pronoun
+    tokens = re.split(r"[\s\-]+", name.strip())
+    parts = [r"(?:&|and)" if token in ("&", "and") else re.escape(token) for token in tokens]
+    return r"[\s\-]+".join(parts)
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalised(name: str) -> str:
+    return " ".join(re.split(r"[\s\-]+", name.lower())).replace(" and ", " & ")
+
+
+# Built-in places spelled in ordinary case: "PERU" in a page's scope list is Peru, not an acronym.
+_ORDINARY_PLACE_NAMES = frozenset(
+    _normalised(name) for name in (*WORLD_REGIONS, *COMMON_COUNTRIES) if not name.isupper()
+)
+_LONGEST_ACRONYM = 4
+
+
+def _is_acronym(name: str) -> bool:
+    """'US', 'UAE', 'APAC': matched only as written, in capitals. A longer word in capitals ('EUROPE', 'HARDWARE'
+    in a scope list set in capitals) or a built-in place's name in capitals ('PERU') is matched in any case."""
+    return (
+        name.isupper()
+        and name.isalpha()
+        and len(name) <= _LONGEST_ACRONYM
+        and _normalised(name) not in _ORDINARY_PLACE_NAMES
+    )
+
+
+_COUNTRY_NAMES = frozenset(
+    _normalised(name) for country in COMMON_COUNTRIES for name in (country, *ALIASES.get(_normalised(country), ()))
+)
+
+
+def _first_letter_test(first: str) -> str:
+    """A pattern for one character that matches exactly where ``(?i:first)`` does, and that starts with a
+    case-sensitive character class: re skips a branch that starts with one after a single lookup. A non-ASCII
+    character passes the class and is checked by the lookbehind ('İ', 'ı', 'ſ' and 'K' match ASCII letters)."""
+    if not first.isalpha():
+        return re.escape(first)
+    # Written as "not any other ASCII character": re compiles a class that spans all of Unicode one code at a time.
+    other_ascii, start = [], 0
+    for code in sorted({ord(first.lower()), ord(first.upper())}):
+        if code > start:
+            other_ascii.append((start, code - 1))
+        start = code + 1
+    other_ascii.append((start, 0x7F))
+    excluded = "".join(rf"\x{low:02x}-\x{high:02x}" if low < high else rf"\x{low:02x}" for low, high in other_ascii)
+    return rf"(?-i:[^{excluded}])(?<=(?i:{first}))"
+
+
+def _alternation_by_first_letter(named_patterns: list[tuple[str, str, str]]) -> str | None:
+    """``(?P<group>pattern)|...`` with the names gathered by first letter, each gathering behind one test of
+    that letter, the names in their given order within it. re tries every branch of an alternation at every
+    position of the text; this way it tests one character per letter instead of entering every name's group.
+    None when a name does not start with an ASCII character matched as written."""
+    gathered: dict[str, list[str]] = {}
+    for name, group, pattern in named_patterns:
+        first = name.strip()[:1]
+        if not first or not first.isascii():
+            return None
+        if pattern.startswith("(?-i:"):
+            rest = f"(?-i:(?<={first})" + pattern[len("(?-i:") + 1 :]  # "US" in capitals only: test the "U" again
+        elif pattern.startswith(re.escape(first)):
+            rest = pattern[len(re.escape(first)) :]
+        else:
+            return None  # "& Others", "and more", "-type": no single first character
+        gathered.setdefault(first.lower(), []).append(f"(?P<{group}>{rest})")
+    return "|".join(
+        _first_letter_test(first) + "(?:" + "|".join(alternatives) + ")" for first, alternatives in gathered.items()
+    )
+
+
+def _single_alternation(named_patterns: tuple[tuple[str, str, str], ...]) -> re.Pattern | None:
+    """One pattern that finds, at each position, the first of ``named_patterns`` (in their order) matching there."""
+    if not named_patterns:
+        return None
+    alternation = _alternation_by_first_letter(named_patterns) or "|".join(
+        f"(?P<{group}>{pattern})" for _, group, pattern in named_patterns
+    )
+    # "US$" is a currency, not the country: no name may touch a "$".
+    return re.compile(rf"(?<![\w$])(?i:{alternation})(?![\w$])")
+
+
+class _NameList:
+    """(name, group, pattern) entries, the longest name first (so that "Rest of Europe" wins over "Europe" at the
+    same position), else in their given order; searched as their single alternation would search them."""
+
+    def __init__(self, named_patterns: list[tuple[str, str, str]]):
+        self.named_patterns = tuple(sorted(named_patterns, key=lambda item: -len(item[0])))
+        self.name_lengths = {group: len(name) for name, group, _ in self.named_patterns}
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern | None:
+        """The single alternation, compiled when first needed."""
+        return _single_alternation(self.named_patterns)
+
+
+class _BuiltinNames(_NameList):
+    """The built-in places, which every page searches: in lower-cased text, as a trie (see name_trie.py), fast to
+    search and slow to build, built once for all pages; the single alternation where lower-casing misreads the
+    text, or for a name that keeps its capitals found in other capitals."""
+
+    def __init__(self, named_patterns: list[tuple[str, str, str]]):
+        super().__init__(named_patterns)
+        trie_names = [
+            TrieName(name, group, pattern.startswith("(?-i:"), pattern.endswith(BEFORE_SEGMENT_WORD))
+            for name, group, pattern in self.named_patterns
+        ]
+        lowered = trie_pattern(trie_names) if trie_names else None
+        self.lowered_pattern = re.compile(rf"(?<![\w$]){lowered}") if lowered else None  # for lower-cased text
+        self.exact_case_names = {entry.group: entry.name for entry in trie_names if entry.exact_case}  # "US"
+
+    def first_at_or_after(self, text: str, lowered: str | None, position: int) -> tuple[int, int, str] | None:
+        """(start, end, group) of the match ``self.pattern.search(text, position)`` finds; by the trie on
+        ``lowered``, the lower-cased text, unless it is None (lower-casing does not read the text as re does)."""
+        if lowered is None or self.lowered_pattern is None:
+            match = self.pattern.search(text, position) if self.pattern else None
+            return None if match is None else (match.start(), match.end(), match.lastgroup)
+        while (match := self.lowered_pattern.search(lowered, position)) is not None:
+            start, end, group = match.start(), match.end(), group_of(match.lastgroup)
+            exact_case_name = self.exact_case_names.get(group)
+            if exact_case_name is not None and text[start:end] != exact_case_name:
+                # "us", not "US": the names after it in order may still match here.
+                match = self.pattern.match(text, start)
+                if match is None:
+                    position = start + 1
+                    continue
+                end, group = match.end(), match.lastgroup
+            return start, end, group
+        return None
+
+
+class _PageNames(_NameList):
+    """A page's own names. They are few and come in a new list on nearly every page, though the names themselves
+    recur ("Hardware", "Europe"): they are searched one name at a time (``ahead_in``), each name's pattern
+    compiled once for all pages."""
+
+    @functools.cached_property
+    def one_by_one(self) -> tuple[tuple[re.Pattern, re.Pattern | None, str], ...]:
+        """(pattern, pattern in the lower-cased text, group) of each name on its own, in order."""
+        return tuple(
+            (_one_name(pattern), _one_name_lower_cased(name), group) for name, group, pattern in self.named_patterns
+        )
+
+    def ahead_in(self, text: str, lowered: str | None) -> _NamesAhead:
+        """The names searched one at a time in ``text``, merged as their single alternation finds them; with
+        ``lowered``, the lower-cased text, a name is tried only where its lower-cased spelling is written."""
+        return _NamesAhead(text, lowered, self.one_by_one)
+
+
+@functools.lru_cache(maxsize=65536)
+def _one_name(pattern: str) -> re.Pattern:
+    """One name's branch of the single alternation, on its own: pages of new taxonomies name the same things."""
+    return re.compile(rf"(?<![\w$])(?i:{pattern})(?![\w$])")
+
+
+@functools.lru_cache(maxsize=65536)
+def _one_name_lower_cased(name: str) -> re.Pattern | None:
+    """A pattern that matches in the lower-cased text wherever the name's own pattern can match in the text (and
+    perhaps elsewhere): case-sensitive, with a literal start that re searches fast. Only for a name in ASCII: a text
+    character that re matches to an ASCII character lowers to it, but for 'İ', 'ı' and 'ſ', kept out of lower-cased
+    texts (tests/test_name_trie.py); lower-casing keeps spaces and hyphens where they are. "Middle East And Africa"
+    lower-cased also takes "&": a match there is only a place to try the name's own pattern."""
+    return re.compile(_name_pattern(name.lower())) if name.isascii() else None
+
+
+class _NamesAhead:
+    """Each name's next match in one text, at or after the last position asked for. The single alternation finds,
+    at the earliest position where a name matches, the first name in order that matches there: the earliest of the
+    names' next matches, the first name in order among those that start there. A name's next match stays its next
+    match until the position passes its start; only then is the name searched again, from the position on."""
+
+    def __init__(self, text: str, lowered: str | None, patterns: tuple[tuple[re.Pattern, re.Pattern | None, str], ...]):
+        self._text = text
+        self._lowered = lowered
+        self._patterns = patterns
+        self._ahead: list[tuple[int, int, int]] = []  # a heap of (start, the name's place in order, end)
+        for order in range(len(patterns)):
+            if (match := self._next_match(order, 0)) is not None:
+                self._ahead.append((match.start(), order, match.end()))
+        heapq.heapify(self._ahead)
+
+    def _next_match(self, order: int, position: int) -> re.Match | None:
+        pattern, lower_cased, _ = self._patterns[order]
+        if self._lowered is None or lower_cased is None:
+            return pattern.search(self._text, position)
+        while position <= len(self._lowered) and (candidate := lower_cased.search(self._lowered, position)):
+            if (match := pattern.match(self._text, candidate.start())) is not None:
+                return match
+            position = candidate.start() + 1
+        return None
+
+    def first_at_or_after(self, position: int) -> tuple[int, int, str] | None:
+        """(start, end, group) of the match the single alternation's ``search(text, position)`` finds."""
+        ahead = self._ahead
+        while ahead and ahead[0][0] < position:
+            order = heapq.heappop(ahead)[1]
+            if (match := self._next_match(order, position)) is not None:
+                heapq.heappush(ahead, (match.start(), order, match.end()))
+        if not ahead:
+            return None
+        start, order, end = ahead[0]
+        return start, end, self._patterns[order][2]
+
+
+def _own_spellings(name: str) -> tuple[str, ...]:
+    """The name, then each alias that normalises to a name of its own ("Asia-Pacific" is "Asia Pacific" again)."""
+    spellings: dict[str, str] = {}
+    for variant in (name, *ALIASES.get(_normalised(name), ())):
+        spellings.setdefault(_normalised(variant), variant)
+    return tuple(spellings.values())
+
+
+def _numbered_builtin_places() -> tuple[tuple[NamedScope, tuple[tuple[str, str], ...]], ...]:
+    """Each built-in place, world regions then countries, with the (spelling, group) of each of its spellings."""
+    places = [NamedScope("region", "region", region) for region in WORLD_REGIONS]
+    places += [NamedScope("country", "country", country) for country in COMMON_COUNTRIES]
+    groups = (f"b{number}" for number in itertools.count())
+    return tuple(
+        (place, tuple((spelling, next(groups)) for spelling in _own_spellings(place.member))) for place in places
+    )
+
+
+_BUILTIN_PLACES = _numbered_builtin_places()
+_BUILTIN_TARGETS = {group: place for place, spellings in _BUILTIN_PLACES for _, group in spellings}
+
+
+@functools.cache
+def _builtin_names() -> _BuiltinNames:
+    """Every spelling of every built-in place, compiled once for all pages."""
+    return _BuiltinNames(
+        [
+            (spelling, group, _name_pattern(spelling))
+            for _, spellings in _BUILTIN_PLACES
+            for spelling, group in spellings
+        ]
+    )
+
+
+@functools.cache
+def _builtins_after(group: str) -> re.Pattern | None:
+    """The single alternation of the built-in names after ``group`` in order that start with its letter: what else
+    can match where it matched. Every built-in name starts with a letter that it matches in either case (see
+    tests/test_name_trie.py), and two letters match one character only if they are one letter in lower case."""
+    named_patterns = _builtin_names().named_patterns
+    following = next(index for index, (_, other, _) in enumerate(named_patterns) if other == group) + 1
+    initial = named_patterns[following - 1][0][0].lower()
+    return _single_alternation(tuple(entry for entry in named_patterns[following:] if entry[0][0].lower() == initial))
+
+
+def _builtins_left_out(covered_by_page: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(the groups of the built-in spellings a page does not get, every name the page then covers): a place the
+    page names itself is left out whole, a spelling the page names is left out alone ("USA" listed: "US" kept)."""
+    covered = set(covered_by_page)
+    left_out = []
+    for place, spellings in _BUILTIN_PLACES:
+        place_covered = _normalised(place.member) in covered
+        for spelling, group in spellings:
+            if place_covered or _normalised(spelling) in covered:
+                left_out.append(group)
+            else:
+                covered.add(_normalised(spelling))
+    return frozenset(left_out), frozenset(covered)
+
+
+@dataclass(frozen=True)
+class _CompiledNames:
+    page: _PageNames  # the page's own names and their aliases
+    builtins_left_out: frozenset[str]  # built-in groups that the page's names replace
+    targets: dict[str, NamedScope]  # the scope each group names, built-in groups included
+    covered: frozenset[str]  # the normalised names, built-in ones included
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled_names(
+    segments: tuple[tuple[str, str], ...], regions: tuple[str, ...], countries: tuple[str, ...]
+) -> _CompiledNames:
+    """The patterns for the names of a taxonomy, and which built-in names it leaves out. Pages of one publisher
+    share taxonomies, so this is built once per distinct taxonomy, not once per page."""
+    targets: dict[str, NamedScope] = {}
+    patterns: list[tuple[str, str, str]] = []
+    covered: set[str] = set()
+
+    def add(name: str, target: NamedScope, generic: bool = False) -> None:
+        for variant in (name, *ALIASES.get(_normalised(name), ())):
+            if _normalised(variant) in covered and target.scope != "segment":
+                continue  # the page's own spelling of a place wins over a built-in one
+            covered.add(_normalised(variant))
+            pattern = _name_pattern(variant)
+            if generic:
+                pattern += BEFORE_SEGMENT_WORD
+            group = f"n{len(targets)}"
+            targets[group] = target
+            patterns.append((variant, group, pattern))
+
+    for dimension, member in segments:
+        add(member, NamedScope("segment", dimension, member), member.lower() in _GENERIC_MEMBERS)
+    for region in regions:
+        # "By Geography: Germany, France, Nordics" lists countries among regions: a country stays a country.
+        scope = "country" if _normalised(region) in _COUNTRY_NAMES else "region"
+        add(region, NamedScope(scope, scope, region))
+    for country in countries:
+        add(country, NamedScope("country", "country", country))
+    builtins_left_out, all_covered = _builtins_left_out(frozenset(covered))
+    return _CompiledNames(
+        page=_PageNames(patterns),
+        builtins_left_out=builtins_left_out,
+        targets={**_BUILTIN_TARGETS, **targets},
+        covered=all_covered,
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _place_the_market_starts_with(covered: frozenset[str], market: str | None) -> str | None:
+    """A place the market's own name starts with ("India Electric Bus Charging") is the market, not a part of it."""
+    if not market:
+        return None
+    normalised_market = _normalised(market)
+    return next((name for name in covered if normalised_market.startswith(name + " ")), None)
+
+
+class Gazetteer:
+    """Finds every region, country and segment of a page's taxonomy in its text, aliases included, and the
+    common world regions and countries the page does not list itself."""
+
+    def __init__(self, taxonomy: Taxonomy, market: str | None = None):
+        self._names = _compiled_names(
+            tuple((row.dimension, row.member) for row in taxonomy.segments),
+            taxonomy.region_names,
+            tuple(row.country for row in taxonomy.regions if row.country),
+        )
+        self._targets = self._names.targets
+        self._market_place = _place_the_market_starts_with(self._names.covered, market)
+        # "The global ground station services market": a member named inside the market's own name is the market.
+        self._market_name = re.compile(rf"(?i:{_name_pattern(market)})") if market else None
+
+    def find(self, text: str) -> list[Mention]:
+        """Every named region, country and segment, then the segments a sentence names without a list
+        ("the two-wheelers segment"), leaving out datelines and the market's own place."""
+        mentions = []
+        inside_market_name = (
+            [(m.start(), m.end()) for m in self._market_name.finditer(text)] if self._market_name else []
+        )
+        for start, end, group in self._names_in(text):
+            if _within_one_of(inside_market_name, start, end):
+                continue
+            target = self._targets[group]
+            if _DATELINE_AFTER.match(text, end):
+                continue  # "PUNE, India, March 4, 2025 /PRNewswire/": where the news was filed
+            if text.startswith("$", end) or text.startswith(" $", end) or _DOLLARS_AFTER.match(text, end):
+                continue  # "US $ 460 billion", "161 billion U.S. dollars": a currency, not the country
+            if self._market_place and _normalised(text[start:end]) == self._market_place:
+                continue
+            mentions.append(Mention(start, end, target))
+        return sorted([*mentions, *_unlisted_segments(text, mentions)], key=lambda mention: mention.start)
+
+    def _names_in(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, group) of every name, as ``finditer`` of the single alternation of the page's names and the
+        built-in names it keeps would find them: at the earliest position the first name in order, then on from
+        its end. The page's names and the built-in ones are searched apart, the built-ins with one pattern for every
+        page, and the two streams merged; at one position the longer name wins, the page's at equal length."""
+        lowered = text.lower() if lower_case_agrees_with_re(text) else None
+        page = self._names.page
+        page_ahead = page.ahead_in(text, lowered)
+        builtin_lengths = _builtin_names().name_lengths
+        in_page = page_ahead.first_at_or_after(0)
+        builtin = self._first_builtin_at_or_after(text, lowered, 0)
+        while in_page is not None or builtin is not None:
+            page_first = builtin is None or (
+                in_page is not None
+                and (in_page[0], -page.name_lengths[in_page[2]]) <= (builtin[0], -builtin_lengths[builtin[2]])
+            )
+            found = in_page if page_first else builtin
+            yield found
+            position = found[1]
+            if in_page is not None and in_page[0] < position:
+                in_page = page_ahead.first_at_or_after(position)
+            if builtin is not None and builtin[0] < position:
+                builtin = self._first_builtin_at_or_after(text, lowered, position)
+
+    def _first_builtin_at_or_after(self, text: str, lowered: str | None, position: int) -> tuple[int, int, str] | None:
+        """The first built-in name the page keeps, found as ``_BuiltinNames.first_at_or_after`` finds names."""
+        builtins = _builtin_names()
+        while (found := builtins.first_at_or_after(text, lowered, position)) is not None:
+            kept = self._kept_builtin_at(text, *found)
+            if kept is not None:
+                return kept
+            position = found[0] + 1
+        return None
+
+    def _kept_builtin_at(self, text: str, start: int, end: int, group: str) -> tuple[int, int, str] | None:
+        """The first built-in name in order at ``start`` that the page keeps, given the first one matching there:
+        where the page names a place itself, a shorter built-in may still match ("Middle East" where the page's
+        "Middle East And Africa" does not take "Middle East & Africa")."""
+        while group in self._names.builtins_left_out:
+            following = _builtins_after(group)
+            match = following.match(text, start) if following is not None else None
+            if match is None:
+                return None
+            end, group = match.end(), match.lastgroup
+        return start, end, group
+
+
+def _within_one_of(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of ``spans`` (in order, not overlapping): the last that starts
+    at or before ``start`` is the only one that can hold it."""
+    last = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return last >= 0 and end <= spans[last][1]
+
+
+def _span_that_can_hold_unlisted_segments(text: str) -> tuple[int, int] | None:
+    """(start, end) for searching ``_UNLISTED_SEGMENT``: every match ends with "segment" and holds only word
+    characters, spaces and ",&'’/-", so the search runs from the last other character before the first "segment"
+    to the character after the last one (the whole text where lower-casing disagrees with re); None without any
+    "segment"."""
+    if not lower_case_agrees_with_re(text):
+        return 0, len(text)
+    lowered = text.lower()
+    first = lowered.find("segment")
+    if first < 0:
+        return None
+    end = min(len(text), lowered.rfind("segment") + len("segment") + 1)  # + 1: the "\b" after it looks there
+    barrier = _NOT_IN_AN_UNLISTED_SEGMENT.search(text[first::-1])
+    return (first - barrier.start() + 1 if barrier else 0), end
+
+
+def _unlisted_segments(text: str, listed: list[Mention]) -> list[Mention]:
+    """'By vehicle type, the two-wheelers segment ...': a segment the page names without listing it."""
+    span = _span_that_can_hold_unlisted_segments(text)
+    if span is None:
+        return []
+    taken = [(mention.start, mention.end) for mention in listed]
+    found = []
+    for match in _UNLISTED_SEGMENT.finditer(text, *span):
+        name = match.group("name")
+        superlative = _SUPERLATIVE_END.search(name)
+        if superlative and (named := _SEGMENT_IS.match(text, match.end())):
+            # "The market's largest segment is Hotels with ...": the segment is the name after "is"
+            found.append(Mention(named.start("name"), named.end("name"), NamedScope("segment", None, named["name"])))
+            continue
+        if (
+            name.lower() in _NOT_SEGMENT_NAMES
+            or superlative
+            or any(start < match.end() and match.start() < end for start, end in taken)
+        ):
+            continue
+        dimension = match.group("dimension")
+        found.append(
+            Mention(
+                match.start("name"),
+                match.end(),
+                NamedScope("segment", dimension.lower() if dimension else None, name),
+            )
+        )
+    return found

@@ -1,0 +1,116 @@
+"""Whether an amount a page states is the size of its market: not a price, a cost, a budget, funding, a deal, an
+increase, a conversion into dollars the page does not name, nor a figure of another market the sentence names."""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+
+from pipelines.extract.metadata import MARKET_WORD, market_name_before
+from pipelines.extract.numbers import Money
+
+# "Photonlink raised $60 million", "a contract worth USD 120 million": amounts of deals, not of markets.
+DEAL_BEFORE = re.compile(
+    r"\b(?i:raised|raises|raising|secured|secures|closed|won|wins|awarded|invested|invests|injected|investment\s+of"
+    r"|funding\s+of|financing\s+of|acquired|acquires|acquisition\s+of|bought|ordered|orders|signed|placed"
+    r"|(?:contract|deal|order|agreement|grant|round)\s+(?:worth|valued\s+at|of))\b[^.;]*$"
+)
+# "USD 6.20 per pound", "$87 million of venture capital", "a budget of EUR 1 billion", "$2.6bn set-up costs":
+# prices, funding, budgets and costs, not the size of a market.
+_NOT_MARKET_AFTER = re.compile(
+    r"\s*(?:(?i:per|a|an|each|for\s+(?:a|an|each|one))\s+(?!year\b|annum\b)[a-z]+\b(?!\s+market)|/\s?[a-z]+\b"
+    r"|(?i:of|in)\s+(?:(?i:new|fresh|total|private|public|federal|government)\s+)?"
+    r"(?i:venture|funding|investments?|financing|capital|grants?|seed|series\s+[a-e]|subsid|budget|revenue\s+for)"
+    r"|(?i:(?:in\s+)?(?:set-up\s+|setup\s+|mission\s+|development\s+|capital\s+)?costs?\b|funding|budget)"
+    r"|(?i:[a-z-]*\s*)?(?i:contract|deal|investment|acquisition|valuation|funding\s+round))"
+)
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?i:grow|grows|grew|growing|expand|expands|expanded|expanding|increase|increases|increased|increasing|rise"
+    r"|rises|rising|add|adds|adding)\s+(?i:by|of)\s+(?:(?i:about|around|nearly|over|more\s+than|some)\s+)?$"
+)
+CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approximately|or)\s+)?")
+# "$87 million vs. $4.7 billion": an amount compared with one that is not a market figure is not one either.
+COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and)\s*")
+_NOT_MARKET_BEFORE = re.compile(
+    r"\b(?i:budget|costs?|costing|spent|price|priced|sold\s+for|funding|funded|venture\s+capital"
+    r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"
+    r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|savings|raise|raising|exports?|exported|imports?|imported"
+    r"|shipments?|shipped)\b(?:[^.;]|(?<=vs)\.){0,60}$"
+)
+# An amount of plain currency units under a million ("USD 6.20", "$98.9") is a price or a line item, never a
+# market's size.
+_SMALLEST_MARKET_MILLIONS = Decimal(1)
+_SCALED = re.compile(r"(?i:thousand|million|billion|trillion|mn|mln|bn|tn|[kmbt])\W*$|(?i:\(.*\))")
+# A value with no year is a market figure only where the sentence says it is the market's size or worth.
+# "from roughly $1 billion now to over $7 billion in 2027": the market's size today, year unstated.
+NOW_AFTER = re.compile(r"\s+(?i:now|today|currently|at\s+present)\b")
+MARKET_SIZE_WORDING = re.compile(
+    r"(?i:market|industry|sector)\b[^.;]{0,80}?"
+    r"(?i:valued|value|worth|size|sized|estimated|stood|revenue|at\b|around\b|approximately\b|about\b)"
+    r"|(?i:valued|worth|size)\b[^.;]{0,40}?(?i:market|industry|sector)"
+)
+
+
+def is_unnamed_local_conversion(text: str, money: Money, amounts: list[Money]) -> bool:
+    """ "$US90 billion ($125 billion)": a bare "$" amount in brackets right after an amount in named US dollars is
+    the same figure in the page's own dollars (Australian, Canadian, ...), which it does not name."""
+    if not money.text.startswith("$"):
+        return False
+    previous = next((other for other in reversed(amounts) if other.end <= money.start), None)
+    return (
+        previous is not None
+        and previous.currency == "USD"
+        and "US" in previous.text.upper().replace(".", "")
+        and CONVERSION_OPENING.fullmatch(text, previous.end, money.start) is not None
+        and "(" in text[previous.end : money.start]
+    )
+
+
+def is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
+    """A price per unit, a cost, a budget, funding or an investment: named just after or before the amount; or
+    an increase ("will expand by USD 1.26 billion between 2023 and 2028")."""
+    if _INCREMENT_BEFORE.search(text, max(clause_start, money.start - 40), money.start):
+        return True
+    if money.low_millions < _SMALLEST_MARKET_MILLIONS and not _SCALED.search(money.text):
+        return True
+    if _NOT_MARKET_AFTER.match(text, money.end):
+        return True
+    return bool(_NOT_MARKET_BEFORE.search(text, max(clause_start, money.start - 80), money.start))
+
+
+_NAME_NOISE = frozenset({"global", "worldwide", "world", "overall", "total"})
+
+
+def market_named_before(text: str, sentence_start: int, figure_start: int) -> str | None:
+    """The name in the last "<name> market" of the sentence before the figure: "the air-source heat pump market is
+    projected to grow at 8.4%" → 'air-source heat pump'."""
+    last = None
+    for match in MARKET_WORD.finditer(text, sentence_start, figure_start):
+        last = match
+    return market_name_before(text, last.start(), sentence_start) if last else None
+
+
+def _market_words(name: str) -> frozenset[str]:
+    words = re.split(r"[\s\-/(),]+", name.lower().replace("&", " and "))
+    return frozenset(
+        word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+        for word in words
+        if word and word not in _NAME_NOISE
+    )
+
+
+def shares_a_word(named: str, market: str) -> bool:
+    return bool(_market_words(named) & _market_words(market))
+
+
+@functools.lru_cache(maxsize=4096)
+def relation_to_the_market(named: str, market: str) -> str:
+    """'same' ("heat pump" on a heat-pump page, or a shorter name for it), 'part' ("air-source heat pump": the
+    market's name and more, a segment of it) or 'other' ("space economy" on a space-mining page)."""
+    named_words, market_words = _market_words(named), _market_words(market)
+    if not named_words or named_words <= market_words:
+        return "same"
+    if market_words <= named_words:
+        return "part"
+    return "other"

@@ -1,0 +1,51 @@
+"""Every token of a page a figure is made of (amounts, percentages, years, year ranges, names), found in one pass
+per kind over the whole text and handed out to the sentence each lies in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipelines.extract.gazetteer import Gazetteer, Mention
+from pipelines.extract.numbers import (
+    Money,
+    Percent,
+    YearMention,
+    YearRange,
+    find_money,
+    find_percentages,
+    find_year_ranges,
+    find_years,
+)
+from pipelines.extract.records import Sentence
+from pipelines.extract.sentences import SentenceIndex
+
+
+@dataclass
+class SentenceTokens:
+    sentence: Sentence
+    money: list[Money]
+    percentages: list[Percent]
+    years: list[YearMention]
+    ranges: list[YearRange]
+    mentions: list[Mention]
+
+
+def group_by_sentence(index: SentenceIndex, text: str, gazetteer: Gazetteer) -> dict[int, SentenceTokens]:
+    grouped: dict[int, SentenceTokens] = {}
+    position_of = index.position_of
+    for kind, items in (
+        ("money", find_money(text)),
+        ("percentages", find_percentages(text)),
+        ("years", find_years(text)),
+        ("ranges", find_year_ranges(text)),
+        ("mentions", gazetteer.find(text)),
+    ):
+        for item in items:
+            position = position_of(item.start)
+            if position is None:
+                continue
+            tokens = grouped.get(position)
+            if tokens is None:
+                tokens = grouped[position] = SentenceTokens(index.sentences[position], [], [], [], [], [])
+            getattr(tokens, kind).append(item)
+    return grouped
