@@ -532,29 +532,46 @@ def extract_figures(
     return figures, skipped
 
 
-def _year_value_figure(line: YearValueLine) -> StatedFigure:
-    """The market's value in one year, from a 'YEAR VALUE' line under a caption with the unit."""
+def _table_value(
+    target: NamedScope | None,
+    year: int,
+    value_millions: Decimal,
+    rounding_millions: Decimal,
+    currency: str,
+    number: tuple[str, int, int],
+    sentence: Sentence,
+) -> StatedFigure:
+    """A value read from a table's cell: its ``number`` (text, start, end), quoting the table's line."""
+    figure_text, figure_start, figure_end = number
     return StatedFigure(
         metric="value",
-        scope="market",
-        dimension=None,
-        member=None,
+        scope=target.scope if target else "market",
+        dimension=target.dimension if target else None,
+        member=target.member if target else None,
         within_region=None,
-        year=line.year,
+        year=year,
         period_start_year=None,
         period_end_year=None,
-        value_millions=_as_float(line.value_millions),
+        value_millions=_as_float(value_millions),
         value_high_millions=None,
         pct=None,
         pct_high=None,
-        currency=line.currency,
-        rounding=float(line.rounding_millions),
-        figure_text=line.number_text,
-        figure_start=line.start,
-        figure_end=line.end,
-        quote=line.sentence.text,
-        char_start=line.sentence.char_start,
-        char_end=line.sentence.char_end,
+        currency=currency,
+        rounding=float(rounding_millions),
+        figure_text=figure_text,
+        figure_start=figure_start,
+        figure_end=figure_end,
+        quote=sentence.text,
+        char_start=sentence.char_start,
+        char_end=sentence.char_end,
+    )
+
+
+def _year_value_figure(line: YearValueLine) -> StatedFigure:
+    """The market's value in one year, from a 'YEAR VALUE' line under a caption with the unit."""
+    number = (line.number_text, line.start, line.end)
+    return _table_value(
+        None, line.year, line.value_millions, line.rounding_millions, line.currency, number, line.sentence
     )
 
 
@@ -565,35 +582,15 @@ def _flat_table_figures(table: FlatTable, mentions: list[Mention]) -> list[State
     """One value per row and year of a table flattened onto one line; a row named by a listed or known place is
     that place's, a "Total" row the market's, any other row a segment of the line's "By ..." dimension."""
     figures = []
-    sentence = table.sentence
     for cell in table.cells:
         named = next((mention.target for mention in mentions if mention.start == cell.member_start), None)
-        if cell.member.lower() in _TOTAL_ROW:
-            target = None
-        else:
-            target = named or NamedScope("segment", table.dimension, cell.member)
+        target = (
+            None if cell.member.lower() in _TOTAL_ROW else named or NamedScope("segment", table.dimension, cell.member)
+        )
+        number = (cell.number_text, cell.start, cell.end)
         figures.append(
-            StatedFigure(
-                metric="value",
-                scope=target.scope if target else "market",
-                dimension=target.dimension if target else None,
-                member=target.member if target else None,
-                within_region=None,
-                year=cell.year,
-                period_start_year=None,
-                period_end_year=None,
-                value_millions=_as_float(cell.value_millions),
-                value_high_millions=None,
-                pct=None,
-                pct_high=None,
-                currency=table.currency,
-                rounding=float(cell.rounding_millions),
-                figure_text=cell.number_text,
-                figure_start=cell.start,
-                figure_end=cell.end,
-                quote=sentence.text,
-                char_start=sentence.char_start,
-                char_end=sentence.char_end,
+            _table_value(
+                target, cell.year, cell.value_millions, cell.rounding_millions, table.currency, number, table.sentence
             )
         )
     return figures

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipelines.extract.numbers import parse_number, rounding_of
+from pipelines.extract.numbers import currency_code, parse_number, rounding_of, scale_in_millions
 from pipelines.extract.records import Sentence
 
 _TOKEN = re.compile(r"\S+")
@@ -29,8 +29,6 @@ _SCALE_THEN_CURRENCY_UNIT = re.compile(
 )
 # "2014 161" on lines of their own: a year and its value, one per line, under such a caption.
 _YEAR_VALUE_LINE = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s*[:|]?\s*(?P<number>\d[\d,]*(?:\.\d+)?)\s*\|?\s*")
-_SCALES_IN_MILLIONS = {"billion": 1000, "bn": 1000, "million": 1, "mn": 1, "trillion": 1_000_000}
-_CURRENCIES = {"usd": "USD", "us$": "USD", "$": "USD", "eur": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR"}
 _CAPTION_LINES = 3
 _MINIMUM_ROWS = 2
 _BY_LABEL = re.compile(r"(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40})$")
@@ -90,7 +88,7 @@ def _read_line(sentence: Sentence, unit: re.Match) -> FlatTable | None:
         index += 1
     if len(years) < 2 or years != sorted(set(years)):
         return None
-    scale = Decimal(_SCALES_IN_MILLIONS[unit.group("scale").lower()])
+    scale = scale_in_millions(unit.group("scale"))
     cells: list[FlatCell] = []
     rows = 0
     while index < len(tokens):
@@ -125,7 +123,7 @@ def _read_line(sentence: Sentence, unit: re.Match) -> FlatTable | None:
         return None
     label = sentence.text[: tokens[first_year].start()].strip()
     by_label = _BY_LABEL.search(label)
-    currency = _CURRENCIES.get(unit.group("currency").lower(), unit.group("currency").upper())
+    currency = currency_code(unit.group("currency"))
     return FlatTable(sentence, currency, by_label.group("dimension").lower() if by_label else None, tuple(cells))
 
 
@@ -156,9 +154,8 @@ def find_year_value_lines(sentences: list[Sentence]) -> dict[int, YearValueLine]
             caption = sentences[position - 1].text
             unit = _SCALE_THEN_CURRENCY_UNIT.search(caption) or _UNIT.search(caption)
             if unit is not None:
-                scale = Decimal(_SCALES_IN_MILLIONS[unit.group("scale").lower()])
-                currency_word = " ".join(unit.group("currency").lower().replace(".", "").split())
-                currency = _CURRENCIES.get(currency_word, "USD" if "dollar" in currency_word else currency_word.upper())
+                scale = scale_in_millions(unit.group("scale"))
+                currency = currency_code(unit.group("currency"))
                 for line_position in range(position, run_end):
                     sentence = sentences[line_position]
                     match = _YEAR_VALUE_LINE.fullmatch(sentence.text)

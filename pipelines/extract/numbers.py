@@ -21,6 +21,8 @@ _CURRENCIES = {
     "u.s.$": "USD",
     "us dollars": "USD",
     "u.s. dollars": "USD",
+    "us dollar": "USD",
+    "u.s. dollar": "USD",
     # A bare "$" on an English report page means US dollars; other dollars carry their prefix (A$, C$, ...).
     # figure_text keeps the symbol exactly as written.
     "$": "USD",
@@ -33,6 +35,8 @@ _CURRENCIES = {
     "hk$": "HKD",
     "eur": "EUR",
     "€": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
     "gbp": "GBP",
     "£": "GBP",
     "jpy": "JPY",
@@ -155,6 +159,17 @@ _MONTH_YEAR = re.compile(
 )
 
 
+def currency_code(written: str) -> str:
+    """The ISO code of a currency as a page writes it: 'US$', '$', 'U.S. dollars' → 'USD'; '€', 'euros' → 'EUR'."""
+    word = _WHITESPACE_RUN.sub(" ", written.strip().lower()).replace("us $", "us$").replace("u.s. $", "u.s.$")
+    return _CURRENCIES.get(word, word.upper())
+
+
+def scale_in_millions(written: str) -> Decimal:
+    """How many millions one unit of a scale word is: 'billion', 'Bn', 'B' → 1000."""
+    return _SCALES_IN_MILLIONS[lowered_as_re_reads(written)]
+
+
 class AmbiguousNumberError(ValueError):
     """A number whose meaning cannot be known without guessing (e.g. a decimal comma)."""
 
@@ -244,10 +259,8 @@ def find_money(text: str) -> list[Money]:
         scale_word = match.group(scale_group)
         if scale_word is None and match.re is _MONEY:
             scale_word = match.group("letter")
-        currency_word = _WHITESPACE_RUN.sub(" ", match.group(currency_group)).lower().replace("us $", "us$")
-        currency_word = currency_word.replace("u.s. $", "u.s.$")
-        currency = _CURRENCIES.get(currency_word, currency_word.upper())
-        scale = _SCALES_IN_MILLIONS[lowered_as_re_reads(scale_word)] if scale_word else Decimal("0.000001")
+        currency = currency_code(match.group(currency_group))
+        scale = scale_in_millions(scale_word) if scale_word else Decimal("0.000001")
         problem = None
         if match.re is _MONEY and match.group("sign"):
             problem = "a negative amount cannot be a market size"

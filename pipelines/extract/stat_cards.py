@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipelines.extract.numbers import find_year_ranges, find_years, parse_number, rounding_of
+from pipelines.extract.numbers import (
+    currency_code,
+    find_year_ranges,
+    find_years,
+    parse_number,
+    rounding_of,
+    scale_in_millions,
+)
 from pipelines.extract.records import Sentence
 
 _CARD_FIGURE = re.compile(
@@ -23,17 +30,6 @@ _CARD_FIGURE = re.compile(
     r"(?P<unit>%|(?i:billion|million|trillion|thousand|bn|mn|tn|b|m))?\s*$"
 )
 _LABEL_MAX_LENGTH = 90
-_SCALES_IN_MILLIONS = {
-    "thousand": Decimal("0.001"),
-    "million": Decimal(1),
-    "mn": Decimal(1),
-    "m": Decimal(1),
-    "billion": Decimal(1000),
-    "bn": Decimal(1000),
-    "b": Decimal(1000),
-    "trillion": Decimal(1_000_000),
-    "tn": Decimal(1_000_000),
-}
 _CURRENCY_IN_LABEL = re.compile(
     r"\((?P<currency>USD|US\$|EUR)(?:\s+(?P<scale>Billion|Million|Trillion|Bn|Mn))?\)", re.I
 )
@@ -176,7 +172,7 @@ def _read_card(figure_sentence: Sentence, figure: re.Match, label: Sentence, hea
     scale_word = unit or (in_label.group("scale") if in_label and in_label.group("scale") else "")
     if currency is None or not scale_word:
         return None  # a bare number: no currency or no scale, nothing to read it as
-    currency = {"$": "USD", "us$": "USD", "€": "EUR"}.get(currency.lower(), currency.upper())
-    scale = _SCALES_IN_MILLIONS[scale_word.lower()]
+    currency = currency_code(currency)
+    scale = scale_in_millions(scale_word)
     return StatCard(**common, year=year, period=None, value_millions=number * scale, pct=None, currency=currency,
                     rounding=rounding_of(number) * scale)  # fmt: skip
