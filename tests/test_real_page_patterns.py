@@ -489,3 +489,12 @@ def test_this_forecast_period_takes_the_years_the_previous_sentence_grows_betwee
         "forecast period, analysts predict a compound annual growth rate (CAGR) of 16.85%.\n"
     )
     assert _cagr(text) == (16.85, 2022, 2027, "sentence")
+
+
+def test_a_line_of_years_pairs_with_the_amounts_of_the_next_line_in_order():
+    text = (
+        "Collaborative Robots\nGeographic reference: World\nYear: 2015, 2020 and 2025\n"
+        "Market size: $120 million, $3.1 billion (projected) and $12 billion (projected).\n"
+    )
+    facts = {(f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert facts == {(2015, 120.0), (2020, 3100.0), (2025, 12000.0)}

@@ -408,6 +408,9 @@ def extract_figures(
             )
             if isinstance(item, Money):
                 year = _year_for(item.start, item.end, clause_end, tokens, hint)
+                if year is None and position > 0:
+                    # "Year: 2015, 2020 and 2025" then "Market size: $120 million, $3.1 billion and $12 billion"
+                    year = _year_in_parallel_list(sentences[position - 1].text, tokens.money, item)
                 if year is None:
                     # "$46.5 billion (€39.4bn) by 2028", "values of $82.1bn and $23.4bn in 2017": the year after
                     # the amount it is written with
@@ -573,6 +576,21 @@ def _year_value_figure(line: YearValueLine) -> StatedFigure:
     return _table_value(
         None, line.year, line.value_millions, line.rounding_millions, line.currency, number, line.sentence
     )
+
+
+_YEARS_LINE = re.compile(r"\s*(?i:years?)\s*:\s*(?P<years>(?:19|20)\d{2}(?:\s*(?:,|(?i:and)|&)\s*(?:19|20)\d{2})+)\s*")
+_YEAR_IN_LIST = re.compile(r"(?:19|20)\d{2}")
+
+
+def _year_in_parallel_list(previous_line: str, amounts: list[Money], money: Money) -> int | None:
+    """The year a 'Year: 2015, 2020 and 2025' line pairs with the amount in the same place of the next line."""
+    listed = _YEARS_LINE.fullmatch(previous_line)
+    if listed is None:
+        return None
+    years = [int(year) for year in _YEAR_IN_LIST.findall(listed.group("years"))]
+    if len(years) != len(amounts):
+        return None
+    return years[amounts.index(money)]
 
 
 _TOTAL_ROW = frozenset({"total", "global", "world", "worldwide"})
