@@ -29,10 +29,12 @@ SAME_PERIOD = re.compile(r"\b(?i:(?:over|during|in|for)\s+the\s+same\s+(?:period
 
 def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int, tokens: SentenceTokens):
     """(first year, last year) of a CAGR from its own sentence, in this order: a year range after it ("from 2025
-    to 2032", "(2025-2032)"); the years of the values the sentence grows from and to ("from USD 1.5 billion in
-    2025 to USD 4.0 billion by 2032, ... a CAGR of 15%"); "by 2032" after it, from the year the sentence starts at
-    (else the forecast period's start); a year range before it. Else FORECAST_PERIOD where the sentence says "the
-    forecast period", else UNSTATED_PERIOD: both resolved from the page (``resolve_cagr_periods``)."""
+    to 2032", "(2025-2032)"), or after the rates in a row it opens; the years of the values the sentence grows
+    between, before it, after it or on both sides, in either order ("from USD 1.5 billion in 2025 to USD 4.0
+    billion by 2032, ... a CAGR of 15%"); "by 2032" after it, from the year of the value the sentence starts at
+    (else the forecast period's start); a year range before it that is not a study's span. Else FORECAST_PERIOD
+    where the sentence says "the forecast period", else UNSTATED_PERIOD: both resolved from the page
+    (``resolve_cagr_periods``)."""
     after_ranges = [r for r in tokens.ranges if percent.end <= r.start < clause_end]
     if after_ranges:
         return after_ranges[0].first_year, after_ranges[0].last_year
@@ -52,8 +54,8 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
     if len(years_after) >= 2 and years_after[0] < years_after[1]:
         # "a CAGR of 14.1%, rising from $894 million in 2020 to $2.6 billion in 2028"
         return years_after[0], years_after[1]
-    year_before = year_of_last_value_before(percent.start, tokens)
-    year_after = _year_of_first_value_after(percent.end, clause_end, tokens)
+    year_before = _year_of_last_value_before(percent.start, tokens)
+    year_after = _year_of_first_value_after(percent.end, tokens)
     if year_before is not None and year_after is not None and year_before < year_after:
         # "estimated at USD 278.2 billion in 2023; ... a CAGR of 9.0% to reach USD 428.4 billion by 2028"
         return year_before, year_after
@@ -63,7 +65,7 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
         end_year = int(until.group("year"))
         # "estimated at $15 to $20 million in 2014, with a forecast of 40% CAGR through 2020": from the year of
         # the value the sentence starts at
-        stated_from = value_years[-1] if value_years else year_of_last_value_before(percent.start, tokens)
+        stated_from = value_years[-1] if value_years else _year_of_last_value_before(percent.start, tokens)
         start_year = stated_from if stated_from is not None and stated_from < end_year else FORECAST_PERIOD[0]
         return start_year, end_year
     before_ranges = [
@@ -78,7 +80,7 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
     return UNSTATED_PERIOD
 
 
-def _year_of_first_value_after(position: int, clause_end: int, tokens: SentenceTokens) -> int | None:
+def _year_of_first_value_after(position: int, tokens: SentenceTokens) -> int | None:
     """The year of the money value right after ``position`` when no other percentage comes first."""
     following = sorted((item for item in [*tokens.money, *tokens.percentages] if item.start >= position),
                        key=lambda item: item.start)  # fmt: skip
@@ -88,7 +90,7 @@ def _year_of_first_value_after(position: int, clause_end: int, tokens: SentenceT
     return next((year.year for year in tokens.years if following[0].end <= year.start < limit), None)
 
 
-def year_of_last_value_before(position: int, tokens: SentenceTokens) -> int | None:
+def _year_of_last_value_before(position: int, tokens: SentenceTokens) -> int | None:
     """The year of the last money value before ``position``: stated after it ("$15 million in 2014, ... 40%"), else
     before it ("in 2014 was estimated at $15 to $20 million, with a forecast of 40% CAGR through 2020")."""
     values = [money for money in tokens.money if money.end <= position]
