@@ -46,7 +46,8 @@ def _progress_line(done: int, total: int, elapsed: float) -> str:
 
 def run_build(settings: Settings, out=sys.stderr):
     """Run the build_warehouse job in process, drawing a progress bar; returns the Dagster result. With
-    DAGSTER_HOME set, the run is recorded in that instance (the UI's run history); otherwise in a throwaway one."""
+    DAGSTER_HOME naming an existing folder (`make run` makes it), the run is recorded in that instance (the UI's
+    run history); otherwise in a throwaway one."""
     import dagster as dg  # imported here so that `facts` starts without loading Dagster
 
     from pipelines.definitions import build_definitions
@@ -55,7 +56,9 @@ def run_build(settings: Settings, out=sys.stderr):
     job = definitions.resolve_job_def("build_warehouse").with_logger_defs({"console": _console_logger()})
     graph = definitions.resolve_asset_graph()
     total = len(graph.materializable_asset_keys) + len(graph.asset_check_keys)
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    dagster_home = os.environ.get("DAGSTER_HOME")
+    persistent = bool(dagster_home) and Path(dagster_home).is_dir()
+    instance = dg.DagsterInstance.get() if persistent else dg.DagsterInstance.ephemeral()
     with instance:
         return _run_with_progress(job, instance, total, out)
 

@@ -48,7 +48,12 @@ def test_build_refresh_and_audit_work_from_the_command_line_with_reliable_exit_c
     (raw_dir / "reports").mkdir(parents=True)
     report = raw_dir / "reports" / "space-mining-market.txt"
     report.write_bytes(SEED_REPORT.read_bytes())
-    environment = {"RAW_DIR": str(raw_dir), "WAREHOUSE_PATH": str(tmp_path / "warehouse" / "space_mining.duckdb")}
+    environment = {
+        "RAW_DIR": str(raw_dir),
+        "WAREHOUSE_PATH": str(tmp_path / "warehouse" / "space_mining.duckdb"),
+        # as on a fresh clone under `make test`: DAGSTER_HOME names a folder no `make run` has made yet
+        "DAGSTER_HOME": str(tmp_path / "dagster-home-not-made"),
+    }
 
     assert run_with(environment, "audit").returncode == 2  # nothing published yet
     built = run_with(environment, "build")
