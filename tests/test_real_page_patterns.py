@@ -498,3 +498,23 @@ def test_a_line_of_years_pairs_with_the_amounts_of_the_next_line_in_order():
     )
     facts = {(f.year, f.value_millions) for f in _figures(text, metric="value")}
     assert facts == {(2015, 120.0), (2020, 3100.0), (2025, 12000.0)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "member", "metric"),
+    [
+        ("Organic fruits and vegetables make up about 37% of total organic food sales in 2022.",
+         "Organic fruits and vegetables", "share"),
+        ("Telecommunications will be the industry that sees the fastest growth in spending, with a CAGR of "
+         "13.1 percent from 2016 to 2021.", "Telecommunications", "cagr"),
+    ],
+)  # fmt: skip
+def test_a_member_named_as_the_sentences_subject_takes_its_share_or_rate(sentence, member, metric):
+    (figure,) = extract_report(sentence + "\n").figures
+    assert (figure.metric, figure.scope, figure.member) == (metric, "segment", member)
+
+
+def test_a_region_that_contributes_a_percentage_of_revenue_holds_that_share():
+    text = "North America is estimated to contribute around 25% in 2021 to the global cosmetics market revenue.\n"
+    (share,) = extract_report(text).figures
+    assert (share.metric, share.member, share.year, share.pct) == ("share", "North America", 2021, 25.0)

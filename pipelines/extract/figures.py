@@ -80,7 +80,8 @@ _NAME_THEN_PERCENT = re.compile(r"\s?:?\s?")
 _LISTED_SHARES_MINIMUM = 2
 _SHARE_BEFORE = re.compile(
     r"(?i:share|accounted for|accounting for|accounts for|captured|captures|held|holds|hold|representing|represented"
-    r"|commanded|commands|controlled|controls)"
+    r"|commanded|commands|controlled|controls|make up|makes up|made up|constitutes|constituted|contribute"
+    r"|contributes|contributed)"
     r"\W*(?:\w+\W+){0,4}$"
 )
 _SHARE_AFTER = re.compile(
@@ -124,14 +125,19 @@ _MEMBER_THEN_VERB = re.compile(
     r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)(?:\s+(?i:class|category))?\s+"
     r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
     r"|lead|dominated|dominates|dominate|represents|represent"
-    r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows)\b"
+    r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
+    r"|makes|made|constitutes|constituted)\b"
 )
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
 _NOT_A_MEMBER = re.compile(
     r"(?i:it|this|that|they|which|who|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
     r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?)"
 )
-_GENERIC_MEMBER_NOUN = re.compile(r"\s+(?i:sector|segment|sub-segment|class|category)$")
+_GENERIC_MEMBER_NOUN = re.compile(r"\s+(?i:sector|segment|sub-segment|class|category|units|demand)$")
+_MEMBER_IS_THE_KIND = re.compile(
+    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+(?i:is|was|will\s+be|remains)"
+    r"\s+(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:industry|sector|segment|category|vertical|application|channel)\b"
+)
 _SEGMENT_NOUN = re.compile(r"\s+(?i:segment|sub-segment|channel|category|vertical)$")
 _SEGMENT_WORD = re.compile(r"\s+(?i:segment|sub-segment)$")
 _REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
@@ -465,10 +471,15 @@ def extract_figures(
             if metric is None and _is_listed_share(text, item, tokens):
                 metric = "share"
             if metric == "cagr" and target is None:
-                # "The online distribution channel is forecast to register a 6.1% CAGR": a segment's rate
+                # "The online distribution channel is forecast to register a 6.1% CAGR", "Telecommunications will
+                # be the industry that sees the fastest growth, with a CAGR of 13.1 percent": a segment's rate
                 opening = _member_opening_clause(text, sentence, item.start, require_by_dimension=False)
+                kind_of_member = _MEMBER_IS_THE_KIND.match(sentence.text)
                 if opening is not None and _SEGMENT_NOUN.search(opening.member):
                     target = NamedScope("segment", None, _SEGMENT_WORD.sub("", opening.member))
+                elif kind_of_member and not _NOT_A_MEMBER.fullmatch(kind_of_member.group("member")):
+                    target = NamedScope("segment", None, kind_of_member.group("member"))
+                if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if (
                 metric is None
