@@ -518,3 +518,20 @@ def test_a_region_that_contributes_a_percentage_of_revenue_holds_that_share():
     text = "North America is estimated to contribute around 25% in 2021 to the global cosmetics market revenue.\n"
     (share,) = extract_report(text).figures
     assert (share.metric, share.member, share.year, share.pct) == ("share", "North America", 2021, 25.0)
+
+
+def test_a_year_in_a_table_rows_label_wins_over_the_column_headers():
+    text = "Report Metric | 2024 (USD Million) |\n|---|---|\nMarket Size (2031) | 34,612.03 |\n"
+    (value,) = extract_report(text).figures
+    assert (value.year, value.value_millions) == (2031, 34612.03)
+
+
+def test_another_industry_named_in_the_sentence_is_not_this_markets_but_a_sectors_share_is_a_members():
+    text = (
+        "Functional Beverages Market\nThe functional beverages market keeps growing, and the functional beverages "
+        "market draws new brands.\nThe energy drinks industry was valued at over $75 billion in 2025.\n"
+        "The residential sector accounts for 54% of total demand in 2024.\n"
+    )
+    report = extract_report(text)
+    assert [(f.metric, f.scope, f.member, f.pct) for f in report.figures] == [("share", "segment", "residential", 54.0)]
+    assert any("another market (energy drinks)" in skipped.reason for skipped in report.skipped)

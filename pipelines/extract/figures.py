@@ -95,6 +95,7 @@ _EFFECT_ON_A_RATE = re.compile(
 # "global meat consumption is growing at 5-6%": a rate of volume, not of the market's value.
 _VOLUME_RATE_BEFORE = re.compile(
     r"\b(?i:consumption|production|shipments?|installations?|deployments?|(?<!end[- ])users?|subscribers?|units?"
+    r"|populations?"
     r"|volumes?|launches|capacity)\b(?:(?!\b(?i:market|industry|revenue|value)\b)[^.;])*$"
 )
 _DEVELOPMENT_OPENING = re.compile(
@@ -220,9 +221,11 @@ def _year_for(
     figure_start: int, figure_end: int, clause_end: int, tokens: SentenceTokens, hint: CellHint | None = None
 ) -> int | None:
     if hint and hint.year:
-        # a table cell: a year in the cell itself, else the column header's
+        # a table cell: a year in the cell itself, else in the row's label ("Market Size (2031) | USD 34,612.03
+        # Million"), else the column header's
         in_cell = [year for year in tokens.years if figure_end <= year.start < clause_end]
-        return in_cell[0].year if in_cell else hint.year
+        in_label = [year for year in tokens.years if year.end <= figure_start]
+        return in_cell[0].year if in_cell else in_label[-1].year if in_label else hint.year
     after = [year for year in tokens.years if figure_end <= year.start < clause_end]
     if after:
         return after[0].year
@@ -381,7 +384,11 @@ def extract_figures(
                 skip(f"{item.text!r} at {item.start}: a conversion in brackets into dollars the page does not name")
                 continue
             target, within_region = _scope_for(text, item.start, tokens, recent_mentions)
-            if target is None and market:
+            # a share is always some member's; an amount or a rate may be another market's
+            of_a_market = (
+                isinstance(item, Money) or _classify_percentage(text, item, clause_start, clause_end) == "cagr"
+            )
+            if target is None and market and of_a_market:
                 named = market_named_before(text, sentence.char_start, item.start)
                 relation = relation_to_the_market(named, market) if named else "same"
                 if relation != "same" and text.lower().count(named.lower()) > 1 and shares_a_word(named, market):

@@ -82,12 +82,18 @@ def is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
 _NAME_NOISE = frozenset({"global", "worldwide", "world", "overall", "total"})
 
 
+_INDUSTRY_WORD = re.compile(r"\b(?i:industry|sector)\b")
+
+
 def market_named_before(text: str, sentence_start: int, figure_start: int) -> str | None:
     """The name in the last "<name> market" of the sentence before the figure: "the air-source heat pump market is
     projected to grow at 8.4%" → 'air-source heat pump'."""
     last = None
     for match in MARKET_WORD.finditer(text, sentence_start, figure_start):
         last = match
+    for match in _INDUSTRY_WORD.finditer(text, sentence_start, figure_start):
+        if last is None or match.start() > last.start():
+            last = match  # "The energy drinks industry was valued at over $75 billion"
     return market_name_before(text, last.start(), sentence_start) if last else None
 
 
