@@ -535,3 +535,27 @@ def test_another_industry_named_in_the_sentence_is_not_this_markets_but_a_sector
     report = extract_report(text)
     assert [(f.metric, f.scope, f.member, f.pct) for f in report.figures] == [("share", "segment", "residential", 54.0)]
     assert any("another market (energy drinks)" in skipped.reason for skipped in report.skipped)
+
+
+def test_shares_in_brackets_after_the_places_of_a_list():
+    text = (
+        "Europe was the main market for frozen products in 2018, followed by North America (30.6%), "
+        "Asia-Pacific (20.0%) and South America (10.3%).\n"
+    )
+    shares = {(f.member, f.year, f.pct) for f in extract_report(text).figures}
+    assert shares == {("North America", 2018, 30.6), ("Asia Pacific", 2018, 20.0), ("South America", 2018, 10.3)}
+
+
+def test_it_refers_to_the_member_the_previous_sentence_opens_with():
+    text = (
+        "Furthermore, Europe takes the crown for the largest region. In 2019, it accounted for 48.6%, or $12.14 "
+        "billion, of the market.\n"
+    )
+    facts = {(f.metric, f.scope, f.member, f.year) for f in extract_report(text).figures}
+    assert facts == {("share", "region", "Europe", 2019), ("value", "region", "Europe", 2019)}
+
+
+def test_members_and_shares_paired_respectively():
+    text = "Sparkling wine and fortified wine held a share of 11% and 4% in 2019, respectively.\n"
+    shares = {(f.member, f.pct) for f in extract_report(text).figures}
+    assert shares == {("Sparkling wine", 11.0), ("fortified wine", 4.0)}

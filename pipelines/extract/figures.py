@@ -76,7 +76,7 @@ _CAGR_AFTER = re.compile(
     r"\s+(?:per\s+year|annually))"
 )
 # "Regional split: North America 38%, Europe 27%, Asia-Pacific 25%": a name, then its percentage, in a list.
-_NAME_THEN_PERCENT = re.compile(r"\s?:?\s?")
+_NAME_THEN_PERCENT = re.compile(r"\s?:?\s?\(?")
 _LISTED_SHARES_MINIMUM = 2
 _SHARE_BEFORE = re.compile(
     r"(?i:share|accounted for|accounting for|accounts for|captured|captures|held|holds|hold|representing|represented"
@@ -116,6 +116,7 @@ _LABELLED_MEMBER_SHARE = re.compile(
     r"(?P<member>[A-Za-z0-9][^():;]{0,60}?)\s*\(\s*"
 )
 _JOINED_PLACES = re.compile(r"\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?")
+_MEMBERS_JOINED = re.compile(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+")
 _RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 # "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
@@ -139,6 +140,10 @@ _MEMBER_IS_THE_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+(?i:is|was|will\s+be|remains)"
     r"\s+(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:industry|sector|segment|category|vertical|application|channel)\b"
 )
+# "In 2019, it accounted for 48.6%", "It is expected to grow at a CAGR of 15.8%": a sentence about the previous one's
+# subject.
+_IT_OPENING = re.compile(r"[-•*·\s]*(?:(?i:in|by)\s+(?:19|20)\d{2},\s*)?(?i:it|its)\b")
+_SUBJECT_WORDS = 3
 _SEGMENT_NOUN = re.compile(r"\s+(?i:segment|sub-segment|channel|category|vertical)$")
 _SEGMENT_WORD = re.compile(r"\s+(?i:segment|sub-segment)$")
 _REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
@@ -292,6 +297,29 @@ def _places_together(
     return NamedScope(scope, scope, text[together[0].start : together[-1].end])
 
 
+def _one_of_respectively(target: NamedScope, tokens: SentenceTokens, percent: Percent) -> NamedScope:
+    """ "Sparkling wine and fortified wine held a share of 11% and 4%, respectively": each member its share."""
+    members = _MEMBERS_JOINED.split(target.member)
+    if len(members) < 2 or not _RESPECTIVELY.search(tokens.sentence.text):
+        return target
+    shares = [item.start for item in tokens.percentages]
+    if len(shares) != len(members) or percent.start not in shares:
+        return target
+    return replace(target, member=members[shares.index(percent.start)])
+
+
+def _subject_of(tokens: SentenceTokens | None) -> NamedScope | None:
+    """The one region, country or segment a sentence opens with (named within its first few words), if any."""
+    if tokens is None:
+        return None
+    targets = {mention.target for mention in tokens.mentions}
+    if len(targets) != 1:
+        return None
+    (mention,) = tokens.mentions[:1]
+    opening = tokens.sentence.text[: mention.start - tokens.sentence.char_start]
+    return mention.target if len(opening.split()) <= _SUBJECT_WORDS else None
+
+
 @functools.lru_cache(maxsize=1024)
 def _reference_in(sentence_text: str) -> str | None:
     """'segment' for a sentence that says "this segment", 'region' for "the regional market", else None.
@@ -366,7 +394,7 @@ def extract_figures(
         boundaries = [item.start for item in figure_tokens[1:]] + [sentence.char_end]
         clause_starts = [sentence.char_start] + [item.end for item in figure_tokens[:-1]]
         not_market_end = None  # where the last amount that is not a market figure ended
-        previous_cagr_end = None  # where the last percentage read as a CAGR ended
+        previous_rate = None  # (metric, end) of the last percentage read as a CAGR or a share
         for item, clause_start, clause_end in zip(figure_tokens, clause_starts, boundaries, strict=True):
             if item.problem:
                 skip(f"{item.text!r} at {item.start}: {item.problem}")
@@ -384,6 +412,12 @@ def extract_figures(
                 skip(f"{item.text!r} at {item.start}: a conversion in brackets into dollars the page does not name")
                 continue
             target, within_region = _scope_for(text, item.start, tokens, recent_mentions)
+            if target is None and _IT_OPENING.match(sentence.text):
+                # "Europe takes the crown for the largest region. In 2019, it accounted for 48.6%": "it" is the
+                # member the previous sentence opens with
+                target = _subject_of(grouped.get(position - 1))
+                if target is not None:
+                    within_region = None
             # a share is always some member's; an amount or a rate may be another market's
             of_a_market = (
                 isinstance(item, Money) or _classify_percentage(text, item, clause_start, clause_end) == "cagr"
@@ -488,13 +522,9 @@ def extract_figures(
                     target = NamedScope("segment", None, kind_of_member.group("member"))
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
-            if (
-                metric is None
-                and previous_cagr_end is not None
-                and RATES_IN_A_ROW.fullmatch(text, previous_cagr_end, item.start)
-            ):
-                metric = "cagr"  # "a CAGR of 13.4% in volume and 15.7% in value"
-            previous_cagr_end = item.end if metric == "cagr" else None
+            if metric is None and previous_rate and RATES_IN_A_ROW.fullmatch(text, previous_rate[1], item.start):
+                metric = previous_rate[0]  # "a CAGR of 13.4% in volume and 15.7% in value", "a share of 11% and 4%"
+            previous_rate = (metric, item.end) if metric in ("cagr", "share") else None
             if metric == "share" and target is None:
                 # "Air-to-air heat pumps hold a 44.3% market share", "| Lithium-ion | 30.83% |": a share is always
                 # some member's, the one its sentence opens with or its table row names
@@ -502,6 +532,7 @@ def extract_figures(
                     target = NamedScope("segment", None, text[row.label_start : row.label_end])
                 else:
                     target = _member_opening_clause(text, sentence, item.start, require_by_dimension=False)
+                    target = _one_of_respectively(target, tokens, item) if target is not None else None
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if metric is None:
