@@ -141,9 +141,3 @@ def check_result(
         description=description,
     )
 
-
-def run_check(
-    connection: duckdb.DuckDBPyConnection, table: str, check: ModelCheck, rows_checked: str = "every row"
-) -> dg.AssetCheckResult:
-    """Evaluate the check and return its result (without deciding what a failure withholds)."""
-    return check_result(table, check, evaluate_check(connection, check), rows_checked)

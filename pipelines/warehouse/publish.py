@@ -211,32 +211,31 @@ def _reports_digest(connection: duckdb.DuckDBPyConnection, qualified_table: str,
     ).fetchone()
 
 
-def _previous_rows(connection: duckdb.DuckDBPyConnection, table: str, reports: list[str]) -> tuple[list[str], int]:
-    """(columns the previously published table shares with the new one, its rows of ``reports``); nothing when it
-    has no such table or no report_id column."""
-    previous = column_names(connection, PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table)
-    if not reports or REPORT_KEY not in previous:
-        return [], 0
-    current = set(column_names(connection, PUBLISHING_ALIAS, PUBLISHED_SCHEMA, table))
-    (rows,) = connection.execute(
-        f"select count(*) from {quoted_name(PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table)} "
-        f"where {REPORT_KEY} in (select unnest(?::varchar[]))",
-        [reports],
-    ).fetchone()
-    return [column for column in previous if column in current], rows
-
-
 def _keep_previous_rows(connection: duckdb.DuckDBPyConnection, table: str, reports: list[str]) -> None:
-    """Copy the previously published rows of ``reports`` into the new table (the columns both have)."""
-    columns, rows = _previous_rows(connection, table, reports)
-    if rows:
-        selected = ", ".join(f'"{column}"' for column in columns)
+    """Copy the previously published rows of ``reports`` into the new table (the columns both have); nothing when
+    the previous file has no such table or no report_id column in it."""
+    previous = column_names(connection, PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table)
+    if reports and REPORT_KEY in previous:
+        current = set(column_names(connection, PUBLISHING_ALIAS, PUBLISHED_SCHEMA, table))
+        selected = ", ".join(f'"{column}"' for column in previous if column in current)
         connection.execute(
             f"insert into {quoted_name(PUBLISHING_ALIAS, PUBLISHED_SCHEMA, table)} ({selected}) select {selected} "
             f"from {quoted_name(PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table)} "
             f"where {REPORT_KEY} in (select unnest(?::varchar[]))",
             [reports],
         )
+
+
+def _previous_row_count(connection: duckdb.DuckDBPyConnection, table: str, reports: list[str]) -> int:
+    """How many rows of ``reports`` the previously published table holds."""
+    if REPORT_KEY not in column_names(connection, PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table):
+        return 0
+    (rows,) = connection.execute(
+        f"select count(*) from {quoted_name(PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table)} "
+        f"where {REPORT_KEY} in (select unnest(?::varchar[]))",
+        [reports],
+    ).fetchone()
+    return rows
 
 
 def _previously_published(connection: duckdb.DuckDBPyConnection, reports: list[str]) -> set[str]:
@@ -322,7 +321,7 @@ def publish_marts(
                     [withheld_ids] if by_report and withheld_ids else [],
                 ).fetchone()
                 if by_report and kept:
-                    table_rows[table] += _previous_rows(connection, table, kept)[1]
+                    table_rows[table] += _previous_row_count(connection, table, kept)
             for table in patched:  # the other reports' rows are the ones published before, untouched
                 expected = _reports_digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"', rewritten)
                 actual = _reports_digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"', rewritten)
