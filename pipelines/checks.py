@@ -140,4 +140,3 @@ def check_result(
         metadata=metadata,
         description=description,
     )
-

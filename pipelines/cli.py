@@ -5,8 +5,8 @@
     python -m pipelines facts raw/reports/space-mining-market.txt    # what the extractor reads in one page
     python -m pipelines audit                                        # the published warehouse's failed checks
 
-RAW_DIR and WAREHOUSE_PATH choose the folders, as for `make run`; with DAGSTER_HOME set (the Makefile sets it), a
-build is recorded in that Dagster instance, so it shows in the UI's run history. Exit codes:
+RAW_DIR and WAREHOUSE_PATH choose the folders, as for `make run`; with DAGSTER_HOME naming an existing folder
+(`make run` makes it), a build is recorded in that Dagster instance, so it shows in the UI's run history. Exit codes:
 
     0  success
     1  the page states no figures (facts), or the published warehouse has page inconsistencies (audit --strict)
