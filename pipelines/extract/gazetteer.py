@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS
+from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS, normalised_place
 from pipelines.extract.key_words import lower_case_agrees_with_re
 from pipelines.extract.name_trie import BEFORE_SEGMENT_WORD, TrieName, group_of, trie_pattern
 from pipelines.extract.records import Taxonomy
@@ -68,7 +68,7 @@ def _name_pattern(name: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _normalised(name: str) -> str:
-    return " ".join(re.split(r"[\s\-]+", name.lower())).replace(" and ", " & ")
+    return normalised_place(name)
 
 
 # Built-in places spelled in ordinary case: "PERU" in a page's scope list is Peru, not an acronym.

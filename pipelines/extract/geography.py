@@ -6,6 +6,8 @@ that "North America dominated with a 38% share" is a regional figure even on a p
 
 from __future__ import annotations
 
+import re
+
 WORLD_REGIONS = (
     "North America",
     "Europe",
@@ -82,27 +84,28 @@ ALIASES = {
 }
 
 
-def _normalised_place(name: str) -> str:
-    return " ".join(name.lower().replace("-", " ").split()).replace(" and ", " & ")
+def normalised_place(name: str) -> str:
+    """'Asia-Pacific' → 'asia pacific', 'Middle East and Africa' → 'middle east & africa': how names compare."""
+    return " ".join(re.split(r"[\s\-]+", name.lower())).replace(" and ", " & ")
 
 
 _CANONICAL_REGIONS = {
-    _normalised_place(spelling): region
+    normalised_place(spelling): region
     for region in WORLD_REGIONS
-    for spelling in (region, *ALIASES.get(_normalised_place(region), ()))
+    for spelling in (region, *ALIASES.get(normalised_place(region), ()))
 }
 _KNOWN_PLACES = frozenset(
-    _normalised_place(spelling)
+    normalised_place(spelling)
     for place in (*WORLD_REGIONS, *COMMON_COUNTRIES)
-    for spelling in (place, *ALIASES.get(_normalised_place(place), ()))
-) | frozenset(_normalised_place(alias) for aliases in ALIASES.values() for alias in aliases)
+    for spelling in (place, *ALIASES.get(normalised_place(place), ()))
+) | frozenset(normalised_place(alias) for aliases in ALIASES.values() for alias in aliases)
 
 
 def is_known_place(name: str) -> bool:
-    return _normalised_place(name) in _KNOWN_PLACES
+    return normalised_place(name) in _KNOWN_PLACES
 
 
 def canonical_region(name: str) -> str:
     """'Asia-Pacific', 'APAC', 'asia pacific' → 'Asia Pacific': one name per world region, whatever the page's
     spelling, so that the warehouse holds one region where pages write it differently; any other name as written."""
-    return _CANONICAL_REGIONS.get(_normalised_place(name), name)
+    return _CANONICAL_REGIONS.get(normalised_place(name), name)
