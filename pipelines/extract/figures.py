@@ -462,11 +462,11 @@ def extract_figures(
                     # "$46.5 billion (€39.4bn) by 2028", "values of $82.1bn and $23.4bn in 2017": the year after
                     # the amount it is written with
                     paired = next((m for m in tokens.money if m.start >= clause_end), None)
-                    if paired is not None and CONVERSION_OPENING.fullmatch(text, item.end, paired.start):
-                        closing = text.find(")", paired.end, sentence.char_end)
-                        year = _year_for(item.start, item.end, closing + 20 if closing >= 0 else clause_end, tokens)
-                    elif paired is not None and _AMOUNTS_JOINED.fullmatch(text, item.end, paired.start):
-                        following = next((m.start for m in tokens.money if m.start > paired.start), None)
+                    if paired is not None and (
+                        CONVERSION_OPENING.fullmatch(text, item.end, paired.start)
+                        or _AMOUNTS_JOINED.fullmatch(text, item.end, paired.start)
+                    ):
+                        following = next((f.start for f in figure_tokens if f.start > paired.start), None)
                         year = _year_for(paired.start, paired.end, following or sentence.char_end, tokens)
                 if (
                     year is None
