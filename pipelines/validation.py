@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipelines.analyst_tables import table_fact_frames
-from pipelines.schemas import DOCUMENT_SCHEMAS, ROW_REASONS, SCHEMAS, YEAR_WINDOW
+from pipelines.schemas import DOCUMENT_SCHEMAS, ROW_REASONS, SCHEMAS, YEAR_WINDOW, ReportMetadataSchema
 from pipelines.tables import conform_to_schema
 
 QUARANTINE_COLUMNS = {
@@ -164,14 +164,11 @@ def validate_fx_rates(fx_rates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
 
 
 def _without_implausible_forecast_periods(reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """A forecast period that ends before it starts or lies far from the base year is dropped, with a quarantine
-    row that says so; the report itself, and every figure it states, still loads."""
-    start, end, base = reports["forecast_start_year"], reports["forecast_end_year"], reports["base_year"]
-    misordered = (end <= start).fillna(False)
-    far = pd.Series(False, index=reports.index)
-    for years in (start, end):
-        far |= ((years - base).abs() > YEAR_WINDOW).fillna(False)
-    implausible = (misordered | far).astype(bool)
+    """A forecast period that breaks the report model's rules (it ends before it starts, or lies far from the base
+    year) is dropped, with a quarantine row that says so; the report itself, and every figure it states, still
+    loads."""
+    misordered = ~ReportMetadataSchema.forecast_period_is_ordered(reports)
+    implausible = misordered | ~ReportMetadataSchema.forecast_period_near_base_year(reports)
     rows = [
         quarantine_row(
             "report_metadata",
