@@ -1,3 +1,6 @@
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,3 +66,14 @@ def make_raw_dir(root: Path, files: dict[str, bytes]) -> Path:
     for name, data in files.items():
         (raw_dir / "reports" / name).write_bytes(data)
     return raw_dir
+
+
+def run_cli(environment: dict[str, str], *arguments: str) -> subprocess.CompletedProcess:
+    """`python -m pipelines ARGUMENTS` in a child process, as a user types it, with ``environment`` on top of ours."""
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines", *arguments],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **environment},
+    )

@@ -1,21 +1,12 @@
 """The command line prints what the extractor reads in one page, with exit codes scripts can rely on."""
 
-import os
 import re
-import subprocess
-import sys
 
-from tests.conftest import PROJECT_ROOT, SEED_REPORT
-
-
-def run(*arguments):
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines", *arguments], cwd=PROJECT_ROOT, capture_output=True, text=True
-    )
+from tests.conftest import PROJECT_ROOT, SEED_REPORT, run_cli
 
 
 def test_facts_prints_each_figure_with_its_quote_and_span():
-    completed = run("facts", str(SEED_REPORT))
+    completed = run_cli({}, "facts", str(SEED_REPORT))
     assert completed.returncode == 0
     assert "11 figure(s):" in completed.stdout
     assert "cagr  region  Asia Pacific" in completed.stdout
@@ -25,22 +16,14 @@ def test_facts_prints_each_figure_with_its_quote_and_span():
 
 
 def test_facts_exits_1_for_a_page_without_figures_and_2_for_an_unreadable_file(tmp_path):
-    assert run("facts", str(PROJECT_ROOT / "tests/data/reports/quantum-navigation-overview.txt")).returncode == 1
+    assert (
+        run_cli({}, "facts", str(PROJECT_ROOT / "tests/data/reports/quantum-navigation-overview.txt")).returncode == 1
+    )
     binary = tmp_path / "scan.txt"
     binary.write_bytes(b"%PDF\x00\x01")
-    completed = run("facts", str(binary))
+    completed = run_cli({}, "facts", str(binary))
     assert completed.returncode == 2
     assert "scan.txt: binary file (NUL byte at offset 4), expected UTF-8 text" in completed.stderr
-
-
-def run_with(environment, *arguments):
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines", *arguments],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **environment},
-    )
 
 
 def test_build_refresh_and_audit_work_from_the_command_line_with_reliable_exit_codes(tmp_path):
@@ -55,22 +38,22 @@ def test_build_refresh_and_audit_work_from_the_command_line_with_reliable_exit_c
         "DAGSTER_HOME": str(tmp_path / "dagster-home-not-made"),
     }
 
-    assert run_with(environment, "audit").returncode == 2  # nothing published yet
-    built = run_with(environment, "build")
+    assert run_cli(environment, "audit").returncode == 2  # nothing published yet
+    built = run_cli(environment, "build")
     assert built.returncode == 0, built.stderr
     assert re.search(r"\] (\d+)/\1 tables and checks", built.stderr)  # the bar reaches its end
     assert f"published {tmp_path / 'warehouse' / 'space_mining.duckdb'}" in built.stdout
 
-    audited = run_with(environment, "audit")
+    audited = run_cli(environment, "audit")
     assert audited.returncode == 0
     assert "[page] space-mining-market: stated CAGR against the CAGR implied by the stated values" in audited.stdout
-    assert run_with(environment, "audit", "--strict").returncode == 1
+    assert run_cli(environment, "audit", "--strict").returncode == 1
 
     report.write_bytes(SEED_REPORT.read_bytes() + b"\nRevised.\n")
-    refreshed = run_with(environment, "refresh", str(report))
+    refreshed = run_cli(environment, "refresh", str(report))
     assert refreshed.returncode == 0
     assert "reports/space-mining-market.txt: extracted again" in refreshed.stdout
 
-    missing = run_with({**environment, "RAW_DIR": str(tmp_path / "nowhere")}, "build")
+    missing = run_cli({**environment, "RAW_DIR": str(tmp_path / "nowhere")}, "build")
     assert missing.returncode == 4
     assert "nothing published" in missing.stdout

@@ -16,14 +16,11 @@ The reports are four copies of the seed page, each with a line of its own (byte-
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
 
 import dagster as dg
 import duckdb
 
-from tests.conftest import PROJECT_ROOT, SEED_REPORT, build_warehouse
+from tests.conftest import SEED_REPORT, build_warehouse, run_cli
 
 REPORTS = ["space-mining-a", "space-mining-b", "space-mining-c", "space-mining-d"]
 CHECK = "audit_consistency_blocking_checks_pass"
@@ -193,16 +190,6 @@ def test_a_published_report_that_now_fails_keeps_its_last_good_rows_until_it_pas
     assert market_series(warehouse_path) == [
         (report_id, year, value, basis) for report_id in REPORTS for year, value, basis in SEED_MARKET
     ]
-
-
-def run_cli(environment, *arguments):
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines", *arguments],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **environment},
-    )
 
 
 def test_the_command_line_names_the_withheld_report_and_exits_5(tmp_path):
