@@ -15,10 +15,16 @@ from pipelines.extract.sentence_tokens import SentenceTokens
 # Placeholder periods of a CAGR, resolved once the page's forecast period is known (``resolve_cagr_periods``):
 FORECAST_PERIOD = (-1, -1)  # the sentence says "over the forecast period"
 UNSTATED_PERIOD = (-2, -2)  # the sentence states no period at all
+FORECAST_END_YEAR = -1  # a value's year: "to reach US$81.5 Billion by the end of the analysis period"
+FORECAST_END = re.compile(
+    r"[^.;]{0,40}?\b(?i:by|at|until|till|through)\s+the\s+end\s+of\s+the\s+(?i:forecast|analysis|projection)"
+    r"\s+(?i:period|timeframe)"
+)
 # "Study Period 2019-2031 CAGR 7.9%": the years a study covers, not the period of its growth rate.
 _NOT_A_RATE_PERIOD = re.compile(r"(?i:study\s+period|historical\s+(?:period|data|years)|history)\W*$")
 _FORECAST_PERIOD_WORDS = re.compile(
-    r"(?i:forecast period|forecast years|projection period|forecast timeframe|(?:upcoming|coming) years|years to come)"
+    r"(?i:forecast period|forecast years|projection period|analysis period|forecast timeframe|(?:upcoming|coming) years"
+    r"|years to come)"
 )
 _UNTIL_YEAR = re.compile(r"(?i:by|through|till|until|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?(?P<year>(?:19|20)\d{2})\b")
 # "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
@@ -181,3 +187,9 @@ def resolve_cagr_periods(
 
 def _rate_identity(figure: StatedFigure) -> tuple:
     return (figure.scope, figure.dimension, figure.member, figure.within_region, figure.pct, figure.pct_high)
+
+
+def resolve_forecast_end_years(figures: list[StatedFigure], last_year: int | None) -> list[StatedFigure]:
+    """A value stated "by the end of the forecast period" is for the forecast period's last year; with no forecast
+    period on the page it keeps no year."""
+    return [replace(figure, year=last_year) if figure.year == FORECAST_END_YEAR else figure for figure in figures]

@@ -37,6 +37,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from pipelines.extract.cagr_periods import (
+    FORECAST_END,
+    FORECAST_END_YEAR,
     FORECAST_PERIOD,
     RATES_IN_A_ROW,
     SAME_PERIOD,
@@ -69,7 +71,7 @@ from pipelines.extract.text_tables import CellHint, TableRow, find_table_rows
 _CAGR_BEFORE = re.compile(
     r"(?i:cagr|compound annual growth rate|annual growth rate|aggregate growth rate|annually"
     r"|(?:average|combined|compound(?:ed)?)\s+annual"
-    r"\s+(?:growth\s+)?rate)\W*(?:\w+\W+){0,4}$"
+    r"\s+(?:growth\s+)?(?:rate|increase))\W*(?:\w+\W+){0,5}$"
 )
 _CAGR_AFTER = re.compile(
     r"^\s*(?i:cagr|compound annual growth|annual growth|annually|per\s+(?:year|annum)|a\s+year\b|(?:on\s+)?average"
@@ -83,9 +85,14 @@ _SHARE_BEFORE = re.compile(
     r"|commanded|commands|controlled|controls|make up|makes up|made up|constitutes|constituted|contribute"
     r"|contributes|contributed)"
     r"\W*(?:\w+\W+){0,4}$"
+    # "the largest share of the global wine market's value with 45.6%"
+    r"|\b(?i:share)\s+(?i:of|in)\b\W*(?:\w+\W+){0,8}$"
 )
 _SHARE_AFTER = re.compile(
-    r"^\s*(?i:share|market share|of the (?:global |total |overall )?(?:market|revenue)"
+    r"^\s*(?i:share|market share|of the (?:global |total |overall )?(?:market|revenue)|of the total\b"
+    r"|(?:[\w-]+\s+){1,4}?share\b"
+    r"|of (?:the )?(?:total |global |overall |worldwide )+(?:[\w-]+ ){0,3}?(?:market|revenues?)\b"
+    r"|of market revenues?\b"
     r"|of (?:the )?[\w&' -]{1,40}? (?:market|industry)(?:'s)? (?:share|size|revenue))"
 )
 # "+1.2% impact on CAGR", "2 points of CAGR": an effect on a growth rate, not a growth rate.
@@ -109,26 +116,34 @@ _SEGMENT_THEN_REGION = re.compile(
     r"^\s*(?:(?i:segment|category|market))?\s*(?i:in|of|across|within|for)\s+(?:(?i:the)\s+)?$"
 )
 _REFERENCE_LOOKBACK_SENTENCES = 3
+# "API/Bulk Drugs, one of the segments analyzed in the report, is projected to record a 4.4% CAGR"
+_SEGMENT_APPOSITIVE = re.compile(
+    r"[-•*·\s]*(?P<member>[A-Z][^,;.]{0,60}?),\s+(?i:one\s+of\s+the\s+(?:\w+\s+)?(?:segments|sub-segments|categories))\b"
+)
 # "- By Type: Battery Electric Vehicle (52.0%)", "- Largest Region (2024): Asia Pacific (50%)": a key-findings line.
 _LABELLED_MEMBER_SHARE = re.compile(
     r"[-•*·\s]*(?:(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,30}?)|(?i:largest|leading|dominant|top|biggest)\s+"
     r"(?P<largest>[A-Za-z][\w &/-]{1,30}?))\s*(?:\((?P<year>(?:19|20)\d{2})\))?\s*:\s*"
     r"(?P<member>[A-Za-z0-9][^():;]{0,60}?)\s*\(\s*"
 )
-_JOINED_PLACES = re.compile(r"\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?")
+_JOINED_PLACES = re.compile(
+    r"(?:\s+(?i:countries|nations|regions?))?\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?"
+)
 _MEMBERS_JOINED = re.compile(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+")
 _RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 # "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
 # figures are each about the member that opens its clause.
-_BY_DIMENSION_OPENING = re.compile(r"^[-•*·\s]*(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40}?),\s+")
-_CLAUSE_OPENING = re.compile(r"(?:[;,]\s*(?:(?i:whereas|while|and|but)\s+)?|\b(?i:whereas|while)\s+)")
+_BY_DIMENSION_OPENING = re.compile(r"^[-•*·\s]*(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40}?)(?P<separator>[,:])\s+")
+_CLAUSE_OPENING = re.compile(
+    r"(?:[;,]\s*(?:(?i:whereas|while|and|but|yet)\s+)?|\b(?i:whereas|while)\s+|\b(?i:followed\s+by)\s+)"
+)
 _MEMBER_THEN_VERB = re.compile(
     r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)(?:\s+(?i:class|category))?\s+"
     r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
     r"|lead|dominated|dominates|dominate|represents|represent"
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
-    r"|makes|made|constitutes|constituted)\b"
+    r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|at|with)\b"
 )
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
 _NOT_A_MEMBER = re.compile(
@@ -148,6 +163,7 @@ _SEGMENT_NOUN = re.compile(r"\s+(?i:segment|sub-segment|channel|category|vertica
 _SEGMENT_WORD = re.compile(r"\s+(?i:segment|sub-segment)$")
 _REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
 _YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
+_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
 
 
 def _bare_amounts(text: str, row: TableRow) -> list[Money]:
@@ -236,6 +252,21 @@ def _year_for(
         return after[0].year
     before = [year for year in tokens.years if year.end <= figure_start]
     return before[-1].year if before else None
+
+
+def _year_of_the_sentence_before(
+    text: str, position: int, tokens: SentenceTokens, grouped: dict[int, SentenceTokens]
+) -> int | None:
+    """'In 2019, the still wine segment accounted for 85%. Sparkling wine and fortified wine held a share of 11% and
+    4%, respectively.': a sentence with no year of its own continues the one before it in its paragraph, when that
+    one opens with its year."""
+    before = grouped.get(position - 1)
+    if tokens.years or tokens.ranges or before is None:
+        return None
+    if "\n" in text[before.sentence.char_end : tokens.sentence.char_start]:
+        return None
+    opening = _YEAR_OPENING.match(before.sentence.text)
+    return int(opening.group("year")) if opening else None
 
 
 def _region_of_segment(text: str, mentions: list[Mention]) -> tuple[NamedScope, str] | None:
@@ -412,6 +443,8 @@ def extract_figures(
                 skip(f"{item.text!r} at {item.start}: a conversion in brackets into dollars the page does not name")
                 continue
             target, within_region = _scope_for(text, item.start, tokens, recent_mentions)
+            if target is None and (appositive := _SEGMENT_APPOSITIVE.match(sentence.text)):
+                target = NamedScope("segment", None, appositive.group("member"))
             if target is None and _IT_OPENING.match(sentence.text):
                 # "Europe takes the crown for the largest region. In 2019, it accounted for 48.6%": "it" is the
                 # member the previous sentence opens with
@@ -434,9 +467,11 @@ def extract_figures(
                     continue
                 if relation == "part":
                     target = NamedScope("segment", None, named)
-            if target is None and _BY_DIMENSION_OPENING.match(sentence.text):
+            by_dimension = _BY_DIMENSION_OPENING.match(sentence.text)
+            if target is None and by_dimension:
                 target = _member_opening_clause(text, sentence, item.start)
-                if target is None:
+                # "- By Type: Battery Electric Vehicle (52.0%)" is read as a labelled share below
+                if target is None and by_dimension.group("separator") == ",":
                     skip(f"{item.text!r} at {item.start}: a figure of one member whose name could not be read")
                     continue
             hint = cell.hint if row and (cell := row.cell_at(item.start)) else None
@@ -468,6 +503,10 @@ def extract_figures(
                     ):
                         following = next((f.start for f in figure_tokens if f.start > paired.start), None)
                         year = _year_for(paired.start, paired.end, following or sentence.char_end, tokens)
+                if year is None and FORECAST_END.match(text, item.end):
+                    year = FORECAST_END_YEAR  # the forecast period's last year, once the page's period is known
+                if year is None and target is not None and not row:
+                    year = _year_of_the_sentence_before(text, position, tokens, grouped)
                 if (
                     year is None
                     and target is None
@@ -562,6 +601,8 @@ def extract_figures(
                     last_cagr_period = (period_start, period_end)
             else:
                 year = labelled_year or _year_for(item.start, item.end, clause_end, tokens, hint)
+                if year is None and not row:
+                    year = _year_of_the_sentence_before(text, position, tokens, grouped)
                 period_start = period_end = None
             figures.append(
                 StatedFigure(

@@ -41,6 +41,22 @@ _NOT_SEGMENT_NAMES = frozenset(
      "same", "other", "whole", "second-largest", "largest revenue", "fastest", "top", "key", "main", "overall"}
 )  # fmt: skip
 _GENERIC_MEMBERS = frozenset({"others", "other"})
+# "lithium-based", "US-made", "pre-Europe": a name inside a compound word is not the name.
+_COMPOUND_AFTER = re.compile(r"-[A-Za-z]")
+_COMPOUND_BEFORE = re.compile(r"[A-Za-z]-$")
+# "the Chinese market", "the European industry": a place named by its adjective, only in front of "market".
+_DEMONYMS = {
+    "american": "U.S.", "north american": "North America", "european": "Europe", "asian": "Asia",
+    "latin american": "Latin America", "african": "Africa", "chinese": "China", "japanese": "Japan",
+    "indian": "India", "korean": "South Korea", "south korean": "South Korea", "german": "Germany",
+    "french": "France", "british": "UK", "italian": "Italy", "spanish": "Spain", "canadian": "Canada",
+    "mexican": "Mexico", "brazilian": "Brazil", "australian": "Australia", "russian": "Russia",
+    "saudi": "Saudi Arabia", "indonesian": "Indonesia", "vietnamese": "Vietnam", "thai": "Thailand",
+}  # fmt: skip
+_DEMONYM_MARKET = re.compile(
+    r"\b(?P<demonym>" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?i:market|industry)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -414,8 +430,26 @@ class Gazetteer:
                 continue  # "US $ 460 billion", "161 billion U.S. dollars": a currency, not the country
             if self._market_place and _normalised(text[start:end]) == self._market_place:
                 continue
+            if _COMPOUND_AFTER.match(text, end) or _COMPOUND_BEFORE.search(text, max(0, start - 2), start):
+                continue
             mentions.append(Mention(start, end, target))
+        mentions += self._places_by_adjective(text, mentions)
         return sorted([*mentions, *_unlisted_segments(text, mentions)], key=lambda mention: mention.start)
+
+    def _places_by_adjective(self, text: str, named: list[Mention]) -> list[Mention]:
+        """'the Chinese market is predicted to be worth $43.2 billion': China, unless the market is China's."""
+        if "market" not in text.lower() and "industry" not in text.lower():
+            return []
+        found = []
+        for match in _DEMONYM_MARKET.finditer(text):
+            place = _DEMONYMS[" ".join(match.group("demonym").lower().split())]
+            if self._market_place == _normalised(place) or _within_one_of(
+                [(m.start, m.end) for m in named], *match.span("demonym")
+            ):
+                continue
+            scope = "country" if _normalised(place) in _COUNTRY_NAMES else "region"
+            found.append(Mention(match.start("demonym"), match.end("demonym"), NamedScope(scope, scope, place)))
+        return found
 
     def _names_in(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, group) of every name, as ``finditer`` of the single alternation of the page's names and the

@@ -17,6 +17,29 @@ WORLD_REGIONS = (
     "Middle East & Africa",
     "Middle East",
     "Africa",
+    # Parts of the continents that publishers report on their own: "Western Europe" is not "Europe".
+    "Western Europe",
+    "Eastern Europe",
+    "Central Europe",
+    "Northern Europe",
+    "Southern Europe",
+    "Central & Eastern Europe",
+    "Asia",
+    "East Asia",
+    "Northeast Asia",
+    "Southeast Asia",
+    "South Asia",
+    "Central Asia",
+    "Greater China",
+    "Oceania",
+    "Central America",
+    "South & Central America",
+    "Sub-Saharan Africa",
+    "North Africa",
+    "Nordics",
+    "GCC",
+    "CIS",
+    "Rest of the World",
 )
 
 COMMON_COUNTRIES = (
@@ -73,6 +96,10 @@ COMMON_COUNTRIES = (
 # Other ways pages write the same place, keyed by the normalised name (lower case, '&' for 'and').
 ALIASES = {
     "asia pacific": ("APAC", "Asia-Pacific"),
+    "north america": ("N. America",),
+    "south & central america": ("Central & South America",),
+    "rest of the world": ("Rest of World",),
+    "nordics": ("Nordic countries",),
     "middle east & africa": ("MEA", "Middle East and Africa"),
     "latin america": ("LATAM",),
     "u.s.": ("United States", "USA", "US"),

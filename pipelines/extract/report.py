@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from pipelines.extract.cagr_periods import resolve_cagr_periods
+from pipelines.extract.cagr_periods import resolve_cagr_periods, resolve_forecast_end_years
 from pipelines.extract.companies import extract_companies
 from pipelines.extract.developments import extract_developments
 from pipelines.extract.figures import deduplicate, extract_figures
@@ -102,6 +102,7 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     (first_year, last_year), labelled = infer_forecast_period(text, sentences, figures, metadata.base_year)
     if metadata.base_year is None and first_year is not None:
         metadata = replace(metadata, base_year=_inferred_base_year(first_year, figures), base_year_inferred=True)
+    figures = resolve_forecast_end_years(figures, last_year)
     figures = deduplicate(resolve_cagr_periods(figures, (first_year, last_year), labelled))
     companies = extract_companies(text, sentences)
     developments = extract_developments(text, sentences, tuple(company.company for company in companies))
