@@ -19,7 +19,7 @@ _TITLE = re.compile(
     rf"(?!\s+{_ORGANISATION_WORD}\b\s*(?:$|[|·,]))"
 )
 _ORGANISATION = re.compile(
-    rf"(?P<publisher>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){{0,5}}[ \t]+{_ORGANISATION_WORD}"
+    rf"(?P<publisher>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){{0,5}}[ \t]+(?:&[ \t]+)?{_ORGANISATION_WORD}"
     r"(?:\s+(?:GmbH|Ltd\.?|LLC|LLP|Inc\.?|Pvt\.?\s+Ltd\.?|AG|SA))?)"
 )
 _CELL_SEPARATOR = re.compile(r"\s*[|·]\s*|\s+[–—-]\s+")
@@ -79,7 +79,28 @@ KNOWN_PUBLISHERS = (
     "Persistence Market Research", "Spherical Insights", "Maximize Market Research", "TechSci Research",
     "Global Industry Analysts", "Facts and Factors", "Stratview Research", "BCC Research", "ASDReports",
     "Juniper Research", "ABI Research", "Yole", "Guidehouse Insights", "DataM Intelligence", "Towards FnB",
+    "Market Reports World", "Data Insights Market", "Market Growth Reports", "Global Growth Insights",
+    "MarketnReports", "Reportprime", "Vision Research Reports", "Reanin", "Cervicorn Consulting", "MarketIntelo",
+    "Market Intelo", "Stratistics MRC", "Business Research Insights", "Market.us", "Astute Analytica",
+    "Zion Market Research", "Acumen Research and Consulting", "Market Data Forecast", "Expert Market Research",
+    "Virtue Market Research", "Custom Market Insights", "Dataintelo", "Growth Market Reports", "Credence Research",
+    "Market Research Intellect", "Verified Market Reports", "Cognitive Market Research", "WiseGuy Reports",
+    "Fact.MR", "Arizton", "Lucintel", "Meticulous Research", "Vantage Market Research", "Reports and Data",
+    "QYResearch", "GlobalData", "ResearchAndMarkets.com", "Research and Markets", "HolonIQ", "Euromonitor",
+    "Mintel", "Forrester", "Northern Sky Research", "Euroconsult", "BryceTech", "The Brainy Insight",
+    "SNS Insider", "Nova One Advisor", "Towards Healthcare", "Business Communications Company", "PMarketResearch",
+    "Market Research Reports", "Emergen Research", "Vision Research", "Report Ocean", "Infinium Global Research",
 )  # fmt: skip
+# Publishers whose web address is not their name run together: "gminsights.com" is Global Market Insights.
+_PUBLISHER_DOMAINS = {
+    "gminsights": "Global Market Insights", "strategymrc": "Stratistics MRC", "mordorlabs": "Mordor Intelligence",
+    "fortunebusinessinsights": "Fortune Business Insights", "marketsandmarkets": "MarketsandMarkets",
+    "researchandmarkets": "ResearchAndMarkets.com", "imarcgroup": "IMARC Group", "databridgemarketresearch":
+    "Data Bridge", "polarismarketresearch": "Polaris Market Research", "skyquestt": "SkyQuest", "fmi":
+    "Future Market Insights", "alliedmarketresearch": "Allied Market Research", "bccresearch": "BCC Research",
+}  # fmt: skip
+_SOURCE_LINE = re.compile(r"^\s*(?i:source|url|link)\s*:\s*(?P<url>https?://\S+)", re.MULTILINE)
+_SOURCE_SEARCH_CHARACTERS = 400
 _KNOWN_PUBLISHER = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in KNOWN_PUBLISHERS) + r")\b")
 # Words a navigation link or a label is made of: "Market Insights", "Key Insights", "Industry Reports".
 _GENERIC_NAME_WORDS = frozenset(
@@ -93,6 +114,14 @@ _PUBLISHER_IN_NEWS = (
         r"(?i:(?:study|report|analysis|survey|research)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?:research\s+firm\s+|"
         r"market\s+research\s+(?:firm|company)\s+)?)"
         + r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4})"
+    ),
+    # "according to MarketIntelo,", "according to a forthcoming report from market analysts Business Communications
+    # Company", "according to Guy Carpenter's new report"
+    re.compile(
+        r"(?i:according\s+to\s*(?:(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:report|study|analysis|forecast|research)\s+"
+        r"(?:by|from)\s+)?(?:(?:market\s+)?analysts\s+|(?:the\s+)?(?:market\s+)?research\s+firm\s+)?)"
+        + r"(?P<publisher>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})"
+        + r"(?=\s*(?:[,.;]|\(|['’]s\s+(?:\w+\s+)?(?:report|study|analysis|data|estimates?|forecast)))"
     ),
     re.compile(
         r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4}),?\s+"
@@ -177,15 +206,55 @@ def _publisher_in_text(text: str) -> str | None:
         # "The Business Research Company has published": the known name, not the shorter one the pattern took
         candidates = [(start, name) for start, name in candidates if not known.group(0).startswith(name)]
         candidates.append((known.start(), known.group(0)))
-    candidates = [(start, name) for start, name in candidates if not is_generic_name(name)]
-    return min(candidates)[1] if candidates else None
+    # "Global Market Insights" is made of generic words, and a firm all the same
+    candidates = [
+        (start, name) for start, name in candidates if _KNOWN_PUBLISHER.fullmatch(name) or not is_generic_name(name)
+    ]
+    return canonical_publisher(min(candidates)[1]) if candidates else None
+
+
+def _squashed(name: str) -> str:
+    """'The Business Research Company' → 'thebusinessresearchcompany': a name as a web address writes it."""
+    return re.sub(r"[^a-z0-9]", "", name.lower().replace("&", "and"))
+
+
+_PUBLISHERS_BY_SQUASHED_NAME: dict[str, str] = {}
+for _name in KNOWN_PUBLISHERS:
+    _PUBLISHERS_BY_SQUASHED_NAME.setdefault(_squashed(_name), _name)  # the first spelling listed is the firm's own
+_PUBLISHERS_BY_SQUASHED_NAME |= _PUBLISHER_DOMAINS
+
+
+def canonical_publisher(name: str | None) -> str | None:
+    """'Markets and Markets' → 'MarketsandMarkets': a known firm under one name however a page spells it."""
+    return _PUBLISHERS_BY_SQUASHED_NAME.get(_squashed(name), name) if name else name
+
+
+def publisher_of_url(url: str | None) -> str | None:
+    """The known publisher whose site a page came from: 'https://www.precedenceresearch.com/e-bike-market' →
+    'Precedence Research'. None for any other site (a news site quoting a report names the firm in its text)."""
+    if not url:
+        return None
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+    return next(
+        (_PUBLISHERS_BY_SQUASHED_NAME[label] for label in host.split(".") if label in _PUBLISHERS_BY_SQUASHED_NAME),
+        None,
+    )
+
+
+def source_url(text: str) -> str | None:
+    """The address a saved page names as its source on one of its first lines: 'Source: https://...'."""
+    match = _SOURCE_LINE.search(text, 0, _SOURCE_SEARCH_CHARACTERS)
+    return match.group("url") if match else None
 
 
 def apply_sidecar(metadata: ReportMetadata, sidecar: dict | None) -> ReportMetadata:
-    """An analyst's "<file>.meta.json" states what the page may not; where both say something, the sidecar wins."""
+    """An analyst's "<file>.meta.json" states what the page may not; where both say something, the sidecar wins.
+    A page whose text names no publisher takes the known publisher whose site its sidecar's url is on."""
     if not sidecar:
         return metadata
     updates = {key: sidecar[key] for key in ("publisher", "market", "title", "released_month") if sidecar.get(key)}
+    if "publisher" not in updates and metadata.publisher is None and publisher_of_url(sidecar.get("url")):
+        updates["publisher"] = publisher_of_url(sidecar.get("url"))
     if isinstance(sidecar.get("base_year"), int):
         updates["base_year"] = sidecar["base_year"]
     return replace(metadata, **updates)
@@ -290,7 +359,7 @@ def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
         publisher=(
             publisher_field[0].strip()
             if publisher_field
-            else _publisher_in_header(sentences) or _publisher_in_text(text)
+            else _publisher_in_header(sentences) or _publisher_in_text(text) or publisher_of_url(source_url(text))
         ),
         quote=header.text if header else None,
         char_start=header.char_start if header else None,
