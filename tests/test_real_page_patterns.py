@@ -559,3 +559,125 @@ def test_members_and_shares_paired_respectively():
     text = "Sparkling wine and fortified wine held a share of 11% and 4% in 2019, respectively.\n"
     shares = {(f.member, f.pct) for f in extract_report(text).figures}
     assert shares == {("Sparkling wine", 11.0), ("fortified wine", 4.0)}
+
+
+def _shares(text: str) -> set[tuple]:
+    return {
+        (figure.scope, figure.member, figure.year, figure.pct)
+        for figure in extract_report(text).figures
+        if figure.metric == "share"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Western Europe held 22% of the heat-battery market in 2024.", "Western Europe"),
+        ("Southeast Asia held 14% of the heat-battery market in 2024.", "Southeast Asia"),
+        ("The rest of the world held 9% of the heat-battery market in 2024.", "Rest of the World"),
+        ("Greater China held 31% of the heat-battery market in 2024.", "Greater China"),
+    ],
+)
+def test_a_part_of_a_continent_is_its_own_region_not_the_continent(sentence, place):
+    assert _shares(sentence) == {("region", place, 2024, float(sentence.split("held ")[1].split("%")[0]))}
+
+
+def test_a_place_named_by_its_adjective_before_market_is_that_place():
+    text = "The Chinese market for heat batteries is predicted to be worth $4.2 billion by 2028.\n"
+    (value,) = _figures(text, metric="value")
+    assert (value.scope, value.member, value.year, value.value_millions) == ("country", "China", 2028, 4200.0)
+
+
+def test_a_name_inside_a_compound_word_is_not_that_member():
+    text = (
+        "By chemistry: Lithium, Sodium, Lead.\n"
+        "By chemistry, the lithium-based cell segment accounted for a 51.9% market share in 2024.\n"
+    )
+    assert ("segment", "lithium-based cell", 2024, 51.9) in _shares(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "- By region, Asia-Pacific led with a 53.2% kelp market share in 2025.",
+        "Asia-Pacific accounted for the largest share in the kelp industry of over 53.2% in 2025.",
+        "The Asia-Pacific region made up 53.2% of total global kelp revenues in 2025.",
+    ],
+)
+def test_share_wording_after_the_percentage_or_far_before_it(sentence):
+    assert _shares(sentence + "\n") == {("region", "Asia Pacific", 2025, 53.2)}
+
+
+def test_a_sentence_without_a_year_continues_the_year_its_paragraph_opens_with():
+    text = (
+        "In 2019, the still cider segment accounted for 80% of the cider market's value. "
+        "Sparkling cider and ice cider held a share of 15% and 5%, respectively.\n"
+    )
+    assert _shares(text) >= {("segment", "Sparkling cider", 2019, 15.0), ("segment", "ice cider", 2019, 5.0)}
+
+
+def test_a_paragraph_does_not_lend_its_year_to_the_next_paragraph():
+    text = "In 2019, the still cider segment accounted for 80% of the cider market.\n\nIce cider held a 5% share.\n"
+    assert ("segment", "Ice cider", None, 5.0) in _shares(text)
+
+
+def test_one_of_the_segments_names_the_member_whose_figures_follow():
+    text = (
+        "The global kiln repair market, estimated at US$10 Billion in the year 2020, is projected to reach US$13 "
+        "Billion by 2026, growing at a CAGR of 4.5% over the analysis period. Refractory Bricks, one of the "
+        "segments analyzed in the report, is projected to record a 4.1% CAGR and reach US$8.2 Billion by the end of "
+        "the analysis period.\n"
+    )
+    (rate,) = _figures(text, metric="cagr", scope="segment")
+    (value,) = _figures(text, metric="value", scope="segment")
+    assert (rate.member, rate.pct, rate.period_start_year, rate.period_end_year) == (
+        "Refractory Bricks",
+        4.1,
+        2020,
+        2026,
+    )
+    assert (value.member, value.year, value.value_millions) == ("Refractory Bricks", 2026, 8200.0)
+
+
+def test_a_takeaway_line_with_a_colon_and_followed_by_gives_each_member_its_share():
+    text = "- By Type: Steel offcuts constitute 65%, followed by copper offcuts at 25%.\n"
+    assert _shares(text) == {("segment", "Steel offcuts", None, 65.0), ("segment", "copper offcuts", None, 25.0)}
+
+
+def test_a_clause_opened_by_yet_is_about_its_own_member():
+    text = (
+        "- By provider, independent shops commanded 49.3% of revenue in 2024, yet OEM workshops are set to expand at "
+        "a 5.3% CAGR through 2030.\n"
+    )
+    (rate,) = _figures(text, metric="cagr")
+    assert (rate.scope, rate.member, rate.pct) == ("segment", "OEM workshops", 5.3)
+
+
+# --- 4. metadata: the publisher ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        ("Source: https://www.precedenceresearch.com/kelp-market\n\nKelp Market Size\n", "Precedence Research"),
+        (
+            "The kelp market will reach $2 billion by 2030, according to Global Market Insights.\n",
+            "Global Market Insights",
+        ),
+        ("The kelp market grows, according to MarketIntelo, at 5% a year.\n", "MarketIntelo"),
+        ("A study by the research firm Markets and Markets projects growth.\n", "MarketsandMarkets"),
+        ("A report released by Armstrong & Associates shows growth.\n", "Armstrong & Associates"),
+    ],
+)
+def test_the_publisher_is_the_firm_the_page_quotes_or_the_known_site_it_came_from(text, publisher):
+    assert extract_report(text).metadata.publisher == publisher
+
+
+def test_a_news_site_in_the_source_line_is_no_publisher():
+    text = "Source: https://www.example-news.com/kelp\n\nKelp Market Size\n\nThe kelp market is growing.\n"
+    assert extract_report(text).metadata.publisher is None
+
+
+def test_a_sidecar_url_on_a_known_firms_site_names_the_publisher():
+    report = extract_report("Kelp Market Size\n", {"url": "https://straitsresearch.com/report/kelp-market"})
+    assert report.metadata.publisher == "Straits Research"

@@ -82,7 +82,7 @@ _NAME_THEN_PERCENT = re.compile(r"\s?:?\s?\(?")
 _LISTED_SHARES_MINIMUM = 2
 _SHARE_BEFORE = re.compile(
     r"(?i:share|accounted for|accounting for|accounts for|captured|captures|held|holds|hold|representing|represented"
-    r"|commanded|commands|controlled|controls|make up|makes up|made up|constitutes|constituted|contribute"
+    r"|commanded|commands|controlled|controls|make up|makes up|made up|constitutes|constitute|constituted|contribute"
     r"|contributes|contributed)"
     r"\W*(?:\w+\W+){0,4}$"
     # "the largest share of the global wine market's value with 45.6%"
@@ -116,6 +116,11 @@ _SEGMENT_THEN_REGION = re.compile(
     r"^\s*(?:(?i:segment|category|market))?\s*(?i:in|of|across|within|for)\s+(?:(?i:the)\s+)?$"
 )
 _REFERENCE_LOOKBACK_SENTENCES = 3
+# "Steel scrap constitutes 65%, followed by iron scrap at 25%": the next member's figure of the same kind.
+_FOLLOWED_BY = re.compile(
+    r"\s*,?\s*(?i:followed\s+by|then|ahead\s+of)\s+[^.;%\d]{1,60}?\s+(?i:at|with)"
+    r"(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*"
+)
 # "API/Bulk Drugs, one of the segments analyzed in the report, is projected to record a 4.4% CAGR"
 _SEGMENT_APPOSITIVE = re.compile(
     r"[-•*·\s]*(?P<member>[A-Z][^,;.]{0,60}?),\s+(?i:one\s+of\s+the\s+(?:\w+\s+)?(?:segments|sub-segments|categories))\b"
@@ -561,7 +566,14 @@ def extract_figures(
                     target = NamedScope("segment", None, kind_of_member.group("member"))
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
-            if metric is None and previous_rate and RATES_IN_A_ROW.fullmatch(text, previous_rate[1], item.start):
+            if (
+                metric is None
+                and previous_rate
+                and (
+                    RATES_IN_A_ROW.fullmatch(text, previous_rate[1], item.start)
+                    or _FOLLOWED_BY.fullmatch(text, previous_rate[1], item.start)
+                )
+            ):
                 metric = previous_rate[0]  # "a CAGR of 13.4% in volume and 15.7% in value", "a share of 11% and 4%"
             previous_rate = (metric, item.end) if metric in ("cagr", "share") else None
             if metric == "share" and target is None:

@@ -188,7 +188,8 @@ def _inline_lists(text: str, sentences: list[Sentence]) -> tuple[list[SegmentMem
                 _add_group(match.group("label"), items, text, segments, regions)
     for match in _BY_COLON.finditer(text):
         items = list(_list_items(match.group("members"), match.start("members")))
-        if len(items) >= 2:
+        # "By Type: Steel scrap constitutes 65%, followed by iron scrap at 25%": prose with figures, not a list
+        if len(items) >= 2 and not any(_FIGURE_IN_ITEM.search(item) for item, _, _ in items):
             _add_group(match.group("label"), items, text, segments, regions)
     for match in _COVERED_LIST.finditer(text):
         items = list(_list_items(match.group("members"), match.start("members")))
