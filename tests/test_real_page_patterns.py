@@ -4,6 +4,7 @@ each rewritten in our own words: one test per pattern class, on the pure extract
 import pytest
 
 from pipelines.extract.report import extract_report
+from pipelines.extract.sentences import split_sentences
 
 
 def _figures(text: str, **where):
@@ -681,3 +682,40 @@ def test_a_news_site_in_the_source_line_is_no_publisher():
 def test_a_sidecar_url_on_a_known_firms_site_names_the_publisher():
     report = extract_report("Kelp Market Size\n", {"url": "https://straitsresearch.com/report/kelp-market"})
     assert report.metadata.publisher == "Straits Research"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The biggest tournament had a collective prize pool of $29.56 million in 2023.",
+        "For 2024, the modeled loss potential is estimated to range from $20 billion to $46 billion.",
+        "- Market Cap: $12.2 billion",
+    ],
+)
+def test_prize_pools_losses_and_a_companys_market_cap_are_not_market_sizes(sentence):
+    text = "The kelp market was valued at USD 2.0 billion in 2024.\n" + sentence + "\n"
+    assert [(f.year, f.value_millions) for f in _figures(text, metric="value")] == [(2024, 2000.0)]
+
+
+def test_prose_wrapped_at_a_fixed_width_is_read_as_whole_sentences():
+    text = (
+        "Market Overview\n"
+        "The North America Kelp Fibre Market was valued at USD 114.17 Billion in 2024\n"
+        "and is expected to reach USD 204.53 Billion by 2030 with a CAGR of 10.20% during\n"
+        "the forecast period. The North America Kelp\n"
+        "Fibre Market covers the harvesting and spinning of kelp.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "North America Kelp Fibre"
+    assert {(f.metric, f.scope, f.year, f.value_millions or f.pct) for f in report.figures} == {
+        ("value", "market", 2024, 114170.0),
+        ("value", "market", 2030, 204530.0),
+        ("cagr", "market", None, 10.2),
+    }
+
+
+def test_short_lines_and_lines_that_open_alike_are_not_joined_as_wrapped_prose():
+    text = "61.49 %\nvalue share, above 1000kg, 2022\n"
+    assert [s.text for s in split_sentences(text)] == ["61.49 %", "value share, above 1000kg, 2022"]
+    text = "svg icon Largest Share by Tier Type Tier 3\nsvg icon CAGR (2024 - 2029) 10.09 %\n"
+    assert len(split_sentences(text)) == 2

@@ -30,13 +30,14 @@ _INCREMENT_BEFORE = re.compile(
     r"|rises|rising|add|adds|adding)\s+(?i:by|of)\s+(?:(?i:about|around|nearly|over|more\s+than|some)\s+)?$"
 )
 CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approximately|or)\s+)?")
-# "$87 million vs. $4.7 billion": an amount compared with one that is not a market figure is not one either.
-COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and)\s*")
+# "$87 million vs. $4.7 billion", "losses from $20 billion to $46 billion": an amount compared with one that is not
+# a market figure, or the other end of its range, is not one either.
+COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and|to|or|[-–])\s*")
 _NOT_MARKET_BEFORE = re.compile(
     r"\b(?i:budget|costs?|costing|spent|price|priced|sold\s+for|funding|funded|venture\s+capital"
     r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"
     r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|savings|raise|raising|exports?|exported|imports?|imported"
-    r"|shipments?|shipped)\b(?:[^.;]|(?<=vs)\.){0,60}$"
+    r"|shipments?|shipped|market\s+cap|market\s+capitali[sz]ation|prize\s+pool|prize\s+money|payouts?|losses|loss\s+potential|damages)\b(?:[^.;]|(?<=vs)\.){0,60}$"
 )
 # An amount of plain currency units under a million ("USD 6.20", "$98.9") is a price or a line item, never a
 # market's size.

@@ -298,7 +298,7 @@ def _market_phrases(text: str) -> list[tuple[str, int, str]]:
         entry[0] += 1
     # A page names its subject often, with or without "market" after it ("green hydrogen is ..."): the names said
     # as a market are ranked by how often the text says them at all.
-    lowered = text.lower()
+    lowered = " ".join(text.lower().split())  # a name wrapped over two lines is said all the same
     mentioned = {key: lowered.count(key) for key in counts}
     # A longer name said as often is the more specific one ("AI chip" over "chip").
     ranked = sorted(

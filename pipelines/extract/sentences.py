@@ -12,6 +12,19 @@ import re
 from pipelines.extract.records import Sentence
 
 _LINE = re.compile(r"[^\r\n]+")
+# Prose wrapped at a fixed width ("... with a CAGR of 10.20% during" / "the forecast period."): a line that does not
+# end a sentence, a heading or a cell goes on into the next when that one starts in lower case, or when it stops
+# on a word no sentence ends with.
+_LINE_GOES_ON = re.compile(
+    r"(?:[^.!?:;|\s]|\b(?i:the|of|and|or|a|an|in|to|for|by|with|from|at|on|during|than|as|is|was|are|were|be"
+    r"|will|its|their))\s*$"
+)
+_LINE_GOES_ON_WORD = re.compile(
+    r"\b(?i:the|of|and|or|a|an|in|to|for|by|with|from|at|on|during|than|as|is|was|are|were|be|will|its|their)\s*$"
+)
+_CONTINUATION_START = re.compile(r"\s*[a-z]")
+_WRAPPED_LINE_WORDS = 6
+_WORD_START = re.compile(r"\s*[A-Za-z0-9$]")
 # A sentence ends at . ! or ? followed by whitespace and something that can start a sentence.
 _SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-Z0-9•])")
 _LEADING_MARKER = re.compile(r"[\s\u2022\u25cf\u25aa\u2023\u2013\u2014*·-]*(?:\(?\d{1,2}[.)]\s+)?")
@@ -86,20 +99,44 @@ def _trimmed(text: str, start: int, end: int) -> Sentence | None:
     return Sentence(start, end, text[start:end])
 
 
+def _wrapped_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, lines of wrapped prose joined into one."""
+    lines: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        if lines and text[lines[-1][1] : line.start()].count("\n") == 1:
+            previous = text[lines[-1][0] : lines[-1][1]]
+            # wrapped prose runs in long lines; a stat card's "61.49 %" over "value share, ..." is no sentence
+            # and lines that open alike ("svg icon Study Period ...", "svg icon CAGR ...") are a list
+            opens_alike = previous.split()[:1] == line.group(0).split()[:1]
+            if (
+                len(previous.split()) >= _WRAPPED_LINE_WORDS
+                and not opens_alike
+                and _LINE_GOES_ON.search(previous)
+                and (
+                    _CONTINUATION_START.match(line.group(0))
+                    or (_LINE_GOES_ON_WORD.search(previous) and _WORD_START.match(line.group(0)))
+                )
+            ):
+                lines[-1] = (lines[-1][0], line.end())
+                continue
+        lines.append((line.start(), line.end()))
+    return lines
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` in order, each with ``text[char_start:char_end] == sentence.text``."""
     sentences: list[Sentence] = []
-    for line in _LINE.finditer(text):
-        line_text = line.group(0)
+    for line_start, line_end in _wrapped_lines(text):
+        line_text = text[line_start:line_end]
         piece_start = 0
         for end in _SENTENCE_END.finditer(line_text):
             if _ends_with_abbreviation(line_text, end.start()):
                 continue
-            sentence = _trimmed(text, line.start() + piece_start, line.start() + end.end())
+            sentence = _trimmed(text, line_start + piece_start, line_start + end.end())
             if sentence:
                 sentences.append(sentence)
             piece_start = end.end()
-        sentence = _trimmed(text, line.start() + piece_start, line.end())
+        sentence = _trimmed(text, line_start + piece_start, line_end)
         if sentence:
             sentences.append(sentence)
     return sentences
