@@ -719,3 +719,40 @@ def test_short_lines_and_lines_that_open_alike_are_not_joined_as_wrapped_prose()
     assert [s.text for s in split_sentences(text)] == ["61.49 %", "value share, above 1000kg, 2022"]
     text = "svg icon Largest Share by Tier Type Tier 3\nsvg icon CAGR (2024 - 2029) 10.09 %\n"
     assert len(split_sentences(text)) == 2
+
+
+def test_a_member_that_leads_the_market_takes_the_figures_of_its_sentence():
+    text = (
+        "Rechargeable cells lead the market by size and growth, with a 2024 value of $21.4 billion and a CAGR of 16%.\n"
+    )
+    figures = {(f.metric, f.scope, f.member) for f in extract_report(text).figures}
+    assert figures == {("value", "segment", "Rechargeable cells"), ("cagr", "segment", "Rechargeable cells")}
+
+
+def test_an_amount_a_member_contributes_is_that_members_value_but_a_markets_own_size_is_not():
+    text = "Sodium cells contributed USD 2.5 billion to the kelp battery market in 2022.\n"
+    (value,) = _figures(text, metric="value")
+    assert (value.scope, value.member, value.year) == ("segment", "Sodium cells", 2022)
+    text = "The global kelp battery market size accounted for USD 2.23 billion in 2024.\n"
+    (value,) = _figures(text, metric="value")
+    assert value.scope == "market"
+
+
+def test_the_years_after_the_market_word_in_a_reports_name_are_its_forecast_period():
+    text = (
+        "Analysts forecast the global kelp battery market to grow at a CAGR of close to 5% during the forecast "
+        "period. Recycling is a major trend in the global kelp battery market 2018-2022.\n"
+    )
+    assert _cagr(text) == (5.0, 2018, 2022, "forecast period")
+
+
+def test_a_title_that_puts_a_region_before_the_market_is_that_regions_market():
+    text = (
+        "North America Kelp Battery Market Size, Share & Growth Report\n\n"
+        "The kelp battery market size in North America was valued at USD 79.39 billion in 2024. "
+        "The kelp battery market is growing.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "North America Kelp Battery"
+    (value,) = _figures(text, metric="value")
+    assert (value.scope, value.year, value.value_millions) == ("market", 2024, 79390.0)

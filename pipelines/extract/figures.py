@@ -153,9 +153,24 @@ _MEMBER_THEN_VERB = re.compile(
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
 _NOT_A_MEMBER = re.compile(
     r"(?i:it|this|that|they|which|who|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
-    r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?)"
+    r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?"
+    r"|(?:two|three|four|five|both|these|those|all|other|the\s+two|the\s+three)\s+[\w-]+|[\w-]+\s+segments|segments"
+    r"|.*\b(?:market|industry)\b.*)"
+)
+# "Lithium-ion batteries contributed USD 21.5 billion to the EV battery market in 2022": an amount the member that
+# opens the sentence contributes or generates.
+_MEMBER_CONTRIBUTES = re.compile(
+    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)\s+"
+    r"(?i:contributed|contributes|generated|generates|accounted\s+for|accounts\s+for|captured|captures)\s+"
+    r"(?:(?i:about|around|nearly|over|roughly|approximately|more\s+than)\s+)?$"
 )
 _GENERIC_MEMBER_NOUN = re.compile(r"\s+(?i:sector|segment|sub-segment|class|category|units|demand)$")
+# "Secondary batteries lead the market by size and growth, with a 2018 value of $21.4 billion and a CAGR of 16.3%"
+_MEMBER_LEADS_THE_MARKET = re.compile(
+    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)\s+"
+    r"(?i:lead|leads|led|dominate|dominates|dominated|leading|dominating)\s+(?i:the)\s+(?:(?i:global|overall|whole)\s+)?"
+    r"(?i:market|industry)\b"
+)
 _MEMBER_IS_THE_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+(?i:is|was|will\s+be|remains)"
     r"\s+(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:industry|sector|segment|category|vertical|application|channel)\b"
@@ -450,6 +465,19 @@ def extract_figures(
             target, within_region = _scope_for(text, item.start, tokens, recent_mentions)
             if target is None and (appositive := _SEGMENT_APPOSITIVE.match(sentence.text)):
                 target = NamedScope("segment", None, appositive.group("member"))
+            if (
+                target is None
+                and isinstance(item, Money)
+                and (contributor := _MEMBER_CONTRIBUTES.fullmatch(text, sentence.char_start, item.start))
+                and not _NOT_A_MEMBER.fullmatch(contributor.group("member"))
+            ):
+                target = NamedScope("segment", None, _GENERIC_MEMBER_NOUN.sub("", contributor.group("member")))
+            if (
+                target is None
+                and (leader := _MEMBER_LEADS_THE_MARKET.match(sentence.text))
+                and not _NOT_A_MEMBER.fullmatch(leader.group("member"))
+            ):
+                target = NamedScope("segment", None, _GENERIC_MEMBER_NOUN.sub("", leader.group("member")))
             if target is None and _IT_OPENING.match(sentence.text):
                 # "Europe takes the crown for the largest region. In 2019, it accounted for 48.6%": "it" is the
                 # member the previous sentence opens with

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipelines.extract.geography import is_known_place
 from pipelines.extract.numbers import find_months
 from pipelines.extract.records import ReportMetadata, Sentence
 
@@ -325,6 +326,8 @@ def _market_name(title_market: str | None, text: str) -> str | None:
             if phrase_key == key:
                 return title_market
             if key.endswith(" " + phrase_key) and len(phrase_key.split()) >= 2:
+                if is_known_place(key.removesuffix(" " + phrase_key)):
+                    return title_market  # "North America Cold Chain": the market of one region, named as such
                 return _display_name(name)  # the title's name behind a breadcrumb or a label
         first_word = title_market.split()[0].lower()
         if first_word not in _NOT_IN_A_MARKET_NAME and not _TITLE_JUNK.search(title_market):

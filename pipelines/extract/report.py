@@ -47,6 +47,17 @@ def _period_of_market_cagrs(figures: list[StatedFigure]) -> tuple[int, int] | No
     return periods.most_common(1)[0][0] if periods else None
 
 
+# "the global space debris monitoring and removal market 2018-2022": the years a report's name gives its market
+_MARKET_THEN_RANGE = re.compile(r"\b(?i:market)\s*$")
+
+
+def _period_after_the_market_word(text: str) -> tuple[int, int] | None:
+    for year_range in find_year_ranges(text):
+        if _MARKET_THEN_RANGE.search(text, max(0, year_range.start - 10), year_range.start):
+            return year_range.first_year, year_range.last_year
+    return None
+
+
 def _period_in_headings(sentences: list[Sentence], forecast_only: bool = False) -> tuple[int, int] | None:
     """'Space Mining Market Size & Share, By Revenue, 2025-2032' (a chart title); with ``forecast_only``, only a
     heading that says it is a forecast ('Digital Health Market Growth & Forecast Analysis | 2023-2028')."""
@@ -69,7 +80,7 @@ def infer_forecast_period(
     if labelled:
         return labelled, True
     # a chart's title ("Market Size 2021 to 2030") spans history too: after the market CAGR's own period
-    period = _period_of_market_cagrs(figures) or _period_in_headings(sentences)
+    period = _period_of_market_cagrs(figures) or _period_in_headings(sentences) or _period_after_the_market_word(text)
     if period:
         return period, False
     market_years = [f.year for f in figures if f.metric == "value" and f.scope == "market" and f.year is not None]
