@@ -756,3 +756,19 @@ def test_a_title_that_puts_a_region_before_the_market_is_that_regions_market():
     assert report.metadata.market == "North America Kelp Battery"
     (value,) = _figures(text, metric="value")
     assert (value.scope, value.year, value.value_millions) == ("market", 2024, 79390.0)
+
+
+def test_list_numbers_glued_to_their_items_are_not_read_as_figures():
+    text = (
+        "Key Takeaways\n"
+        "- 1The global kelp battery market size was valued at USD 11.5 billion in 2022\n"
+        "- 2The market is projected to grow at a CAGR of 5.8% from 2023 to 2030\n"
+        "- 385% of kelp batteries are sold in Asia\n"
+    )
+    report = extract_report(text)
+    assert {(f.metric, f.value_millions or f.pct, f.figure_text) for f in report.figures} == {
+        ("value", 11500.0, "USD 11.5 billion"),
+        ("cagr", 5.8, "5.8%"),
+    }
+    assert all(text[f.char_start : f.char_end] == f.quote for f in report.figures)
+    assert any(s.quote == "385% of kelp batteries are sold in Asia" for s in report.skipped)

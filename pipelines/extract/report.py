@@ -13,7 +13,7 @@ from pipelines.extract.figures import deduplicate, extract_figures
 from pipelines.extract.metadata import apply_sidecar, extract_metadata
 from pipelines.extract.numbers import find_year_ranges
 from pipelines.extract.records import ExtractedReport, Sentence, StatedFigure
-from pipelines.extract.sentences import split_sentences
+from pipelines.extract.sentences import numbered_items_masked, split_sentences
 from pipelines.extract.taxonomy import extract_taxonomy
 
 # "Forecast Period | 2026-2031", "forecast period (2025-2032)", "Regional Outlook and Forecast 2022-2030"
@@ -103,13 +103,34 @@ def _inferred_base_year(forecast_start_year: int, figures: list[StatedFigure]) -
     return max(before_forecast, default=forecast_start_year - 1)
 
 
+def _figures_read_without_glued_list_numbers(
+    text: str, sentences: list[Sentence], taxonomy, market: str | None
+) -> tuple[list[StatedFigure], list]:
+    """The figures of ``text`` read with list numbers glued to their items blanked out ("- 785% of patents": 85%),
+    every quote and figure text then taken from the page's own text at the same offsets."""
+    reading_text = numbered_items_masked(text)
+    figures, skipped = extract_figures(reading_text, sentences, taxonomy, market)
+    if reading_text is text:
+        return figures, skipped
+    figures = [
+        replace(
+            figure,
+            quote=text[figure.char_start : figure.char_end],
+            figure_text=text[figure.figure_start : figure.figure_end],
+        )
+        for figure in figures
+    ]
+    skipped = [replace(item, quote=text[item.char_start : item.char_end]) for item in skipped]
+    return figures, skipped
+
+
 def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     """Every fact in ``text``. Pure: no I/O; offsets index into ``text`` exactly as given. ``sidecar`` holds what
     an analyst states about the report beside it (publisher, market, base year, ...)."""
     sentences = split_sentences(text)
     metadata = apply_sidecar(extract_metadata(text, sentences), sidecar)
     taxonomy = extract_taxonomy(text, sentences)
-    figures, skipped = extract_figures(text, sentences, taxonomy, metadata.market)
+    figures, skipped = _figures_read_without_glued_list_numbers(text, sentences, taxonomy, metadata.market)
     (first_year, last_year), labelled = infer_forecast_period(text, sentences, figures, metadata.base_year)
     if metadata.base_year is None and first_year is not None:
         metadata = replace(metadata, base_year=_inferred_base_year(first_year, figures), base_year_inferred=True)
