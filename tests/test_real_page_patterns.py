@@ -772,3 +772,12 @@ def test_list_numbers_glued_to_their_items_are_not_read_as_figures():
     }
     assert all(text[f.char_start : f.char_end] == f.quote for f in report.figures)
     assert any(s.quote == "385% of kelp batteries are sold in Asia" for s in report.skipped)
+
+
+def test_a_share_repeated_without_its_year_is_the_dated_statement_again():
+    text = (
+        "Asia Pacific Dominance: the region holds a 51.29% market share.\n"
+        "The Asia-Pacific region led the kelp market, accounting for 51.29% of the global share in 2023.\n"
+    )
+    (share,) = _figures(text, metric="share")
+    assert (share.member, share.year, share.mentions) == ("Asia Pacific", 2023, 2)

@@ -787,12 +787,25 @@ def _card_figure(text: str, card: StatCard, label_mentions: list[Mention]) -> tu
     return figure, ""
 
 
+def _amount_identity(figure: StatedFigure) -> tuple:
+    """A value or share as stated, whatever its year: the same amount of the same member."""
+    member = " ".join(re.split(r"[\s\-]+", figure.member.lower())) if figure.member else None
+    return (figure.metric, figure.scope, member, figure.within_region, figure.value_millions,
+            figure.value_high_millions, figure.pct, figure.pct_high, figure.currency)  # fmt: skip
+
+
 def deduplicate(figures: list[StatedFigure]) -> list[StatedFigure]:
-    """One fact per distinct statement; the first statement is kept and the repeats are counted."""
+    """One fact per distinct statement; the first statement is kept and the repeats are counted. A value or share
+    repeated without its year ("The region holds a 51.29% market share" after "... 51.29% of the global share in
+    2023") is a repeat of the dated statement."""
+    dated = {_amount_identity(f): f.identity for f in figures if f.metric in ("value", "share") and f.year is not None}
     first_by_identity: dict[tuple, StatedFigure] = {}
     counts: defaultdict[tuple, int] = defaultdict(int)
     for figure in figures:
         identity = figure.identity
+        if figure.metric in ("value", "share") and figure.year is None and _amount_identity(figure) in dated:
+            counts[dated[_amount_identity(figure)]] += 1  # the dated statement stands for it
+            continue
         first_by_identity.setdefault(identity, figure)
         counts[identity] += 1
     return [
