@@ -53,10 +53,11 @@ _DEMONYMS = {
     "mexican": "Mexico", "brazilian": "Brazil", "australian": "Australia", "russian": "Russia",
     "saudi": "Saudi Arabia", "indonesian": "Indonesia", "vietnamese": "Vietnam", "thai": "Thailand",
 }  # fmt: skip
-_DEMONYM_MARKET = re.compile(
-    r"\b(?P<demonym>" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?i:market|industry)\b",
-    re.IGNORECASE,
+_DEMONYM_BEFORE = re.compile(
+    r"\b(?P<demonym>" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+$", re.IGNORECASE
 )
+_MARKET_OR_INDUSTRY = re.compile(r"(?<=\s)(?i:market|industry)\b")
+_LONGEST_DEMONYM = max(map(len, _DEMONYMS)) + 2
 
 
 @dataclass(frozen=True)
@@ -438,14 +439,15 @@ class Gazetteer:
 
     def _places_by_adjective(self, text: str, named: list[Mention]) -> list[Mention]:
         """'the Chinese market is predicted to be worth $43.2 billion': China, unless the market is China's."""
-        if "market" not in text.lower() and "industry" not in text.lower():
-            return []
         found = []
-        for match in _DEMONYM_MARKET.finditer(text):
+        named_spans = [(m.start, m.end) for m in named]
+        # each "market" or "industry", then the words just before it
+        for word in _MARKET_OR_INDUSTRY.finditer(text):
+            match = _DEMONYM_BEFORE.search(text, max(0, word.start() - _LONGEST_DEMONYM), word.start())
+            if match is None:
+                continue
             place = _DEMONYMS[" ".join(match.group("demonym").lower().split())]
-            if self._market_place == _normalised(place) or _within_one_of(
-                [(m.start, m.end) for m in named], *match.span("demonym")
-            ):
+            if self._market_place == _normalised(place) or _within_one_of(named_spans, *match.span("demonym")):
                 continue
             scope = "country" if _normalised(place) in _COUNTRY_NAMES else "region"
             found.append(Mention(match.start("demonym"), match.end("demonym"), NamedScope(scope, scope, place)))
