@@ -781,3 +781,10 @@ def test_a_share_repeated_without_its_year_is_the_dated_statement_again():
     )
     (share,) = _figures(text, metric="share")
     assert (share.member, share.year, share.mentions) == ("Asia Pacific", 2023, 2)
+
+
+def test_and_after_a_figure_opens_the_next_members_clause_but_not_between_joined_members():
+    text = "Sodium cells accounted for a 5% share of the kelp battery market and lead-acid cells took up 31%.\n"
+    assert {(s[1], s[3]) for s in _shares(text)} == {("Sodium cells", 5.0), ("lead-acid cells", 31.0)}
+    text = "Sodium cells and lead-acid cells held a share of 11% and 4%, respectively.\n"
+    assert {(s[1], s[3]) for s in _shares(text)} == {("Sodium cells", 11.0), ("lead-acid cells", 4.0)}

@@ -82,7 +82,8 @@ _NAME_THEN_PERCENT = re.compile(r"\s?:?\s?\(?")
 _LISTED_SHARES_MINIMUM = 2
 _SHARE_BEFORE = re.compile(
     r"(?i:share|accounted for|accounting for|accounts for|captured|captures|held|holds|hold|representing|represented"
-    r"|commanded|commands|controlled|controls|make up|makes up|made up|constitutes|constitute|constituted|contribute"
+    r"|commanded|commands|controlled|controls|make up|makes up|made up|took up|takes up|take up|constitutes|constitute"
+    r"|constituted|contribute"
     r"|contributes|contributed)"
     r"\W*(?:\w+\W+){0,4}$"
     # "the largest share of the global wine market's value with 45.6%"
@@ -141,14 +142,18 @@ _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 # figures are each about the member that opens its clause.
 _BY_DIMENSION_OPENING = re.compile(r"^[-•*·\s]*(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40}?)(?P<separator>[,:])\s+")
 _CLAUSE_OPENING = re.compile(
-    r"(?:[;,]\s*(?:(?i:whereas|while|and|but|yet)\s+)?|\b(?i:whereas|while)\s+|\b(?i:followed\s+by)\s+)"
+    r"(?:[;,]\s*(?:(?i:whereas|while|and|but|yet)\s+)?|\b(?i:whereas|while)\s+|\b(?i:followed\s+by)\s+"
+    # "... a 5% share of the market and lead-acid batteries took up 31%": "and" opening a member's own clause
+    r"|\s(?i:and)\s+(?=(?:[\w-]+\s+){1,4}?(?i:took|takes|accounted|accounts|held|holds|captured|captures"
+    r"|commanded|commands|made\s+up|makes\s+up|represented|represents|contributed|contributes)\b))"
 )
 _MEMBER_THEN_VERB = re.compile(
     r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)(?:\s+(?i:class|category))?\s+"
     r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
     r"|lead|dominated|dominates|dominate|represents|represent"
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
-    r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|at|with)\b"
+    r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
+    r"|at|with)\b(?!-)"
 )
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
 _NOT_A_MEMBER = re.compile(
@@ -183,6 +188,7 @@ _SEGMENT_NOUN = re.compile(r"\s+(?i:segment|sub-segment|channel|category|vertica
 _SEGMENT_WORD = re.compile(r"\s+(?i:segment|sub-segment)$")
 _REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
 _YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
+_A_FIGURE = re.compile(r"\d\s?(?:%|(?i:per\s?cent|percent))|\d\s?(?i:million|billion|trillion|bn|mn)\b")
 _YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
 
 
@@ -219,6 +225,10 @@ def _member_opening_clause(
     relative = position - sentence.char_start
     clause_start = opening.end() if opening else 0
     for boundary in _CLAUSE_OPENING.finditer(sentence.text, clause_start, relative):
+        if boundary.group(0).startswith((" ", "\t")) and not _A_FIGURE.search(
+            sentence.text, clause_start, boundary.start()
+        ):
+            continue  # "Sparkling wine and fortified wine held 11% and 4%": an "and" before any figure joins members
         clause_start = boundary.end()
     member = _MEMBER_THEN_VERB.match(sentence.text, clause_start, relative)
     if member is None or _NOT_A_MEMBER.fullmatch(member.group("member")):
