@@ -788,3 +788,20 @@ def test_and_after_a_figure_opens_the_next_members_clause_but_not_between_joined
     assert {(s[1], s[3]) for s in _shares(text)} == {("Sodium cells", 5.0), ("lead-acid cells", 31.0)}
     text = "Sodium cells and lead-acid cells held a share of 11% and 4%, respectively.\n"
     assert {(s[1], s[3]) for s in _shares(text)} == {("Sodium cells", 11.0), ("lead-acid cells", 4.0)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "member", "pct"),
+    [
+        ("Troponin had the major revenue share of, more than 35%, in the recent past.", "Troponin", 35.0),
+        ("Skincare was the leading category, accounting for about 39 % of the global market.", "Skincare", 39.0),
+        ("In terms of volume, maritime transport made up 47.9 percent of the marketplace.", "maritime transport", 47.9),
+    ],
+)
+def test_a_comma_before_any_figure_does_not_cut_the_member_off_its_share(sentence, member, pct):
+    assert {(share[1], share[3]) for share in _shares(sentence + "\n")} == {(member, pct)}
+
+
+def test_revenues_of_the_market_are_no_member_of_it():
+    text = "Global logistics revenues were led by road transport, with a 2015 market-share of 44.6 percent.\n"
+    assert not any(s[1] == "Global logistics revenues" for s in _shares(text))

@@ -153,15 +153,17 @@ _MEMBER_THEN_VERB = re.compile(
     r"|lead|dominated|dominates|dominate|represents|represent"
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
     r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
-    r"|at|with)\b(?!-)"
+    r"|at)\b(?!-)"
 )
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
 _NOT_A_MEMBER = re.compile(
     r"(?i:it|this|that|they|which|who|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
     r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?"
     r"|(?:two|three|four|five|both|these|those|all|other|the\s+two|the\s+three)\s+[\w-]+|[\w-]+\s+segments|segments"
-    r"|.*\b(?:market|industry)\b.*)"
+    r"|.*\b(?:market|industry)\b.*|.*\b(?:revenues?|spending|growth|size|value|shares?)\b.*)"
 )
+# "Johnson & Johnson generated USD 30.4 billion", "Acme Robotics generated": a firm's name, not a member's.
+_PROPER_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*)+")
 # "Lithium-ion batteries contributed USD 21.5 billion to the EV battery market in 2022": an amount the member that
 # opens the sentence contributes or generates.
 _MEMBER_CONTRIBUTES = re.compile(
@@ -223,15 +225,20 @@ def _member_opening_clause(
     if opening is None and require_by_dimension:
         return None
     relative = position - sentence.char_start
-    clause_start = opening.end() if opening else 0
-    for boundary in _CLAUSE_OPENING.finditer(sentence.text, clause_start, relative):
-        if boundary.group(0).startswith((" ", "\t")) and not _A_FIGURE.search(
-            sentence.text, clause_start, boundary.start()
-        ):
-            continue  # "Sparkling wine and fortified wine held 11% and 4%": an "and" before any figure joins members
-        clause_start = boundary.end()
-    member = _MEMBER_THEN_VERB.match(sentence.text, clause_start, relative)
-    if member is None or _NOT_A_MEMBER.fullmatch(member.group("member")):
+    sentence_start = opening.end() if opening else 0
+    after_a_figure = last_boundary = sentence_start
+    for boundary in _CLAUSE_OPENING.finditer(sentence.text, sentence_start, relative):
+        last_boundary = boundary.end()
+        if _A_FIGURE.search(sentence.text, sentence_start, boundary.start()):
+            after_a_figure = boundary.end()
+    # A new member's clause opens after another member's figure ("Troponin had the major revenue share of, more than
+    # 35%" is one clause; "Sparkling wine and fortified wine held 11% and 4%" names joined members); else after the
+    # last comma or joining word ("In terms of freight volume, maritime transportation made up 47.9%").
+    for clause_start in dict.fromkeys((after_a_figure, last_boundary)):
+        member = _MEMBER_THEN_VERB.match(sentence.text, clause_start, relative)
+        if member is not None and not _NOT_A_MEMBER.fullmatch(member.group("member")):
+            break
+    else:
         return None
     # "The residential sector accounts for 54%": the member is "residential"
     name = _GENERIC_MEMBER_NOUN.sub("", member.group("member")) or member.group("member")
@@ -480,6 +487,7 @@ def extract_figures(
                 and isinstance(item, Money)
                 and (contributor := _MEMBER_CONTRIBUTES.fullmatch(text, sentence.char_start, item.start))
                 and not _NOT_A_MEMBER.fullmatch(contributor.group("member"))
+                and not _PROPER_NAME.fullmatch(contributor.group("member"))
             ):
                 target = NamedScope("segment", None, _GENERIC_MEMBER_NOUN.sub("", contributor.group("member")))
             if (
