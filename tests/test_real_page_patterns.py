@@ -805,3 +805,14 @@ def test_a_comma_before_any_figure_does_not_cut_the_member_off_its_share(sentenc
 def test_revenues_of_the_market_are_no_member_of_it():
     text = "Global logistics revenues were led by road transport, with a 2015 market-share of 44.6 percent.\n"
     assert not any(s[1] == "Global logistics revenues" for s in _shares(text))
+
+
+def test_a_sentence_about_a_kind_of_the_markets_product_is_a_segments_figure():
+    text = (
+        "Kelp Snacks Market Report\n\n"
+        "The global kelp snacks market will reach $9.2B in 2026.\n"
+        "Baked kelp snacks will grow 6.2% Y/Y to $3.4B in 2026.\n"
+        "Analysts say that kelp snacks will reach $9.2B in 2026.\n"
+    )
+    values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", None, 9200.0), ("segment", "Baked kelp snacks", 3400.0)}

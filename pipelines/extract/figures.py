@@ -162,6 +162,17 @@ _NOT_A_MEMBER = re.compile(
     r"|(?:two|three|four|five|both|these|those|all|other|the\s+two|the\s+three)\s+[\w-]+|[\w-]+\s+segments|segments"
     r"|.*\b(?:market|industry)\b.*|.*\b(?:revenues?|spending|growth|size|value|shares?)\b.*)"
 )
+# The words a sentence opens with, up to its verb: "Games on mobile will grow 25.6% Y/Y to $86.3B in 2020".
+_SENTENCE_SUBJECT = re.compile(
+    r"[-•*·\s]*(?:(?i:the|global|worldwide)\s+)*(?P<subject>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,4}?)\s+"
+    r"(?i:will|is|are|was|were|grew|grows|rose|rises|remains|remained|generated|generates|reached|reaches)\b"
+)
+# Words that show the opening words are a clause of their own ("HolonIQ estimates that EdTech will reach ...").
+_NOT_IN_A_SUBJECT = frozenset(
+    {"that", "which", "who", "says", "said", "estimates", "estimated", "expects", "expected", "predicts",
+     "forecasts", "believes", "notes", "reports", "according", "to", "and", "but", "if", "as", "while", "when",
+     "in", "by", "it", "its", "this", "these", "report", "study", "analysts"}
+)  # fmt: skip
 # "Johnson & Johnson generated USD 30.4 billion", "Acme Robotics generated": a firm's name, not a member's.
 _PROPER_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*)+")
 # "Lithium-ion batteries contributed USD 21.5 billion to the EV battery market in 2022": an amount the member that
@@ -518,6 +529,16 @@ def extract_figures(
                     continue
                 if relation == "part":
                     target = NamedScope("segment", None, named)
+                elif named is None and (subject := _SENTENCE_SUBJECT.match(sentence.text)):
+                    # "PC games will increase 6.2% Y/Y to $37.4B in 2020" on a games page: a sentence about a kind
+                    # of the market's product is about a sub-market, a segment
+                    name = subject.group("subject")
+                    if (
+                        not _NOT_A_MEMBER.fullmatch(name)
+                        and not _NOT_IN_A_SUBJECT.intersection(name.lower().split())
+                        and relation_to_the_market(name, market) == "part"
+                    ):
+                        target = NamedScope("segment", None, name)
             by_dimension = _BY_DIMENSION_OPENING.match(sentence.text)
             if target is None and by_dimension:
                 target = _member_opening_clause(text, sentence, item.start)
