@@ -816,3 +816,13 @@ def test_a_sentence_about_a_kind_of_the_markets_product_is_a_segments_figure():
     )
     values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("market", None, 9200.0), ("segment", "Baked kelp snacks", 3400.0)}
+
+
+def test_the_markets_initials_and_generic_words_after_its_name_are_the_same_market():
+    text = (
+        "Kelp Battery Storage Market Report\n\n"
+        "The global KBS market will reach $2.0 billion in 2026.\n"
+        "The kelp battery storage systems market was worth $1.5 billion in 2024.\n"
+    )
+    values = {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", 2026, 2000.0), ("market", 2024, 1500.0)}

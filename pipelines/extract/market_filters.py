@@ -80,7 +80,12 @@ def is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
     return bool(_NOT_MARKET_BEFORE.search(text, max(clause_start, money.start - 80), money.start))
 
 
-_NAME_NOISE = frozenset({"global", "worldwide", "world", "overall", "total"})
+# Words that do not change which market a name means: "global BNPL payment market" is the BNPL market, "heat pump
+# systems" the heat pump market.
+_NAME_NOISE = frozenset(
+    {"global", "worldwide", "world", "overall", "total", "payment", "service", "solution", "product", "system",
+     "platform"}
+)  # fmt: skip
 
 
 _INDUSTRY_WORD = re.compile(r"\b(?i:industry|sector)\b")
@@ -100,15 +105,23 @@ def market_named_before(text: str, sentence_start: int, figure_start: int) -> st
 
 def _market_words(name: str) -> frozenset[str]:
     words = re.split(r"[\s\-/(),]+", name.lower().replace("&", " and "))
-    return frozenset(
-        word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-        for word in words
-        if word and word not in _NAME_NOISE
+    singular = (
+        word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word for word in words
     )
+    return frozenset(word for word in singular if word and word not in _NAME_NOISE)
 
 
 def shares_a_word(named: str, market: str) -> bool:
     return bool(_market_words(named) & _market_words(market))
+
+
+def _is_acronym_of(named: str, market: str) -> bool:
+    """'BNPL' for "Buy Now Pay Later", 'A&D' for "Aerospace & Defense": a name written as the market's initials,
+    with "global" or a last generic word ("payment") around it."""
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z]+", market) if word.lower() != "global").upper()
+    return len(initials) >= 2 and any(
+        re.sub(r"[^A-Za-z]", "", word).upper() == initials for word in named.split() if word.isupper() or "&" in word
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -116,7 +129,7 @@ def relation_to_the_market(named: str, market: str) -> str:
     """'same' ("heat pump" on a heat-pump page, or a shorter name for it), 'part' ("air-source heat pump": the
     market's name and more, a segment of it) or 'other' ("space economy" on a space-mining page)."""
     named_words, market_words = _market_words(named), _market_words(market)
-    if not named_words or named_words <= market_words:
+    if not named_words or named_words <= market_words or _is_acronym_of(named, market):
         return "same"
     if market_words <= named_words:
         return "part"
