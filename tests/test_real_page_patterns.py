@@ -826,3 +826,31 @@ def test_the_markets_initials_and_generic_words_after_its_name_are_the_same_mark
     )
     values = {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("market", 2026, 2000.0), ("market", 2024, 1500.0)}
+
+
+def test_a_table_written_one_cell_per_line_is_read_as_rows_and_its_labels_name_no_market():
+    text = (
+        "Kelp Market size was over USD 978 Billion in 2023 and is anticipated to reach USD 2.4 Trillion by 2036.\n"
+        "The kelp market grows with demand for fibre.\n"
+        "Base Year |\n2023 |\n"
+        "Market Size in 2025 |\nUSD 1,050 Billion |\n"
+        "Base Year Market Size (2023) |\nUSD 978 Billion |\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Kelp"
+    values = {(f.year, f.value_millions) for f in _figures(text, metric="value", scope="market")}
+    assert values == {(2023, 978000.0), (2036, 2400000.0), (2025, 1050000.0)}
+
+
+def test_a_page_on_a_known_firms_site_is_that_firms_whoever_it_quotes():
+    text = (
+        "Source: https://www.researchnester.com/reports/kelp-market/1\n\n"
+        "According to a report by Forbes in 2024, more people shop online.\n"
+    )
+    assert extract_report(text).metadata.publisher == "Research Nester"
+
+
+def test_a_line_that_opens_with_a_segment_names_it():
+    text = "Natural kelp segment in the kelp fibre market is set to cross USD 70 Billion by 2036.\n"
+    (value,) = _figures(text, metric="value")
+    assert (value.scope, value.member, value.year) == ("segment", "Natural kelp", 2036)

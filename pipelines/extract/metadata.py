@@ -52,6 +52,9 @@ _NOT_IN_A_MARKET_NAME = frozenset(
 _SMALL_WORDS = frozenset({"and", "or", "of", "for", "the", "in", "on", "to", "&"})
 # What a title's market should not hold: a figure, a year, a sentence's verb, a breadcrumb.
 _TITLE_JUNK = re.compile(r"\d|\b(?i:says|said|home|report|projected|most|key|current|overall|growth\s+in)\b")
+_LABEL_WORDS = re.compile(
+    r"\b(?i:base\s+year|forecast\s+years?|forecast\s+period|study\s+period|historical\s+years?)\b"
+)
 # Markdown and rich-text markers around a title line: "# X Market", "**X Market**".
 _MARKUP = re.compile(r"^[#*_\s]+|[*_\s]+$")
 _PUBLISHER_NAME = r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,5})"
@@ -140,7 +143,7 @@ def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
     for position, sentence in enumerate(sentences[:_TITLE_SEARCH_LINES]):
         line = _MARKUP.sub("", sentence.text)
         too_long = len(line) > _MAX_TITLE_LENGTH and position >= _TITLE_LINES_OF_ANY_LENGTH
-        if too_long or line.endswith((".", "?", "!", ":")):
+        if too_long or line.endswith((".", "?", "!", ":")) or _LABEL_WORDS.search(line):
             continue
         match = _TITLE.match(line)
         if match:
@@ -319,7 +322,10 @@ def _display_name(name: str) -> str:
 def _market_name(title_market: str | None, text: str) -> str | None:
     """The market the title names, unless the text never calls it a market and names another one more than once
     ("Home Aerospace And Defense Space Debris ..." from a breadcrumb: the text's 'space debris ...' market)."""
-    phrases = _market_phrases(text)
+    # "Base Year Market Size (2023)": a table's label, not a market's name
+    phrases = [phrase for phrase in _market_phrases(text) if not _LABEL_WORDS.search(phrase[0])]
+    if title_market and _LABEL_WORDS.search(title_market):
+        title_market = None
     if title_market:
         key = " ".join(title_market.lower().split())
         for phrase_key, _, name in phrases:
@@ -362,7 +368,8 @@ def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
         publisher=(
             publisher_field[0].strip()
             if publisher_field
-            else _publisher_in_header(sentences) or _publisher_in_text(text) or publisher_of_url(source_url(text))
+            # a page on a known firm's own site is that firm's, whoever its text quotes
+            else publisher_of_url(source_url(text)) or _publisher_in_header(sentences) or _publisher_in_text(text)
         ),
         quote=header.text if header else None,
         char_start=header.char_start if header else None,

@@ -24,6 +24,10 @@ _LINE_GOES_ON_WORD = re.compile(
 )
 _CONTINUATION_START = re.compile(r"\s*[a-z]")
 _WRAPPED_LINE_WORDS = 6
+# A table written one cell per line: "Market Size in 2025 |" then "USD 185.07 Billion |", read as one row.
+_LABEL_CELL = re.compile(r"^[^|\d]*(?:(?:19|20)\d{2}[^|\d]*)?\|\s*$")
+_VALUE_CELL = re.compile(r"^[^|]{0,40}\d[^|]{0,30}\|?\s*$")
+_CELL_WORDS = 8
 _WORD_START = re.compile(r"\s*[A-Za-z0-9$]")
 # A sentence ends at . ! or ? followed by whitespace and something that can start a sentence.
 _SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-Z0-9•])")
@@ -116,6 +120,14 @@ def _wrapped_lines(text: str) -> list[tuple[int, int]]:
                     _CONTINUATION_START.match(line.group(0))
                     or (_LINE_GOES_ON_WORD.search(previous) and _WORD_START.match(line.group(0)))
                 )
+            ):
+                lines[-1] = (lines[-1][0], line.end())
+                continue
+            if (
+                _LABEL_CELL.match(previous)
+                and len(previous.split()) <= _CELL_WORDS
+                and _VALUE_CELL.match(line.group(0))
+                and not _LABEL_CELL.match(line.group(0))
             ):
                 lines[-1] = (lines[-1][0], line.end())
                 continue
