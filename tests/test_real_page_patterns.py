@@ -1,8 +1,11 @@
 """Phrasings and layouts seen on real report pages, press releases and news articles (docs/real-page-patterns.md),
 each rewritten in our own words: one test per pattern class, on the pure extractor."""
 
+from decimal import Decimal
+
 import pytest
 
+from pipelines.extract.numbers import find_percentages
 from pipelines.extract.report import extract_report
 from pipelines.extract.sentences import split_sentences
 
@@ -854,3 +857,24 @@ def test_a_line_that_opens_with_a_segment_names_it():
     text = "Natural kelp segment in the kelp fibre market is set to cross USD 70 Billion by 2036.\n"
     (value,) = _figures(text, metric="value")
     assert (value.scope, value.member, value.year) == ("segment", "Natural kelp", 2036)
+
+
+def test_a_share_takes_the_year_of_the_amount_written_as_its_equal():
+    text = (
+        "In Europe, kelp revenue share will grow from 11 percent ($15-25 billion) in 2022 to 14 percent "
+        "($40-70 billion) in 2028.\n"
+        "- North America leads with 46.9% of global kelp revenue, and that's roughly USD 2.0 billion in 2025.\n"
+    )
+    assert _shares(text) == {
+        ("region", "Europe", 2022, 11.0),
+        ("region", "Europe", 2028, 14.0),
+        ("region", "North America", 2025, 46.9),
+    }
+
+
+def test_a_year_before_to_is_not_the_low_end_of_a_percentage_range():
+    text = "Kelp's share will rise from 11% in 2022 to 14 percent in 2028."
+    assert [(p.text, p.low, p.high) for p in find_percentages(text)] == [
+        ("11%", Decimal("11"), None),
+        ("14 percent", Decimal("14"), None),
+    ]

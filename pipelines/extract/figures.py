@@ -117,6 +117,10 @@ _SEGMENT_THEN_REGION = re.compile(
     r"^\s*(?:(?i:segment|category|market))?\s*(?i:in|of|across|within|for)\s+(?:(?i:the)\s+)?$"
 )
 _REFERENCE_LOOKBACK_SENTENCES = 3
+# "grow from 11 percent ($15-25 billion) in 2022 to 14 percent": a rate and its amount in one year, then the next.
+_FROM_RATE_TO_RATE = re.compile(
+    r"(?:\s*\([^()]{0,40}\)|\s+(?i:in|by)\s+(?:19|20)\d{2})*\s*(?:,|(?i:and|to|or))\s*(?:(?i:about|around|nearly))?\s*"
+)
 # "Steel scrap constitutes 65%, followed by iron scrap at 25%": the next member's figure of the same kind.
 _FOLLOWED_BY = re.compile(
     r"\s*,?\s*(?i:followed\s+by|then|ahead\s+of)\s+[^.;%\d]{1,60}?\s+(?i:at|with)"
@@ -202,6 +206,10 @@ _SEGMENT_WORD = re.compile(r"\s+(?i:segment|sub-segment)$")
 _REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
 _YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
 _A_FIGURE = re.compile(r"\d\s?(?:%|(?i:per\s?cent|percent))|\d\s?(?i:million|billion|trillion|bn|mn)\b")
+_AMOUNT_EQUALS = re.compile(
+    r"[^,;()]{0,40}?(?:\s*\(\s*|,?\s*(?:(?i:and)\s+)?(?i:that['’]s|that\s+is|which\s+is|or|equal\s+to|equivalent\s+to"
+    r"|worth)\s+)(?:(?i:roughly|about|around|nearly|approximately|some)\s+)?"
+)
 _YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
 
 
@@ -300,6 +308,21 @@ def _year_for(
         return after[0].year
     before = [year for year in tokens.years if year.end <= figure_start]
     return before[-1].year if before else None
+
+
+def _year_of_the_amount_it_equals(text: str, percent: Percent, tokens: SentenceTokens, sentence_end: int) -> int | None:
+    """'46.9% of global EO revenue, and that's roughly USD 2.0 billion in 2025', 'from 11 percent ($15-25 billion)
+    in 2022': a share takes the year of the amount written as its equal right after it."""
+    following = sorted(
+        (f for f in [*tokens.money, *tokens.percentages] if f.start >= percent.end), key=lambda f: f.start
+    )
+    if not following or not isinstance(following[0], Money):
+        return None
+    money = following[0]
+    if not _AMOUNT_EQUALS.fullmatch(text, percent.end, money.start):
+        return None
+    limit = following[1].start if len(following) > 1 else sentence_end
+    return next((year.year for year in tokens.years if money.end <= year.start < limit), None)
 
 
 def _year_of_the_sentence_before(
@@ -639,6 +662,7 @@ def extract_figures(
                 and (
                     RATES_IN_A_ROW.fullmatch(text, previous_rate[1], item.start)
                     or _FOLLOWED_BY.fullmatch(text, previous_rate[1], item.start)
+                    or _FROM_RATE_TO_RATE.fullmatch(text, previous_rate[1], item.start)
                 )
             ):
                 metric = previous_rate[0]  # "a CAGR of 13.4% in volume and 15.7% in value", "a share of 11% and 4%"
@@ -680,6 +704,10 @@ def extract_figures(
                     last_cagr_period = (period_start, period_end)
             else:
                 year = labelled_year or _year_for(item.start, item.end, clause_end, tokens, hint)
+                in_clause = any(item.end <= y.start < clause_end for y in tokens.years)
+                if not labelled_year and not in_clause and not row:
+                    # "to 14 percent ($40-70 billion) in 2028": the year of its amount, before any earlier year
+                    year = _year_of_the_amount_it_equals(text, item, tokens, sentence.char_end) or year
                 if year is None and not row:
                     year = _year_of_the_sentence_before(text, position, tokens, grouped)
                 period_start = period_end = None

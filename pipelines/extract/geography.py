@@ -97,6 +97,8 @@ COMMON_COUNTRIES = (
 ALIASES = {
     "asia pacific": ("APAC", "Asia-Pacific"),
     "north america": ("N. America",),
+    "western europe": ("West Europe",),
+    "eastern europe": ("East Europe",),
     "south & central america": ("Central & South America",),
     "rest of the world": ("Rest of World",),
     "nordics": ("Nordic countries",),

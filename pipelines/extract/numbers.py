@@ -108,6 +108,7 @@ _BARE_CAGR = re.compile(
     r"(?P<low>\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d|\s?%|\s?(?i:per\s?cent)|\s?(?:-|–|—|to)\s?\d)"
 )
 _CAGR_WORD = re.compile(r"(?i:cagr|compound annual)")
+_A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)")
 # A year starts with "FY", "19" or "20". Year patterns have one branch for each start, which tests the character
 # before it afterwards: a pattern that starts with a plain character lets re's search skip to where one can start.
@@ -281,6 +282,14 @@ def find_percentages(text: str) -> list[Percent]:
     percentages = []
     for match in _PERCENT.finditer(text):
         problem = None
+        if match.group("high") and _A_YEAR.fullmatch(match.group("low")):
+            # "in 2022 to 14 percent": a year, then the percentage; never a range from 2022 down to 14
+            start = match.start("high")
+            low = parse_number(match.group("high"))
+            percentages.append(
+                Percent(start, match.end(), text[start : match.end()], low, None, rounding_of(low), None)
+            )
+            continue
         try:
             low = parse_number(match.group("low"))
             high = parse_number(match.group("high")) if match.group("high") else None
