@@ -818,7 +818,7 @@ def test_a_sentence_about_a_kind_of_the_markets_product_is_a_segments_figure():
         "Analysts say that kelp snacks will reach $9.2B in 2026.\n"
     )
     values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
-    assert values == {("market", None, 9200.0), ("segment", "Baked kelp snacks", 3400.0)}
+    assert values == {("market", None, 9200.0), ("segment", "Baked", 3400.0)}
 
 
 def test_the_markets_initials_and_generic_words_after_its_name_are_the_same_market():
@@ -878,3 +878,11 @@ def test_a_year_before_to_is_not_the_low_end_of_a_percentage_range():
         ("11%", Decimal("11"), None),
         ("14 percent", Decimal("14"), None),
     ]
+
+
+def test_a_place_that_ends_a_proper_name_is_not_that_place():
+    text = "An article in Control Engineering Asia magazine says the robot market will reach $41.17 billion by 2020.\n"
+    (value,) = _figures(text, metric="value")
+    assert value.scope == "market"
+    text = "Regional Leaders North America (39% share), Asia-Pacific (fastest growth)\n"
+    assert ("region", "North America", None, 39.0) in _shares(text)

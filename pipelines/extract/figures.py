@@ -177,6 +177,7 @@ _NOT_IN_A_SUBJECT = frozenset(
      "forecasts", "believes", "notes", "reports", "according", "to", "and", "but", "if", "as", "while", "when",
      "in", "by", "it", "its", "this", "these", "report", "study", "analysts"}
 )  # fmt: skip
+_JOINING_WORDS = frozenset({"on", "of", "for", "in", "and", "&"})
 # "Johnson & Johnson generated USD 30.4 billion", "Acme Robotics generated": a firm's name, not a member's.
 _PROPER_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*)+")
 # "Lithium-ion batteries contributed USD 21.5 billion to the EV battery market in 2022": an amount the member that
@@ -308,6 +309,17 @@ def _year_for(
         return after[0].year
     before = [year for year in tokens.years if year.end <= figure_start]
     return before[-1].year if before else None
+
+
+def _without_the_markets_words(name: str, market: str) -> str:
+    """'PC games' → 'PC', 'Games on mobile' → 'mobile' on a games page: the member, without the market it is of."""
+    market_words = {word.lower().removesuffix("s") for word in market.split()}
+    kept = [word for word in name.split() if word.lower().removesuffix("s") not in market_words]
+    while kept and kept[0].lower() in _JOINING_WORDS:
+        kept.pop(0)
+    while kept and kept[-1].lower() in _JOINING_WORDS:
+        kept.pop()
+    return " ".join(kept) or name
 
 
 def _year_of_the_amount_it_equals(text: str, percent: Percent, tokens: SentenceTokens, sentence_end: int) -> int | None:
@@ -561,7 +573,7 @@ def extract_figures(
                         and not _NOT_IN_A_SUBJECT.intersection(name.lower().split())
                         and relation_to_the_market(name, market) == "part"
                     ):
-                        target = NamedScope("segment", None, name)
+                        target = NamedScope("segment", None, _without_the_markets_words(name, market))
             by_dimension = _BY_DIMENSION_OPENING.match(sentence.text)
             if target is None and by_dimension:
                 target = _member_opening_clause(text, sentence, item.start)

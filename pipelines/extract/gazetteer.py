@@ -44,6 +44,12 @@ _GENERIC_MEMBERS = frozenset({"others", "other"})
 # "lithium-based", "US-made", "pre-Europe": a name inside a compound word is not the name.
 _COMPOUND_AFTER = re.compile(r"-[A-Za-z]")
 _COMPOUND_BEFORE = re.compile(r"[A-Za-z]-$")
+# Two capitalised words right before a place, not a sentence's opening words: the place ends a name.
+_IN_A_PROPER_NAME = re.compile(
+    r"(?<![.!?:;|\n]\s)(?<!^)\b(?!(?:In|The|And|Of|For|By|From|To|At|With|On|Across|Within|Both)\b)[A-Z][a-z]+ "
+    r"(?!(?:In|The|And|Of|For|By|From|To|At|With|On|Across|Within|Both)\b)[A-Z][a-z]+ $"
+)
+_NAME_GOES_ON = re.compile(r" [A-Za-z]")
 # "the Chinese market", "the European industry": a place named by its adjective, only in front of "market".
 _DEMONYMS = {
     "american": "U.S.", "north american": "North America", "european": "Europe", "asian": "Asia",
@@ -433,6 +439,12 @@ class Gazetteer:
                 continue
             if _COMPOUND_AFTER.match(text, end) or _COMPOUND_BEFORE.search(text, max(0, start - 2), start):
                 continue
+            if (
+                group.startswith("b")
+                and _NAME_GOES_ON.match(text, end)
+                and _IN_A_PROPER_NAME.search(text, max(0, start - 40), start)
+            ):
+                continue  # "Control Engineering Asia magazine": a built-in place inside a name
             mentions.append(Mention(start, end, target))
         mentions += self._places_by_adjective(text, mentions)
         return sorted([*mentions, *_unlisted_segments(text, mentions)], key=lambda mention: mention.start)
