@@ -886,3 +886,19 @@ def test_a_place_that_ends_a_proper_name_is_not_that_place():
     assert value.scope == "market"
     text = "Regional Leaders North America (39% share), Asia-Pacific (fastest growth)\n"
     assert ("region", "North America", None, 39.0) in _shares(text)
+
+
+def test_a_companys_revenue_and_share_are_not_the_markets_or_a_members():
+    text = (
+        "- Abbott Laboratories held 8.2% market share in the global kelp devices market in 2023.\n"
+        "- Medtronic reported revenue of USD 31.22 billion from kelp devices in fiscal 2023.\n"
+        "- Johnson & Johnson generated USD 30.4 billion in kelp revenue in 2023.\n"
+        "- The diagnostic kelp segment accounted for 28.4% of the global kelp devices market revenue in 2023.\n"
+    )
+    report = extract_report(text)
+    # the firm's share is kept with no member, and validation quarantines it as "a share names the region, ..."
+    assert {(f.metric, f.scope, f.member, f.pct) for f in report.figures} == {
+        ("share", "segment", "diagnostic kelp", 28.4),
+        ("share", "market", None, 8.2),
+    }
+    assert sum("a company" in s.reason for s in report.skipped) == 2

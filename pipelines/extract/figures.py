@@ -178,8 +178,19 @@ _NOT_IN_A_SUBJECT = frozenset(
      "in", "by", "it", "its", "this", "these", "report", "study", "analysts"}
 )  # fmt: skip
 _JOINING_WORDS = frozenset({"on", "of", "for", "in", "and", "&"})
-# "Johnson & Johnson generated USD 30.4 billion", "Acme Robotics generated": a firm's name, not a member's.
-_PROPER_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*)+")
+# "Johnson & Johnson", "Abbott Laboratories", "Monster Energy": a firm's name, not a member's ("Enterprise IoT" is one).
+_FIRM_NAME = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+&\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+    r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:Laboratories|Labs|Inc\.?|Corp\.?|Corporation|Company|Co\.|Ltd\.?"
+    r"|Limited|Group|Holdings|Technologies|Energy|Motors|Industries|Pharmaceuticals|Electric|Airlines|Brands"
+    r"|International|AG|SA|plc|PLC|LLC|GmbH|Robotics|Aerospace|Semiconductor|Therapeutics|Biosciences|Healthcare)"
+)
+# "Medtronic reported revenue of USD 31.22 billion", "Johnson & Johnson generated USD 30.4 billion in medtech revenue"
+_FIRM_EARNS = re.compile(
+    r"[-•*·\s]*(?P<firm>[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,3})\s+"
+    r"(?i:reported|posted|generated|earned|recorded|booked)\s+(?:(?i:total|net|annual|a)\s+)?(?:(?i:revenues?|sales)\s+"
+    r"(?:(?i:of)\s+)?)?(?:(?i:about|around|nearly|over|roughly|approximately|more\s+than)\s+)?"
+)
 # "Lithium-ion batteries contributed USD 21.5 billion to the EV battery market in 2022": an amount the member that
 # opens the sentence contributes or generates.
 _MEMBER_CONTRIBUTES = re.compile(
@@ -256,7 +267,12 @@ def _member_opening_clause(
     # last comma or joining word ("In terms of freight volume, maritime transportation made up 47.9%").
     for clause_start in dict.fromkeys((after_a_figure, last_boundary)):
         member = _MEMBER_THEN_VERB.match(sentence.text, clause_start, relative)
-        if member is not None and not _NOT_A_MEMBER.fullmatch(member.group("member")):
+        if (
+            member is not None
+            and not _NOT_A_MEMBER.fullmatch(member.group("member"))
+            # "Abbott Laboratories held 8.2% market share": a firm, unless a "By <dimension>," line lists members
+            and (opening is not None or not _FIRM_NAME.fullmatch(member.group("member")))
+        ):
             break
     else:
         return None
@@ -522,6 +538,9 @@ def extract_figures(
                 skip(f"{item.text!r} at {item.start}: a price, cost, budget or funding amount, not a market figure")
                 not_market_end = item.end
                 continue
+            if isinstance(item, Money) and (firm := _FIRM_EARNS.fullmatch(text, sentence.char_start, item.start)):
+                skip(f"{item.text!r} at {item.start}: revenue of {firm.group('firm')}, a company, not a market figure")
+                continue
             if isinstance(item, Money) and is_unnamed_local_conversion(text, item, tokens.money):
                 skip(f"{item.text!r} at {item.start}: a conversion in brackets into dollars the page does not name")
                 continue
@@ -533,7 +552,7 @@ def extract_figures(
                 and isinstance(item, Money)
                 and (contributor := _MEMBER_CONTRIBUTES.fullmatch(text, sentence.char_start, item.start))
                 and not _NOT_A_MEMBER.fullmatch(contributor.group("member"))
-                and not _PROPER_NAME.fullmatch(contributor.group("member"))
+                and not _FIRM_NAME.fullmatch(contributor.group("member"))
             ):
                 target = NamedScope("segment", None, _GENERIC_MEMBER_NOUN.sub("", contributor.group("member")))
             if (

@@ -28,7 +28,8 @@ _DATELINE_AFTER = re.compile(
     r"|[^.\n]{0,40}/(?i:pr\s?newswire|business\s?wire|globe\s?newswire)/"
 )
 _UNLISTED_SEGMENT = re.compile(
-    r"(?:\b(?i:by)\s+(?P<dimension>[a-z][\w -]{1,30}?),\s+)?(?:\b(?i:the)\s+|(?m:^)[-•*·]?[ \t]*(?=[A-Z]))"
+    r"(?:\b(?i:by)\s+(?P<dimension>[a-z][\w -]{1,30}?),\s+)?"
+    r"(?:\b(?i:the)\s+|(?m:^)[-•*·]?[ \t]*(?=[A-Z])(?!(?i:the)\s))"
     r"(?P<name>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,3}?)\s+(?:(?i:application|product|end[- ]use)\s+)?(?i:segment)\b"
 )
 _SUPERLATIVE_END = re.compile(
