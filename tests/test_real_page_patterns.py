@@ -902,3 +902,9 @@ def test_a_companys_revenue_and_share_are_not_the_markets_or_a_members():
         ("share", "market", None, 8.2),
     }
     assert sum("a company" in s.reason for s in report.skipped) == 2
+
+
+def test_an_amount_in_a_sentence_about_a_members_share_is_that_members():
+    text = "Of these, the automotive sector had the largest share in the kelp robot market in 2012 at $7.37 billion.\n"
+    (value,) = _figures(text, metric="value")
+    assert (value.scope, value.member, value.year, value.value_millions) == ("segment", "automotive", 2012, 7370.0)

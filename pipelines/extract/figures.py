@@ -557,6 +557,14 @@ def extract_figures(
                 target = NamedScope("segment", None, _GENERIC_MEMBER_NOUN.sub("", contributor.group("member")))
             if (
                 target is None
+                and isinstance(item, Money)
+                and _SHARE_BEFORE.search(text, clause_start, item.start)
+                and (holder := _member_opening_clause(text, sentence, item.start, require_by_dimension=False))
+            ):
+                # "the automotive sector had the largest share in the market in 2012 at $7.37 billion"
+                target = holder
+            if (
+                target is None
                 and (leader := _MEMBER_LEADS_THE_MARKET.match(sentence.text))
                 and not _NOT_A_MEMBER.fullmatch(leader.group("member"))
             ):
