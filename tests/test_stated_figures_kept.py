@@ -12,7 +12,8 @@ Base Year: 2024
 The hydrofoil ferry market stood at USD 650 million in 2018.
 The hydrofoil ferry market was valued at USD 1,000 million in 2024 and is expected to reach USD 2,000 million by 2030.
 Operators also expect the hydrofoil ferry market to keep growing at a CAGR of 8.5%.
-The global hydrofoil ferry market is also valued at USD 1 billion.
+The global hydrofoil ferry market is also valued at USD 1.2 billion.
+The hydrofoil ferry market is valued at USD 1,000 million.
 """
 
 
@@ -36,13 +37,18 @@ def test_history_before_the_base_year_is_reported_and_yearless_figures_are_kept_
         ).fetchall()
         quarantined = connection.execute("select count(*) from marts.meta_quarantine where stage = 'validate'")
         (quarantined,) = quarantined.fetchone()
+        (mentions_2024,) = connection.execute(
+            "select mentions from marts.fct_reported_fact where metric = 'value' and year = 2024"
+        ).fetchone()
     assert sizes[0] == (2018, 650.0, "reported")
     assert (2024, 1000.0, "reported") in sizes and (2030, 2000.0, "reported") in sizes
     assert [year for year, _, _ in sizes] == list(range(2018, 2031))
     assert kept == [
         ("cagr", None, None, 8.5, None, None, "none"),
-        ("value", None, 1000.0, None, None, None, None),
+        ("value", None, 1200.0, None, None, None, None),
     ]
+    # the same amount again without its year is the 2024 statement repeated, not a second figure
+    assert mentions_2024 == 2
     assert quarantined == 0
 
 
