@@ -908,3 +908,34 @@ def test_an_amount_in_a_sentence_about_a_members_share_is_that_members():
     text = "Of these, the automotive sector had the largest share in the kelp robot market in 2012 at $7.37 billion.\n"
     (value,) = _figures(text, metric="value")
     assert (value.scope, value.member, value.year, value.value_millions) == ("segment", "automotive", 2012, 7370.0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "currency"),
+    [
+        ("The global kelp market was valued at 307.69 billion dollars in the year 2020.", 307690.0, "USD"),
+        ("The global kelp market stood at USD 14758\u00c2\u00a0Billion in 2020.", 14758000.0, "USD"),
+        ("The global kelp market was worth 26.5 billion euros in 2020.", 26500.0, "EUR"),
+    ],
+)
+def test_amounts_with_the_currency_spelled_after_or_a_doubly_decoded_space_are_read(sentence, value, currency):
+    (figure,) = _figures(sentence + "\n", metric="value")
+    assert (figure.year, figure.value_millions, figure.currency) == (2020, value, currency)
+
+
+def test_a_firms_abbreviation_ends_its_sentence_when_a_sentence_opening_follows():
+    text = (
+        "Kelp revenue is projected to grow 14% in 2025 to total $717 billion, according to the latest forecast "
+        "from Acme, Inc. In 2024, the market is forecast to grow 19% and reach $630 billion.\n"
+    )
+    assert len(split_sentences(text)) == 2
+    assert {(f.year, f.value_millions) for f in _figures(text, metric="value")} == {(2025, 717000.0), (2024, 630000.0)}
+
+
+def test_the_market_the_page_names_most_is_counted_in_whole_words():
+    text = (
+        "Source: https://example.org/information-security\n\n"
+        "The global information security market reached $216.11 billion in 2021. With it, security spending grew. "
+        "The information security market will reach $478.68 billion by 2030. It is driven by the IT market.\n"
+    )
+    assert extract_report(text).metadata.market == "Information Security"

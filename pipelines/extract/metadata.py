@@ -47,7 +47,8 @@ _NOT_IN_A_MARKET_NAME = frozenset(
      "black", "end", "target", "addressable", "value", "most", "transformative", "projected", "estimated",
      "usd", "us$", "eur", "billion", "million", "which", "where", "while", "when", "what", "how", "why", "if",
      "also", "still", "now", "today", "today’s", "today's", "domestic", "local", "regional", "international",
-     "further", "expects", "expected", "include", "includes", "including", "such", "every"}
+     "further", "expects", "expected", "include", "includes", "including", "such", "every", "one", "widely",
+     "cited", "commonly", "often", "recent", "recently", "another", "separate", "same", "similar"}
 )  # fmt: skip
 _SMALL_WORDS = frozenset({"and", "or", "of", "for", "the", "in", "on", "to", "&"})
 # What a title's market should not hold: a figure, a year, a sentence's verb, a breadcrumb.
@@ -303,7 +304,8 @@ def _market_phrases(text: str) -> list[tuple[str, int, str]]:
     # A page names its subject often, with or without "market" after it ("green hydrogen is ..."): the names said
     # as a market are ranked by how often the text says them at all.
     lowered = " ".join(text.lower().split())  # a name wrapped over two lines is said all the same
-    mentioned = {key: lowered.count(key) for key in counts}
+    # counted as whole words: "it" is not said in "with" or "security"
+    mentioned = {key: len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", lowered)) for key in counts}
     # A longer name said as often is the more specific one ("AI chip" over "chip").
     ranked = sorted(
         counts.items(), key=lambda item: (-mentioned[item[0]] * len(item[0].split()), -item[1][0], item[1][1])

@@ -23,6 +23,8 @@ _CURRENCIES = {
     "u.s. dollars": "USD",
     "us dollar": "USD",
     "u.s. dollar": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
     # A bare "$" on an English report page means US dollars; other dollars carry their prefix (A$, C$, ...).
     # figure_text keeps the symbol exactly as written.
     "$": "USD",
@@ -81,12 +83,13 @@ _RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
 
 _MONEY = re.compile(
     rf"(?P<currency>{_CURRENCY})\s?(?P<sign>[-−])?\s?(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?:{_CURRENCY})?\s?(?P<high>{_NUMBER}))?"
-    rf"(?:\s?(?P<scale>{_SCALE_WORD})|(?P<letter>{_SCALE_LETTER}))?"
+    # "USD 14758Â Billion": a no-break space that was decoded twice ("Â" and the space) still joins number and scale
+    rf"(?:(?:\u00c2(?=\s))?\s?(?P<scale>{_SCALE_WORD})|(?P<letter>{_SCALE_LETTER}))?"
 )
 # "38.5 billion USD", "1.38 (USD Billion)": the currency after the amount.
 # "1.444 USD Billion": the currency between the amount and its scale.
 _SCALE_THEN_CURRENCY = (
-    rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|U\.?S\.?\s+dollars)\b"
+    rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|euros)\b"
     rf"|\s*\(\s*(?P<currency2>USD|US\$|EUR|GBP)\s+(?P<scale2>{_SCALE_WORD})\s*\)"
     rf"|\s(?P<currency3>USD|EUR|GBP)\s(?P<scale3>{_SCALE_WORD})"
 )
@@ -98,7 +101,7 @@ _MONEY_CURRENCY_AFTER = re.compile(
 # word ends in "d" or "n" ("million USD"); a search that starts with a character class skips along the text.
 _ANY_SCALE_THEN_CURRENCY = re.compile(
     r"(?-i:[dnDN(\x80-\U0010ffff])"
-    r"(?:(?<=(?i:[dn]))\s+(?:USD|EUR|GBP|U\.?S\.?\s+dollars)\b|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
+    r"(?:(?<=(?i:[dn]))\s+(?:USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|euros)\b|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
 )
 _ANY_CURRENCY_THEN_SCALE = re.compile(r"\d\s(?:USD|EUR|GBP)\s(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b")
 # "a CAGR of 25.08 during the forecast period": a growth rate written without its percent sign.

@@ -77,6 +77,13 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# Abbreviations that also end sentences ("... from Gartner, Inc.", "... in the U.S."), when a sentence's usual
+# opening word follows.
+_SENTENCE_CAN_END_WITH = frozenset({"inc", "ltd", "corp", "co", "plc", "llc", "gmbh", "ag", "sa", "etc", "u.s", "u.k"})
+_SENTENCE_OPENING = re.compile(
+    r"\s+(?:In|The|This|These|That|However|It|Its|According|With|For|As|On|At|Meanwhile|Moreover|Furthermore"
+    r"|Additionally|Also|Overall|By|From|During|While|Over)\b"
+)
 
 
 def _ends_with_abbreviation(line: str, dot: int) -> bool:
@@ -86,6 +93,8 @@ def _ends_with_abbreviation(line: str, dot: int) -> bool:
     if word is None:
         return False
     token = word.group(1).lower().rstrip(".")
+    if token in _SENTENCE_CAN_END_WITH and _SENTENCE_OPENING.match(line, dot + 1):
+        return False  # "according to Gartner, Inc. In 2024, the market ...": the firm's name ends the sentence
     # Single capital letters ("Versha V. Kumar", "U.S.") are initials, not sentence ends.
     return token in _ABBREVIATIONS or len(token) == 1
 
