@@ -939,3 +939,19 @@ def test_the_market_the_page_names_most_is_counted_in_whole_words():
         "The information security market will reach $478.68 billion by 2030. It is driven by the IT market.\n"
     )
     assert extract_report(text).metadata.market == "Information Security"
+
+
+def test_years_of_a_sentence_are_read_in_their_own_clauses():
+    text = (
+        "Between 2020 and 2023, the kelp market grew from $5.7 billion to $44.9 billion.\n"
+        "Kelp spending in 2021 amounted to $172 billion, while in 2020 the growth rate was 8%.\n"
+        "The kelp market reached $139.77 billion by the end of 2021, and by 2029 it will grow to $376.32 billion "
+        "while maintaining a CAGR of 13.4%.\n"
+        "In 2020, the kelp market was valued at $1.2 billion, with an expected growth rate of 16.2% between 2020 "
+        "and 2027.\n"
+    )
+    values = {(f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {(2020, 5700.0), (2023, 44900.0), (2021, 172000.0), (2021, 139770.0), (2029, 376320.0),
+                      (2020, 1200.0)}  # fmt: skip
+    rates = {(f.pct, f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")}
+    assert rates == {(13.4, 2021, 2029), (16.2, 2020, 2027)}

@@ -133,9 +133,13 @@ def years_of_values_before(position: int, tokens: SentenceTokens) -> list[int]:
     if len(values) < 2:
         return []
     years: list[int] = []
-    for money, following in zip(values, [*values[1:], None], strict=True):
+    for previous, money, following in zip([None, *values[:-1]], values, [*values[1:], None], strict=True):
         limit = following.start if following else position
         year = next((y.year for y in tokens.years if money.end <= y.start < limit), None)
+        if year is None and previous is not None:
+            # "$139.77 billion by the end of 2021, and by 2029 it will grow to $376.32 billion": the year before it
+            year = next((y.year for y in reversed(tokens.years) if previous.end <= y.start and y.end <= money.start
+                         and (not years or y.year != years[-1])), None)  # fmt: skip
         if year is not None and (not years or years[-1] != year):
             years.append(year)
     return years

@@ -96,6 +96,14 @@ _SHARE_AFTER = re.compile(
     r"|of market revenues?\b"
     r"|of (?:the )?[\w&' -]{1,40}? (?:market|industry)(?:'s)? (?:share|size|revenue))"
 )
+_GROWTH_RATE_BEFORE = re.compile(
+    r"\b(?i:growth\s+rate|rate\s+of\s+growth)\s+(?i:of\s+)?(?:(?i:about|around|nearly|over))?\s*$"
+)
+_SPAN_OF_YEARS_AFTER = re.compile(
+    r"\s*(?i:between|from|over|during|in)\s+(?:(?i:the\s+period\s+)?)(?P<first>(?:19|20)\d{2})\s*(?:-|–|(?i:and|to))\s*"
+    r"(?P<last>(?:19|20)\d{2})\b"
+)
+_SHORTEST_CAGR_YEARS = 2
 # "+1.2% impact on CAGR", "2 points of CAGR": an effect on a growth rate, not a growth rate.
 _EFFECT_ON_A_RATE = re.compile(
     r"^\s*(?i:impact|effect|points?\b|pp\b|percentage points?|year[- ]over[- ]year|y/y\b|yoy\b|y-o-y\b)"
@@ -222,6 +230,7 @@ _AMOUNT_EQUALS = re.compile(
     r"[^,;()]{0,40}?(?:\s*\(\s*|,?\s*(?:(?i:and)\s+)?(?i:that['’]s|that\s+is|which\s+is|or|equal\s+to|equivalent\s+to"
     r"|worth)\s+)(?:(?i:roughly|about|around|nearly|approximately|some)\s+)?"
 )
+_OTHER_CLAUSE = re.compile(r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b")
 _YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
 
 
@@ -295,6 +304,13 @@ def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_
         return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
     if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
         return "share"
+    # "an expected growth rate of 16.2% between 2020 and 2027": a rate over several years is a compound one
+    if (
+        _GROWTH_RATE_BEFORE.search(before)
+        and (span := _SPAN_OF_YEARS_AFTER.match(after))
+        and int(span.group("last")) - int(span.group("first")) >= _SHORTEST_CAGR_YEARS
+    ):
+        return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
     return None
 
 
@@ -320,11 +336,30 @@ def _year_for(
         in_cell = [year for year in tokens.years if figure_end <= year.start < clause_end]
         in_label = [year for year in tokens.years if year.end <= figure_start]
         return in_cell[0].year if in_cell else in_label[-1].year if in_label else hint.year
+    # "amounted to $172 billion, while in 2020 the growth rate ...": a year after "while" is the next clause's
+    other_clause = _OTHER_CLAUSE.search(tokens.sentence.text, figure_end - tokens.sentence.char_start)
+    if other_clause is not None:
+        clause_end = min(clause_end, tokens.sentence.char_start + other_clause.start())
     after = [year for year in tokens.years if figure_end <= year.start < clause_end]
     if after:
         return after[0].year
+    spanned = _year_in_a_span_before(figure_start, tokens)
+    if spanned is not None:
+        return spanned
     before = [year for year in tokens.years if year.end <= figure_start]
     return before[-1].year if before else None
+
+
+def _year_in_a_span_before(figure_start: int, tokens: SentenceTokens) -> int | None:
+    """'Between 2020 and 2023, the market grew from $5.7 billion to $44.9 billion': the two amounts after a span of
+    years, with no year of their own, are its first and its last year."""
+    spans = [span for span in tokens.ranges if span.end <= figure_start]
+    if not spans or any(year.start >= spans[-1].end and year.end <= figure_start for year in tokens.years):
+        return None
+    amounts = [money.start for money in tokens.money if money.start >= spans[-1].end]
+    if len(amounts) != 2 or any(spans[-1].end <= y.start for y in tokens.years if y.start < amounts[-1]):
+        return None
+    return spans[-1].first_year if figure_start == amounts[0] else spans[-1].last_year
 
 
 def _without_the_markets_words(name: str, market: str) -> str:
