@@ -955,3 +955,30 @@ def test_years_of_a_sentence_are_read_in_their_own_clauses():
                       (2020, 1200.0)}  # fmt: skip
     rates = {(f.pct, f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")}
     assert rates == {(13.4, 2021, 2029), (16.2, 2020, 2027)}
+
+
+def test_an_amount_without_a_currency_takes_the_one_it_grows_to():
+    text = "The kelp market is projected to grow from 734.81 billion in 2024 to USD 932.11 billion by 2032.\n"
+    values = {(f.year, f.value_millions, f.currency, f.figure_text) for f in _figures(text, metric="value")}
+    assert values == {(2024, 734810.0, "USD", "734.81 billion"), (2032, 932110.0, "USD", "USD 932.11 billion")}
+
+
+def test_a_headings_word_said_once_is_not_the_market_the_text_keeps_naming():
+    text = (
+        "Steady Market Expansion in the Kelp Farming Industry\n\n"
+        "The kelp farming market has grown. The kelp farming market will reach $3.59 billion by 2030. "
+        "Kelp farming market players invest.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Kelp Farming"
+    assert [(f.year, f.value_millions) for f in _figures(text, metric="value")] == [(2030, 3590.0)]
+
+
+def test_a_country_written_with_initials_is_the_market_of_that_country():
+    text = (
+        "U.S. Kelp Market Size, Share Report\n\n"
+        "The U.S. kelp market size was valued at USD 3.87 billion in 2022. The market is projected to grow from "
+        "USD 4.10 billion in 2023 to USD 7.01 billion by 2030.\n"
+    )
+    values = {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", 2022, 3870.0), ("market", 2023, 4100.0), ("market", 2030, 7010.0)}

@@ -103,8 +103,13 @@ def market_named_before(text: str, sentence_start: int, figure_start: int) -> st
     return market_name_before(text, last.start(), sentence_start) if last else None
 
 
+_SPLIT_INITIALS = re.compile(r"\b(\w)\s+(?=\w\b)")
+
+
 def _market_words(name: str) -> frozenset[str]:
-    words = re.split(r"[\s\-/(),]+", name.lower().replace("&", " and "))
+    # "U.S." and "U S" (as a name is read word by word) are one word, "us"
+    joined = _SPLIT_INITIALS.sub(r"\1", name.lower().replace(".", " ").replace("&", " and "))
+    words = re.split(r"[\s\-/(),]+", joined)
     singular = (
         word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word for word in words
     )

@@ -53,6 +53,7 @@ _NOT_IN_A_MARKET_NAME = frozenset(
 _SMALL_WORDS = frozenset({"and", "or", "of", "for", "the", "in", "on", "to", "&"})
 # What a title's market should not hold: a figure, a year, a sentence's verb, a breadcrumb.
 _TITLE_JUNK = re.compile(r"\d|\b(?i:says|said|home|report|projected|most|key|current|overall|growth\s+in)\b")
+_SAID_OFTEN = 3
 _LABEL_WORDS = re.compile(
     r"\b(?i:base\s+year|forecast\s+years?|forecast\s+period|study\s+period|historical\s+years?)\b"
 )
@@ -330,6 +331,11 @@ def _market_name(title_market: str | None, text: str) -> str | None:
         title_market = None
     if title_market:
         key = " ".join(title_market.lower().split())
+        said = next((count for phrase_key, count, _ in phrases if phrase_key == key), 0)
+        if said <= 1 and phrases and phrases[0][1] >= _SAID_OFTEN and not set(phrases[0][0].split()) & set(key.split()):
+            # "Steady Market Expansion in the Aquaculture Industry": a heading's word, said once, against the
+            # market the text keeps naming
+            return _display_name(phrases[0][2])
         for phrase_key, _, name in phrases:
             if phrase_key == key:
                 return title_market

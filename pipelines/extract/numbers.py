@@ -111,6 +111,11 @@ _BARE_CAGR = re.compile(
     r"(?P<low>\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d|\s?%|\s?(?i:per\s?cent)|\s?(?:-|–|—|to)\s?\d)"
 )
 _CAGR_WORD = re.compile(r"(?i:cagr|compound annual)")
+# "grow from 734.81 billion in 2024 to USD 932.11 billion": the first amount takes the currency of the second.
+_FROM_BARE_TO_CURRENCY = re.compile(
+    rf"\b(?i:from)\s+(?P<low>{_NUMBER})\s?(?P<scale>{_SCALE_WORD})(?P<high>)"
+    rf"(?=(?:\s+(?i:in|by)\s+(?:19|20)\d{{2}})?\s+(?i:to)\s+(?P<currency>{_CURRENCY})\s?\d)"
+)
 _A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)")
 # A year starts with "FY", "19" or "20". Year patterns have one branch for each start, which tests the character
@@ -258,8 +263,12 @@ def find_money(text: str) -> list[Money]:
                 (f"currency{suffix}", f"scale{suffix}") for suffix in ("", "2", "3") if match.group(f"currency{suffix}")
             )
             matches.append((match, *groups))
+            taken.append((match.start(), match.end()))
+    for match in _FROM_BARE_TO_CURRENCY.finditer(text) if " from " in text else ():
+        if not any(start < match.end("scale") and match.start("low") < end for start, end in taken):
+            matches.append((match, "currency", "scale"))
     amounts = []
-    for match, currency_group, scale_group in sorted(matches, key=lambda item: item[0].start()):
+    for match, currency_group, scale_group in sorted(matches, key=lambda item: _amount_start(item[0])):
         scale_word = match.group(scale_group)
         if scale_word is None and match.re is _MONEY:
             scale_word = match.group("letter")
@@ -274,10 +283,15 @@ def find_money(text: str) -> list[Money]:
             high = parse_number(match.group("high")) * scale if match.group("high") else None
         except AmbiguousNumberError as error:
             stated, low, high, problem = Decimal(0), Decimal(0), None, str(error)
-        amounts.append(
-            Money(match.start(), match.end(), match.group(0), currency, low, high, rounding_of(stated) * scale, problem)
-        )
+        start = _amount_start(match)
+        end = match.end("scale") if match.re is _FROM_BARE_TO_CURRENCY else match.end()
+        amounts.append(Money(start, end, text[start:end], currency, low, high, rounding_of(stated) * scale, problem))
     return amounts
+
+
+def _amount_start(match: re.Match) -> int:
+    """Where an amount starts: its currency, else its number ("from 734.81 billion ...": not at "from")."""
+    return match.start() if match.re is not _FROM_BARE_TO_CURRENCY else match.start("low")
 
 
 def find_percentages(text: str) -> list[Percent]:
