@@ -982,3 +982,11 @@ def test_a_country_written_with_initials_is_the_market_of_that_country():
     )
     values = {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("market", 2022, 3870.0), ("market", 2023, 4100.0), ("market", 2030, 7010.0)}
+
+
+def test_a_share_of_a_quantity_other_than_the_markets_value_is_not_a_market_share():
+    text = (
+        "The North American region accounted for 12% of the overall kelp fertilizer consumption in 2018.\n"
+        "The United States accounts for nearly 40% of these procedures.\n"
+    )
+    assert not _figures(text, metric="share")

@@ -96,6 +96,11 @@ _SHARE_AFTER = re.compile(
     r"|of market revenues?\b"
     r"|of (?:the )?[\w&' -]{1,40}? (?:market|industry)(?:'s)? (?:share|size|revenue))"
 )
+_SHARE_OF_A_QUANTITY = re.compile(
+    r"\s*(?i:of)\s+(?:(?i:the|these|those|all|its|their)\s+)?(?:(?i:overall|global|total|world['’]s|worldwide)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?i:consumption|production|output|procedures|units|shipments|installations|capacity"
+    r"|users|subscribers|patents|deliveries|launches|towers)\b"
+)
 _GROWTH_RATE_BEFORE = re.compile(
     r"\b(?i:growth\s+rate|rate\s+of\s+growth)\s+(?i:of\s+)?(?:(?i:about|around|nearly|over))?\s*$"
 )
@@ -302,6 +307,8 @@ def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_
         return None
     if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after):
         return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
+    if _SHARE_OF_A_QUANTITY.match(after):
+        return None  # "12% of the overall fertilizer consumption", "40% of these procedures": not of the market's value
     if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
         return "share"
     # "an expected growth rate of 16.2% between 2020 and 2027": a rate over several years is a compound one

@@ -305,8 +305,8 @@ def _market_phrases(text: str) -> list[tuple[str, int, str]]:
     # A page names its subject often, with or without "market" after it ("green hydrogen is ..."): the names said
     # as a market are ranked by how often the text says them at all.
     lowered = " ".join(text.lower().split())  # a name wrapped over two lines is said all the same
-    # counted as whole words: "it" is not said in "with" or "security"
-    mentioned = {key: len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", lowered)) for key in counts}
+    # counted as whole words, plurals included: "it" is not said in "with", "carbon credit" is in "carbon credits"
+    mentioned = {key: len(re.findall(rf"(?<!\w){re.escape(key)}(?:e?s)?(?!\w)", lowered)) for key in counts}
     # A longer name said as often is the more specific one ("AI chip" over "chip").
     ranked = sorted(
         counts.items(), key=lambda item: (-mentioned[item[0]] * len(item[0].split()), -item[1][0], item[1][1])
