@@ -306,12 +306,28 @@ def _market_phrases(text: str) -> list[tuple[str, int, str]]:
     # as a market are ranked by how often the text says them at all.
     lowered = " ".join(text.lower().split())  # a name wrapped over two lines is said all the same
     # counted as whole words, plurals included: "it" is not said in "with", "carbon credit" is in "carbon credits"
-    mentioned = {key: len(re.findall(rf"(?<!\w){re.escape(key)}(?:e?s)?(?!\w)", lowered)) for key in counts}
+    mentioned = {key: _said_as_words(lowered, key) for key in counts}
     # A longer name said as often is the more specific one ("AI chip" over "chip").
     ranked = sorted(
         counts.items(), key=lambda item: (-mentioned[item[0]] * len(item[0].split()), -item[1][0], item[1][1])
     )
     return [(key, mentioned[key], name) for key, (_, _, name) in ranked]
+
+
+def _said_as_words(lowered: str, key: str) -> int:
+    """How often ``key`` stands in ``lowered`` as whole words, a plural "s" or "es" allowed after it."""
+    count, position = 0, lowered.find(key)
+    while position >= 0:
+        end = position + len(key)
+        end += 2 if lowered.startswith("es", end) else 1 if lowered.startswith("s", end) else 0
+        before_ok = position == 0 or not lowered[position - 1].isalnum()
+        after_ok = end >= len(lowered) or not lowered[end].isalnum()
+        if not after_ok and end > position + len(key):  # "carbon credit" + "s..." that is a longer word
+            end = position + len(key)
+            after_ok = end >= len(lowered) or not lowered[end].isalnum()
+        count += before_ok and after_ok
+        position = lowered.find(key, position + 1)
+    return count
 
 
 def _display_name(name: str) -> str:

@@ -77,6 +77,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LONGEST_ABBREVIATED_WORD = 30  # a word before a full stop is looked for this far back only
 # Abbreviations that also end sentences ("... from Gartner, Inc.", "... in the U.S."), when a sentence's usual
 # opening word follows.
 _SENTENCE_CAN_END_WITH = frozenset({"inc", "ltd", "corp", "co", "plc", "llc", "gmbh", "ag", "sa", "etc", "u.s", "u.k"})
@@ -89,7 +90,7 @@ _SENTENCE_OPENING = re.compile(
 def _ends_with_abbreviation(line: str, dot: int) -> bool:
     if line[:dot].strip().isdigit():
         return True  # "1. The market ..." is a numbered list item, not a sentence "1."
-    word = _WORD_BEFORE.search(line, 0, dot)
+    word = _WORD_BEFORE.search(line, max(0, dot - _LONGEST_ABBREVIATED_WORD), dot)
     if word is None:
         return False
     token = word.group(1).lower().rstrip(".")
@@ -116,7 +117,8 @@ def _wrapped_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line, lines of wrapped prose joined into one."""
     lines: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
-        if lines and text[lines[-1][1] : line.start()].count("\n") == 1:
+        # most lines end a sentence: only a line that does not, or a cell ending in "|", can go on
+        if lines and text[lines[-1][1] - 1] not in ".!?" and text[lines[-1][1] : line.start()].count("\n") == 1:
             previous = text[lines[-1][0] : lines[-1][1]]
             # wrapped prose runs in long lines; a stat card's "61.49 %" over "value share, ..." is no sentence
             # and lines that open alike ("svg icon Study Period ...", "svg icon CAGR ...") are a list
