@@ -53,15 +53,26 @@ def test_pages_without_figures_are_reports_with_zero_figures_not_errors(corpus_w
     assert empty == [("acme-orbital-company-news",), ("quantum-navigation-overview",)]
 
 
-def test_extraction_meets_its_precision_and_recall_targets_on_the_corpus(corpus_warehouse):
+# What the corpus scores today, by kind: (labelled, matched, extracted but wrong). A change may match more and
+# invent fewer; it may not lose a match or add a false figure unnoticed, however far above the targets it stays.
+RECORDED_BASELINE = {
+    "market size": (42, 42, 0),
+    "market CAGR": (19, 19, 0),
+    "region and segment": (107, 106, 0),
+}
+
+
+def test_extraction_keeps_every_match_of_the_recorded_baseline_and_adds_no_false_figure(corpus_warehouse):
     results = []
     for page in pages_with_labels(CORPUS):
         extracted = facts_from_warehouse(corpus_warehouse, report_id_for(f"{REPORTS_FOLDER}/{page.name}"))
         results.append(score_page(page.name, load_labels(page)["facts"], extracted))
     for category, score in total_scores(results).items():
-        assert score.labelled > 0
-        assert score.precision >= TARGETS[category], category
-        assert score.recall >= TARGETS[category], category
+        labelled, matched, wrong = RECORDED_BASELINE[category]
+        assert score.labelled == labelled, category
+        assert score.matched >= matched, (category, score.matched, matched)
+        assert score.extracted - score.matched <= wrong, (category, score.extracted - score.matched, wrong)
+        assert score.precision >= TARGETS[category] and score.recall >= TARGETS[category], category
 
 
 def test_report_identity_is_read_from_each_page_without_a_template(corpus_warehouse):

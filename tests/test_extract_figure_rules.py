@@ -1,6 +1,14 @@
 """General reading rules for figures, each on a small hand-written page."""
 
-from pipelines.extract.numbers import AmbiguousNumberError, find_money, find_year_ranges, parse_number
+import pytest
+
+from pipelines.extract.numbers import (
+    SCALES_IN_MILLIONS,
+    AmbiguousNumberError,
+    find_money,
+    find_year_ranges,
+    parse_number,
+)
 from pipelines.extract.report import extract_report
 
 TAXONOMY = """Lunar Water Market
@@ -179,3 +187,35 @@ def test_a_scope_list_set_in_capitals_still_names_the_places_and_segments_of_the
         ("country", "PERU", "cagr"),
         ("country", "US", "share"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "millions"),
+    [
+        ("$450K", "0.450"),
+        ("$450k", "0.450"),
+        ("USD 450 thousand", "0.450"),
+        ("$4.5M", "4.5"),
+        ("$4.5m", "4.5"),
+        ("USD 4.5 million", "4.5"),
+        ("USD 4.5 mn", "4.5"),
+        ("USD 4.5 mln", "4.5"),
+        ("$4.5B", "4500"),
+        ("$4.5b", "4500"),
+        ("USD 4.5 billion", "4500"),
+        ("USD 4.5 bn", "4500"),
+        ("$4.5T", "4500000"),
+        ("$4.5t", "4500000"),
+        ("USD 4.5 trillion", "4500000"),
+        ("USD 4.5 tn", "4500000"),
+        ("USD 4.5", "0.0000045"),
+    ],
+)
+def test_every_scale_word_and_letter_gives_its_exact_amount(written, millions):
+    (money,) = find_money(f"The market was worth {written} in 2024.")
+    assert (money.text, money.low_millions) == (written, parse_number(millions))
+
+
+def test_every_scale_the_reader_knows_is_tested():
+    tested = {"k", "thousand", "m", "million", "mn", "mln", "b", "billion", "bn", "t", "trillion", "tn"}
+    assert set(SCALES_IN_MILLIONS) == tested

@@ -307,3 +307,35 @@ def test_anchors_that_cannot_all_hold_withhold_that_forecast_name_the_figures_an
         ("widgets", 9),
     ]
     assert query(warehouse, "select count(*) from marts.audit_consistency where blocking and not passed") == [(0,)]
+
+
+# --- the market series between, after and before its stated values ---------------------------------------------
+
+# Stated: 1,000 (2024) and 1,210 (2026); CAGR 10%. By hand: 2025 = 1,000 x (1,210 / 1,000)^(1/2) = 1,100;
+# 2027 = 1,210 x 1.1 = 1,331; 2028 = 1,464.1; before the first stated year 2023 = 1,000 / 1.1 = 909.0909...;
+# 2022 = 1,000 / 1.1^2 = 826.4462...
+KELP = """Kelp Battery Market
+
+Pages: 10 | Base Year: 2022 | Forecast Period: 2023-2028
+
+The kelp battery market was valued at USD 1,000 million in 2024 and USD 1,210 million in 2026.
+The kelp battery market is expected to grow at a CAGR of 10% during the forecast period.
+"""
+
+
+def test_the_market_series_is_interpolated_grown_and_discounted_to_the_exact_values(tmp_path):
+    result, warehouse_path = build(tmp_path, {"kelp.txt": KELP})
+    assert result.success
+    rows = query(warehouse_path, "select year, value_usd_m, basis from marts.fct_market_size order by year")
+    assert [(year, basis) for year, _, basis in rows] == [
+        (2022, "extrapolated"),
+        (2023, "extrapolated"),
+        (2024, "reported"),
+        (2025, "interpolated"),
+        (2026, "reported"),
+        (2027, "extrapolated"),
+        (2028, "extrapolated"),
+    ]
+    values = [value for _, value, _ in rows]
+    expected = [1000 / 1.1**2, 1000 / 1.1, 1000.0, 1100.0, 1210.0, 1331.0, 1464.1]
+    assert values == pytest.approx(expected, rel=1e-12)

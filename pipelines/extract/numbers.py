@@ -48,7 +48,7 @@ _CURRENCIES = {
     "cny": "CNY",
     "rmb": "CNY",
 }
-_SCALES_IN_MILLIONS = {
+SCALES_IN_MILLIONS = {
     "thousand": Decimal("0.001"),
     "k": Decimal("0.001"),
     "million": Decimal(1),
@@ -176,7 +176,7 @@ def currency_code(written: str) -> str:
 
 def scale_in_millions(written: str) -> Decimal:
     """How many millions one unit of a scale word is: 'billion', 'Bn', 'B' → 1000."""
-    return _SCALES_IN_MILLIONS[lowered_as_re_reads(written)]
+    return SCALES_IN_MILLIONS[lowered_as_re_reads(written)]
 
 
 class AmbiguousNumberError(ValueError):
