@@ -107,6 +107,14 @@ def _reports_to_validate(connection, analyst: dict) -> tuple[tuple[str, ...] | N
     return changed, current, f"{len(changed)} report(s) changed"
 
 
+def _quarantine_summary(reasons, shown: int = 3) -> str:
+    """One line for the run's log: how many rows were quarantined and the commonest reasons (all of them are in
+    marts.meta_quarantine)."""
+    kinds = reasons.str.replace(r"^'[^']*' at \d+: ", "", regex=True).value_counts()
+    common = "; ".join(f"{count} x {reason}" for reason, count in kinds.head(shown).items())
+    return f"quarantined {len(reasons)} row(s) (see marts.meta_quarantine); most often: {common}"
+
+
 @dg.multi_asset(specs=_SPECS, group_name="validate")
 def validated_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """Validates with pandera (lazy, so every failure of a row is reported), then loads the valid rows. Only the
@@ -117,8 +125,8 @@ def validated_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         extracted = {table: _report_rows(connection, table, changed) for table in EXTRACTED_TABLE_DESCRIPTIONS}
     context.log.info(f"validating {'every report' if changed is None else 'only changed reports'}: {why}")
     result = validate_all(extracted, analyst["table_facts"], analyst["forecast_weights"], analyst["fx_rates"])
-    for reason in result.quarantine["reason"].head(20):
-        context.log.warning(f"quarantined: {reason}")
+    if len(result.quarantine):
+        context.log.warning(_quarantine_summary(result.quarantine["reason"]))
 
     with duckdb.get_connection() as connection:
         mark_rebuilding(connection, VALIDATION_STAGE, changed is None, changed or ())
