@@ -15,6 +15,7 @@ than guessed. Every row keeps its file, line and the line's exact text and chara
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 from dataclasses import dataclass
@@ -122,7 +123,47 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def read_table_text(connection: duckdb.DuckDBPyConnection, path: Path, raw_dir: Path, spec: TableSpec):
+# The header is always the first line ("EUR,1,08" once made the reader guess there was none); lines that do not
+# parse are kept aside by the reader and come back as rows that validation quarantines with their line.
+_READ_CSV = (
+    "select * from read_csv(?, header = true, all_varchar = true, delim = ?, quote = '\"', store_rejects = true)"
+)
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _delimiter_of(text: str) -> str:
+    """The separator the header line uses the most: ',' unless the header says otherwise ("a;b", "a\tb")."""
+    header = text.split("\n", 1)[0]
+    return max(_DELIMITERS, key=lambda delimiter: (header.count(delimiter), delimiter == ","))
+
+
+def _with_rejected_lines(
+    frame: pd.DataFrame, rejected: list[tuple[int, str]], text: str, spans: list[tuple[int, int]], delimiter: str
+) -> tuple[pd.DataFrame, list[int]]:
+    """The reader's rows with the lines it rejected put back in place, and each row's line number. A rejected
+    line's fields fill the columns in order, the extra ones joined into the last ("EUR,1,08": usd_per_unit
+    "1,08", which validation then quarantines as not a number)."""
+    rejected_lines = {line for line, _ in rejected}
+    data_lines = [
+        line
+        for line in range(2, len(spans) + 1)
+        if text[spans[line - 1][0] : spans[line - 1][1]].strip() and line not in rejected_lines
+    ]
+    if len(data_lines) != len(frame):
+        data_lines = list(range(2, len(frame) + 2))  # the reader skipped or joined lines: number them in order
+    columns = list(frame.columns)
+    extra_rows = []
+    for _, raw in rejected:
+        fields = next(csv.reader([raw], delimiter=delimiter), [])
+        head, tail = fields[: len(columns) - 1], fields[len(columns) - 1 :]
+        extra_rows.append(dict(zip(columns, [*head, delimiter.join(tail)], strict=False)))
+    combined = pd.concat([frame, pd.DataFrame(extra_rows, columns=columns)], ignore_index=True)
+    lines = [*data_lines, *(line for line, _ in rejected)]
+    order = sorted(range(len(lines)), key=lines.__getitem__)
+    return combined.iloc[order].reset_index(drop=True), [lines[index] for index in order]
+
+
+def read_table_text(path: Path, raw_dir: Path, spec: TableSpec):
     """Every row as text under the spec's column names (missing optional columns empty), with provenance."""
     source_file = path.relative_to(raw_dir).as_posix()
     data = path.read_bytes()
@@ -132,10 +173,12 @@ def read_table_text(connection: duckdb.DuckDBPyConnection, path: Path, raw_dir: 
         raise TableRejected(
             f"{source_file}: not valid UTF-8 (byte at offset {error.start}); save it as UTF-8"
         ) from error
+    delimiter = _delimiter_of(text)
     try:
-        frame = connection.execute(
-            "select * from read_csv(?, header = true, all_varchar = true, auto_detect = true)", [str(path)]
-        ).df()
+        # A reader of its own, so that the lines it rejects are this file's alone
+        with duckdb.connect() as reader:
+            frame = reader.execute(_READ_CSV, [str(path), delimiter]).df()
+            rejected = reader.execute("select line, csv_line from reject_errors order by line").fetchall()
     except duckdb.Error as error:
         raise TableRejected(f"{source_file}: cannot be read as CSV: {str(error).splitlines()[0]}") from error
     frame.columns = [str(column).strip().lstrip("\ufeff").lower() for column in frame.columns]
@@ -148,9 +191,9 @@ def read_table_text(connection: duckdb.DuckDBPyConnection, path: Path, raw_dir: 
         raise TableRejected(f"{source_file}: unexpected column(s) {', '.join(unexpected)}; expected {expected}")
 
     spans = _line_spans(text)
+    frame, lines = _with_rejected_lines(frame, rejected, text, spans, delimiter)
     rows = pd.DataFrame({column: frame.get(column) for column in (*spec.required, *spec.optional)})
     rows = rows.map(lambda value: value.strip() if isinstance(value, str) and value.strip() else None)
-    lines = range(2, len(frame) + 2)
     rows["source_file"] = source_file
     rows["line"] = list(lines)
     rows["line_start"] = [spans[line - 1][0] if line <= len(spans) else None for line in lines]

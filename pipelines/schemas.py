@@ -22,6 +22,8 @@ MAX_CAGR_PCT = 200.0
 PERIOD_SOURCES = ("sentence", "page label", "forecast period", "none", "table row")
 CAGR_IN_RANGE = f"a CAGR is between -100% and {MAX_CAGR_PCT:.0f}%"
 CAGR_PERIOD_ORDERED = "a CAGR's period ends after it starts"
+RATE_IS_POSITIVE = "usd_per_unit is a positive number"
+WEIGHT_IS_POSITIVE = "weight is a positive number"
 
 String = Series[pd.StringDtype]
 Integer = Series[pd.Int64Dtype]
@@ -247,7 +249,7 @@ class FxRateSchema(TableRowProvenance):
     source: String = pa.Field(nullable=True)
     note: String = pa.Field(nullable=True)
 
-    @pa.dataframe_check(name="usd_per_unit is a positive number")
+    @pa.dataframe_check(name=RATE_IS_POSITIVE)
     def rate_is_positive(cls, frame: pd.DataFrame) -> pd.Series:
         return (frame["usd_per_unit"] > 0).fillna(False).astype(bool)
 
@@ -267,7 +269,7 @@ class ForecastWeightSchema(TableRowProvenance):
     weight: Number = pa.Field(nullable=True)
     note: String = pa.Field(nullable=True)
 
-    @pa.dataframe_check(name="weight is a positive number")
+    @pa.dataframe_check(name=WEIGHT_IS_POSITIVE)
     def weight_is_positive(cls, frame: pd.DataFrame) -> pd.Series:
         return (frame["weight"] > 0).fillna(False).astype(bool)
 
@@ -287,6 +289,13 @@ def _number_text(value) -> str:
 
 # Row-level wording of a failed check, so that a quarantine reason names what failed in that row.
 ROW_REASONS = {
+    # a table's row: its file and line, and the line as written ("EUR,1,08": a decimal comma)
+    RATE_IS_POSITIVE: lambda row: (
+        f"{row['source_file']}:{row['line']}: usd_per_unit is not a positive number in {row['line_text']!r}"
+    ),
+    WEIGHT_IS_POSITIVE: lambda row: (
+        f"{row['source_file']}:{row['line']}: weight is not a positive number in {row['line_text']!r}"
+    ),
     CAGR_IN_RANGE: lambda row: f"CAGR {_number_text(row['pct'])}% is outside -100..{MAX_CAGR_PCT:.0f}%",
     CAGR_PERIOD_ORDERED: lambda row: (
         f"CAGR period {_number_text(row['period_start_year'])}-{_number_text(row['period_end_year'])} "

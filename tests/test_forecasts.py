@@ -254,7 +254,10 @@ def test_a_weight_that_is_not_a_number_is_quarantined_with_its_file_and_line(tmp
     assert result.success
     quarantined = query(warehouse, "select row_key, reason from marts.meta_quarantine order by row_key")
     assert quarantined == [
-        ("tables/region_weights.csv:2", "weight is a positive number"),
+        (
+            "tables/region_weights.csv:2",
+            "tables/region_weights.csv:2: weight is not a positive number in 'North America,three'",
+        ),
         (
             "tables/region_weights.csv:4",
             "tables/region_weights.csv:4: region 'Atlantis' is not listed by any loaded report",

@@ -147,3 +147,19 @@ def test_a_markdown_page_reads_its_heading_as_the_title(tmp_path):
             ("Cold-Chain Drone", "Cold-Chain Drone Market")
         ]
         assert connection.execute("select year, value_usd_m from marts.fct_reported_fact").fetchall() == [(2024, 410.0)]
+
+
+def test_a_table_line_with_a_decimal_comma_is_quarantined_and_the_rest_of_the_table_loads(tmp_path):
+    raw_dir = make_raw_dir(tmp_path, {"space-mining-market.txt": SEED_REPORT.read_bytes()})
+    (raw_dir / "tables").mkdir()
+    (raw_dir / "tables" / "fx_rates.csv").write_text("currency,usd_per_unit\nEUR,1,08\nGBP,1.27\n", encoding="utf-8")
+    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    assert build_warehouse(raw_dir, warehouse_path).success
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        assert connection.execute("select count(*) from marts.meta_rejection").fetchall() == [(0,)]
+        quarantined = connection.execute(
+            "select row_key, reason from marts.meta_quarantine where row_key like 'tables/%'"
+        ).fetchall()
+    assert quarantined == [
+        ("tables/fx_rates.csv:2", "tables/fx_rates.csv:2: usd_per_unit is not a positive number in 'EUR,1,08'")
+    ]

@@ -158,7 +158,7 @@ def analyst_tables(context: dg.AssetExecutionContext, paths: WarehousePaths, duc
             try:
                 if spec is None:
                     raise TableRejected(f"{source_file}: not a known analyst table; expected one of {known}")
-                rows = read_table_text(connection, path, raw_dir, spec)
+                rows = read_table_text(path, raw_dir, spec)
                 frames[spec.kind].append(as_weight_rows(rows, spec) if spec.kind == "weights" else rows)
                 context.log.info(f"{source_file}: {len(rows)} row(s)")
             except TableRejected as rejection:
