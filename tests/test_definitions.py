@@ -7,9 +7,9 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.checks import WARNS, WITHHOLDS
 from pipelines.config import SQL_DIR
 from pipelines.definitions import defs
+from pipelines.warehouse.checks import WARNS, WITHHOLDS
 from pipelines.warehouse.models import discover_models, tables_read_by
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +52,8 @@ def test_publishing_waits_for_every_mart_and_every_mart_check_withholds_what_it_
     assert graph.get(dg.AssetKey("published_warehouse")).parent_keys == marts
     specs = [graph.get_check_spec(key) for key in graph.get_check_keys_for_assets(marts)]
     assert len(specs) >= 40
-    # Our code decides what a failure withholds or stops (pipelines/checks.py): none blocks in Dagster's sense,
-    # which would stop the whole publish for one odd report.
+    # Our code decides what a failure withholds or stops (pipelines/warehouse/checks.py): none blocks in Dagster's
+    # sense, which would stop the whole publish for one odd report.
     assert not any(spec.blocking for spec in specs)
     on_failure = [spec.metadata["on_failure"] for spec in specs]
     assert on_failure.count(WARNS) == 1  # market_size_covers_every_year only warns

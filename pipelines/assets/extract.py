@@ -5,19 +5,19 @@ from collections import Counter
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipelines.assets.frames import (
-    markdown_preview,
+from pipelines.assets.ingest import RAW_DOCUMENTS, rejection_frame
+from pipelines.assets.ui_metadata import table_metadata
+from pipelines.extraction_run import REPORTS_KEPT, run_extraction
+from pipelines.previews import markdown_preview
+from pipelines.schemas import DOCUMENT_SCHEMAS
+from pipelines.warehouse.database import (
+    column_names,
     read_table,
     replace_report_rows,
     replace_table,
     table_exists,
-    table_metadata,
     with_first_detection,
 )
-from pipelines.assets.ingest import RAW_DOCUMENTS, rejection_frame
-from pipelines.extraction_run import REPORTS_KEPT, run_extraction
-from pipelines.schemas import DOCUMENT_SCHEMAS
-from pipelines.warehouse.database import column_names
 
 EXTRACTED_SCHEMA = "extracted"
 FAILED_DOCUMENTS = dg.AssetKey([EXTRACTED_SCHEMA, "failed_documents"])

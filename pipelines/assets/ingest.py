@@ -18,9 +18,10 @@ from pipelines.analyst_tables import (
     read_table_text,
     spec_for,
 )
-from pipelines.assets.frames import replace_table, table_metadata, with_first_detection
+from pipelines.assets.ui_metadata import table_metadata
 from pipelines.ingest import Document, read_reports
 from pipelines.resources import WarehousePaths
+from pipelines.warehouse.database import replace_table, with_first_detection
 
 RAW_DOCUMENTS = dg.AssetKey(["landing", "raw_documents"])
 REJECTED_DOCUMENTS = dg.AssetKey(["landing", "rejected_documents"])

@@ -6,9 +6,9 @@ import dagster as dg
 import duckdb as duckdb_module
 from dagster_duckdb import DuckDBResource
 
-from pipelines.assets.frames import table_exists
 from pipelines.assets.sql_models import MART_KEYS, SQL_MODELS
 from pipelines.resources import WarehousePaths
+from pipelines.warehouse.database import table_exists
 from pipelines.warehouse.incremental import (
     MODELS_STAGE,
     STATE_SCHEMA,

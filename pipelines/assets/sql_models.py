@@ -11,9 +11,9 @@ from dataclasses import replace
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipelines.assets.frames import table_metadata
-from pipelines.checks import ModelCheck, check_failure, check_result, checks_of_model, evaluate_check
+from pipelines.assets.ui_metadata import table_metadata
 from pipelines.config import SQL_DIR
+from pipelines.warehouse.checks import ModelCheck, check_failure, check_result, checks_of_model, evaluate_check
 from pipelines.warehouse.incremental import (
     MODELS_STAGE,
     REPORT_KEY,

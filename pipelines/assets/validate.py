@@ -4,16 +4,11 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.extract import EXTRACTED_SCHEMA, EXTRACTED_TABLE_DESCRIPTIONS, extracted_key
-from pipelines.assets.frames import (
-    markdown_preview,
-    read_table,
-    replace_report_rows,
-    replace_table,
-    table_exists,
-    table_metadata,
-)
 from pipelines.assets.ingest import FORECAST_WEIGHTS, FX_RATES, TABLE_FACTS
+from pipelines.assets.ui_metadata import table_metadata
+from pipelines.previews import markdown_preview
 from pipelines.validation import DOCUMENT_TABLES, VALIDATION_VERSION, validate_all
+from pipelines.warehouse.database import read_table, replace_report_rows, replace_table, table_exists
 from pipelines.warehouse.incremental import (
     Fingerprints,
     mark_rebuilding,

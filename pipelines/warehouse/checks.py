@@ -16,8 +16,8 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
-from pipelines.assets.frames import markdown_preview
 from pipelines.config import SQL_DIR
+from pipelines.previews import markdown_preview
 from pipelines.warehouse.incremental import REPORT_KEY
 from pipelines.warehouse.models import ColumnTest, SqlModel, audit_sql, test_query
 from pipelines.warehouse.withholding import CheckFailure, failing_reports
