@@ -13,12 +13,13 @@ How a figure is read (rules measured on report pages):
   the last one named in the previous sentences; else a share or a channel's rate belongs to the member its clause
   opens with ("By pets, dogs captured 49.6%", "Air-to-air heat pumps hold a 44.3% share"); else it is the whole
   market's, unless the sentence names another market (skipped) or a sub-market (a segment): gazetteer.py,
-  market_filters.py.
+  figure_members.py, market_filters.py.
 * Amounts that are not a market's size are skipped with the reason: deals, prices per unit, costs, budgets,
   funding, increases, conversions into dollars the page does not name (market_filters.py).
 * A value or share takes the first year after it in its clause ("in 2024", "by 2032"), else the year after the
-  amount it is written with ("$46.5 billion (€39.4bn) by 2028"), else the nearest year before it; a value with no
-  year is kept (year null) only where the sentence calls it the market's size.
+  amount it is written with ("$46.5 billion (€39.4bn) by 2028"), else the nearest year before it (figure_years.py);
+  a value with no year is kept (year null) only where the sentence calls it the market's size. A repeat of a dated
+  value or share without its year is the dated statement again.
 * A CAGR's period comes from its sentence, a labelled period or the forecast period (cagr_periods.py).
 * Stat cards ("60.31 %" over "value share, Textured Vegetable Protein, 2023"), tables flattened to one line or to
   year-and-value lines, and pipe tables are read with their labels and captions (stat_cards.py, flat_tables.py,
@@ -30,7 +31,6 @@ How a figure is read (rules measured on report pages):
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -46,6 +46,33 @@ from pipelines.extract.cagr_periods import (
     UNSTATED_PERIOD,
     cagr_period,
     years_of_values_before,
+)
+from pipelines.extract.figure_members import (
+    BY_DIMENSION_OPENING,
+    FIRM_EARNS,
+    FIRM_NAME,
+    GENERIC_MEMBER_NOUN,
+    IT_OPENING,
+    MEMBER_CONTRIBUTES,
+    MEMBER_IS_THE_KIND,
+    MEMBER_LEADS_THE_MARKET,
+    NOT_A_MEMBER,
+    NOT_IN_A_SUBJECT,
+    SEGMENT_APPOSITIVE,
+    SEGMENT_NOUN,
+    SEGMENT_WORD,
+    SENTENCE_SUBJECT,
+    member_opening_clause,
+    one_of_respectively,
+    scope_for,
+    subject_of,
+    without_the_markets_words,
+)
+from pipelines.extract.figure_years import (
+    year_for,
+    year_in_parallel_list,
+    year_of_the_amount_it_equals,
+    year_of_the_sentence_before,
 )
 from pipelines.extract.flat_tables import FlatTable, YearValueLine, find_flat_year_tables, find_year_value_lines
 from pipelines.extract.gazetteer import Gazetteer, Mention, NamedScope
@@ -66,7 +93,7 @@ from pipelines.extract.records import Sentence, SkippedStatement, StatedFigure, 
 from pipelines.extract.sentence_tokens import SentenceTokens, group_by_sentence
 from pipelines.extract.sentences import SentenceIndex
 from pipelines.extract.stat_cards import StatCard, find_stat_cards
-from pipelines.extract.text_tables import CellHint, TableRow, find_table_rows
+from pipelines.extract.text_tables import TableRow, find_table_rows
 
 _CAGR_BEFORE = re.compile(
     r"(?i:cagr|compound annual growth rate|annual growth rate|aggregate growth rate|annually"
@@ -123,12 +150,6 @@ _DEVELOPMENT_OPENING = re.compile(
     r"^(?:(?i:in|on|during|since)\s+)?(?i:january|february|march|april|may|june|july|august|september|october"
     r"|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"
 )
-_SEGMENT_REFERENCE = re.compile(r"\b(?i:this|the|that)\s+(?i:segment|sub-segment|category)\b")
-_REGION_REFERENCE = re.compile(r"\b(?i:the|this|that)\s+(?i:regional\s+market|region|regional\s+industry)\b")
-_REGION_THEN_SEGMENT = re.compile(r"^(?:['’]s)?\s*(?:(?i:market|region))?\s*,?\s*(?:(?i:the)\s+)?$")
-_SEGMENT_THEN_REGION = re.compile(
-    r"^\s*(?:(?i:segment|category|market))?\s*(?i:in|of|across|within|for)\s+(?:(?i:the)\s+)?$"
-)
 _REFERENCE_LOOKBACK_SENTENCES = 3
 # "grow from 11 percent ($15-25 billion) in 2022 to 14 percent": a rate and its amount in one year, then the next.
 _FROM_RATE_TO_RATE = re.compile(
@@ -139,104 +160,14 @@ _FOLLOWED_BY = re.compile(
     r"\s*,?\s*(?i:followed\s+by|then|ahead\s+of)\s+[^.;%\d]{1,60}?\s+(?i:at|with)"
     r"(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*"
 )
-# "API/Bulk Drugs, one of the segments analyzed in the report, is projected to record a 4.4% CAGR"
-_SEGMENT_APPOSITIVE = re.compile(
-    r"[-•*·\s]*(?P<member>[A-Z][^,;.]{0,60}?),\s+(?i:one\s+of\s+the\s+(?:\w+\s+)?(?:segments|sub-segments|categories))\b"
-)
 # "- By Type: Battery Electric Vehicle (52.0%)", "- Largest Region (2024): Asia Pacific (50%)": a key-findings line.
 _LABELLED_MEMBER_SHARE = re.compile(
     r"[-•*·\s]*(?:(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,30}?)|(?i:largest|leading|dominant|top|biggest)\s+"
     r"(?P<largest>[A-Za-z][\w &/-]{1,30}?))\s*(?:\((?P<year>(?:19|20)\d{2})\))?\s*:\s*"
     r"(?P<member>[A-Za-z0-9][^():;]{0,60}?)\s*\(\s*"
 )
-_JOINED_PLACES = re.compile(
-    r"(?:\s+(?i:countries|nations|regions?))?\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?"
-)
-_MEMBERS_JOINED = re.compile(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+")
-_RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
-# "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
-# figures are each about the member that opens its clause.
-_BY_DIMENSION_OPENING = re.compile(r"^[-•*·\s]*(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40}?)(?P<separator>[,:])\s+")
-_CLAUSE_OPENING = re.compile(
-    r"(?:[;,]\s*(?:(?i:whereas|while|and|but|yet)\s+)?|\b(?i:whereas|while)\s+|\b(?i:followed\s+by)\s+"
-    # "... a 5% share of the market and lead-acid batteries took up 31%": "and" opening a member's own clause
-    r"|\s(?i:and)\s+(?=(?:[\w-]+\s+){1,4}?(?i:took|takes|accounted|accounts|held|holds|captured|captures"
-    r"|commanded|commands|made\s+up|makes\s+up|represented|represents|contributed|contributes)\b))"
-)
-_MEMBER_THEN_VERB = re.compile(
-    r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)(?:\s+(?i:class|category))?\s+"
-    r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
-    r"|lead|dominated|dominates|dominate|represents|represent"
-    r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
-    r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
-    r"|at)\b(?!-)"
-)
-# Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
-_NOT_A_MEMBER = re.compile(
-    r"(?i:it|this|that|they|which|who|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
-    r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?"
-    r"|(?:two|three|four|five|both|these|those|all|other|the\s+two|the\s+three)\s+[\w-]+|[\w-]+\s+segments|segments"
-    r"|.*\b(?:market|industry)\b.*|.*\b(?:revenues?|spending|growth|size|value|shares?)\b.*)"
-)
-# The words a sentence opens with, up to its verb: "Games on mobile will grow 25.6% Y/Y to $86.3B in 2020".
-_SENTENCE_SUBJECT = re.compile(
-    r"[-•*·\s]*(?:(?i:the|global|worldwide)\s+)*(?P<subject>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,4}?)\s+"
-    r"(?i:will|is|are|was|were|grew|grows|rose|rises|remains|remained|generated|generates|reached|reaches)\b"
-)
-# Words that show the opening words are a clause of their own ("HolonIQ estimates that EdTech will reach ...").
-_NOT_IN_A_SUBJECT = frozenset(
-    {"that", "which", "who", "says", "said", "estimates", "estimated", "expects", "expected", "predicts",
-     "forecasts", "believes", "notes", "reports", "according", "to", "and", "but", "if", "as", "while", "when",
-     "in", "by", "it", "its", "this", "these", "report", "study", "analysts"}
-)  # fmt: skip
-_JOINING_WORDS = frozenset({"on", "of", "for", "in", "and", "&"})
-# "Johnson & Johnson", "Abbott Laboratories", "Monster Energy": a firm's name, not a member's ("Enterprise IoT" is one).
-_FIRM_NAME = re.compile(
-    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+&\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
-    r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:Laboratories|Labs|Inc\.?|Corp\.?|Corporation|Company|Co\.|Ltd\.?"
-    r"|Limited|Group|Holdings|Technologies|Energy|Motors|Industries|Pharmaceuticals|Electric|Airlines|Brands"
-    r"|International|AG|SA|plc|PLC|LLC|GmbH|Robotics|Aerospace|Semiconductor|Therapeutics|Biosciences|Healthcare)"
-)
-# "Medtronic reported revenue of USD 31.22 billion", "Johnson & Johnson generated USD 30.4 billion in medtech revenue"
-_FIRM_EARNS = re.compile(
-    r"[-•*·\s]*(?P<firm>[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,3})\s+"
-    r"(?i:reported|posted|generated|earned|recorded|booked)\s+(?:(?i:total|net|annual|a)\s+)?(?:(?i:revenues?|sales)\s+"
-    r"(?:(?i:of)\s+)?)?(?:(?i:about|around|nearly|over|roughly|approximately|more\s+than)\s+)?"
-)
-# "Lithium-ion batteries contributed USD 21.5 billion to the EV battery market in 2022": an amount the member that
-# opens the sentence contributes or generates.
-_MEMBER_CONTRIBUTES = re.compile(
-    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)\s+"
-    r"(?i:contributed|contributes|generated|generates|accounted\s+for|accounts\s+for|captured|captures)\s+"
-    r"(?:(?i:about|around|nearly|over|roughly|approximately|more\s+than)\s+)?$"
-)
-_GENERIC_MEMBER_NOUN = re.compile(r"\s+(?i:sector|segment|sub-segment|class|category|units|demand)$")
-# "Secondary batteries lead the market by size and growth, with a 2018 value of $21.4 billion and a CAGR of 16.3%"
-_MEMBER_LEADS_THE_MARKET = re.compile(
-    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)\s+"
-    r"(?i:lead|leads|led|dominate|dominates|dominated|leading|dominating)\s+(?i:the)\s+(?:(?i:global|overall|whole)\s+)?"
-    r"(?i:market|industry)\b"
-)
-_MEMBER_IS_THE_KIND = re.compile(
-    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+(?i:is|was|will\s+be|remains)"
-    r"\s+(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:industry|sector|segment|category|vertical|application|channel)\b"
-)
-# "In 2019, it accounted for 48.6%", "It is expected to grow at a CAGR of 15.8%": a sentence about the previous one's
-# subject.
-_IT_OPENING = re.compile(r"[-•*·\s]*(?:(?i:in|by)\s+(?:19|20)\d{2},\s*)?(?i:it|its)\b")
-_SUBJECT_WORDS = 3
-_SEGMENT_NOUN = re.compile(r"\s+(?i:segment|sub-segment|channel|category|vertical)$")
-_SEGMENT_WORD = re.compile(r"\s+(?i:segment|sub-segment)$")
-_REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
 _YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
-_A_FIGURE = re.compile(r"\d\s?(?:%|(?i:per\s?cent|percent))|\d\s?(?i:million|billion|trillion|bn|mn)\b")
-_AMOUNT_EQUALS = re.compile(
-    r"[^,;()]{0,40}?(?:\s*\(\s*|,?\s*(?:(?i:and)\s+)?(?i:that['’]s|that\s+is|which\s+is|or|equal\s+to|equivalent\s+to"
-    r"|worth)\s+)(?:(?i:roughly|about|around|nearly|approximately|some)\s+)?"
-)
-_OTHER_CLAUSE = re.compile(r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b")
-_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
 
 
 def _bare_amounts(text: str, row: TableRow) -> list[Money]:
@@ -258,46 +189,6 @@ def _bare_amounts(text: str, row: TableRow) -> list[Money]:
         rounding = rounding_of(stated) * hint.scale_in_millions
         amounts.append(Money(start, end, text[start:end], hint.currency, low, None, rounding, problem))
     return amounts
-
-
-def _member_opening_clause(
-    text: str, sentence: Sentence, position: int, require_by_dimension: bool = True
-) -> NamedScope | None:
-    """In "By pets, dogs captured 49.6% ... while cats are projected to post a 7.7% CAGR", the member that opens
-    the clause holding ``position`` (dogs, cats); None when no member opens it, or, with
-    ``require_by_dimension``, outside such a sentence."""
-    opening = _BY_DIMENSION_OPENING.match(sentence.text)
-    if opening is None and require_by_dimension:
-        return None
-    relative = position - sentence.char_start
-    sentence_start = opening.end() if opening else 0
-    after_a_figure = last_boundary = sentence_start
-    for boundary in _CLAUSE_OPENING.finditer(sentence.text, sentence_start, relative):
-        last_boundary = boundary.end()
-        if _A_FIGURE.search(sentence.text, sentence_start, boundary.start()):
-            after_a_figure = boundary.end()
-    # A new member's clause opens after another member's figure ("Troponin had the major revenue share of, more than
-    # 35%" is one clause; "Sparkling wine and fortified wine held 11% and 4%" names joined members); else after the
-    # last comma or joining word ("In terms of freight volume, maritime transportation made up 47.9%").
-    for clause_start in dict.fromkeys((after_a_figure, last_boundary)):
-        member = _MEMBER_THEN_VERB.match(sentence.text, clause_start, relative)
-        if (
-            member is not None
-            and not _NOT_A_MEMBER.fullmatch(member.group("member"))
-            # "Abbott Laboratories held 8.2% market share": a firm, unless a "By <dimension>," line lists members
-            and (opening is not None or not _FIRM_NAME.fullmatch(member.group("member")))
-        ):
-            break
-    else:
-        return None
-    # "The residential sector accounts for 54%": the member is "residential"
-    name = _GENERIC_MEMBER_NOUN.sub("", member.group("member")) or member.group("member")
-    if opening is None:
-        return NamedScope("segment", None, name)
-    dimension = " ".join(opening.group("dimension").lower().split())
-    if dimension in _REGION_DIMENSIONS:
-        return NamedScope("region", "region", name)
-    return NamedScope("segment", dimension, name)
 
 
 def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_end: int) -> str | None:
@@ -332,175 +223,6 @@ def _is_listed_share(text: str, percent: Percent, tokens: SentenceTokens) -> boo
     if not right_after_a_name(percent):
         return False
     return sum(1 for item in tokens.percentages if right_after_a_name(item)) >= _LISTED_SHARES_MINIMUM
-
-
-def _year_for(
-    figure_start: int, figure_end: int, clause_end: int, tokens: SentenceTokens, hint: CellHint | None = None
-) -> int | None:
-    if hint and hint.year:
-        # a table cell: a year in the cell itself, else in the row's label ("Market Size (2031) | USD 34,612.03
-        # Million"), else the column header's
-        in_cell = [year for year in tokens.years if figure_end <= year.start < clause_end]
-        in_label = [year for year in tokens.years if year.end <= figure_start]
-        return in_cell[0].year if in_cell else in_label[-1].year if in_label else hint.year
-    # "amounted to $172 billion, while in 2020 the growth rate ...": a year after "while" is the next clause's
-    other_clause = _OTHER_CLAUSE.search(tokens.sentence.text, figure_end - tokens.sentence.char_start)
-    if other_clause is not None:
-        clause_end = min(clause_end, tokens.sentence.char_start + other_clause.start())
-    after = [year for year in tokens.years if figure_end <= year.start < clause_end]
-    if after:
-        return after[0].year
-    spanned = _year_in_a_span_before(figure_start, tokens)
-    if spanned is not None:
-        return spanned
-    before = [year for year in tokens.years if year.end <= figure_start]
-    return before[-1].year if before else None
-
-
-def _year_in_a_span_before(figure_start: int, tokens: SentenceTokens) -> int | None:
-    """'Between 2020 and 2023, the market grew from $5.7 billion to $44.9 billion': the two amounts after a span of
-    years, with no year of their own, are its first and its last year."""
-    spans = [span for span in tokens.ranges if span.end <= figure_start]
-    if not spans or any(year.start >= spans[-1].end and year.end <= figure_start for year in tokens.years):
-        return None
-    amounts = [money.start for money in tokens.money if money.start >= spans[-1].end]
-    if len(amounts) != 2 or any(spans[-1].end <= y.start for y in tokens.years if y.start < amounts[-1]):
-        return None
-    return spans[-1].first_year if figure_start == amounts[0] else spans[-1].last_year
-
-
-def _without_the_markets_words(name: str, market: str) -> str:
-    """'PC games' → 'PC', 'Games on mobile' → 'mobile' on a games page: the member, without the market it is of."""
-    market_words = {word.lower().removesuffix("s") for word in market.split()}
-    kept = [word for word in name.split() if word.lower().removesuffix("s") not in market_words]
-    while kept and kept[0].lower() in _JOINING_WORDS:
-        kept.pop(0)
-    while kept and kept[-1].lower() in _JOINING_WORDS:
-        kept.pop()
-    return " ".join(kept) or name
-
-
-def _year_of_the_amount_it_equals(text: str, percent: Percent, tokens: SentenceTokens, sentence_end: int) -> int | None:
-    """'46.9% of global EO revenue, and that's roughly USD 2.0 billion in 2025', 'from 11 percent ($15-25 billion)
-    in 2022': a share takes the year of the amount written as its equal right after it."""
-    following = sorted(
-        (f for f in [*tokens.money, *tokens.percentages] if f.start >= percent.end), key=lambda f: f.start
-    )
-    if not following or not isinstance(following[0], Money):
-        return None
-    money = following[0]
-    if not _AMOUNT_EQUALS.fullmatch(text, percent.end, money.start):
-        return None
-    limit = following[1].start if len(following) > 1 else sentence_end
-    return next((year.year for year in tokens.years if money.end <= year.start < limit), None)
-
-
-def _year_of_the_sentence_before(
-    text: str, position: int, tokens: SentenceTokens, grouped: dict[int, SentenceTokens]
-) -> int | None:
-    """'In 2019, the still wine segment accounted for 85%. Sparkling wine and fortified wine held a share of 11% and
-    4%, respectively.': a sentence with no year of its own continues the one before it in its paragraph, when that
-    one opens with its year."""
-    before = grouped.get(position - 1)
-    if tokens.years or tokens.ranges or before is None:
-        return None
-    if "\n" in text[before.sentence.char_end : tokens.sentence.char_start]:
-        return None
-    opening = _YEAR_OPENING.match(before.sentence.text)
-    return int(opening.group("year")) if opening else None
-
-
-def _region_of_segment(text: str, mentions: list[Mention]) -> tuple[NamedScope, str] | None:
-    """'In North America, the C-type segment ...' or 'the C-type segment in North America ...': a segment
-    figure limited to one region (a cell of the segment x region cube), when the two names are linked directly."""
-    if len(mentions) < 2:
-        return None
-    first, second = mentions[-2], mentions[-1]
-    between = text[first.end : second.start]
-    if first.target.scope == "region" and second.target.scope == "segment" and _REGION_THEN_SEGMENT.match(between):
-        return second.target, first.target.member
-    if first.target.scope == "segment" and second.target.scope == "region" and _SEGMENT_THEN_REGION.match(between):
-        return first.target, second.target.member
-    return None
-
-
-def _scope_for(
-    text: str, figure_start: int, tokens: SentenceTokens, recent: list[Mention]
-) -> tuple[NamedScope | None, str | None]:
-    """(what the figure is about, the region a segment figure is limited to)."""
-    named_before = [mention for mention in tokens.mentions if mention.end <= figure_start]
-    if named_before:
-        cell = _region_of_segment(text, named_before)
-        if cell:
-            return cell
-        return _places_together(text, named_before, tokens, figure_start) or named_before[-1].target, None
-    reference = _reference_in(tokens.sentence.text)
-    if reference == "segment":
-        return next((m.target for m in reversed(recent) if m.target.scope == "segment"), None), None
-    if reference == "region":
-        regions = (m.target for m in reversed(recent) if m.target.scope == "region")
-        return next(regions, None), None
-    return None, None
-
-
-def _places_together(
-    text: str, named_before: list[Mention], tokens: SentenceTokens, figure_start: int
-) -> NamedScope | None:
-    """Places named together before a figure share it ("Japan and China held 69%"), named as the page writes
-    them. With "respectively", the figures after them go to them one by one, in order."""
-    together = [named_before[-1]]
-    for mention in reversed(named_before[:-1]):
-        if mention.target.scope not in ("region", "country") or not _JOINED_PLACES.fullmatch(
-            text, mention.end, together[0].start
-        ):
-            break
-        together.insert(0, mention)
-    if len(together) < 2 or together[-1].target.scope not in ("region", "country"):
-        return None
-    if _RESPECTIVELY.search(tokens.sentence.text):
-        # "the Asia-Pacific and US markets grew at 7.4% and 5.1% respectively, to $82.1bn and $23.4bn": one
-        # figure of each kind per place, in order
-        for kind in (tokens.money, tokens.percentages):
-            figures = sorted(item.start for item in kind if item.start > together[-1].end)
-            if len(figures) == len(together) and figure_start in figures:
-                return together[figures.index(figure_start)].target
-        return None
-    scope = "region" if any(m.target.scope == "region" for m in together) else "country"
-    return NamedScope(scope, scope, text[together[0].start : together[-1].end])
-
-
-def _one_of_respectively(target: NamedScope, tokens: SentenceTokens, percent: Percent) -> NamedScope:
-    """ "Sparkling wine and fortified wine held a share of 11% and 4%, respectively": each member its share."""
-    members = _MEMBERS_JOINED.split(target.member)
-    if len(members) < 2 or not _RESPECTIVELY.search(tokens.sentence.text):
-        return target
-    shares = [item.start for item in tokens.percentages]
-    if len(shares) != len(members) or percent.start not in shares:
-        return target
-    return replace(target, member=members[shares.index(percent.start)])
-
-
-def _subject_of(tokens: SentenceTokens | None) -> NamedScope | None:
-    """The one region, country or segment a sentence opens with (named within its first few words), if any."""
-    if tokens is None:
-        return None
-    targets = {mention.target for mention in tokens.mentions}
-    if len(targets) != 1:
-        return None
-    (mention,) = tokens.mentions[:1]
-    opening = tokens.sentence.text[: mention.start - tokens.sentence.char_start]
-    return mention.target if len(opening.split()) <= _SUBJECT_WORDS else None
-
-
-@functools.lru_cache(maxsize=1024)
-def _reference_in(sentence_text: str) -> str | None:
-    """'segment' for a sentence that says "this segment", 'region' for "the regional market", else None.
-    Cached: each figure of the sentence asks."""
-    if _SEGMENT_REFERENCE.search(sentence_text):
-        return "segment"
-    if _REGION_REFERENCE.search(sentence_text):
-        return "region"
-    return None
 
 
 def _as_float(number: Decimal | None) -> float | None:
@@ -580,41 +302,41 @@ def extract_figures(
                 skip(f"{item.text!r} at {item.start}: a price, cost, budget or funding amount, not a market figure")
                 not_market_end = item.end
                 continue
-            if isinstance(item, Money) and (firm := _FIRM_EARNS.fullmatch(text, sentence.char_start, item.start)):
+            if isinstance(item, Money) and (firm := FIRM_EARNS.fullmatch(text, sentence.char_start, item.start)):
                 skip(f"{item.text!r} at {item.start}: revenue of {firm.group('firm')}, a company, not a market figure")
                 continue
             if isinstance(item, Money) and is_unnamed_local_conversion(text, item, tokens.money):
                 skip(f"{item.text!r} at {item.start}: a conversion in brackets into dollars the page does not name")
                 continue
-            target, within_region = _scope_for(text, item.start, tokens, recent_mentions)
-            if target is None and (appositive := _SEGMENT_APPOSITIVE.match(sentence.text)):
+            target, within_region = scope_for(text, item.start, tokens, recent_mentions)
+            if target is None and (appositive := SEGMENT_APPOSITIVE.match(sentence.text)):
                 target = NamedScope("segment", None, appositive.group("member"))
             if (
                 target is None
                 and isinstance(item, Money)
-                and (contributor := _MEMBER_CONTRIBUTES.fullmatch(text, sentence.char_start, item.start))
-                and not _NOT_A_MEMBER.fullmatch(contributor.group("member"))
-                and not _FIRM_NAME.fullmatch(contributor.group("member"))
+                and (contributor := MEMBER_CONTRIBUTES.fullmatch(text, sentence.char_start, item.start))
+                and not NOT_A_MEMBER.fullmatch(contributor.group("member"))
+                and not FIRM_NAME.fullmatch(contributor.group("member"))
             ):
-                target = NamedScope("segment", None, _GENERIC_MEMBER_NOUN.sub("", contributor.group("member")))
+                target = NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", contributor.group("member")))
             if (
                 target is None
                 and isinstance(item, Money)
                 and _SHARE_BEFORE.search(text, clause_start, item.start)
-                and (holder := _member_opening_clause(text, sentence, item.start, require_by_dimension=False))
+                and (holder := member_opening_clause(text, sentence, item.start, require_by_dimension=False))
             ):
                 # "the automotive sector had the largest share in the market in 2012 at $7.37 billion"
                 target = holder
             if (
                 target is None
-                and (leader := _MEMBER_LEADS_THE_MARKET.match(sentence.text))
-                and not _NOT_A_MEMBER.fullmatch(leader.group("member"))
+                and (leader := MEMBER_LEADS_THE_MARKET.match(sentence.text))
+                and not NOT_A_MEMBER.fullmatch(leader.group("member"))
             ):
-                target = NamedScope("segment", None, _GENERIC_MEMBER_NOUN.sub("", leader.group("member")))
-            if target is None and _IT_OPENING.match(sentence.text):
+                target = NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", leader.group("member")))
+            if target is None and IT_OPENING.match(sentence.text):
                 # "Europe takes the crown for the largest region. In 2019, it accounted for 48.6%": "it" is the
                 # member the previous sentence opens with
-                target = _subject_of(grouped.get(position - 1))
+                target = subject_of(grouped.get(position - 1))
                 if target is not None:
                     within_region = None
             # a share is always some member's; an amount or a rate may be another market's
@@ -633,19 +355,19 @@ def extract_figures(
                     continue
                 if relation == "part":
                     target = NamedScope("segment", None, named)
-                elif named is None and (subject := _SENTENCE_SUBJECT.match(sentence.text)):
+                elif named is None and (subject := SENTENCE_SUBJECT.match(sentence.text)):
                     # "PC games will increase 6.2% Y/Y to $37.4B in 2020" on a games page: a sentence about a kind
                     # of the market's product is about a sub-market, a segment
                     name = subject.group("subject")
                     if (
-                        not _NOT_A_MEMBER.fullmatch(name)
-                        and not _NOT_IN_A_SUBJECT.intersection(name.lower().split())
+                        not NOT_A_MEMBER.fullmatch(name)
+                        and not NOT_IN_A_SUBJECT.intersection(name.lower().split())
                         and relation_to_the_market(name, market) == "part"
                     ):
-                        target = NamedScope("segment", None, _without_the_markets_words(name, market))
-            by_dimension = _BY_DIMENSION_OPENING.match(sentence.text)
+                        target = NamedScope("segment", None, without_the_markets_words(name, market))
+            by_dimension = BY_DIMENSION_OPENING.match(sentence.text)
             if target is None and by_dimension:
-                target = _member_opening_clause(text, sentence, item.start)
+                target = member_opening_clause(text, sentence, item.start)
                 # "- By Type: Battery Electric Vehicle (52.0%)" is read as a labelled share below
                 if target is None and by_dimension.group("separator") == ",":
                     skip(f"{item.text!r} at {item.start}: a figure of one member whose name could not be read")
@@ -665,10 +387,10 @@ def extract_figures(
                 char_end=sentence.char_end,
             )
             if isinstance(item, Money):
-                year = _year_for(item.start, item.end, clause_end, tokens, hint)
+                year = year_for(item.start, item.end, clause_end, tokens, hint)
                 if year is None and position > 0:
                     # "Year: 2015, 2020 and 2025" then "Market size: $120 million, $3.1 billion and $12 billion"
-                    year = _year_in_parallel_list(sentences[position - 1].text, tokens.money, item)
+                    year = year_in_parallel_list(sentences[position - 1].text, tokens.money, item)
                 if year is None:
                     # "$46.5 billion (€39.4bn) by 2028", "values of $82.1bn and $23.4bn in 2017": the year after
                     # the amount it is written with
@@ -678,11 +400,11 @@ def extract_figures(
                         or _AMOUNTS_JOINED.fullmatch(text, item.end, paired.start)
                     ):
                         following = next((f.start for f in figure_tokens if f.start > paired.start), None)
-                        year = _year_for(paired.start, paired.end, following or sentence.char_end, tokens)
+                        year = year_for(paired.start, paired.end, following or sentence.char_end, tokens)
                 if year is None and FORECAST_END.match(text, item.end):
                     year = FORECAST_END_YEAR  # the forecast period's last year, once the page's period is known
                 if year is None and target is not None and not row:
-                    year = _year_of_the_sentence_before(text, position, tokens, grouped)
+                    year = year_of_the_sentence_before(text, position, tokens, grouped)
                 if (
                     year is None
                     and target is None
@@ -729,11 +451,11 @@ def extract_figures(
             if metric == "cagr" and target is None:
                 # "The online distribution channel is forecast to register a 6.1% CAGR", "Telecommunications will
                 # be the industry that sees the fastest growth, with a CAGR of 13.1 percent": a segment's rate
-                opening = _member_opening_clause(text, sentence, item.start, require_by_dimension=False)
-                kind_of_member = _MEMBER_IS_THE_KIND.match(sentence.text)
-                if opening is not None and _SEGMENT_NOUN.search(opening.member):
-                    target = NamedScope("segment", None, _SEGMENT_WORD.sub("", opening.member))
-                elif kind_of_member and not _NOT_A_MEMBER.fullmatch(kind_of_member.group("member")):
+                opening = member_opening_clause(text, sentence, item.start, require_by_dimension=False)
+                kind_of_member = MEMBER_IS_THE_KIND.match(sentence.text)
+                if opening is not None and SEGMENT_NOUN.search(opening.member):
+                    target = NamedScope("segment", None, SEGMENT_WORD.sub("", opening.member))
+                elif kind_of_member and not NOT_A_MEMBER.fullmatch(kind_of_member.group("member")):
                     target = NamedScope("segment", None, kind_of_member.group("member"))
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
@@ -751,11 +473,11 @@ def extract_figures(
             if metric == "share" and target is None:
                 # "Air-to-air heat pumps hold a 44.3% market share", "| Lithium-ion | 30.83% |": a share is always
                 # some member's, the one its sentence opens with or its table row names
-                if row is not None and not _NOT_A_MEMBER.fullmatch(text[row.label_start : row.label_end]):
+                if row is not None and not NOT_A_MEMBER.fullmatch(text[row.label_start : row.label_end]):
                     target = NamedScope("segment", None, text[row.label_start : row.label_end])
                 else:
-                    target = _member_opening_clause(text, sentence, item.start, require_by_dimension=False)
-                    target = _one_of_respectively(target, tokens, item) if target is not None else None
+                    target = member_opening_clause(text, sentence, item.start, require_by_dimension=False)
+                    target = one_of_respectively(target, tokens, item) if target is not None else None
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if metric is None:
@@ -784,13 +506,13 @@ def extract_figures(
                 if period_start is not None and period_start > 0 and period_end is not None:
                     last_cagr_period = (period_start, period_end)
             else:
-                year = labelled_year or _year_for(item.start, item.end, clause_end, tokens, hint)
+                year = labelled_year or year_for(item.start, item.end, clause_end, tokens, hint)
                 in_clause = any(item.end <= y.start < clause_end for y in tokens.years)
                 if not labelled_year and not in_clause and not row:
                     # "to 14 percent ($40-70 billion) in 2028": the year of its amount, before any earlier year
-                    year = _year_of_the_amount_it_equals(text, item, tokens, sentence.char_end) or year
+                    year = year_of_the_amount_it_equals(text, item, tokens, sentence.char_end) or year
                 if year is None and not row:
-                    year = _year_of_the_sentence_before(text, position, tokens, grouped)
+                    year = year_of_the_sentence_before(text, position, tokens, grouped)
                 period_start = period_end = None
             figures.append(
                 StatedFigure(
@@ -854,21 +576,6 @@ def _year_value_figure(line: YearValueLine) -> StatedFigure:
     return _table_value(
         None, line.year, line.value_millions, line.rounding_millions, line.currency, number, line.sentence
     )
-
-
-_YEARS_LINE = re.compile(r"\s*(?i:years?)\s*:\s*(?P<years>(?:19|20)\d{2}(?:\s*(?:,|(?i:and)|&)\s*(?:19|20)\d{2})+)\s*")
-_YEAR_IN_LIST = re.compile(r"(?:19|20)\d{2}")
-
-
-def _year_in_parallel_list(previous_line: str, amounts: list[Money], money: Money) -> int | None:
-    """The year a 'Year: 2015, 2020 and 2025' line pairs with the amount in the same place of the next line."""
-    listed = _YEARS_LINE.fullmatch(previous_line)
-    if listed is None:
-        return None
-    years = [int(year) for year in _YEAR_IN_LIST.findall(listed.group("years"))]
-    if len(years) != len(amounts):
-        return None
-    return years[amounts.index(money)]
 
 
 _TOTAL_ROW = frozenset({"total", "global", "world", "worldwide"})

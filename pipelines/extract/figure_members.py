@@ -1,0 +1,255 @@
+"""Who a figure is about: the region, country or segment its sentence names, or the member the sentence or clause
+opens with, read from the words around the figure (figures.py asks, for each figure of a sentence).
+
+* The nearest region, country or segment named to the figure's left in the same sentence; places named together
+  share it, or take one each "respectively"; a segment named with a region is a cell of the cube.
+* Else "this segment" / "the regional market" refers back to the last member named in the sentences before.
+* Else the member that opens the figure's clause ("By pets, dogs captured 49.6%", "Troponin had the major revenue
+  share of, more than 35%"), never a firm ("Abbott Laboratories held 8.2%") nor the market itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from pipelines.extract.gazetteer import Mention, NamedScope
+from pipelines.extract.numbers import Percent
+from pipelines.extract.records import Sentence
+from pipelines.extract.sentence_tokens import SentenceTokens
+
+SEGMENT_REFERENCE = re.compile(r"\b(?i:this|the|that)\s+(?i:segment|sub-segment|category)\b")
+REGION_REFERENCE = re.compile(r"\b(?i:the|this|that)\s+(?i:regional\s+market|region|regional\s+industry)\b")
+REGION_THEN_SEGMENT = re.compile(r"^(?:['’]s)?\s*(?:(?i:market|region))?\s*,?\s*(?:(?i:the)\s+)?$")
+SEGMENT_THEN_REGION = re.compile(
+    r"^\s*(?:(?i:segment|category|market))?\s*(?i:in|of|across|within|for)\s+(?:(?i:the)\s+)?$"
+)
+JOINED_PLACES = re.compile(
+    r"(?:\s+(?i:countries|nations|regions?))?\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?"
+)
+MEMBERS_JOINED = re.compile(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+")
+RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
+# "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
+# figures are each about the member that opens its clause.
+BY_DIMENSION_OPENING = re.compile(r"^[-•*·\s]*(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40}?)(?P<separator>[,:])\s+")
+CLAUSE_OPENING = re.compile(
+    r"(?:[;,]\s*(?:(?i:whereas|while|and|but|yet)\s+)?|\b(?i:whereas|while)\s+|\b(?i:followed\s+by)\s+"
+    # "... a 5% share of the market and lead-acid batteries took up 31%": "and" opening a member's own clause
+    r"|\s(?i:and)\s+(?=(?:[\w-]+\s+){1,4}?(?i:took|takes|accounted|accounts|held|holds|captured|captures"
+    r"|commanded|commands|made\s+up|makes\s+up|represented|represents|contributed|contributes)\b))"
+)
+MEMBER_THEN_VERB = re.compile(
+    r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)(?:\s+(?i:class|category))?\s+"
+    r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
+    r"|lead|dominated|dominates|dominate|represents|represent"
+    r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
+    r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
+    r"|at)\b(?!-)"
+)
+# Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
+NOT_A_MEMBER = re.compile(
+    r"(?i:it|this|that|they|which|who|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
+    r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?"
+    r"|(?:two|three|four|five|both|these|those|all|other|the\s+two|the\s+three)\s+[\w-]+|[\w-]+\s+segments|segments"
+    r"|.*\b(?:market|industry)\b.*|.*\b(?:revenues?|spending|growth|size|value|shares?)\b.*)"
+)
+# The words a sentence opens with, up to its verb: "Games on mobile will grow 25.6% Y/Y to $86.3B in 2020".
+SENTENCE_SUBJECT = re.compile(
+    r"[-•*·\s]*(?:(?i:the|global|worldwide)\s+)*(?P<subject>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,4}?)\s+"
+    r"(?i:will|is|are|was|were|grew|grows|rose|rises|remains|remained|generated|generates|reached|reaches)\b"
+)
+# Words that show the opening words are a clause of their own ("HolonIQ estimates that EdTech will reach ...").
+NOT_IN_A_SUBJECT = frozenset(
+    {"that", "which", "who", "says", "said", "estimates", "estimated", "expects", "expected", "predicts",
+     "forecasts", "believes", "notes", "reports", "according", "to", "and", "but", "if", "as", "while", "when",
+     "in", "by", "it", "its", "this", "these", "report", "study", "analysts"}
+)  # fmt: skip
+JOINING_WORDS = frozenset({"on", "of", "for", "in", "and", "&"})
+# "Johnson & Johnson", "Abbott Laboratories", "Monster Energy": a firm's name, not a member's ("Enterprise IoT" is one).
+FIRM_NAME = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+&\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+    r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:Laboratories|Labs|Inc\.?|Corp\.?|Corporation|Company|Co\.|Ltd\.?"
+    r"|Limited|Group|Holdings|Technologies|Energy|Motors|Industries|Pharmaceuticals|Electric|Airlines|Brands"
+    r"|International|AG|SA|plc|PLC|LLC|GmbH|Robotics|Aerospace|Semiconductor|Therapeutics|Biosciences|Healthcare)"
+)
+# "Medtronic reported revenue of USD 31.22 billion", "Johnson & Johnson generated USD 30.4 billion in medtech revenue"
+FIRM_EARNS = re.compile(
+    r"[-•*·\s]*(?P<firm>[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,3})\s+"
+    r"(?i:reported|posted|generated|earned|recorded|booked)\s+(?:(?i:total|net|annual|a)\s+)?(?:(?i:revenues?|sales)\s+"
+    r"(?:(?i:of)\s+)?)?(?:(?i:about|around|nearly|over|roughly|approximately|more\s+than)\s+)?"
+)
+# "Lithium-ion batteries contributed USD 21.5 billion to the EV battery market in 2022": an amount the member that
+# opens the sentence contributes or generates.
+MEMBER_CONTRIBUTES = re.compile(
+    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)\s+"
+    r"(?i:contributed|contributes|generated|generates|accounted\s+for|accounts\s+for|captured|captures)\s+"
+    r"(?:(?i:about|around|nearly|over|roughly|approximately|more\s+than)\s+)?$"
+)
+GENERIC_MEMBER_NOUN = re.compile(r"\s+(?i:sector|segment|sub-segment|class|category|units|demand)$")
+# "Secondary batteries lead the market by size and growth, with a 2018 value of $21.4 billion and a CAGR of 16.3%"
+MEMBER_LEADS_THE_MARKET = re.compile(
+    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)\s+"
+    r"(?i:lead|leads|led|dominate|dominates|dominated|leading|dominating)\s+(?i:the)\s+(?:(?i:global|overall|whole)\s+)?"
+    r"(?i:market|industry)\b"
+)
+MEMBER_IS_THE_KIND = re.compile(
+    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+(?i:is|was|will\s+be|remains)"
+    r"\s+(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:industry|sector|segment|category|vertical|application|channel)\b"
+)
+# "In 2019, it accounted for 48.6%", "It is expected to grow at a CAGR of 15.8%": a sentence about the previous one's
+# subject.
+IT_OPENING = re.compile(r"[-•*·\s]*(?:(?i:in|by)\s+(?:19|20)\d{2},\s*)?(?i:it|its)\b")
+SUBJECT_WORDS = 3
+SEGMENT_NOUN = re.compile(r"\s+(?i:segment|sub-segment|channel|category|vertical)$")
+SEGMENT_WORD = re.compile(r"\s+(?i:segment|sub-segment)$")
+REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
+A_FIGURE = re.compile(r"\d\s?(?:%|(?i:per\s?cent|percent))|\d\s?(?i:million|billion|trillion|bn|mn)\b")
+# "API/Bulk Drugs, one of the segments analyzed in the report, is projected to record a 4.4% CAGR"
+SEGMENT_APPOSITIVE = re.compile(
+    r"[-•*·\s]*(?P<member>[A-Z][^,;.]{0,60}?),\s+(?i:one\s+of\s+the\s+(?:\w+\s+)?(?:segments|sub-segments|categories))\b"
+)
+
+
+def member_opening_clause(
+    text: str, sentence: Sentence, position: int, require_by_dimension: bool = True
+) -> NamedScope | None:
+    """In "By pets, dogs captured 49.6% ... while cats are projected to post a 7.7% CAGR", the member that opens
+    the clause holding ``position`` (dogs, cats); None when no member opens it, or, with
+    ``require_by_dimension``, outside such a sentence."""
+    opening = BY_DIMENSION_OPENING.match(sentence.text)
+    if opening is None and require_by_dimension:
+        return None
+    relative = position - sentence.char_start
+    sentence_start = opening.end() if opening else 0
+    after_a_figure = last_boundary = sentence_start
+    for boundary in CLAUSE_OPENING.finditer(sentence.text, sentence_start, relative):
+        last_boundary = boundary.end()
+        if A_FIGURE.search(sentence.text, sentence_start, boundary.start()):
+            after_a_figure = boundary.end()
+    # A new member's clause opens after another member's figure ("Troponin had the major revenue share of, more than
+    # 35%" is one clause; "Sparkling wine and fortified wine held 11% and 4%" names joined members); else after the
+    # last comma or joining word ("In terms of freight volume, maritime transportation made up 47.9%").
+    for clause_start in dict.fromkeys((after_a_figure, last_boundary)):
+        member = MEMBER_THEN_VERB.match(sentence.text, clause_start, relative)
+        if (
+            member is not None
+            and not NOT_A_MEMBER.fullmatch(member.group("member"))
+            # "Abbott Laboratories held 8.2% market share": a firm, unless a "By <dimension>," line lists members
+            and (opening is not None or not FIRM_NAME.fullmatch(member.group("member")))
+        ):
+            break
+    else:
+        return None
+    # "The residential sector accounts for 54%": the member is "residential"
+    name = GENERIC_MEMBER_NOUN.sub("", member.group("member")) or member.group("member")
+    if opening is None:
+        return NamedScope("segment", None, name)
+    dimension = " ".join(opening.group("dimension").lower().split())
+    if dimension in REGION_DIMENSIONS:
+        return NamedScope("region", "region", name)
+    return NamedScope("segment", dimension, name)
+
+
+def without_the_markets_words(name: str, market: str) -> str:
+    """'PC games' → 'PC', 'Games on mobile' → 'mobile' on a games page: the member, without the market it is of."""
+    market_words = {word.lower().removesuffix("s") for word in market.split()}
+    kept = [word for word in name.split() if word.lower().removesuffix("s") not in market_words]
+    while kept and kept[0].lower() in JOINING_WORDS:
+        kept.pop(0)
+    while kept and kept[-1].lower() in JOINING_WORDS:
+        kept.pop()
+    return " ".join(kept) or name
+
+
+def region_of_segment(text: str, mentions: list[Mention]) -> tuple[NamedScope, str] | None:
+    """'In North America, the C-type segment ...' or 'the C-type segment in North America ...': a segment
+    figure limited to one region (a cell of the segment x region cube), when the two names are linked directly."""
+    if len(mentions) < 2:
+        return None
+    first, second = mentions[-2], mentions[-1]
+    between = text[first.end : second.start]
+    if first.target.scope == "region" and second.target.scope == "segment" and REGION_THEN_SEGMENT.match(between):
+        return second.target, first.target.member
+    if first.target.scope == "segment" and second.target.scope == "region" and SEGMENT_THEN_REGION.match(between):
+        return first.target, second.target.member
+    return None
+
+
+def scope_for(
+    text: str, figure_start: int, tokens: SentenceTokens, recent: list[Mention]
+) -> tuple[NamedScope | None, str | None]:
+    """(what the figure is about, the region a segment figure is limited to)."""
+    named_before = [mention for mention in tokens.mentions if mention.end <= figure_start]
+    if named_before:
+        cell = region_of_segment(text, named_before)
+        if cell:
+            return cell
+        return places_together(text, named_before, tokens, figure_start) or named_before[-1].target, None
+    reference = reference_in(tokens.sentence.text)
+    if reference == "segment":
+        return next((m.target for m in reversed(recent) if m.target.scope == "segment"), None), None
+    if reference == "region":
+        regions = (m.target for m in reversed(recent) if m.target.scope == "region")
+        return next(regions, None), None
+    return None, None
+
+
+def places_together(
+    text: str, named_before: list[Mention], tokens: SentenceTokens, figure_start: int
+) -> NamedScope | None:
+    """Places named together before a figure share it ("Japan and China held 69%"), named as the page writes
+    them. With "respectively", the figures after them go to them one by one, in order."""
+    together = [named_before[-1]]
+    for mention in reversed(named_before[:-1]):
+        if mention.target.scope not in ("region", "country") or not JOINED_PLACES.fullmatch(
+            text, mention.end, together[0].start
+        ):
+            break
+        together.insert(0, mention)
+    if len(together) < 2 or together[-1].target.scope not in ("region", "country"):
+        return None
+    if RESPECTIVELY.search(tokens.sentence.text):
+        # "the Asia-Pacific and US markets grew at 7.4% and 5.1% respectively, to $82.1bn and $23.4bn": one
+        # figure of each kind per place, in order
+        for kind in (tokens.money, tokens.percentages):
+            figures = sorted(item.start for item in kind if item.start > together[-1].end)
+            if len(figures) == len(together) and figure_start in figures:
+                return together[figures.index(figure_start)].target
+        return None
+    scope = "region" if any(m.target.scope == "region" for m in together) else "country"
+    return NamedScope(scope, scope, text[together[0].start : together[-1].end])
+
+
+def one_of_respectively(target: NamedScope, tokens: SentenceTokens, percent: Percent) -> NamedScope:
+    """ "Sparkling wine and fortified wine held a share of 11% and 4%, respectively": each member its share."""
+    members = MEMBERS_JOINED.split(target.member)
+    if len(members) < 2 or not RESPECTIVELY.search(tokens.sentence.text):
+        return target
+    shares = [item.start for item in tokens.percentages]
+    if len(shares) != len(members) or percent.start not in shares:
+        return target
+    return replace(target, member=members[shares.index(percent.start)])
+
+
+def subject_of(tokens: SentenceTokens | None) -> NamedScope | None:
+    """The one region, country or segment a sentence opens with (named within its first few words), if any."""
+    if tokens is None:
+        return None
+    targets = {mention.target for mention in tokens.mentions}
+    if len(targets) != 1:
+        return None
+    (mention,) = tokens.mentions[:1]
+    opening = tokens.sentence.text[: mention.start - tokens.sentence.char_start]
+    return mention.target if len(opening.split()) <= SUBJECT_WORDS else None
+
+
+@functools.lru_cache(maxsize=1024)
+def reference_in(sentence_text: str) -> str | None:
+    """'segment' for a sentence that says "this segment", 'region' for "the regional market", else None.
+    Cached: each figure of the sentence asks."""
+    if SEGMENT_REFERENCE.search(sentence_text):
+        return "segment"
+    if REGION_REFERENCE.search(sentence_text):
+        return "region"
+    return None

@@ -1,0 +1,95 @@
+"""Which year a value or share is for, when its own clause does not say: the year of the amount it equals, the
+span of years it is written after, the year its paragraph opens with, or the year list of the line before."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.extract.numbers import Money, Percent
+from pipelines.extract.sentence_tokens import SentenceTokens
+from pipelines.extract.text_tables import CellHint
+
+AMOUNT_EQUALS = re.compile(
+    r"[^,;()]{0,40}?(?:\s*\(\s*|,?\s*(?:(?i:and)\s+)?(?i:that['’]s|that\s+is|which\s+is|or|equal\s+to|equivalent\s+to"
+    r"|worth)\s+)(?:(?i:roughly|about|around|nearly|approximately|some)\s+)?"
+)
+OTHER_CLAUSE = re.compile(r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b")
+YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
+YEARS_LINE = re.compile(r"\s*(?i:years?)\s*:\s*(?P<years>(?:19|20)\d{2}(?:\s*(?:,|(?i:and)|&)\s*(?:19|20)\d{2})+)\s*")
+YEAR_IN_LIST = re.compile(r"(?:19|20)\d{2}")
+
+
+def year_for(
+    figure_start: int, figure_end: int, clause_end: int, tokens: SentenceTokens, hint: CellHint | None = None
+) -> int | None:
+    if hint and hint.year:
+        # a table cell: a year in the cell itself, else in the row's label ("Market Size (2031) | USD 34,612.03
+        # Million"), else the column header's
+        in_cell = [year for year in tokens.years if figure_end <= year.start < clause_end]
+        in_label = [year for year in tokens.years if year.end <= figure_start]
+        return in_cell[0].year if in_cell else in_label[-1].year if in_label else hint.year
+    # "amounted to $172 billion, while in 2020 the growth rate ...": a year after "while" is the next clause's
+    other_clause = OTHER_CLAUSE.search(tokens.sentence.text, figure_end - tokens.sentence.char_start)
+    if other_clause is not None:
+        clause_end = min(clause_end, tokens.sentence.char_start + other_clause.start())
+    after = [year for year in tokens.years if figure_end <= year.start < clause_end]
+    if after:
+        return after[0].year
+    spanned = year_in_a_span_before(figure_start, tokens)
+    if spanned is not None:
+        return spanned
+    before = [year for year in tokens.years if year.end <= figure_start]
+    return before[-1].year if before else None
+
+
+def year_in_a_span_before(figure_start: int, tokens: SentenceTokens) -> int | None:
+    """'Between 2020 and 2023, the market grew from $5.7 billion to $44.9 billion': the two amounts after a span of
+    years, with no year of their own, are its first and its last year."""
+    spans = [span for span in tokens.ranges if span.end <= figure_start]
+    if not spans or any(year.start >= spans[-1].end and year.end <= figure_start for year in tokens.years):
+        return None
+    amounts = [money.start for money in tokens.money if money.start >= spans[-1].end]
+    if len(amounts) != 2 or any(spans[-1].end <= y.start for y in tokens.years if y.start < amounts[-1]):
+        return None
+    return spans[-1].first_year if figure_start == amounts[0] else spans[-1].last_year
+
+
+def year_of_the_amount_it_equals(text: str, percent: Percent, tokens: SentenceTokens, sentence_end: int) -> int | None:
+    """'46.9% of global EO revenue, and that's roughly USD 2.0 billion in 2025', 'from 11 percent ($15-25 billion)
+    in 2022': a share takes the year of the amount written as its equal right after it."""
+    following = sorted(
+        (f for f in [*tokens.money, *tokens.percentages] if f.start >= percent.end), key=lambda f: f.start
+    )
+    if not following or not isinstance(following[0], Money):
+        return None
+    money = following[0]
+    if not AMOUNT_EQUALS.fullmatch(text, percent.end, money.start):
+        return None
+    limit = following[1].start if len(following) > 1 else sentence_end
+    return next((year.year for year in tokens.years if money.end <= year.start < limit), None)
+
+
+def year_of_the_sentence_before(
+    text: str, position: int, tokens: SentenceTokens, grouped: dict[int, SentenceTokens]
+) -> int | None:
+    """'In 2019, the still wine segment accounted for 85%. Sparkling wine and fortified wine held a share of 11% and
+    4%, respectively.': a sentence with no year of its own continues the one before it in its paragraph, when that
+    one opens with its year."""
+    before = grouped.get(position - 1)
+    if tokens.years or tokens.ranges or before is None:
+        return None
+    if "\n" in text[before.sentence.char_end : tokens.sentence.char_start]:
+        return None
+    opening = YEAR_OPENING.match(before.sentence.text)
+    return int(opening.group("year")) if opening else None
+
+
+def year_in_parallel_list(previous_line: str, amounts: list[Money], money: Money) -> int | None:
+    """The year a 'Year: 2015, 2020 and 2025' line pairs with the amount in the same place of the next line."""
+    listed = YEARS_LINE.fullmatch(previous_line)
+    if listed is None:
+        return None
+    years = [int(year) for year in YEAR_IN_LIST.findall(listed.group("years"))]
+    if len(years) != len(amounts):
+        return None
+    return years[amounts.index(money)]
