@@ -1,10 +1,10 @@
 """Build the SQL models, rebuilding only the reports whose inputs changed since the last complete build.
 
-Most models compute each report's rows from that report's rows alone (their schema.yml says
-``incremental_by: report_id``). After a complete build, the fingerprint of every report's input rows is stored in
-``build_state``. The next build compares fingerprints: when only some reports changed, their rows are computed in
-an in-memory database whose tables hold just those reports (the model SQL runs there unchanged, so it reads the
-filtered inputs), then swapped into the working database with one delete and one insert per model. Models that
+Most models compute each report's rows from that report's rows alone (their first line says
+``-- config(incremental_by='report_id')``). After a complete build, the fingerprint of every report's input rows is
+stored in ``build_state``. The next build compares fingerprints: when only some reports changed, their rows are
+computed in an in-memory database whose tables hold just those reports (the model SQL runs there unchanged, so it
+reads the filtered inputs), then swapped into the working database with one delete and one insert per model. Models that
 combine reports (dimensions, meta tables) are rebuilt whole. Anything that could touch every report (a changed SQL
 file, an analyst table, a new DuckDB version, no stored state) rebuilds everything.
 

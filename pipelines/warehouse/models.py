@@ -1,14 +1,18 @@
 """The SQL models in sql/: discovery, dependencies (read from the SQL with sqlglot), build statements, docs.
 
 ``sql/<layer>/<name>.sql`` builds table ``<layer>.<name>``: staging models are views, the rest tables. A model is
-a single ``select`` (a chain of CTEs ending in ``final``); its leading ``--`` lines are its description.
-Column descriptions, data tests and ``incremental_by: report_id`` (the model can be rebuilt for some reports
-only, see incremental.py) live in ``sql/<layer>/schema.yml``.
+a single ``select`` (a chain of CTEs ending in ``final``); its leading ``--`` lines are its description, after an
+optional first line ``-- config(incremental_by='report_id')`` (the model can be rebuilt for some reports only, see
+incremental.py), as dbt puts ``{{ config(...) }}`` at the top of a model. Column descriptions and data tests live
+in ``sql/<layer>/schema.yml`` in dbt's format (``version: 2``, a ``models:`` list): not_null, unique,
+accepted_values, relationships and dbt_utils.unique_combination_of_columns; a model's ``meta`` names its audits
+(sql/audits/<name>.sql, which withhold) and warnings (which never do).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -17,6 +21,10 @@ import yaml
 from sqlglot import exp
 
 LAYERS = ("staging", "intermediate", "marts")
+_CONFIG_LINE = re.compile(r"--\s*config\((?P<settings>.*)\)\s*$")
+_SETTING = re.compile(r"(?P<key>\w+)\s*=\s*'(?P<value>[^']*)'")
+_REF = re.compile(r"ref\(\s*'(?P<model>\w+)'\s*\)")
+_UNIQUE_COMBINATION = ("dbt_utils.unique_combination_of_columns", "unique_combination_of_columns")
 VIEW_LAYERS = frozenset({"staging"})
 
 
@@ -27,8 +35,8 @@ class ModelError(ValueError):
 @dataclass(frozen=True)
 class ColumnTest:
     column: str | None
-    kind: str  # 'not_null' | 'unique' | 'accepted_values' | 'unique_combination'
-    argument: tuple[str, ...] = ()
+    kind: str  # 'not_null' | 'unique' | 'accepted_values' | 'relationships' | 'unique_combination'
+    argument: tuple[str, ...] = ()  # the accepted values; the columns combined; (parent table, parent column)
 
     @property
     def name(self) -> str:
@@ -62,7 +70,8 @@ class SqlModel:
         for line in self.sql.splitlines():
             if not line.startswith("--"):
                 break
-            lines.append(line.removeprefix("--").strip())
+            if not _CONFIG_LINE.match(line):
+                lines.append(line.removeprefix("--").strip())
         return " ".join(lines)
 
     @cached_property
@@ -106,20 +115,60 @@ def tables_read_by(sql: str, where: str) -> tuple[str, ...]:
     return tuple(sorted(set(tables)))
 
 
-def _tests_from_docs(name: str, doc: dict) -> tuple[dict[str, str], list[ColumnTest]]:
+def _column_test(where: str, column: str, test: str | dict) -> ColumnTest:
+    """A column's data test as schema.yml writes it: 'not_null', {'accepted_values': {'values': [...]}},
+    {'relationships': {'to': "ref('dim_report')", 'field': 'report_id'}}."""
+    if isinstance(test, str):
+        return ColumnTest(column, test)
+    ((kind, arguments),) = test.items()
+    if kind == "accepted_values":
+        return ColumnTest(column, kind, tuple(str(value) for value in arguments["values"]))
+    if kind == "relationships":
+        parent = _REF.fullmatch(str(arguments["to"]).strip())
+        if parent is None:
+            raise ModelError(f"{where}: {column}: relationships 'to' must be ref('<model>')")
+        return ColumnTest(column, kind, (parent.group("model"), str(arguments["field"])))
+    raise ModelError(f"{where}: {column}: unknown data test {kind!r}")
+
+
+def _tests_from_docs(where: str, doc: dict) -> tuple[dict[str, str], list[ColumnTest]]:
     column_docs: dict[str, str] = {}
     tests: list[ColumnTest] = []
-    for column, spec in (doc.get("columns") or {}).items():
+    for spec in doc.get("columns") or []:
+        column = spec["name"]
         column_docs[column] = spec.get("description", "")
-        for test in spec.get("tests") or []:
-            if isinstance(test, str):
-                tests.append(ColumnTest(column, test))
-            else:
-                ((kind, values),) = test.items()
-                tests.append(ColumnTest(column, kind, tuple(str(value) for value in values)))
-    if doc.get("unique_combination"):
-        tests.append(ColumnTest(None, "unique_combination", tuple(doc["unique_combination"])))
+        tests += [_column_test(where, column, test) for test in spec.get("data_tests") or []]
+    for test in doc.get("data_tests") or []:
+        ((kind, arguments),) = test.items() if isinstance(test, dict) else ((test, None),)
+        if kind not in _UNIQUE_COMBINATION:
+            raise ModelError(f"{where}: unknown model test {kind!r}")
+        tests.append(ColumnTest(None, "unique_combination", tuple(arguments["combination_of_columns"])))
     return column_docs, tests
+
+
+def model_config(sql: str, where: str) -> dict[str, str]:
+    """The settings of a model's ``-- config(key='value', ...)`` first line; {} without one."""
+    first_line = sql.lstrip().split("\n", 1)[0]
+    match = _CONFIG_LINE.match(first_line)
+    if match is None:
+        return {}
+    config = {setting["key"]: setting["value"] for setting in _SETTING.finditer(match.group("settings"))}
+    unknown = sorted(set(config) - {"incremental_by"})
+    if unknown:
+        raise ModelError(f"{where}: unknown config {', '.join(unknown)}")
+    if config.get("incremental_by") not in (None, "report_id"):
+        raise ModelError(f"{where}: incremental_by must be report_id")
+    return config
+
+
+def load_schema_docs(docs_path: Path) -> dict[str, dict]:
+    """The models a dbt ``schema.yml`` (``version: 2``) documents, by name."""
+    if not docs_path.exists():
+        return {}
+    docs = yaml.safe_load(docs_path.read_text(encoding="utf-8")) or {}
+    if docs.get("version") != 2 or not isinstance(docs.get("models"), list):
+        raise ModelError(f"{docs_path}: a dbt schema file needs 'version: 2' and a 'models:' list")
+    return {entry["name"]: entry for entry in docs["models"]}
 
 
 def discover_models(sql_dir: Path) -> list[SqlModel]:
@@ -128,29 +177,46 @@ def discover_models(sql_dir: Path) -> list[SqlModel]:
     for layer in LAYERS:
         folder = sql_dir / layer
         docs_path = folder / "schema.yml"
-        docs = yaml.safe_load(docs_path.read_text(encoding="utf-8")) if docs_path.exists() else {}
+        docs = load_schema_docs(docs_path)
         for path in sorted(folder.glob("*.sql")):
-            doc = (docs or {}).get(path.stem) or {}
-            if doc.get("incremental_by") not in (None, "report_id"):
-                raise ModelError(f"{docs_path}: {path.stem}: incremental_by must be report_id")
-            column_docs, tests = _tests_from_docs(path.stem, doc)
+            doc = docs.get(path.stem) or {}
+            sql = path.read_text(encoding="utf-8").strip().rstrip(";")
+            column_docs, tests = _tests_from_docs(f"{docs_path}: {path.stem}", doc)
+            meta = doc.get("meta") or {}
             models.append(
                 SqlModel(
                     layer=layer,
                     name=path.stem,
                     path=path,
-                    sql=path.read_text(encoding="utf-8").strip().rstrip(";"),
+                    sql=sql,
                     column_docs=column_docs,
                     tests=tuple(tests),
-                    audits=tuple(doc.get("audits") or ()),
-                    warnings=tuple(doc.get("warnings") or ()),
-                    incremental_by=doc.get("incremental_by"),
+                    audits=tuple(meta.get("audits") or ()),
+                    warnings=tuple(meta.get("warnings") or ()),
+                    incremental_by=model_config(sql, f"sql/{layer}/{path.name}").get("incremental_by"),
                 )
             )
-        for documented in docs or {}:
+        for documented in docs:
             if not (folder / f"{documented}.sql").exists():
                 raise ModelError(f"{docs_path}: documents {documented!r}, but there is no {documented}.sql")
-    return models
+    return _with_parents_resolved(models)
+
+
+def _with_parents_resolved(models: list[SqlModel]) -> list[SqlModel]:
+    """A relationships test names its parent as ref('<model>'); its query needs the parent's table."""
+    tables = {model.name: model.table for model in models}
+    resolved = []
+    for model in models:
+        tests = []
+        for test in model.tests:
+            if test.kind == "relationships":
+                parent, parent_column = test.argument
+                if parent not in tables:
+                    raise ModelError(f"{model.table}: {test.column}: ref({parent!r}) names no model")
+                test = replace(test, argument=(tables[parent], parent_column))
+            tests.append(test)
+        resolved.append(replace(model, tests=tuple(tests)))
+    return resolved
 
 
 def test_query(model: SqlModel, test: ColumnTest) -> str:
@@ -164,6 +230,16 @@ def test_query(model: SqlModel, test: ColumnTest) -> str:
     if test.kind == "unique_combination":
         columns = ", ".join(f'"{name}"' for name in test.argument)
         return f"select {columns}, count(*) as n from {table} group by all having count(*) > 1"
+    if test.kind == "relationships":
+        # the child's rows whose key the parent does not hold, with the report when the child has one
+        parent_table, parent_column = test.argument
+        parent = ".".join(f'"{part}"' for part in parent_table.split("."))
+        named = '"report_id", ' if "report_id" in model.column_docs and test.column != "report_id" else ""
+        return (
+            f"select distinct {named}child.{column} from {table} as child "
+            f'anti join {parent} as parent on child.{column} = parent."{parent_column}" '
+            f"where child.{column} is not null"
+        )
     if test.kind == "accepted_values":
         allowed = ", ".join("'" + value.replace("'", "''") + "'" for value in test.argument)
         # with the report, where the table has one: the report is then withheld, not the whole publish stopped

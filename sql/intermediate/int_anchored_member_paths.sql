@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Year-by-year values of every member with at least one anchor: the anchor itself; geometric interpolation
 -- between two anchors; beyond them, the member's stated CAGR ('derived') or, without one, its anchored share of
 -- the market held constant ('estimated').

@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Whether the figures a report states for a dimension can all hold: pinned members must leave a remainder that is
 -- not negative, a dimension whose members are all pinned must add up to the market, and no member may come out
 -- negative. A dimension that fails is withheld from the forecast marts (the rest of the warehouse publishes), and

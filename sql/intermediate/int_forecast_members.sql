@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Every member a report's forecast covers: the members of each segment dimension, and each region, as its scope
 -- list declares them. Figures about members the page does not list stay in fct_reported_fact only.
 with segments as (

@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- The stated market totals a report's series is pinned to, one per year (the first statement of a year wins;
 -- a second, different statement of the same year shows in audit_consistency), and the market CAGR used
 -- beyond them.

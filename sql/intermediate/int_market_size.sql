@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Market size for every year from the base year to the forecast end: stated values exactly, geometric
 -- interpolation between them, and the stated CAGR beyond them.
 with years as (

@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Figures that pin a member's value in a year: a stated value ('reported'), else a stated share of that year's
 -- market total ('derived'). A second, different statement for the same member and year is not an anchor; it
 -- shows in audit_consistency.

@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- The growth rate a report states for a member (its first CAGR statement), with the period it covers.
 with figures as (
     select * from staging.stg_stated_figures

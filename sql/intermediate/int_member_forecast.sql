@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Every member of every dimension (segment dimensions and regions), every year: anchored members follow their
 -- figures; a member with only a stated CAGR gets its level from its weighted share of the remainder in the
 -- CAGR's first year and then grows at that rate; the members without figures share what is left of each year's

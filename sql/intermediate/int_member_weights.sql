@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- The weight each member gets when a report leaves its share open: an analyst's weight, else 1 (equal shares).
 with resolved as (
     select * from intermediate.int_resolved_weights

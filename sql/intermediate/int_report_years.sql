@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Every year a report covers: from its base year or its first stated year, whichever is earlier, to the end of
 -- its forecast (else its last stated year).
 with reports as (

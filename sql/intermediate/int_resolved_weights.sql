@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Analyst weights resolved for each report: for every member, region and country the report lists, the weight
 -- of a row naming that report, else of a row for every report (blank report_id); null when no row names it.
 with listed as (

@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- The segment x region cube before fitting: each cell is segment value x region value / market total (the two
 -- splits independent), which matches both margins exactly. Cells a report states (a segment figure for one
 -- region) are marked fixed.

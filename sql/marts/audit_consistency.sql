@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Checks of the stated figures against each other (the page's own consistency, including whether its figures for a
 -- dimension can all hold: informative, blocking = false) and of the published forecasts against the stated
 -- figures (the warehouse's integrity: blocking = true, a failure stops publishing). Tolerances for stated figures

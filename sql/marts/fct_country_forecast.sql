@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Country values, only where an analyst supplies country weights (raw/tables/country_weights.csv): each
 -- region's forecast split among the weighted countries of that region in proportion to their weights.
 -- Without weights there are no rows: country figures are never invented.

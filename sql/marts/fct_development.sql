@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- One row per dated development: its month, lead company, kind and deal amount, with the sentence.
 with developments as (
     select * from staging.stg_developments

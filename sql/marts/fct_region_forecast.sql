@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Every region, every year from the base year to the forecast end, adding up to the market total each year;
 -- basis says whether a value is stated, derived or estimated. A report whose regional figures cannot all hold
 -- is withheld (see audit_consistency and meta_quarantine).

@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- One row per distinct stated figure, with the sentence that states it.
 with figures as (
     select * from staging.stg_stated_figures

@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Every segment member of every dimension, every year from the base year to the forecast end, adding up to the
 -- market total in each dimension and year; basis says whether a value is stated, derived or estimated. A
 -- dimension whose stated figures cannot all hold is withheld (see audit_consistency and meta_quarantine).

@@ -1,3 +1,4 @@
+-- config(incremental_by='report_id')
 -- Segment x region cube for every segment dimension and year, consistent with both the segment and the region
 -- forecasts. Without stated cells it is the independence estimate (segment x region / market); where a report
 -- states cells, the other cells are fitted around them by iterative proportional fitting.
