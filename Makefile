@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 DAGSTER_PORT ?= 3000
 
-.PHONY: install run test lint format dev clean
+.PHONY: install run full-refresh test lint format dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ $(DAGSTER_HOME)/dagster.yaml:
 ## defaults); the run is recorded in $(DAGSTER_HOME), so it shows in the UI's run history.
 run: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m pipelines build
+
+## Rebuild everything from raw/, forgetting what earlier builds did (the run history and the published file stay
+## until the new build replaces it).
+full-refresh: install $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m pipelines build --full-refresh
 
 ## Lint, then the whole test suite.
 test: install

@@ -198,8 +198,29 @@ def print_withheld(withheld: list[tuple], out) -> None:
         print(f"  {source_file}: {check} ({model}): {row} [{keeps}]", file=out)
 
 
-def build(out=sys.stdout) -> int:
+def forget_what_was_built(settings: Settings) -> None:
+    """For a full refresh: forget every stage's record of its inputs and every cached extraction, so that the
+    build reads, extracts, validates and builds everything again. The published file and the run history stay
+    until the new build replaces the one and adds to the other."""
+    if not settings.working_path.exists():
+        return
+    import duckdb
+
+    from pipelines.assets.extract import EXTRACTED_SCHEMA
+    from pipelines.warehouse.database import table_exists
+    from pipelines.warehouse.incremental import forget_every_stage
+
+    with duckdb.connect(str(settings.working_path)) as connection:
+        forget_every_stage(connection)
+        if table_exists(connection, EXTRACTED_SCHEMA, "extraction_cache"):
+            connection.execute(f"delete from {EXTRACTED_SCHEMA}.extraction_cache")
+
+
+def build(out=sys.stdout, full_refresh: bool = False) -> int:
     settings = settings_from_environment()
+    if full_refresh:
+        forget_what_was_built(settings)
+        print("full refresh: every file is read, extracted and built again", file=out)
     result = run_build(settings)
     code = _build_exit_code(result, out)
     if code == EXIT_OK:
@@ -386,7 +407,10 @@ def show_facts(path: Path, out=sys.stdout) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipelines", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="ingest raw/, extract, build, check and publish the warehouse")
+    build_command = commands.add_parser("build", help="ingest raw/, extract, build, check and publish the warehouse")
+    build_command.add_argument(
+        "--full-refresh", action="store_true", help="forget what earlier builds did and rebuild everything"
+    )
     refresh_command = commands.add_parser("refresh", help="build, and say what became of one file under raw/")
     refresh_command.add_argument("path", type=Path, help="a file under RAW_DIR")
     facts = commands.add_parser("facts", help="print the facts the extractor reads in one page, with their quotes")
@@ -395,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     audit_command.add_argument("--strict", action="store_true", help="exit 1 when the pages contradict themselves")
     arguments = parser.parse_args(argv)
     if arguments.command == "build":
-        return build()
+        return build(full_refresh=arguments.full_refresh)
     if arguments.command == "refresh":
         return refresh(arguments.path)
     if arguments.command == "audit":

@@ -1,6 +1,9 @@
 """The command line prints what the extractor reads in one page, with exit codes scripts can rely on."""
 
 import re
+import shutil
+
+import duckdb
 
 from tests.conftest import PROJECT_ROOT, SEED_REPORT, run_cli
 
@@ -57,3 +60,32 @@ def test_build_refresh_and_audit_work_from_the_command_line_with_reliable_exit_c
     missing = run_cli({**environment, "RAW_DIR": str(tmp_path / "nowhere")}, "build")
     assert missing.returncode == 4
     assert "nothing published" in missing.stdout
+
+
+def test_a_full_refresh_rebuilds_everything_an_incremental_build_would_trust(tmp_path):
+    raw_dir = tmp_path / "raw"
+    (raw_dir / "reports").mkdir(parents=True)
+    shutil.copyfile(SEED_REPORT, raw_dir / "reports" / SEED_REPORT.name)
+    warehouse = tmp_path / "warehouse" / "space_mining.duckdb"
+    environment = {"RAW_DIR": str(raw_dir), "WAREHOUSE_PATH": str(warehouse), "DAGSTER_HOME": ""}
+    assert run_cli(environment, "build").returncode == 0
+    published = _market_values(warehouse)
+
+    # what an earlier extractor left behind: rows the extraction cache vouches for, but wrong
+    working = warehouse.parent / ".build" / f"{warehouse.stem}.working.duckdb"
+    with duckdb.connect(str(working)) as connection:
+        connection.execute("update extracted.stated_figures set value_millions = value_millions * 10")
+    assert run_cli(environment, "build").returncode == 0
+    assert _market_values(warehouse) != published
+
+    refreshed = run_cli(environment, "build", "--full-refresh")
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert "full refresh" in refreshed.stdout
+    assert _market_values(warehouse) == published
+
+
+def _market_values(warehouse) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return connection.execute(
+            "select year, value_millions from marts.fct_reported_fact where metric = 'value' order by all"
+        ).fetchall()

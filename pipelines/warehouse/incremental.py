@@ -156,6 +156,17 @@ def forget_fingerprints(connection: duckdb.DuckDBPyConnection, stage: str) -> No
         connection.execute(f"delete from {STATE_SCHEMA}.fingerprints where stage = ?", [stage])
 
 
+def forget_every_stage(connection: duckdb.DuckDBPyConnection) -> None:
+    """Say that no stage reflects any known inputs: the next build extracts, validates and builds everything."""
+    exists = connection.execute(
+        "select count(*) from duckdb_tables() where schema_name = ? and table_name = 'fingerprints' "
+        "and database_name = current_database()",
+        [STATE_SCHEMA],
+    ).fetchone()[0]
+    if exists:
+        connection.execute(f"delete from {STATE_SCHEMA}.fingerprints")
+
+
 def mark_rebuilding(
     connection: duckdb.DuckDBPyConnection, stage: str, plan_full: bool, reports: tuple[str, ...]
 ) -> None:
