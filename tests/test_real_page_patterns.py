@@ -990,3 +990,13 @@ def test_a_share_of_a_quantity_other_than_the_markets_value_is_not_a_market_shar
         "The United States accounts for nearly 40% of these procedures.\n"
     )
     assert not _figures(text, metric="share")
+
+
+def test_a_value_for_the_end_of_the_forecast_period_never_becomes_the_inferred_base_year():
+    text = (
+        "The kelp chemicals market will grow at a CAGR of 3.8% from 2013 to 2018.\n"
+        "The kelp chemicals market is expected to reach $149.9 billion by the end of the forecast period.\n"
+    )
+    report = extract_report(text)
+    assert (report.metadata.base_year, report.metadata.base_year_inferred) == (2012, True)
+    assert [(f.year, f.value_millions) for f in _figures(text, metric="value")] == [(2018, 149900.0)]

@@ -83,7 +83,7 @@ def infer_forecast_period(
     period = _period_of_market_cagrs(figures) or _period_in_headings(sentences) or _period_after_the_market_word(text)
     if period:
         return period, False
-    market_years = [f.year for f in figures if f.metric == "value" and f.scope == "market" and f.year is not None]
+    market_years = [f.year for f in figures if f.metric == "value" and f.scope == "market" and (f.year or 0) > 0]
     if base_year is not None and market_years and max(market_years) > base_year:
         return (base_year + 1, max(market_years)), False
     return (None, None), False
@@ -132,9 +132,10 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     taxonomy = extract_taxonomy(text, sentences)
     figures, skipped = _figures_read_without_glued_list_numbers(text, sentences, taxonomy, metadata.market)
     (first_year, last_year), labelled = infer_forecast_period(text, sentences, figures, metadata.base_year)
+    # "by the end of the forecast period" is a year only now: before any year is inferred from the figures
+    figures = resolve_forecast_end_years(figures, last_year)
     if metadata.base_year is None and first_year is not None:
         metadata = replace(metadata, base_year=_inferred_base_year(first_year, figures), base_year_inferred=True)
-    figures = resolve_forecast_end_years(figures, last_year)
     figures = deduplicate(resolve_cagr_periods(figures, (first_year, last_year), labelled))
     companies = extract_companies(text, sentences)
     developments = extract_developments(text, sentences, tuple(company.company for company in companies))
