@@ -35,6 +35,8 @@ class WorkingDatabase(DuckDBResource):
     _open_database: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        # the folder is made when a run starts, not when the definitions load (loading writes nothing)
+        Path(self.database).parent.mkdir(parents=True, exist_ok=True)
         self._opened = super().get_connection()
         self._open_database = self._opened.__enter__()
 
@@ -46,6 +48,7 @@ class WorkingDatabase(DuckDBResource):
     @contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
         if self._open_database is None:
+            Path(self.database).parent.mkdir(parents=True, exist_ok=True)
             with super().get_connection() as connection:
                 yield connection
             return
@@ -58,7 +61,6 @@ class WorkingDatabase(DuckDBResource):
 
 def build_resources(settings: Settings | None = None) -> dict[str, object]:
     settings = settings or settings_from_environment()
-    settings.working_path.parent.mkdir(parents=True, exist_ok=True)
     return {
         "paths": WarehousePaths(raw_dir=str(settings.raw_dir), warehouse_path=str(settings.warehouse_path)),
         # The SQL models run on one connection; without a limit DuckDB keeps up to 80% of RAM in its buffer pool.

@@ -73,3 +73,13 @@ def test_every_mart_column_is_documented_in_schema_yml():
             assert model.description, model.name
             assert model.column_docs, f"{model.name} has no column documentation in sql/marts/schema.yml"
             assert all(model.column_docs.values()), model.name
+
+
+def test_loading_the_definitions_writes_nothing(tmp_path):
+    warehouse = tmp_path / "nowhere-yet" / "market.duckdb"
+    environment = {**os.environ, "RAW_DIR": str(tmp_path / "raw"), "WAREHOUSE_PATH": str(warehouse)}
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import pipelines.definitions"], cwd=PROJECT_ROOT, env=environment, capture_output=True
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    assert not (tmp_path / "nowhere-yet").exists()
