@@ -11,6 +11,7 @@ from pipelines.extraction_run import REPORTS_KEPT, run_extraction
 from pipelines.previews import markdown_preview
 from pipelines.schemas import DOCUMENT_SCHEMAS
 from pipelines.warehouse.database import (
+    IN_REPORTS,
     column_names,
     read_table,
     replace_report_rows,
@@ -143,7 +144,7 @@ def _forget_cached_extractions(connection, report_ids: list[str] | None) -> None
         connection.execute(f"delete from {EXTRACTED_SCHEMA}.extraction_cache")
     elif report_ids:
         connection.execute(
-            f"delete from {EXTRACTED_SCHEMA}.extraction_cache where report_id in (select unnest(?::varchar[]))",
+            f"delete from {EXTRACTED_SCHEMA}.extraction_cache where {IN_REPORTS}",
             [report_ids],
         )
 
@@ -151,7 +152,7 @@ def _forget_cached_extractions(connection, report_ids: list[str] | None) -> None
 def document_texts(connection, report_ids: list[str]) -> dict[str, str]:
     return dict(
         connection.execute(
-            "select report_id, text from landing.raw_documents where report_id in (select unnest(?::varchar[]))",
+            f"select report_id, text from landing.raw_documents where {IN_REPORTS}",
             [report_ids],
         ).fetchall()
     )

@@ -8,7 +8,7 @@ from pipelines.assets.ingest import FORECAST_WEIGHTS, FX_RATES, TABLE_FACTS
 from pipelines.assets.ui_metadata import table_metadata
 from pipelines.previews import markdown_preview
 from pipelines.validation import DOCUMENT_TABLES, VALIDATION_VERSION, validate_all
-from pipelines.warehouse.database import read_table, replace_report_rows, replace_table, table_exists
+from pipelines.warehouse.database import IN_REPORTS, read_table, replace_report_rows, replace_table, table_exists
 from pipelines.warehouse.incremental import (
     Fingerprints,
     mark_rebuilding,
@@ -69,7 +69,7 @@ def _report_rows(connection, table: str, report_ids: tuple[str, ...] | None):
     if report_ids is None:
         return read_table(connection, EXTRACTED_SCHEMA, table)
     return connection.execute(
-        f'select * from {EXTRACTED_SCHEMA}."{table}" where report_id in (select unnest(?::varchar[]))',
+        f'select * from {EXTRACTED_SCHEMA}."{table}" where {IN_REPORTS}',
         [list(report_ids)],
     ).df()
 

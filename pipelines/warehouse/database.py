@@ -13,6 +13,10 @@ from contextlib import contextmanager
 import duckdb
 import pandas as pd
 
+# "A row of these reports" in a query whose parameter is the list of report ids (DuckDB binds a list as varchar[]).
+IN_REPORTS = "report_id in (select unnest(?::varchar[]))"
+NOT_IN_REPORTS = "report_id not in (select unnest(?::varchar[]))"
+
 
 @contextmanager
 def transaction(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
@@ -69,7 +73,7 @@ def replace_report_rows(
             connection.register("incoming_frame", frame)
             without_report = " or report_id is null" if rows_without_report else ""
             connection.execute(
-                f'delete from "{schema}"."{table}" where report_id in (select unnest(?::varchar[])){without_report}',
+                f'delete from "{schema}"."{table}" where {IN_REPORTS}{without_report}',
                 [report_ids],
             )
             connection.execute(f'insert into "{schema}"."{table}" by name select * from incoming_frame')

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from pipelines.warehouse.database import column_names, transaction
+from pipelines.warehouse.database import IN_REPORTS, column_names, transaction
 from pipelines.warehouse.models import SqlModel
 
 STATE_SCHEMA = "build_state"
@@ -195,7 +195,7 @@ def _write_fingerprints(
 ) -> None:
     """Write ``rows`` (report_id, None for the shared one → fingerprint) of ``stage`` in one transaction, replacing
     the stage's rows of those reports (``only_these``) or all of its rows."""
-    which = " and report_id in (select unnest(?::varchar[]))" if only_these else ""
+    which = f" and {IN_REPORTS}" if only_these else ""
     with transaction(connection):
         connection.execute(
             f"delete from {STATE_SCHEMA}.fingerprints where stage = ?{which}",

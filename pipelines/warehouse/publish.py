@@ -29,7 +29,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.warehouse.database import column_names, quoted_name, table_columns
+from pipelines.warehouse.database import IN_REPORTS, NOT_IN_REPORTS, column_names, quoted_name, table_columns
 from pipelines.warehouse.incremental import REPORT_KEY
 from pipelines.warehouse.models import sql_literal
 from pipelines.warehouse.withholding import WithheldReport
@@ -185,7 +185,7 @@ def _copy_table_whole(connection: duckdb.DuckDBPyConnection, source_db: str, tab
 
 
 def _without(reports: list[str]) -> str:
-    return f" where {REPORT_KEY} not in (select unnest(?::varchar[]))" if reports else ""
+    return f" where {NOT_IN_REPORTS}" if reports else ""
 
 
 def _patch_table(
@@ -193,10 +193,9 @@ def _patch_table(
 ) -> None:
     """Delete the rows of ``removed`` reports from the copy, then insert the build's rows of ``rewritten`` ones."""
     target = f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"'
-    connection.execute(f"delete from {target} where report_id in (select unnest(?::varchar[]))", [removed])
+    connection.execute(f"delete from {target} where {IN_REPORTS}", [removed])
     connection.execute(
-        f'insert into {target} by name select * from "{source_db}".{PUBLISHED_SCHEMA}."{table}" '
-        "where report_id in (select unnest(?::varchar[]))",
+        f'insert into {target} by name select * from "{source_db}".{PUBLISHED_SCHEMA}."{table}" where {IN_REPORTS}',
         [rewritten],
     )
 
@@ -206,7 +205,7 @@ def _reports_digest(connection: duckdb.DuckDBPyConnection, qualified_table: str,
     ``reports``."""
     return connection.execute(
         f"select count(*), coalesce(sum(hash(row_values)::hugeint), 0) "
-        f"from {qualified_table} as row_values where report_id in (select unnest(?::varchar[]))",
+        f"from {qualified_table} as row_values where {IN_REPORTS}",
         [reports],
     ).fetchone()
 
@@ -221,7 +220,7 @@ def _keep_previous_rows(connection: duckdb.DuckDBPyConnection, table: str, repor
         connection.execute(
             f"insert into {quoted_name(PUBLISHING_ALIAS, PUBLISHED_SCHEMA, table)} ({selected}) select {selected} "
             f"from {quoted_name(PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table)} "
-            f"where {REPORT_KEY} in (select unnest(?::varchar[]))",
+            f"where {IN_REPORTS}",
             [reports],
         )
 
@@ -231,8 +230,7 @@ def _previous_row_count(connection: duckdb.DuckDBPyConnection, table: str, repor
     if REPORT_KEY not in column_names(connection, PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table):
         return 0
     (rows,) = connection.execute(
-        f"select count(*) from {quoted_name(PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table)} "
-        f"where {REPORT_KEY} in (select unnest(?::varchar[]))",
+        f"select count(*) from {quoted_name(PREVIOUS_ALIAS, PUBLISHED_SCHEMA, table)} where {IN_REPORTS}",
         [reports],
     ).fetchone()
     return rows
@@ -243,8 +241,7 @@ def _previously_published(connection: duckdb.DuckDBPyConnection, reports: list[s
     if not reports or REPORT_KEY not in column_names(connection, PREVIOUS_ALIAS, PUBLISHED_SCHEMA, "dim_report"):
         return set()
     rows = connection.execute(
-        f"select distinct {REPORT_KEY} from {PREVIOUS_ALIAS}.{PUBLISHED_SCHEMA}.dim_report "
-        f"where {REPORT_KEY} in (select unnest(?::varchar[]))",
+        f"select distinct {REPORT_KEY} from {PREVIOUS_ALIAS}.{PUBLISHED_SCHEMA}.dim_report where {IN_REPORTS}",
         [reports],
     ).fetchall()
     return {report_id for (report_id,) in rows}

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 import duckdb
 import pandas as pd
 
-from pipelines.warehouse.database import column_names, transaction
+from pipelines.warehouse.database import IN_REPORTS, column_names, transaction
 from pipelines.warehouse.incremental import REPORT_KEY, STATE_SCHEMA
 
 WITHHELD_TABLE = "withheld"
@@ -112,8 +112,7 @@ def report_source_files(connection: duckdb.DuckDBPyConnection, report_ids: list[
         return {}
     return dict(
         connection.execute(
-            f"select {REPORT_KEY}, source_file from marts.dim_report "
-            f"where {REPORT_KEY} in (select unnest(?::varchar[]))",
+            f"select {REPORT_KEY}, source_file from marts.dim_report where {IN_REPORTS}",
             [report_ids],
         ).fetchall()
     )
