@@ -206,14 +206,12 @@ def forget_what_was_built(settings: Settings) -> None:
         return
     import duckdb
 
-    from pipelines.assets.extract import EXTRACTED_SCHEMA
-    from pipelines.warehouse.database import table_exists
+    from pipelines.assets.extract import forget_cached_extractions
     from pipelines.warehouse.incremental import forget_every_stage
 
     with duckdb.connect(str(settings.working_path)) as connection:
         forget_every_stage(connection)
-        if table_exists(connection, EXTRACTED_SCHEMA, "extraction_cache"):
-            connection.execute(f"delete from {EXTRACTED_SCHEMA}.extraction_cache")
+        forget_cached_extractions(connection, None)
 
 
 def build(out=sys.stdout, full_refresh: bool = False) -> int:

@@ -108,7 +108,7 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         "extracted_files": dg.MetadataValue.json(run.extracted[:_REPORTED_DOCUMENTS]),
     }
     with duckdb.get_connection() as connection:
-        _forget_cached_extractions(connection, None if run.replaces_everything else run.replaced_reports)
+        forget_cached_extractions(connection, None if run.replaces_everything else run.replaced_reports)
         for table, frame in run.fresh_tables.items():
             if run.replaces_everything:
                 replace_table(connection, EXTRACTED_SCHEMA, table, frame)
@@ -135,7 +135,7 @@ def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         )
 
 
-def _forget_cached_extractions(connection, report_ids: list[str] | None) -> None:
+def forget_cached_extractions(connection, report_ids: list[str] | None) -> None:
     """Before the extracted tables change: drop the cache rows of the reports about to be rewritten (None: of
     every report), so that a run killed part-way extracts them again next time, whatever their text is by then."""
     if not table_exists(connection, EXTRACTED_SCHEMA, "extraction_cache"):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from pipelines.warehouse.database import IN_REPORTS, column_names, transaction
+from pipelines.warehouse.database import IN_REPORTS, column_names, table_exists, transaction
 from pipelines.warehouse.models import SqlModel
 
 STATE_SCHEMA = "build_state"
@@ -158,12 +158,7 @@ def forget_fingerprints(connection: duckdb.DuckDBPyConnection, stage: str) -> No
 
 def forget_every_stage(connection: duckdb.DuckDBPyConnection) -> None:
     """Say that no stage reflects any known inputs: the next build extracts, validates and builds everything."""
-    exists = connection.execute(
-        "select count(*) from duckdb_tables() where schema_name = ? and table_name = 'fingerprints' "
-        "and database_name = current_database()",
-        [STATE_SCHEMA],
-    ).fetchone()[0]
-    if exists:
+    if table_exists(connection, STATE_SCHEMA, "fingerprints"):
         connection.execute(f"delete from {STATE_SCHEMA}.fingerprints")
 
 
