@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.extract.numbers import Money, Percent
+from pipelines.extract.numbers import A_YEAR, Money, Percent
 from pipelines.extract.sentence_tokens import SentenceTokens
 from pipelines.extract.text_tables import CellHint
 
@@ -16,7 +16,6 @@ AMOUNT_EQUALS = re.compile(
 OTHER_CLAUSE = re.compile(r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b")
 YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
 YEARS_LINE = re.compile(r"\s*(?i:years?)\s*:\s*(?P<years>(?:19|20)\d{2}(?:\s*(?:,|(?i:and)|&)\s*(?:19|20)\d{2})+)\s*")
-YEAR_IN_LIST = re.compile(r"(?:19|20)\d{2}")
 
 
 def year_for(
@@ -89,7 +88,7 @@ def year_in_parallel_list(previous_line: str, amounts: list[Money], money: Money
     listed = YEARS_LINE.fullmatch(previous_line)
     if listed is None:
         return None
-    years = [int(year) for year in YEAR_IN_LIST.findall(listed.group("years"))]
+    years = [int(year) for year in A_YEAR.findall(listed.group("years"))]
     if len(years) != len(amounts):
         return None
     return years[amounts.index(money)]

@@ -88,7 +88,7 @@ from pipelines.extract.market_filters import (
     relation_to_the_market,
     shares_a_word,
 )
-from pipelines.extract.numbers import AmbiguousNumberError, Money, Percent, parse_number, rounding_of
+from pipelines.extract.numbers import A_YEAR, AmbiguousNumberError, Money, Percent, parse_number, rounding_of
 from pipelines.extract.records import Sentence, SkippedStatement, StatedFigure, Taxonomy
 from pipelines.extract.sentence_tokens import SentenceTokens, group_by_sentence
 from pipelines.extract.sentences import SentenceIndex
@@ -167,7 +167,6 @@ _LABELLED_MEMBER_SHARE = re.compile(
     r"(?P<member>[A-Za-z0-9][^():;]{0,60}?)\s*\(\s*"
 )
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
-_YEAR_LIKE = re.compile(r"(?:19|20)\d{2}")
 
 
 def _bare_amounts(text: str, row: TableRow) -> list[Money]:
@@ -177,7 +176,7 @@ def _bare_amounts(text: str, row: TableRow) -> list[Money]:
         hint = cell.hint
         if cell.bare_number is None or hint.metric != "value" or hint.scale_in_millions is None:
             continue
-        if _YEAR_LIKE.fullmatch(cell.bare_number):
+        if A_YEAR.fullmatch(cell.bare_number):
             continue  # "Base Year | 2024" under a header in USD billion: a year, not an amount
         start = cell.bare_number_start
         end = start + len(cell.bare_number)

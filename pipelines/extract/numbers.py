@@ -116,7 +116,8 @@ _FROM_BARE_TO_CURRENCY = re.compile(
     rf"\b(?i:from)\s+(?P<low>{_NUMBER})\s?(?P<scale>{_SCALE_WORD})(?P<high>)"
     rf"(?=(?:\s+(?i:in|by)\s+(?:19|20)\d{{2}})?\s+(?i:to)\s+(?P<currency>{_CURRENCY})\s?\d)"
 )
-_A_YEAR = re.compile(r"(?:19|20)\d{2}")
+# A four-digit year of the two centuries pages write about.
+A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)")
 # A year starts with "FY", "19" or "20". Year patterns have one branch for each start, which tests the character
 # before it afterwards: a pattern that starts with a plain character lets re's search skip to where one can start.
@@ -299,7 +300,7 @@ def find_percentages(text: str) -> list[Percent]:
     percentages = []
     for match in _PERCENT.finditer(text):
         problem = None
-        if match.group("high") and _A_YEAR.fullmatch(match.group("low")):
+        if match.group("high") and A_YEAR.fullmatch(match.group("low")):
             # "in 2022 to 14 percent": a year, then the percentage; never a range from 2022 down to 14
             start = match.start("high")
             low = parse_number(match.group("high"))

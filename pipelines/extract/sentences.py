@@ -15,10 +15,7 @@ _LINE = re.compile(r"[^\r\n]+")
 # Prose wrapped at a fixed width ("... with a CAGR of 10.20% during" / "the forecast period."): a line that does not
 # end a sentence, a heading or a cell goes on into the next when that one starts in lower case, or when it stops
 # on a word no sentence ends with.
-_LINE_GOES_ON = re.compile(
-    r"(?:[^.!?:;|\s]|\b(?i:the|of|and|or|a|an|in|to|for|by|with|from|at|on|during|than|as|is|was|are|were|be"
-    r"|will|its|their))\s*$"
-)
+_LINE_GOES_ON = re.compile(r"[^.!?:;|\s]\s*$")
 _LINE_GOES_ON_WORD = re.compile(
     r"\b(?i:the|of|and|or|a|an|in|to|for|by|with|from|at|on|during|than|as|is|was|are|were|be|will|its|their)\s*$"
 )
