@@ -199,19 +199,17 @@ def print_withheld(withheld: list[tuple], out) -> None:
 
 
 def forget_what_was_built(settings: Settings) -> None:
-    """For a full refresh: forget every stage's record of its inputs and every cached extraction, so that the
-    build reads, extracts, validates and builds everything again. The published file and the run history stay
-    until the new build replaces the one and adds to the other."""
+    """For a full refresh: forget every stage's record of its inputs, so that the build extracts, validates and
+    builds everything again. The published file and the run history stay until the new build replaces the one and
+    adds to the other."""
     if not settings.working_path.exists():
         return
     import duckdb
 
-    from pipelines.assets.extract import forget_cached_extractions
-    from pipelines.warehouse.incremental import forget_every_stage
+    from pipelines.warehouse.state import forget_every_stage
 
     with duckdb.connect(str(settings.working_path)) as connection:
         forget_every_stage(connection)
-        forget_cached_extractions(connection, None)
 
 
 def build(out=sys.stdout, full_refresh: bool = False) -> int:

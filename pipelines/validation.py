@@ -6,7 +6,6 @@ analyst tables (facts, weights, exchange rates) in; valid tables and one quarant
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ import pandera.pandas as pa
 from pipelines.analyst_tables import table_fact_frames
 from pipelines.schemas import DOCUMENT_SCHEMAS, ROW_REASONS, SCHEMAS, YEAR_WINDOW, ReportMetadataSchema
 from pipelines.tables import conform_to_schema
+from pipelines.warehouse.state import code_version
 
 QUARANTINE_COLUMNS = {
     "table_name": "string",
@@ -34,7 +34,7 @@ DOCUMENT_TABLES = tuple(table for table in DOCUMENT_SCHEMAS if table != "skipped
 _KEY_COLUMNS = ("fact_id", "development_id", "report_id")
 _VALIDATION_CODE = [Path(__file__).parent / name for name in ("validation.py", "schemas.py", "analyst_tables.py")]
 # Changes whenever the rules change, so that rows validated under other rules are validated again.
-VALIDATION_VERSION = hashlib.sha256(b"".join(path.read_bytes() for path in _VALIDATION_CODE)).hexdigest()[:16]
+VALIDATION_VERSION = code_version(_VALIDATION_CODE)
 
 
 def _row_key(row: pd.Series) -> str:

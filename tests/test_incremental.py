@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 from pipelines.assets.sql_models import SQL_MODELS
-from pipelines.extraction_run import run_extraction
+from pipelines.extraction_run import run_extraction, stored_rows_reusable
 from pipelines.schemas import DOCUMENT_SCHEMAS
 from pipelines.warehouse.incremental import plan_build
 from tests.conftest import PROJECT_ROOT, SEED_REPORT, build_warehouse, make_raw_dir
@@ -68,22 +68,30 @@ def test_a_removed_file_leaves_the_marts_on_the_next_refresh(tmp_path):
         assert connection.execute("select distinct report_id from marts.fct_region_forecast").fetchall() == [("first",)]
 
 
-def test_rows_stored_by_an_older_version_with_other_columns_are_extracted_again_not_reused():
+def test_rows_stored_by_an_older_version_with_other_columns_cannot_be_kept():
     documents = pd.DataFrame(
         [{"report_id": "seed", "source_file": "reports/seed.txt", "sha256": "a" * 64, "text": SEED, "sidecar": None}]
     )
-    first = run_extraction(documents, {}, None)
+    first = run_extraction(documents, None, None)
     assert first.replaces_everything
     today = {table: list(frame.columns) for table, frame in first.fresh_tables.items()}
     older = {**today, "stated_figures": [column for column in today["stated_figures"] if column != "mentions"]}
-    again = run_extraction(documents, older, first.cache)
-    assert (again.extracted, again.reused, again.replaces_everything) == (["reports/seed.txt"], [], True)
-    for table, frame in again.fresh_tables.items():
+    assert (stored_rows_reusable(today), stored_rows_reusable(older)) == (True, False)
+    for table, frame in first.fresh_tables.items():
         assert list(frame.columns) == list(DOCUMENT_SCHEMAS[table].to_schema().columns)
-    assert len(again.fresh_tables["stated_figures"]) == 11
-    unchanged = run_extraction(documents, today, again.cache)
+    assert len(first.fresh_tables["stated_figures"]) == 11
+
+
+def test_an_unchanged_document_keeps_its_rows_and_a_document_without_stored_rows_is_extracted():
+    documents = pd.DataFrame(
+        [{"report_id": "seed", "source_file": "reports/seed.txt", "sha256": "a" * 64, "text": SEED, "sidecar": None}]
+    )
+    first = run_extraction(documents, None, None)
+    unchanged = run_extraction(documents, (), first.outcomes)
     assert (unchanged.extracted, unchanged.reused, unchanged.replaces_everything) == ([], ["reports/seed.txt"], False)
     assert (unchanged.replaced_reports, len(unchanged.fresh_tables["stated_figures"])) == ([], 0)
+    without_outcome = run_extraction(documents, (), first.outcomes.iloc[0:0])
+    assert (without_outcome.extracted, without_outcome.replaced_reports) == (["reports/seed.txt"], ["seed"])
 
 
 def test_extracting_across_worker_processes_gives_the_same_rows_as_one_process():
@@ -94,8 +102,8 @@ def test_extracting_across_worker_processes_gives_the_same_rows_as_one_process()
             for n in range(3)
         ]
     )  # fmt: skip
-    alone = run_extraction(documents, {}, None, workers=1)
-    pooled = run_extraction(documents, {}, None, workers=2)
+    alone = run_extraction(documents, None, None, workers=1)
+    pooled = run_extraction(documents, None, None, workers=2)
     for table in DOCUMENT_SCHEMAS:
         pd.testing.assert_frame_equal(alone.fresh_tables[table], pooled.fresh_tables[table])
     assert pooled.extracted == ["reports/r0.txt", "reports/r1.txt", "reports/r2.txt"]
@@ -201,10 +209,10 @@ def test_a_changed_sql_model_rebuilds_every_report(published):
         for model in SQL_MODELS
     ]
     with duckdb.connect(str(warehouse_path.parent / ".build" / f"{warehouse_path.stem}.working.duckdb")) as working:
-        assert not plan_build(working, SQL_MODELS)[0].full
-        plan, _ = plan_build(working, edited)
+        assert not plan_build(working, SQL_MODELS).full
+        plan = plan_build(working, edited)
     assert plan.full
-    assert plan.reason == "SQL models, analyst tables or DuckDB changed"
+    assert plan.reason == "the code, the shared inputs or DuckDB changed"
 
 
 def validated_how(result) -> str:
@@ -225,7 +233,7 @@ def test_with_analyst_weights_every_report_is_validated_again_and_the_forecast_f
     weights.write_text("region,weight\nEurope,2\n", encoding="utf-8")
     result = build_warehouse(raw_dir, warehouse_path)
     assert result.success
-    assert validated_how(result) == "analyst facts or weights are loaded"
+    assert validated_how(result) == "full rebuild: analyst facts or weights are loaded"
     # A weight changes no report's rows, but every report may use it: the models are rebuilt whole.
     assert built_how(result, "marts.fct_region_forecast") == "rebuilt whole"
 

@@ -1,13 +1,20 @@
 """Extract: every loaded document's facts, one table per kind of fact, each row with its quote and span."""
 
 from collections import Counter
+from functools import partial
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.ingest import RAW_DOCUMENTS, rejection_frame
 from pipelines.assets.ui_metadata import table_metadata
-from pipelines.extraction_run import REPORTS_KEPT, run_extraction
+from pipelines.extraction_run import (
+    EXTRACTOR_VERSION,
+    REPORTS_KEPT,
+    ExtractionRun,
+    run_extraction,
+    stored_rows_reusable,
+)
 from pipelines.previews import markdown_preview
 from pipelines.schemas import DOCUMENT_SCHEMAS
 from pipelines.warehouse.database import (
@@ -19,6 +26,7 @@ from pipelines.warehouse.database import (
     table_exists,
     with_first_detection,
 )
+from pipelines.warehouse.state import EXTRACTION, Changes, table_fingerprints
 
 EXTRACTED_SCHEMA = "extracted"
 FAILED_DOCUMENTS = dg.AssetKey([EXTRACTED_SCHEMA, "failed_documents"])
@@ -77,76 +85,81 @@ def extracted_key(table: str) -> dg.AssetKey:
 )
 def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """Runs the pure extractor (pipelines/extract/) over the documents that are new or changed since the last run
-    (by content hash and extractor version); unchanged documents keep their rows, removed ones drop out."""
+    (by content, sidecar and extractor version); unchanged documents keep their rows, removed ones drop out."""
     with duckdb.get_connection() as connection:
+        changes = documents_changed(connection)
         # Texts are read only for the documents to extract: 10,000 of them take a quarter of a second.
         documents = connection.execute("select * exclude (text) from landing.raw_documents").df()
-        stored_columns = {table: column_names(connection, EXTRACTED_SCHEMA, table) for table in DOCUMENT_SCHEMAS}
-        cache = (
-            read_table(connection, EXTRACTED_SCHEMA, "extraction_cache")
-            if table_exists(connection, EXTRACTED_SCHEMA, "extraction_cache")
+        outcomes = (
+            read_table(connection, EXTRACTED_SCHEMA, OUTCOMES)
+            if table_exists(connection, EXTRACTED_SCHEMA, OUTCOMES)
             else None
         )
-        run = run_extraction(documents, stored_columns, cache, read_texts=lambda ids: document_texts(connection, ids))
+        run = run_extraction(documents, changes.reports, outcomes, read_texts=partial(document_texts, connection))
     context.log.info(
         f"{len(documents)} document(s): {len(run.extracted)} extracted, {len(run.reused)} unchanged, "
-        f"{len(run.removed)} removed, {len(run.failures)} failed"
+        f"{len(run.removed)} removed, {len(run.failures)} failed ({changes.summary})"
     )
-    for source_file in run.extracted[:20]:
-        context.log.info(f"extracted {source_file}")
     for failure in run.failures:
         context.log.error(failure["reason"])
+    with duckdb.get_connection() as connection:
+        EXTRACTION.begin(connection, changes)
+        write_extraction(connection, run)
+        if changes.fingerprints is not None:
+            EXTRACTION.commit(connection, changes.fingerprints.rebuilding(run.failed_reports))
+        yield from extraction_results(connection, run, documents=len(documents))
+
+
+OUTCOMES = "extraction_outcomes"
+
+
+def documents_changed(connection) -> Changes:
+    """The documents whose bytes or sidecar changed (or that were added or removed) since the last extraction;
+    every document when the extractor changed or the stored tables cannot be kept."""
+    current = table_fingerprints(
+        connection, ["landing.raw_documents"], code=EXTRACTOR_VERSION, leave_out=frozenset({"text"})
+    )
+    stored_columns = {table: column_names(connection, EXTRACTED_SCHEMA, table) for table in DOCUMENT_SCHEMAS}
+    rewrite_all = None
+    if not stored_rows_reusable(stored_columns) or not table_exists(connection, EXTRACTED_SCHEMA, OUTCOMES):
+        rewrite_all = "the extracted tables are missing or have other columns than today's"
+    return EXTRACTION.changes(connection, current, rewrite_all)
+
+
+def write_extraction(connection, run: ExtractionRun) -> None:
+    for table, frame in run.fresh_tables.items():
+        if run.replaces_everything:
+            replace_table(connection, EXTRACTED_SCHEMA, table, frame)
+        else:
+            replace_report_rows(connection, EXTRACTED_SCHEMA, table, run.replaced_reports, frame)
+    replace_table(connection, EXTRACTED_SCHEMA, OUTCOMES, run.outcomes)
+    failed = with_first_detection(connection, EXTRACTED_SCHEMA, "failed_documents", rejection_frame(run.failures))
+    replace_table(connection, EXTRACTED_SCHEMA, "failed_documents", failed)
+
+
+def extraction_results(connection, run: ExtractionRun, documents: int):
+    """What the UI shows for each extracted table: its rows, what this run extracted, and a report per document."""
     reports = [extraction_report(source_file, report) for source_file, report in run.reports.items()]
-    figures_by_document = run.cache[["source_file", "figures", "skipped"]].sort_values("source_file")
-    incremental = {
-        "documents": len(documents),
+    figures_by_document = run.outcomes[["source_file", "figures", "skipped"]].sort_values("source_file")
+    shared = {
+        "documents": documents,
         "documents_extracted": len(run.extracted),
         "documents_unchanged": len(run.reused),
         "documents_removed": len(run.removed),
         "failed_documents": len(run.failures),
-        "documents_without_figures": int((run.cache["figures"] == 0).sum()),
+        "documents_without_figures": int((run.outcomes["figures"] == 0).sum()),
         "extracted_files": dg.MetadataValue.json(run.extracted[:_REPORTED_DOCUMENTS]),
+        "facts_by_kind": dg.MetadataValue.json(facts_by_kind(connection)),
+        "facts_by_document": dg.MetadataValue.md(markdown_preview(figures_by_document, rows=50)),
+        "extraction_report": dg.MetadataValue.md("\n\n".join(reports) or "_no document extracted in this run_"),
     }
-    with duckdb.get_connection() as connection:
-        forget_cached_extractions(connection, None if run.replaces_everything else run.replaced_reports)
-        for table, frame in run.fresh_tables.items():
-            if run.replaces_everything:
-                replace_table(connection, EXTRACTED_SCHEMA, table, frame)
-            else:
-                replace_report_rows(connection, EXTRACTED_SCHEMA, table, run.replaced_reports, frame)
-        incremental["facts_by_kind"] = dg.MetadataValue.json(facts_by_kind(connection))
-        for table in run.fresh_tables:
-            yield dg.MaterializeResult(
-                asset_key=extracted_key(table),
-                metadata={
-                    **table_metadata(connection, EXTRACTED_SCHEMA, table),
-                    **incremental,
-                    "facts_by_document": dg.MetadataValue.md(markdown_preview(figures_by_document, rows=50)),
-                    "extraction_report": dg.MetadataValue.md(
-                        "\n\n".join(reports) or "_no document extracted in this run_"
-                    ),
-                },
-            )
-        replace_table(connection, EXTRACTED_SCHEMA, "extraction_cache", run.cache)
-        failed = with_first_detection(connection, EXTRACTED_SCHEMA, "failed_documents", rejection_frame(run.failures))
-        replace_table(connection, EXTRACTED_SCHEMA, "failed_documents", failed)
+    for table in run.fresh_tables:
         yield dg.MaterializeResult(
-            asset_key=FAILED_DOCUMENTS, metadata=table_metadata(connection, EXTRACTED_SCHEMA, "failed_documents")
+            asset_key=extracted_key(table), metadata={**table_metadata(connection, EXTRACTED_SCHEMA, table), **shared}
         )
-
-
-def forget_cached_extractions(connection, report_ids: list[str] | None) -> None:
-    """Before the extracted tables change: drop the cache rows of the reports about to be rewritten (None: of
-    every report), so that a run killed part-way extracts them again next time, whatever their text is by then."""
-    if not table_exists(connection, EXTRACTED_SCHEMA, "extraction_cache"):
-        return
-    if report_ids is None:
-        connection.execute(f"delete from {EXTRACTED_SCHEMA}.extraction_cache")
-    elif report_ids:
-        connection.execute(
-            f"delete from {EXTRACTED_SCHEMA}.extraction_cache where {IN_REPORTS}",
-            [report_ids],
-        )
+    yield dg.MaterializeResult(
+        asset_key=FAILED_DOCUMENTS, metadata=table_metadata(connection, EXTRACTED_SCHEMA, "failed_documents")
+    )
 
 
 def document_texts(connection, report_ids: list[str]) -> dict[str, str]:

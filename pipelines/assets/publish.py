@@ -8,54 +8,29 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.sql_models import MART_KEYS, SQL_MODELS
 from pipelines.resources import WarehousePaths
-from pipelines.warehouse.database import table_exists
-from pipelines.warehouse.incremental import (
-    MODELS_STAGE,
-    STATE_SCHEMA,
-    forget_fingerprints,
-    store_fingerprints,
-    stored_fingerprints,
-)
 from pipelines.warehouse.publish import ReportPatch, file_identity, publish_marts
+from pipelines.warehouse.state import MODELS, PUBLISHED, Changes, Fingerprints, everything
 from pipelines.warehouse.withholding import stored_withheld
 
-PUBLISHED_STAGE = "published"
 PER_REPORT_MARTS = frozenset(model.name for model in SQL_MODELS if model.layer == "marts" and model.incremental_by)
 
 
-def _patch_for(connection, published_path) -> ReportPatch | None:
-    """A patch of the published file when it is the one this working database last published and the marts
-    changed for some reports only since; None means copy every table."""
-    built = stored_fingerprints(connection, MODELS_STAGE)
-    published = stored_fingerprints(connection, PUBLISHED_STAGE)
-    if built is None or published is None or built.shared != published.shared:
-        return None
-    if _published_file_identity(connection, published_path) != file_identity(published_path):
-        return None
-    return ReportPatch(built.changed_reports(published), PER_REPORT_MARTS)
+def marts_changed_since_publish(connection, published_path) -> Changes:
+    """The reports whose marts changed since they were last published. The published file's identity (device,
+    inode, size, mtime) is part of the publish stage's fingerprint: a file someone else wrote or replaced is
+    copied whole, never patched."""
+    return PUBLISHED.changes(connection, _published_fingerprints(connection, published_path))
 
 
-def _remember_publish(connection, published_path) -> None:
-    built = stored_fingerprints(connection, MODELS_STAGE)
-    if built is None:
-        forget_fingerprints(connection, PUBLISHED_STAGE)
-        return
-    store_fingerprints(connection, PUBLISHED_STAGE, built)
-    connection.execute(f"create table if not exists {STATE_SCHEMA}.published_file (path varchar, identity varchar)")
-    connection.execute(f"delete from {STATE_SCHEMA}.published_file")
-    connection.execute(
-        f"insert into {STATE_SCHEMA}.published_file values (?, ?)", [str(published_path), file_identity(published_path)]
-    )
+def _published_fingerprints(connection, published_path) -> Fingerprints | None:
+    """The built marts' fingerprints, with the published file's path and identity."""
+    built = MODELS.stored(connection)
+    return built.with_shared(str(published_path), str(file_identity(published_path))) if built is not None else None
 
 
-def _published_file_identity(connection, published_path) -> str | None:
-    """What the published file was (device, inode, size, mtime) when this working database last wrote it."""
-    if not table_exists(connection, STATE_SCHEMA, "published_file"):
-        return None
-    row = connection.execute(
-        f"select identity from {STATE_SCHEMA}.published_file where path = ?", [str(published_path)]
-    ).fetchall()
-    return row[0][0] if row else None
+def _patch(changes: Changes) -> ReportPatch | None:
+    """A patch of the published file for the changed reports; None means copy every table."""
+    return None if changes.full else ReportPatch(changes.reports, PER_REPORT_MARTS)
 
 
 def _versions() -> dict[str, str]:
@@ -79,60 +54,58 @@ def published_warehouse(
     report publishes (marts.meta_withheld). Written in DuckDB storage format v1.0.0 so DuckDB 1.x can read it."""
     published_path = paths.settings.warehouse_path
     with duckdb.get_connection() as connection:
-        inputs = [
-            {"source_file": source_file, "sha256": sha256}
-            for source_file, sha256 in connection.execute(
-                "select source_file, sha256 from landing.raw_documents order by source_file"
-            ).fetchall()
-        ]
+        inputs = connection.execute("select source_file, sha256 from landing.raw_documents order by source_file").df()
         audit = connection.execute(
             "select count(*) filter (where blocking), count(*) filter (where blocking and not passed), "
             "count(*) filter (where not blocking), count(*) filter (where not blocking and not passed) "
             "from marts.audit_consistency"
         ).fetchone()
-        patch = _patch_for(connection, published_path)
+        changes = marts_changed_since_publish(connection, published_path)
         withheld = stored_withheld(connection)
-        # Forget first: killed between the swap and the record, the next publish copies every table again.
-        forget_fingerprints(connection, PUBLISHED_STAGE)
-        published = publish_marts(connection, published_path, context.run.run_id, inputs, _versions(), patch, withheld)
-        _remember_publish(connection, published_path)
+        # Forget first: killed between the swap and the commit, the next publish copies every table again.
+        PUBLISHED.begin(connection, everything("publishing"))
+        records = inputs.to_dict("records")
+        patch = _patch(changes)
+        published = publish_marts(connection, published_path, context.run.run_id, records, _versions(), patch, withheld)
+        PUBLISHED.commit(connection, _published_fingerprints(connection, published_path))
     how = "every table copied"
     if published.patched:
-        how = f"rows of {len(patch.changed_reports)} changed report(s) rewritten in a copy of the published file"
-    withheld_ids = sorted({row.report_id for row in withheld})
+        how = f"rows of {len(changes.reports)} changed report(s) rewritten in a copy of the published file"
     context.log.info(
         f"published {published.path} ({published.size_bytes} bytes): {how}; {published.reports_published} "
-        f"report(s) published, {len(withheld_ids)} withheld"
+        f"report(s) published, {len({row.report_id for row in withheld})} withheld"
     )
-    return dg.MaterializeResult(
-        metadata={
-            "path": dg.MetadataValue.path(str(published.path)),
-            "size_bytes": published.size_bytes,
-            "published_at": dg.MetadataValue.timestamp(published.published_at),
-            "tables": dg.MetadataValue.json(published.table_rows),
-            "input_files": len(inputs),
-            "published": how,
-            "reports_published": published.reports_published,
-            "reports_withheld": dg.MetadataValue.json(
-                [
-                    {
-                        "report_id": row.report_id,
-                        "source_file": row.source_file,
-                        "check_name": row.check_name,
-                        "model": row.model,
-                        "failing_rows": row.failing_rows,
-                        "kept_previous_rows": row.report_id in published.kept_previous_rows,
-                    }
-                    for row in withheld
-                ]
-            ),
-            "audit": dg.MetadataValue.json(
+    return dg.MaterializeResult(metadata=publish_metadata(published, how, len(inputs), withheld, audit))
+
+
+def publish_metadata(published, how: str, input_files: int, withheld: list, audit: tuple) -> dict:
+    return {
+        "path": dg.MetadataValue.path(str(published.path)),
+        "size_bytes": published.size_bytes,
+        "published_at": dg.MetadataValue.timestamp(published.published_at),
+        "tables": dg.MetadataValue.json(published.table_rows),
+        "input_files": input_files,
+        "published": how,
+        "reports_published": published.reports_published,
+        "reports_withheld": dg.MetadataValue.json(
+            [
                 {
-                    "integrity checks": audit[0],
-                    "integrity checks failed": audit[1],
-                    "page consistency checks": audit[2],
-                    "page inconsistencies": audit[3],
+                    "report_id": row.report_id,
+                    "source_file": row.source_file,
+                    "check_name": row.check_name,
+                    "model": row.model,
+                    "failing_rows": row.failing_rows,
+                    "kept_previous_rows": row.report_id in published.kept_previous_rows,
                 }
-            ),
-        }
-    )
+                for row in withheld
+            ]
+        ),
+        "audit": dg.MetadataValue.json(
+            {
+                "integrity checks": audit[0],
+                "integrity checks failed": audit[1],
+                "page consistency checks": audit[2],
+                "page inconsistencies": audit[3],
+            }
+        ),
+    }

@@ -14,18 +14,9 @@ from dagster_duckdb import DuckDBResource
 from pipelines.assets.ui_metadata import table_metadata
 from pipelines.config import SQL_DIR
 from pipelines.warehouse.checks import ModelCheck, check_failure, check_result, checks_of_model, evaluate_check
-from pipelines.warehouse.incremental import (
-    MODELS_STAGE,
-    REPORT_KEY,
-    BuildPlan,
-    ModelBuilder,
-    build_order,
-    forget_fingerprints,
-    mark_rebuilding,
-    plan_build,
-    store_fingerprints,
-)
+from pipelines.warehouse.incremental import ModelBuilder, build_order, plan_build
 from pipelines.warehouse.models import SqlModel, discover_models
+from pipelines.warehouse.state import MODELS, REPORT_KEY, Changes, everything
 from pipelines.warehouse.withholding import (
     CheckFailure,
     report_count,
@@ -85,50 +76,30 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     (pipelines/warehouse/withholding.py).
     """
     selected = [model for model in SQL_MODELS if asset_key_for_table(model.table) in context.selected_asset_keys]
-    selected_checks = context.selected_asset_check_keys
-    every_check_selected = all(check.spec.key in selected_checks for checks in _CHECKS.values() for check in checks)
+    checks = [
+        (model, check)
+        for model in selected
+        for check in _CHECKS[model.table]
+        if check.spec.key in context.selected_asset_check_keys
+    ]
     failures: list[CheckFailure] = []
-    stopping: list[str] = []
     with duckdb.get_connection() as connection:
-        if len(selected) == len(SQL_MODELS):
-            plan, fingerprints = plan_build(connection, SQL_MODELS)
-        else:
-            plan, fingerprints = BuildPlan(True, "only some models are selected"), None
+        plan = plan_build(connection, SQL_MODELS) if len(selected) == len(SQL_MODELS) else None
+        plan = plan or everything("only some models are selected")
         context.log.info(f"SQL models: {plan.summary}")
-        mark_rebuilding(connection, MODELS_STAGE, plan.full, plan.changed_reports)
+        MODELS.begin(connection, plan)
         with ModelBuilder(connection, plan) as builder:
             for model in build_order(selected):
-                context.log.info(f"building {model.table}")
                 how = builder.build(model)
-                yield dg.MaterializeResult(
-                    asset_key=asset_key_for_table(model.table),
-                    metadata={
-                        **table_metadata(connection, model.layer, model.name, model.column_docs),
-                        "built": how,
-                    },
-                )
+                metadata = {**table_metadata(connection, model.layer, model.name, model.column_docs), "built": how}
+                yield dg.MaterializeResult(asset_key=asset_key_for_table(model.table), metadata=metadata)
             reports = report_count(connection)
-            for model in selected:
-                checks = [check for check in _CHECKS[model.table] if check.spec.key in selected_checks]
-                if checks:
-                    context.log.info(f"checking {model.table}")
-                for check in checks:
-                    failure, result = _checked(connection, builder, model, check, reports)
-                    if failure is not None:
-                        failures.append(failure)
-                        reason = stop_reason(failure, reports)
-                        if reason:
-                            stopping.append(f"{model.table} {check.spec.name}: {reason}")
-                    yield result
-        withheld = withheld_reports(connection, failures)
-        store_withheld(connection, withheld)
-        if fingerprints is not None and every_check_selected and not stopping:
-            # Withheld reports are stored as being rebuilt: the next build rebuilds and checks them again.
-            store_fingerprints(connection, MODELS_STAGE, fingerprints.rebuilding({row.report_id for row in withheld}))
-        else:
-            # The models reflect inputs not all checked, or newer for some models than for others: the next
-            # build starts from scratch and checks every row.
-            forget_fingerprints(connection, MODELS_STAGE)
+            for model, check in checks:
+                failure, result = _checked(connection, builder, model, check, reports)
+                failures += [failure] if failure is not None else []
+                yield result
+        every_check_ran = len(checks) == sum(len(model_checks) for model_checks in _CHECKS.values())
+        withheld, stopping = _record_outcome(connection, plan, failures, reports, every_check_ran)
     for row in withheld:
         context.log.info(f"withheld {row.source_file or row.report_id}: {row.check_name} ({row.model})")
     if stopping:
@@ -136,6 +107,28 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
             description=f"{len(stopping)} check(s) failed beyond withholding reports, so nothing is published: "
             + "; ".join(stopping)
         )
+
+
+def _record_outcome(
+    connection, plan: Changes, failures: list[CheckFailure], reports: int, every_check_ran: bool
+) -> tuple[list, list[str]]:
+    """Record the reports the failed checks withhold, and commit the build's fingerprints when it is complete and
+    may publish (withheld reports as still rebuilding, so the next build rebuilds and checks them again). Returns
+    the withheld reports and the failures that stop the publish."""
+    stopping = [
+        f"{failure.model} {failure.check_name}: {reason}"
+        for failure in failures
+        if (reason := stop_reason(failure, reports))
+    ]
+    withheld = withheld_reports(connection, failures)
+    store_withheld(connection, withheld)
+    if plan.fingerprints is not None and every_check_ran and not stopping:
+        MODELS.commit(connection, plan.fingerprints.rebuilding(row.report_id for row in withheld))
+    else:
+        # The models reflect inputs not all checked, or newer for some models than for others: the next build
+        # starts from scratch and checks every row.
+        MODELS.forget(connection)
+    return withheld, stopping
 
 
 def _checked(

@@ -9,13 +9,7 @@ from pipelines.assets.ui_metadata import table_metadata
 from pipelines.previews import markdown_preview
 from pipelines.validation import DOCUMENT_TABLES, VALIDATION_VERSION, validate_all
 from pipelines.warehouse.database import IN_REPORTS, read_table, replace_report_rows, replace_table, table_exists
-from pipelines.warehouse.incremental import (
-    Fingerprints,
-    mark_rebuilding,
-    store_fingerprints,
-    stored_fingerprints,
-    table_fingerprints,
-)
+from pipelines.warehouse.state import VALIDATION, Changes, table_fingerprints
 
 VALIDATED_SCHEMA = "validated"
 QUARANTINED_ROWS = dg.AssetKey([VALIDATED_SCHEMA, "quarantined_rows"])
@@ -61,7 +55,6 @@ _SPECS = [
 ]
 
 
-VALIDATION_STAGE = "validation"
 _ANALYST_TABLES = ("table_facts", "forecast_weights", "fx_rates")
 
 
@@ -74,32 +67,25 @@ def _report_rows(connection, table: str, report_ids: tuple[str, ...] | None):
     ).df()
 
 
-def _reports_to_validate(connection, analyst: dict) -> tuple[tuple[str, ...] | None, Fingerprints | None, str]:
-    """(the reports whose extracted rows changed since the last validation, or None for all of them; the
-    fingerprints to store afterwards; why). Analyst facts and weights tie reports together (a fact names a report,
-    a weight a member some report lists), so while there are any, every report is validated again; and the analyst
-    files are part of the fingerprints, so that removing or changing one validates every report again too (the
-    rows its facts gave must leave)."""
+def reports_to_validate(connection, analyst: dict) -> Changes:
+    """The reports whose extracted rows changed since the last validation. Analyst facts and weights tie reports
+    together (a fact names a report, a weight a member some report lists), so while there are any, every report is
+    validated again; and the analyst files are part of the shared fingerprint, so that removing or changing one
+    validates every report again too (the rows its facts gave must leave)."""
     analyst_files = sorted(
         {(row.source_file, row.sha256) for frame in analyst.values() for row in frame.itertuples(index=False)}
     )
     current = table_fingerprints(
         connection,
         [f"{EXTRACTED_SCHEMA}.{table}" for table in EXTRACTED_TABLE_DESCRIPTIONS],
-        salt=f"{VALIDATION_VERSION}\x1f{analyst_files}",
+        code=f"{VALIDATION_VERSION}\x1f{analyst_files}",
     )
-    stored = stored_fingerprints(connection, VALIDATION_STAGE)
-    validated_tables_exist = all(
-        table_exists(connection, VALIDATED_SCHEMA, table) for table in (*DOCUMENT_TABLES, "quarantined_rows")
-    )
-    if current is None:
-        return None, None, "an extracted table is missing"
-    if len(analyst["table_facts"]) or len(analyst["forecast_weights"]):
-        return None, current, "analyst facts or weights are loaded"
-    if stored is None or stored.shared != current.shared or not validated_tables_exist:
-        return None, current, "no earlier validation of these tables to start from"
-    changed = current.changed_reports(stored)
-    return changed, current, f"{len(changed)} report(s) changed"
+    rewrite_all = None
+    if not all(table_exists(connection, VALIDATED_SCHEMA, table) for table in (*DOCUMENT_TABLES, "quarantined_rows")):
+        rewrite_all = "a validated table is missing"
+    elif len(analyst["table_facts"]) or len(analyst["forecast_weights"]):
+        rewrite_all = "analyst facts or weights are loaded"
+    return VALIDATION.changes(connection, current, rewrite_all)
 
 
 def _quarantine_summary(reasons, shown: int = 3) -> str:
@@ -116,54 +102,56 @@ def validated_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     reports whose extracted rows changed since the last validation are validated again."""
     with duckdb.get_connection() as connection:
         analyst = {table: read_table(connection, "landing", table) for table in _ANALYST_TABLES}
-        changed, fingerprints, why = _reports_to_validate(connection, analyst)
-        extracted = {table: _report_rows(connection, table, changed) for table in EXTRACTED_TABLE_DESCRIPTIONS}
-    context.log.info(f"validating {'every report' if changed is None else 'only changed reports'}: {why}")
+        changes = reports_to_validate(connection, analyst)
+        extracted = {table: _report_rows(connection, table, changes.reports) for table in EXTRACTED_TABLE_DESCRIPTIONS}
+    context.log.info(f"validation: {changes.summary}")
     result = validate_all(extracted, analyst["table_facts"], analyst["forecast_weights"], analyst["fx_rates"])
     if len(result.quarantine):
         context.log.warning(_quarantine_summary(result.quarantine["reason"]))
-
     with duckdb.get_connection() as connection:
-        mark_rebuilding(connection, VALIDATION_STAGE, changed is None, changed or ())
-        for table, frame in result.tables.items():
-            if changed is None or table not in DOCUMENT_TABLES:
-                replace_table(connection, VALIDATED_SCHEMA, table, frame)
-            else:
-                replace_report_rows(connection, VALIDATED_SCHEMA, table, list(changed), frame)
-        if changed is None:
-            replace_table(connection, VALIDATED_SCHEMA, "quarantined_rows", result.quarantine)
+        VALIDATION.begin(connection, changes)
+        write_validated(connection, result, changes.reports)
+        VALIDATION.commit(connection, changes.fingerprints)
+        yield from validation_results(connection, list(result.tables), changes.summary)
+
+
+def write_validated(connection, result, changed: tuple[str, ...] | None) -> None:
+    """The valid rows and the quarantine: whole tables, or the rows of the ``changed`` reports only. Rows
+    without a report come from the analyst tables, which were validated again whole."""
+    for table, frame in result.tables.items():
+        if changed is None or table not in DOCUMENT_TABLES:
+            replace_table(connection, VALIDATED_SCHEMA, table, frame)
         else:
-            # Rows without a report come from the analyst tables, which were validated again whole.
-            replace_report_rows(
-                connection,
-                VALIDATED_SCHEMA,
-                "quarantined_rows",
-                list(changed),
-                result.quarantine,
-                rows_without_report=True,
-            )
-        if fingerprints is not None:
-            store_fingerprints(connection, VALIDATION_STAGE, fingerprints)
-        quarantined_by_table = dict(
-            connection.execute(
-                f"select table_name, count(*) from {VALIDATED_SCHEMA}.quarantined_rows group by 1 order by 1"
-            ).fetchall()
+            replace_report_rows(connection, VALIDATED_SCHEMA, table, list(changed), frame)
+    if changed is None:
+        replace_table(connection, VALIDATED_SCHEMA, "quarantined_rows", result.quarantine)
+    else:
+        replace_report_rows(
+            connection, VALIDATED_SCHEMA, "quarantined_rows", list(changed), result.quarantine, rows_without_report=True
         )
-        for table in result.tables:
-            yield dg.MaterializeResult(
-                asset_key=validated_key(table),
-                metadata={
-                    **table_metadata(connection, VALIDATED_SCHEMA, table),
-                    "quarantined_rows": quarantined_by_table.get(table, 0),
-                    "validated": why,
-                },
-            )
-        reasons = read_table(connection, VALIDATED_SCHEMA, "quarantined_rows")[["report_id", "stage", "reason"]]
+
+
+def validation_results(connection, tables: list[str], how: str):
+    quarantined_by_table = dict(
+        connection.execute(
+            f"select table_name, count(*) from {VALIDATED_SCHEMA}.quarantined_rows group by 1 order by 1"
+        ).fetchall()
+    )
+    for table in tables:
         yield dg.MaterializeResult(
-            asset_key=QUARANTINED_ROWS,
+            asset_key=validated_key(table),
             metadata={
-                **table_metadata(connection, VALIDATED_SCHEMA, "quarantined_rows"),
-                "by_table": dg.MetadataValue.json(quarantined_by_table),
-                "reasons": dg.MetadataValue.md(markdown_preview(reasons)),
+                **table_metadata(connection, VALIDATED_SCHEMA, table),
+                "quarantined_rows": quarantined_by_table.get(table, 0),
+                "validated": how,
             },
         )
+    reasons = read_table(connection, VALIDATED_SCHEMA, "quarantined_rows")[["report_id", "stage", "reason"]]
+    yield dg.MaterializeResult(
+        asset_key=QUARANTINED_ROWS,
+        metadata={
+            **table_metadata(connection, VALIDATED_SCHEMA, "quarantined_rows"),
+            "by_table": dg.MetadataValue.json(quarantined_by_table),
+            "reasons": dg.MetadataValue.md(markdown_preview(reasons)),
+        },
+    )

@@ -18,8 +18,8 @@ import pandas as pd
 
 from pipelines.config import SQL_DIR
 from pipelines.previews import markdown_preview
-from pipelines.warehouse.incremental import REPORT_KEY
 from pipelines.warehouse.models import ColumnTest, SqlModel, audit_sql, test_query
+from pipelines.warehouse.state import REPORT_KEY
 from pipelines.warehouse.withholding import CheckFailure, failing_reports
 
 _SAMPLE_ROWS = 10

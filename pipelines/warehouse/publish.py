@@ -30,8 +30,8 @@ from pathlib import Path
 import duckdb
 
 from pipelines.warehouse.database import IN_REPORTS, NOT_IN_REPORTS, column_names, quoted_name, table_columns
-from pipelines.warehouse.incremental import REPORT_KEY
 from pipelines.warehouse.models import sql_literal
+from pipelines.warehouse.state import REPORT_KEY
 from pipelines.warehouse.withholding import WithheldReport
 
 PUBLISHED_SCHEMA = "marts"

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from pipelines.warehouse.database import IN_REPORTS, column_names, transaction
-from pipelines.warehouse.incremental import REPORT_KEY, STATE_SCHEMA
+from pipelines.warehouse.state import REPORT_KEY, STATE_SCHEMA
 
 WITHHELD_TABLE = "withheld"
 FIRST_ROWS = 5  # failing rows of one report kept in build_state.withheld and marts.meta_withheld
