@@ -5,7 +5,8 @@
     RAW_DIR=/path/with/reports .venv/bin/python benchmarks/accuracy.py
 
 The pages are copied into a temporary raw folder (labels left out) and the real pipeline builds a warehouse from
-it; then marts.fct_reported_fact is compared with each page's NAME.labels.json. Prints precision and recall by
+it; then marts.fct_reported_fact is compared with each page's NAME.labels.json. A figure extraction read but
+validation quarantined (or a check withheld) counts as extracted and wrong ("lost"). Prints precision and recall by
 kind of figure and exits 1 if a target is missed.
 """
 
@@ -73,7 +74,11 @@ def evaluate(pages_dir: Path, verbose: bool) -> int:
         print(f"built {len(pages)} pages in {elapsed:.1f} s (build success: {result.success})")
         results = []
         identities_right = 0
-        with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        working_path = Settings(raw_dir=raw_dir, warehouse_path=warehouse_path).working_path
+        with (
+            duckdb.connect(str(warehouse_path), read_only=True) as connection,
+            duckdb.connect(str(working_path), read_only=True) as working,
+        ):
             reports = {
                 row[0]: row
                 for row in connection.execute(
@@ -84,7 +89,8 @@ def evaluate(pages_dir: Path, verbose: bool) -> int:
             for page in pages:
                 report_id = report_id_for(f"{REPORTS_FOLDER}/{page.name}")
                 labels = load_labels(page)
-                results.append(score_page(page.name, labels["facts"], facts_from_warehouse(connection, report_id)))
+                extracted = facts_from_warehouse(connection, report_id, working)
+                results.append(score_page(page.name, labels["facts"], extracted))
                 if report_id not in reports:
                     print(f"  {page.name}: no dim_report row")
                 else:
@@ -94,16 +100,21 @@ def evaluate(pages_dir: Path, verbose: bool) -> int:
                     if differences and verbose:
                         print(f"  {page.name}: report fields (expected, found): {differences}")
 
-    print(f"\n{'page':48} {'labels':>6} {'found':>6} {'missed':>6} {'extra':>6}")
+    print(f"\n{'page':48} {'labels':>6} {'found':>6} {'missed':>6} {'extra':>6} {'lost':>6}")
     for page_result in results:
         labelled = sum(score.labelled for score in page_result.scores.values())
         found = sum(score.extracted for score in page_result.scores.values())
-        print(f"{page_result.page:48} {labelled:6} {found:6} {len(page_result.missed):6} {len(page_result.spurious):6}")
+        print(
+            f"{page_result.page:48} {labelled:6} {found:6} {len(page_result.missed):6} {len(page_result.spurious):6} "
+            f"{len(page_result.lost):6}"
+        )
         if verbose:
             for fact in page_result.missed:
                 print(f"      missed  {_describe(fact)}")
             for fact in page_result.spurious:
                 print(f"      extra   {_describe(fact)}   «{fact.get('quote', '')[:90]}»")
+            for fact in page_result.lost:
+                print(f"      lost    {_describe(fact)}   ({fact['lost'][:90]})")
 
     print(
         f"\nreport identity (market, publisher, base year, forecast period) right on {identities_right} "

@@ -83,19 +83,24 @@ class PageResult:
     page: str
     missed: list[dict] = field(default_factory=list)  # labelled, not extracted
     spurious: list[dict] = field(default_factory=list)  # extracted, not labelled
+    lost: list[dict] = field(default_factory=list)  # extracted, then quarantined or withheld: never a match
     scores: dict[str, Score] = field(default_factory=dict)
 
 
 def score_page(page: str, labelled: list[dict], extracted: list[dict]) -> PageResult:
+    """Match a page's extracted facts with its labels, one to one. A fact marked ``lost`` (read from the page but
+    not published) counts as extracted and never matches."""
     result = PageResult(page, scores={category: Score() for category in CATEGORIES})
     remaining = Counter(fact_key(fact) for fact in labelled)
-    extracted_keys = Counter(fact_key(fact) for fact in extracted)
+    extracted_keys = Counter(fact_key(fact) for fact in extracted if not fact.get("lost"))
     for fact in extracted:
         key = fact_key(fact)
         category = next((name for name, test in CATEGORIES.items() if test(fact)), None)
         if category:
             result.scores[category].extracted += 1
-        if remaining[key] > 0:
+        if fact.get("lost"):
+            result.lost.append(fact)
+        elif remaining[key] > 0:
             remaining[key] -= 1
             if category:
                 result.scores[category].matched += 1
@@ -138,21 +143,55 @@ def pages_with_labels(folder: Path) -> list[Path]:
     )
 
 
-def facts_from_warehouse(connection, report_id: str) -> list[dict]:
-    """A report's text facts from marts.fct_reported_fact, in the labels' field names."""
+_FACT_COLUMNS = (
+    "fact_id",
+    "metric",
+    "scope",
+    "member",
+    "within_region",
+    "year",
+    "period_start_year",
+    "period_end_year",
+    "value_millions",
+    "value_high_millions",
+    "pct",
+    "pct_high",
+    "currency",
+    "quote",
+)
+
+
+def _labelled_shape(columns: tuple[str, ...], row: tuple) -> dict:
+    fact = dict(zip(columns, row, strict=True))
+    fact["period"] = [fact.pop("period_start_year"), fact.pop("period_end_year")]
+    fact["value"], fact["value_high"] = fact.pop("value_millions"), fact.pop("value_high_millions")
+    return fact
+
+
+def facts_from_warehouse(connection, report_id: str, working=None) -> list[dict]:
+    """A report's text facts from marts.fct_reported_fact, in the labels' field names. With ``working`` (a
+    connection to the build's working database), also every fact extraction read from the page that did not reach
+    the published marts (quarantined by validation, withheld by a check), marked ``lost`` with the reason: it
+    counts as extracted and never as a match, so precision counts what validation threw away."""
+    selected = ", ".join(_FACT_COLUMNS)
     rows = connection.execute(
-        "select metric, scope, member, within_region, year, period_start_year, period_end_year, value_millions, "
-        "value_high_millions, pct, pct_high, currency, quote from marts.fct_reported_fact "
-        "where report_id = ? and source_kind = 'text'",
+        f"select {selected} from marts.fct_reported_fact where report_id = ? and source_kind = 'text'", [report_id]
+    ).fetchall()
+    facts = [_labelled_shape(_FACT_COLUMNS, row) for row in rows]
+    if working is None:
+        return facts
+    published = {fact["fact_id"] for fact in facts}
+    extracted = working.execute(
+        f"select {', '.join(f'figure.{column}' for column in _FACT_COLUMNS)}, "
+        "coalesce(string_agg(distinct quarantined.reason, '; '), 'not published') "
+        "from extracted.stated_figures as figure left join validated.quarantined_rows as quarantined "
+        "on quarantined.table_name = 'stated_figures' and quarantined.row_key = 'fact_id=' || figure.fact_id "
+        "where figure.report_id = ? and figure.source_kind = 'text' group by all",
         [report_id],
     ).fetchall()
-    columns = ("metric", "scope", "member", "within_region", "year", "period_start", "period_end", "value",
-               "value_high", "pct", "pct_high", "currency", "quote")  # fmt: skip
-    facts = []
-    for row in rows:
-        fact = dict(zip(columns, row, strict=True))
-        fact["period"] = [fact.pop("period_start"), fact.pop("period_end")]
-        facts.append(fact)
+    for *row, reason in extracted:
+        if row[0] not in published:
+            facts.append({**_labelled_shape(_FACT_COLUMNS, tuple(row)), "lost": reason})
     return facts
 
 

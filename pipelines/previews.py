@@ -18,6 +18,17 @@ def markdown_preview(frame: pd.DataFrame, rows: int = PREVIEW_ROWS) -> str:
     return "\n".join(lines)
 
 
+def row_in_words(row: dict) -> str:
+    """A row as 'column value, column value' (empty cells left out): a failing row in a one-line message."""
+
+    def value(item) -> str:
+        return f"{item:g}" if isinstance(item, float) else str(item)
+
+    return ", ".join(
+        f"{column} {value(item)}" for column, item in row.items() if item is not None and not pd.isna(item)
+    )
+
+
 def markdown_rows(columns: list[str], rows: list[tuple]) -> str:
     """A Markdown table of ``rows`` as markdown_preview draws a frame (without building one)."""
     if not rows:

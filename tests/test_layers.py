@@ -51,3 +51,39 @@ def test_a_module_imports_only_from_its_own_layer_or_the_ones_below(path):
     if not module.startswith(ABOVE_THE_ASSETS):
         upward = {name for name in imported if name.startswith(ABOVE_THE_ASSETS)}
         assert not upward, f"{module} imports {sorted(upward)}"
+
+
+ASSET_DECORATORS = ("asset", "multi_asset", "asset_check", "multi_asset_check")
+MOST_LINES_IN_AN_ASSET_BODY = 39
+
+
+def _decorator_name(decorator: ast.expr) -> str:
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+
+
+def _asset_bodies() -> list[tuple[str, int]]:
+    """(module:function, lines of its body after the docstring) of every function an asset decorator wraps."""
+    bodies = []
+    for path in sorted((PACKAGE / "assets").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and any(
+                _decorator_name(decorator) in ASSET_DECORATORS for decorator in node.decorator_list
+            ):
+                body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+                bodies.append((f"{path.stem}:{node.name}", body[-1].end_lineno - body[0].lineno + 1))
+    return bodies
+
+
+def test_every_asset_body_asks_what_changed_calls_a_step_and_writes_in_under_forty_lines():
+    bodies = _asset_bodies()
+    assert {name for name, _ in bodies} >= {
+        "ingest:raw_documents",
+        "ingest:analyst_tables",
+        "extract:extracted_tables",
+        "validate:validated_tables",
+        "sql_models:warehouse_models",
+        "publish:published_warehouse",
+    }
+    too_long = {name: lines for name, lines in bodies if lines > MOST_LINES_IN_AN_ASSET_BODY}
+    assert not too_long, f"asset bodies over {MOST_LINES_IN_AN_ASSET_BODY} lines: {too_long}"

@@ -71,7 +71,13 @@ def extracted_key(table: str) -> dg.AssetKey:
 @dg.multi_asset(
     specs=[
         *(
-            dg.AssetSpec(extracted_key(table), deps=[RAW_DOCUMENTS], description=description, kinds={"python"})
+            dg.AssetSpec(
+                extracted_key(table),
+                deps=[RAW_DOCUMENTS],
+                description=description,
+                kinds={"python"},
+                code_version=EXTRACTOR_VERSION,
+            )
             for table, description in EXTRACTED_TABLE_DESCRIPTIONS.items()
         ),
         dg.AssetSpec(

@@ -5,7 +5,6 @@ One step rather than one per model: a refresh after one new report then costs a 
 step launches. The UI still shows and can select every model on its own.
 """
 
-import hashlib
 from dataclasses import replace
 
 import dagster as dg
@@ -16,7 +15,7 @@ from pipelines.config import SQL_DIR
 from pipelines.warehouse.checks import ModelCheck, check_failure, check_result, checks_of_model, evaluate_check
 from pipelines.warehouse.incremental import ModelBuilder, build_order, plan_build
 from pipelines.warehouse.models import SqlModel, discover_models
-from pipelines.warehouse.state import MODELS, REPORT_KEY, Changes, everything
+from pipelines.warehouse.state import MODELS, REPORT_KEY, Changes, code_version, everything
 from pipelines.warehouse.withholding import (
     CheckFailure,
     report_count,
@@ -48,7 +47,7 @@ def _model_spec(model: SqlModel) -> dg.AssetSpec:
             "sql_file": dg.MetadataValue.path(str(model.path.relative_to(SQL_DIR.parent))),
             "incremental_by": model.incremental_by or "",
         },
-        code_version=hashlib.sha256(model.sql.encode("utf-8")).hexdigest()[:12],
+        code_version=code_version([model.sql]),
     )
 
 
@@ -105,7 +104,7 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     if stopping:
         raise PublishStopped(
             description=f"{len(stopping)} check(s) failed beyond withholding reports, so nothing is published: "
-            + "; ".join(stopping)
+            + "\n".join(stopping)
         )
 
 
@@ -117,6 +116,7 @@ def _record_outcome(
     the withheld reports and the failures that stop the publish."""
     stopping = [
         f"{failure.model} {failure.check_name}: {reason}"
+        + "".join(f"\n  first failing row: {row}" for row in failure.first_rows)
         for failure in failures
         if (reason := stop_reason(failure, reports))
     ]

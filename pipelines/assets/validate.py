@@ -26,6 +26,7 @@ _SPECS = [
             deps=[extracted_key(table), *([TABLE_FACTS] if table in ("stated_figures", "report_metadata") else [])],
             description=f"{EXTRACTED_TABLE_DESCRIPTIONS[table]} Only rows that pass pipelines.schemas.",
             kinds={"pandera", "duckdb"},
+            code_version=VALIDATION_VERSION,
         )
         for table in DOCUMENT_TABLES
     ),
@@ -34,12 +35,14 @@ _SPECS = [
         deps=[FORECAST_WEIGHTS, extracted_key("segment_members"), extracted_key("region_countries")],
         description="Analyst weights that pass their pandera model and name a member some report lists.",
         kinds={"pandera", "duckdb"},
+        code_version=VALIDATION_VERSION,
     ),
     dg.AssetSpec(
         validated_key("fx_rates"),
         deps=[FX_RATES],
         description="Exchange rates (US dollars per unit) that pass their pandera model.",
         kinds={"pandera", "duckdb"},
+        code_version=VALIDATION_VERSION,
     ),
     dg.AssetSpec(
         QUARANTINED_ROWS,
@@ -51,6 +54,7 @@ _SPECS = [
         ],
         description="Rows kept out of the warehouse, each with the rule it broke (or why extraction skipped it).",
         kinds={"pandera", "duckdb"},
+        code_version=VALIDATION_VERSION,
     ),
 ]
 

@@ -17,12 +17,13 @@ import duckdb
 import pandas as pd
 
 from pipelines.config import SQL_DIR
-from pipelines.previews import markdown_preview
+from pipelines.previews import markdown_preview, row_in_words
 from pipelines.warehouse.models import ColumnTest, SqlModel, audit_sql, test_query
 from pipelines.warehouse.state import REPORT_KEY
 from pipelines.warehouse.withholding import CheckFailure, failing_reports
 
 _SAMPLE_ROWS = 10
+FIRST_ROWS_IN_A_MESSAGE = 3
 WITHHOLDS = "withholds the reports its failing rows name; stops the publish when they name none or too many"
 WARNS = "warns only"
 
@@ -93,7 +94,8 @@ def check_failure(table: str, check: ModelCheck, evaluation: CheckEvaluation) ->
     """The failure a withholding check found, or None when it passed or only warns."""
     if not evaluation.failing_rows or not check.withholds:
         return None
-    return CheckFailure(check.spec.name, table, evaluation.failing_rows, evaluation.reports)
+    first_rows = tuple(row_in_words(row) for row in evaluation.sample.head(FIRST_ROWS_IN_A_MESSAGE).to_dict("records"))
+    return CheckFailure(check.spec.name, table, evaluation.failing_rows, evaluation.reports, first_rows)
 
 
 def check_result(

@@ -34,12 +34,14 @@ _WITHHELD_COLUMNS = (
 @dataclass(frozen=True)
 class CheckFailure:
     """A failed check on ``model``: how many rows break it and, per report they name, that report's failing rows
-    (their count and the first ones as JSON). ``reports`` is None when a failing row names no report."""
+    (their count and the first ones as JSON). ``reports`` is None when a failing row names no report.
+    ``first_rows``: the first failing rows in words, for a message that stops the publish."""
 
     check_name: str
     model: str
     failing_rows: int
     reports: dict[str, tuple[int, str]] | None
+    first_rows: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
