@@ -75,12 +75,10 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     (pipelines/warehouse/withholding.py).
     """
     selected = [model for model in SQL_MODELS if asset_key_for_table(model.table) in context.selected_asset_keys]
-    checks = [
-        (model, check)
+    checks = {
+        model.table: [check for check in _CHECKS[model.table] if check.spec.key in context.selected_asset_check_keys]
         for model in selected
-        for check in _CHECKS[model.table]
-        if check.spec.key in context.selected_asset_check_keys
-    ]
+    }
     failures: list[CheckFailure] = []
     with duckdb.get_connection() as connection:
         plan = plan_build(connection, SQL_MODELS) if len(selected) == len(SQL_MODELS) else None
@@ -89,15 +87,19 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         MODELS.begin(connection, plan)
         with ModelBuilder(connection, plan) as builder:
             for model in build_order(selected):
+                context.log.info(f"building {model.table}")
                 how = builder.build(model)
                 metadata = {**table_metadata(connection, model.layer, model.name, model.column_docs), "built": how}
                 yield dg.MaterializeResult(asset_key=asset_key_for_table(model.table), metadata=metadata)
             reports = report_count(connection)
-            for model, check in checks:
-                failure, result = _checked(connection, builder, model, check, reports)
-                failures += [failure] if failure is not None else []
-                yield result
-        every_check_ran = len(checks) == sum(len(model_checks) for model_checks in _CHECKS.values())
+            for model in selected:
+                if checks[model.table]:
+                    context.log.info(f"checking {model.table}")
+                for check in checks[model.table]:
+                    failure, result = _checked(connection, builder, model, check, reports)
+                    failures += [failure] if failure is not None else []
+                    yield result
+        every_check_ran = sum(map(len, checks.values())) == sum(map(len, _CHECKS.values()))
         withheld, stopping = _record_outcome(connection, plan, failures, reports, every_check_ran)
     for row in withheld:
         context.log.info(f"withheld {row.source_file or row.report_id}: {row.check_name} ({row.model})")
