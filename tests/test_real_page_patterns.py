@@ -1000,3 +1000,30 @@ def test_a_value_for_the_end_of_the_forecast_period_never_becomes_the_inferred_b
     report = extract_report(text)
     assert (report.metadata.base_year, report.metadata.base_year_inferred) == (2012, True)
     assert [(f.year, f.value_millions) for f in _figures(text, metric="value")] == [(2018, 149900.0)]
+
+
+def test_an_amount_in_a_sentence_that_names_a_member_the_fastest_growing_segment_is_that_members():
+    text = (
+        "Tablet games are the fastest-growing segment of the market, with revenue set to climb from $4.1 billion "
+        "in 2023 to $7.5 billion in 2026.\n"
+    )
+    values = _figures(text, metric="value")
+    assert {(value.scope, value.member, value.year) for value in values} == {
+        ("segment", "Tablet games", 2023),
+        ("segment", "Tablet games", 2026),
+    }
+
+
+def test_the_markets_largest_segment_named_after_the_word_segment_owns_its_market_volume():
+    text = "The market's largest segment is the segment Smart Watches with a market volume of US$41,230m in 2024.\n"
+    (value,) = _figures(text, metric="value")
+    assert (value.scope, value.member, value.year, value.value_millions) == ("segment", "Smart Watches", 2024, 41230)
+
+
+def test_a_market_that_is_the_largest_segment_of_a_wider_field_keeps_its_own_size():
+    text = (
+        "The global kelp battery market is the largest segment of marine energy storage and was valued at "
+        "USD 2.2 billion in 2024.\n"
+    )
+    (value,) = _figures(text, metric="value")
+    assert value.scope == "market"

@@ -96,8 +96,19 @@ MEMBER_LEADS_THE_MARKET = re.compile(
     r"(?i:market|industry)\b"
 )
 MEMBER_IS_THE_KIND = re.compile(
-    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+(?i:is|was|will\s+be|remains)"
+    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+"
+    r"(?i:is|are|was|were|will\s+be|remains|remain)"
     r"\s+(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:industry|sector|segment|category|vertical|application|channel)\b"
+)
+# "The market's largest segment is the segment Smart Watches with a market volume of US$41,230m in 2024"
+LARGEST_SEGMENT_NAMED = re.compile(
+    r"[-•*·\s]*(?i:the\s+market['’]s|its)\s+(?:[\w-]+\s+){0,2}?(?i:segment)\s+(?i:is|was)\s+"
+    r"(?:(?i:the)\s+(?i:segment)\s+)?(?P<member>[A-Z][\w&'’/-]*(?:\s+(?:&\s+)?[A-Z][\w&'’/-]*){0,4})"
+)
+# Words after which an amount is no longer the named segment's: "..., while the market was worth $2 billion".
+ANOTHER_CLAUSE = re.compile(
+    r";|\b(?i:while|whereas|but|although)\b"
+    r"|\b(?i:the\s+(?:global\s+|overall\s+|total\s+|whole\s+)?(?:market|industry)\s+(?:is|was|will|size|value|reached|stood))"
 )
 # "In 2019, it accounted for 48.6%", "It is expected to grow at a CAGR of 15.8%": a sentence about the previous one's
 # subject.
@@ -151,6 +162,18 @@ def member_opening_clause(
     if dimension in REGION_DIMENSIONS:
         return NamedScope("region", "region", name)
     return NamedScope("segment", dimension, name)
+
+
+def segment_named_the_kind(sentence_text: str, offset: int) -> NamedScope | None:
+    """The segment a sentence names as the market's largest, fastest-growing (...) one, when the amount at
+    ``offset`` follows in the same clause: "Tablet games are the fastest-growing segment of the market, with
+    revenue set to climb from $4.1 billion"."""
+    named = LARGEST_SEGMENT_NAMED.match(sentence_text) or MEMBER_IS_THE_KIND.match(sentence_text)
+    if named is None or named.end() > offset or NOT_A_MEMBER.fullmatch(named.group("member")):
+        return None
+    if ANOTHER_CLAUSE.search(sentence_text, named.end(), offset):
+        return None
+    return NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", named.group("member")) or named.group("member"))
 
 
 def without_the_markets_words(name: str, market: str) -> str:

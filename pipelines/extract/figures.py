@@ -65,6 +65,7 @@ from pipelines.extract.figure_members import (
     member_opening_clause,
     one_of_respectively,
     scope_for,
+    segment_named_the_kind,
     subject_of,
     without_the_markets_words,
 )
@@ -332,6 +333,8 @@ def extract_figures(
                 and not NOT_A_MEMBER.fullmatch(leader.group("member"))
             ):
                 target = NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", leader.group("member")))
+            if target is None and isinstance(item, Money):
+                target = segment_named_the_kind(sentence.text, item.start - sentence.char_start)
             if target is None and IT_OPENING.match(sentence.text):
                 # "Europe takes the crown for the largest region. In 2019, it accounted for 48.6%": "it" is the
                 # member the previous sentence opens with
