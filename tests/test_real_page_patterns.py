@@ -1027,3 +1027,14 @@ def test_a_market_that_is_the_largest_segment_of_a_wider_field_keeps_its_own_siz
     )
     (value,) = _figures(text, metric="value")
     assert value.scope == "market"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The emerging regions contributed 35% of the market's absolute growth over the last five years.\n",
+        "Antenna masts make up nearly 45 percent of the total capital expenditure of a network operator.\n",
+    ],
+)
+def test_a_share_of_growth_or_of_spending_is_no_members_market_share(sentence):
+    assert _figures(sentence, metric="share") == []

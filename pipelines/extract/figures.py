@@ -126,8 +126,8 @@ _SHARE_AFTER = re.compile(
 )
 _SHARE_OF_A_QUANTITY = re.compile(
     r"\s*(?i:of)\s+(?:(?i:the|these|those|all|its|their)\s+)?(?:(?i:overall|global|total|world['’]s|worldwide)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?i:consumption|production|output|procedures|units|shipments|installations|capacity"
-    r"|users|subscribers|patents|deliveries|launches|towers)\b"
+    r"(?:[\w'’-]+\s+){0,2}?(?i:consumption|production|output|procedures|units|shipments|installations|capacity"
+    r"|users|subscribers|patents|deliveries|launches|towers|capital\s+expenditures?|capex|growth)\b"
 )
 _GROWTH_RATE_BEFORE = re.compile(
     r"\b(?i:growth\s+rate|rate\s+of\s+growth)\s+(?i:of\s+)?(?:(?i:about|around|nearly|over))?\s*$"
