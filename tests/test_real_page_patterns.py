@@ -1038,3 +1038,15 @@ def test_a_market_that_is_the_largest_segment_of_a_wider_field_keeps_its_own_siz
 )
 def test_a_share_of_growth_or_of_spending_is_no_members_market_share(sentence):
     assert _figures(sentence, metric="share") == []
+
+
+def test_amounts_after_a_place_share_of_a_wider_regional_market_are_the_places():
+    text = (
+        "However, Canada accounted for the highest share, 61.5 percent, of the North America telehealth market, "
+        "with $4.2 billion in 2021 and $7.9 billion in 2026.\n"
+    )
+    values = _figures(text, metric="value")
+    assert {(value.scope, value.member, value.year) for value in values} == {
+        ("country", "Canada", 2021),
+        ("country", "Canada", 2026),
+    }

@@ -29,6 +29,8 @@ JOINED_PLACES = re.compile(
     r"(?:\s+(?i:countries|nations|regions?))?\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?"
 )
 MEMBERS_JOINED = re.compile(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+")
+OF_THE_BEFORE = re.compile(r"\b(?i:of)\s+(?i:the)\s+$")
+A_MARKET_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?i:market|industry)\b")
 RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 # "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
 # figures are each about the member that opens its clause.
@@ -206,6 +208,9 @@ def scope_for(
 ) -> tuple[NamedScope | None, str | None]:
     """(what the figure is about, the region a segment figure is limited to)."""
     named_before = [mention for mention in tokens.mentions if mention.end <= figure_start]
+    if len(named_before) >= 2 and _is_the_place_of_a_wider_market(text, named_before[-2], named_before[-1]):
+        # "the U.S. accounted for 72.6% of the North America health IT market, with $15.9 billion in 2012"
+        named_before = named_before[:-1]
     if named_before:
         cell = region_of_segment(text, named_before)
         if cell:
@@ -218,6 +223,16 @@ def scope_for(
         regions = (m.target for m in reversed(recent) if m.target.scope == "region")
         return next(regions, None), None
     return None, None
+
+
+def _is_the_place_of_a_wider_market(text: str, subject: Mention, container: Mention) -> bool:
+    """Whether ``container`` names the wider market that ``subject``, a place named before it, is part of."""
+    return (
+        subject.target.scope in ("region", "country")
+        and container.target.scope in ("region", "country")
+        and OF_THE_BEFORE.search(text, max(0, container.start - 12), container.start) is not None
+        and A_MARKET_AFTER.match(text, container.end) is not None
+    )
 
 
 def places_together(
