@@ -1050,3 +1050,23 @@ def test_amounts_after_a_place_share_of_a_wider_regional_market_are_the_places()
         ("country", "Canada", 2021),
         ("country", "Canada", 2026),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        (
+            "With an expected CAGR of 4.8%, the market is set to grow to USD 912.5 billion by 2031, starting from "
+            "USD 640.2 billion in 2024.\n",
+            (2024, 2031),
+        ),
+        (
+            "A further rise at a CAGR of 6.2% is expected from 2027, with the market projected to reach "
+            "$18.4 trillion by 2032.\n",
+            (2027, 2032),
+        ),
+    ],
+)
+def test_a_cagr_takes_its_period_from_the_years_after_it_in_either_order(sentence, period):
+    (cagr,) = _figures(sentence, metric="cagr")
+    assert (cagr.period_start_year, cagr.period_end_year) == period

@@ -27,6 +27,7 @@ _FORECAST_PERIOD_WORDS = re.compile(
     r"|years to come)"
 )
 _UNTIL_YEAR = re.compile(r"(?i:by|through|till|until|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?(?P<year>(?:19|20)\d{2})\b")
+_FROM_YEAR = re.compile(r"\b(?i:from|since|starting\s+(?:in|from))\s+(?P<year>(?:19|20)\d{2})\b")
 # "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
 RATES_IN_A_ROW = re.compile(r"(?:\s+(?i:in|by)\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:,|(?i:and|or|to))\s*(?:(?i:a|an)\s+)?")
 THIS_PERIOD = re.compile(r"\b(?i:this|that)\s+(?:(?i:forecast|projection)\s+)?(?i:period|timeframe|time\s+frame)\b")
@@ -57,14 +58,19 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
         # "to reach USD 270.3 billion by 2021 from USD 227.5 billion in 2020, at a CAGR of 23.6%": either order
         return min(value_years[-2:]), max(value_years[-2:])
     years_after = _years_of_values_after(percent.end, tokens)
-    if len(years_after) >= 2 and years_after[0] < years_after[1]:
-        # "a CAGR of 14.1%, rising from $894 million in 2020 to $2.6 billion in 2028"
-        return years_after[0], years_after[1]
+    if len(years_after) >= 2 and years_after[0] != years_after[1]:
+        # "a CAGR of 14.1%, rising from $894 million in 2020 to $2.6 billion in 2028"; either order: "a CAGR of
+        # 5.6%, ... to USD 878 billion by 2032, starting from USD 598 billion in 2025"
+        return min(years_after[:2]), max(years_after[:2])
     year_before = _year_of_last_value_before(percent.start, tokens)
     year_after = _year_of_first_value_after(percent.end, tokens)
     if year_before is not None and year_after is not None and year_before < year_after:
         # "estimated at USD 278.2 billion in 2023; ... a CAGR of 9.0% to reach USD 428.4 billion by 2028"
         return year_before, year_after
+    since = _FROM_YEAR.search(text, percent.end, tokens.sentence.char_end)
+    if since is not None and year_after is not None and int(since.group("year")) < year_after:
+        # "a CAGR of 5.94% is predicted from 2028, with a projection of reaching $26.75 trillion by 2033"
+        return int(since.group("year")), year_after
     after_text = text[percent.end : clause_end]
     until = _UNTIL_YEAR.search(after_text)
     if until and not _FORECAST_PERIOD_WORDS.search(after_text, 0, until.start()):
