@@ -1070,3 +1070,14 @@ def test_amounts_after_a_place_share_of_a_wider_regional_market_are_the_places()
 def test_a_cagr_takes_its_period_from_the_years_after_it_in_either_order(sentence, period):
     (cagr,) = _figures(sentence, metric="cagr")
     assert (cagr.period_start_year, cagr.period_end_year) == period
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of organic dairy farms worldwide has risen by over 7% annually between 2016 and 2023.\n",
+        "The installed base of smart meters is growing at a CAGR of 3.9 percent to 1.8 billion in 2027.\n",
+    ],
+)
+def test_a_growth_rate_of_a_count_of_things_is_no_market_cagr(sentence):
+    assert _figures(sentence, metric="cagr") == []

@@ -144,7 +144,7 @@ _EFFECT_ON_A_RATE = re.compile(
 # "global meat consumption is growing at 5-6%": a rate of volume, not of the market's value.
 _VOLUME_RATE_BEFORE = re.compile(
     r"\b(?i:consumption|production|shipments?|installations?|deployments?|(?<!end[- ])users?|subscribers?|units?"
-    r"|populations?"
+    r"|populations?|(?:the\s+)?number\s+of|installed\s+base"
     r"|volumes?|launches|capacity)\b(?:(?!\b(?i:market|industry|revenue|value)\b)[^.;])*$"
 )
 _DEVELOPMENT_OPENING = re.compile(
