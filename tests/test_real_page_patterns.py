@@ -1081,3 +1081,14 @@ def test_a_cagr_takes_its_period_from_the_years_after_it_in_either_order(sentenc
 )
 def test_a_growth_rate_of_a_count_of_things_is_no_market_cagr(sentence):
     assert _figures(sentence, metric="cagr") == []
+
+
+def test_amounts_in_brackets_after_firm_names_in_a_sentence_about_companies_are_their_revenues():
+    text = (
+        "The three largest drone makers by revenue in 2023 were Skyward ($3.1 billion), Aerolift ($1.9 billion) "
+        "and Nimbus Corp ($0.8 billion).\n"
+        "The top regions in 2023 were North America ($4.2 billion) and Europe ($2.5 billion), ahead of other "
+        "suppliers' home markets.\n"
+    )
+    values = _figures(text, metric="value")
+    assert {(value.scope, value.member) for value in values} == {("region", "North America"), ("region", "Europe")}

@@ -83,6 +83,14 @@ FIRM_EARNS = re.compile(
     r"(?i:reported|posted|generated|earned|recorded|booked)\s+(?:(?i:total|net|annual|a)\s+)?(?:(?i:revenues?|sales)\s+"
     r"(?:(?i:of)\s+)?)?(?:(?i:about|around|nearly|over|roughly|approximately|more\s+than)\s+)?"
 )
+# "The top chip design companies in 2022 were Qualcomm ($46 billion), Broadcom ($26 billion)": each firm's revenue.
+FIRM_IN_BRACKETS = re.compile(
+    r"(?P<firm>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})\s*\(\s*"
+    r"(?:(?i:about|around|approx\.?|approximately|nearly|over)\s+|~\s*)?"
+)
+COMPANIES = re.compile(
+    r"\b(?i:compan(?:y|ies)|firms|vendors|players|manufacturers|makers|producers|suppliers|brands)\b"
+)
 # "Lithium-ion batteries contributed USD 21.5 billion to the EV battery market in 2022": an amount the member that
 # opens the sentence contributes or generates.
 MEMBER_CONTRIBUTES = re.compile(

@@ -49,7 +49,9 @@ from pipelines.extract.cagr_periods import (
 )
 from pipelines.extract.figure_members import (
     BY_DIMENSION_OPENING,
+    COMPANIES,
     FIRM_EARNS,
+    FIRM_IN_BRACKETS,
     FIRM_NAME,
     GENERIC_MEMBER_NOUN,
     IT_OPENING,
@@ -191,6 +193,19 @@ def _bare_amounts(text: str, row: TableRow) -> list[Money]:
     return amounts
 
 
+def firm_in_brackets(text: str, money: Money, tokens: SentenceTokens) -> str | None:
+    """The firm whose revenue ``money`` is, in brackets after its name, in a sentence about companies: "the top
+    chip design companies in 2022 were Qualcomm ($46 billion), Broadcom ($26 billion)"."""
+    if not COMPANIES.search(tokens.sentence.text):
+        return None
+    for firm in FIRM_IN_BRACKETS.finditer(text, max(tokens.sentence.char_start, money.start - 60), money.start):
+        if firm.end() == money.start and not any(
+            mention.start < firm.end("firm") and firm.start("firm") < mention.end for mention in tokens.mentions
+        ):
+            return firm.group("firm")
+    return None
+
+
 def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_end: int) -> str | None:
     before = text[clause_start : percent.start]
     after = text[percent.end : clause_end]
@@ -304,6 +319,9 @@ def extract_figures(
                 continue
             if isinstance(item, Money) and (firm := FIRM_EARNS.fullmatch(text, sentence.char_start, item.start)):
                 skip(f"{item.text!r} at {item.start}: revenue of {firm.group('firm')}, a company, not a market figure")
+                continue
+            if isinstance(item, Money) and (firm := firm_in_brackets(text, item, tokens)):
+                skip(f"{item.text!r} at {item.start}: revenue of {firm}, a company, not a market figure")
                 continue
             if isinstance(item, Money) and is_unnamed_local_conversion(text, item, tokens.money):
                 skip(f"{item.text!r} at {item.start}: a conversion in brackets into dollars the page does not name")
