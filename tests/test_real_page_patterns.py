@@ -1092,3 +1092,14 @@ def test_amounts_in_brackets_after_firm_names_in_a_sentence_about_companies_are_
     )
     values = _figures(text, metric="value")
     assert {(value.scope, value.member) for value in values} == {("region", "North America"), ("region", "Europe")}
+
+
+def test_by_the_end_of_a_year_is_no_by_dimension_opening():
+    text = (
+        "Pay Later Market\n\n"
+        "By the end of 2030, the pay later market is projected to grow from its 2024 value of USD 312.4 billion "
+        "to USD 905.1 billion.\n"
+    )
+    values = _figures(text, metric="value")
+    assert ("market", 2024) in {(value.scope, value.year) for value in values}
+    assert {value.scope for value in values} == {"market"}

@@ -34,7 +34,11 @@ A_MARKET_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?i:market|indus
 RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 # "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
 # figures are each about the member that opens its clause.
-BY_DIMENSION_OPENING = re.compile(r"^[-•*·\s]*(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40}?)(?P<separator>[,:])\s+")
+# "By type, ...", "By end user: ..."; not "By the end of 2031, ..." nor "By 2030, ...".
+BY_DIMENSION_OPENING = re.compile(
+    r"^[-•*·\s]*(?i:by)\s+(?!(?i:the|then|now|that|this)\b)"
+    r"(?P<dimension>[A-Za-z][A-Za-z &/-]{1,40}?)(?P<separator>[,:])\s+"
+)
 CLAUSE_OPENING = re.compile(
     r"(?:[;,]\s*(?:(?i:whereas|while|and|but|yet)\s+)?|\b(?i:whereas|while)\s+|\b(?i:followed\s+by)\s+"
     # "... a 5% share of the market and lead-acid batteries took up 31%": "and" opening a member's own clause
