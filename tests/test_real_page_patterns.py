@@ -1101,5 +1101,7 @@ def test_by_the_end_of_a_year_is_no_by_dimension_opening():
         "to USD 905.1 billion.\n"
     )
     values = _figures(text, metric="value")
-    assert ("market", 2024) in {(value.scope, value.year) for value in values}
-    assert {value.scope for value in values} == {"market"}
+    assert {(value.scope, value.year, value.value_millions) for value in values} == {
+        ("market", 2024, 312400),
+        ("market", 2030, 905100),
+    }

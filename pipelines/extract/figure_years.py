@@ -15,6 +15,10 @@ AMOUNT_EQUALS = re.compile(
 )
 OTHER_CLAUSE = re.compile(r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b")
 YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
+BY_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:by)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<year>(?:19|20)\d{2}),")
+TO_BEFORE = re.compile(
+    r"\b(?i:to)\s+(?:(?i:about|around|nearly|over|almost|roughly|approximately|an\s+estimated|more\s+than)\s+)?$"
+)
 YEARS_LINE = re.compile(r"\s*(?i:years?)\s*:\s*(?P<years>(?:19|20)\d{2}(?:\s*(?:,|(?i:and)|&)\s*(?:19|20)\d{2})+)\s*")
 
 
@@ -38,6 +42,16 @@ def year_for(
     if spanned is not None:
         return spanned
     before = [year for year in tokens.years if year.end <= figure_start]
+    by_year = BY_YEAR_OPENING.match(tokens.sentence.text)
+    if (
+        by_year is not None
+        and len(before) >= 2
+        and before[-1].year < int(by_year.group("year"))
+        and TO_BEFORE.search(tokens.sentence.text, 0, figure_start - tokens.sentence.char_start)
+    ):
+        # "By the end of 2031, the sector is projected to expand from its 2025 value of USD 428.2 billion to USD 1
+        # trillion": the amount it grows to is the opening year's
+        return int(by_year.group("year"))
     return before[-1].year if before else None
 
 
