@@ -1105,3 +1105,14 @@ def test_by_the_end_of_a_year_is_no_by_dimension_opening():
         ("market", 2024, 312400),
         ("market", 2030, 905100),
     }
+
+
+def test_another_market_valued_in_apposition_is_not_the_pages_market():
+    text = (
+        "Digital Lending Market\n\n"
+        "The global digital lending market was valued at $9.1 billion in 2024.\n"
+        "Buy-side analytics, worth $42.5 billion in 2025 and forecast to reach $96.0 billion by 2033, widens the "
+        "lenders' reach.\n"
+    )
+    values = _figures(text, metric="value")
+    assert {(value.scope, value.year, value.value_millions) for value in values} == {("market", 2024, 9100)}

@@ -193,6 +193,22 @@ def _bare_amounts(text: str, row: TableRow) -> list[Money]:
     return amounts
 
 
+# "Embedded finance, worth $85.8 billion in 2025 and forecast to reach ...": a name, then its value in apposition.
+VALUED_APPOSITIVE = re.compile(
+    r"[-•*·\s]*(?P<subject>[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}),\s+"
+    r"(?i:worth|valued\s+at|estimated\s+at|sized\s+at|a\s+market\s+(?:worth|valued\s+at))\b"
+)
+
+
+def another_market_valued(sentence_text: str, market: str) -> str | None:
+    """The other market a sentence opens with and values in apposition ("Embedded finance, worth $85.8 billion"
+    on a digital-lending page), or None."""
+    opening = VALUED_APPOSITIVE.match(sentence_text)
+    if opening is None or NOT_A_MEMBER.fullmatch(opening.group("subject")):
+        return None
+    return opening.group("subject") if relation_to_the_market(opening.group("subject"), market) == "other" else None
+
+
 def firm_in_brackets(text: str, money: Money, tokens: SentenceTokens) -> str | None:
     """The firm whose revenue ``money`` is, in brackets after its name, in a sentence about companies: "the top
     chip design companies in 2022 were Qualcomm ($46 billion), Broadcom ($26 billion)"."""
@@ -375,6 +391,9 @@ def extract_figures(
                     continue
                 if relation == "part":
                     target = NamedScope("segment", None, named)
+                elif named is None and (other := another_market_valued(sentence.text, market)):
+                    skip(f"{item.text!r} at {item.start}: a figure of another market ({other}), not of {market}")
+                    continue
                 elif named is None and (subject := SENTENCE_SUBJECT.match(sentence.text)):
                     # "PC games will increase 6.2% Y/Y to $37.4B in 2020" on a games page: a sentence about a kind
                     # of the market's product is about a sub-market, a segment
