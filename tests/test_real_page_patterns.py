@@ -1116,3 +1116,20 @@ def test_another_market_valued_in_apposition_is_not_the_pages_market():
     )
     values = _figures(text, metric="value")
     assert {(value.scope, value.year, value.value_millions) for value in values} == {("market", 2024, 9100)}
+
+
+def test_a_ranking_gives_each_figure_to_the_member_named_right_before_it():
+    text = (
+        "By cell type, zinc-air cells lead the primary cell segment by growth, with a CAGR of 11.2%, followed by "
+        "silver-oxide cells at 6.9% and alkaline cells at 4.1%.\n"
+        "North America held a 38% share, followed by Europe at 27% and Asia Pacific at 21%.\n"
+    )
+    figures = {(f.metric, f.scope, f.member, f.pct) for f in extract_report(text).figures}
+    assert figures == {
+        ("cagr", "segment", "zinc-air cells", 11.2),
+        ("cagr", "segment", "silver-oxide cells", 6.9),
+        ("cagr", "segment", "alkaline cells", 4.1),
+        ("share", "region", "North America", 38.0),
+        ("share", "region", "Europe", 27.0),
+        ("share", "region", "Asia Pacific", 21.0),
+    }

@@ -105,9 +105,14 @@ MEMBER_CONTRIBUTES = re.compile(
 GENERIC_MEMBER_NOUN = re.compile(r"\s+(?i:sector|segment|sub-segment|class|category|units|demand)$")
 # "Secondary batteries lead the market by size and growth, with a 2018 value of $21.4 billion and a CAGR of 16.3%"
 MEMBER_LEADS_THE_MARKET = re.compile(
-    _OPENING_MEMBER + r"\s+"
+    r"(?:[-•*·\s]*(?i:by)\s+[A-Za-z][A-Za-z &/-]{1,40}?,\s+)?" + _OPENING_MEMBER + r"\s+"
     r"(?i:lead|leads|led|dominate|dominates|dominated|leading|dominating)\s+(?i:the)\s+(?:(?i:global|overall|whole)\s+)?"
-    r"(?i:market|industry)\b"
+    r"(?:(?i:market|industry)\b|(?:[\w-]+\s+){1,3}?(?i:segment|category)\b)"
+)
+# "..., followed by lithium-silver cells at 7.4% and lithium-thionyl cells at 5.3%": the member each figure is of.
+FOLLOWED_BY_MEMBER = re.compile(
+    r"\b(?i:followed\s+by|then|ahead\s+of|and)\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][^.;%\d,()]{0,60}?)\s+(?i:at|with)"
+    r"(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*$"
 )
 MEMBER_IS_THE_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+"

@@ -53,6 +53,7 @@ from pipelines.extract.figure_members import (
     FIRM_EARNS,
     FIRM_IN_BRACKETS,
     FIRM_NAME,
+    FOLLOWED_BY_MEMBER,
     GENERIC_MEMBER_NOUN,
     IT_OPENING,
     MEMBER_CONTRIBUTES,
@@ -160,7 +161,7 @@ _FROM_RATE_TO_RATE = re.compile(
 )
 # "Steel scrap constitutes 65%, followed by iron scrap at 25%": the next member's figure of the same kind.
 _FOLLOWED_BY = re.compile(
-    r"\s*,?\s*(?i:followed\s+by|then|ahead\s+of)\s+[^.;%\d]{1,60}?\s+(?i:at|with)"
+    r"\s*,?\s*(?i:followed\s+by|then|ahead\s+of|and)\s+[^.;%\d]{1,60}?\s+(?i:at|with)"
     r"(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*"
 )
 # "- By Type: Battery Electric Vehicle (52.0%)", "- Largest Region (2024): Asia Pacific (50%)": a key-findings line.
@@ -207,6 +208,38 @@ def another_market_valued(sentence_text: str, market: str) -> str | None:
     if opening is None or NOT_A_MEMBER.fullmatch(opening.group("subject")):
         return None
     return opening.group("subject") if relation_to_the_market(opening.group("subject"), market) == "other" else None
+
+
+def _only_named_in(tokens: SentenceTokens, position: int, start: int, end: int) -> bool:
+    """Whether every place or segment the sentence names before ``position`` lies within [start, end): "lithium
+    cells lead the primary battery segment by growth": the segment led only says what the leader is part of."""
+    return all(start <= mention.start and mention.end <= end for mention in tokens.mentions if mention.end <= position)
+
+
+def member_followed_by(text: str, item, tokens: SentenceTokens) -> NamedScope | None:
+    """The member named right before a figure in a ranking: "..., followed by lithium-silver cells at 7.4% and
+    lithium-thionyl cells at 5.3%" (the "and" form only after a "followed by" in the same sentence). None when a
+    place or segment the gazetteer knows is named there (it is the figure's already)."""
+    sentence = tokens.sentence
+    follower = FOLLOWED_BY_MEMBER.search(text, max(sentence.char_start, item.start - 90), item.start)
+    if follower is None or any(
+        mention.start < follower.end("member") and follower.start("member") < mention.end for mention in tokens.mentions
+    ):
+        return None
+    member = follower.group("member").strip()
+    if follower.group(0).lower().startswith("and") and not re.search(
+        r"(?i:followed\s+by)", text[sentence.char_start : follower.start()]
+    ):
+        return None
+    if NOT_A_MEMBER.fullmatch(member) or len(member.split()) > 5:
+        return None
+    return NamedScope("segment", dimension_of_the_opening(sentence.text), GENERIC_MEMBER_NOUN.sub("", member) or member)
+
+
+def dimension_of_the_opening(sentence_text: str) -> str | None:
+    """'active element' for a sentence that opens "By active element, ...", else None."""
+    by_dimension = BY_DIMENSION_OPENING.match(sentence_text)
+    return " ".join(by_dimension.group("dimension").lower().split()) if by_dimension else None
 
 
 def firm_in_brackets(text: str, money: Money, tokens: SentenceTokens) -> str | None:
@@ -361,12 +394,17 @@ def extract_figures(
             ):
                 # "the automotive sector had the largest share in the market in 2012 at $7.37 billion"
                 target = holder
+            if follower := member_followed_by(text, item, tokens):
+                target, within_region = follower, None
             if (
-                target is None
+                follower is None
                 and (leader := MEMBER_LEADS_THE_MARKET.match(sentence.text))
                 and not NOT_A_MEMBER.fullmatch(leader.group("member"))
-            ):
-                target = NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", leader.group("member")))
+                and (target is None or _only_named_in(tokens, item.start, sentence.char_start + leader.end("member"),
+                                                      sentence.char_start + leader.end()))
+            ):  # fmt: skip
+                dimension = dimension_of_the_opening(sentence.text)
+                target = NamedScope("segment", dimension, GENERIC_MEMBER_NOUN.sub("", leader.group("member")))
             if target is None and isinstance(item, Money):
                 target = segment_named_the_kind(sentence.text, item.start - sentence.char_start)
             if target is None and IT_OPENING.match(sentence.text):
