@@ -1133,3 +1133,11 @@ def test_a_ranking_gives_each_figure_to_the_member_named_right_before_it():
         ("share", "region", "Europe", 27.0),
         ("share", "region", "Asia Pacific", 21.0),
     }
+
+
+def test_a_list_of_places_shares_of_all_users_is_not_a_list_of_market_shares():
+    text = (
+        "Japan and Korea together account for a fifth of all subscribers (12 percent and 8 percent respectively), "
+        "Europe 19 percent, Africa 9 percent and the Middle East 4 percent.\n"
+    )
+    assert _figures(text, metric="share") == []

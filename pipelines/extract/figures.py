@@ -132,6 +132,10 @@ _SHARE_OF_A_QUANTITY = re.compile(
     r"(?:[\w'’-]+\s+){0,2}?(?i:consumption|production|output|procedures|units|shipments|installations|capacity"
     r"|users|subscribers|patents|deliveries|launches|towers|capital\s+expenditures?|capex|growth)\b"
 )
+_SHARES_OF_A_QUANTITY_BEFORE = re.compile(
+    r"\b(?i:of)\s+(?:(?i:all|the|total|global|the\s+world['’]s)\s+)+(?:[\w-]+\s+){0,2}?"
+    r"(?i:users|subscribers|people|population|respondents|households|patents|installations|shipments|units)\b"
+)
 _GROWTH_RATE_BEFORE = re.compile(
     r"\b(?i:growth\s+rate|rate\s+of\s+growth)\s+(?i:of\s+)?(?:(?i:about|around|nearly|over))?\s*$"
 )
@@ -285,6 +289,10 @@ def _is_listed_share(text: str, percent: Percent, tokens: SentenceTokens) -> boo
         return any(_NAME_THEN_PERCENT.fullmatch(text, end, item.start) for end in ends if end <= item.start)
 
     if not right_after_a_name(percent):
+        return False
+    # "China and India account for one-third of all users (18 percent and 14 percent), Africa 11 percent": a list
+    # of shares of a count of things, not of the market
+    if _SHARES_OF_A_QUANTITY_BEFORE.search(text, tokens.sentence.char_start, percent.start):
         return False
     return sum(1 for item in tokens.percentages if right_after_a_name(item)) >= _LISTED_SHARES_MINIMUM
 
