@@ -243,6 +243,19 @@ def test_a_table_run_together_on_one_line_is_read_row_by_row_under_its_captions_
     }
 
 
+def test_a_run_together_table_cut_short_in_its_last_row_keeps_its_full_rows():
+    text = (
+        "Kelp Fibre Market Revenue, by Application, 2023 to 2025 (USD Billion)\n\n"
+        "Application 2023 2024 2025 Apparel 3.15 3.42 3.80 Rope & Netting 1\n"
+    )
+    facts = {(f.scope, f.member, f.year, f.value_millions) for f in extract_report(text).figures}
+    assert facts == {
+        ("segment", "Apparel", 2023, 3150.0),
+        ("segment", "Apparel", 2024, 3420.0),
+        ("segment", "Apparel", 2025, 3800.0),
+    }
+
+
 def test_a_line_of_years_and_numbers_that_does_not_fill_its_rows_is_not_a_table():
     text = "Revenue (USD Million)\nIn 2022 2023 the fleet grew from 12 to 15 ships.\n"
     assert extract_report(text).figures == ()

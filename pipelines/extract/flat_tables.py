@@ -5,7 +5,8 @@
 
 The line holds a run of years (the column headers), then rows: a name followed by exactly one number per year.
 Nothing else reads it (there are no bars, and no currency next to the numbers), so without this its figures are
-lost. A line is read only when every row has one number per year and the caption states the currency and scale.
+lost. A line is read only when every row has one number per year (a last row cut short where the line ends is
+left out) and the caption states the currency and scale.
 """
 
 from __future__ import annotations
@@ -97,6 +98,10 @@ def _read_line(sentence: Sentence, unit: re.Match) -> FlatTable | None:
             name_tokens.append(tokens[index])
             index += 1
         numbers = tokens[index : index + len(years)]
+        if rows and name_tokens and index + len(numbers) == len(tokens) and len(numbers) < len(years):
+            # the line was cut short in its last row ("... Dairy & Frozen Desserts 117"): the full rows stand
+            rows += 1
+            break
         if not name_tokens or len(numbers) < len(years) or not all(_NUMBER.fullmatch(t.group()) for t in numbers):
             return None
         index += len(years)
