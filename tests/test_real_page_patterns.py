@@ -243,6 +243,26 @@ def test_a_table_run_together_on_one_line_is_read_row_by_row_under_its_captions_
     }
 
 
+def test_a_table_written_one_cell_per_line_is_read_row_by_row_under_its_caption():
+    text = (
+        "Table 2. Kelp Fibre Revenue, Worldwide, 2024-2026 (Millions of Dollars)\n\n"
+        "Segment\n\n2024\n\n2025\n\n2026\n\n"
+        "Apparel Fibre\n\n1,210\n\n1,385\n\n1,590\n\n"
+        "Growth (%)\n\n-2.1\n\n14.5\n\n14.8\n\n"
+        "Rope Fibre\n\n640\n\n702\n\n779\n\n"
+        "Source: a kelp fibre analyst (May 2025)\n"
+    )
+    facts = {(f.scope, f.member, f.year, f.value_millions) for f in extract_report(text).figures}
+    assert facts == {
+        ("segment", "Apparel Fibre", 2024, 1210.0),
+        ("segment", "Apparel Fibre", 2025, 1385.0),
+        ("segment", "Apparel Fibre", 2026, 1590.0),
+        ("segment", "Rope Fibre", 2024, 640.0),
+        ("segment", "Rope Fibre", 2025, 702.0),
+        ("segment", "Rope Fibre", 2026, 779.0),
+    }
+
+
 def test_a_run_together_table_cut_short_in_its_last_row_keeps_its_full_rows():
     text = (
         "Kelp Fibre Market Revenue, by Application, 2023 to 2025 (USD Billion)\n\n"

@@ -317,7 +317,7 @@ def extract_figures(
     last_value_years: tuple[int, int] | None = None  # the years the last sentence with two dated values spans
 
     cards = find_stat_cards(text, sentences)
-    flat_tables = find_flat_year_tables(sentences)
+    flat_tables = find_flat_year_tables(text, sentences)
     year_value_lines = find_year_value_lines(sentences)
     for position in sorted(set(grouped) | set(table_rows) | set(cards) | set(flat_tables) | set(year_value_lines)):
         tokens = grouped.get(position) or SentenceTokens(sentences[position], [], [], [], [], [])
@@ -326,8 +326,11 @@ def extract_figures(
             figures.append(_year_value_figure(year_value_lines[position]))
             continue
         if position in flat_tables:
-            figures.extend(_flat_table_figures(flat_tables[position], tokens.mentions))
-            recent_mentions.extend(tokens.mentions)
+            table = flat_tables[position]
+            lines = range(position, (table.last_position or position) + 1)
+            mentions = [mention for line in lines if line in grouped for mention in grouped[line].mentions]
+            figures.extend(_flat_table_figures(table, mentions))
+            recent_mentions.extend(mentions)
             continue
         if position in cards:
             label_tokens = grouped.get(position + 1)
@@ -663,7 +666,7 @@ def _year_value_figure(line: YearValueLine) -> StatedFigure:
     )
 
 
-_TOTAL_ROW = frozenset({"total", "global", "world", "worldwide"})
+_TOTAL_ROW = frozenset({"total", "global", "world", "worldwide", "revenue", "revenues", "total revenue", "market"})
 
 
 def _flat_table_figures(table: FlatTable, mentions: list[Mention]) -> list[StatedFigure]:

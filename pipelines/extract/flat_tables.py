@@ -7,12 +7,16 @@ The line holds a run of years (the column headers), then rows: a name followed b
 Nothing else reads it (there are no bars, and no currency next to the numbers), so without this its figures are
 lost. A line is read only when every row has one number per year (a last row cut short where the line ends is
 left out) and the caption states the currency and scale.
+
+The same table written one cell per line ("Segment", "2012", "2013", "Video Game Console", "37,400", ...) is read
+the same way, from the first cell line to the last, under a caption such as "(Millions of Dollars)". Rows that are
+rates ("Growth (%)") are passed over.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from pipelines.extract.numbers import currency_code, parse_number, rounding_of, scale_in_millions
@@ -21,9 +25,20 @@ from pipelines.extract.records import Sentence
 _TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SIGNED_NUMBER = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?")
+# A row of rates, not of values: "Growth (%)", "Change", "Share".
+_NOT_A_VALUE_ROW = re.compile(r"%|\b(?i:growth|change|share|cagr)\b")
 _UNIT = re.compile(
     r"\(\s*(?:(?i:in)\s+)?(?P<currency>USD|US\$|EUR|€|\$)\s*(?P<scale>(?i:billion|million|trillion|bn|mn))\s*\)"
 )
+# "(Millions of Dollars)", "(Billions of U.S. Dollars)": the scale, then "of" and the currency.
+_SCALE_OF_CURRENCY_UNIT = re.compile(
+    r"\(\s*(?P<scale>(?i:thousands|millions|billions|trillions))\s+(?i:of)\s+"
+    r"(?P<currency>(?:(?i:U\.?S\.?)\s+)?(?i:dollars)|(?i:euros)|USD|EUR)\s*\)"
+)
+# A line that holds one cell of a table written one cell per line: a year, a number or a short name.
+_CELL_LINE_CHARACTERS = 40
+_CELL_LINE_WORDS = 5
 # "Market size in billion U.S. dollars": a caption that names the scale, then the currency.
 _SCALE_THEN_CURRENCY_UNIT = re.compile(
     r"\b(?i:in)\s+(?P<scale>(?i:billion|million|trillion))\s+(?P<currency>(?i:U\.?S\.?\s+dollars|USD|euros?|EUR))\b"
@@ -53,27 +68,57 @@ class FlatTable:
     currency: str
     dimension: str | None  # "By Component 2021 2022 ..." → 'component'
     cells: tuple[FlatCell, ...]
+    last_position: int | None = None  # for a table written one cell per line: the position of its last line
 
 
-def find_flat_year_tables(sentences: list[Sentence]) -> dict[int, FlatTable]:
-    """Flattened tables by the position of their line among ``sentences``."""
+def find_flat_year_tables(text: str, sentences: list[Sentence]) -> dict[int, FlatTable]:
+    """Flattened tables by the position of their (first) line among ``sentences``."""
     tables = {}
     for position, sentence in enumerate(sentences):
         if len(_YEAR.findall(sentence.text)) < 2:
             continue
-        unit = next(
-            (
-                match
-                for earlier in reversed(sentences[max(0, position - _CAPTION_LINES) : position + 1])
-                if (match := _UNIT.search(earlier.text))
-            ),
-            None,
-        )
+        unit = _caption_unit(sentences, position)
         if unit is None:
             continue
         table = _read_line(sentence, unit)
         if table is not None:
             tables[position] = table
+    tables.update(_cell_per_line_tables(text, sentences))
+    return tables
+
+
+def _caption_unit(sentences: list[Sentence], position: int) -> re.Match | None:
+    """The currency and scale a caption on one of the lines just before ``position`` (or on it) states."""
+    for earlier in reversed(sentences[max(0, position - _CAPTION_LINES) : position + 1]):
+        if match := _UNIT.search(earlier.text) or _SCALE_OF_CURRENCY_UNIT.search(earlier.text):
+            return match
+    return None
+
+
+def _is_cell_line(sentence: Sentence) -> bool:
+    cell = sentence.text.strip()
+    return 0 < len(cell) <= _CELL_LINE_CHARACTERS and len(cell.split()) <= _CELL_LINE_WORDS and "\n" not in cell
+
+
+def _cell_per_line_tables(text: str, sentences: list[Sentence]) -> dict[int, FlatTable]:
+    """Tables written one cell per line: runs of short lines that hold two or more years in a row."""
+    tables = {}
+    position = 0
+    while position < len(sentences):
+        end = position
+        while end < len(sentences) and _is_cell_line(sentences[end]):
+            end += 1
+        years_in_a_row = any(
+            _YEAR.fullmatch(sentences[line].text.strip()) and _YEAR.fullmatch(sentences[line + 1].text.strip())
+            for line in range(position, end - 1)
+        )
+        if years_in_a_row and (unit := _caption_unit(sentences, position - 1)) is not None:
+            first, last = sentences[position], sentences[end - 1]
+            run = Sentence(first.char_start, last.char_end, text[first.char_start : last.char_end])
+            table = _read_line(run, unit)
+            if table is not None:
+                tables[position] = replace(table, last_position=end - 1)
+        position = max(end, position + 1)
     return tables
 
 
@@ -89,15 +134,19 @@ def _read_line(sentence: Sentence, unit: re.Match) -> FlatTable | None:
         index += 1
     if len(years) < 2 or years != sorted(set(years)):
         return None
-    scale = scale_in_millions(unit.group("scale"))
+    scale = scale_in_millions(unit.group("scale").lower().removesuffix("s"))
     cells: list[FlatCell] = []
     rows = 0
     while index < len(tokens):
         name_tokens = []
-        while index < len(tokens) and not _NUMBER.fullmatch(tokens[index].group()):
+        while index < len(tokens) and not _SIGNED_NUMBER.fullmatch(tokens[index].group()):
             name_tokens.append(tokens[index])
             index += 1
         numbers = tokens[index : index + len(years)]
+        if name_tokens and _NOT_A_VALUE_ROW.search(" ".join(token.group() for token in name_tokens)):
+            index += len(numbers)  # a row of rates: passed over
+            rows += 1
+            continue
         if rows and name_tokens and index + len(numbers) == len(tokens) and len(numbers) < len(years):
             # the line was cut short in its last row ("... Dairy & Frozen Desserts 117"): the full rows stand
             rows += 1
