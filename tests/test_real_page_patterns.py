@@ -1174,3 +1174,8 @@ def test_a_list_of_places_shares_of_all_users_is_not_a_list_of_market_shares():
         "Europe 19 percent, Africa 9 percent and the Middle East 4 percent.\n"
     )
     assert _figures(text, metric="share") == []
+
+
+def test_a_clause_with_a_verb_before_a_share_names_no_member_of_a_ranking():
+    text = "If combined with the islands, then the Pacific region would rank second with an 18.7% share.\n"
+    assert [f.scope for f in _figures(text, metric="share") if f.scope == "segment"] == []

@@ -220,6 +220,12 @@ def _only_named_in(tokens: SentenceTokens, position: int, start: int, end: int) 
     return all(start <= mention.start and mention.end <= end for mention in tokens.mentions if mention.end <= position)
 
 
+# Words no member's name holds: "the Asian region would rank second with an 18.72% share" names no member.
+_VERB_IN_A_NAME = re.compile(
+    r"\b(?i:would|will|is|are|was|were|has|have|had|ranks?|ranked|grows?|grew|holds?|held|accounts?|accounted)\b"
+)
+
+
 def member_followed_by(text: str, item, tokens: SentenceTokens) -> NamedScope | None:
     """The member named right before a figure in a ranking: "..., followed by lithium-silver cells at 7.4% and
     lithium-thionyl cells at 5.3%" (the "and" form only after a "followed by" in the same sentence). None when a
@@ -235,7 +241,7 @@ def member_followed_by(text: str, item, tokens: SentenceTokens) -> NamedScope | 
         r"(?i:followed\s+by)", text[sentence.char_start : follower.start()]
     ):
         return None
-    if NOT_A_MEMBER.fullmatch(member) or len(member.split()) > 5:
+    if NOT_A_MEMBER.fullmatch(member) or len(member.split()) > 4 or _VERB_IN_A_NAME.search(member):
         return None
     return NamedScope("segment", dimension_of_the_opening(sentence.text), GENERIC_MEMBER_NOUN.sub("", member) or member)
 
