@@ -1179,3 +1179,13 @@ def test_a_list_of_places_shares_of_all_users_is_not_a_list_of_market_shares():
 def test_a_clause_with_a_verb_before_a_share_names_no_member_of_a_ranking():
     text = "If combined with the islands, then the Pacific region would rank second with an 18.7% share.\n"
     assert [f.scope for f in _figures(text, metric="share") if f.scope == "segment"] == []
+
+
+def test_a_cagr_by_a_year_before_the_forecast_period_starts_gets_no_inverted_period():
+    text = (
+        "Kelp Fibre Market\n\n"
+        "Forecast Period | 2026-2031\n\n"
+        "The kelp fibre market grew at a CAGR of 4.2% through 2025.\n"
+    )
+    (cagr,) = _figures(text, metric="cagr")
+    assert (cagr.period_start_year, cagr.period_end_year, cagr.period_source) == (None, None, "none")

@@ -186,7 +186,8 @@ def resolve_cagr_periods(
             changes["period_source"] = "forecast period" if has_period else "none"
         elif figure.period_start_year == FORECAST_PERIOD[0]:
             # "by 2030" with no start: the forecast period's start, or no period at all (never half of one)
-            changes = {"period_start_year": first_year, "period_source": "sentence" if has_period else "none"}
+            starts_before = has_period and first_year < figure.period_end_year
+            changes = {"period_start_year": first_year, "period_source": "sentence" if starts_before else "none"}
         else:
             changes = {"period_source": "sentence"}
         if changes.get("period_source") == "none":
