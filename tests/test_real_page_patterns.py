@@ -1189,3 +1189,15 @@ def test_a_cagr_by_a_year_before_the_forecast_period_starts_gets_no_inverted_per
     )
     (cagr,) = _figures(text, metric="cagr")
     assert (cagr.period_start_year, cagr.period_end_year, cagr.period_source) == (None, None, "none")
+
+
+def test_a_member_with_a_remark_in_brackets_before_its_verb_keeps_its_share():
+    text = "Boat building (including yards and their suppliers) makes up 48% of that total figure.\n"
+    (share,) = _figures(text, metric="share")
+    assert (share.scope, share.member, share.pct) == ("segment", "Boat building", 48.0)
+
+
+def test_australasia_is_a_region():
+    text = "Australasia has also seen its share nearly double to 4% of the market.\n"
+    (share,) = _figures(text, metric="share")
+    assert (share.scope, share.member) == ("region", "Australasia")

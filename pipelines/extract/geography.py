@@ -32,6 +32,7 @@ WORLD_REGIONS = (
     "Central Asia",
     "Greater China",
     "Oceania",
+    "Australasia",
     "Central America",
     "South & Central America",
     "Sub-Saharan Africa",
