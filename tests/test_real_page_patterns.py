@@ -1201,3 +1201,8 @@ def test_australasia_is_a_region():
     text = "Australasia has also seen its share nearly double to 4% of the market.\n"
     (share,) = _figures(text, metric="share")
     assert (share.scope, share.member) == ("region", "Australasia")
+
+
+def test_one_year_that_closes_a_sentence_of_parallel_clauses_is_every_clauses_year():
+    text = "Fins made up a further 23 % of the market, while tails accounted for 17 % in 2019.\n"
+    assert {(share.member, share.year) for share in _figures(text, metric="share")} == {("Fins", 2019), ("tails", 2019)}

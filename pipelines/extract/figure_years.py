@@ -52,7 +52,20 @@ def year_for(
         # "By the end of 2031, the sector is projected to expand from its 2025 value of USD 428.2 billion to USD 1
         # trillion": the amount it grows to is the opening year's
         return int(by_year.group("year"))
+    is_a_percentage = any(percent.start == figure_start for percent in tokens.percentages)
+    if not before and is_a_percentage and (closing := _year_closing_the_sentence(figure_end, tokens)) is not None:
+        return closing
     return before[-1].year if before else None
+
+
+def _year_closing_the_sentence(figure_end: int, tokens: SentenceTokens) -> int | None:
+    """'Hair care made up 21%, while make-up accounted for 19% in 2018.': the one year after a share with none of
+    its own, at the very end of the sentence, is the year of every clause. (Not for amounts: "valued at USD 2
+    billion, and set to double by 2030" is no 2030 value.)"""
+    after = [year for year in tokens.years if year.start >= figure_end]
+    if len(after) == 1 and not tokens.sentence.text[after[0].end - tokens.sentence.char_start :].strip(" .)"):
+        return after[0].year
+    return None
 
 
 def year_in_a_span_before(figure_start: int, tokens: SentenceTokens) -> int | None:
