@@ -1206,3 +1206,15 @@ def test_australasia_is_a_region():
 def test_one_year_that_closes_a_sentence_of_parallel_clauses_is_every_clauses_year():
     text = "Fins made up a further 23 % of the market, while tails accounted for 17 % in 2019.\n"
     assert {(share.member, share.year) for share in _figures(text, metric="share")} == {("Fins", 2019), ("tails", 2019)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The chipmaker has outpaced the broader market this year and has a market value of $14.5 billion.\n",
+        "Investment kept its pace, with venture funding peaking at $6 billion in 2021 before settling at around "
+        "$3-4 billion a year.\n",
+    ],
+)
+def test_a_companys_market_value_and_funding_further_back_in_the_sentence_are_no_market_size(sentence):
+    assert _figures(sentence, metric="value") == []

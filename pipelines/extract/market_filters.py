@@ -37,7 +37,8 @@ _NOT_MARKET_BEFORE = re.compile(
     r"\b(?i:budget|costs?|costing|spent|price|priced|sold\s+for|funding|funded|venture\s+capital"
     r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"
     r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|savings|raise|raising|exports?|exported|imports?|imported"
-    r"|shipments?|shipped|market\s+cap|market\s+capitali[sz]ation|prize\s+pool|prize\s+money|payouts?|losses|loss\s+potential|damages)\b(?:[^.;]|(?<=vs)\.){0,60}$"
+    r"|shipments?|shipped|market\s+cap|market\s+capitali[sz]ation|(?:has|had|with)\s+a\s+market\s+value|prize\s+pool"
+    r"|prize\s+money|payouts?|losses|loss\s+potential|damages)\b(?:[^.;]|(?<=vs)\.){0,80}$"
 )
 # An amount of plain currency units under a million ("USD 6.20", "$98.9") is a price or a line item, never a
 # market's size.
@@ -77,7 +78,7 @@ def is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
         return True
     if _NOT_MARKET_AFTER.match(text, money.end):
         return True
-    return bool(_NOT_MARKET_BEFORE.search(text, max(clause_start, money.start - 80), money.start))
+    return bool(_NOT_MARKET_BEFORE.search(text, max(clause_start, money.start - 100), money.start))
 
 
 # Words that do not change which market a name means: "global BNPL payment market" is the BNPL market, "heat pump
