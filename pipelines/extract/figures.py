@@ -132,6 +132,7 @@ _SHARE_OF_A_QUANTITY = re.compile(
     r"(?:[\w'’-]+\s+){0,2}?(?i:consumption|production|output|procedures|units|shipments|installations|capacity"
     r"|users|subscribers|patents|deliveries|launches|towers|capital\s+expenditures?|capex|growth)\b"
 )
+_A_MARKET_WORD = re.compile(r"\b(?i:market|industry|sector)\b")
 _SHARES_OF_A_QUANTITY_BEFORE = re.compile(
     r"\b(?i:of)\s+(?:(?i:all|the|total|global|the\s+world['’]s)\s+)+(?:[\w-]+\s+){0,2}?"
     r"(?i:users|subscribers|people|population|respondents|households|patents|installations|shipments|units)\b"
@@ -369,6 +370,7 @@ def extract_figures(
         boundaries = [item.start for item in figure_tokens[1:]] + [sentence.char_end]
         clause_starts = [sentence.char_start] + [item.end for item in figure_tokens[:-1]]
         not_market_end = None  # where the last amount that is not a market figure ended
+        not_market_clause_start = sentence.char_start  # and where its clause started
         previous_rate = None  # (metric, end) of the last percentage read as a CAGR or a share
         for item, clause_start, clause_end in zip(figure_tokens, clause_starts, boundaries, strict=True):
             if item.problem:
@@ -376,12 +378,21 @@ def extract_figures(
                 continue
             if isinstance(item, Money) and DEAL_BEFORE.search(text, max(clause_start, item.start - 80), item.start):
                 skip(f"{item.text!r} at {item.start}: a deal amount (funding, contract, order), not a market figure")
-                not_market_end = item.end
+                not_market_end, not_market_clause_start = item.end, clause_start
                 continue
             compared = not_market_end is not None and COMPARED_WITH.fullmatch(text, not_market_end, item.start)
-            if isinstance(item, Money) and not row and (compared or is_not_a_market_amount(text, item, clause_start)):
+            # "venture funding peaking at $7 billion in 2022 before stabilizing around $4-5 billion": what named the
+            # last amount no market figure names this one too, unless a market is named between them
+            looked_back_from = clause_start
+            if not_market_end is not None and not _A_MARKET_WORD.search(text, not_market_end, item.start):
+                looked_back_from = not_market_clause_start
+            if (
+                isinstance(item, Money)
+                and not row
+                and (compared or is_not_a_market_amount(text, item, looked_back_from))
+            ):
                 skip(f"{item.text!r} at {item.start}: a price, cost, budget or funding amount, not a market figure")
-                not_market_end = item.end
+                not_market_end, not_market_clause_start = item.end, looked_back_from
                 continue
             if isinstance(item, Money) and (firm := FIRM_EARNS.fullmatch(text, sentence.char_start, item.start)):
                 skip(f"{item.text!r} at {item.start}: revenue of {firm.group('firm')}, a company, not a market figure")
