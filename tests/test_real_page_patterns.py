@@ -1218,3 +1218,14 @@ def test_one_year_that_closes_a_sentence_of_parallel_clauses_is_every_clauses_ye
 )
 def test_a_companys_market_value_and_funding_further_back_in_the_sentence_are_no_market_size(sentence):
     assert _figures(sentence, metric="value") == []
+
+
+def test_a_year_that_opens_the_next_label_of_an_echoed_snapshot_is_not_the_amount_before_it():
+    text = (
+        "2024 Market Size: USD 41.50 billion\n\n"
+        "USD 41.50 billion 2031 Projected Market Size: USD 96.20 billion\n\n"
+        "USD 96.20 billion CAGR (2024–2031): 12.8%\n"
+    )
+    values = {(value.year, value.value_millions) for value in _figures(text, metric="value")}
+    assert (2031, 41500.0) not in values
+    assert {(2024, 41500.0), (2031, 96200.0)} <= values

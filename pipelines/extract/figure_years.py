@@ -13,6 +13,9 @@ AMOUNT_EQUALS = re.compile(
     r"[^,;()]{0,40}?(?:\s*\(\s*|,?\s*(?:(?i:and)\s+)?(?i:that['’]s|that\s+is|which\s+is|or|equal\s+to|equivalent\s+to"
     r"|worth)\s+)(?:(?i:roughly|about|around|nearly|approximately|some)\s+)?"
 )
+# "USD 203.24 billion 2032 Projected Market Size: USD 564.87 billion": a year that opens the next label is that
+# label's, not the amount's before it.
+A_LABEL_AFTER = re.compile(r"(?:\s+[A-Za-z][\w()-]*){1,4}\s*:")
 OTHER_CLAUSE = re.compile(r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b")
 YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
 BY_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:by)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<year>(?:19|20)\d{2}),")
@@ -35,7 +38,12 @@ def year_for(
     other_clause = OTHER_CLAUSE.search(tokens.sentence.text, figure_end - tokens.sentence.char_start)
     if other_clause is not None:
         clause_end = min(clause_end, tokens.sentence.char_start + other_clause.start())
-    after = [year for year in tokens.years if figure_end <= year.start < clause_end]
+    after = [
+        year
+        for year in tokens.years
+        if figure_end <= year.start < clause_end
+        and not A_LABEL_AFTER.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
+    ]
     if after:
         return after[0].year
     spanned = year_in_a_span_before(figure_start, tokens)
