@@ -1229,3 +1229,16 @@ def test_a_year_that_opens_the_next_label_of_an_echoed_snapshot_is_not_the_amoun
     values = {(value.year, value.value_millions) for value in _figures(text, metric="value")}
     assert (2031, 41500.0) not in values
     assert {(2024, 41500.0), (2031, 96200.0)} <= values
+
+
+def test_amounts_in_a_bulleted_list_under_a_dated_size_heading_are_that_years_market_sizes():
+    text = (
+        "Kelp Fibre Market\n\n"
+        "Estimates vary widely between firms.\n"
+        "2025 Market Size Estimates\n"
+        "- Acme Research: $1.25 billion\n"
+        "- Beta Insights: $1.90 billion\n"
+        "- Gamma Analytics: $2.40 billion (fibre and yarn)\n"
+    )
+    values = {(value.scope, value.year, value.value_millions) for value in _figures(text, metric="value")}
+    assert values == {("market", 2025, 1250.0), ("market", 2025, 1900.0), ("market", 2025, 2400.0)}

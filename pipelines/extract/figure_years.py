@@ -16,6 +16,8 @@ AMOUNT_EQUALS = re.compile(
 # "USD 203.24 billion 2032 Projected Market Size: USD 564.87 billion": a year that opens the next label is that
 # label's, not the amount's before it.
 A_LABEL_AFTER = re.compile(r"(?:\s+[A-Za-z][\w()-]*){1,4}\s*:")
+BULLET = re.compile(r"\s*[-•*·]\s+")
+SIZE_HEADING = re.compile(r"\b(?i:market\s+(?:size|value|revenue)|size\s+estimates?|estimates?)\b")
 OTHER_CLAUSE = re.compile(r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b")
 YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
 BY_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:by)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<year>(?:19|20)\d{2}),")
@@ -116,6 +118,22 @@ def year_of_the_sentence_before(
         return None
     opening = YEAR_OPENING.match(before.sentence.text)
     return int(opening.group("year")) if opening else None
+
+
+def year_of_a_list_heading(text: str, sentences, position: int) -> int | None:
+    """'2025 Market Size Estimates' over '- Acme Research: $37.89 billion', '- Beta Insights: $59.01 billion': an
+    amount in a bulleted list is for the one year of the heading the list hangs under, when that heading is about
+    the market's size."""
+    line = position
+    while line >= 0 and BULLET.match(text, text.rfind("\n", 0, sentences[line].char_start) + 1):
+        line -= 1
+    if line < 0 or line == position:
+        return None
+    heading = sentences[line].text
+    years = A_YEAR.findall(heading)
+    if len(set(years)) != 1 or not SIZE_HEADING.search(heading) or len(heading.split()) > 8:
+        return None
+    return int(years[0])
 
 
 def year_in_parallel_list(previous_line: str, amounts: list[Money], money: Money) -> int | None:

@@ -75,6 +75,7 @@ from pipelines.extract.figure_members import (
 from pipelines.extract.figure_years import (
     year_for,
     year_in_parallel_list,
+    year_of_a_list_heading,
     year_of_the_amount_it_equals,
     year_of_the_sentence_before,
 )
@@ -510,6 +511,8 @@ def extract_figures(
                     year = FORECAST_END_YEAR  # the forecast period's last year, once the page's period is known
                 if year is None and target is not None and not row:
                     year = year_of_the_sentence_before(text, position, tokens, grouped)
+                if year is None and target is None and not row:
+                    year = year_of_a_list_heading(text, sentences, position)
                 if (
                     year is None
                     and target is None
