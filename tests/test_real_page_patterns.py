@@ -1242,3 +1242,16 @@ def test_amounts_in_a_bulleted_list_under_a_dated_size_heading_are_that_years_ma
     )
     values = {(value.scope, value.year, value.value_millions) for value in _figures(text, metric="value")}
     assert values == {("market", 2025, 1250.0), ("market", 2025, 1900.0), ("market", 2025, 2400.0)}
+
+
+def test_two_amounts_between_which_a_market_is_valued_are_one_range():
+    (value,) = _figures(
+        "The boat rental market in 2025 is valued between $41 billion and $46 billion.\n", metric="value"
+    )
+    assert (value.year, value.value_millions, value.value_high_millions) == (2025, 41000.0, 46000.0)
+
+
+def test_shares_in_brackets_after_each_member_of_a_ranking_are_theirs():
+    text = "The gel segment has the largest share in 2023 with 41% share followed by chews (27.5%) and bars (12.1%).\n"
+    shares = {(share.member, share.pct) for share in _figures(text, metric="share")}
+    assert shares == {("gel", 41.0), ("chews", 27.5), ("bars", 12.1)}

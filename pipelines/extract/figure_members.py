@@ -112,8 +112,8 @@ MEMBER_LEADS_THE_MARKET = re.compile(
 )
 # "..., followed by lithium-silver cells at 7.4% and lithium-thionyl cells at 5.3%": the member each figure is of.
 FOLLOWED_BY_MEMBER = re.compile(
-    r"\b(?i:followed\s+by|ahead\s+of|and)\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][^.;%\d,()]{0,60}?)\s+(?i:at|with)"
-    r"(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*$"
+    r"\b(?i:followed\s+by|ahead\s+of|and)\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][^.;%\d,()]{0,60}?)"
+    r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*\(\s*)$"
 )
 MEMBER_IS_THE_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+"

@@ -167,8 +167,8 @@ _FROM_RATE_TO_RATE = re.compile(
 )
 # "Steel scrap constitutes 65%, followed by iron scrap at 25%": the next member's figure of the same kind.
 _FOLLOWED_BY = re.compile(
-    r"\s*,?\s*(?i:followed\s+by|then|ahead\s+of|and)\s+[^.;%\d]{1,60}?\s+(?i:at|with)"
-    r"(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*"
+    r"\)?\s*,?\s*(?i:followed\s+by|then|ahead\s+of|and)\s+[^.;%\d()]{1,60}?"
+    r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*\(\s*)"
 )
 # "- By Type: Battery Electric Vehicle (52.0%)", "- Largest Region (2024): Asia Pacific (50%)": a key-findings line.
 _LABELLED_MEMBER_SHARE = re.compile(

@@ -287,7 +287,36 @@ def find_money(text: str) -> list[Money]:
         start = _amount_start(match)
         end = match.end("scale") if match.re is _FROM_BARE_TO_CURRENCY else match.end()
         amounts.append(Money(start, end, text[start:end], currency, low, high, rounding_of(stated) * scale, problem))
-    return amounts
+    return _between_ranges(text, amounts)
+
+
+_BETWEEN_BEFORE = re.compile(r"\b(?i:between)\s+$")
+_AND_BETWEEN = re.compile(r"\s+(?i:and)\s+")
+
+
+def _between_ranges(text: str, amounts: list[Money]) -> list[Money]:
+    """ "valued between $153 billion and $166 billion": two amounts that are the ends of one range."""
+    merged: list[Money] = []
+    for amount in amounts:
+        first = merged[-1] if merged else None
+        if (
+            first is not None
+            and first.high_millions is None
+            and amount.high_millions is None
+            and first.currency == amount.currency
+            and not first.problem
+            and not amount.problem
+            and first.low_millions < amount.low_millions
+            and _AND_BETWEEN.fullmatch(text, first.end, amount.start)
+            and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+        ):
+            merged[-1] = Money(
+                first.start, amount.end, text[first.start : amount.end], first.currency, first.low_millions,
+                amount.low_millions, first.rounding_millions, None,
+            )  # fmt: skip
+            continue
+        merged.append(amount)
+    return merged
 
 
 def _amount_start(match: re.Match) -> int:
