@@ -1255,3 +1255,14 @@ def test_shares_in_brackets_after_each_member_of_a_ranking_are_theirs():
     text = "The gel segment has the largest share in 2023 with 41% share followed by chews (27.5%) and bars (12.1%).\n"
     shares = {(share.member, share.pct) for share in _figures(text, metric="share")}
     assert shares == {("gel", 41.0), ("chews", 27.5), ("bars", 12.1)}
+
+
+def test_sales_in_the_asian_region_are_asias():
+    text = "Sales in the Asian region are expected to rise to $8.2 billion in 2026, up from $5 billion in 2020.\n"
+    assert {(value.scope, value.member) for value in _figures(text, metric="value")} == {("region", "Asia")}
+
+
+def test_a_country_within_the_region_a_sentence_opens_in_holds_the_share():
+    text = "Some context first. In Europe, Spain has the largest demand, with a market share of 14.2%.\n"
+    (share,) = _figures(text, metric="share")
+    assert (share.scope, share.member) == ("country", "Spain")

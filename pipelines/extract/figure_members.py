@@ -31,6 +31,7 @@ JOINED_PLACES = re.compile(
 MEMBERS_JOINED = re.compile(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+")
 OF_THE_BEFORE = re.compile(r"\b(?i:of)\s+(?i:the)\s+$")
 A_MARKET_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?i:market|industry)\b")
+IN_A_PLACE_OPENING = re.compile(r"[-•*·\s]*(?i:in|across|within)\s+(?:(?i:the)\s+)?")
 RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 # "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
 # figures are each about the member that opens its clause.
@@ -264,6 +265,9 @@ def places_together(
             text, mention.end, together[0].start
         ):
             break
+        if IN_A_PLACE_OPENING.fullmatch(text, tokens.sentence.char_start, mention.start):
+            # "In Europe, the UK has the largest demand": the place the sentence opens in, then one within it
+            return together[-1].target
         together.insert(0, mention)
     if len(together) < 2 or together[-1].target.scope not in ("region", "country"):
         return None

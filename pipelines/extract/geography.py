@@ -97,6 +97,9 @@ COMMON_COUNTRIES = (
 # Other ways pages write the same place, keyed by the normalised name (lower case, '&' for 'and').
 ALIASES = {
     "asia pacific": ("APAC", "Asia-Pacific"),
+    "asia": ("Asian region",),
+    "europe": ("European region",),
+    "africa": ("African region",),
     "north america": ("N. America",),
     "western europe": ("West Europe",),
     "eastern europe": ("East Europe",),
