@@ -1266,3 +1266,15 @@ def test_a_country_within_the_region_a_sentence_opens_in_holds_the_share():
     text = "Some context first. In Europe, Spain has the largest demand, with a market share of 14.2%.\n"
     (share,) = _figures(text, metric="share")
     assert (share.scope, share.member) == ("country", "Spain")
+
+
+def test_a_member_expected_to_be_the_fastest_growing_segment_owns_its_cagr():
+    text = "Cargo handling equipment is expected to be the fastest-growing segment, registering a CAGR of 5.2%.\n"
+    (cagr,) = _figures(text, metric="cagr")
+    assert (cagr.scope, cagr.member) == ("segment", "Cargo handling equipment")
+
+
+def test_alone_after_a_members_name_is_not_part_of_it():
+    text = "Public parks alone represented more than 18% of the total kelp fibre market in 2021.\n"
+    (share,) = _figures(text, metric="share")
+    assert (share.member, share.year) == ("Public parks", 2021)

@@ -104,7 +104,9 @@ MEMBER_CONTRIBUTES = re.compile(
     r"(?i:contributed|contributes|generated|generates|accounted\s+for|accounts\s+for|captured|captures)\s+"
     r"(?:(?i:about|around|nearly|over|roughly|approximately|more\s+than)\s+)?$"
 )
-GENERIC_MEMBER_NOUN = re.compile(r"\s+(?i:sector|segment|sub-segment|class|category|units|demand)$")
+GENERIC_MEMBER_NOUN = re.compile(
+    r"\s+(?i:sector|segment|sub-segment|class|category|units|demand|revenues?|spending|alone|combined)$"
+)
 # "Secondary batteries lead the market by size and growth, with a 2018 value of $21.4 billion and a CAGR of 16.3%"
 MEMBER_LEADS_THE_MARKET = re.compile(
     r"(?:[-•*·\s]*(?i:by)\s+[A-Za-z][A-Za-z &/-]{1,40}?,\s+)?" + _OPENING_MEMBER + r"\s+"
@@ -118,7 +120,8 @@ FOLLOWED_BY_MEMBER = re.compile(
 )
 MEMBER_IS_THE_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+"
-    r"(?i:is|are|was|were|will\s+be|remains|remain)"
+    r"(?i:is|are|was|were|will\s+be|remains|remain"
+    r"|(?:is|are)\s+(?:expected|projected|forecast|anticipated|set|poised|likely)\s+to\s+(?:be|remain))"
     r"\s+(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:industry|sector|segment|category|vertical|application|channel)\b"
 )
 # "The market's largest segment is the segment Smart Watches with a market volume of US$41,230m in 2024"
