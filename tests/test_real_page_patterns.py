@@ -1278,3 +1278,19 @@ def test_alone_after_a_members_name_is_not_part_of_it():
     text = "Public parks alone represented more than 18% of the total kelp fibre market in 2021.\n"
     (share,) = _figures(text, metric="share")
     assert (share.member, share.year) == ("Public parks", 2021)
+
+
+def test_a_by_the_dimension_opening_with_retained_revenue_and_an_industry_dimension_reads_each_member():
+    text = (
+        "By the carrier model, classic asset-light carriers retained 78.10% of revenue in 2025, whereas app-first "
+        "carriers are growing at a 15.2% CAGR between 2026-2031.\n"
+        "By end-user industry, grocery contributed 31.5% of 2025 demand, while medical supplies are the "
+        "fastest-growing segment with a 9.1% CAGR between 2026-2031.\n"
+    )
+    figures = {(f.metric, f.scope, f.member, f.pct) for f in extract_report(text).figures}
+    assert figures == {
+        ("share", "segment", "classic asset-light carriers", 78.1),
+        ("cagr", "segment", "app-first carriers", 15.2),
+        ("share", "segment", "grocery", 31.5),
+        ("cagr", "segment", "medical supplies", 9.1),
+    }

@@ -35,9 +35,9 @@ IN_A_PLACE_OPENING = re.compile(r"[-•*·\s]*(?i:in|across|within)\s+(?:(?i:the
 RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 # "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
 # figures are each about the member that opens its clause.
-# "By type, ...", "By end user: ..."; not "By the end of 2031, ..." nor "By 2030, ...".
+# "By type, ...", "By the forwarder model, ..."; not "By the end of 2031, ..." nor "By 2030, ...".
 BY_DIMENSION_OPENING = re.compile(
-    r"^[-•*·\s]*(?i:by)\s+(?!(?i:the|then|now|that|this)\b)"
+    r"^[-•*·\s]*(?i:by)\s+(?!(?i:the\s+(?:end|time|year|close|start)|then|now|that|this)\b)"
     r"(?P<dimension>[A-Za-z][A-Za-z &/-]{1,40}?)(?P<separator>[,:])\s+"
 )
 CLAUSE_OPENING = re.compile(
@@ -52,7 +52,7 @@ MEMBER_THEN_VERB = re.compile(
     r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)(?:\s+(?i:class|category))?"
     r"(?:\s*\([^()]{1,60}\))?\s+"
     r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
-    r"|lead|dominated|dominates|dominate|represents|represent"
+    r"|lead|dominated|dominates|dominate|represents|represent|retained|retains|retain|claimed|claims|controlled|controls"
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
     r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
     r"|at)\b(?!-)"

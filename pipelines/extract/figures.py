@@ -125,7 +125,7 @@ _SHARE_AFTER = re.compile(
     r"^\s*(?i:share|market share|of the (?:global |total |overall )?(?:market|revenue)|of the total\b"
     r"|(?:[\w-]+\s+){1,4}?share\b"
     r"|of (?:the )?(?:total |global |overall |worldwide )+(?:[\w-]+ ){0,3}?(?:market|revenues?)\b"
-    r"|of market revenues?\b"
+    r"|of (?:market |total )?revenues?\b"
     r"|of (?:the )?[\w&' -]{1,40}? (?:market|industry)(?:'s)? (?:share|size|revenue))"
 )
 _SHARE_OF_A_QUANTITY = re.compile(
@@ -447,7 +447,9 @@ def extract_figures(
                 isinstance(item, Money) or _classify_percentage(text, item, clause_start, clause_end) == "cagr"
             )
             if target is None and market and of_a_market:
-                named = market_named_before(text, sentence.char_start, item.start)
+                # "By end-user industry, ...": the words of a "By <dimension>," opening name no market
+                opening = BY_DIMENSION_OPENING.match(sentence.text)
+                named = market_named_before(text, sentence.char_start + (opening.end() if opening else 0), item.start)
                 relation = relation_to_the_market(named, market) if named else "same"
                 if relation != "same" and text.lower().count(named.lower()) > 1 and shares_a_word(named, market):
                     # a name the page keeps using is its own market, however the title puts it: "commercial
