@@ -1294,3 +1294,19 @@ def test_a_by_the_dimension_opening_with_retained_revenue_and_an_industry_dimens
         ("share", "segment", "grocery", 31.5),
         ("cagr", "segment", "medical supplies", 9.1),
     }
+
+
+def test_a_segment_named_in_a_driven_by_clause_is_a_cause_not_the_figures_owner():
+    text = (
+        "Skincare Market\n\nBy type: Skincare, Haircare, Makeup.\n\n"
+        "Latin America leads the market, driven by rising spending on premium skincare, valued at USD 12.5 billion "
+        "in 2024.\n"
+    )
+    values = {(value.scope, value.member) for value in _figures(text, metric="value")}
+    assert values == {("region", "Latin America")}
+
+
+def test_an_amount_that_sizes_the_global_market_in_a_regions_sentence_is_the_markets():
+    text = "North America accounts for a 38% revenue share of the nearly $212 billion global kelp fibre market.\n"
+    (value,) = _figures(text, metric="value")
+    assert (value.scope, value.value_millions) == ("market", 212000.0)

@@ -32,6 +32,9 @@ MEMBERS_JOINED = re.compile(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+")
 OF_THE_BEFORE = re.compile(r"\b(?i:of)\s+(?i:the)\s+$")
 A_MARKET_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?i:market|industry)\b")
 IN_A_PLACE_OPENING = re.compile(r"[-•*·\s]*(?i:in|across|within)\s+(?:(?i:the)\s+)?")
+CAUSES = re.compile(
+    r"\b(?i:driven\s+by|due\s+to|owing\s+to|thanks\s+to|fuel(?:l)?ed\s+by|supported\s+by|led\s+by\s+demand\s+for)\b"
+)
 RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 # "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
 # figures are each about the member that opens its clause.
@@ -230,6 +233,12 @@ def scope_for(
 ) -> tuple[NamedScope | None, str | None]:
     """(what the figure is about, the region a segment figure is limited to)."""
     named_before = [mention for mention in tokens.mentions if mention.end <= figure_start]
+    if len(named_before) >= 2:
+        # "Asia Pacific leads the market, driven by strong demand for premium skincare, valued at USD 132.92 billion":
+        # what a "driven by" clause names is a cause, not what the figure is of
+        named_before = [named_before[0]] + [
+            mention for mention in named_before[1:] if not _in_a_clause_of_causes(text, tokens, mention, figure_start)
+        ]
     if len(named_before) >= 2 and _is_the_place_of_a_wider_market(text, named_before[-2], named_before[-1]):
         # "the U.S. accounted for 72.6% of the North America health IT market, with $15.9 billion in 2012"
         named_before = named_before[:-1]
@@ -245,6 +254,14 @@ def scope_for(
         regions = (m.target for m in reversed(recent) if m.target.scope == "region")
         return next(regions, None), None
     return None, None
+
+
+def _in_a_clause_of_causes(text: str, tokens: SentenceTokens, mention: Mention, figure_start: int) -> bool:
+    """Whether ``mention`` sits in a "driven by ..." clause that closes (with a comma) before the figure."""
+    causes = list(CAUSES.finditer(text, tokens.sentence.char_start, mention.start))
+    if not causes or "," in text[causes[-1].end() : mention.start]:
+        return False
+    return "," in text[mention.end : figure_start]
 
 
 def _is_the_place_of_a_wider_market(text: str, subject: Mention, container: Mention) -> bool:

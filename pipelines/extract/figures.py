@@ -133,6 +133,9 @@ _SHARE_OF_A_QUANTITY = re.compile(
     r"(?:[\w'’-]+\s+){0,2}?(?i:consumption|production|output|procedures|units|shipments|installations|capacity"
     r"|users|subscribers|patents|deliveries|launches|towers|capital\s+expenditures?|capex|growth)\b"
 )
+_THE_WHOLE_MARKET_AFTER = re.compile(
+    r"\s+(?i:global|worldwide|world|overall|total|entire)\s+(?:[\w&'’-]+\s+){0,4}?(?i:market|industry)\b"
+)
 _A_MARKET_WORD = re.compile(r"\b(?i:market|industry|sector)\b")
 _SHARES_OF_A_QUANTITY_BEFORE = re.compile(
     r"\b(?i:of)\s+(?:(?i:all|the|total|global|the\s+world['’]s)\s+)+(?:[\w-]+\s+){0,2}?"
@@ -423,6 +426,9 @@ def extract_figures(
             ):
                 # "the automotive sector had the largest share in the market in 2012 at $7.37 billion"
                 target = holder
+            if isinstance(item, Money) and _THE_WHOLE_MARKET_AFTER.match(text, item.end):
+                # "North America accounts for a 41% share of the nearly $316 billion global e-learning market"
+                target, within_region = None, None
             if follower := member_followed_by(text, item, tokens):
                 target, within_region = follower, None
             if (
@@ -520,6 +526,7 @@ def extract_figures(
                     and target is None
                     and not row
                     and not MARKET_SIZE_WORDING.search(text, clause_start, item.start)
+                    and not _THE_WHOLE_MARKET_AFTER.match(text, item.end)
                     and not NOW_AFTER.match(text, item.end)
                 ):
                     skip(
