@@ -1310,3 +1310,13 @@ def test_an_amount_that_sizes_the_global_market_in_a_regions_sentence_is_the_mar
     text = "North America accounts for a 38% revenue share of the nearly $212 billion global kelp fibre market.\n"
     (value,) = _figures(text, metric="value")
     assert (value.scope, value.value_millions) == ("market", 212000.0)
+
+
+def test_a_countrys_share_of_a_regional_market_is_not_a_share_of_the_whole_market():
+    text = (
+        "Regionally, Canada leads the markets in North America with a market share of 61.2%, while Korea leads the "
+        "Asian market with a 27.4% market share.\n"
+    )
+    report = extract_report(text)
+    assert [f for f in report.figures if f.metric == "share"] == []
+    assert sum("a share of the" in skipped.reason for skipped in report.skipped) == 2

@@ -29,6 +29,10 @@ JOINED_PLACES = re.compile(
     r"(?:\s+(?i:countries|nations|regions?))?\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?"
 )
 MEMBERS_JOINED = re.compile(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+")
+LEADS_THE = re.compile(r"\b(?i:leads?|led|dominates?|dominated|tops|topped)\s+(?i:the)\s+$")
+LEADS_THE_MARKETS_IN = re.compile(
+    r"\b(?i:leads?|led|dominates?|dominated|tops|topped)\s+(?i:the)\s+(?i:markets?|industry)\s+(?i:in)\s+(?:(?i:the)\s+)?$"
+)
 OF_THE_BEFORE = re.compile(r"\b(?i:of)\s+(?i:the)\s+$")
 A_MARKET_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?i:market|industry)\b")
 IN_A_PLACE_OPENING = re.compile(r"[-•*·\s]*(?i:in|across|within)\s+(?:(?i:the)\s+)?")
@@ -264,14 +268,28 @@ def _in_a_clause_of_causes(text: str, tokens: SentenceTokens, mention: Mention, 
     return "," in text[mention.end : figure_start]
 
 
+def wider_market_named_before(text: str, tokens: SentenceTokens, figure_start: int) -> str | None:
+    """The region whose market the place a sentence is about is part of, named right before ``figure_start``: "the
+    U.S. accounted for 72.6% of the North America health IT market" → 'North America'. A percentage there is a
+    share of that region's market, not of the whole market."""
+    named_before = [mention for mention in tokens.mentions if mention.end <= figure_start]
+    if len(named_before) >= 2 and _is_the_place_of_a_wider_market(text, named_before[-2], named_before[-1]):
+        return named_before[-1].target.member
+    return None
+
+
 def _is_the_place_of_a_wider_market(text: str, subject: Mention, container: Mention) -> bool:
     """Whether ``container`` names the wider market that ``subject``, a place named before it, is part of."""
+    if subject.target.scope not in ("region", "country") or container.target.scope not in ("region", "country"):
+        return False
+    window = max(0, container.start - 40)
+    if LEADS_THE_MARKETS_IN.search(text, window, container.start):
+        return True  # "the U.S. leads the markets in North America with a market share of 86.3%"
     return (
-        subject.target.scope in ("region", "country")
-        and container.target.scope in ("region", "country")
-        and OF_THE_BEFORE.search(text, max(0, container.start - 12), container.start) is not None
-        and A_MARKET_AFTER.match(text, container.end) is not None
-    )
+        OF_THE_BEFORE.search(text, window, container.start) or LEADS_THE.search(text, window, container.start)
+    ) is not None and A_MARKET_AFTER.match(
+        text, container.end
+    ) is not None  # "of the North America health IT market", "Japan leads the Asian market with a 39.7% share"
 
 
 def places_together(

@@ -70,6 +70,7 @@ from pipelines.extract.figure_members import (
     scope_for,
     segment_named_the_kind,
     subject_of,
+    wider_market_named_before,
     without_the_markets_words,
 )
 from pipelines.extract.figure_years import (
@@ -552,6 +553,9 @@ def extract_figures(
             metric = (hint.metric if hint and hint.metric in ("share", "cagr") else None) or _classify_percentage(
                 text, item, clause_start, clause_end
             )
+            if metric == "share" and (wider := wider_market_named_before(text, tokens, item.start)):
+                skip(f"{item.text!r} at {item.start}: a share of the {wider} market, not of the whole market")
+                continue
             labelled_member = _LABELLED_MEMBER_SHARE.fullmatch(text, sentence.char_start, item.start)
             labelled_year = None
             if metric is None and labelled_member and text.startswith(")", item.end):
