@@ -1320,3 +1320,19 @@ def test_a_countrys_share_of_a_regional_market_is_not_a_share_of_the_whole_marke
     report = extract_report(text)
     assert [f for f in report.figures if f.metric == "share"] == []
     assert sum("a share of the" in skipped.reason for skipped in report.skipped) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        (
+            "- In 2024, the global kelp fibre market was valued at $8.1 billion, projected to reach $14.6 billion "
+            "by 2031 at a CAGR of 8.8%\n",
+            (2024, 2031),
+        ),
+        ("The market is then expected to reach $64.2 billion in 2026 at a CAGR of 11.0% from 2023.\n", (2023, 2026)),
+    ],
+)
+def test_a_cagr_period_from_a_year_opening_the_sentence_or_from_a_year_after_it(sentence, period):
+    (cagr,) = _figures(sentence, metric="cagr")
+    assert (cagr.period_start_year, cagr.period_end_year) == period

@@ -71,6 +71,9 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
     if since is not None and year_after is not None and int(since.group("year")) < year_after:
         # "a CAGR of 5.94% is predicted from 2028, with a projection of reaching $26.75 trillion by 2033"
         return int(since.group("year")), year_after
+    if since is not None and year_before is not None and int(since.group("year")) < year_before:
+        # "expected to reach $169.4 billion in 2023 at a CAGR of 14.0% from 2021"
+        return int(since.group("year")), year_before
     after_text = text[percent.end : clause_end]
     until = _UNTIL_YEAR.search(after_text)
     if until and not _FORECAST_PERIOD_WORDS.search(after_text, 0, until.start()):
@@ -142,6 +145,10 @@ def years_of_values_before(position: int, tokens: SentenceTokens) -> list[int]:
     for previous, money, following in zip([None, *values[:-1]], values, [*values[1:], None], strict=True):
         limit = following.start if following else position
         year = next((y.year for y in tokens.years if money.end <= y.start < limit), None)
+        if year is None and previous is None:
+            # "In 2023, the market was valued at $85.4 billion, projected to reach $152.3 billion by 2032": the
+            # first value's year may open the sentence
+            year = next((y.year for y in reversed(tokens.years) if y.end <= money.start), None)
         if year is None and previous is not None:
             # "$139.77 billion by the end of 2021, and by 2029 it will grow to $376.32 billion": the year before it
             year = next((y.year for y in reversed(tokens.years) if previous.end <= y.start and y.end <= money.start
