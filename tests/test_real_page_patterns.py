@@ -1336,3 +1336,22 @@ def test_a_countrys_share_of_a_regional_market_is_not_a_share_of_the_whole_marke
 def test_a_cagr_period_from_a_year_opening_the_sentence_or_from_a_year_after_it(sentence, period):
     (cagr,) = _figures(sentence, metric="cagr")
     assert (cagr.period_start_year, cagr.period_end_year) == period
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "- Average kelp fibre mill revenue in U.S. was $2.4 million in 2023\n",
+        "In 2023, cost savings from kelp fibre surged by over 25%, reaching $6.1 billion.\n",
+        "Kelp fibre is expected to be 30% cheaper than cotton, potentially contributing to a $40 billion reduction "
+        "in costs.\n",
+    ],
+)
+def test_an_average_revenue_a_saving_and_a_reduction_are_no_market_size(sentence):
+    assert _figures(sentence, metric="value") == []
+
+
+def test_a_region_then_particularly_a_country_gives_the_figure_to_the_region():
+    text = "North America, particularly the United States, has taken the lead, with a value of $7.5 billion in 2024.\n"
+    (value,) = _figures(text, metric="value")
+    assert (value.scope, value.member) == ("region", "North America")

@@ -39,6 +39,9 @@ IN_A_PLACE_OPENING = re.compile(r"[-•*·\s]*(?i:in|across|within)\s+(?:(?i:the
 CAUSES = re.compile(
     r"\b(?i:driven\s+by|due\s+to|owing\s+to|thanks\s+to|fuel(?:l)?ed\s+by|supported\s+by|led\s+by\s+demand\s+for)\b"
 )
+PARTICULARLY = re.compile(
+    r"\s*,\s*(?i:particularly|especially|notably|mainly|primarily|chiefly|led\s+by|including)\s+(?:(?i:the)\s+)?"
+)
 RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 # "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
 # figures are each about the member that opens its clause.
@@ -245,6 +248,9 @@ def scope_for(
         ]
     if len(named_before) >= 2 and _is_the_place_of_a_wider_market(text, named_before[-2], named_before[-1]):
         # "the U.S. accounted for 72.6% of the North America health IT market, with $15.9 billion in 2012"
+        named_before = named_before[:-1]
+    if len(named_before) >= 2 and PARTICULARLY.fullmatch(text, named_before[-2].end, named_before[-1].start):
+        # "North America, particularly the United States, has taken the lead ... $10 billion": the first place
         named_before = named_before[:-1]
     if named_before:
         cell = region_of_segment(text, named_before)

@@ -137,6 +137,10 @@ _SHARE_OF_A_QUANTITY = re.compile(
 _THE_WHOLE_MARKET_AFTER = re.compile(
     r"\s+(?i:global|worldwide|world|overall|total|entire)\s+(?:[\w&'’-]+\s+){0,4}?(?i:market|industry)\b"
 )
+_CONTINUES = re.compile(
+    r"\s*,?\s*(?i:reaching|to\s+reach|totaling|totalling|amounting\s+to)\s+"
+    r"(?:(?i:about|around|nearly|over|some|approximately|roughly)\s+)?"
+)
 _A_MARKET_WORD = re.compile(r"\b(?i:market|industry|sector)\b")
 _SHARES_OF_A_QUANTITY_BEFORE = re.compile(
     r"\b(?i:of)\s+(?:(?i:all|the|total|global|the\s+world['’]s)\s+)+(?:[\w-]+\s+){0,2}?"
@@ -377,7 +381,9 @@ def extract_figures(
         not_market_end = None  # where the last amount that is not a market figure ended
         not_market_clause_start = sentence.char_start  # and where its clause started
         previous_rate = None  # (metric, end) of the last percentage read as a CAGR or a share
-        for item, clause_start, clause_end in zip(figure_tokens, clause_starts, boundaries, strict=True):
+        for item, clause_start, clause_end, previous_clause_start in zip(
+            figure_tokens, clause_starts, boundaries, [sentence.char_start, *clause_starts[:-1]], strict=True
+        ):
             if item.problem:
                 skip(f"{item.text!r} at {item.start}: {item.problem}")
                 continue
@@ -391,6 +397,10 @@ def extract_figures(
             looked_back_from = clause_start
             if not_market_end is not None and not _A_MARKET_WORD.search(text, not_market_end, item.start):
                 looked_back_from = not_market_clause_start
+            elif _CONTINUES.fullmatch(text, clause_start, item.start):
+                # "cost savings from biosimilars surged by over 30%, reaching $12.4 billion": the amount the
+                # previous clause's subject reaches
+                looked_back_from = previous_clause_start
             if (
                 isinstance(item, Money)
                 and not row

@@ -23,7 +23,8 @@ _NOT_MARKET_AFTER = re.compile(
     r"|(?i:of|in)\s+(?:(?i:new|fresh|total|private|public|federal|government)\s+)?"
     r"(?i:venture|funding|investments?|financing|capital|grants?|seed|series\s+[a-e]|subsid|budget|revenue\s+for)"
     r"|(?i:(?:in\s+)?(?:set-up\s+|setup\s+|mission\s+|development\s+|capital\s+)?costs?\b|funding|budget)"
-    r"|(?i:[a-z-]*\s*)?(?i:contract|deal|investment|acquisition|valuation|funding\s+round))"
+    r"|(?i:[a-z-]*\s*)?(?i:contract|deal|investment|acquisition|valuation|funding\s+round)"
+    r"|\s*(?i:reduction|savings?|cuts?|decline|drop|increase|boost|uplift|shortfall|gap)\b)"
 )
 _INCREMENT_BEFORE = re.compile(
     r"\b(?i:grow|grows|grew|growing|expand|expands|expanded|expanding|increase|increases|increased|increasing|rise"
@@ -35,10 +36,11 @@ CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approxim
 COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and|to|or|[-–])\s*")
 _NOT_MARKET_BEFORE = re.compile(
     r"\b(?i:budget|costs?|costing|spent|price|priced|sold\s+for|funding|funded|venture\s+capital"
+    r"|average\s+(?:[\w-]+\s+){0,3}?(?:revenue|sales|spend|spending|price|cost|income|ticket|order)"
     r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"
-    r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|savings|raise|raising|exports?|exported|imports?|imported"
+    r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|saving|savings|raise|raising|exports?|exported|imports?|imported"
     r"|shipments?|shipped|market\s+cap|market\s+capitali[sz]ation|(?:has|had|with)\s+a\s+market\s+value|prize\s+pool"
-    r"|prize\s+money|payouts?|losses|loss\s+potential|damages)\b(?:[^.;]|(?<=vs)\.){0,80}$"
+    r"|prize\s+money|payouts?|losses|loss\s+potential|damages)\b(?:[^.;]|(?<=vs)\.|(?<=\b[A-Z])\.){0,80}$"
 )
 # An amount of plain currency units under a million ("USD 6.20", "$98.9") is a price or a line item, never a
 # market's size.
