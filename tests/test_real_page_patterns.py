@@ -1262,10 +1262,14 @@ def test_sales_in_the_asian_region_are_asias():
     assert {(value.scope, value.member) for value in _figures(text, metric="value")} == {("region", "Asia")}
 
 
-def test_a_country_within_the_region_a_sentence_opens_in_holds_the_share():
-    text = "Some context first. In Europe, Spain has the largest demand, with a market share of 14.2%.\n"
-    (share,) = _figures(text, metric="share")
-    assert (share.scope, share.member) == ("country", "Spain")
+def test_a_country_within_the_region_a_sentence_opens_in_holds_the_value_and_its_share_is_the_regions():
+    text = (
+        "Some context first. In Europe, Spain has the largest demand, with sales of $2.4 billion in 2024.\n"
+        "In Europe, Spain has the largest demand, with a market share of 14.2%.\n"
+    )
+    report = extract_report(text)
+    assert [(f.metric, f.scope, f.member) for f in report.figures] == [("value", "country", "Spain")]
+    assert any("a share of the Europe market" in skipped.reason for skipped in report.skipped)
 
 
 def test_a_member_expected_to_be_the_fastest_growing_segment_owns_its_cagr():

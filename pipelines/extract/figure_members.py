@@ -42,6 +42,7 @@ CAUSES = re.compile(
 PARTICULARLY = re.compile(
     r"\s*,\s*(?i:particularly|especially|notably|mainly|primarily|chiefly|led\s+by|including)\s+(?:(?i:the)\s+)?"
 )
+WHOLE_MARKET_WORDS = re.compile(r"\b(?i:global|worldwide|world['’]s|whole\s+market|entire\s+market)\b")
 RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 # "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
 # figures are each about the member that opens its clause.
@@ -281,6 +282,15 @@ def wider_market_named_before(text: str, tokens: SentenceTokens, figure_start: i
     named_before = [mention for mention in tokens.mentions if mention.end <= figure_start]
     if len(named_before) >= 2 and _is_the_place_of_a_wider_market(text, named_before[-2], named_before[-1]):
         return named_before[-1].target.member
+    # "In Europe, the UK has the largest demand, with a market share of 16.4%": a share of Europe's market
+    if (
+        len(named_before) >= 2
+        and named_before[0].target.scope == "region"
+        and named_before[-1].target.scope == "country"
+        and IN_A_PLACE_OPENING.fullmatch(text, tokens.sentence.char_start, named_before[0].start)
+        and not WHOLE_MARKET_WORDS.search(tokens.sentence.text)
+    ):
+        return named_before[0].target.member
     return None
 
 
