@@ -1359,3 +1359,12 @@ def test_a_region_then_particularly_a_country_gives_the_figure_to_the_region():
     text = "North America, particularly the United States, has taken the lead, with a value of $7.5 billion in 2024.\n"
     (value,) = _figures(text, metric="value")
     assert (value.scope, value.member) == ("region", "North America")
+
+
+def test_an_amount_a_year_earlier_is_the_year_before_the_sentences_year():
+    text = (
+        "In 2024, the global kelp fibre market is expected to be worth approximately $12 billion, up by 5 percent "
+        "from around 11.4 billion dollars a year earlier.\n"
+    )
+    values = {(value.year, value.value_millions) for value in _figures(text, metric="value")}
+    assert values == {(2024, 12000.0), (2023, 11400.0)}

@@ -18,6 +18,9 @@ AMOUNT_EQUALS = re.compile(
 A_LABEL_AFTER = re.compile(r"(?:\s+[A-Za-z][\w()-]*){1,4}\s*:")
 BULLET = re.compile(r"\s*[-•*·]\s+")
 SIZE_HEADING = re.compile(r"\b(?i:market\s+(?:size|value|revenue)|size\s+estimates?|estimates?)\b")
+A_YEAR_EARLIER = re.compile(
+    r"\s+(?:(?i:a|one)\s+year\s+(?:earlier|before|prior)|(?i:the|in\s+the)\s+(?:previous|prior|preceding)\s+year)\b"
+)
 OTHER_CLAUSE = re.compile(r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b")
 YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
 BY_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:by)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<year>(?:19|20)\d{2}),")
@@ -52,6 +55,9 @@ def year_for(
     if spanned is not None:
         return spanned
     before = [year for year in tokens.years if year.end <= figure_start]
+    if before and A_YEAR_EARLIER.match(tokens.sentence.text, figure_end - tokens.sentence.char_start):
+        # "In 2023, the market is expected to be worth $107 billion, up from around $100.4 billion a year earlier"
+        return before[-1].year - 1
     by_year = BY_YEAR_OPENING.match(tokens.sentence.text)
     if (
         by_year is not None
