@@ -1368,3 +1368,9 @@ def test_an_amount_a_year_earlier_is_the_year_before_the_sentences_year():
     )
     values = {(value.year, value.value_millions) for value in _figures(text, metric="value")}
     assert values == {(2024, 12000.0), (2023, 11400.0)}
+
+
+def test_a_year_in_the_label_before_a_value_wins_over_a_bracketed_year_after_it():
+    text = "- Projected Kelp Fibre Market Size by 2030: US$ 14.25B (2025)\n"
+    (value,) = _figures(text, metric="value")
+    assert (value.year, value.value_millions) == (2030, 14250.0)

@@ -21,6 +21,7 @@ SIZE_HEADING = re.compile(r"\b(?i:market\s+(?:size|value|revenue)|size\s+estimat
 A_YEAR_EARLIER = re.compile(
     r"\s+(?:(?i:a|one)\s+year\s+(?:earlier|before|prior)|(?i:the|in\s+the)\s+(?:previous|prior|preceding)\s+year)\b"
 )
+A_LABEL_YEAR = re.compile(r"\b(?i:by|in|for)\s+(?P<year>(?:19|20)\d{2})\s*:\s*(?:(?i:about|around|approx\.?|~)\s*)?$")
 OTHER_CLAUSE = re.compile(r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b")
 YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
 BY_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:by)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<year>(?:19|20)\d{2}),")
@@ -39,6 +40,10 @@ def year_for(
         in_cell = [year for year in tokens.years if figure_end <= year.start < clause_end]
         in_label = [year for year in tokens.years if year.end <= figure_start]
         return in_cell[0].year if in_cell else in_label[-1].year if in_label else hint.year
+    labelled = A_LABEL_YEAR.search(tokens.sentence.text, 0, figure_start - tokens.sentence.char_start)
+    if labelled is not None:
+        # "Projected Market Size by 2029: US$ 51.78B (2024)": the label's year, not the source's after the value
+        return int(labelled.group("year"))
     # "amounted to $172 billion, while in 2020 the growth rate ...": a year after "while" is the next clause's
     other_clause = OTHER_CLAUSE.search(tokens.sentence.text, figure_end - tokens.sentence.char_start)
     if other_clause is not None:
