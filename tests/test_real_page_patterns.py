@@ -1374,3 +1374,17 @@ def test_a_year_in_the_label_before_a_value_wins_over_a_bracketed_year_after_it(
     text = "- Projected Kelp Fibre Market Size by 2030: US$ 14.25B (2025)\n"
     (value,) = _figures(text, metric="value")
     assert (value.year, value.value_millions) == (2030, 14250.0)
+
+
+def test_over_the_aforementioned_period_takes_the_period_the_page_just_stated():
+    text = (
+        "The kelp fibre market is projected to grow at a CAGR of 6.1% between 2020 and 2027.\n"
+        "Fastest growth is expected in Latin America, with a projected CAGR of 9.4% over the aforementioned period.\n"
+    )
+    cagrs = {(f.scope, f.member, f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")}
+    assert ("region", "Latin America", 2020, 2027) in cagrs
+
+
+def test_an_amount_in_infrastructure_transactions_is_no_market_figure():
+    text = "The hotspot for tower sales is Sub-Saharan Africa, where $25 billion in infrastructure transactions wait.\n"
+    assert _figures(text, metric="value") == []

@@ -31,7 +31,9 @@ _FROM_YEAR = re.compile(r"\b(?i:from|since|starting\s+(?:in|from))\s+(?P<year>(?
 # "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
 RATES_IN_A_ROW = re.compile(r"(?:\s+(?i:in|by)\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:,|(?i:and|or|to))\s*(?:(?i:a|an)\s+)?")
 THIS_PERIOD = re.compile(r"\b(?i:this|that)\s+(?:(?i:forecast|projection)\s+)?(?i:period|timeframe|time\s+frame)\b")
-SAME_PERIOD = re.compile(r"\b(?i:(?:over|during|in|for)\s+the\s+same\s+(?:period|timeframe|time\s+frame|years))\b")
+SAME_PERIOD = re.compile(
+    r"\b(?i:(?:over|during|in|for)\s+the\s+(?:same|aforementioned|above|said)\s+(?:period|timeframe|time\s+frame|years))\b"
+)
 
 
 def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int, tokens: SentenceTokens):

@@ -24,7 +24,8 @@ _NOT_MARKET_AFTER = re.compile(
     r"(?i:venture|funding|investments?|financing|capital|grants?|seed|series\s+[a-e]|subsid|budget|revenue\s+for)"
     r"|(?i:(?:in\s+)?(?:set-up\s+|setup\s+|mission\s+|development\s+|capital\s+)?costs?\b|funding|budget)"
     r"|(?i:[a-z-]*\s*)?(?i:contract|deal|investment|acquisition|valuation|funding\s+round)"
-    r"|\s*(?i:reduction|savings?|cuts?|decline|drop|increase|boost|uplift|shortfall|gap)\b)"
+    r"|\s*(?i:reduction|savings?|cuts?|decline|drop|increase|boost|uplift|shortfall|gap)\b"
+    r"|\s+(?i:in|of)\s+(?:[\w-]+\s+){0,2}?(?i:transactions|deals|acquisitions|mergers|M&A)\b)"
 )
 _INCREMENT_BEFORE = re.compile(
     r"\b(?i:grow|grows|grew|growing|expand|expands|expanded|expanding|increase|increases|increased|increasing|rise"
