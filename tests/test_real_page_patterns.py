@@ -1388,3 +1388,13 @@ def test_over_the_aforementioned_period_takes_the_period_the_page_just_stated():
 def test_an_amount_in_infrastructure_transactions_is_no_market_figure():
     text = "The hotspot for tower sales is Sub-Saharan Africa, where $25 billion in infrastructure transactions wait.\n"
     assert _figures(text, metric="value") == []
+
+
+def test_an_adjective_before_market_size_names_no_other_market():
+    text = (
+        "Kelp Fibre Market\n\n"
+        "The global kelp fibre market is growing, projected to reach a substantial market size of approximately "
+        "$3,800 million by 2027.\n"
+    )
+    (value,) = _figures(text, metric="value")
+    assert (value.scope, value.year, value.value_millions) == ("market", 2027, 3800.0)

@@ -48,7 +48,9 @@ _NOT_IN_A_MARKET_NAME = frozenset(
      "usd", "us$", "eur", "billion", "million", "which", "where", "while", "when", "what", "how", "why", "if",
      "also", "still", "now", "today", "today’s", "today's", "domestic", "local", "regional", "international",
      "further", "expects", "expected", "include", "includes", "including", "such", "every", "one", "widely",
-     "cited", "commonly", "often", "recent", "recently", "another", "separate", "same", "similar"}
+     "cited", "commonly", "often", "recent", "recently", "another", "separate", "same", "similar", "substantial",
+     "significant", "sizeable", "sizable", "considerable", "huge", "massive", "robust", "healthy", "impressive",
+     "staggering", "large", "larger", "small", "smaller", "approximate", "potential", "possible"}
 )  # fmt: skip
 _SMALL_WORDS = frozenset({"and", "or", "of", "for", "the", "in", "on", "to", "&"})
 # What a title's market should not hold: a figure, a year, a sentence's verb, a breadcrumb.
