@@ -1398,3 +1398,8 @@ def test_an_adjective_before_market_size_names_no_other_market():
     )
     (value,) = _figures(text, metric="value")
     assert (value.scope, value.year, value.value_millions) == ("market", 2027, 3800.0)
+
+
+def test_a_country_that_recorded_an_amount_is_no_firm():
+    (value,) = _figures("  • India recorded USD 4.25 billion in 2024.\n", metric="value")
+    assert (value.scope, value.member, value.year) == ("country", "India", 2024)

@@ -409,7 +409,11 @@ def extract_figures(
                 skip(f"{item.text!r} at {item.start}: a price, cost, budget or funding amount, not a market figure")
                 not_market_end, not_market_clause_start = item.end, looked_back_from
                 continue
-            if isinstance(item, Money) and (firm := FIRM_EARNS.fullmatch(text, sentence.char_start, item.start)):
+            if (
+                isinstance(item, Money)
+                and (firm := FIRM_EARNS.fullmatch(text, sentence.char_start, item.start))
+                and not any(m.start < firm.end("firm") and firm.start("firm") < m.end for m in tokens.mentions)
+            ):
                 skip(f"{item.text!r} at {item.start}: revenue of {firm.group('firm')}, a company, not a market figure")
                 continue
             if isinstance(item, Money) and (firm := firm_in_brackets(text, item, tokens)):
