@@ -1403,3 +1403,23 @@ def test_an_adjective_before_market_size_names_no_other_market():
 def test_a_country_that_recorded_an_amount_is_no_firm():
     (value,) = _figures("  • India recorded USD 4.25 billion in 2024.\n", metric="value")
     assert (value.scope, value.member, value.year) == ("country", "India", 2024)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "In 2020, the segment's market size was $12.4 billion. This number is expected to rise to $30.1 billion "
+            "in 2027, with a compound annual growth rate (CAGR) of 13.5%\n",
+            (2020, 2027),
+        ),
+        (
+            "In 2021, the global value of kelp fibre products was $6.2 billion. That number is projected to grow by "
+            "5% annually until 2029.\n",
+            (2021, 2029),
+        ),
+    ],
+)
+def test_a_cagr_of_this_number_starts_in_the_year_of_the_value_before(text, period):
+    (cagr,) = _figures(text, metric="cagr")
+    assert (cagr.period_start_year, cagr.period_end_year) == period

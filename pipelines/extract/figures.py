@@ -262,6 +262,21 @@ def dimension_of_the_opening(sentence_text: str) -> str | None:
     return " ".join(by_dimension.group("dimension").lower().split()) if by_dimension else None
 
 
+THAT_NUMBER = re.compile(r"[-•*·\s]*(?i:this|that)\s+(?i:number|figure|value|amount|total)\b")
+
+
+def _from_the_number_before(
+    before: SentenceTokens | None, tokens: SentenceTokens, period: tuple[int, int]
+) -> tuple[int, int]:
+    """The period from the one year of the sentence before (the year of the value "this number" refers to) to the
+    last year this sentence names or the period already ends in; ``period`` unchanged when either is missing."""
+    if before is None or len(before.money) != 1 or len({year.year for year in before.years}) != 1:
+        return period
+    start = before.years[0].year
+    end = period[1] if period[1] is not None and period[1] > 0 else max((y.year for y in tokens.years), default=None)
+    return (start, end) if end is not None and start < end else period
+
+
 def firm_in_brackets(text: str, money: Money, tokens: SentenceTokens) -> str | None:
     """The firm whose revenue ``money`` is, in brackets after its name, in a sentence about companies: "the top
     chip design companies in 2022 were Qualcomm ($46 billion), Broadcom ($26 billion)"."""
@@ -638,6 +653,12 @@ def extract_figures(
                     # "... from $3.3 billion in 2022 to $7.27 billion by 2027. During this forecast period, ... a CAGR
                     # of 16.85%": the years the previous sentence grew between
                     period_start, period_end = last_value_years
+                if period_start is not None and period_start < 0 and THAT_NUMBER.match(sentence.text):
+                    # "In 2019, the market size was $24.99 billion. This number is expected to rise to $59.53 billion
+                    # in 2026, with a CAGR of 13.6%": from the year of the value "this number" is
+                    period_start, period_end = _from_the_number_before(
+                        grouped.get(position - 1), tokens, (period_start, period_end)
+                    )
                 if period_start is not None and period_start > 0 and period_end is not None:
                     last_cagr_period = (period_start, period_end)
             else:
