@@ -1423,3 +1423,8 @@ def test_a_country_that_recorded_an_amount_is_no_firm():
 def test_a_cagr_of_this_number_starts_in_the_year_of_the_value_before(text, period):
     (cagr,) = _figures(text, metric="cagr")
     assert (cagr.period_start_year, cagr.period_end_year) == period
+
+
+def test_an_annual_compound_growth_rate_is_a_cagr():
+    (cagr,) = _figures("The drone industry is set to have an annual compound growth rate of 21% from 2024.\n", metric="cagr")
+    assert cagr.pct == 21.0

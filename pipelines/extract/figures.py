@@ -102,7 +102,8 @@ from pipelines.extract.stat_cards import StatCard, find_stat_cards
 from pipelines.extract.text_tables import TableRow, find_table_rows
 
 _CAGR_BEFORE = re.compile(
-    r"(?i:cagr|compound annual growth rate|annual growth rate|aggregate growth rate|annually"
+    r"(?i:cagr|compound annual growth rate|annual compound(?:ed)? growth rate|annual growth rate|aggregate growth rate"
+    r"|annually"
     r"|(?:average|combined|compound(?:ed)?)\s+annual"
     r"\s+(?:growth\s+)?(?:rate|increase))\W*(?:\w+\W+){0,5}$"
 )
