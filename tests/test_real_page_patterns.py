@@ -1426,5 +1426,7 @@ def test_a_cagr_of_this_number_starts_in_the_year_of_the_value_before(text, peri
 
 
 def test_an_annual_compound_growth_rate_is_a_cagr():
-    (cagr,) = _figures("The drone industry is set to have an annual compound growth rate of 21% from 2024.\n", metric="cagr")
+    (cagr,) = _figures(
+        "The drone industry is set to have an annual compound growth rate of 21% from 2024.\n", metric="cagr"
+    )
     assert cagr.pct == 21.0
