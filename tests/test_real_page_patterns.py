@@ -1430,3 +1430,9 @@ def test_an_annual_compound_growth_rate_is_a_cagr():
         "The drone industry is set to have an annual compound growth rate of 21% from 2024.\n", metric="cagr"
     )
     assert cagr.pct == 21.0
+
+
+def test_a_share_of_revenue_from_a_channel_is_that_channels_share():
+    text = "| Channels | Over 64% of revenue from app bookings | Kiosks, call centres |\n"
+    (share,) = _figures(text, metric="share")
+    assert (share.scope, share.member, share.pct) == ("segment", "app bookings", 64.0)

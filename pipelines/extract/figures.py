@@ -142,6 +142,11 @@ _CONTINUES = re.compile(
     r"\s*,?\s*(?i:reaching|to\s+reach|totaling|totalling|amounting\s+to)\s+"
     r"(?:(?i:about|around|nearly|over|some|approximately|roughly)\s+)?"
 )
+_REVENUE_FROM = re.compile(
+    r"\s+(?i:of)\s+(?:(?i:the|total|all|its|their)\s+)?(?i:revenues?|sales|income)\s+(?:(?i:comes?|came|is|was)\s+)?"
+    r"(?i:from|through|via|generated\s+(?:by|through|from))\s+(?:(?i:the)\s+)?"
+    r"(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?)(?=\s*(?:[.,;|)]|$)|\s+(?i:and|while|in|by|with|as)\b)"
+)
 _A_MARKET_WORD = re.compile(r"\b(?i:market|industry|sector)\b")
 _SHARES_OF_A_QUANTITY_BEFORE = re.compile(
     r"\b(?i:of)\s+(?:(?i:all|the|total|global|the\s+world['’]s)\s+)+(?:[\w-]+\s+){0,2}?"
@@ -276,6 +281,17 @@ def _from_the_number_before(
     start = before.years[0].year
     end = period[1] if period[1] is not None and period[1] > 0 else max((y.year for y in tokens.years), default=None)
     return (start, end) if end is not None and start < end else period
+
+
+def _revenue_source(text: str, percent: Percent, tokens: SentenceTokens) -> NamedScope | None:
+    """ "Over 70% of revenue from online bookings": the segment a share of revenue comes from (not a place the
+    gazetteer knows, which keeps its own reading)."""
+    source = _REVENUE_FROM.match(text, percent.end)
+    if source is None or NOT_A_MEMBER.fullmatch(source.group("member")):
+        return None
+    if any(m.start < source.end("member") and source.start("member") < m.end for m in tokens.mentions):
+        return None
+    return NamedScope("segment", None, source.group("member"))
 
 
 def firm_in_brackets(text: str, money: Money, tokens: SentenceTokens) -> str | None:
@@ -462,6 +478,8 @@ def extract_figures(
                 target, within_region = None, None
             if follower := member_followed_by(text, item, tokens):
                 target, within_region = follower, None
+            if not isinstance(item, Money) and (source := _revenue_source(text, item, tokens)):
+                target, within_region = source, None
             if (
                 follower is None
                 and (leader := MEMBER_LEADS_THE_MARKET.match(sentence.text))
