@@ -23,7 +23,7 @@ CATEGORIES = {
 }
 TARGETS = {"market size": 0.98, "market CAGR": 0.98, "region and segment": 0.90}
 _PUNCTUATION = re.compile(r"[.'’]")
-_SEPARATORS = re.compile(r"[\s\-_/]+")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2013_/]+")
 
 
 def normalised_name(name: str | None) -> str | None:

@@ -1436,3 +1436,8 @@ def test_a_share_of_revenue_from_a_channel_is_that_channels_share():
     text = "| Channels | Over 64% of revenue from app bookings | Kiosks, call centres |\n"
     (share,) = _figures(text, metric="share")
     assert (share.scope, share.member, share.pct) == ("segment", "app bookings", 64.0)
+
+
+def test_a_region_written_with_a_non_breaking_hyphen_is_the_region():
+    (cagr,) = _figures("Asia\u2011Pacific is expected to grow at a CAGR of 13.8% over the period.\n", metric="cagr")
+    assert (cagr.scope, cagr.member) == ("region", "Asia Pacific")

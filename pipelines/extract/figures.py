@@ -819,7 +819,7 @@ def _card_figure(text: str, card: StatCard, label_mentions: list[Mention]) -> tu
 
 def _amount_identity(figure: StatedFigure) -> tuple:
     """A value or share as stated, whatever its year: the same amount of the same member."""
-    member = " ".join(re.split(r"[\s\-]+", figure.member.lower())) if figure.member else None
+    member = " ".join(re.split(r"[\s\-\u2010-\u2013]+", figure.member.lower())) if figure.member else None
     return (figure.metric, figure.scope, member, figure.within_region, figure.value_millions,
             figure.value_high_millions, figure.pct, figure.pct_high, figure.currency)  # fmt: skip
 

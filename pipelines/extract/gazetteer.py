@@ -85,9 +85,9 @@ class Mention:
 def _name_pattern(name: str) -> str:
     if _is_acronym(name):
         return f"(?-i:{name})"  # "US", "UK", "APAC" only in capitals: "us" is a pronoun
-    tokens = re.split(r"[\s\-]+", name.strip())
+    tokens = re.split(r"[\s\-\u2010-\u2013]+", name.strip())
     parts = [r"(?:&|and)" if token in ("&", "and") else re.escape(token) for token in tokens]
-    return r"[\s\-]+".join(parts)
+    return r"[\s\-\u2010-\u2013]+".join(parts)
 
 
 @functools.lru_cache(maxsize=65536)

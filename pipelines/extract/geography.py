@@ -119,7 +119,7 @@ ALIASES = {
 
 def normalised_place(name: str) -> str:
     """'Asia-Pacific' → 'asia pacific', 'Middle East and Africa' → 'middle east & africa': how names compare."""
-    return " ".join(re.split(r"[\s\-]+", name.lower())).replace(" and ", " & ")
+    return " ".join(re.split(r"[\s\-\u2010-\u2013]+", name.lower())).replace(" and ", " & ")
 
 
 _CANONICAL_REGIONS = {

@@ -43,7 +43,7 @@ def spellings(name: str, exact_case: bool) -> list[str]:
     if exact_case:
         return [name.lower()]
     written = [""]
-    for index, word in enumerate(re.split(r"[\s\-]+", name.strip())):
+    for index, word in enumerate(re.split(r"[\s\-\u2010-\u2013]+", name.strip())):
         words = ("&", "and") if word in ("&", "and") else (word.lower(),)
         joint = SEPARATOR if index else ""
         written = [before + joint + spelling for before in written for spelling in words]
@@ -83,7 +83,7 @@ def _node_pattern(node: _Node) -> str | None:
         child_pattern = _node_pattern(child)
         if child_pattern is None:
             return None
-        edge = r"[\s\-]+" if character == SEPARATOR else re.escape(character)
+        edge = r"[\s\-\u2010-\u2013]+" if character == SEPARATOR else re.escape(character)
         if not ending_orders or max(child.orders) < min(ending_orders):
             before.append(edge + child_pattern)
         elif min(child.orders) > max(ending_orders):
