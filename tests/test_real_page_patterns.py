@@ -1441,3 +1441,12 @@ def test_a_share_of_revenue_from_a_channel_is_that_channels_share():
 def test_a_region_written_with_a_non_breaking_hyphen_is_the_region():
     (cagr,) = _figures("Asia\u2011Pacific is expected to grow at a CAGR of 13.8% over the period.\n", metric="cagr")
     assert (cagr.scope, cagr.member) == ("region", "Asia Pacific")
+
+
+def test_a_sub_market_named_with_revenue_is_the_segment_without_the_word():
+    text = (
+        "Kelp Fibre Market\n\n"
+        "The worldwide kelp fibre yarn revenue market is forecast to record 12% growth in 2026, to total $4.2 billion.\n"
+    )
+    (value,) = _figures(text, metric="value")
+    assert (value.scope, value.member) == ("segment", "kelp fibre yarn")

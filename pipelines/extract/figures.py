@@ -514,7 +514,7 @@ def extract_figures(
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({named}), not of {market}")
                     continue
                 if relation == "part":
-                    target = NamedScope("segment", None, named)
+                    target = NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", named) or named)
                 elif named is None and (other := another_market_valued(sentence.text, market)):
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({other}), not of {market}")
                     continue
