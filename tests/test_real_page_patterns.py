@@ -1446,7 +1446,7 @@ def test_a_region_written_with_a_non_breaking_hyphen_is_the_region():
 def test_a_sub_market_named_with_revenue_is_the_segment_without_the_word():
     text = (
         "Kelp Fibre Market\n\n"
-        "The worldwide kelp fibre yarn revenue market is forecast to record 12% growth in 2026, to total $4.2 billion.\n"
+        "The worldwide kelp fibre yarn revenue market is forecast to grow 12% in 2026, to total $4.2 billion.\n"
     )
     (value,) = _figures(text, metric="value")
     assert (value.scope, value.member) == ("segment", "kelp fibre yarn")
