@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.extract.geography import ALIASES
+from pipelines.extract.name_trie import SEPARATOR_CHARACTERS
 
 CATEGORIES = {
     "market size": lambda fact: fact["scope"] == "market" and fact["metric"] == "value",
@@ -23,7 +24,7 @@ CATEGORIES = {
 }
 TARGETS = {"market size": 0.98, "market CAGR": 0.98, "region and segment": 0.90}
 _PUNCTUATION = re.compile(r"[.'’]")
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2013_/]+")
+_SEPARATORS = re.compile(f"[{SEPARATOR_CHARACTERS}_/]+")
 
 
 def normalised_name(name: str | None) -> str | None:

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from pipelines.extract.gazetteer import Mention, NamedScope
-from pipelines.extract.numbers import Percent
+from pipelines.extract.numbers import Money, Percent
 from pipelines.extract.records import Sentence
 from pipelines.extract.sentence_tokens import SentenceTokens
 
@@ -47,10 +47,11 @@ RESPECTIVELY = re.compile(r"\b(?i:respectively)\b")
 # "- By pets, dogs captured 49.6% ... whereas cats are projected to post a 7.7% CAGR": a takeaway line whose
 # figures are each about the member that opens its clause.
 # "By type, ...", "By the forwarder model, ..."; not "By the end of 2031, ..." nor "By 2030, ...".
-BY_DIMENSION_OPENING = re.compile(
-    r"^[-•*·\s]*(?i:by)\s+(?!(?i:the\s+(?:end|time|year|close|start)|then|now|that|this)\b)"
-    r"(?P<dimension>[A-Za-z][A-Za-z &/-]{1,40}?)(?P<separator>[,:])\s+"
+_BY_DIMENSION = (
+    r"[-•*·\s]*(?i:by)\s+(?!(?i:the\s+(?:end|time|year|close|start)|then|now|that|this)\b)"
+    r"(?P<dimension>[A-Za-z][A-Za-z &/-]{1,40}?)"
 )
+BY_DIMENSION_OPENING = re.compile("^" + _BY_DIMENSION + r"(?P<separator>[,:])\s+")
 CLAUSE_OPENING = re.compile(
     r"(?:[;,]\s*(?:(?i:whereas|while|and|but|yet)\s+)?|\b(?i:whereas|while)\s+|\b(?i:followed\s+by)\s+"
     # "... a 5% share of the market and lead-acid batteries took up 31%": "and" opening a member's own clause
@@ -120,7 +121,7 @@ GENERIC_MEMBER_NOUN = re.compile(
 )
 # "Secondary batteries lead the market by size and growth, with a 2018 value of $21.4 billion and a CAGR of 16.3%"
 MEMBER_LEADS_THE_MARKET = re.compile(
-    r"(?:[-•*·\s]*(?i:by)\s+[A-Za-z][A-Za-z &/-]{1,40}?,\s+)?" + _OPENING_MEMBER + r"\s+"
+    r"(?:" + _BY_DIMENSION + r",\s+)?" + _OPENING_MEMBER + r"\s+"
     r"(?i:lead|leads|led|dominate|dominates|dominated|leading|dominating)\s+(?i:the)\s+(?:(?i:global|overall|whole)\s+)?"
     r"(?:(?i:market|industry)\b|(?:[\w-]+\s+){1,3}?(?i:segment|category)\b)"
 )
@@ -128,6 +129,16 @@ MEMBER_LEADS_THE_MARKET = re.compile(
 FOLLOWED_BY_MEMBER = re.compile(
     r"\b(?i:followed\s+by|ahead\s+of|and)\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][^.;%\d,()]{0,60}?)"
     r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*\(\s*)$"
+)
+REVENUE_FROM = re.compile(
+    r"\s+(?i:of)\s+(?:(?i:the|total|all|its|their)\s+)?(?i:revenues?|sales|income)\s+(?:(?i:comes?|came|is|was)\s+)?"
+    r"(?i:from|through|via|generated\s+(?:by|through|from))\s+(?:(?i:the)\s+)?"
+    r"(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?)(?=\s*(?:[.,;|)]|$)|\s+(?i:and|while|in|by|with|as)\b)"
+)
+FOLLOWED_BY_WORDS = re.compile(r"\b(?i:followed\s+by)\b")
+# Words no member's name holds: "the Asian region would rank second with an 18.72% share" names no member.
+_VERB_IN_A_NAME = re.compile(
+    r"\b(?i:would|will|is|are|was|were|has|have|had|ranks?|ranked|grows?|grew|holds?|held|accounts?|accounted)\b"
 )
 MEMBER_IS_THE_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+"
@@ -193,7 +204,7 @@ def member_opening_clause(
     name = GENERIC_MEMBER_NOUN.sub("", member.group("member")) or member.group("member")
     if opening is None:
         return NamedScope("segment", None, name)
-    dimension = " ".join(opening.group("dimension").lower().split())
+    dimension = dimension_of_the_opening(sentence.text)
     if dimension in REGION_DIMENSIONS:
         return NamedScope("region", "region", name)
     return NamedScope("segment", dimension, name)
@@ -209,6 +220,63 @@ def segment_named_the_kind(sentence_text: str, offset: int) -> NamedScope | None
     if ANOTHER_CLAUSE.search(sentence_text, named.end(), offset):
         return None
     return NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", named.group("member")) or named.group("member"))
+
+
+def overlaps_a_mention(tokens: SentenceTokens, start: int, end: int) -> bool:
+    """Whether a place or segment the gazetteer knows is named within [start, end)."""
+    return any(mention.start < end and start < mention.end for mention in tokens.mentions)
+
+
+def only_named_in(tokens: SentenceTokens, position: int, start: int, end: int) -> bool:
+    """Whether every place or segment the sentence names before ``position`` lies within [start, end): "lithium
+    cells lead the primary battery segment by growth": the segment led only says what the leader is part of."""
+    return all(start <= mention.start and mention.end <= end for mention in tokens.mentions if mention.end <= position)
+
+
+def member_followed_by(text: str, item, tokens: SentenceTokens) -> NamedScope | None:
+    """The member named right before a figure in a ranking: "..., followed by lithium-silver cells at 7.4% and
+    lithium-thionyl cells at 5.3%" (the "and" form only after a "followed by" in the same sentence). None when a
+    place or segment the gazetteer knows is named there (it is the figure's already)."""
+    sentence = tokens.sentence
+    follower = FOLLOWED_BY_MEMBER.search(text, max(sentence.char_start, item.start - 90), item.start)
+    if follower is None or overlaps_a_mention(tokens, follower.start("member"), follower.end("member")):
+        return None
+    member = follower.group("member").strip()
+    if follower.group(0).lower().startswith("and") and not FOLLOWED_BY_WORDS.search(
+        text, sentence.char_start, follower.start()
+    ):
+        return None
+    if NOT_A_MEMBER.fullmatch(member) or len(member.split()) > 4 or _VERB_IN_A_NAME.search(member):
+        return None
+    return NamedScope("segment", dimension_of_the_opening(sentence.text), GENERIC_MEMBER_NOUN.sub("", member) or member)
+
+
+def dimension_of_the_opening(sentence_text: str) -> str | None:
+    """'active element' for a sentence that opens "By active element, ...", else None."""
+    by_dimension = BY_DIMENSION_OPENING.match(sentence_text)
+    return " ".join(by_dimension.group("dimension").lower().split()) if by_dimension else None
+
+
+def revenue_source(text: str, percent: Percent, tokens: SentenceTokens) -> NamedScope | None:
+    """ "Over 70% of revenue from online bookings": the segment a share of revenue comes from (not a place the
+    gazetteer knows, which keeps its own reading)."""
+    source = REVENUE_FROM.match(text, percent.end)
+    if source is None or NOT_A_MEMBER.fullmatch(source.group("member")):
+        return None
+    if overlaps_a_mention(tokens, source.start("member"), source.end("member")):
+        return None
+    return NamedScope("segment", None, source.group("member"))
+
+
+def firm_in_brackets(text: str, money: Money, tokens: SentenceTokens) -> str | None:
+    """The firm whose revenue ``money`` is, in brackets after its name, in a sentence about companies: "the top
+    chip design companies in 2022 were Qualcomm ($46 billion), Broadcom ($26 billion)"."""
+    if not COMPANIES.search(tokens.sentence.text):
+        return None
+    for firm in FIRM_IN_BRACKETS.finditer(text, max(tokens.sentence.char_start, money.start - 60), money.start):
+        if firm.end() == money.start and not overlaps_a_mention(tokens, firm.start("firm"), firm.end("firm")):
+            return firm.group("firm")
+    return None
 
 
 def without_the_markets_words(name: str, market: str) -> str:

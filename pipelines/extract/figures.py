@@ -49,11 +49,8 @@ from pipelines.extract.cagr_periods import (
 )
 from pipelines.extract.figure_members import (
     BY_DIMENSION_OPENING,
-    COMPANIES,
     FIRM_EARNS,
-    FIRM_IN_BRACKETS,
     FIRM_NAME,
-    FOLLOWED_BY_MEMBER,
     GENERIC_MEMBER_NOUN,
     IT_OPENING,
     MEMBER_CONTRIBUTES,
@@ -65,8 +62,14 @@ from pipelines.extract.figure_members import (
     SEGMENT_NOUN,
     SEGMENT_WORD,
     SENTENCE_SUBJECT,
+    dimension_of_the_opening,
+    firm_in_brackets,
+    member_followed_by,
     member_opening_clause,
     one_of_respectively,
+    only_named_in,
+    overlaps_a_mention,
+    revenue_source,
     scope_for,
     segment_named_the_kind,
     subject_of,
@@ -94,6 +97,7 @@ from pipelines.extract.market_filters import (
     relation_to_the_market,
     shares_a_word,
 )
+from pipelines.extract.name_trie import WORD_SEPARATOR
 from pipelines.extract.numbers import A_YEAR, AmbiguousNumberError, Money, Percent, parse_number, rounding_of
 from pipelines.extract.records import Sentence, SkippedStatement, StatedFigure, Taxonomy
 from pipelines.extract.sentence_tokens import SentenceTokens, group_by_sentence
@@ -141,11 +145,6 @@ _THE_WHOLE_MARKET_AFTER = re.compile(
 _CONTINUES = re.compile(
     r"\s*,?\s*(?i:reaching|to\s+reach|totaling|totalling|amounting\s+to)\s+"
     r"(?:(?i:about|around|nearly|over|some|approximately|roughly)\s+)?"
-)
-_REVENUE_FROM = re.compile(
-    r"\s+(?i:of)\s+(?:(?i:the|total|all|its|their)\s+)?(?i:revenues?|sales|income)\s+(?:(?i:comes?|came|is|was)\s+)?"
-    r"(?i:from|through|via|generated\s+(?:by|through|from))\s+(?:(?i:the)\s+)?"
-    r"(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?)(?=\s*(?:[.,;|)]|$)|\s+(?i:and|while|in|by|with|as)\b)"
 )
 _A_MARKET_WORD = re.compile(r"\b(?i:market|industry|sector)\b")
 _SHARES_OF_A_QUANTITY_BEFORE = re.compile(
@@ -230,44 +229,6 @@ def another_market_valued(sentence_text: str, market: str) -> str | None:
     return opening.group("subject") if relation_to_the_market(opening.group("subject"), market) == "other" else None
 
 
-def _only_named_in(tokens: SentenceTokens, position: int, start: int, end: int) -> bool:
-    """Whether every place or segment the sentence names before ``position`` lies within [start, end): "lithium
-    cells lead the primary battery segment by growth": the segment led only says what the leader is part of."""
-    return all(start <= mention.start and mention.end <= end for mention in tokens.mentions if mention.end <= position)
-
-
-# Words no member's name holds: "the Asian region would rank second with an 18.72% share" names no member.
-_VERB_IN_A_NAME = re.compile(
-    r"\b(?i:would|will|is|are|was|were|has|have|had|ranks?|ranked|grows?|grew|holds?|held|accounts?|accounted)\b"
-)
-
-
-def member_followed_by(text: str, item, tokens: SentenceTokens) -> NamedScope | None:
-    """The member named right before a figure in a ranking: "..., followed by lithium-silver cells at 7.4% and
-    lithium-thionyl cells at 5.3%" (the "and" form only after a "followed by" in the same sentence). None when a
-    place or segment the gazetteer knows is named there (it is the figure's already)."""
-    sentence = tokens.sentence
-    follower = FOLLOWED_BY_MEMBER.search(text, max(sentence.char_start, item.start - 90), item.start)
-    if follower is None or any(
-        mention.start < follower.end("member") and follower.start("member") < mention.end for mention in tokens.mentions
-    ):
-        return None
-    member = follower.group("member").strip()
-    if follower.group(0).lower().startswith("and") and not re.search(
-        r"(?i:followed\s+by)", text[sentence.char_start : follower.start()]
-    ):
-        return None
-    if NOT_A_MEMBER.fullmatch(member) or len(member.split()) > 4 or _VERB_IN_A_NAME.search(member):
-        return None
-    return NamedScope("segment", dimension_of_the_opening(sentence.text), GENERIC_MEMBER_NOUN.sub("", member) or member)
-
-
-def dimension_of_the_opening(sentence_text: str) -> str | None:
-    """'active element' for a sentence that opens "By active element, ...", else None."""
-    by_dimension = BY_DIMENSION_OPENING.match(sentence_text)
-    return " ".join(by_dimension.group("dimension").lower().split()) if by_dimension else None
-
-
 THAT_NUMBER = re.compile(r"[-•*·\s]*(?i:this|that)\s+(?i:number|figure|value|amount|total)\b")
 
 
@@ -281,30 +242,6 @@ def _from_the_number_before(
     start = before.years[0].year
     end = period[1] if period[1] is not None and period[1] > 0 else max((y.year for y in tokens.years), default=None)
     return (start, end) if end is not None and start < end else period
-
-
-def _revenue_source(text: str, percent: Percent, tokens: SentenceTokens) -> NamedScope | None:
-    """ "Over 70% of revenue from online bookings": the segment a share of revenue comes from (not a place the
-    gazetteer knows, which keeps its own reading)."""
-    source = _REVENUE_FROM.match(text, percent.end)
-    if source is None or NOT_A_MEMBER.fullmatch(source.group("member")):
-        return None
-    if any(m.start < source.end("member") and source.start("member") < m.end for m in tokens.mentions):
-        return None
-    return NamedScope("segment", None, source.group("member"))
-
-
-def firm_in_brackets(text: str, money: Money, tokens: SentenceTokens) -> str | None:
-    """The firm whose revenue ``money`` is, in brackets after its name, in a sentence about companies: "the top
-    chip design companies in 2022 were Qualcomm ($46 billion), Broadcom ($26 billion)"."""
-    if not COMPANIES.search(tokens.sentence.text):
-        return None
-    for firm in FIRM_IN_BRACKETS.finditer(text, max(tokens.sentence.char_start, money.start - 60), money.start):
-        if firm.end() == money.start and not any(
-            mention.start < firm.end("firm") and firm.start("firm") < mention.end for mention in tokens.mentions
-        ):
-            return firm.group("firm")
-    return None
 
 
 def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_end: int) -> str | None:
@@ -444,7 +381,7 @@ def extract_figures(
             if (
                 isinstance(item, Money)
                 and (firm := FIRM_EARNS.fullmatch(text, sentence.char_start, item.start))
-                and not any(m.start < firm.end("firm") and firm.start("firm") < m.end for m in tokens.mentions)
+                and not overlaps_a_mention(tokens, firm.start("firm"), firm.end("firm"))
             ):
                 skip(f"{item.text!r} at {item.start}: revenue of {firm.group('firm')}, a company, not a market figure")
                 continue
@@ -478,13 +415,13 @@ def extract_figures(
                 target, within_region = None, None
             if follower := member_followed_by(text, item, tokens):
                 target, within_region = follower, None
-            if not isinstance(item, Money) and (source := _revenue_source(text, item, tokens)):
+            if not isinstance(item, Money) and (source := revenue_source(text, item, tokens)):
                 target, within_region = source, None
             if (
                 follower is None
                 and (leader := MEMBER_LEADS_THE_MARKET.match(sentence.text))
                 and not NOT_A_MEMBER.fullmatch(leader.group("member"))
-                and (target is None or _only_named_in(tokens, item.start, sentence.char_start + leader.end("member"),
+                and (target is None or only_named_in(tokens, item.start, sentence.char_start + leader.end("member"),
                                                       sentence.char_start + leader.end()))
             ):  # fmt: skip
                 dimension = dimension_of_the_opening(sentence.text)
@@ -819,7 +756,7 @@ def _card_figure(text: str, card: StatCard, label_mentions: list[Mention]) -> tu
 
 def _amount_identity(figure: StatedFigure) -> tuple:
     """A value or share as stated, whatever its year: the same amount of the same member."""
-    member = " ".join(re.split(r"[\s\-\u2010-\u2013]+", figure.member.lower())) if figure.member else None
+    member = " ".join(re.split(WORD_SEPARATOR, figure.member.lower())) if figure.member else None
     return (figure.metric, figure.scope, member, figure.within_region, figure.value_millions,
             figure.value_high_millions, figure.pct, figure.pct_high, figure.currency)  # fmt: skip
 

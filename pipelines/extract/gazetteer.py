@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS, normalised_place
 from pipelines.extract.key_words import lower_case_agrees_with_re
-from pipelines.extract.name_trie import BEFORE_SEGMENT_WORD, TrieName, group_of, trie_pattern
+from pipelines.extract.name_trie import BEFORE_SEGMENT_WORD, WORD_SEPARATOR, TrieName, group_of, trie_pattern
 from pipelines.extract.records import Taxonomy
 
 _DOLLARS_AFTER = re.compile(r"\s(?i:dollars?)\b")
@@ -85,9 +85,9 @@ class Mention:
 def _name_pattern(name: str) -> str:
     if _is_acronym(name):
         return f"(?-i:{name})"  # "US", "UK", "APAC" only in capitals: "us" is a pronoun
-    tokens = re.split(r"[\s\-\u2010-\u2013]+", name.strip())
+    tokens = re.split(WORD_SEPARATOR, name.strip())
     parts = [r"(?:&|and)" if token in ("&", "and") else re.escape(token) for token in tokens]
-    return r"[\s\-\u2010-\u2013]+".join(parts)
+    return WORD_SEPARATOR.join(parts)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipelines.extract.name_trie import WORD_SEPARATOR
+
 WORLD_REGIONS = (
     "North America",
     "Europe",
@@ -119,7 +121,7 @@ ALIASES = {
 
 def normalised_place(name: str) -> str:
     """'Asia-Pacific' → 'asia pacific', 'Middle East and Africa' → 'middle east & africa': how names compare."""
-    return " ".join(re.split(r"[\s\-\u2010-\u2013]+", name.lower())).replace(" and ", " & ")
+    return " ".join(re.split(WORD_SEPARATOR, name.lower())).replace(" and ", " & ")
 
 
 _CANONICAL_REGIONS = {

@@ -18,6 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# What stands between the words of a name: spaces, "-", and the typographic hyphens pages use ("Asia\u2011Pacific").
+SEPARATOR_CHARACTERS = r"\s\-\u2010-\u2013"
+WORD_SEPARATOR = f"[{SEPARATOR_CHARACTERS}]+"
+
 SEPARATOR = " "  # stands for a run of spaces and hyphens between the words of a name
 BEFORE_SEGMENT_WORD = r"(?=\s+(?i:segment|category))"  # "Others" only as "the others segment"
 
@@ -43,7 +47,7 @@ def spellings(name: str, exact_case: bool) -> list[str]:
     if exact_case:
         return [name.lower()]
     written = [""]
-    for index, word in enumerate(re.split(r"[\s\-\u2010-\u2013]+", name.strip())):
+    for index, word in enumerate(re.split(WORD_SEPARATOR, name.strip())):
         words = ("&", "and") if word in ("&", "and") else (word.lower(),)
         joint = SEPARATOR if index else ""
         written = [before + joint + spelling for before in written for spelling in words]
@@ -83,7 +87,7 @@ def _node_pattern(node: _Node) -> str | None:
         child_pattern = _node_pattern(child)
         if child_pattern is None:
             return None
-        edge = r"[\s\-\u2010-\u2013]+" if character == SEPARATOR else re.escape(character)
+        edge = WORD_SEPARATOR if character == SEPARATOR else re.escape(character)
         if not ending_orders or max(child.orders) < min(ending_orders):
             before.append(edge + child_pattern)
         elif min(child.orders) > max(ending_orders):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from pipelines.extract.key_words import lowered_as_re_reads
@@ -310,10 +310,9 @@ def _between_ranges(text: str, amounts: list[Money]) -> list[Money]:
             and _AND_BETWEEN.fullmatch(text, first.end, amount.start)
             and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
         ):
-            merged[-1] = Money(
-                first.start, amount.end, text[first.start : amount.end], first.currency, first.low_millions,
-                amount.low_millions, first.rounding_millions, None,
-            )  # fmt: skip
+            merged[-1] = replace(
+                first, end=amount.end, text=text[first.start : amount.end], high_millions=amount.low_millions
+            )
             continue
         merged.append(amount)
     return merged
