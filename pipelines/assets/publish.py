@@ -9,7 +9,7 @@ from dagster_duckdb import DuckDBResource
 from pipelines.assets.sql_models import MART_KEYS, SQL_MODELS
 from pipelines.resources import WarehousePaths
 from pipelines.warehouse.publish import ReportPatch, file_identity, publish_marts
-from pipelines.warehouse.state import MODELS, PUBLISHED, Changes, Fingerprints, everything
+from pipelines.warehouse.state import MODELS, PUBLISHED, Changes, Fingerprints
 from pipelines.warehouse.withholding import stored_withheld
 
 PER_REPORT_MARTS = frozenset(model.name for model in SQL_MODELS if model.layer == "marts" and model.incremental_by)
@@ -63,7 +63,7 @@ def published_warehouse(
         changes = marts_changed_since_publish(connection, published_path)
         withheld = stored_withheld(connection)
         # Forget first: killed between the swap and the commit, the next publish copies every table again.
-        PUBLISHED.begin(connection, everything("publishing"))
+        PUBLISHED.forget(connection)
         records = inputs.to_dict("records")
         patch = _patch(changes)
         published = publish_marts(connection, published_path, context.run.run_id, records, _versions(), patch, withheld)

@@ -81,8 +81,8 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     }
     failures: list[CheckFailure] = []
     with duckdb.get_connection() as connection:
-        plan = plan_build(connection, SQL_MODELS) if len(selected) == len(SQL_MODELS) else None
-        plan = plan or everything("only some models are selected")
+        every_model = len(selected) == len(SQL_MODELS)
+        plan = plan_build(connection, SQL_MODELS) if every_model else everything("only some models are selected")
         context.log.info(f"SQL models: {plan.summary}")
         MODELS.begin(connection, plan)
         with ModelBuilder(connection, plan) as builder:
