@@ -8,7 +8,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RAW_DIR = PROJECT_ROOT / "raw"
-DEFAULT_WAREHOUSE_PATH = PROJECT_ROOT / "warehouse" / "space_mining.duckdb"
+DEFAULT_WAREHOUSE_PATH = PROJECT_ROOT / "warehouse" / "markets.duckdb"
 SQL_DIR = PROJECT_ROOT / "sql"
 
 
@@ -29,7 +29,7 @@ def _absolute(value: str) -> Path:
 
 
 def settings_from_environment() -> Settings:
-    """RAW_DIR (default raw/) and WAREHOUSE_PATH (default warehouse/space_mining.duckdb)."""
+    """RAW_DIR (default raw/) and WAREHOUSE_PATH (default warehouse/markets.duckdb)."""
     raw_dir = os.environ.get("RAW_DIR")
     warehouse_path = os.environ.get("WAREHOUSE_PATH")
     return Settings(

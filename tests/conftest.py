@@ -19,7 +19,7 @@ def seed_build(tmp_path_factory):
     """The seed report built and published once for every test that reads it: (result, raw_dir, warehouse)."""
     root = tmp_path_factory.mktemp("seed-build")
     raw_dir = make_raw_dir(root, {"space-mining-market.txt": SEED_REPORT.read_bytes()})
-    warehouse_path = root / "warehouse" / "space_mining.duckdb"
+    warehouse_path = root / "warehouse" / "markets.duckdb"
     return build_warehouse(raw_dir, warehouse_path), raw_dir, warehouse_path
 
 
@@ -38,7 +38,7 @@ def seed_warehouse(seed_build):
 def published(tmp_path):
     """The seed report built and published in a folder of the test's own: (raw_dir, warehouse_path)."""
     raw_dir = make_raw_dir(tmp_path, {"space-mining-market.txt": SEED_REPORT.read_bytes()})
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
     assert build_warehouse(raw_dir, warehouse_path).success
     return raw_dir, warehouse_path
 

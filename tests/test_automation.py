@@ -20,7 +20,7 @@ def sensor_tick(definitions, cursor, settings):
 
 def test_the_sensor_requests_a_run_for_new_changed_or_removed_files_and_none_for_an_unchanged_tree(tmp_path):
     raw_dir = make_raw_dir(tmp_path, {"space-mining-market.txt": SEED_REPORT.read_bytes()})
-    settings = Settings(raw_dir, tmp_path / "warehouse" / "space_mining.duckdb")
+    settings = Settings(raw_dir, tmp_path / "warehouse" / "markets.duckdb")
     definitions = build_definitions(settings)
 
     first = sensor_tick(definitions, None, settings)
@@ -40,7 +40,7 @@ def test_the_sensor_requests_a_run_for_new_changed_or_removed_files_and_none_for
 
 
 def test_the_daily_schedule_runs_the_full_build_at_six_utc_and_starts_switched_off(tmp_path):
-    definitions = build_definitions(Settings(tmp_path / "raw", tmp_path / "warehouse" / "space_mining.duckdb"))
+    definitions = build_definitions(Settings(tmp_path / "raw", tmp_path / "warehouse" / "markets.duckdb"))
     schedule = definitions.resolve_schedule_def("daily_full_refresh")
     assert (schedule.cron_schedule, schedule.execution_timezone, schedule.job_name) == (
         "0 6 * * *",
@@ -53,7 +53,7 @@ def test_the_daily_schedule_runs_the_full_build_at_six_utc_and_starts_switched_o
 
 def test_a_report_dropped_into_raw_appears_in_the_warehouse_after_the_sensor_ticks(tmp_path):
     raw_dir = make_raw_dir(tmp_path, {"space-mining-market.txt": SEED_REPORT.read_bytes()})
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
     settings = Settings(raw_dir, warehouse_path)
     definitions = build_definitions(settings)
     instance = dg.DagsterInstance.ephemeral()

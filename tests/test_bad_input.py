@@ -87,7 +87,7 @@ def bad_build(tmp_path_factory):
     for name, text in TABLES.items():
         (raw_dir / "tables" / name).write_text(text, encoding="utf-8")
     before = tree_digest(raw_dir)
-    warehouse_path = root / "warehouse" / "space_mining.duckdb"
+    warehouse_path = root / "warehouse" / "markets.duckdb"
     result = build_warehouse(raw_dir, warehouse_path)
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         yield result, connection, raw_dir, warehouse_path, before

@@ -36,7 +36,7 @@ def test_build_refresh_and_audit_work_from_the_command_line_with_reliable_exit_c
     report.write_bytes(SEED_REPORT.read_bytes())
     environment = {
         "RAW_DIR": str(raw_dir),
-        "WAREHOUSE_PATH": str(tmp_path / "warehouse" / "space_mining.duckdb"),
+        "WAREHOUSE_PATH": str(tmp_path / "warehouse" / "markets.duckdb"),
         # as on a fresh clone under `make test`: DAGSTER_HOME names a folder no `make run` has made yet
         "DAGSTER_HOME": str(tmp_path / "dagster-home-not-made"),
     }
@@ -45,7 +45,7 @@ def test_build_refresh_and_audit_work_from_the_command_line_with_reliable_exit_c
     built = run_cli(environment, "build")
     assert built.returncode == 0, built.stderr
     assert re.search(r"\] (\d+)/\1 tables and checks", built.stderr)  # the bar reaches its end
-    assert f"published {tmp_path / 'warehouse' / 'space_mining.duckdb'}" in built.stdout
+    assert f"published {tmp_path / 'warehouse' / 'markets.duckdb'}" in built.stdout
 
     audited = run_cli(environment, "audit")
     assert audited.returncode == 0
@@ -66,7 +66,7 @@ def test_a_full_refresh_rebuilds_everything_an_incremental_build_would_trust(tmp
     raw_dir = tmp_path / "raw"
     (raw_dir / "reports").mkdir(parents=True)
     shutil.copyfile(SEED_REPORT, raw_dir / "reports" / SEED_REPORT.name)
-    warehouse = tmp_path / "warehouse" / "space_mining.duckdb"
+    warehouse = tmp_path / "warehouse" / "markets.duckdb"
     environment = {"RAW_DIR": str(raw_dir), "WAREHOUSE_PATH": str(warehouse), "DAGSTER_HOME": ""}
     assert run_cli(environment, "build").returncode == 0
     published = _market_values(warehouse)

@@ -62,7 +62,7 @@ def build(tmp_path, reports: dict[str, str], tables: dict[str, str] | None = Non
         (raw_dir / "tables").mkdir()
         for name, text in tables.items():
             (raw_dir / "tables" / name).write_text(text, encoding="utf-8")
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
     return build_warehouse(raw_dir, warehouse_path), warehouse_path
 
 

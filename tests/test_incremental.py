@@ -31,7 +31,7 @@ def extraction_metadata(result) -> dict:
 
 def test_changing_one_file_of_two_hundred_extracts_exactly_that_file(tmp_path):
     raw_dir = make_raw_dir(tmp_path, {f"report-{number:03d}.txt": page(number) for number in range(200)})
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
     first = build_warehouse(raw_dir, warehouse_path)
     assert first.success
     assert extraction_metadata(first)["documents_extracted"] == 200
@@ -52,7 +52,7 @@ def test_changing_one_file_of_two_hundred_extracts_exactly_that_file(tmp_path):
 
 def test_a_removed_file_leaves_the_marts_on_the_next_refresh(tmp_path):
     raw_dir = make_raw_dir(tmp_path, {"first.txt": page(1), "second.txt": page(2)})
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
     assert build_warehouse(raw_dir, warehouse_path).success
     (raw_dir / "reports" / "second.txt").unlink()
     result = build_warehouse(raw_dir, warehouse_path)

@@ -44,7 +44,7 @@ def wait_for(condition, seconds: int) -> bool:
 
 def test_a_new_report_is_published_by_the_sensor_without_any_other_action(tmp_path):
     raw_dir = make_raw_dir(tmp_path, {"space-mining-market.txt": SEED_REPORT.read_bytes()})
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
     home = tmp_path / "dagster-home"
     home.mkdir()
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n", encoding="utf-8")

@@ -26,7 +26,7 @@ def with_tables(tmp_path_factory):
     (raw_dir / "tables").mkdir()
     (raw_dir / "tables" / "reported_facts.csv").write_text(FACTS_CSV, encoding="utf-8")
     (raw_dir / "tables" / "fx_rates.csv").write_text(FX_CSV, encoding="utf-8")
-    warehouse_path = root / "warehouse" / "space_mining.duckdb"
+    warehouse_path = root / "warehouse" / "markets.duckdb"
     assert build_warehouse(raw_dir, warehouse_path).success
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         yield connection, raw_dir
@@ -92,7 +92,7 @@ def test_bad_table_rows_are_quarantined_with_file_and_line(with_tables):
 def test_a_euro_amount_without_a_rate_keeps_its_currency_and_no_usd_value(tmp_path):
     page = "Lunar Water Market\n\nThe European lunar water market was valued at EUR 350 million in 2024.\n"
     raw_dir = make_raw_dir(tmp_path, {"lunar-water.txt": page.encode("utf-8")})
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
     assert build_warehouse(raw_dir, warehouse_path).success
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         assert connection.execute(
@@ -117,7 +117,7 @@ def test_an_html_page_is_read_as_its_visible_text_and_quotes_point_into_that_tex
     (raw_dir / "reports" / "orbital-debris.html.meta.json").write_text(
         json.dumps({"publisher": "Orbit Analytics", "url": "https://example.com/orbital-debris"}), encoding="utf-8"
     )
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
     result = build_warehouse(raw_dir, warehouse_path)
     assert result.success
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
@@ -140,7 +140,7 @@ def test_an_html_page_is_read_as_its_visible_text_and_quotes_point_into_that_tex
 def test_a_markdown_page_reads_its_heading_as_the_title(tmp_path):
     page = "# Cold-Chain Drone Market\n\n**Key figure:** the market was valued at **USD 410 million** in 2024.\n"
     raw_dir = make_raw_dir(tmp_path, {"cold-chain-drones.md": page.encode("utf-8")})
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
     assert build_warehouse(raw_dir, warehouse_path).success
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         assert connection.execute("select market, title from marts.dim_report").fetchall() == [
@@ -153,7 +153,7 @@ def test_a_table_line_with_a_decimal_comma_is_quarantined_and_the_rest_of_the_ta
     raw_dir = make_raw_dir(tmp_path, {"space-mining-market.txt": SEED_REPORT.read_bytes()})
     (raw_dir / "tables").mkdir()
     (raw_dir / "tables" / "fx_rates.csv").write_text("currency,usd_per_unit\nEUR,1,08\nGBP,1.27\n", encoding="utf-8")
-    warehouse_path = tmp_path / "warehouse" / "space_mining.duckdb"
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
     assert build_warehouse(raw_dir, warehouse_path).success
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         assert connection.execute("select count(*) from marts.meta_rejection").fetchall() == [(0,)]

@@ -38,7 +38,7 @@ def four_reports(root):
         (raw_dir / "reports" / f"{report_id}.txt").write_bytes(
             SEED_REPORT.read_bytes() + f"\nCopy {report_id}.\n".encode()
         )
-    return raw_dir, root / "warehouse" / "space_mining.duckdb"
+    return raw_dir, root / "warehouse" / "markets.duckdb"
 
 
 def state_impossible_cells(raw_dir, report_ids):
