@@ -8,6 +8,7 @@
 | *facts.csv | metric, scope, value, unit, [report_id], [source], [market], [dimension], [member], | stated figure |
 |            | [within_region], [year], [period_start_year], [period_end_year], [currency], [note] | |
 | fx_rates.csv | currency, usd_per_unit, [year], [source], [note] | exchange rate |
+| market_aliases.csv | alias, market, [parent], [note] | market name (or report id) an analyst maps |
 
 Files are read with DuckDB's CSV reader as text, so that a wrong type is reported with its value and line rather
 than guessed. Every row keeps its file, line and the line's exact text and character span in the file.
@@ -35,7 +36,7 @@ TABLES_FOLDER = "tables"
 
 @dataclass(frozen=True)
 class TableSpec:
-    kind: str  # 'weights' | 'facts' | 'fx_rates'
+    kind: str  # 'weights' | 'facts' | 'fx_rates' | 'market_aliases'
     file_pattern: str  # a glob matched against the file name
     required: tuple[str, ...]
     optional: tuple[str, ...]
@@ -65,6 +66,7 @@ TABLE_SPECS = (
         ),
     ),
     TableSpec("fx_rates", "fx_rates.csv", ("currency", "usd_per_unit"), ("year", "source", "note")),
+    TableSpec("market_aliases", "market_aliases.csv", ("alias", "market"), ("parent", "note")),
 )
 PROVENANCE_COLUMNS = {
     "source_file": "string",

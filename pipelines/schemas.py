@@ -24,6 +24,10 @@ CAGR_IN_RANGE = f"a CAGR is between -100% and {MAX_CAGR_PCT:.0f}%"
 CAGR_PERIOD_ORDERED = "a CAGR's period ends after it starts"
 RATE_IS_POSITIVE = "usd_per_unit is a positive number"
 WEIGHT_IS_POSITIVE = "weight is a positive number"
+NOT_ITS_OWN_PARENT = "a market is not its own parent"
+# 'space-mining', 'space-mining--india': lower-case words joined by '-', a place after '--'
+MARKET_ID_PATTERN = r"^[0-9a-z&]+(?:-[0-9a-z&]+)*(?:--[0-9a-z&]+(?:-[0-9a-z&]+)*)?$"
+GEOGRAPHY_LEVELS = ("global", "region", "country")
 
 String = Series[pd.StringDtype]
 Integer = Series[pd.Int64Dtype]
@@ -67,6 +71,13 @@ class ReportMetadataSchema(pa.DataFrameModel):
     quote: String = pa.Field(nullable=True)
     char_start: Integer = pa.Field(nullable=True, ge=0)
     char_end: Integer = pa.Field(nullable=True, ge=1)
+    # the market and publisher as keys shared across reports (pipelines/extract/market_identity.py)
+    market_id: String = pa.Field(nullable=True, str_matches=MARKET_ID_PATTERN)
+    market_name: String = pa.Field(nullable=True)
+    market_geography: String = pa.Field(nullable=True)
+    market_geography_level: String = pa.Field(nullable=True, isin=GEOGRAPHY_LEVELS)
+    market_rule: String = pa.Field(nullable=True)
+    publisher_key: String = pa.Field(nullable=True)
 
     @pa.dataframe_check(name="forecast period ends after it starts")
     def forecast_period_is_ordered(cls, frame: pd.DataFrame) -> pd.Series:
@@ -258,6 +269,32 @@ class FxRateSchema(TableRowProvenance):
         unique = ["currency", "year"]
 
 
+class MarketAliasSchema(TableRowProvenance):
+    """A row of raw/tables/market_aliases.csv: a market name (or a report id) and the market it belongs to, with
+    the market's parent market where the analyst gives one."""
+
+    alias: String = pa.Field(str_length={"min_value": 1})
+    market: String = pa.Field(str_length={"min_value": 1})
+    parent: String = pa.Field(nullable=True)
+    note: String = pa.Field(nullable=True)
+    alias_key: String = pa.Field(str_matches=MARKET_ID_PATTERN)
+    market_id: String = pa.Field(str_matches=MARKET_ID_PATTERN)
+    market_name: String
+    geography: String
+    geography_level: String = pa.Field(isin=GEOGRAPHY_LEVELS)
+    parent_market_id: String = pa.Field(nullable=True, str_matches=MARKET_ID_PATTERN)
+    parent_market_name: String = pa.Field(nullable=True)
+    parent_geography: String = pa.Field(nullable=True)
+    parent_geography_level: String = pa.Field(nullable=True, isin=GEOGRAPHY_LEVELS)
+
+    @pa.dataframe_check(name=NOT_ITS_OWN_PARENT)
+    def not_its_own_parent(cls, frame: pd.DataFrame) -> pd.Series:
+        return (frame["parent_market_id"] != frame["market_id"]).fillna(True).astype(bool)
+
+    class Config:
+        strict = True
+
+
 class ForecastWeightSchema(TableRowProvenance):
     """A row of raw/tables/*_weights.csv (see pipelines/analyst_tables.py)."""
 
@@ -293,6 +330,9 @@ ROW_REASONS = {
     RATE_IS_POSITIVE: lambda row: (
         f"{row['source_file']}:{row['line']}: usd_per_unit is not a positive number in {row['line_text']!r}"
     ),
+    NOT_ITS_OWN_PARENT: lambda row: (
+        f"{row['source_file']}:{row['line']}: market {row['market']!r} names itself as its parent"
+    ),
     WEIGHT_IS_POSITIVE: lambda row: (
         f"{row['source_file']}:{row['line']}: weight is not a positive number in {row['line_text']!r}"
     ),
@@ -318,4 +358,5 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     **DOCUMENT_SCHEMAS,
     "forecast_weights": ForecastWeightSchema,
     "fx_rates": FxRateSchema,
+    "market_aliases": MarketAliasSchema,
 }

@@ -14,6 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipelines.analyst_tables import table_fact_frames
+from pipelines.extract.market_identity import market_identity, publisher_key
 from pipelines.schemas import DOCUMENT_SCHEMAS, ROW_REASONS, SCHEMAS, YEAR_WINDOW, ReportMetadataSchema
 from pipelines.tables import conform_to_schema
 from pipelines.warehouse.state import code_version
@@ -163,6 +164,95 @@ def validate_fx_rates(fx_rates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
     return validate_table("fx_rates", _parsed(frame, "usd_per_unit", "usd_per_unit", "fx_rates"))
 
 
+def with_market_identity(reports: pd.DataFrame) -> pd.DataFrame:
+    """Each report's market and publisher as keys shared across reports (pipelines/extract/market_identity.py)."""
+    identities = [market_identity(name) if isinstance(name, str) else None for name in reports["market"]]
+    columns = {
+        "market_id": [i.market_id if i else None for i in identities],
+        "market_name": [i.name if i else None for i in identities],
+        "market_geography": [i.geography if i else None for i in identities],
+        "market_geography_level": [i.geography_level if i else None for i in identities],
+        "market_rule": [i.rule if i else None for i in identities],
+        "publisher_key": [publisher_key(name) if isinstance(name, str) else None for name in reports["publisher"]],
+    }
+    return conform_to_schema("report_metadata", reports.assign(**columns))
+
+
+def validate_market_aliases(aliases: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Valid alias rows, and the quarantine: pandera failures (an empty alias or market, a market its own parent),
+    then rows that contradict an earlier line (an alias already given to another market, a second parent for a
+    market, a parent that would make a market part of itself). Every reason names the file and line."""
+    rows = []
+    for row in aliases.to_dict("records"):
+        alias = market_identity(row["alias"]) if isinstance(row["alias"], str) else None
+        market = market_identity(row["market"]) if isinstance(row["market"], str) else None
+        parent = market_identity(row["parent"]) if isinstance(row["parent"], str) else None
+        rows.append(
+            {
+                **row,
+                "alias_key": alias.market_id if alias else None,
+                "market_id": market.market_id if market else None,
+                "market_name": market.name if market else None,
+                "geography": market.geography if market else None,
+                "geography_level": market.geography_level if market else None,
+                "parent_market_id": parent.market_id if parent else None,
+                "parent_market_name": parent.name if parent else None,
+                "parent_geography": parent.geography if parent else None,
+                "parent_geography_level": parent.geography_level if parent else None,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=[*aliases.columns, *_ALIAS_KEY_COLUMNS])
+    valid, rejected = validate_table("market_aliases", conform_to_schema("market_aliases", frame))
+    kept, contradictions = [], []
+    market_of_alias: dict[str, tuple[str, int]] = {}
+    parent_of: dict[str, tuple[str, int]] = {}
+    for index, row in valid.iterrows():
+        where = f"{row['source_file']}:{row['line']}"
+        earlier = market_of_alias.get(row["alias"].lower()) or market_of_alias.get(row["alias_key"])
+        problem = None
+        if earlier and earlier[0] != row["market_id"]:
+            problem = f"alias {row['alias']!r} already belongs to market {earlier[0]!r} (line {earlier[1]})"
+        elif pd.notna(row["parent_market_id"]):
+            given = parent_of.get(row["market_id"])
+            if given and given[0] != row["parent_market_id"]:
+                problem = f"market {row['market']!r} already has parent {given[0]!r} (line {given[1]})"
+            elif _is_part_of(row["parent_market_id"], row["market_id"], parent_of):
+                problem = f"parent {row['parent']!r} is part of {row['market']!r}: a market cannot contain itself"
+        if problem:
+            contradictions.append(quarantine_row("market_aliases", row, "validate", f"{where}: {problem}"))
+            continue
+        market_of_alias.setdefault(row["alias"].lower(), (row["market_id"], row["line"]))
+        market_of_alias.setdefault(row["alias_key"], (row["market_id"], row["line"]))
+        if pd.notna(row["parent_market_id"]):
+            parent_of.setdefault(row["market_id"], (row["parent_market_id"], row["line"]))
+        kept.append(index)
+    return valid.loc[kept], pd.concat([rejected, quarantine_frame(contradictions)], ignore_index=True)
+
+
+_ALIAS_KEY_COLUMNS = (
+    "alias_key",
+    "market_id",
+    "market_name",
+    "geography",
+    "geography_level",
+    "parent_market_id",
+    "parent_market_name",
+    "parent_geography",
+    "parent_geography_level",
+)
+
+
+def _is_part_of(market_id: str, ancestor: str, parent_of: dict[str, tuple[str, int]]) -> bool:
+    """Whether ``market_id`` is ``ancestor`` or lies under it in the parents given so far."""
+    seen = set()
+    while market_id is not None and market_id not in seen:
+        if market_id == ancestor:
+            return True
+        seen.add(market_id)
+        market_id = parent_of.get(market_id, (None, 0))[0]
+    return False
+
+
 def _without_implausible_forecast_periods(reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A forecast period that breaks the report model's rules (it ends before it starts, or lies far from the base
     year) is dropped, with a quarantine row that says so; the report itself, and every figure it states, still
@@ -204,7 +294,11 @@ class ValidationResult:
 
 
 def validate_all(
-    extracted: dict[str, pd.DataFrame], table_facts: pd.DataFrame, weights: pd.DataFrame, fx_rates: pd.DataFrame
+    extracted: dict[str, pd.DataFrame],
+    table_facts: pd.DataFrame,
+    weights: pd.DataFrame,
+    fx_rates: pd.DataFrame,
+    market_aliases: pd.DataFrame,
 ) -> ValidationResult:
     """Validate every table. Facts from analyst tables join the extracted figures (and reports named only by a
     table's `source` join the reports) before validation, so one model judges both."""
@@ -213,7 +307,9 @@ def validate_all(
     extracted["stated_figures"] = pd.concat([extracted["stated_figures"], table_figures], ignore_index=True)
     extracted["report_metadata"] = pd.concat([extracted["report_metadata"], table_reports], ignore_index=True)
 
-    extracted["report_metadata"], period_problems = _without_implausible_forecast_periods(extracted["report_metadata"])
+    extracted["report_metadata"], period_problems = _without_implausible_forecast_periods(
+        with_market_identity(extracted["report_metadata"])
+    )
     quarantined = [
         period_problems,
         _skipped_as_quarantine(extracted["skipped_statements"]),
@@ -234,5 +330,7 @@ def validate_all(
     )
     quarantined.append(rejected)
     tables["fx_rates"], rejected = validate_fx_rates(fx_rates)
+    quarantined.append(rejected)
+    tables["market_aliases"], rejected = validate_market_aliases(market_aliases)
     quarantined.append(rejected)
     return ValidationResult(tables, pd.concat(quarantined, ignore_index=True).astype(QUARANTINE_COLUMNS))

@@ -48,7 +48,7 @@ def test_sql_model_dependencies_come_from_the_parsed_sql_without_cte_names():
 def test_publishing_waits_for_every_mart_and_every_mart_check_withholds_what_it_names():
     graph = defs.resolve_asset_graph()
     marts = {key for key in graph.get_all_asset_keys() if key.path[0] == "marts"}
-    assert len(marts) == 15
+    assert len(marts) == 20
     assert graph.get(dg.AssetKey("published_warehouse")).parent_keys == marts
     specs = [graph.get_check_spec(key) for key in graph.get_check_keys_for_assets(marts)]
     assert len(specs) >= 40

@@ -115,8 +115,14 @@ def raw_documents(context: dg.AssetExecutionContext, paths: WarehousePaths, duck
 FORECAST_WEIGHTS = dg.AssetKey(["landing", "forecast_weights"])
 TABLE_FACTS = dg.AssetKey(["landing", "table_facts"])
 FX_RATES = dg.AssetKey(["landing", "fx_rates"])
+MARKET_ALIASES = dg.AssetKey(["landing", "market_aliases"])
 REJECTED_TABLES = dg.AssetKey(["landing", "rejected_tables"])
-_LANDING_TABLE_BY_KIND = {"weights": "forecast_weights", "facts": "table_facts", "fx_rates": "fx_rates"}
+_LANDING_TABLE_BY_KIND = {
+    "weights": "forecast_weights",
+    "facts": "table_facts",
+    "fx_rates": "fx_rates",
+    "market_aliases": "market_aliases",
+}
 
 
 @dg.multi_asset(
@@ -137,6 +143,12 @@ _LANDING_TABLE_BY_KIND = {"weights": "forecast_weights", "facts": "table_facts",
             kinds={"duckdb", "csv"},
         ),
         dg.AssetSpec(
+            MARKET_ALIASES,
+            description="Rows of raw/tables/market_aliases.csv (a market name or report id, the market it belongs "
+            "to, its parent market), as text.",
+            kinds={"duckdb", "csv"},
+        ),
+        dg.AssetSpec(
             REJECTED_TABLES,
             description="Files in raw/tables/ that cannot be used at all (unknown name, unreadable, wrong columns).",
             kinds={"duckdb", "csv"},
@@ -146,7 +158,7 @@ _LANDING_TABLE_BY_KIND = {"weights": "forecast_weights", "facts": "table_facts",
 )
 def analyst_tables(context: dg.AssetExecutionContext, paths: WarehousePaths, duckdb: DuckDBResource):
     """Reads raw/tables/ with DuckDB's CSV reader (never writes there). No tables means equal weights, no extra
-    facts and no currency conversion."""
+    facts, no currency conversion and markets as the name rule keys them."""
     raw_dir = paths.settings.raw_dir
     frames = {kind: [empty_rows(kind)] for kind in _LANDING_TABLE_BY_KIND}
     rejections = []

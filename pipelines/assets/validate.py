@@ -4,7 +4,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.extract import EXTRACTED_SCHEMA, EXTRACTED_TABLE_DESCRIPTIONS, extracted_key
-from pipelines.assets.ingest import FORECAST_WEIGHTS, FX_RATES, TABLE_FACTS
+from pipelines.assets.ingest import FORECAST_WEIGHTS, FX_RATES, MARKET_ALIASES, TABLE_FACTS
 from pipelines.assets.ui_metadata import table_metadata
 from pipelines.previews import markdown_preview
 from pipelines.validation import DOCUMENT_TABLES, VALIDATION_VERSION, validate_all
@@ -45,12 +45,20 @@ _SPECS = [
         code_version=VALIDATION_VERSION,
     ),
     dg.AssetSpec(
+        validated_key("market_aliases"),
+        deps=[MARKET_ALIASES],
+        description="Market aliases and parents that pass their pandera model and contradict no earlier line.",
+        kinds={"pandera", "duckdb"},
+        code_version=VALIDATION_VERSION,
+    ),
+    dg.AssetSpec(
         QUARANTINED_ROWS,
         deps=[
             *(extracted_key(table) for table in EXTRACTED_TABLE_DESCRIPTIONS),
             TABLE_FACTS,
             FORECAST_WEIGHTS,
             FX_RATES,
+            MARKET_ALIASES,
         ],
         description="Rows kept out of the warehouse, each with the rule it broke (or why extraction skipped it).",
         kinds={"pandera", "duckdb"},
@@ -59,7 +67,7 @@ _SPECS = [
 ]
 
 
-_ANALYST_TABLES = ("table_facts", "forecast_weights", "fx_rates")
+_ANALYST_TABLES = ("table_facts", "forecast_weights", "fx_rates", "market_aliases")
 
 
 def _report_rows(connection, table: str, report_ids: tuple[str, ...] | None):
@@ -109,7 +117,7 @@ def validated_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         changes = reports_to_validate(connection, analyst)
         extracted = {table: _report_rows(connection, table, changes.reports) for table in EXTRACTED_TABLE_DESCRIPTIONS}
     context.log.info(f"validation: {changes.summary}")
-    result = validate_all(extracted, analyst["table_facts"], analyst["forecast_weights"], analyst["fx_rates"])
+    result = validate_all(extracted, *(analyst[table] for table in _ANALYST_TABLES))
     if len(result.quarantine):
         context.log.warning(_quarantine_summary(result.quarantine["reason"]))
     with duckdb.get_connection() as connection:

@@ -1,16 +1,29 @@
--- Key companies named by the reports.
+-- Key companies, one row per report that names them, with the report's market. report_count says how many
+-- reports name the company.
 with companies as (
     select * from staging.stg_companies
 ),
 
+markets as (
+    select report_id, market_id from intermediate.int_report_markets
+),
+
+per_report as (
+    select report_id, company, min(position) as position
+    from companies
+    group by report_id, company
+),
+
 final as (
     select
-        company,
-        count(distinct report_id) as report_count,
-        min(position) as position
-    from companies
-    group by company
-    order by position, company
+        per_report.company,
+        count(*) over (partition by per_report.company) as report_count,
+        per_report.position,
+        per_report.report_id,
+        markets.market_id
+    from per_report
+    left join markets using (report_id)
+    order by per_report.position, per_report.company, per_report.report_id
 )
 
 select * from final

@@ -1,17 +1,30 @@
--- Regions and the countries or sub-regions listed under them, across all reports.
+-- Regions and the countries or sub-regions listed under them, one row per report that lists them, with the
+-- report's market. report_count says how many reports list the pair.
 with listed as (
     select * from staging.stg_region_countries
 ),
 
+markets as (
+    select report_id, market_id from intermediate.int_report_markets
+),
+
+per_report as (
+    select report_id, region, country, min(position) as position
+    from listed
+    group by report_id, region, country
+),
+
 final as (
     select
-        region,
-        country,
-        min(position) as position,
-        count(distinct report_id) as report_count
-    from listed
-    group by region, country
-    order by region, position, country
+        per_report.region,
+        per_report.country,
+        per_report.position,
+        count(*) over (partition by per_report.region, per_report.country) as report_count,
+        per_report.report_id,
+        markets.market_id
+    from per_report
+    left join markets using (report_id)
+    order by per_report.region, per_report.position, per_report.country, per_report.report_id
 )
 
 select * from final

@@ -1,12 +1,20 @@
--- config(incremental_by='report_id')
 -- One row per report loaded into the warehouse: a page under raw/reports/, or a source named only in an analyst
--- facts table. A page that states no figures is here too, with stated_figures = 0.
+-- facts table. A page that states no figures is here too, with stated_figures = 0. Built whole: a report's market
+-- and edition depend on the other reports and on raw/tables/market_aliases.csv.
 with reports as (
     select * from staging.stg_reports
 ),
 
 documents as (
     select report_id, source_format, encoding from staging.stg_documents
+),
+
+markets as (
+    select * from intermediate.int_report_markets
+),
+
+editions as (
+    select * from intermediate.int_report_editions
 ),
 
 figure_counts as (
@@ -30,12 +38,20 @@ final as (
         reports.pages,
         reports.author,
         reports.base_year_inferred,
+        markets.market_id,
+        markets.market_rule,
+        reports.publisher_key,
+        editions.edition,
+        editions.is_latest_edition,
+        editions.copy_of_report_id,
         coalesce(documents.source_format, 'table') as source_format,
         documents.encoding,
         coalesce(figure_counts.stated_figures, 0) as stated_figures,
         -- every report of the build; the publish says 'stale: <check>' for one withheld with its last good rows
         'published' as status
     from reports
+    left join markets using (report_id)
+    left join editions using (report_id)
     left join documents using (report_id)
     left join figure_counts using (report_id)
 )

@@ -1,17 +1,30 @@
--- Segment dimensions and their members across all reports.
+-- Segment dimensions and their members, one row per report that lists them, with the report's market.
+-- report_count says how many reports list the member (across markets, as before report_id was added).
 with members as (
     select * from staging.stg_segment_members
 ),
 
+markets as (
+    select report_id, market_id from intermediate.int_report_markets
+),
+
+per_report as (
+    select report_id, dimension, member, min(position) as position
+    from members
+    group by report_id, dimension, member
+),
+
 final as (
     select
-        dimension,
-        member,
-        min(position) as position,
-        count(distinct report_id) as report_count
-    from members
-    group by dimension, member
-    order by dimension, position, member
+        per_report.dimension,
+        per_report.member,
+        per_report.position,
+        count(*) over (partition by per_report.dimension, per_report.member) as report_count,
+        per_report.report_id,
+        markets.market_id
+    from per_report
+    left join markets using (report_id)
+    order by per_report.dimension, per_report.position, per_report.member, per_report.report_id
 )
 
 select * from final

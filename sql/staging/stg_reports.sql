@@ -18,6 +18,12 @@ final as (
         released_month,
         author,
         publisher,
+        publisher_key,
+        market_id as rule_market_id,
+        market_name as rule_market_name,
+        market_geography as rule_geography,
+        market_geography_level as rule_geography_level,
+        market_rule as name_rule,
         quote as header_quote,
         char_start as header_char_start,
         char_end as header_char_end
