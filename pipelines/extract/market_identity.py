@@ -29,6 +29,7 @@ _BOILERPLATE = re.compile(
     re.DOTALL,
 )
 _LEADING_WORDS = re.compile(r"^(?:(?i:the|global|worldwide|world|international)\s+)+")
+_SCOPE_WORDS = re.compile(r"\s+(?i:global|worldwide)\b")  # "Paints & Coatings Global Industry"
 _BRACKETED = re.compile(r"\([^()]*\)")
 _NOT_A_WORD_CHARACTER = re.compile(r"[^0-9a-z&]+")
 # Adjectives publishers put before a market for its place: "European Heat Pump", "Indian Chemicals".
@@ -126,7 +127,7 @@ def market_identity(name: str | None) -> MarketIdentity | None:
     if name is None or not name.strip():
         return None
     written = " ".join(name.split())
-    product = _LEADING_WORDS.sub("", _BOILERPLATE.sub("", written)).strip(" ,.;-")
+    product = _SCOPE_WORDS.sub("", _LEADING_WORDS.sub("", _BOILERPLATE.sub("", written))).strip(" ,.;-")
     if not product:
         product = _LEADING_WORDS.sub("", written).strip(" ,.;-") or written
     words = product.split()

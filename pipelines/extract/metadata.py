@@ -16,7 +16,8 @@ _ORGANISATION_WORD = (
     r"|Reports|Associates|Marktforschung|Group|Strategies|Labs)"
 )
 _TITLE = re.compile(
-    r"^(?:(?i:the\s+)?(?i:global|worldwide)\s+)?(?P<market>[A-Z0-9][\w&+/,.'’() -]*?)\s*(?:[:|–-]\s*)?Market\b"
+    r"^(?:(?i:the\s+)?(?i:global|worldwide)\s+)?(?P<market>[A-Z0-9][\w&+/,.'’() -]*?)\s*(?:[:|–-]\s*)?"
+    r"(?:Market|Industry)\b"
     rf"(?!\s+{_ORGANISATION_WORD}\b\s*(?:$|[|·,]))"
 )
 _ORGANISATION = re.compile(
