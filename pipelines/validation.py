@@ -202,8 +202,19 @@ def validate_market_aliases(aliases: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
             }
         )
     frame = pd.DataFrame(rows, columns=[*aliases.columns, *_ALIAS_KEY_COLUMNS])
-    valid, rejected = validate_table("market_aliases", conform_to_schema("market_aliases", frame))
-    kept, contradictions = [], []
+    incomplete = frame["alias_key"].isna() | frame["market_id"].isna()
+    contradictions = [
+        quarantine_row(
+            "market_aliases",
+            row,
+            "validate",
+            f"{row['source_file']}:{row['line']}: an alias and a market with letters or digits are both required "
+            f"(got {row['line_text']!r})",
+        )
+        for _, row in frame[incomplete].iterrows()
+    ]
+    valid, rejected = validate_table("market_aliases", conform_to_schema("market_aliases", frame[~incomplete]))
+    kept = []
     market_of_alias: dict[str, tuple[str, int]] = {}
     parent_of: dict[str, tuple[str, int]] = {}
     for index, row in valid.iterrows():

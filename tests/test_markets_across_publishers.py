@@ -246,3 +246,43 @@ def test_dimensions_say_which_report_and_market_each_member_comes_from(markets_w
     assert segments == [
         (member, "kestrel-asteroid-mining", "asteroid-mining") for member in ("C-type", "S-type", "M-type")
     ]
+
+
+def test_alias_rows_that_contradict_earlier_ones_are_quarantined_with_file_and_line(tmp_path):
+    raw_dir = tmp_path / "raw"
+    shutil.copytree(CORPUS / "reports", raw_dir / "reports")
+    (raw_dir / "tables").mkdir()
+    (raw_dir / "tables" / "market_aliases.csv").write_text(
+        "alias,market,parent,note\n"
+        "Space Resource Utilization,Space Mining,,\n"
+        "Space Resource Utilization,Asteroid Mining,,a second market for the same alias\n"
+        "Asteroid Mining,Asteroid Mining,Asteroid Mining,its own parent\n"
+        "Asteroid Mining,Asteroid Mining,Space Mining,\n"
+        "Space Mining,Space Mining,Asteroid Mining,a loop\n"
+        ",Space Mining,,no alias\n",
+        encoding="utf-8",
+    )
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
+    assert build_warehouse(raw_dir, warehouse_path).success
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        reasons = [
+            reason
+            for (reason,) in connection.execute(
+                "select reason from marts.meta_quarantine where table_name = 'market_aliases' order by reason"
+            ).fetchall()
+        ]
+        parents = dict(connection.execute("select market_id, parent_market_id from marts.dim_market").fetchall())
+        (perigee_market,) = one(
+            connection, "select market_id from marts.dim_report where report_id = 'perigee-space-resource-utilization'"
+        )
+    assert reasons == [
+        "tables/market_aliases.csv:3: alias 'Space Resource Utilization' already belongs to market 'space-mining' "
+        "(line 2)",
+        "tables/market_aliases.csv:4: market 'Asteroid Mining' names itself as its parent",
+        "tables/market_aliases.csv:6: parent 'Asteroid Mining' is part of 'Space Mining': a market cannot contain "
+        "itself",
+        "tables/market_aliases.csv:7: an alias and a market with letters or digits are both required "
+        "(got ',Space Mining,,no alias')",
+    ]
+    assert perigee_market == "space-mining"
+    assert parents["asteroid-mining"] == "space-mining" and parents["space-mining"] is None

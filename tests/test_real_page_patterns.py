@@ -721,6 +721,26 @@ def test_a_sidecar_url_on_a_known_firms_site_names_the_publisher():
 
 
 @pytest.mark.parametrize(
+    ("url", "market"),
+    [
+        ("https://www.example-research.com/it/kelp-farming-market", "Kelp Farming"),
+        ("https://www.example-research.com/industry-analysis/kelp-farming-market-report", "Kelp Farming"),
+        ("https://www.example-research.com/kelp-farming-market-104412", "Kelp Farming"),
+        ("https://news.example.com/the-future-of-kelp-farming-and-market-trends", None),
+    ],
+)
+def test_a_page_whose_text_names_no_market_takes_the_one_its_address_names(url, market):
+    text = f"Source: {url}\n\nSummary\nInfograph\n2030 Forecast\n$4.28 Bn\nFarmers are planting more kelp.\n"
+    assert extract_report(text).metadata.market == market
+    assert extract_report("Summary\nFarmers are planting more kelp.\n", {"url": url}).metadata.market == market
+
+
+def test_a_title_that_ends_in_industry_names_the_market():
+    text = "Kelp Farming Industry Outlook 2025-2033\n\nThe kelp farming industry is growing.\n"
+    assert extract_report(text).metadata.market == "Kelp Farming"
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The biggest tournament had a collective prize pool of $29.56 million in 2023.",

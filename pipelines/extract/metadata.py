@@ -250,6 +250,27 @@ def publisher_of_url(url: str | None) -> str | None:
     )
 
 
+_MARKET_SLUG = re.compile(
+    r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+){0,4}?)-(?:market|industry)s?"
+    r"(?:-(?:size|share|report|analysis|forecast|outlook)\b.*|-\d+)?"
+)
+_NOT_IN_A_SLUG_NAME = frozenset({"the", "of", "and", "to", "for", "in", "on", "how", "why", "what", "global", "top"})
+
+
+def market_of_url(url: str | None) -> str | None:
+    """The market a report page's address names: 'https://www.pmarketresearch.com/it/asteroid-mining-market' →
+    'Asteroid Mining'. None for an address whose last part is not '<name>-market' (a news article's headline)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip().lower()).split("?", 1)[0].split("#", 1)[0]
+    last = path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html").removesuffix(".htm").removesuffix(".php")
+    match = _MARKET_SLUG.fullmatch(last)
+    words = match.group("slug").split("-") if match else []
+    if not words or _NOT_IN_A_SLUG_NAME.intersection(words) or all(word.isdigit() for word in words):
+        return None
+    return " ".join(word if word.isupper() else word.capitalize() for word in words)
+
+
 def source_url(text: str) -> str | None:
     """The address a saved page names as its source on one of its first lines: 'Source: https://...'."""
     match = _SOURCE_LINE.search(text, 0, _SOURCE_SEARCH_CHARACTERS)
@@ -262,6 +283,8 @@ def apply_sidecar(metadata: ReportMetadata, sidecar: dict | None) -> ReportMetad
     if not sidecar:
         return metadata
     updates = {key: sidecar[key] for key in ("publisher", "market", "title", "released_month") if sidecar.get(key)}
+    if "market" not in updates and metadata.market is None and market_of_url(sidecar.get("url")):
+        updates["market"] = market_of_url(sidecar.get("url"))
     if "publisher" not in updates and metadata.publisher is None and publisher_of_url(sidecar.get("url")):
         updates["publisher"] = publisher_of_url(sidecar.get("url"))
     if isinstance(sidecar.get("base_year"), int):
@@ -373,7 +396,7 @@ def _market_name(title_market: str | None, text: str) -> str | None:
 def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
     title_match = _title_line(sentences)
     title = title_match[0] if title_match else None
-    market = _market_name(title_match[1] if title_match else None, text)
+    market = _market_name(title_match[1] if title_match else None, text) or market_of_url(source_url(text))
 
     header, fields = _header_fields(sentences)
     pages_field = _first_value(fields, "pages", "no. of pages")
