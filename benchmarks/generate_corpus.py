@@ -4,7 +4,8 @@
 
 Writes ``OUT/reports/NAME.txt`` (a raw folder) and ``OUT/labels/NAME.labels.json`` in the labels format of
 tests/data/reports/README.md. Pages vary the market, the publisher's phrasing (several headline templates), the
-segment dimensions and members, the regions, the figures and the developments; every stated figure is in the labels.
+segment dimensions and members, the regions, the figures and the developments; with 120 markets and 5 publishers,
+most markets have several publishers and several editions of each. Every stated figure is in the labels.
 """
 
 from __future__ import annotations
@@ -109,11 +110,14 @@ def generate_page(number: int, rng: random.Random) -> GeneratedPage:
         {"metric": "value", "scope": "segment", "member": segment, "year": base_year, "value": segment_value},
     ]
     month, company = rng.choice(MONTHS), rng.choice(COMPANIES)
+    # editions: the same publisher's pages on one market, released in different months
+    released = f"{rng.choice(MONTHS)} {base_year + 1}"
     deal_text, _ = _money(rng, rng.uniform(5, 90))
     scope_lines = "\n".join(f"{region}: {', '.join(countries)}" for region, countries in REGIONS.items())
     text = (
         f"{market} Market\n\n"
-        f"Pages: {rng.randint(90, 320)} | Base Year: {base_year} | Publisher: {rng.choice(PUBLISHERS)}\n\n"
+        f"Pages: {rng.randint(90, 320)} | Base Year: {base_year} | Release: {released} | "
+        f"Publisher: {rng.choice(PUBLISHERS)}\n\n"
         f"{headline}\n\n"
         f"{leader} held a share of {leader_share}% in {base_year}, supported by early adopters and public "
         "funding programmes.\n\n"

@@ -51,7 +51,33 @@ BI_QUERIES = {
         "select year, sum(value_usd_m) from marts.fct_region_forecast where region = 'Europe' group by year order by 1"
     ),
     "the audit table": "select * from marts.audit_consistency where not passed",
+    # the README's "Markets across publishers" queries
+    "consensus band of one market": (
+        "select year, consensus_usd_m, q1_usd_m, q3_usd_m, min_usd_m, max_usd_m, reports "
+        "from marts.fct_market_consensus "
+        "where market_id = (select market_id from marts.dim_market order by reports desc limit 1) order by year"
+    ),
+    "outliers": (
+        "select market_id, year, report_id, publisher, value_usd_m, consensus_usd_m, distance_pct "
+        "from marts.fct_market_estimate where is_outlier order by abs(distance_pct) desc limit 20"
+    ),
+    "revisions": (
+        "select market_id, publisher, year, old_value_usd_m, new_value_usd_m, change_pct "
+        "from marts.fct_estimate_revision where abs(change_pct) > 10 order by abs(change_pct) desc limit 20"
+    ),
 }
+# The models that combine reports into markets: what the consensus costs on top of the per-report build.
+CONSENSUS_MODELS = (
+    "int_report_markets",
+    "int_report_editions",
+    "int_market_estimates",
+    "int_market_year_consensus",
+    "dim_market",
+    "fct_market_estimate",
+    "fct_market_consensus",
+    "fct_market_cagr_consensus",
+    "fct_estimate_revision",
+)
 QUERY_REPEATS = 7
 
 
@@ -138,6 +164,25 @@ def query_latencies(warehouse_path: Path) -> dict[str, float]:
     return latencies
 
 
+def consensus_seconds(warehouse_path: Path) -> float:
+    """Seconds to build the market and consensus models again, whole, in the build's working database (median of
+    three): their share of a build, measured apart from everything else."""
+    from pipelines.config import Settings
+    from pipelines.warehouse.incremental import build_model_whole, build_order
+    from pipelines.warehouse.models import discover_models
+
+    models = [model for model in build_order(discover_models(PROJECT_ROOT / "sql")) if model.name in CONSENSUS_MODELS]
+    working = Settings(raw_dir=PROJECT_ROOT / "raw", warehouse_path=warehouse_path).working_path
+    timings = []
+    with duckdb.connect(str(working)) as connection:
+        for _ in range(3):
+            started = time.perf_counter()
+            for model in models:
+                build_model_whole(connection, model)
+            timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
 def accuracy(warehouse_path: Path, labels_dir: Path) -> dict[str, float]:
     results = []
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
@@ -162,6 +207,9 @@ def measure(pages: int, seed: int) -> dict[str, float]:
         warehouse_path = root / "warehouse" / "benchmark.duckdb"
         seconds, peak, code = timed_build(root, warehouse_path)
         figures.update({"full build s": seconds, "full build peak RSS MB": peak, "full build exit code": code})
+        if code == 0:
+            consensus = consensus_seconds(warehouse_path)
+            figures.update({"consensus models s": consensus, "consensus / full build": consensus / seconds})
         changed = root / "reports" / f"{generated[0].name}.txt"
         changed.write_text(changed.read_text(encoding="utf-8") + "\nRevised edition.\n", encoding="utf-8")
         seconds, _, code = timed_build(root, warehouse_path)

@@ -106,6 +106,11 @@ def test_a_report_failing_a_check_is_withheld_while_the_three_others_publish(tmp
         published_tables
     )
     assert {table: rows for table, rows in rows_of(warehouse_path, "space-mining-d").items() if rows} == {}
+    # the market's consensus counts the three published reports, never the withheld one
+    assert query(warehouse_path, "select reports, report_ids from marts.fct_market_consensus where year = 2024") == [
+        (3, "space-mining-a,space-mining-b,space-mining-c")
+    ]
+    assert query(warehouse_path, "select market_id, reports from marts.dim_market") == [("space-mining", 3)]
 
     withheld = query(
         warehouse_path,

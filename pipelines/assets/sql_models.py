@@ -13,7 +13,13 @@ from dagster_duckdb import DuckDBResource
 from pipelines.assets.ui_metadata import table_metadata
 from pipelines.config import SQL_DIR
 from pipelines.warehouse.checks import ModelCheck, check_failure, check_result, checks_of_model, evaluate_check
-from pipelines.warehouse.incremental import ModelBuilder, build_order, plan_build
+from pipelines.warehouse.incremental import (
+    ModelBuilder,
+    build_order,
+    build_without_reports,
+    models_reading,
+    plan_build,
+)
 from pipelines.warehouse.models import SqlModel, discover_models
 from pipelines.warehouse.state import MODELS, REPORT_KEY, Changes, code_version, everything
 from pipelines.warehouse.withholding import (
@@ -26,6 +32,7 @@ from pipelines.warehouse.withholding import (
 )
 
 SQL_MODELS = discover_models(SQL_DIR)
+MARKETS = "intermediate.int_report_markets"  # every model that combines reports into markets reads it
 
 
 def asset_key_for_table(table: str) -> dg.AssetKey:
@@ -101,6 +108,9 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
                     yield result
         every_check_ran = sum(map(len, checks.values())) == sum(map(len, _CHECKS.values()))
         withheld, stopping = _record_outcome(connection, plan, failures, reports, every_check_ran)
+        if withheld and not stopping:  # markets and consensus again, as if the withheld reports were not loaded
+            withheld_ids = sorted({row.report_id for row in withheld})
+            build_without_reports(connection, models_reading(selected, MARKETS), withheld_ids)
     for row in withheld:
         context.log.info(f"withheld {row.source_file or row.report_id}: {row.check_name} ({row.model})")
     if stopping:

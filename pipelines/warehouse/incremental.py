@@ -25,6 +25,7 @@ from pipelines.warehouse.models import SqlModel
 from pipelines.warehouse.state import MODELS, REPORT_KEY, Changes, code_version, table_fingerprints
 
 CHANGES_ALIAS = "changed_reports"
+WITHOUT_ALIAS = "without_withheld_reports"
 
 
 def _in(database: str | None, table: str) -> str:
@@ -39,6 +40,18 @@ def build_order(models: list[SqlModel]) -> list[SqlModel]:
         {model.table: [table for table in model.upstream_tables if table in by_table] for model in models}
     )
     return [by_table[table] for table in sorter.static_order()]
+
+
+def models_reading(models: list[SqlModel], table: str) -> list[SqlModel]:
+    """The models that read ``table``, directly or through other models, in build order (``table``'s own model
+    first, when it is one of ``models``)."""
+    reading = {table}
+    ordered = []
+    for model in build_order(models):
+        if model.table == table or reading.intersection(model.upstream_tables):
+            reading.add(model.table)
+            ordered.append(model)
+    return ordered
 
 
 def incremental_inputs(models: list[SqlModel]) -> list[str]:
@@ -144,6 +157,40 @@ class IncrementalBuild:
                 f"delete from {target} where {REPORT_KEY} in (select {REPORT_KEY} from {CHANGES_ALIAS}.main.report_ids)"
             )
             self.connection.execute(f"insert into {target} by name select * from {_in(CHANGES_ALIAS, model.table)}")
+
+
+def build_without_reports(connection: duckdb.DuckDBPyConnection, models: list[SqlModel], report_ids: list[str]) -> None:
+    """Build ``models`` (whole models, in build order) again as if ``report_ids`` were not loaded: in an in-memory
+    database where every other table they read shows no rows of those reports, then swapped into the working
+    database, one delete and one insert per model (so that its comments stay)."""
+    (working,) = connection.execute("select current_database()").fetchone()
+    connection.execute(f"attach ':memory:' as {WITHOUT_ALIAS}")
+    try:
+        connection.execute(f"create table {WITHOUT_ALIAS}.main.report_ids ({REPORT_KEY} varchar)")
+        connection.execute(f"insert into {WITHOUT_ALIAS}.main.report_ids select unnest(?::varchar[])", [report_ids])
+        built = {model.table for model in models}
+        for table in sorted({table for model in models for table in model.upstream_tables} - built):
+            columns = column_names(connection, working, *table.split("."))
+            where = f" where {REPORT_KEY} not in (select {REPORT_KEY} from {WITHOUT_ALIAS}.main.report_ids)"
+            connection.execute(f'create schema if not exists {WITHOUT_ALIAS}."{table.split(".")[0]}"')
+            connection.execute(
+                f"create view {_in(WITHOUT_ALIAS, table)} as select * from {_in(working, table)}"
+                + (where if REPORT_KEY in columns else "")
+            )
+        connection.execute(f"use {WITHOUT_ALIAS}")
+        for model in models:
+            connection.execute(f'create schema if not exists "{model.layer}"')
+            connection.execute(f"create table {_in(None, model.table)} as\n{model.sql}")
+        connection.execute(f'use "{working}"')
+        with transaction(connection):
+            for model in models:
+                connection.execute(f"delete from {_in(working, model.table)}")
+                connection.execute(
+                    f"insert into {_in(working, model.table)} by name select * from {_in(WITHOUT_ALIAS, model.table)}"
+                )
+    finally:
+        connection.execute(f'use "{working}"')
+        connection.execute(f"detach {WITHOUT_ALIAS}")
 
 
 class ModelBuilder:
