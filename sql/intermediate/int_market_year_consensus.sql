@@ -40,6 +40,9 @@ final as (
         case when stats.stated >= 3 then stats.stated_median_usd_m else stats.median_usd_m end as consensus_usd_m,
         case
             when stats.stated >= 3 then 'median of the ' || stats.stated || ' stated values'
+            when stats.reports = 1
+                then 'the only source''s value (' || case when stats.stated = 1 then 'stated' else 'model-filled' end
+                    || ')'
             else 'median of all ' || stats.reports || ' values (' || stats.stated || ' stated, '
                 || (stats.interpolated + stats.extrapolated) || ' model-filled): fewer than 3 sources state '
                 || stats.year
