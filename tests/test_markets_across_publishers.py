@@ -50,6 +50,10 @@ def one(connection, sql: str, *parameters):
         ("Food & Beverages", "food-and-beverage", "global"),
         ("Aircraft MRO (Maintenance, Repair and Overhaul)", "aircraft-mro", "global"),
         ("Asteroid Mining Market by Type, Application and Region", "asteroid-mining", "global"),
+        ("Segments - Toys", "toy", "global"),
+        ("Home › Aerospace › Space Mining", "space-mining", "global"),
+        ("Space Mining - Global Forecast to 2031", "space-mining", "global"),
+        ("Paints & Coatings Global", "paint-and-coating", "global"),
     ],
 )
 def test_the_name_rule_keys_a_market_by_its_product_words_and_its_place(name, market_id, geography_level):

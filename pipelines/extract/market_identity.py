@@ -6,7 +6,8 @@ geography, so that these meet in one key ('space-mining') while "India Space Min
 "European Space Mining" (a region's) stay apart ('space-mining--india', 'space-mining--europe'):
 
 1. the publisher's boilerplate goes: everything from "Market", "Industry", "Size", "Share", "Report",
-   "Forecast", "Outlook", "Analysis", "Trends", "by <dimension>", a colon, a bar or a year on;
+   "Forecast", "Outlook", "Analysis", "Trends", "by <dimension>", a colon, a bracket or a year on; of a breadcrumb
+   ("Segments - Toys", "Reports | Space Mining"), the last part;
 2. a place the name starts or ends with ("India", "U.S.", "Asia-Pacific", "European") is its geography;
 3. case, "global"/"worldwide"/"the", punctuation, bracketed acronyms and "&"/"and" go, and every word is made
    singular ("Energy Drinks" and "Energy Drink" meet).
@@ -25,10 +26,12 @@ from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS
 GLOBAL = "Global"
 _BOILERPLATE = re.compile(
     r"\s*(?:\b(?i:markets?|industry|industries|size|share|report|forecasts?|outlook|analysis|trends|insights"
-    r"|by|to)\b|[:|–—(]|\s-\s|\b(?:19|20)\d{2}\b).*$",
+    r"|by|to)\b|[:(]|\b(?:19|20)\d{2}\b).*$",
     re.DOTALL,
 )
-_LEADING_WORDS = re.compile(r"^(?:(?i:the|global|worldwide|world|international)\s+)+")
+# Breadcrumbs and title parts: "Segments - Toys", "Reports | Space Mining" name the market last.
+_TITLE_PARTS = re.compile(r"\s+[-–—|›>/]\s+|\s*[|›]\s*")
+_LEADING_WORDS = re.compile(r"^(?:(?i:the|global|worldwide|world|international)(?:\s+|$))+")
 _SCOPE_WORDS = re.compile(r"\s+(?i:global|worldwide)\b")  # "Paints & Coatings Global Industry"
 _BRACKETED = re.compile(r"\([^()]*\)")
 _NOT_A_WORD_CHARACTER = re.compile(r"[^0-9a-z&]+")
@@ -127,9 +130,14 @@ def market_identity(name: str | None) -> MarketIdentity | None:
     if name is None or not name.strip():
         return None
     written = " ".join(name.split())
-    product = _SCOPE_WORDS.sub("", _LEADING_WORDS.sub("", _BOILERPLATE.sub("", written))).strip(" ,.;-")
-    if not product:
-        product = _LEADING_WORDS.sub("", written).strip(" ,.;-") or written
+    product = next(
+        (
+            product
+            for part in reversed(_TITLE_PARTS.split(_BOILERPLATE.sub("", written)))
+            if (product := _SCOPE_WORDS.sub("", _LEADING_WORDS.sub("", part)).strip(" ,.;-"))
+        ),
+        _LEADING_WORDS.sub("", written).strip(" ,.;-") or written,
+    )
     words = product.split()
     geography, level = GLOBAL, "global"
     for at_start in (True, False):
