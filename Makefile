@@ -5,8 +5,12 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 DAGSTER_PORT ?= 3000
+# The site's browser tests drive Debian's Chromium; `make test` installs it when it is missing (apt, as root or
+# through sudo).
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run full-refresh test lint format dev clean
+.PHONY: install run full-refresh site test lint format dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +36,16 @@ run: install $(DAGSTER_HOME)/dagster.yaml
 full-refresh: install $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m pipelines build --full-refresh
 
-## Lint, then the whole test suite.
-test: install
+## Build the static site again from the published warehouse (make run builds it too).
+site: install
+	$(BIN)/python -m pipelines site
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
+## Lint, then the whole test suite (the browser tests in Debian's Chromium, installed if missing).
+test: install $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

@@ -220,7 +220,9 @@ def build(out=sys.stdout, full_refresh: bool = False) -> int:
     result = run_build(settings)
     code = _build_exit_code(result, out)
     if code == EXIT_OK:
-        return _published_summary(settings.warehouse_path, out)
+        code = _published_summary(settings.warehouse_path, out)
+        print(f"site {settings.site_path / 'index.html'} (open it in a browser)", file=out)
+        return code
     print(f"nothing published; {settings.warehouse_path} is unchanged", file=out)
     return code
 
@@ -236,6 +238,19 @@ def _published_summary(warehouse_path: Path, out) -> int:
         print(f"published {_plural(reports, 'report')}", file=out)
     print(f"published {warehouse_path}", file=out)
     return EXIT_WITHHELD if withheld else EXIT_OK
+
+
+def site(out=sys.stdout) -> int:
+    """Build the static site from the published warehouse (what `build` does last), without building anything."""
+    from pipelines.site.render import build_site, model_tests
+
+    settings = settings_from_environment()
+    if not settings.warehouse_path.exists():
+        print(f"no published warehouse at {settings.warehouse_path}: run `make run` first", file=out)
+        return EXIT_UNREADABLE
+    built = build_site(settings.warehouse_path, settings.site_path, model_tests())
+    print(f"site {built.path / 'index.html'}: {built.pages} pages, {built.pages_rewritten} rewritten", file=out)
+    return EXIT_OK
 
 
 def _rejection_reason(settings: Settings, source_file: str) -> str | None:
@@ -411,6 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     refresh_command.add_argument("path", type=Path, help="a file under RAW_DIR")
     facts = commands.add_parser("facts", help="print the facts the extractor reads in one page, with their quotes")
     facts.add_argument("path", type=Path, help="a .txt, .md or .html report page")
+    commands.add_parser("site", help="build the static site again from the published warehouse")
     audit_command = commands.add_parser("audit", help="print the published warehouse's failed checks")
     audit_command.add_argument("--strict", action="store_true", help="exit 1 when the pages contradict themselves")
     arguments = parser.parse_args(argv)
@@ -420,6 +436,8 @@ def main(argv: list[str] | None = None) -> int:
         return refresh(arguments.path)
     if arguments.command == "audit":
         return audit(arguments.strict)
+    if arguments.command == "site":
+        return site()
     return show_facts(arguments.path)
 
 

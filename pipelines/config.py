@@ -18,6 +18,11 @@ class Settings:
     warehouse_path: Path
 
     @property
+    def site_path(self) -> Path:
+        """The static site beside the published file: <its folder>/site (a link to the current version)."""
+        return self.warehouse_path.parent / "site"
+
+    @property
     def working_path(self) -> Path:
         """The private database the assets build into; only `publish` ever writes the published file."""
         return self.warehouse_path.parent / ".build" / f"{self.warehouse_path.stem}.working.duckdb"

@@ -5,13 +5,22 @@ import dagster as dg
 from pipelines.assets.extract import extracted_tables
 from pipelines.assets.ingest import analyst_tables, raw_documents
 from pipelines.assets.publish import published_warehouse
+from pipelines.assets.site import published_site
 from pipelines.assets.sql_models import warehouse_models
 from pipelines.assets.validate import validated_tables
 from pipelines.automation import build_automation
 from pipelines.config import Settings
 from pipelines.resources import build_resources
 
-all_assets = [raw_documents, analyst_tables, extracted_tables, validated_tables, warehouse_models, published_warehouse]
+all_assets = [
+    raw_documents,
+    analyst_tables,
+    extracted_tables,
+    validated_tables,
+    warehouse_models,
+    published_warehouse,
+    published_site,
+]
 
 build_warehouse_job = dg.define_asset_job(
     "build_warehouse",

@@ -78,6 +78,7 @@ class ReportMetadataSchema(pa.DataFrameModel):
     market_geography_level: String = pa.Field(nullable=True, isin=GEOGRAPHY_LEVELS)
     market_rule: String = pa.Field(nullable=True)
     publisher_key: String = pa.Field(nullable=True)
+    url: String = pa.Field(nullable=True)  # as the page or its sidecar gives it: never trusted as a link
 
     @pa.dataframe_check(name="forecast period ends after it starts")
     def forecast_period_is_ordered(cls, frame: pd.DataFrame) -> pd.Series:

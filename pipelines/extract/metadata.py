@@ -282,7 +282,11 @@ def apply_sidecar(metadata: ReportMetadata, sidecar: dict | None) -> ReportMetad
     A page whose text names no publisher takes the known publisher whose site its sidecar's url is on."""
     if not sidecar:
         return metadata
-    updates = {key: sidecar[key] for key in ("publisher", "market", "title", "released_month") if sidecar.get(key)}
+    updates = {
+        key: sidecar[key]
+        for key in ("publisher", "market", "title", "released_month", "url")
+        if isinstance(sidecar.get(key), str) and sidecar[key].strip()
+    }
     if "market" not in updates and metadata.market is None and market_of_url(sidecar.get("url")):
         updates["market"] = market_of_url(sidecar.get("url"))
     if "publisher" not in updates and metadata.publisher is None and publisher_of_url(sidecar.get("url")):
@@ -424,4 +428,5 @@ def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
         quote=header.text if header else None,
         char_start=header.char_start if header else None,
         char_end=header.char_end if header else None,
+        url=source_url(text),
     )

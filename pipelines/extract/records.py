@@ -33,6 +33,7 @@ class ReportMetadata:
     char_start: int | None
     char_end: int | None
     base_year_inferred: bool = False  # True when the page states no base year and it was taken from the forecast
+    url: str | None = None  # the page's address: its "Source:" line, or its sidecar's url
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ final as (
         markets.market_id,
         markets.market_rule,
         reports.publisher_key,
+        reports.url,
         editions.edition,
         editions.is_latest_edition,
         editions.copy_of_report_id,

@@ -19,6 +19,7 @@ final as (
         author,
         publisher,
         publisher_key,
+        url,
         market_id as rule_market_id,
         market_name as rule_market_name,
         market_geography as rule_geography,
