@@ -183,6 +183,21 @@ def consensus_seconds(warehouse_path: Path) -> float:
     return statistics.median(timings)
 
 
+def site_seconds(warehouse_path: Path) -> tuple[float, int]:
+    """(seconds, pages) to build the whole site afresh from the published file (nothing reused)."""
+    from pipelines.site.render import build_site, model_tests
+
+    with tempfile.TemporaryDirectory(prefix="benchmark-site-") as folder:
+        started = time.perf_counter()
+        built = build_site(warehouse_path, Path(folder) / "site", model_tests())
+        return time.perf_counter() - started, built.pages
+
+
+def pages_written_by_last_build(site: Path) -> int:
+    """Market and report pages the last site build wrote: the others are hard links to the version before."""
+    return sum(1 for page in site.resolve().glob("*/*.html") if page.stat().st_nlink == 1)
+
+
 def accuracy(warehouse_path: Path, labels_dir: Path) -> dict[str, float]:
     results = []
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
@@ -210,9 +225,12 @@ def measure(pages: int, seed: int) -> dict[str, float]:
         if code == 0:
             consensus = consensus_seconds(warehouse_path)
             figures.update({"consensus models s": consensus, "consensus / full build": consensus / seconds})
+            site, pages_in_site = site_seconds(warehouse_path)
+            figures.update({"site pages": pages_in_site, "site build s": site, "site / full build": site / seconds})
         changed = root / "reports" / f"{generated[0].name}.txt"
         changed.write_text(changed.read_text(encoding="utf-8") + "\nRevised edition.\n", encoding="utf-8")
         seconds, _, code = timed_build(root, warehouse_path)
+        figures["site pages rewritten after 1 change"] = pages_written_by_last_build(warehouse_path.parent / "site")
         unchanged_seconds, _, _ = timed_build(root, warehouse_path)
         figures.update(
             {

@@ -142,6 +142,12 @@ def _build_exit_code(result, out) -> int:
     return EXIT_CHECK_FAILED if stopped else EXIT_BUILD_FAILED
 
 
+def _failed_steps(result) -> set[str]:
+    from dagster import DagsterEventType
+
+    return {event.step_key for event in result.all_events if event.event_type == DagsterEventType.STEP_FAILURE}
+
+
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
@@ -222,6 +228,10 @@ def build(out=sys.stdout, full_refresh: bool = False) -> int:
     if code == EXIT_OK:
         code = _published_summary(settings.warehouse_path, out)
         print(f"site {settings.site_path / 'index.html'} (open it in a browser)", file=out)
+        return code
+    if _failed_steps(result) == {"published_site"}:
+        _published_summary(settings.warehouse_path, out)
+        print(f"the site was not rebuilt; {settings.site_path} still shows the previous build", file=out)
         return code
     print(f"nothing published; {settings.warehouse_path} is unchanged", file=out)
     return code

@@ -31,6 +31,7 @@ STATIC = Path(__file__).parent / "static"
 VERSIONS_FOLDER = ".site-versions"
 MANIFEST = "manifest.json"
 QUOTE_SHOWN = 280
+MAX_REPORTS_CHARTED = 3
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _HTTP_URL = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
 
@@ -80,7 +81,8 @@ def _main_cagr(market: MarketData) -> dict | None:
 
 def _market_page(environment: jinja2.Environment, market: MarketData) -> str:
     charts = [consensus_band(market.market["market_name"], market.consensus, market.estimates, market.stated)]
-    for report_id in dict.fromkeys(row["report_id"] for row in market.segments):
+    charted = _reports_charted(market)
+    for report_id in charted:
         rows = [row for row in market.segments if row["report_id"] == report_id]
         for dimension in dict.fromkeys(row["dimension"] for row in rows):
             charts.append(
@@ -88,10 +90,21 @@ def _market_page(environment: jinja2.Environment, market: MarketData) -> str:
                     f"{report_id}: by {dimension}", [r for r in rows if r["dimension"] == dimension], "member"
                 )
             )
-    for report_id in dict.fromkeys(row["report_id"] for row in market.regions):
+    for report_id in charted:
         rows = [row for row in market.regions if row["report_id"] == report_id]
-        charts.append(stacked_forecast(f"{report_id}: by region", rows, "region"))
-    return environment.get_template("market.html").render(market=market, charts=charts)
+        if rows:
+            charts.append(stacked_forecast(f"{report_id}: by region", rows, "region"))
+    return environment.get_template("market.html").render(market=market, charts=charts, charted=charted)
+
+
+def _reports_charted(market: MarketData) -> list[str]:
+    """The latest editions whose segment and region forecasts the market page draws: the ones with the most
+    forecast rows, at most MAX_REPORTS_CHARTED (a market with 80 sources would otherwise draw 160 charts)."""
+    rows_per_report: dict[str, int] = {}
+    for row in (*market.segments, *market.regions):
+        rows_per_report[row["report_id"]] = rows_per_report.get(row["report_id"], 0) + 1
+    ranked = sorted(rows_per_report, key=lambda report_id: (-rows_per_report[report_id], report_id))
+    return ranked[:MAX_REPORTS_CHARTED]
 
 
 def _write(path: Path, text: str) -> None:
