@@ -155,10 +155,15 @@ def test_screenshots_of_the_index_and_a_market_page_are_written(built_site, brow
         assert (SCREENSHOTS / name).stat().st_size > 10_000
 
 
+LONG_SENTENCE = (
+    "Helped by cheaper sensors, longer battery life, wider retail distribution, subscription bundles sold with "
+    "phones, a second wave of fitness buyers, corporate wellness programmes, insurers that reward activity, and "
+    "schools that hand out devices to every pupil, the gadget market reached USD 1,500.0 million in 2025."
+)
 HOSTILE_PAGE = (
     "Gadget Market Size Report, 2025-2032\n\nBase Year: 2024\n\n"
     'The <img src=x onerror="window.pwned=1"> gadget market was valued at USD 1,200.0 million in 2024 and is '
-    "expected to reach USD 2,400.0 million by 2032.\n"
+    "expected to reach USD 2,400.0 million by 2032.\n\n" + LONG_SENTENCE + "\n"
 )
 
 
@@ -183,6 +188,11 @@ def test_a_hostile_page_shows_its_text_literally_and_runs_no_script(tmp_path, br
     assert "<script>alert(1)</script>" in report_text
     assert '<img src=x onerror="window.pwned=1">' in report_text
     assert "<script>alert" in open_page(browser, site / "index.html").page.inner_text("main")
+    # a quote too long for the table is shortened, the whole of it one click away
+    report = open_page(browser, site / "reports" / "gadgets.html").page
+    assert len(LONG_SENTENCE) > 280
+    assert report.locator("span.quote", has_text=LONG_SENTENCE[:100]).first.inner_text() == LONG_SENTENCE[:280] + "…"
+    assert report.locator("details span.quote").first.text_content() == LONG_SENTENCE
 
 
 def site_outcome(result) -> dict:
