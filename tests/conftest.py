@@ -7,6 +7,8 @@ import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEED_REPORT = PROJECT_ROOT / "raw" / "reports" / "space-mining-market.txt"
+# What a build leaves beside the published file: its working folder, the site and the site's versions.
+PUBLISHED_FOLDER = [".build", ".site-versions", "markets.duckdb", "site"]
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import time
 import duckdb
 import sqlalchemy as sa
 
-from tests.conftest import PROJECT_ROOT, build_warehouse
+from tests.conftest import PROJECT_ROOT, PUBLISHED_FOLDER, build_warehouse
 
 SECOND_REPORT = "Lunar Water Market\n\nThe global lunar water market size was valued at USD 120.5 million in 2024.\n"
 BUILD = (
@@ -92,7 +92,7 @@ def test_a_build_killed_at_any_of_ten_points_leaves_a_complete_published_build(p
     # the next run needs no cleanup: it succeeds and leaves no private copies behind
     assert build_warehouse(raw_dir, warehouse_path).success
     assert published_state(warehouse_path)[0] == (2 if second.exists() else 1)
-    assert sorted(path.name for path in warehouse_path.parent.iterdir()) == [".build", "markets.duckdb"]
+    assert sorted(path.name for path in warehouse_path.parent.iterdir()) == PUBLISHED_FOLDER
 
 
 # A Superset-like reader in its own process: SQLAlchemy with duckdb-engine and the default connection pool. It

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from pipelines.config import Settings
-from tests.conftest import build_warehouse
+from tests.conftest import PUBLISHED_FOLDER, build_warehouse
 
 DUCKDB_1X = "duckdb==1.4.4"
 
@@ -109,4 +109,4 @@ def test_a_copy_abandoned_by_a_killed_publish_is_cleaned_up_by_the_next_build(pu
     abandoned = warehouse_path.with_name(f".{warehouse_path.name}.0123abcd.publishing")
     abandoned.write_bytes(b"half a database")
     assert build_warehouse(raw_dir, warehouse_path).success
-    assert sorted(path.name for path in warehouse_path.parent.iterdir()) == [".build", "markets.duckdb"]
+    assert sorted(path.name for path in warehouse_path.parent.iterdir()) == PUBLISHED_FOLDER

@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from tests.conftest import SEED_REPORT
+from tests.conftest import PUBLISHED_FOLDER, SEED_REPORT
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def test_build_succeeds_with_every_check_passing_and_publishes_one_clean_file(bu
     evaluations = result.get_asset_check_evaluations()
     assert len(evaluations) >= 40
     assert [e.check_name for e in evaluations if not e.passed] == []
-    assert sorted(path.name for path in warehouse_path.parent.iterdir()) == [".build", "markets.duckdb"]
+    assert sorted(path.name for path in warehouse_path.parent.iterdir()) == PUBLISHED_FOLDER
 
 
 def test_market_size_has_every_year_2024_to_2032_with_stated_values_exactly(warehouse):

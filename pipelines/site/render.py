@@ -134,6 +134,8 @@ def build_site(warehouse_path: Path, site_path: Path, model_tests: dict[str, dic
     environment = _environment()
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         markets, reports, dictionary = read_markets(connection), read_reports(connection), read_dictionary(connection)
+    for leftover in site_path.parent.glob(f".{site_path.name}.*.link"):  # from a build killed mid-swap
+        leftover.unlink(missing_ok=True)
     previous = _current_version(site_path)
     manifest_path = previous / MANIFEST if previous else None
     old = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path and manifest_path.exists() else {}
