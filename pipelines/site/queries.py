@@ -4,7 +4,6 @@ all markets or reports at once, grouped here, so that 10,000 report pages cost t
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -30,10 +29,6 @@ class MarketData:
     regions: list[dict] = field(default_factory=list)
     inconsistencies: list[dict] = field(default_factory=list)
 
-    def fingerprint(self) -> str:
-        """Changes whenever anything the market's page shows changes."""
-        return hashlib.sha256(json.dumps(self.__dict__, sort_keys=True, default=str).encode()).hexdigest()
-
 
 @dataclass
 class ReportData:
@@ -42,8 +37,49 @@ class ReportData:
     quarantined: list[dict] = field(default_factory=list)
     withheld: list[dict] = field(default_factory=list)
 
-    def fingerprint(self) -> str:
-        return hashlib.sha256(json.dumps(self.__dict__, sort_keys=True, default=str).encode()).hexdigest()
+
+# What each page shows, table by table: a page is written again only when the fingerprint of these rows changed.
+REPORT_PAGE_TABLES = ("dim_report", "fct_reported_fact", "meta_quarantine", "meta_withheld")
+MARKET_PAGE_REPORT_TABLES = (
+    "dim_report",
+    "fct_reported_fact",
+    "fct_market_estimate",
+    "fct_segment_forecast",
+    "fct_region_forecast",
+    "audit_consistency",
+)
+MARKET_PAGE_TABLES = ("dim_market", "fct_market_consensus", "fct_market_cagr_consensus", "fct_estimate_revision")
+
+
+def _fingerprints(connection: duckdb.DuckDBPyConnection, tables: tuple[str, ...], key: str) -> dict[str, str]:
+    """key → a hash of every row the tables hold for it, computed in DuckDB (each row as text, in text order)."""
+    parts = " union all ".join(
+        f"select {key} as page, '{table}' as source, md5(string_agg(row::varchar, '|' order by row::varchar)) "
+        f"as digest from marts.{table} as row where {key} is not null group by {key}"
+        for table in tables
+    )
+    return dict(
+        connection.execute(
+            f"select page, md5(string_agg(source || digest, '|' order by source)) from ({parts}) group by page"
+        ).fetchall()
+    )
+
+
+def page_fingerprints(connection: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, str]]:
+    """(market_id → fingerprint, report_id → fingerprint) of everything each page shows."""
+    reports = _fingerprints(connection, REPORT_PAGE_TABLES, "report_id")
+    shown_on_market_pages = _fingerprints(connection, MARKET_PAGE_REPORT_TABLES, "report_id")
+    own = _fingerprints(connection, MARKET_PAGE_TABLES, "market_id")
+    members: dict[str, list[str]] = defaultdict(list)
+    for market_id, report_id in connection.execute(
+        "select market_id, report_id from marts.dim_report where market_id is not null order by report_id"
+    ).fetchall():
+        members[market_id].append(shown_on_market_pages.get(report_id, ""))
+    markets = {
+        market_id: hashlib.sha256("|".join([digest, *members[market_id]]).encode()).hexdigest()
+        for market_id, digest in own.items()
+    }
+    return markets, reports
 
 
 def _grouped(items: list[dict], key: str) -> dict[str, list[dict]]:
@@ -53,25 +89,51 @@ def _grouped(items: list[dict], key: str) -> dict[str, list[dict]]:
     return grouped
 
 
-def read_markets(connection: duckdb.DuckDBPyConnection) -> list[MarketData]:
-    """Every market with what its page shows."""
+def read_markets(connection: duckdb.DuckDBPyConnection, market_ids: list[str]) -> list[MarketData]:
+    """The markets ``market_ids`` name, with what their pages show."""
+    connection.execute(
+        "create or replace temporary table site_markets as select unnest(?::varchar[]) as market_id", [market_ids]
+    )
     reports = rows(
         connection,
         "select report_id, market_id, publisher, title, base_year, released_month, edition, is_latest_edition, "
-        "copy_of_report_id, status, source_file from marts.dim_report where market_id is not null "
+        "copy_of_report_id, status, source_file from marts.dim_report "
+        "where market_id in (select market_id from site_markets) "
         "order by market_id, publisher nulls last, edition, report_id",
     )
     latest = {r["report_id"] for r in reports if r["is_latest_edition"] and r["copy_of_report_id"] is None}
     by_market = {
-        "consensus": _grouped(rows(connection, "select * from marts.fct_market_consensus order by year"), "market_id"),
+        "consensus": _grouped(
+            rows(
+                connection,
+                "select * from marts.fct_market_consensus where market_id in (select market_id from site_markets) "
+                "order by year",
+            ),
+            "market_id",
+        ),
         "estimates": _grouped(
-            rows(connection, "select * from marts.fct_market_estimate order by report_id, year"), "market_id"
+            rows(
+                connection,
+                "select * from marts.fct_market_estimate where market_id in (select market_id from site_markets) "
+                "order by report_id, year",
+            ),
+            "market_id",
         ),
         "cagr_consensus": _grouped(
-            rows(connection, "select * from marts.fct_market_cagr_consensus order by period_start_year"), "market_id"
+            rows(
+                connection,
+                "select * from marts.fct_market_cagr_consensus where market_id in (select market_id from site_markets) "
+                "order by period_start_year",
+            ),
+            "market_id",
         ),
         "revisions": _grouped(
-            rows(connection, "select * from marts.fct_estimate_revision order by publisher, year"), "market_id"
+            rows(
+                connection,
+                "select * from marts.fct_estimate_revision where market_id in (select market_id from site_markets) "
+                "order by publisher, year",
+            ),
+            "market_id",
         ),
         "reports": _grouped(reports, "market_id"),
         "stated": _grouped(
@@ -79,7 +141,8 @@ def read_markets(connection: duckdb.DuckDBPyConnection) -> list[MarketData]:
                 connection,
                 "select r.market_id, f.report_id, f.year, f.value_usd_m, f.quote, f.char_start, f.char_end "
                 "from marts.fct_reported_fact f join marts.dim_report r using (report_id) "
-                "where f.scope = 'market' and f.metric = 'value' and f.year is not null and r.market_id is not null "
+                "where f.scope = 'market' and f.metric = 'value' and f.year is not null "
+                "and r.market_id in (select market_id from site_markets) "
                 "order by f.report_id, f.year",
             ),
             "market_id",
@@ -110,25 +173,34 @@ def read_markets(connection: duckdb.DuckDBPyConnection) -> list[MarketData]:
                 connection,
                 "select r.market_id, a.report_id, a.check_name, a.scope, a.dimension, a.member, a.period, a.stated, "
                 "a.implied, a.detail from marts.audit_consistency a join marts.dim_report r using (report_id) "
-                "where not a.passed and r.market_id is not null order by a.report_id, a.check_name",
+                "where not a.passed and r.market_id in (select market_id from site_markets) "
+                "order by a.report_id, a.check_name",
             ),
             "market_id",
         ),
     }
     return [
         MarketData(market, **{part: grouped.get(market["market_id"], []) for part, grouped in by_market.items()})
-        for market in rows(connection, "select * from marts.dim_market order by market_id")
+        for market in rows(
+            connection,
+            "select * from marts.dim_market where market_id in (select market_id from site_markets) order by market_id",
+        )
     ]
 
 
-def read_reports(connection: duckdb.DuckDBPyConnection) -> list[ReportData]:
-    """Every report with its stated figures, what was quarantined and why, and why it is withheld if it is."""
+def read_reports(connection: duckdb.DuckDBPyConnection, report_ids: list[str]) -> list[ReportData]:
+    """The reports ``report_ids`` name, with their stated figures, what was quarantined and why, and why they are
+    withheld if they are."""
+    connection.execute(
+        "create or replace temporary table site_reports as select unnest(?::varchar[]) as report_id", [report_ids]
+    )
     figures = _grouped(
         rows(
             connection,
             "select report_id, metric, scope, dimension, member, within_region, year, period_start_year, "
             "period_end_year, value_usd_m, value_high_usd_m, currency, pct, pct_high, quote, char_start, char_end, "
-            "source_file, source_line from marts.fct_reported_fact order by report_id, char_start, source_line",
+            "source_file, source_line from marts.fct_reported_fact "
+            "where report_id in (select report_id from site_reports) order by report_id, char_start, source_line",
         ),
         "report_id",
     )
@@ -136,12 +208,17 @@ def read_reports(connection: duckdb.DuckDBPyConnection) -> list[ReportData]:
         rows(
             connection,
             "select report_id, stage, table_name, reason, quote, char_start, char_end from marts.meta_quarantine "
-            "where report_id is not null order by report_id, char_start",
+            "where report_id in (select report_id from site_reports) order by report_id, char_start",
         ),
         "report_id",
     )
     withheld = _grouped(
-        rows(connection, "select report_id, check_name, model, failing_rows from marts.meta_withheld"), "report_id"
+        rows(
+            connection,
+            "select report_id, check_name, model, failing_rows from marts.meta_withheld "
+            "where report_id in (select report_id from site_reports)",
+        ),
+        "report_id",
     )
     return [
         ReportData(
@@ -150,7 +227,35 @@ def read_reports(connection: duckdb.DuckDBPyConnection) -> list[ReportData]:
             quarantined.get(report["report_id"], []),
             withheld.get(report["report_id"], []),
         )
-        for report in rows(connection, "select * from marts.dim_report order by report_id")
+        for report in rows(
+            connection,
+            "select * from marts.dim_report where report_id in (select report_id from site_reports) order by report_id",
+        )
+    ]
+
+
+def read_index(connection: duckdb.DuckDBPyConnection) -> list[tuple[dict, dict | None, dict | None]]:
+    """Every market, with the consensus of the year the most sources give and the CAGR consensus over the period
+    the most sources cover (the latest of equals)."""
+    latest = {
+        row["market_id"]: row
+        for row in rows(
+            connection,
+            "select * from marts.fct_market_consensus "
+            "qualify row_number() over (partition by market_id order by reports desc, year desc) = 1",
+        )
+    }
+    cagrs = {
+        row["market_id"]: row
+        for row in rows(
+            connection,
+            "select * from marts.fct_market_cagr_consensus "
+            "qualify row_number() over (partition by market_id order by reports desc, period_end_year desc) = 1",
+        )
+    }
+    return [
+        (market, latest.get(market["market_id"]), cagrs.get(market["market_id"]))
+        for market in rows(connection, "select * from marts.dim_market order by market_id")
     ]
 
 

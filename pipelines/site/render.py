@@ -24,7 +24,14 @@ import jinja2
 from markupsafe import Markup
 
 from pipelines.site.charts import consensus_band, stacked_forecast
-from pipelines.site.queries import MarketData, read_dictionary, read_markets, read_reports
+from pipelines.site.queries import (
+    MarketData,
+    page_fingerprints,
+    read_dictionary,
+    read_index,
+    read_markets,
+    read_reports,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -69,16 +76,6 @@ class SiteBuild:
     markets_rewritten: tuple[str, ...]
 
 
-def _latest_consensus(market: MarketData) -> dict | None:
-    """The consensus row of the year the most sources give (the latest such year)."""
-    return max(market.consensus, key=lambda row: (row["reports"], row["year"]), default=None)
-
-
-def _main_cagr(market: MarketData) -> dict | None:
-    """The CAGR consensus over the period the most sources cover (the latest such period)."""
-    return max(market.cagr_consensus, key=lambda row: (row["reports"], row["period_end_year"]), default=None)
-
-
 def _market_page(environment: jinja2.Environment, market: MarketData) -> str:
     charts = [consensus_band(market.market["market_name"], market.consensus, market.estimates, market.stated)]
     charted = _reports_charted(market)
@@ -112,19 +109,6 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _reuse_or_write(previous: Path | None, new: Path, unchanged: bool, render) -> bool:
-    """Hard-link the previous version's page when its data did not change; else render it. True if rewritten."""
-    if unchanged and previous is not None and (previous / new.name).exists():
-        new.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(previous / new.name, new)
-        except OSError:
-            shutil.copyfile(previous / new.name, new)
-        return False
-    _write(new, render())
-    return True
-
-
 def _current_version(site_path: Path) -> Path | None:
     return site_path.resolve() if site_path.is_symlink() and site_path.resolve().is_dir() else None
 
@@ -132,54 +116,67 @@ def _current_version(site_path: Path) -> Path | None:
 def build_site(warehouse_path: Path, site_path: Path, model_tests: dict[str, dict[str, list[str]]]) -> SiteBuild:
     """Build the site of the published warehouse at ``warehouse_path`` and point ``site_path`` at it."""
     environment = _environment()
-    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
-        markets, reports, dictionary = read_markets(connection), read_reports(connection), read_dictionary(connection)
     for leftover in site_path.parent.glob(f".{site_path.name}.*.link"):  # from a build killed mid-swap
         leftover.unlink(missing_ok=True)
     previous = _current_version(site_path)
     manifest_path = previous / MANIFEST if previous else None
     old = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path and manifest_path.exists() else {}
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        market_fingerprints, report_fingerprints = page_fingerprints(connection)
+        changed_markets = _changed(market_fingerprints, old.get("markets", {}), previous, "markets")
+        changed_reports = _changed(report_fingerprints, old.get("reports", {}), previous, "reports")
+        markets = read_markets(connection, changed_markets)
+        reports = read_reports(connection, changed_reports)
+        index, dictionary = read_index(connection), read_dictionary(connection)
     version = site_path.parent / VERSIONS_FOLDER / uuid.uuid4().hex
-    manifest = {"markets": {}, "reports": {}}
-    rewritten_markets, rewritten = [], 0
     try:
         for market in markets:
-            market_id = market.market["market_id"]
-            fingerprint = manifest["markets"][market_id] = market.fingerprint()
-            unchanged = old.get("markets", {}).get(market_id) == fingerprint
-            if _reuse_or_write(
-                previous / "markets" if previous else None,
-                version / "markets" / page_name(market_id),
-                unchanged,
-                lambda market=market: _market_page(environment, market),
-            ):
-                rewritten += 1
-                rewritten_markets.append(market_id)
+            _write(version / "markets" / page_name(market.market["market_id"]), _market_page(environment, market))
         for report in reports:
-            report_id = report.report["report_id"]
-            fingerprint = manifest["reports"][report_id] = report.fingerprint()
-            unchanged = old.get("reports", {}).get(report_id) == fingerprint
-            rewritten += _reuse_or_write(
-                previous / "reports" if previous else None,
-                version / "reports" / page_name(report_id),
-                unchanged,
-                lambda report=report: environment.get_template("report.html").render(data=report),
-            )
-        index = [(market, _latest_consensus(market), _main_cagr(market)) for market in markets]
+            page = environment.get_template("report.html").render(data=report)
+            _write(version / "reports" / page_name(report.report["report_id"]), page)
+        for folder, fingerprints, changed in (
+            ("markets", market_fingerprints, set(changed_markets)),
+            ("reports", report_fingerprints, set(changed_reports)),
+        ):
+            for identifier in fingerprints.keys() - changed:
+                _link(previous / folder / page_name(identifier), version / folder / page_name(identifier))
         _write(version / "index.html", environment.get_template("index.html").render(markets=index))
         _write(
             version / "dictionary.html",
             environment.get_template("dictionary.html").render(tables=dictionary, tests=model_tests),
         )
         _install_assets(previous, version)
+        manifest = {"markets": market_fingerprints, "reports": report_fingerprints}
         (version / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
         _point_at(site_path, version)
     except BaseException:
         shutil.rmtree(version, ignore_errors=True)
         raise
     _remove_old_versions(site_path, keep={version, previous})
-    pages = len(markets) + len(reports) + 2
-    return SiteBuild(site_path, version, pages, rewritten + 2, tuple(rewritten_markets))
+    pages = len(market_fingerprints) + len(report_fingerprints) + 2
+    rewritten = len(changed_markets) + len(changed_reports) + 2
+    return SiteBuild(site_path, version, pages, rewritten, tuple(changed_markets))
+
+
+def _changed(fingerprints: dict[str, str], old: dict[str, str], previous: Path | None, folder: str) -> list[str]:
+    """The pages to write: new or changed data, or no page of the previous version to reuse."""
+    return sorted(
+        identifier
+        for identifier, fingerprint in fingerprints.items()
+        if old.get(identifier) != fingerprint
+        or previous is None
+        or not (previous / folder / page_name(identifier)).exists()
+    )
+
+
+def _link(previous_page: Path, page: Path) -> None:
+    """The previous version's page, unchanged: a hard link (a copy where links are not possible)."""
+    page.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(previous_page, page)
+    except OSError:
+        shutil.copyfile(previous_page, page)
 
 
 def _install_assets(previous: Path | None, version: Path) -> None:
