@@ -49,6 +49,23 @@ def chart_json(figure: dict) -> Markup:
     return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
 
 
+def number(value, digits: int = 1) -> str:
+    """1234.5 → '1,234.5'; a missing value → '–'."""
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def shortened_quote(text: str | None) -> Markup:
+    """A quote, escaped; one over QUOTE_SHOWN characters shortened, the whole of it one click away."""
+    if text is None:
+        return Markup("")
+    if len(text) <= QUOTE_SHOWN:
+        return Markup('<span class="quote">{}</span>').format(text)
+    return Markup(
+        '<span class="quote">{}…</span>\n<details><summary>full quote ({} characters)</summary>'
+        '<span class="quote">{}</span></details>'
+    ).format(text[:QUOTE_SHOWN], len(text), text)
+
+
 def safe_url(url: str | None) -> str | None:
     """An http(s) address as given, or None for anything else (javascript:, data:, a relative path)."""
     return url if isinstance(url, str) and _HTTP_URL.fullmatch(url.strip()) else None
@@ -62,8 +79,9 @@ def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
-    environment.filters.update(chart_json=chart_json, safe_url=safe_url, page_name=page_name)
-    environment.globals.update(QUOTE_SHOWN=QUOTE_SHOWN)
+    environment.filters.update(
+        chart_json=chart_json, safe_url=safe_url, page_name=page_name, num=number, quote=shortened_quote
+    )
     return environment
 
 
