@@ -135,14 +135,17 @@ def test_the_segment_and_region_charts_draw_the_forecasts(built_site, browser):
         expected[member][0].append(year)
         expected[member][1].append(value)
     assert segments == expected
-    regions = {trace["meta"] for trace in opened.chart("chart-2")}
-    assert regions == {
-        region
-        for (region,) in query(
-            warehouse_path,
-            "select distinct region from marts.fct_region_forecast where report_id = 'kestrel-asteroid-mining'",
-        )
-    }
+    regions = {trace["meta"]: (trace["x"], trace["y"]) for trace in opened.chart("chart-2")}
+    expected = {}
+    for region, year, value in query(
+        warehouse_path,
+        "select region, year, value_usd_m from marts.fct_region_forecast "
+        "where report_id = 'kestrel-asteroid-mining' order by region, year",
+    ):
+        expected.setdefault(region, ([], []))
+        expected[region][0].append(year)
+        expected[region][1].append(value)
+    assert regions == expected
 
 
 def test_screenshots_of_the_index_and_a_market_page_are_written(built_site, browser):
