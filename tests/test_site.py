@@ -121,31 +121,32 @@ def test_the_consensus_chart_draws_the_marts_numbers(built_site, browser):
     assert {trace["meta"] for trace in outliers} == {"zenith-space-mining"}
 
 
+def series_by_name(rows: list[tuple]) -> dict[str, tuple[list, list]]:
+    """(name, year, value) rows, ordered by name and year → {name: (years, values)}, as a chart's traces hold them."""
+    series: dict[str, tuple[list, list]] = {}
+    for name, year, value in rows:
+        series.setdefault(name, ([], []))
+        series[name][0].append(year)
+        series[name][1].append(value)
+    return series
+
+
 def test_the_segment_and_region_charts_draw_the_forecasts(built_site, browser):
     _, warehouse_path, site = built_site
     opened = open_page(browser, site / "markets" / "asteroid-mining.html")
-    segments = {trace["meta"]: (trace["x"], trace["y"]) for trace in opened.chart("chart-1")}
-    expected = {}
-    for member, year, value in query(
+    segments = query(
         warehouse_path,
         "select member, year, value_usd_m from marts.fct_segment_forecast "
         "where report_id = 'kestrel-asteroid-mining' and dimension = 'asteroid type' order by member, year",
-    ):
-        expected.setdefault(member, ([], []))
-        expected[member][0].append(year)
-        expected[member][1].append(value)
-    assert segments == expected
-    regions = {trace["meta"]: (trace["x"], trace["y"]) for trace in opened.chart("chart-2")}
-    expected = {}
-    for region, year, value in query(
+    )
+    regions = query(
         warehouse_path,
         "select region, year, value_usd_m from marts.fct_region_forecast "
         "where report_id = 'kestrel-asteroid-mining' order by region, year",
-    ):
-        expected.setdefault(region, ([], []))
-        expected[region][0].append(year)
-        expected[region][1].append(value)
-    assert regions == expected
+    )
+    for chart_id, rows in (("chart-1", segments), ("chart-2", regions)):
+        drawn = {trace["meta"]: (trace["x"], trace["y"]) for trace in opened.chart(chart_id)}
+        assert drawn == series_by_name(rows)
 
 
 def test_screenshots_of_the_index_and_a_market_page_are_written(built_site, browser):
