@@ -164,17 +164,23 @@ def validate_fx_rates(fx_rates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
     return validate_table("fx_rates", _parsed(frame, "usd_per_unit", "usd_per_unit", "fx_rates"))
 
 
+def _identity_columns(names: pd.Series, columns: tuple[str, ...]) -> dict[str, list]:
+    """The market identity of each name (None for a missing one) as columns: ``columns`` names, in order, the
+    columns for its market_id, name, geography, geography_level and rule (fewer names take fewer fields)."""
+    identities = [market_identity(name) if isinstance(name, str) else None for name in names]
+    fields = ("market_id", "name", "geography", "geography_level", "rule")
+    return {
+        column: [getattr(identity, field) if identity else None for identity in identities]
+        for column, field in zip(columns, fields, strict=False)
+    }
+
+
 def with_market_identity(reports: pd.DataFrame) -> pd.DataFrame:
     """Each report's market and publisher as keys shared across reports (pipelines/extract/market_identity.py)."""
-    identities = [market_identity(name) if isinstance(name, str) else None for name in reports["market"]]
-    columns = {
-        "market_id": [i.market_id if i else None for i in identities],
-        "market_name": [i.name if i else None for i in identities],
-        "market_geography": [i.geography if i else None for i in identities],
-        "market_geography_level": [i.geography_level if i else None for i in identities],
-        "market_rule": [i.rule if i else None for i in identities],
-        "publisher_key": [publisher_key(name) if isinstance(name, str) else None for name in reports["publisher"]],
-    }
+    columns = _identity_columns(
+        reports["market"], ("market_id", "market_name", "market_geography", "market_geography_level", "market_rule")
+    )
+    columns["publisher_key"] = [publisher_key(name) if isinstance(name, str) else None for name in reports["publisher"]]
     return conform_to_schema("report_metadata", reports.assign(**columns))
 
 
@@ -182,26 +188,14 @@ def validate_market_aliases(aliases: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
     """Valid alias rows, and the quarantine: pandera failures (an empty alias or market, a market its own parent),
     then rows that contradict an earlier line (an alias already given to another market, a second parent for a
     market, a parent that would make a market part of itself). Every reason names the file and line."""
-    rows = []
-    for row in aliases.to_dict("records"):
-        alias = market_identity(row["alias"]) if isinstance(row["alias"], str) else None
-        market = market_identity(row["market"]) if isinstance(row["market"], str) else None
-        parent = market_identity(row["parent"]) if isinstance(row["parent"], str) else None
-        rows.append(
-            {
-                **row,
-                "alias_key": alias.market_id if alias else None,
-                "market_id": market.market_id if market else None,
-                "market_name": market.name if market else None,
-                "geography": market.geography if market else None,
-                "geography_level": market.geography_level if market else None,
-                "parent_market_id": parent.market_id if parent else None,
-                "parent_market_name": parent.name if parent else None,
-                "parent_geography": parent.geography if parent else None,
-                "parent_geography_level": parent.geography_level if parent else None,
-            }
-        )
-    frame = pd.DataFrame(rows, columns=[*aliases.columns, *_ALIAS_KEY_COLUMNS])
+    frame = aliases.assign(
+        **_identity_columns(aliases["alias"], ("alias_key",)),
+        **_identity_columns(aliases["market"], ("market_id", "market_name", "geography", "geography_level")),
+        **_identity_columns(
+            aliases["parent"],
+            ("parent_market_id", "parent_market_name", "parent_geography", "parent_geography_level"),
+        ),
+    )
     incomplete = frame["alias_key"].isna() | frame["market_id"].isna()
     contradictions = [
         quarantine_row(
@@ -238,19 +232,6 @@ def validate_market_aliases(aliases: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
             parent_of.setdefault(row["market_id"], (row["parent_market_id"], row["line"]))
         kept.append(index)
     return valid.loc[kept], pd.concat([rejected, quarantine_frame(contradictions)], ignore_index=True)
-
-
-_ALIAS_KEY_COLUMNS = (
-    "alias_key",
-    "market_id",
-    "market_name",
-    "geography",
-    "geography_level",
-    "parent_market_id",
-    "parent_market_name",
-    "parent_geography",
-    "parent_geography_level",
-)
 
 
 def _is_part_of(market_id: str, ancestor: str, parent_of: dict[str, tuple[str, int]]) -> bool:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS, normalised_place
+from pipelines.extract.metadata import canonical_publisher, squashed
 
 GLOBAL = "Global"
 _BOILERPLATE = re.compile(
@@ -161,10 +162,8 @@ def market_identity(name: str | None) -> MarketIdentity | None:
 
 def publisher_key(name: str | None) -> str | None:
     """'ResearchAndMarkets.com', 'Research and Markets' → 'researchandmarkets': one key per firm, whatever the
-    spacing, case, '&' or web suffix."""
+    spelling a page or a known-publisher list gives it, its web suffix or its legal form."""
     if name is None:
         return None
-    text = re.sub(r"\.(?:com|net|org|io|co)\b", "", name.lower()).replace("&", "and")
-    text = re.sub(r"\b(?:inc|llc|ltd|limited|corp|corporation|gmbh|pvt)\b\.?", "", text)
-    key = re.sub(r"[^0-9a-z]+", "", text)
-    return key or None
+    text = re.sub(r"\.(?:com|net|org|io|co)\b", "", canonical_publisher(name).lower())
+    return squashed(re.sub(r"\b(?:inc|llc|ltd|limited|corp|corporation|gmbh|pvt)\b\.?", "", text)) or None

@@ -222,20 +222,29 @@ def _publisher_in_text(text: str) -> str | None:
     return canonical_publisher(min(candidates)[1]) if candidates else None
 
 
-def _squashed(name: str) -> str:
+def squashed(name: str) -> str:
     """'The Business Research Company' → 'thebusinessresearchcompany': a name as a web address writes it."""
     return re.sub(r"[^a-z0-9]", "", name.lower().replace("&", "and"))
 
 
 _PUBLISHERS_BY_SQUASHED_NAME: dict[str, str] = {}
 for _name in KNOWN_PUBLISHERS:
-    _PUBLISHERS_BY_SQUASHED_NAME.setdefault(_squashed(_name), _name)  # the first spelling listed is the firm's own
+    _PUBLISHERS_BY_SQUASHED_NAME.setdefault(squashed(_name), _name)  # the first spelling listed is the firm's own
 _PUBLISHERS_BY_SQUASHED_NAME |= _PUBLISHER_DOMAINS
 
 
 def canonical_publisher(name: str | None) -> str | None:
     """'Markets and Markets' → 'MarketsandMarkets': a known firm under one name however a page spells it."""
-    return _PUBLISHERS_BY_SQUASHED_NAME.get(_squashed(name), name) if name else name
+    return _PUBLISHERS_BY_SQUASHED_NAME.get(squashed(name), name) if name else name
+
+
+_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?(?P<host>[^/?#]*)(?P<path>[^?#]*)")
+
+
+def _host_and_path(url: str) -> tuple[str, str]:
+    """'https://www.x.com:8080/it/kelp-market?a=1' → ('www.x.com', '/it/kelp-market'), lower case."""
+    address = _ADDRESS.match(url.strip().lower())
+    return address.group("host").split(":", 1)[0], address.group("path")
 
 
 def publisher_of_url(url: str | None) -> str | None:
@@ -243,7 +252,7 @@ def publisher_of_url(url: str | None) -> str | None:
     'Precedence Research'. None for any other site (a news site quoting a report names the firm in its text)."""
     if not url:
         return None
-    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+    host, _ = _host_and_path(url)
     return next(
         (_PUBLISHERS_BY_SQUASHED_NAME[label] for label in host.split(".") if label in _PUBLISHERS_BY_SQUASHED_NAME),
         None,
@@ -262,7 +271,7 @@ def market_of_url(url: str | None) -> str | None:
     'Asteroid Mining'. None for an address whose last part is not '<name>-market' (a news article's headline)."""
     if not url:
         return None
-    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip().lower()).split("?", 1)[0].split("#", 1)[0]
+    _, path = _host_and_path(url)
     last = path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html").removesuffix(".htm").removesuffix(".php")
     match = _MARKET_SLUG.fullmatch(last)
     words = match.group("slug").split("-") if match else []
