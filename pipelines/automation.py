@@ -2,10 +2,14 @@
 
 import hashlib
 import json
+import os
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
 
+from pipelines.ingest import RACY_NANOSECONDS, stamp_of
 from pipelines.resources import WarehousePaths
 
 WATCHED_FOLDERS = ("reports", "tables")
@@ -14,22 +18,82 @@ DAILY_REFRESH_CRON = "0 6 * * *"  # 06:00 every day
 DAILY_REFRESH_TIMEZONE = "UTC"
 
 
-def raw_folder_contents(raw_dir: Path) -> dict[str, str]:
-    """{path relative to raw/: sha256 of its bytes} for every file the pipeline reads (links by their target)."""
-    contents = {}
+@dataclass(frozen=True)
+class FolderScan:
+    """What the sensor knows of raw/: {path relative to raw/: (size, mtime_ns, inode, sha256)}, and when it looked."""
+
+    files: dict[str, tuple[int, int, int, str]]
+    scanned_at_ns: int
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps(sorted(self.files.items())).encode()).hexdigest()[:16]
+
+
+def watched_files(raw_dir: Path) -> list[Path]:
+    """Every file the pipeline reads under raw/ (links by their target), sorted."""
+    found = []
     for folder in WATCHED_FOLDERS:
-        for path in sorted((raw_dir / folder).rglob("*")) if (raw_dir / folder).is_dir() else []:
-            if path.is_file():
-                contents[path.relative_to(raw_dir).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return contents
+        if (raw_dir / folder).is_dir():
+            found += [path for path in (raw_dir / folder).rglob("*") if path.is_file()]
+    return sorted(found)
 
 
-def describe_changes(before: dict[str, str], after: dict[str, str]) -> dict[str, list[str]]:
+def scan_raw_folder(raw_dir: Path, previous: FolderScan | None) -> tuple[FolderScan, int]:
+    """(this scan, files read): a file whose size, modification time and inode are as ``previous`` found them,
+    and that was not written just before ``previous`` looked (git's racy-clean rule), keeps its hash unread."""
+    now_ns = time.time_ns()
+    files, read = {}, 0
+    for path in watched_files(raw_dir):
+        stamp = stamp_of(path)
+        if stamp is None:
+            continue
+        relative = path.relative_to(raw_dir).as_posix()
+        known = previous.files.get(relative) if previous else None
+        unchanged = known is not None and tuple(known[:3]) == (stamp.size, stamp.mtime_ns, stamp.inode)
+        if unchanged and stamp.mtime_ns < previous.scanned_at_ns - RACY_NANOSECONDS:
+            files[relative] = tuple(known)
+            continue
+        files[relative] = (stamp.size, stamp.mtime_ns, stamp.inode, hashlib.sha256(path.read_bytes()).hexdigest())
+        read += 1
+    return FolderScan(files, now_ns), read
+
+
+def describe_changes(before: FolderScan | None, after: FolderScan) -> dict[str, list[str]]:
+    """New, changed (by content) and removed files between two scans."""
+    earlier = {path: entry[3] for path, entry in before.files.items()} if before else {}
+    now = {path: entry[3] for path, entry in after.files.items()}
     return {
-        "new": sorted(set(after) - set(before)),
-        "changed": sorted(path for path in set(after) & set(before) if after[path] != before[path]),
-        "removed": sorted(set(before) - set(after)),
+        "new": sorted(set(now) - set(earlier)),
+        "changed": sorted(path for path in set(now) & set(earlier) if now[path] != earlier[path]),
+        "removed": sorted(set(earlier) - set(now)),
     }
+
+
+def sensor_state_path(settings) -> Path:
+    """The sensor's record of raw/ (too big for a cursor at 100,000 files), beside the working database."""
+    return settings.working_path.parent / "raw-folder-sensor.json"
+
+
+def load_scan(path: Path, cursor: str | None) -> FolderScan | None:
+    """The scan the cursor names, or None (first tick, a reset cursor, or a record that is not the cursor's)."""
+    if not cursor or not path.is_file():
+        return None
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        scan = FolderScan({name: tuple(entry) for name, entry in stored["files"].items()}, stored["scanned_at_ns"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    return scan if scan.digest == json.loads(cursor).get("digest") else None
+
+
+def save_scan(path: Path, scan: FolderScan) -> str:
+    """Write the scan (atomically) and return the cursor that names it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".writing")
+    temporary.write_text(json.dumps({"files": scan.files, "scanned_at_ns": scan.scanned_at_ns}), encoding="utf-8")
+    os.replace(temporary, path)
+    return json.dumps({"digest": scan.digest, "files": len(scan.files)})
 
 
 def build_automation(job):
@@ -38,22 +102,25 @@ def build_automation(job):
         minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
         default_status=dg.DefaultSensorStatus.RUNNING,
         description=(
-            "Watches raw/reports/ and raw/tables/ by content hash and starts a build when a file is added, changed "
-            "or removed. Unchanged files are not extracted again."
+            "Watches raw/reports/ and raw/tables/ and starts a build when a file is added, changed or removed. A "
+            "file is hashed again only when its size, modification time or inode changed; unchanged files are not "
+            "extracted again."
         ),
     )
     def raw_folder_sensor(context: dg.SensorEvaluationContext, paths: WarehousePaths):
-        contents = raw_folder_contents(paths.settings.raw_dir)
-        before = json.loads(context.cursor) if context.cursor else {}
-        changes = describe_changes(before, contents)
+        state_path = sensor_state_path(paths.settings)
+        before = load_scan(state_path, context.cursor)
+        after, files_read = scan_raw_folder(paths.settings.raw_dir, before)
+        changes = describe_changes(before, after)
         if not any(changes.values()):
-            return dg.SkipReason(f"no file added, changed or removed among {len(contents)} under raw/")
-        context.update_cursor(json.dumps(contents, sort_keys=True))
-        fingerprint = hashlib.sha256(json.dumps(contents, sort_keys=True).encode()).hexdigest()[:16]
+            if files_read:  # files hashed again only because they were new when last looked at
+                context.update_cursor(save_scan(state_path, after))
+            return dg.SkipReason(f"no file added, changed or removed among {len(after.files)} under raw/")
+        context.update_cursor(save_scan(state_path, after))
         summary = ", ".join(f"{len(files)} {kind}" for kind, files in changes.items() if files)
-        context.log.info(f"raw/ changed: {summary}")
+        context.log.info(f"raw/ changed: {summary} ({files_read} file(s) read)")
         return dg.RunRequest(
-            run_key=fingerprint,
+            run_key=after.digest,
             tags={f"raw/{kind}": str(len(files)) for kind, files in changes.items()},
         )
 

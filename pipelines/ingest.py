@@ -6,8 +6,9 @@ import hashlib
 import json
 import os
 import re
+import time
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipelines.extract.html import html_to_text
@@ -168,9 +169,9 @@ def decode_text(data: bytes, source_file: str) -> tuple[str | None, str | None, 
     return text, "cp1252", None
 
 
-def read_report(path: Path, raw_dir: Path, real_raw_dir: str | None = None) -> Document | Rejection:
-    """One file as a decoded document, or the reason it cannot be one. ``real_raw_dir``: the raw folder with
-    links resolved (``os.path.realpath``), when the caller reads many files."""
+def refusal_before_reading(path: Path, raw_dir: Path, real_raw_dir: str | None = None) -> Rejection | None:
+    """Why ``path`` cannot be a report, from its name and the file system alone (no byte is read), or None.
+    ``real_raw_dir``: the raw folder with links resolved (``os.path.realpath``), when the caller checks many files."""
     source_file = path.relative_to(raw_dir).as_posix()
     if path.name.startswith("."):
         return Rejection(
@@ -188,7 +189,16 @@ def read_report(path: Path, raw_dir: Path, real_raw_dir: str | None = None) -> D
         return Rejection(
             source_file, None, "ingest", f"{source_file}: {size} bytes is over the {MAX_DOCUMENT_BYTES} byte limit"
         )
-    with open(resolved, "rb") as file:
+    return None
+
+
+def read_report(path: Path, raw_dir: Path, real_raw_dir: str | None = None) -> Document | Rejection:
+    """One file as a decoded document, or the reason it cannot be one."""
+    refusal = refusal_before_reading(path, raw_dir, real_raw_dir)
+    if refusal is not None:
+        return refusal
+    source_file = path.relative_to(raw_dir).as_posix()
+    with open(path, "rb") as file:
         data = file.read()
     sha256 = hashlib.sha256(data).hexdigest()
     text, encoding, problem = decode_text(data, source_file)
@@ -200,43 +210,194 @@ def read_report(path: Path, raw_dir: Path, real_raw_dir: str | None = None) -> D
     return Document(report_id_for(source_file), source_file, sha256, len(data), text, source_format, None, encoding)
 
 
-def read_reports(raw_dir: Path) -> tuple[list[Document], list[Rejection]]:
-    documents: list[Document] = []
-    rejections: list[Rejection] = []
+# git's racy-clean rule: a file modified less than this long before it was read can change again without its size
+# or modification time changing (coarse file system clocks), so it is read again next time.
+RACY_NANOSECONDS = 2_000_000_000
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What the file system says about a file without reading it."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+
+
+def stamp_of(path: Path) -> FileStamp | None:
+    """The file's stamp (a link's target), or None when there is no such file."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return FileStamp(status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """A report file and its sidecar as the ingest that last read them found them."""
+
+    source_file: str
+    stamp: FileStamp
+    sidecar_stamp: FileStamp | None
+    read_at_ns: int
+    sha256: str
+    problem: str | None = None  # why its bytes cannot be a report (empty, binary, encoding); None if they can
+    sidecar_sha256: str | None = None
+    sidecar_problem: str | None = None  # why its sidecar is ignored
+
+    def still_current(self, stamp: FileStamp | None, sidecar_stamp: FileStamp | None) -> bool:
+        """Whether the files are as they were read: same size, modification time and inode, and not modified
+        so shortly before the read that a later write could have kept the same stamp."""
+        if stamp != self.stamp or sidecar_stamp != self.sidecar_stamp:
+            return False
+        newest = max(stamp.mtime_ns, sidecar_stamp.mtime_ns if sidecar_stamp else 0)
+        return newest < self.read_at_ns - RACY_NANOSECONDS
+
+
+@dataclass
+class Ingest:
+    """What one pass over raw/reports/ found, given what the previous pass stored."""
+
+    fresh: list[Document]  # documents read in this pass whose landing row is new or replaces a stored one
+    kept: list[str]  # source files whose stored landing row stands
+    dropped: list[str]  # stored source files whose landing row goes (file gone, changed or now refused)
+    rejections: list[Rejection]
+    known: list[FileRecord]  # every report file past the checks by name and size, for the next pass
+    recorded: list[FileRecord] = field(default_factory=list)  # the records this pass wrote (files it read)
+    forgotten: list[str] = field(default_factory=list)  # records of files gone or now refused by name
+    files_read: int = 0
+    bytes_read: int = 0
+
+
+@dataclass
+class _Candidate:
+    source_file: str
+    report_id: str
+    sha256: str
+    problem: Rejection | None
+    document: Document | None  # None: not read in this pass
+
+
+def _read_with_sidecar(path: Path, raw_dir: Path, real_raw_dir: str, now_ns: int, stamps) -> tuple:
+    """(candidate, known entry, sidecar rejection or None, bytes read) for a report file read in this pass."""
+    result = read_report(path, raw_dir, real_raw_dir)
+    sidecar_problem = None
+    source_file = path.relative_to(raw_dir).as_posix()
+    if isinstance(result, Document):
+        sidecar, sidecar_problem = read_sidecar(path, raw_dir)
+        result = replace(result, sidecar=sidecar)
+        candidate = _Candidate(source_file, result.report_id, result.sha256, None, result)
+    else:
+        candidate = _Candidate(source_file, report_id_for(source_file), result.sha256, result, None)
+    known = FileRecord(
+        source_file,
+        stamps[0],
+        stamps[1],
+        now_ns,
+        candidate.sha256,
+        problem=result.reason if isinstance(result, Rejection) else None,
+        sidecar_sha256=sidecar_problem.sha256 if sidecar_problem else None,
+        sidecar_problem=sidecar_problem.reason if sidecar_problem else None,
+    )
+    sidecar_bytes = stamps[1].size if stamps[1] and isinstance(result, Document) else 0
+    return candidate, known, sidecar_problem, stamps[0].size + sidecar_bytes
+
+
+def ingest_reports(
+    raw_dir: Path, known: dict[str, FileRecord], stored: dict[str, str], now_ns: int | None = None
+) -> Ingest:
+    """Read raw/reports/, reading only the files that changed. ``known``: what the previous pass recorded per
+    file; ``stored``: source_file → sha256 of the landing rows it stored. A file whose stamps match its record
+    (and were not racy) is not opened: its record says what it holds."""
+    now_ns = now_ns if now_ns is not None else time.time_ns()
+    real_raw_dir = os.path.realpath(raw_dir)
+    ingest = Ingest(fresh=[], kept=[], dropped=[], rejections=[], known=[])
+    candidates: list[_Candidate] = []
+    for path in discover_report_files(raw_dir):
+        refusal = refusal_before_reading(path, raw_dir, real_raw_dir)
+        if refusal is not None:
+            ingest.rejections.append(refusal)
+            continue
+        source_file = path.relative_to(raw_dir).as_posix()
+        stamps = (stamp_of(path), stamp_of(path.with_name(path.name + SIDECAR_SUFFIX)))
+        previous = known.get(source_file)
+        if previous is not None and previous.still_current(*stamps):
+            problem = Rejection(source_file, previous.sha256, "ingest", previous.problem) if previous.problem else None
+            candidates.append(_Candidate(source_file, report_id_for(source_file), previous.sha256, problem, None))
+            ingest.known.append(previous)
+            if previous.sidecar_problem:
+                sidecar_file = source_file + SIDECAR_SUFFIX
+                ingest.rejections.append(
+                    Rejection(sidecar_file, previous.sidecar_sha256, "ingest", previous.sidecar_problem)
+                )
+            continue
+        candidate, record, sidecar_problem, size = _read_with_sidecar(path, raw_dir, real_raw_dir, now_ns, stamps)
+        candidates.append(candidate)
+        ingest.known.append(record)
+        ingest.recorded.append(record)
+        ingest.files_read += 1
+        ingest.bytes_read += size
+        if sidecar_problem:
+            ingest.rejections.append(sidecar_problem)
+    accepted = _accept_once(candidates, ingest.rejections)
+    for candidate in accepted:
+        if candidate.document is None and stored.get(candidate.source_file) == candidate.sha256:
+            ingest.kept.append(candidate.source_file)
+            continue
+        if candidate.document is None:  # refused as a duplicate before, accepted now: its text was never stored
+            path = raw_dir / candidate.source_file
+            stamps = (stamp_of(path), stamp_of(path.with_name(path.name + SIDECAR_SUFFIX)))
+            candidate, record, _, size = _read_with_sidecar(path, raw_dir, real_raw_dir, now_ns, stamps)
+            ingest.recorded.append(record)
+            ingest.files_read += 1
+            ingest.bytes_read += size
+        ingest.fresh.append(candidate.document)
+    standing = set(ingest.kept)
+    ingest.dropped = sorted(source_file for source_file in stored if source_file not in standing)
+    seen = {record.source_file for record in ingest.known}
+    ingest.forgotten = sorted(source_file for source_file in known if source_file not in seen)
+    ingest.rejections.sort(key=lambda rejection: rejection.source_file)
+    return ingest
+
+
+def _accept_once(candidates: list[_Candidate], rejections: list[Rejection]) -> list[_Candidate]:
+    """The candidates that load, in order: a file whose bytes are refused, or whose report id or bytes an earlier
+    file already has, is rejected (into ``rejections``) with the reason."""
     owners: dict[str, str] = {}
     contents: dict[str, str] = {}
-    real_raw_dir = os.path.realpath(raw_dir)
-    for path in discover_report_files(raw_dir):
-        result = read_report(path, raw_dir, real_raw_dir)
-        if isinstance(result, Document):
-            sidecar, sidecar_problem = read_sidecar(path, raw_dir)
-            result = replace(result, sidecar=sidecar)
-            if sidecar_problem:
-                rejections.append(sidecar_problem)
-        if isinstance(result, Rejection):
-            rejections.append(result)
-        elif result.report_id in owners:
+    accepted = []
+    for candidate in candidates:
+        if candidate.problem is not None:
+            rejections.append(candidate.problem)
+        elif candidate.report_id in owners:
             rejections.append(
                 Rejection(
-                    result.source_file,
-                    result.sha256,
+                    candidate.source_file,
+                    candidate.sha256,
                     "ingest",
-                    f"{result.source_file}: report id {result.report_id!r} is already used by "
-                    f"{owners[result.report_id]}; rename one of the files",
+                    f"{candidate.source_file}: report id {candidate.report_id!r} is already used by "
+                    f"{owners[candidate.report_id]}; rename one of the files",
                 )
             )
-        elif result.sha256 in contents:
+        elif candidate.sha256 in contents:
             rejections.append(
                 Rejection(
-                    result.source_file,
-                    result.sha256,
+                    candidate.source_file,
+                    candidate.sha256,
                     "ingest",
-                    f"{result.source_file}: the same bytes as {contents[result.sha256]} "
-                    f"(sha256 {result.sha256[:12]}...), loaded once",
+                    f"{candidate.source_file}: the same bytes as {contents[candidate.sha256]} "
+                    f"(sha256 {candidate.sha256[:12]}...), loaded once",
                 )
             )
         else:
-            owners[result.report_id] = result.source_file
-            contents[result.sha256] = result.source_file
-            documents.append(result)
-    return documents, rejections
+            owners[candidate.report_id] = candidate.source_file
+            contents[candidate.sha256] = candidate.source_file
+            accepted.append(candidate)
+    return accepted
+
+
+def read_reports(raw_dir: Path) -> tuple[list[Document], list[Rejection]]:
+    """Every report under raw/reports/ read afresh: (documents, rejections)."""
+    ingest = ingest_reports(raw_dir, known={}, stored={})
+    return ingest.fresh, ingest.rejections

@@ -1,9 +1,13 @@
 """The sensor starts a build when raw/ changes and only then; the daily schedule is defined as documented; a
 sensor-started run loads a new report by itself."""
 
+import os
+import time
+
 import dagster as dg
 import duckdb
 
+from pipelines.automation import describe_changes, scan_raw_folder
 from pipelines.config import Settings
 from pipelines.definitions import build_definitions
 from pipelines.resources import build_resources
@@ -71,3 +75,20 @@ def test_a_report_dropped_into_raw_appears_in_the_warehouse_after_the_sensor_tic
             ("lunar-water",),
             ("space-mining-market",),
         ]
+
+
+def test_a_tick_over_unchanged_files_reads_none_of_them_and_a_rewrite_is_found_by_its_stamp(tmp_path):
+    raw_dir = make_raw_dir(tmp_path, {f"report-{number}.txt": f"Page {number}.\n".encode() for number in range(3)})
+    long_ago = time.time_ns() - 10 * 10**9
+    for path in (raw_dir / "reports").iterdir():
+        os.utime(path, ns=(long_ago, long_ago))
+    first, read = scan_raw_folder(raw_dir, None)
+    assert read == 3
+
+    second, read = scan_raw_folder(raw_dir, first)
+    assert (read, second.files) == (0, first.files)
+
+    (raw_dir / "reports" / "report-1.txt").write_bytes(b"Page 9.\n")  # same size, new modification time
+    third, read = scan_raw_folder(raw_dir, second)
+    assert read == 1
+    assert describe_changes(second, third) == {"new": [], "changed": ["reports/report-1.txt"], "removed": []}

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import time
 from dataclasses import asdict
 from datetime import UTC, datetime
 
@@ -11,6 +12,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.analyst_tables import (
     TABLE_SPECS,
+    TABLES_FOLDER,
     TableRejected,
     as_weight_rows,
     discover_tables,
@@ -19,9 +21,10 @@ from pipelines.analyst_tables import (
     spec_for,
 )
 from pipelines.assets.ui_metadata import table_metadata
-from pipelines.ingest import Document, read_reports
+from pipelines.ingest import REPORTS_FOLDER, Document, FileRecord, ingest_reports, stamp_of
 from pipelines.resources import WarehousePaths
-from pipelines.warehouse.database import replace_table, with_first_detection
+from pipelines.warehouse.database import replace_table, table_exists, transaction, with_first_detection
+from pipelines.warehouse.state import known_raw_files, record_raw_files
 
 RAW_DOCUMENTS = dg.AssetKey(["landing", "raw_documents"])
 REJECTED_DOCUMENTS = dg.AssetKey(["landing", "rejected_documents"])
@@ -80,36 +83,73 @@ def rejection_frame(rows: list[dict]) -> pd.DataFrame:
     group_name="ingest",
 )
 def raw_documents(context: dg.AssetExecutionContext, paths: WarehousePaths, duckdb: DuckDBResource):
-    """Reads raw/reports/ (never writes there)."""
+    """Reads raw/reports/ (never writes there). A file whose size, modification time and inode are as the last
+    read found them is not opened again; only new and changed files are read, and only their rows are written."""
     raw_dir = paths.settings.raw_dir
     if not raw_dir.is_dir():
         raise dg.Failure(f"RAW_DIR {raw_dir} is not a folder; set RAW_DIR to the folder that holds reports/")
-    documents, rejections = read_reports(raw_dir)
-    now = datetime.now(UTC)
-    context.log.info(f"{raw_dir}: {len(documents)} report(s) read, {len(rejections)} rejected")
-    for rejection in rejections:
-        context.log.warning(rejection.reason)
-    document_frame = document_rows(documents, now)
-    rejected_frame = rejection_frame([{**asdict(rejection), "detected_at": now} for rejection in rejections])
     with duckdb.get_connection() as connection:
-        replace_table(connection, "landing", "raw_documents", document_frame)
+        stored = stored_documents(connection)
+        records = known_raw_files(connection, REPORTS_FOLDER)
+        ingest = ingest_reports(raw_dir, records, stored)
+        now = datetime.now(UTC)
+        context.log.info(
+            f"{raw_dir}: {len(ingest.fresh) + len(ingest.kept)} report(s), {len(ingest.fresh)} new or changed, "
+            f"{len(ingest.dropped) - _replaced(ingest, stored)} removed, "
+            f"{len(ingest.rejections)} rejected; {ingest.files_read} file(s) read"
+        )
+        for rejection in ingest.rejections:
+            context.log.warning(rejection.reason)
+        rejected_frame = rejection_frame([{**asdict(rejection), "detected_at": now} for rejection in ingest.rejections])
+        write_documents(connection, document_rows(ingest.fresh, now), ingest.dropped)
         rejected_frame = with_first_detection(connection, "landing", "rejected_documents", rejected_frame)
         replace_table(connection, "landing", "rejected_documents", rejected_frame)
+        record_raw_files(connection, ingest.recorded, ingest.forgotten)
         yield dg.MaterializeResult(
             asset_key=RAW_DOCUMENTS,
             metadata={
                 **table_metadata(connection, "landing", "raw_documents"),
                 "raw_dir": str(raw_dir),
-                "bytes_read": int(document_frame["size_bytes"].sum()),
+                "documents_new_or_changed": len(ingest.fresh),
+                "documents_unchanged": len(ingest.kept),
+                "files_read": ingest.files_read,
+                "bytes_read": ingest.bytes_read,
             },
         )
         yield dg.MaterializeResult(
             asset_key=REJECTED_DOCUMENTS,
             metadata={
                 **table_metadata(connection, "landing", "rejected_documents"),
-                "reasons": dg.MetadataValue.md("\n".join(f"- {r.reason}" for r in rejections) or "_none_"),
+                "reasons": dg.MetadataValue.md("\n".join(f"- {r.reason}" for r in ingest.rejections) or "_none_"),
             },
         )
+
+
+def _replaced(ingest, stored: dict[str, str]) -> int:
+    """Fresh documents that replace a stored row (changed files): not removals."""
+    return sum(1 for document in ingest.fresh if document.source_file in stored)
+
+
+def stored_documents(connection) -> dict[str, str]:
+    """source_file → sha256 of every document landing.raw_documents holds."""
+    if not table_exists(connection, "landing", "raw_documents"):
+        return {}
+    return dict(connection.execute("select source_file, sha256 from landing.raw_documents").fetchall())
+
+
+def write_documents(connection, fresh: pd.DataFrame, dropped: list[str]) -> None:
+    """Delete the dropped documents' rows and add the fresh ones, in one transaction; the rest stay untouched."""
+    if not table_exists(connection, "landing", "raw_documents"):
+        replace_table(connection, "landing", "raw_documents", fresh)
+        return
+    with transaction(connection):
+        connection.execute(
+            "delete from landing.raw_documents where source_file in (select unnest(?::varchar[]))", [dropped]
+        )
+        if len(fresh):
+            connection.register("fresh_documents", fresh)
+            connection.execute("insert into landing.raw_documents by name select * from fresh_documents")
+            connection.unregister("fresh_documents")
 
 
 FORECAST_WEIGHTS = dg.AssetKey(["landing", "forecast_weights"])
@@ -160,39 +200,85 @@ def analyst_tables(context: dg.AssetExecutionContext, paths: WarehousePaths, duc
     """Reads raw/tables/ with DuckDB's CSV reader (never writes there). No tables means equal weights, no extra
     facts, no currency conversion and markets as the name rule keys them."""
     raw_dir = paths.settings.raw_dir
+    with duckdb.get_connection() as connection:
+        tables = discover_tables(raw_dir)
+        records = known_raw_files(connection, TABLES_FOLDER)
+        if tables_unchanged(connection, raw_dir, tables, records):
+            context.log.info(f"{raw_dir / TABLES_FOLDER}: no table changed since the last read; none read")
+            yield from analyst_table_results(connection, raw_dir, files_read=0)
+            return
+        now_ns = time.time_ns()
+        frames, rejections = read_analyst_tables(context, raw_dir, tables)
+        for kind, table in _LANDING_TABLE_BY_KIND.items():
+            replace_table(connection, "landing", table, pd.concat(frames[kind], ignore_index=True))
+        rejected = with_first_detection(connection, "landing", "rejected_tables", rejection_frame(rejections))
+        replace_table(connection, "landing", "rejected_tables", rejected)
+        read = [
+            FileRecord(path.relative_to(raw_dir).as_posix(), stamp_of(path), None, now_ns, _sha256(path))
+            for path in tables
+        ]
+        current = {record.source_file for record in read}
+        record_raw_files(connection, read, sorted(set(records) - current))
+        yield from analyst_table_results(connection, raw_dir, files_read=len(tables))
+
+
+def _sha256(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def tables_unchanged(connection, raw_dir, tables: list, records: dict) -> bool:
+    """Whether every table file is as the last read found it (none added or removed), so that the landing
+    tables already hold what reading them again would give."""
+    stamps = {path.relative_to(raw_dir).as_posix(): stamp_of(path) for path in tables}
+    return (
+        set(stamps) == set(records)
+        and all(records[source_file].still_current(stamp, None) for source_file, stamp in stamps.items())
+        and all(
+            table_exists(connection, "landing", table)
+            for table in (*_LANDING_TABLE_BY_KIND.values(), "rejected_tables")
+        )
+    )
+
+
+def read_analyst_tables(context, raw_dir, tables: list) -> tuple[dict, list[dict]]:
+    """Every table file's rows by kind (DuckDB's CSV reader), and the files that cannot be used, with why."""
     frames = {kind: [empty_rows(kind)] for kind in _LANDING_TABLE_BY_KIND}
     rejections = []
     now = datetime.now(UTC)
     known = ", ".join(spec.file_pattern for spec in TABLE_SPECS)
-    with duckdb.get_connection() as connection:
-        for path in discover_tables(raw_dir):
-            source_file = path.relative_to(raw_dir).as_posix()
-            spec = spec_for(path.name)
-            try:
-                if spec is None:
-                    raise TableRejected(f"{source_file}: not a known analyst table; expected one of {known}")
-                rows = read_table_text(path, raw_dir, spec)
-                frames[spec.kind].append(as_weight_rows(rows, spec) if spec.kind == "weights" else rows)
-                context.log.info(f"{source_file}: {len(rows)} row(s)")
-            except TableRejected as rejection:
-                context.log.warning(str(rejection))
-                rejections.append(
-                    {
-                        "source_file": source_file,
-                        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-                        "stage": "ingest",
-                        "reason": str(rejection),
-                        "detected_at": now,
-                    }
-                )
-        for kind, table in _LANDING_TABLE_BY_KIND.items():
-            replace_table(connection, "landing", table, pd.concat(frames[kind], ignore_index=True))
-            yield dg.MaterializeResult(
-                asset_key=dg.AssetKey(["landing", table]),
-                metadata={**table_metadata(connection, "landing", table), "tables_dir": str(raw_dir / "tables")},
+    for path in tables:
+        source_file = path.relative_to(raw_dir).as_posix()
+        spec = spec_for(path.name)
+        try:
+            if spec is None:
+                raise TableRejected(f"{source_file}: not a known analyst table; expected one of {known}")
+            rows = read_table_text(path, raw_dir, spec)
+            frames[spec.kind].append(as_weight_rows(rows, spec) if spec.kind == "weights" else rows)
+            context.log.info(f"{source_file}: {len(rows)} row(s)")
+        except TableRejected as rejection:
+            context.log.warning(str(rejection))
+            rejections.append(
+                {
+                    "source_file": source_file,
+                    "sha256": _sha256(path),
+                    "stage": "ingest",
+                    "reason": str(rejection),
+                    "detected_at": now,
+                }
             )
-        rejected = with_first_detection(connection, "landing", "rejected_tables", rejection_frame(rejections))
-        replace_table(connection, "landing", "rejected_tables", rejected)
+    return frames, rejections
+
+
+def analyst_table_results(connection, raw_dir, files_read: int):
+    for table in _LANDING_TABLE_BY_KIND.values():
         yield dg.MaterializeResult(
-            asset_key=REJECTED_TABLES, metadata=table_metadata(connection, "landing", "rejected_tables")
+            asset_key=dg.AssetKey(["landing", table]),
+            metadata={
+                **table_metadata(connection, "landing", table),
+                "tables_dir": str(raw_dir / TABLES_FOLDER),
+                "table_files_read": files_read,
+            },
         )
+    yield dg.MaterializeResult(
+        asset_key=REJECTED_TABLES, metadata=table_metadata(connection, "landing", "rejected_tables")
+    )

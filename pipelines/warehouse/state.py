@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.ingest import FileRecord, FileStamp
 from pipelines.warehouse.database import IN_REPORTS, column_names, quoted_name, table_exists, transaction
 
 STATE_SCHEMA = "build_state"
@@ -210,6 +211,71 @@ PUBLISHED = Stage("published")
 
 
 def forget_every_stage(connection: duckdb.DuckDBPyConnection) -> None:
-    """Say that no stage reflects any known inputs: the next build extracts, validates and builds everything."""
-    if table_exists(connection, STATE_SCHEMA, STATE_TABLE):
-        connection.execute(f"delete from {STATE_SCHEMA}.{STATE_TABLE}")
+    """Say that no stage reflects any known inputs: the next build reads, extracts, validates and builds
+    everything."""
+    for table in (STATE_TABLE, RAW_FILES_TABLE):
+        if table_exists(connection, STATE_SCHEMA, table):
+            connection.execute(f"delete from {STATE_SCHEMA}.{table}")
+
+
+# What the last ingest found per report file: its stamp, its sidecar's, when it was read and what its bytes held,
+# so that the next ingest opens only the files that changed (pipelines/ingest.py, FileRecord).
+RAW_FILES_TABLE = "raw_files"
+_RAW_FILE_COLUMNS = (
+    "source_file varchar primary key, size_bytes bigint, mtime_ns bigint, inode ubigint, sidecar_size_bytes bigint, "
+    "sidecar_mtime_ns bigint, sidecar_inode ubigint, read_at_ns bigint, sha256 varchar, problem varchar, "
+    "sidecar_sha256 varchar, sidecar_problem varchar"
+)
+
+
+def known_raw_files(connection: duckdb.DuckDBPyConnection, folder: str) -> dict[str, FileRecord]:
+    """source_file → what the last read recorded about each file in raw/``folder``/ (empty before the first)."""
+    if not table_exists(connection, STATE_SCHEMA, RAW_FILES_TABLE):
+        return {}
+    rows = connection.execute(
+        f"select * from {STATE_SCHEMA}.{RAW_FILES_TABLE} where starts_with(source_file, ?)", [f"{folder}/"]
+    ).fetchall()
+    known = {}
+    for source_file, size, mtime, inode, sidecar_size, sidecar_mtime, sidecar_inode, *rest in rows:
+        sidecar = FileStamp(sidecar_size, sidecar_mtime, sidecar_inode) if sidecar_size is not None else None
+        known[source_file] = FileRecord(source_file, FileStamp(size, mtime, inode), sidecar, *rest)
+    return known
+
+
+def record_raw_files(connection: duckdb.DuckDBPyConnection, recorded: list[FileRecord], forgotten: list[str]) -> None:
+    """Replace the records of the files just read and drop the forgotten ones, in one transaction; the records of
+    files not read stay as they are."""
+    connection.execute(f"create schema if not exists {STATE_SCHEMA}")
+    connection.execute(f"create table if not exists {STATE_SCHEMA}.{RAW_FILES_TABLE} ({_RAW_FILE_COLUMNS})")
+    if not recorded and not forgotten:
+        return
+    columns = list(zip(*(_raw_file_row(record) for record in recorded), strict=True)) or [[]] * 12
+    with transaction(connection):
+        connection.execute(
+            f"delete from {STATE_SCHEMA}.{RAW_FILES_TABLE} where source_file in (select unnest(?::varchar[]))",
+            [[record.source_file for record in recorded] + forgotten],
+        )
+        if recorded:
+            unnested = ", ".join(f"unnest(?::{kind}[])" for kind in _RAW_FILE_KINDS)
+            connection.execute(f"insert into {STATE_SCHEMA}.{RAW_FILES_TABLE} select {unnested}", list(columns))
+
+
+_RAW_FILE_KINDS = ("varchar", "bigint", "bigint", "ubigint", "bigint", "bigint", "ubigint", "bigint") + ("varchar",) * 4
+
+
+def _raw_file_row(record: FileRecord) -> tuple:
+    sidecar = record.sidecar_stamp
+    return (
+        record.source_file,
+        record.stamp.size,
+        record.stamp.mtime_ns,
+        record.stamp.inode,
+        sidecar.size if sidecar else None,
+        sidecar.mtime_ns if sidecar else None,
+        sidecar.inode if sidecar else None,
+        record.read_at_ns,
+        record.sha256,
+        record.problem,
+        record.sidecar_sha256,
+        record.sidecar_problem,
+    )
