@@ -182,7 +182,25 @@ class Stage:
             f"create table if not exists {STATE_SCHEMA}.{STATE_TABLE} "
             "(stage varchar, report_id varchar, fingerprint varchar)"
         )
-        self._write(connection, {None: fingerprints.shared, **fingerprints.reports}, only_these=False)
+        stored = self.stored(connection)
+        if stored is None:
+            self._write(connection, {None: fingerprints.shared, **fingerprints.reports}, only_these=False)
+            return
+        # only the rows that differ: a refresh that changed one report writes one row, not one per report
+        changed = {report: new for report, new in fingerprints.reports.items() if stored.reports.get(report) != new}
+        removed = [report for report in stored.reports if report not in fingerprints.reports]
+        with transaction(connection):
+            connection.execute(
+                f"delete from {STATE_SCHEMA}.{STATE_TABLE} "
+                f"where stage = ? and ({IN_REPORTS} or (? and report_id is null))",
+                [self.name, [*changed, *removed], stored.shared != fingerprints.shared],
+            )
+            if stored.shared != fingerprints.shared:
+                changed = {None: fingerprints.shared, **changed}
+            connection.execute(
+                f"insert into {STATE_SCHEMA}.{STATE_TABLE} select ?, unnest(?::varchar[]), unnest(?::varchar[])",
+                [self.name, list(changed), list(changed.values())],
+            )
 
     def forget(self, connection: duckdb.DuckDBPyConnection) -> None:
         """Say that this stage reflects no known inputs, so that it and what follows it start from scratch."""
