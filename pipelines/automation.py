@@ -9,8 +9,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.ingest import RACY_NANOSECONDS, stamp_of
 from pipelines.resources import WarehousePaths
+from pipelines.warehouse.state import RACY_NANOSECONDS, stamp_of
 
 WATCHED_FOLDERS = ("reports", "tables")
 SENSOR_INTERVAL_SECONDS = 30
@@ -96,7 +96,14 @@ def save_scan(path: Path, scan: FolderScan) -> str:
     return json.dumps({"digest": scan.digest, "files": len(scan.files)})
 
 
-def build_automation(job):
+# From this many files added or changed, a sensor's run extracts on the multiprocess executor; fewer, in one process.
+PARALLEL_FROM_FILES = 256
+
+
+def build_automation(job, in_process: dict | None = None):
+    """The sensor and the schedule for ``job``; ``in_process``: the run config that runs every step in one process,
+    which the sensor asks for when few files changed (None: the executor cannot be chosen per run)."""
+
     @dg.sensor(
         job=job,
         minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
@@ -119,8 +126,10 @@ def build_automation(job):
         context.update_cursor(save_scan(state_path, after))
         summary = ", ".join(f"{len(files)} {kind}" for kind, files in changes.items() if files)
         context.log.info(f"raw/ changed: {summary} ({files_read} file(s) read)")
+        few = len(changes["new"]) + len(changes["changed"]) < PARALLEL_FROM_FILES
         return dg.RunRequest(
             run_key=after.digest,
+            run_config=in_process if few and in_process else {},
             tags={f"raw/{kind}": str(len(files)) for kind, files in changes.items()},
         )
 

@@ -1,6 +1,7 @@
 """Command line for people without the Dagster UI.
 
     python -m pipelines build                                        # ingest, extract, build, check, publish
+    python -m pipelines build --parallel                             # the same, steps on the multiprocess executor
     python -m pipelines refresh raw/reports/space-mining-market.txt  # the same, reporting on one file
     python -m pipelines facts raw/reports/space-mining-market.txt    # what the extractor reads in one page
     python -m pipelines audit                                        # the published warehouse's failed checks
@@ -44,23 +45,105 @@ def _progress_line(done: int, total: int, elapsed: float) -> str:
     return f"\r[{'#' * filled}{'.' * (_BAR_WIDTH - filled)}] {done}/{total} tables and checks, {elapsed:.0f} s"
 
 
-def run_build(settings: Settings, out=sys.stderr):
-    """Run the build_warehouse job in process, drawing a progress bar; returns the Dagster result. With
-    DAGSTER_HOME naming an existing folder (`make run` makes it), the run is recorded in that instance (the UI's
-    run history); otherwise in a throwaway one."""
+# From this many documents to extract, a build runs its steps on Dagster's multiprocess executor (extraction buckets
+# side by side, one per core); below it, in this process, where a step costs no process of its own.
+PARALLEL_FROM_DOCUMENTS = 256
+
+
+def run_build(settings: Settings, out=sys.stderr, parallel: bool | None = None):
+    """Run the build_warehouse job, drawing a progress bar; returns the Dagster result. ``parallel``: on the
+    multiprocess executor (True), in this process (False), or by how many documents there are to extract (None).
+    With DAGSTER_HOME naming an existing folder (`make run` makes it), the run is recorded in that instance (the
+    UI's run history); otherwise in a throwaway one."""
     import dagster as dg  # imported here so that `facts` starts without loading Dagster
 
     from pipelines.definitions import build_definitions
 
     definitions = build_definitions(settings)
-    job = definitions.resolve_job_def("build_warehouse").with_logger_defs({"console": _console_logger()})
     graph = definitions.resolve_asset_graph()
     total = len(graph.materializable_asset_keys) + len(graph.asset_check_keys)
     dagster_home = os.environ.get("DAGSTER_HOME")
     persistent = bool(dagster_home) and Path(dagster_home).is_dir()
-    instance = dg.DagsterInstance.get() if persistent else dg.DagsterInstance.ephemeral()
-    with instance:
-        return _run_with_progress(job, instance, total, out)
+    if parallel is None:
+        parallel = documents_to_extract(settings) >= PARALLEL_FROM_DOCUMENTS
+    if not parallel:
+        job = definitions.resolve_job_def("build_warehouse").with_logger_defs({"console": _console_logger()})
+        instance = dg.DagsterInstance.get() if persistent else dg.DagsterInstance.ephemeral()
+        run_id = str(uuid.uuid4())  # the persistent instance may hold other runs, even running ones
+        with instance:
+            return _run_with_progress(
+                lambda: job.execute_in_process(
+                    instance=instance, run_config=_QUIET_RUN, raise_on_error=False, run_id=run_id
+                ),
+                lambda: run_id if instance.has_run(run_id) else None,
+                instance,
+                total,
+                out,
+            )
+    # the steps' processes rebuild the job from the environment: it must name these settings
+    os.environ.update(
+        RAW_DIR=str(settings.raw_dir),
+        WAREHOUSE_PATH=str(settings.warehouse_path),
+        EXTRACTION_BUCKETS=str(settings.extraction_buckets),
+    )
+    token = {"pipelines/build": str(uuid.uuid4())}
+    with dg.DagsterInstance.get() if persistent else dg.DagsterInstance.local_temp() as instance:
+
+        def run_id() -> str | None:
+            records = instance.get_run_records(filters=dg.RunsFilter(tags=token), limit=1)
+            return records[0].dagster_run.run_id if records else None
+
+        return _run_with_progress(
+            lambda: dg.execute_job(
+                dg.reconstructable(command_line_build_job),
+                instance,
+                run_config=_QUIET_RUN,
+                tags=token,
+                raise_on_error=False,
+            ),
+            run_id,
+            instance,
+            total,
+            out,
+        )
+
+
+def command_line_build_job():
+    """The build job with the command line's console logger, for the folders the environment names (what each
+    step's process rebuilds on the multiprocess executor)."""
+    from pipelines.definitions import build_warehouse_job_from_environment
+
+    return build_warehouse_job_from_environment().with_logger_defs({"console": _console_logger()})
+
+
+def documents_to_extract(settings: Settings) -> int:
+    """How many report documents the next build will read and extract, judged from file stamps alone (every one
+    when nothing was built yet, or the extractor changed since)."""
+    import duckdb
+
+    from pipelines.extraction_run import EXTRACTOR_VERSION
+    from pipelines.ingest import REPORTS_FOLDER, SIDECAR_SUFFIX, discover_report_files
+    from pipelines.warehouse.state import known_raw_files, stamp_of
+
+    files = discover_report_files(settings.raw_dir)
+    if not settings.working_path.exists():
+        return len(files)
+    try:
+        with duckdb.connect(str(settings.working_path), read_only=True) as connection:
+            known = known_raw_files(connection, REPORTS_FOLDER)
+            (older,) = connection.execute(
+                "select count(*) from extracted.extraction_outcomes where extractor_version <> ?", [EXTRACTOR_VERSION]
+            ).fetchone()
+    except duckdb.Error:  # a working database from an older pipeline, or one a running build holds
+        return len(files)
+    if older:
+        return len(files)
+    changed = 0
+    for path in files:
+        record = known.get(path.relative_to(settings.raw_dir).as_posix())
+        sidecar = stamp_of(path.with_name(path.name + SIDECAR_SUFFIX))
+        changed += record is None or not record.still_current(stamp_of(path), sidecar)
+    return changed
 
 
 class _ExpectedFailures(logging.Filter):
@@ -98,23 +181,20 @@ def _console_logger():
     return console
 
 
-def _run_with_progress(job, instance, total: int, out):
+def _run_with_progress(execute, find_run_id, instance, total: int, out):
+    """Run ``execute`` in a thread while drawing a progress bar from the events its run (``find_run_id``) logs."""
     import dagster as dg
 
     progress_events = {dg.DagsterEventType.ASSET_MATERIALIZATION, dg.DagsterEventType.ASSET_CHECK_EVALUATION}
-    run_id = str(uuid.uuid4())  # the persistent instance may hold other runs, even running ones
     outcome: dict = {}
-    worker = threading.Thread(
-        target=lambda: outcome.update(
-            result=job.execute_in_process(instance=instance, run_config=_QUIET_RUN, raise_on_error=False, run_id=run_id)
-        )
-    )
+    worker = threading.Thread(target=lambda: outcome.update(result=execute()))
     started = time.monotonic()
     worker.start()
-    done, cursor = 0, None
+    done, cursor, run_id = 0, None, None
     while worker.is_alive():
         worker.join(0.5)
-        if instance.has_run(run_id):  # read only the events logged since the last look
+        run_id = run_id or find_run_id()
+        if run_id:  # read only the events logged since the last look
             new = instance.get_records_for_run(run_id, cursor=cursor, of_type=progress_events)
             done, cursor = done + len(new.records), new.cursor
         print(_progress_line(done, total, time.monotonic() - started), end="", file=out, flush=True)
@@ -218,12 +298,12 @@ def forget_what_was_built(settings: Settings) -> None:
         forget_every_stage(connection)
 
 
-def build(out=sys.stdout, full_refresh: bool = False) -> int:
+def build(out=sys.stdout, full_refresh: bool = False, parallel: bool | None = None) -> int:
     settings = settings_from_environment()
     if full_refresh:
         forget_what_was_built(settings)
         print("full refresh: every file is read, extracted and built again", file=out)
-    result = run_build(settings)
+    result = run_build(settings, parallel=parallel)
     code = _build_exit_code(result, out)
     if code == EXIT_OK:
         code = _published_summary(settings.warehouse_path, out)
@@ -432,6 +512,18 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument(
         "--full-refresh", action="store_true", help="forget what earlier builds did and rebuild everything"
     )
+    steps = build_command.add_mutually_exclusive_group()
+    steps.add_argument(
+        "--parallel",
+        dest="parallel",
+        action="store_true",
+        default=None,
+        help="run the steps on Dagster's multiprocess executor (default from "
+        f"{PARALLEL_FROM_DOCUMENTS} documents to extract)",
+    )
+    steps.add_argument(
+        "--in-process", dest="parallel", action="store_false", help="run every step in this process, one by one"
+    )
     refresh_command = commands.add_parser("refresh", help="build, and say what became of one file under raw/")
     refresh_command.add_argument("path", type=Path, help="a file under RAW_DIR")
     facts = commands.add_parser("facts", help="print the facts the extractor reads in one page, with their quotes")
@@ -441,7 +533,7 @@ def main(argv: list[str] | None = None) -> int:
     audit_command.add_argument("--strict", action="store_true", help="exit 1 when the pages contradict themselves")
     arguments = parser.parse_args(argv)
     if arguments.command == "build":
-        return build(full_refresh=arguments.full_refresh)
+        return build(full_refresh=arguments.full_refresh, parallel=arguments.parallel)
     if arguments.command == "refresh":
         return refresh(arguments.path)
     if arguments.command == "audit":

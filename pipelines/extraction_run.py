@@ -1,17 +1,17 @@
 """Extract a set of documents incrementally: a document whose bytes, sidecar and extractor are unchanged keeps
 the rows it had; only new and changed documents are extracted again, and removed ones drop out.
 
-No Dagster and no database here: the extract asset asks pipelines/warehouse/state.py which documents changed,
-calls ``run_extraction`` and writes what it returns.
+No Dagster and no database here. ``plan_extraction`` says which documents to extract; they are split into buckets
+by a hash of their file name (``bucket_of``) and each bucket is extracted on its own (``extract_bucket``), so that
+Dagster's executor can run the buckets side by side, on one machine or many; ``run_extraction`` does all of it in
+one process.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import multiprocessing
-import os
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,8 +27,6 @@ from pipelines.warehouse.state import code_version
 _EXTRACTION_CODE = [*sorted((Path(__file__).parent / "extract").glob("*.py")), Path(__file__).parent / "tables.py"]
 # Changes whenever the extraction code changes, so that stored rows are never reused across extractor versions.
 EXTRACTOR_VERSION = code_version(_EXTRACTION_CODE)
-# Below this many documents to extract, starting worker processes costs more than it saves.
-POOL_THRESHOLD = 256
 # Extracted reports kept whole for the UI's extraction report; the rest live on as table rows only.
 REPORTS_KEPT = 50
 OUTCOME_COLUMNS = {
@@ -88,60 +86,67 @@ def _extract_one(text: str, sidecar_json: str | None) -> ExtractedReport | str:
         return f"{type(error).__name__}: {error}"
 
 
-def extract_documents(documents: list[tuple[str, str | None]], workers: int | None = None) -> list:
-    """Extract (text, sidecar) pairs in order; across a process pool when there are many, one core each."""
-    workers = workers if workers is not None else (os.cpu_count() or 1) if len(documents) >= POOL_THRESHOLD else 1
-    if workers <= 1 or len(documents) < 2:
-        return [_extract_one(text, sidecar) for text, sidecar in documents]
-    # "spawn": the pipeline's own process has threads (Dagster) and open files (DuckDB) a fork would copy.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        texts, sidecars = zip(*documents, strict=True)
-        return list(pool.map(_extract_one, texts, sidecars, chunksize=max(1, len(documents) // (workers * 8))))
+def bucket_of(source_file: str, buckets: int) -> int:
+    """The bucket a document is extracted in: a hash of its file name, the same on every machine and run."""
+    return int.from_bytes(hashlib.sha256(source_file.encode("utf-8")).digest()[:8], "big") % buckets
 
 
-def run_extraction(
-    documents: pd.DataFrame,
-    changed: tuple[str, ...] | None,
-    outcomes: pd.DataFrame | None,
-    workers: int | None = None,
-    read_texts: Callable[[list[str]], dict[str, str]] | None = None,
-) -> ExtractionRun:
-    """Extract what changed. ``documents``: landing.raw_documents; ``changed``: the reports whose document changed
-    since the last extraction (None: every report); ``outcomes``: the previous run's outcome rows (or None);
-    ``workers``: processes to extract with (default: one per core when at least POOL_THRESHOLD documents changed,
-    else this process); ``read_texts``: report_id → text of the given reports, when ``documents`` comes without its
-    text column (a refresh then reads only the texts it extracts)."""
+@dataclass
+class ExtractionPlan:
+    """What an extraction run does: the documents it extracts, the ones whose rows it keeps, the ones gone."""
+
+    to_extract: list[str]  # report ids, in the documents' order
+    reused: list[str]  # source files whose previous rows are kept
+    reused_outcomes: list[dict]  # their outcome rows, as stored
+    removed: list[tuple[str, str]]  # (source_file, report_id) of documents gone since the previous run
+    replaces_everything: bool  # no stored row is kept: what this run extracts is the whole of every table
+
+
+def plan_extraction(
+    documents: pd.DataFrame, changed: tuple[str, ...] | None, outcomes: pd.DataFrame | None
+) -> ExtractionPlan:
+    """``documents``: landing.raw_documents (its text not needed); ``changed``: the reports whose document changed
+    since the last extraction (None: every report); ``outcomes``: the previous run's outcome rows (or None)."""
     previous = {row.report_id: row for row in outcomes.itertuples(index=False)} if outcomes is not None else {}
     to_extract = set(documents["report_id"]) if changed is None else set(changed)
     # A document with no outcome row has no stored rows either: extract it whatever the fingerprints say.
     to_extract |= {report_id for report_id in documents["report_id"] if report_id not in previous}
-    rows_by_table: dict[str, list[dict]] = {table: [] for table in DOCUMENT_SCHEMAS}
-    run = ExtractionRun(fresh_tables={}, outcomes=pd.DataFrame(), failures=[], replaces_everything=changed is None)
-    outcome_rows = []
-    now = datetime.now(UTC)
-    pending = [document for document in documents.itertuples(index=False) if document.report_id in to_extract]
-    texts = (
-        read_texts([document.report_id for document in pending])
-        if read_texts is not None
-        else {document.report_id: document.text for document in pending}
-    )
-    extracted = dict(
-        zip(
-            (document.report_id for document in pending),
-            extract_documents([(texts[document.report_id], document.sidecar) for document in pending], workers),
-            strict=True,
-        )
-    )
+    plan = ExtractionPlan([], [], [], [], replaces_everything=changed is None)
     for document in documents.itertuples(index=False):
-        if document.report_id not in to_extract:
-            run.reused.append(document.source_file)
-            outcome_rows.append({**previous[document.report_id]._asdict()})
-            continue
-        run.replaced_reports.append(document.report_id)
-        report = extracted[document.report_id]
+        if document.report_id in to_extract:
+            plan.to_extract.append(document.report_id)
+        else:
+            plan.reused.append(document.source_file)
+            plan.reused_outcomes.append(previous[document.report_id]._asdict())
+    current = set(documents["report_id"])
+    plan.removed = sorted(
+        (row.source_file, report_id) for report_id, row in previous.items() if report_id not in current
+    )
+    return plan
+
+
+@dataclass
+class BucketExtraction:
+    """What extracting some documents gave: every table's rows, and one outcome row per document."""
+
+    fresh_tables: dict[str, pd.DataFrame]
+    outcomes: list[dict]
+    failures: list[dict]  # one rejection row per document whose extraction raised an error
+    extracted: list[str] = field(default_factory=list)  # source files extracted
+    failed_reports: list[str] = field(default_factory=list)
+    reports: dict[str, ExtractedReport] = field(default_factory=dict)  # the first REPORTS_KEPT, whole
+
+
+def extract_bucket(documents: Iterable) -> BucketExtraction:
+    """Extract ``documents`` (rows with report_id, source_file, sha256, sidecar and text) one after another."""
+    rows_by_table: dict[str, list[dict]] = {table: [] for table in DOCUMENT_SCHEMAS}
+    bucket = BucketExtraction(fresh_tables={}, outcomes=[], failures=[])
+    now = datetime.now(UTC)
+    for document in documents:
+        report = _extract_one(document.text, document.sidecar)
         if isinstance(report, str):
             reason = f"{document.source_file}: extraction failed: {report}"
-            run.failures.append(
+            bucket.failures.append(
                 {
                     "source_file": document.source_file,
                     "sha256": document.sha256,
@@ -150,19 +155,41 @@ def run_extraction(
                     "detected_at": now,
                 }
             )
-            run.failed_reports.append(document.report_id)
-            outcome_rows.append(_outcome_row(document, 0, 0, reason))
+            bucket.failed_reports.append(document.report_id)
+            bucket.outcomes.append(_outcome_row(document, 0, 0, reason))
             continue
-        run.extracted.append(document.source_file)
-        if len(run.reports) < REPORTS_KEPT:
-            run.reports[document.source_file] = report
+        bucket.extracted.append(document.source_file)
+        if len(bucket.reports) < REPORTS_KEPT:
+            bucket.reports[document.source_file] = report
         for table, table_rows in report_rows(document.report_id, document.source_file, document.sha256, report).items():
             rows_by_table[table].extend(table_rows)
-        outcome_rows.append(_outcome_row(document, len(report.figures), len(report.skipped), None))
-    current = set(documents["report_id"])
-    gone = sorted((row.source_file, report_id) for report_id, row in previous.items() if report_id not in current)
-    run.removed = [source_file for source_file, _ in gone]
-    run.replaced_reports += [report_id for _, report_id in gone]
-    run.fresh_tables = frames_from_rows(rows_by_table)
-    run.outcomes = pd.DataFrame(outcome_rows, columns=list(OUTCOME_COLUMNS)).astype(OUTCOME_COLUMNS)
-    return run
+        bucket.outcomes.append(_outcome_row(document, len(report.figures), len(report.skipped), None))
+    bucket.fresh_tables = frames_from_rows(rows_by_table)
+    return bucket
+
+
+def outcome_frame(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(OUTCOME_COLUMNS)).astype(OUTCOME_COLUMNS)
+
+
+def run_extraction(
+    documents: pd.DataFrame, changed: tuple[str, ...] | None, outcomes: pd.DataFrame | None
+) -> ExtractionRun:
+    """Plan and extract in this process. ``documents`` must hold the text column; see ``plan_extraction``."""
+    plan = plan_extraction(documents, changed, outcomes)
+    pending = set(plan.to_extract)
+    bucket = extract_bucket(document for document in documents.itertuples(index=False) if document.report_id in pending)
+    outcome_by_report = {row["report_id"]: row for row in [*plan.reused_outcomes, *bucket.outcomes]}
+    outcome_rows = [outcome_by_report[report_id] for report_id in documents["report_id"]]
+    return ExtractionRun(
+        fresh_tables=bucket.fresh_tables,
+        outcomes=outcome_frame(outcome_rows),
+        failures=bucket.failures,
+        replaces_everything=plan.replaces_everything,
+        replaced_reports=plan.to_extract + [report_id for _, report_id in plan.removed],
+        failed_reports=bucket.failed_reports,
+        extracted=bucket.extracted,
+        reused=plan.reused,
+        removed=[source_file for source_file, _ in plan.removed],
+        reports=bucket.reports,
+    )

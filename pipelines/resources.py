@@ -10,9 +10,12 @@ import duckdb
 from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
-from pipelines.config import Settings, settings_from_environment
+from pipelines.config import DEFAULT_EXTRACTION_BUCKETS, Settings, settings_from_environment
 
 DEFAULT_DUCKDB_MEMORY_LIMIT = "1GB"
+# Steps that open the working database carry this tag, and the executor runs one of them at a time (DuckDB allows
+# one writing process per file); steps without it, such as the extraction buckets, run beside them.
+WORKING_DATABASE_TAG = {"warehouse/database": "working"}
 
 
 class WarehousePaths(dg.ConfigurableResource):
@@ -20,10 +23,11 @@ class WarehousePaths(dg.ConfigurableResource):
 
     raw_dir: str
     warehouse_path: str
+    extraction_buckets: int = DEFAULT_EXTRACTION_BUCKETS
 
     @property
     def settings(self) -> Settings:
-        return Settings(raw_dir=Path(self.raw_dir), warehouse_path=Path(self.warehouse_path))
+        return Settings(Path(self.raw_dir), Path(self.warehouse_path), self.extraction_buckets)
 
 
 class WorkingDatabase(DuckDBResource):
@@ -62,7 +66,11 @@ class WorkingDatabase(DuckDBResource):
 def build_resources(settings: Settings | None = None) -> dict[str, object]:
     settings = settings or settings_from_environment()
     return {
-        "paths": WarehousePaths(raw_dir=str(settings.raw_dir), warehouse_path=str(settings.warehouse_path)),
+        "paths": WarehousePaths(
+            raw_dir=str(settings.raw_dir),
+            warehouse_path=str(settings.warehouse_path),
+            extraction_buckets=settings.extraction_buckets,
+        ),
         # The SQL models run on one connection; without a limit DuckDB keeps up to 80% of RAM in its buffer pool.
         "duckdb": WorkingDatabase(
             database=str(settings.working_path),

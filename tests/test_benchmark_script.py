@@ -26,6 +26,10 @@ def test_the_benchmark_prints_every_figure_and_full_accuracy_on_a_small_corpus()
         "full build peak RSS MB",
         "refresh after 1 change s",
         "refresh with nothing changed s",
+        "refresh with nothing changed: bytes read",
+        "refresh after 1 change: files read",
+        "extraction speed-up, multiprocess executor",
+        "full build: extraction s",
         "warehouse MB",
         "query ms: a region by year",
         "query ms: consensus band of one market",
@@ -36,5 +40,7 @@ def test_the_benchmark_prints_every_figure_and_full_accuracy_on_a_small_corpus()
         assert name in figures, name
     assert figures["full build exit code"] == figures["refresh exit code"] == "0"
     assert figures["precision (all facts)"] == figures["recall (all facts)"] == "1.000"
+    assert figures["refresh with nothing changed: bytes read"] == "0"
+    assert figures["refresh after 1 change: files read"] == "1"
     assert "fixed cost of a build" in completed.stdout
     assert re.search(r"Dagster alone, a run of the same shape doing nothing \(7 steps, \d+ assets", completed.stdout)

@@ -94,21 +94,6 @@ def test_an_unchanged_document_keeps_its_rows_and_a_document_without_stored_rows
     assert (without_outcome.extracted, without_outcome.replaced_reports) == (["reports/seed.txt"], ["seed"])
 
 
-def test_extracting_across_worker_processes_gives_the_same_rows_as_one_process():
-    documents = pd.DataFrame(
-        [
-            {"report_id": f"r{n}", "source_file": f"reports/r{n}.txt", "sha256": str(n) * 64, "text": page(n).decode(),
-             "sidecar": None}
-            for n in range(3)
-        ]
-    )  # fmt: skip
-    alone = run_extraction(documents, None, None, workers=1)
-    pooled = run_extraction(documents, None, None, workers=2)
-    for table in DOCUMENT_SCHEMAS:
-        pd.testing.assert_frame_equal(alone.fresh_tables[table], pooled.fresh_tables[table])
-    assert pooled.extracted == ["reports/r0.txt", "reports/r1.txt", "reports/r2.txt"]
-
-
 CORPUS = PROJECT_ROOT / "tests" / "data" / "reports"
 
 

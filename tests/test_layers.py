@@ -53,7 +53,7 @@ def test_a_module_imports_only_from_its_own_layer_or_the_ones_below(path):
         assert not upward, f"{module} imports {sorted(upward)}"
 
 
-ASSET_DECORATORS = ("asset", "multi_asset", "asset_check", "multi_asset_check")
+ASSET_DECORATORS = ("asset", "multi_asset", "graph_multi_asset", "op", "asset_check", "multi_asset_check")
 MOST_LINES_IN_AN_ASSET_BODY = 39
 
 

@@ -8,7 +8,8 @@ import time
 import dagster as dg
 import duckdb
 
-from pipelines.ingest import RACY_NANOSECONDS, ingest_reports
+from pipelines.ingest import ingest_reports
+from pipelines.warehouse.state import RACY_NANOSECONDS
 from tests.conftest import SEED_REPORT, build_warehouse, make_raw_dir
 
 SEED = SEED_REPORT.read_bytes()

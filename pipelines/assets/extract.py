@@ -1,9 +1,12 @@
 """Extract: every loaded document's facts, one table per kind of fact, each row with its quote and span."""
 
+import shutil
 from collections import Counter
-from functools import partial
+from dataclasses import dataclass
+from pathlib import Path
 
 import dagster as dg
+import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.ingest import RAW_DOCUMENTS, rejection_frame
@@ -11,20 +14,33 @@ from pipelines.assets.ui_metadata import table_metadata
 from pipelines.extraction_run import (
     EXTRACTOR_VERSION,
     REPORTS_KEPT,
-    ExtractionRun,
-    run_extraction,
+    ExtractionPlan,
+    bucket_of,
+    outcome_frame,
     stored_rows_reusable,
 )
+from pipelines.extraction_run import extract_bucket as extract_bucket_documents
+from pipelines.extraction_run import plan_extraction as plan_extraction_of
 from pipelines.previews import markdown_preview
+from pipelines.resources import WORKING_DATABASE_TAG, WarehousePaths
 from pipelines.schemas import DOCUMENT_SCHEMAS
+from pipelines.tables import empty_table
 from pipelines.warehouse.database import (
     IN_REPORTS,
     column_names,
     read_table,
-    replace_report_rows,
     replace_table,
     table_exists,
+    transaction,
     with_first_detection,
+)
+from pipelines.warehouse.exchange import (
+    insert_parts,
+    read_bucket_documents,
+    read_parts,
+    table_parts,
+    write_bucket_documents,
+    write_table_parts,
 )
 from pipelines.warehouse.state import EXTRACTION, Changes, table_fingerprints
 
@@ -42,8 +58,9 @@ EXTRACTED_TABLE_DESCRIPTIONS = {
 }
 
 
-_REPORTED_DOCUMENTS = REPORTS_KEPT  # the UI's extraction report lists this many documents in full
 _PREVIEW_FACTS = 5
+OUTCOMES = "extraction_outcomes"
+FAILURES = "failures"  # a bucket's failed documents, beside its tables
 
 
 def extraction_report(source_file: str, report) -> str:
@@ -68,55 +85,142 @@ def extracted_key(table: str) -> dg.AssetKey:
     return dg.AssetKey([EXTRACTED_SCHEMA, table])
 
 
-@dg.multi_asset(
-    specs=[
-        *(
-            dg.AssetSpec(
-                extracted_key(table),
-                deps=[RAW_DOCUMENTS],
-                description=description,
-                kinds={"python"},
-                code_version=EXTRACTOR_VERSION,
-            )
-            for table, description in EXTRACTED_TABLE_DESCRIPTIONS.items()
-        ),
-        dg.AssetSpec(
-            FAILED_DOCUMENTS,
-            deps=[RAW_DOCUMENTS],
-            description="Documents whose extraction raised an error (the others still load).",
-            kinds={"python"},
-        ),
-    ],
-    group_name="extract",
+# Documents a bucket's step extracts at a time: its rows are written out after each chunk, so that a bucket of
+# 25,000 documents never holds more than one chunk's texts and rows in memory.
+CHUNK_DOCUMENTS = 2000
+
+
+@dataclass
+class PlannedExtraction:
+    """What plan_extraction hands to the step that loads the buckets' rows."""
+
+    changes: Changes
+    plan: ExtractionPlan
+    documents: int
+    run_folder: str
+
+
+@dg.op(
+    ins={"raw_documents": dg.In(dg.Nothing)},
+    out={"planned": dg.Out(), "buckets": dg.DynamicOut(str)},
+    tags=WORKING_DATABASE_TAG,
 )
-def extracted_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-    """Runs the pure extractor (pipelines/extract/) over the documents that are new or changed since the last run
-    (by content, sidecar and extractor version); unchanged documents keep their rows, removed ones drop out."""
+def plan_extraction(context: dg.OpExecutionContext, duckdb: DuckDBResource, paths: WarehousePaths):
+    """Which documents to extract (new or changed by content, sidecar or extractor version); their texts go to
+    one file per bucket (by a hash of the file name), each bucket a step of its own."""
+    settings = paths.settings
+    run_folder = settings.exchange_dir / context.run_id
     with duckdb.get_connection() as connection:
         changes = documents_changed(connection)
-        # Texts are read only for the documents to extract: 10,000 of them take a quarter of a second.
-        documents = connection.execute("select * exclude (text) from landing.raw_documents").df()
+        documents = connection.execute("select * exclude (text) from landing.raw_documents order by source_file").df()
         outcomes = (
             read_table(connection, EXTRACTED_SCHEMA, OUTCOMES)
             if table_exists(connection, EXTRACTED_SCHEMA, OUTCOMES)
             else None
         )
-        run = run_extraction(documents, changes.reports, outcomes, read_texts=partial(document_texts, connection))
+        plan = plan_extraction_of(documents, changes.reports, outcomes)
+        source_files = dict(zip(documents["report_id"], documents["source_file"], strict=True))
+        buckets: dict[int, list[str]] = {}
+        for report_id in plan.to_extract:
+            buckets.setdefault(bucket_of(source_files[report_id], settings.extraction_buckets), []).append(report_id)
+        for bucket, report_ids in sorted(buckets.items()):
+            write_bucket_documents(connection, report_ids, run_folder / f"bucket-{bucket}")
     context.log.info(
-        f"{len(documents)} document(s): {len(run.extracted)} extracted, {len(run.reused)} unchanged, "
-        f"{len(run.removed)} removed, {len(run.failures)} failed ({changes.summary})"
+        f"{len(documents)} document(s): {len(plan.to_extract)} to extract in {len(buckets)} bucket(s) of "
+        f"{settings.extraction_buckets}, {len(plan.reused)} unchanged, {len(plan.removed)} removed "
+        f"({changes.summary})"
     )
-    for failure in run.failures:
+    yield dg.Output(PlannedExtraction(changes, plan, len(documents), str(run_folder)), "planned")
+    for bucket in sorted(buckets):
+        yield dg.DynamicOutput(
+            str(run_folder / f"bucket-{bucket}"), output_name="buckets", mapping_key=f"bucket_{bucket}"
+        )
+
+
+@dg.op
+def extract_bucket(context: dg.OpExecutionContext, bucket_folder: str) -> dict:
+    """Extract one bucket's documents (pure extraction, no database) and write their rows beside them."""
+    folder = Path(bucket_folder)
+    summary = {"folder": bucket_folder, "extracted": [], "failed_reports": [], "reports": []}
+    outcomes, failures = [], []
+    for part, documents in enumerate(read_bucket_documents(folder, CHUNK_DOCUMENTS)):
+        bucket = extract_bucket_documents(documents)
+        write_table_parts(
+            {
+                **bucket.fresh_tables,
+                OUTCOMES: outcome_frame(bucket.outcomes),
+                FAILURES: rejection_frame(bucket.failures),
+            },
+            folder,
+            part,
+        )
+        summary["extracted"] += bucket.extracted
+        summary["failed_reports"] += bucket.failed_reports
+        kept = REPORTS_KEPT - len(summary["reports"])
+        summary["reports"] += [extraction_report(name, report) for name, report in list(bucket.reports.items())[:kept]]
+        outcomes += bucket.outcomes
+        failures += bucket.failures
+    context.log.info(f"{folder.name}: {len(outcomes)} document(s) extracted, {len(failures)} failed")
+    for failure in failures:
         context.log.error(failure["reason"])
+    return summary
+
+
+@dg.op(
+    out={table: dg.Out(dg.Nothing) for table in (*EXTRACTED_TABLE_DESCRIPTIONS, "failed_documents")},
+    tags=WORKING_DATABASE_TAG,
+)
+def load_extracted_rows(
+    context: dg.OpExecutionContext, duckdb: DuckDBResource, planned: PlannedExtraction, buckets: list[dict]
+):
+    """Load every bucket's rows into the extracted tables in place of the rows of the documents extracted again
+    (or removed); unchanged documents keep theirs."""
+    folders = [Path(bucket["folder"]) for bucket in sorted(buckets, key=lambda bucket: bucket["folder"])]
+    plan, changes = planned.plan, planned.changes
+    failed_reports = [report_id for bucket in buckets for report_id in bucket["failed_reports"]]
     with duckdb.get_connection() as connection:
         EXTRACTION.begin(connection, changes)
-        write_extraction(connection, run)
+        write_extraction(connection, plan, folders)
         if changes.fingerprints is not None:
-            EXTRACTION.commit(connection, changes.fingerprints.rebuilding(run.failed_reports))
-        yield from extraction_results(connection, run, documents=len(documents))
+            EXTRACTION.commit(connection, changes.fingerprints.rebuilding(failed_reports))
+        outcomes = read_table(connection, EXTRACTED_SCHEMA, OUTCOMES)
+        shared = extraction_metadata(connection, planned, buckets, outcomes)
+        for table in EXTRACTED_TABLE_DESCRIPTIONS:
+            yield dg.Output(None, table, metadata={**table_metadata(connection, EXTRACTED_SCHEMA, table), **shared})
+        yield dg.Output(
+            None, "failed_documents", metadata=table_metadata(connection, EXTRACTED_SCHEMA, "failed_documents")
+        )
+    shutil.rmtree(planned.run_folder, ignore_errors=True)
 
 
-OUTCOMES = "extraction_outcomes"
+@dg.graph_multi_asset(
+    outs={
+        **{
+            table: dg.AssetOut(
+                key=extracted_key(table),
+                description=description,
+                kinds={"python"},
+                code_version=EXTRACTOR_VERSION,
+                dagster_type=dg.Nothing,
+            )
+            for table, description in EXTRACTED_TABLE_DESCRIPTIONS.items()
+        },
+        "failed_documents": dg.AssetOut(
+            key=FAILED_DOCUMENTS,
+            description="Documents whose extraction raised an error (the others still load).",
+            kinds={"python"},
+            dagster_type=dg.Nothing,
+        ),
+    },
+    ins={"raw_documents": dg.AssetIn(key=RAW_DOCUMENTS, dagster_type=dg.Nothing)},
+    group_name="extract",
+)
+def extracted_tables(raw_documents):
+    """Runs the pure extractor (pipelines/extract/) over the documents that are new or changed since the last run
+    (by content, sidecar and extractor version), in buckets that Dagster's executor runs side by side; unchanged
+    documents keep their rows, removed ones drop out."""
+    planned, buckets = plan_extraction(raw_documents)
+    return load_extracted_rows(planned, buckets.map(extract_bucket).collect())
 
 
 def documents_changed(connection) -> Changes:
@@ -132,49 +236,48 @@ def documents_changed(connection) -> Changes:
     return EXTRACTION.changes(connection, current, rewrite_all)
 
 
-def write_extraction(connection, run: ExtractionRun) -> None:
-    for table, frame in run.fresh_tables.items():
-        if run.replaces_everything:
-            replace_table(connection, EXTRACTED_SCHEMA, table, frame)
-        else:
-            replace_report_rows(connection, EXTRACTED_SCHEMA, table, run.replaced_reports, frame)
-    replace_table(connection, EXTRACTED_SCHEMA, OUTCOMES, run.outcomes)
-    failed = with_first_detection(connection, EXTRACTED_SCHEMA, "failed_documents", rejection_frame(run.failures))
+def write_extraction(connection, plan: ExtractionPlan, folders: list[Path]) -> None:
+    """Every extracted table: the buckets' rows in place of the rows of the documents extracted again or removed
+    (all rows, when nothing stored is kept); the outcome of every document; the documents that failed."""
+    replaced = plan.to_extract + [report_id for _, report_id in plan.removed]
+    for table in DOCUMENT_SCHEMAS:
+        qualified = f"{EXTRACTED_SCHEMA}.{table}"
+        with transaction(connection):
+            if plan.replaces_everything or not table_exists(connection, EXTRACTED_SCHEMA, table):
+                replace_table(connection, EXTRACTED_SCHEMA, table, empty_table(table))
+            else:
+                connection.execute(f"delete from {qualified} where {IN_REPORTS}", [replaced])
+            insert_parts(connection, qualified, table_parts(folders, table))
+    fresh_outcomes = read_parts(table_parts(folders, OUTCOMES))
+    outcomes = pd.concat(
+        [outcome_frame(plan.reused_outcomes), *([fresh_outcomes] if fresh_outcomes is not None else [])],
+        ignore_index=True,
+    )
+    replace_table(connection, EXTRACTED_SCHEMA, OUTCOMES, outcome_frame(outcomes.to_dict("records")))
+    failures = read_parts(table_parts(folders, FAILURES))
+    failures = rejection_frame(failures.to_dict("records") if failures is not None else [])
+    failed = with_first_detection(connection, EXTRACTED_SCHEMA, "failed_documents", failures)
     replace_table(connection, EXTRACTED_SCHEMA, "failed_documents", failed)
 
 
-def extraction_results(connection, run: ExtractionRun, documents: int):
-    """What the UI shows for each extracted table: its rows, what this run extracted, and a report per document."""
-    reports = [extraction_report(source_file, report) for source_file, report in run.reports.items()]
-    figures_by_document = run.outcomes[["source_file", "figures", "skipped"]].sort_values("source_file")
-    shared = {
-        "documents": documents,
-        "documents_extracted": len(run.extracted),
-        "documents_unchanged": len(run.reused),
-        "documents_removed": len(run.removed),
-        "failed_documents": len(run.failures),
-        "documents_without_figures": int((run.outcomes["figures"] == 0).sum()),
-        "extracted_files": dg.MetadataValue.json(run.extracted[:_REPORTED_DOCUMENTS]),
+def extraction_metadata(connection, planned: PlannedExtraction, buckets: list[dict], outcomes: pd.DataFrame) -> dict:
+    """What the UI shows with every extracted table: what this run extracted, and a report per document."""
+    extracted = sorted(source_file for bucket in buckets for source_file in bucket["extracted"])
+    reports = [section for bucket in buckets for section in bucket["reports"]][:REPORTS_KEPT]
+    figures_by_document = outcomes[["source_file", "figures", "skipped"]].sort_values("source_file")
+    return {
+        "documents": planned.documents,
+        "documents_extracted": len(extracted),
+        "documents_unchanged": len(planned.plan.reused),
+        "documents_removed": len(planned.plan.removed),
+        "failed_documents": sum(len(bucket["failed_reports"]) for bucket in buckets),
+        "documents_without_figures": int((outcomes["figures"] == 0).sum()),
+        "extraction_buckets": len(buckets),
+        "extracted_files": dg.MetadataValue.json(extracted[:REPORTS_KEPT]),
         "facts_by_kind": dg.MetadataValue.json(facts_by_kind(connection)),
         "facts_by_document": dg.MetadataValue.md(markdown_preview(figures_by_document, rows=50)),
         "extraction_report": dg.MetadataValue.md("\n\n".join(reports) or "_no document extracted in this run_"),
     }
-    for table in run.fresh_tables:
-        yield dg.MaterializeResult(
-            asset_key=extracted_key(table), metadata={**table_metadata(connection, EXTRACTED_SCHEMA, table), **shared}
-        )
-    yield dg.MaterializeResult(
-        asset_key=FAILED_DOCUMENTS, metadata=table_metadata(connection, EXTRACTED_SCHEMA, "failed_documents")
-    )
-
-
-def document_texts(connection, report_ids: list[str]) -> dict[str, str]:
-    return dict(
-        connection.execute(
-            f"select report_id, text from landing.raw_documents where {IN_REPORTS}",
-            [report_ids],
-        ).fetchall()
-    )
 
 
 def facts_by_kind(connection) -> dict[str, int]:

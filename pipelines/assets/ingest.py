@@ -21,10 +21,10 @@ from pipelines.analyst_tables import (
     spec_for,
 )
 from pipelines.assets.ui_metadata import table_metadata
-from pipelines.ingest import REPORTS_FOLDER, Document, FileRecord, ingest_reports, stamp_of
-from pipelines.resources import WarehousePaths
+from pipelines.ingest import REPORTS_FOLDER, Document, ingest_reports
+from pipelines.resources import WORKING_DATABASE_TAG, WarehousePaths
 from pipelines.warehouse.database import replace_table, table_exists, transaction, with_first_detection
-from pipelines.warehouse.state import known_raw_files, record_raw_files
+from pipelines.warehouse.state import FileRecord, known_raw_files, record_raw_files, stamp_of
 
 RAW_DOCUMENTS = dg.AssetKey(["landing", "raw_documents"])
 REJECTED_DOCUMENTS = dg.AssetKey(["landing", "rejected_documents"])
@@ -81,6 +81,7 @@ def rejection_frame(rows: list[dict]) -> pd.DataFrame:
         ),
     ],
     group_name="ingest",
+    op_tags=WORKING_DATABASE_TAG,
 )
 def raw_documents(context: dg.AssetExecutionContext, paths: WarehousePaths, duckdb: DuckDBResource):
     """Reads raw/reports/ (never writes there). A file whose size, modification time and inode are as the last
@@ -195,6 +196,7 @@ _LANDING_TABLE_BY_KIND = {
         ),
     ],
     group_name="ingest",
+    op_tags=WORKING_DATABASE_TAG,
 )
 def analyst_tables(context: dg.AssetExecutionContext, paths: WarehousePaths, duckdb: DuckDBResource):
     """Reads raw/tables/ with DuckDB's CSV reader (never writes there). No tables means equal weights, no extra

@@ -7,7 +7,7 @@ import duckdb as duckdb_module
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.sql_models import MART_KEYS, SQL_MODELS
-from pipelines.resources import WarehousePaths
+from pipelines.resources import WORKING_DATABASE_TAG, WarehousePaths
 from pipelines.warehouse.publish import ReportPatch, file_identity, publish_marts
 from pipelines.warehouse.state import MODELS, PUBLISHED, Changes, Fingerprints
 from pipelines.warehouse.withholding import stored_withheld
@@ -45,7 +45,7 @@ def _versions() -> dict[str, str]:
     }
 
 
-@dg.asset(deps=MART_KEYS, group_name="publish", kinds={"duckdb"})
+@dg.asset(deps=MART_KEYS, group_name="publish", kinds={"duckdb"}, op_tags=WORKING_DATABASE_TAG)
 def published_warehouse(
     context: dg.AssetExecutionContext, paths: WarehousePaths, duckdb: DuckDBResource
 ) -> dg.MaterializeResult:

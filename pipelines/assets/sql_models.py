@@ -12,6 +12,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.ui_metadata import table_metadata
 from pipelines.config import SQL_DIR
+from pipelines.resources import WORKING_DATABASE_TAG
 from pipelines.warehouse.checks import ModelCheck, check_failure, check_result, checks_of_model, evaluate_check
 from pipelines.warehouse.incremental import (
     ModelBuilder,
@@ -71,6 +72,7 @@ class PublishStopped(dg.Failure):
     specs=[_model_spec(model) for model in SQL_MODELS],
     check_specs=[check.spec for checks in _CHECKS.values() for check in checks],
     can_subset=True,
+    op_tags=WORKING_DATABASE_TAG,
 )
 def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """Builds the selected models in dependency order, then runs their checks. When every model is selected, only

@@ -7,6 +7,7 @@ from pipelines.assets.extract import EXTRACTED_SCHEMA, EXTRACTED_TABLE_DESCRIPTI
 from pipelines.assets.ingest import FORECAST_WEIGHTS, FX_RATES, MARKET_ALIASES, TABLE_FACTS
 from pipelines.assets.ui_metadata import table_metadata
 from pipelines.previews import markdown_preview
+from pipelines.resources import WORKING_DATABASE_TAG
 from pipelines.validation import DOCUMENT_TABLES, VALIDATION_VERSION, validate_all
 from pipelines.warehouse.database import IN_REPORTS, read_table, replace_report_rows, replace_table, table_exists
 from pipelines.warehouse.state import VALIDATION, Changes, table_fingerprints
@@ -108,7 +109,7 @@ def _quarantine_summary(reasons, shown: int = 3) -> str:
     return f"quarantined {len(reasons)} row(s) (see marts.meta_quarantine); most often: {common}"
 
 
-@dg.multi_asset(specs=_SPECS, group_name="validate")
+@dg.multi_asset(specs=_SPECS, group_name="validate", op_tags=WORKING_DATABASE_TAG)
 def validated_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     """Validates with pandera (lazy, so every failure of a row is reported), then loads the valid rows. Only the
     reports whose extracted rows changed since the last validation are validated again."""

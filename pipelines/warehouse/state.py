@@ -12,13 +12,13 @@ next build tries it again.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from pipelines.ingest import FileRecord, FileStamp
 from pipelines.warehouse.database import IN_REPORTS, column_names, quoted_name, table_exists, transaction
 
 STATE_SCHEMA = "build_state"
@@ -234,6 +234,51 @@ def forget_every_stage(connection: duckdb.DuckDBPyConnection) -> None:
     for table in (STATE_TABLE, RAW_FILES_TABLE):
         if table_exists(connection, STATE_SCHEMA, table):
             connection.execute(f"delete from {STATE_SCHEMA}.{table}")
+
+
+# git's racy-clean rule: a file modified less than this long before it was read can change again without its size
+# or modification time changing (coarse file system clocks), so it is read again next time.
+RACY_NANOSECONDS = 2_000_000_000
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What the file system says about a file without reading it."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+
+
+def stamp_of(path: Path) -> FileStamp | None:
+    """The file's stamp (a link's target), or None when there is no such file."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return FileStamp(status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """A report file and its sidecar as the ingest that last read them found them."""
+
+    source_file: str
+    stamp: FileStamp
+    sidecar_stamp: FileStamp | None
+    read_at_ns: int
+    sha256: str
+    problem: str | None = None  # why its bytes cannot be a report (empty, binary, encoding); None if they can
+    sidecar_sha256: str | None = None
+    sidecar_problem: str | None = None  # why its sidecar is ignored
+
+    def still_current(self, stamp: FileStamp | None, sidecar_stamp: FileStamp | None) -> bool:
+        """Whether the files are as they were read: same size, modification time and inode, and not modified
+        so shortly before the read that a later write could have kept the same stamp."""
+        if stamp != self.stamp or sidecar_stamp != self.sidecar_stamp:
+            return False
+        newest = max(stamp.mtime_ns, sidecar_stamp.mtime_ns if sidecar_stamp else 0)
+        return newest < self.read_at_ns - RACY_NANOSECONDS
 
 
 # What the last ingest found per report file: its stamp, its sidecar's, when it was read and what its bytes held,
