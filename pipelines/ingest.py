@@ -181,11 +181,13 @@ def refusal_before_reading(path: Path, raw_dir: Path, real_raw_dir: str | None =
     if path.suffix.lower() not in REPORT_SUFFIXES:
         expected = ", ".join(REPORT_SUFFIXES[:-1]) + " or " + REPORT_SUFFIXES[-1]
         return Rejection(source_file, None, "ingest", f"{source_file}: unsupported file type, expected {expected}")
-    real_raw_dir = real_raw_dir or os.path.realpath(raw_dir)
-    resolved = os.path.realpath(path)
-    if not resolved.startswith(real_raw_dir.rstrip(os.sep) + os.sep):
-        return Rejection(source_file, None, "ingest", f"{source_file}: a link to a file outside the raw folder")
-    size = os.stat(resolved).st_size
+    # discover_report_files enters no linked folder: only a linked file can lead outside (resolving every path
+    # cost 0.6 s per 10,000 files)
+    if os.path.islink(path):
+        real_raw_dir = real_raw_dir or os.path.realpath(raw_dir)
+        if not os.path.realpath(path).startswith(real_raw_dir.rstrip(os.sep) + os.sep):
+            return Rejection(source_file, None, "ingest", f"{source_file}: a link to a file outside the raw folder")
+    size = os.stat(path).st_size
     if size > MAX_DOCUMENT_BYTES:
         return Rejection(
             source_file, None, "ingest", f"{source_file}: {size} bytes is over the {MAX_DOCUMENT_BYTES} byte limit"
