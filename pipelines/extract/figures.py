@@ -69,6 +69,7 @@ from pipelines.extract.figure_members import (
     one_of_respectively,
     only_named_in,
     overlaps_a_mention,
+    reference_in,
     revenue_source,
     scope_for,
     segment_named_the_kind,
@@ -100,7 +101,7 @@ from pipelines.extract.market_filters import (
 from pipelines.extract.name_trie import WORD_SEPARATOR
 from pipelines.extract.numbers import A_YEAR, AmbiguousNumberError, Money, Percent, parse_number, rounding_of
 from pipelines.extract.records import Sentence, SkippedStatement, StatedFigure, Taxonomy
-from pipelines.extract.sentence_tokens import SentenceTokens, group_by_sentence
+from pipelines.extract.sentence_tokens import SentenceTokens, add_mentions, group_by_sentence
 from pipelines.extract.sentences import SentenceIndex
 from pipelines.extract.stat_cards import StatCard, find_stat_cards
 from pipelines.extract.text_tables import TableRow, find_table_rows
@@ -286,14 +287,47 @@ def _as_float(number: Decimal | None) -> float | None:
     return float(number) if number is not None else None
 
 
+def _sentences_whose_names_are_read(
+    sentences: list[Sentence],
+    grouped: dict[int, SentenceTokens],
+    table_rows: dict[int, TableRow],
+    cards: dict[int, StatCard],
+    flat_tables: dict[int, FlatTable],
+    year_value_lines: dict[int, YearValueLine],
+) -> set[int] | None:
+    """The positions of the sentences whose regions, countries and segments a figure is read with: the sentences
+    that hold one (an amount, a percentage, a table's row or lines, a stat card), each with the sentence before it
+    ("In 2019, it accounted for 48.6%") and after it (a stat card's label). None, every sentence, when a figure's
+    sentence refers back ("this segment", "the regional market"): that is the last one named anywhere before it."""
+    with_figures = {position for position, tokens in grouped.items() if tokens.money or tokens.percentages}
+    with_figures |= set(table_rows)
+    if any(reference_in(sentences[position].text) for position in with_figures):
+        return None
+    table_lines = {
+        line
+        for position, table in flat_tables.items()
+        for line in range(position, (table.last_position or position) + 1)
+    }
+    holding = with_figures | set(cards) | set(year_value_lines) | table_lines
+    return {near for position in holding for near in (position - 1, position, position + 1)}
+
+
 def extract_figures(
     text: str, sentences: list[Sentence], taxonomy: Taxonomy, market: str | None = None
 ) -> tuple[list[StatedFigure], list[SkippedStatement]]:
     """All figures stated in ``text``, with CAGR periods left as placeholders where the sentence does not state one
     (see ``cagr_periods.resolve_cagr_periods``)."""
     index = SentenceIndex(sentences)
-    grouped = group_by_sentence(index, text, Gazetteer(taxonomy, market))
+    grouped = group_by_sentence(index, text)
     table_rows = find_table_rows(text, sentences)
+    cards = find_stat_cards(text, sentences)
+    flat_tables = find_flat_year_tables(text, sentences)
+    year_value_lines = find_year_value_lines(sentences)
+    gazetteer = Gazetteer(taxonomy, market)
+    read_names_in = _sentences_whose_names_are_read(
+        sentences, grouped, table_rows, cards, flat_tables, year_value_lines
+    )
+    add_mentions(grouped, index, gazetteer.find(text, gazetteer.stretches_to_search(text, sentences, read_names_in)))
     figures: list[StatedFigure] = []
     skipped: list[SkippedStatement] = []
     recent_mentions: list[Mention] = []
@@ -301,9 +335,6 @@ def extract_figures(
     last_cagr_period: tuple[int, int] | None = None  # the last CAGR period a sentence stated
     last_value_years: tuple[int, int] | None = None  # the years the last sentence with two dated values spans
 
-    cards = find_stat_cards(text, sentences)
-    flat_tables = find_flat_year_tables(text, sentences)
-    year_value_lines = find_year_value_lines(sentences)
     for position in sorted(set(grouped) | set(table_rows) | set(cards) | set(flat_tables) | set(year_value_lines)):
         tokens = grouped.get(position) or SentenceTokens(sentences[position], [], [], [], [], [])
         sentence = tokens.sentence

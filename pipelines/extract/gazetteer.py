@@ -18,9 +18,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipelines.extract.geography import ALIASES, COMMON_COUNTRIES, WORLD_REGIONS, normalised_place
-from pipelines.extract.key_words import lower_case_agrees_with_re
-from pipelines.extract.name_trie import BEFORE_SEGMENT_WORD, WORD_SEPARATOR, TrieName, group_of, trie_pattern
-from pipelines.extract.records import Taxonomy
+from pipelines.extract.key_words import lower_cased_for_re, matches_where_they_can_be
+from pipelines.extract.name_trie import (
+    BEFORE_SEGMENT_WORD,
+    SEPARATOR_CHARACTERS,
+    WORD_SEPARATOR,
+    TrieName,
+    group_of,
+    trie_pattern,
+)
+from pipelines.extract.records import Sentence, Taxonomy
 
 _DOLLARS_AFTER = re.compile(r"\s(?i:dollars?)\b")
 _DATELINE_AFTER = re.compile(
@@ -37,6 +44,8 @@ _SUPERLATIVE_END = re.compile(
 )
 _SEGMENT_IS = re.compile(r"\s+(?i:is|was|remains|will\s+be)\s+(?P<name>[A-Z][\w&'’/-]*(?:\s+[A-Z][\w&'’/-]*){0,3})")
 _NOT_IN_AN_UNLISTED_SEGMENT = re.compile(r"[^\w\s,&'’/-]")
+# What a match cannot hold anywhere: a bullet ("•", "*", "·") can open one that starts a line.
+_NOWHERE_IN_AN_UNLISTED_SEGMENT = re.compile(r"[^\w\s,&'’/•*·-]")
 _NOT_SEGMENT_NAMES = frozenset(
     {"this", "that", "largest", "fastest-growing", "fastest growing", "leading", "dominant", "biggest", "smallest",
      "same", "other", "whole", "second-largest", "largest revenue", "fastest", "top", "key", "main", "overall"}
@@ -63,6 +72,23 @@ _DEMONYMS = {
 _DEMONYM_BEFORE = re.compile(
     r"\b(?P<demonym>" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+$", re.IGNORECASE
 )
+# Characters that end sentences. A name holds one before a space only as "N. America" does: where no name has the
+# word before it, a sentence's end is a place no name stands across (Gazetteer.stretches_to_search).
+_SENTENCE_END_CHARACTERS = frozenset('.!?:;|)]"”')
+_NAME_SEPARATOR_CHARACTER = re.compile(f"[{SEPARATOR_CHARACTERS}]")
+
+
+def _words_before_a_space(names: list[str]) -> frozenset[str]:
+    """The words of ``names``, in lower case, that end with a sentence's end and go on to another word: 'n.' of
+    "N. America"."""
+    return frozenset(
+        word.lower()
+        for name in names
+        for word in re.split(WORD_SEPARATOR, name.strip())[:-1]
+        if word and word[-1] in _SENTENCE_END_CHARACTERS
+    )
+
+
 _MARKET_OR_INDUSTRY = re.compile(r"(?<=\s)(?i:market|industry)\b")
 _LONGEST_DEMONYM = max(map(len, _DEMONYMS)) + 2
 
@@ -197,13 +223,16 @@ class _BuiltinNames(_NameList):
         self.lowered_pattern = re.compile(rf"(?<![\w$]){lowered}") if lowered else None  # for lower-cased text
         self.exact_case_names = {entry.group: entry.name for entry in trie_names if entry.exact_case}  # "US"
 
-    def first_at_or_after(self, text: str, lowered: str | None, position: int) -> tuple[int, int, str] | None:
-        """(start, end, group) of the match ``self.pattern.search(text, position)`` finds; by the trie on
+    def first_at_or_after(
+        self, text: str, lowered: str | None, position: int, endpos: int | None = None
+    ) -> tuple[int, int, str] | None:
+        """(start, end, group) of the match ``self.pattern.search(text, position, endpos)`` finds; by the trie on
         ``lowered``, the lower-cased text, unless it is None (lower-casing does not read the text as re does)."""
+        endpos = len(text) if endpos is None else endpos
         if lowered is None or self.lowered_pattern is None:
-            match = self.pattern.search(text, position) if self.pattern else None
+            match = self.pattern.search(text, position, endpos) if self.pattern else None
             return None if match is None else (match.start(), match.end(), match.lastgroup)
-        while (match := self.lowered_pattern.search(lowered, position)) is not None:
+        while (match := self.lowered_pattern.search(lowered, position, endpos)) is not None:
             start, end, group = match.start(), match.end(), group_of(match.lastgroup)
             exact_case_name = self.exact_case_names.get(group)
             if exact_case_name is not None and text[start:end] != exact_case_name:
@@ -325,6 +354,14 @@ def _builtin_names() -> _BuiltinNames:
 
 
 @functools.cache
+def _builtin_words_before_a_space() -> frozenset[str]:
+    return _words_before_a_space([name for name, _, _ in _builtin_names().named_patterns])
+
+
+_BUILTIN_NAME_TEXT = "\n".join(spelling.lower() for _, spellings in _BUILTIN_PLACES for spelling, _ in spellings)
+
+
+@functools.cache
 def _builtins_after(group: str) -> re.Pattern | None:
     """The single alternation of the built-in names after ``group`` in order that start with its letter: what else
     can match where it matched. Every built-in name starts with a letter that it matches in either case (see
@@ -420,15 +457,66 @@ class Gazetteer:
         self._market_place = _place_the_market_starts_with(self._names.covered, market)
         # "The global ground station services market": a member named inside the market's own name is the market.
         self._market_name = re.compile(rf"(?i:{_name_pattern(market)})") if market else None
+        self._market_name_starts = _first_word_of(market) if market else ()
+        names = [name for name, _, _ in self._names.page.named_patterns]
+        self._words_before_a_space = _builtin_words_before_a_space() | _words_before_a_space(names)
+        self._page_name_text = "\n".join(name.lower() for name in names)
 
-    def find(self, text: str) -> list[Mention]:
+    def stretches_to_search(
+        self, text: str, sentences: list[Sentence], positions: set[int] | None
+    ) -> list[tuple[int, int]] | None:
+        """Where to look for the names of the sentences at ``positions``: each of them with the sentences around it
+        up to sentence ends no name can stand across, in order. Searched on their own, the stretches yield the
+        names a search of the whole text finds in them. None, the whole text, for ``positions`` None or a text that
+        lower-casing misreads."""
+        lowered = lower_cased_for_re(text)
+        if positions is None or lowered is None:
+            return None
+        stretches: list[tuple[int, int]] = []
+        start, wanted = 0, False
+        for position, sentence in enumerate(sentences):
+            wanted = wanted or position in positions
+            last = position == len(sentences) - 1
+            if not last and not self._no_name_across(lowered, sentence.char_end):
+                continue
+            end = len(text) if last else sentence.char_end
+            if wanted and stretches and stretches[-1][1] == start:
+                stretches[-1] = (stretches[-1][0], end)
+            elif wanted:
+                stretches.append((start, end))
+            start, wanted = end, False
+        return stretches
+
+    def _no_name_across(self, lowered: str, position: int) -> bool:
+        """Whether no name can stand across ``position``, a sentence's end: the character before it ends sentences
+        and no name has it before the character after it ("N. America" does before a space, after an "n")."""
+        before, after = lowered[position - 1], lowered[position]
+        if before not in _SENTENCE_END_CHARACTERS:
+            return False
+        if _NAME_SEPARATOR_CHARACTER.match(after):
+            return not any(
+                lowered.startswith(word, position - len(word))
+                for word in self._words_before_a_space
+                if len(word) <= position
+            )
+        return (
+            after.isascii() and before + after not in self._page_name_text and before + after not in _BUILTIN_NAME_TEXT
+        )
+
+    def find(self, text: str, stretches: list[tuple[int, int]] | None = None) -> list[Mention]:
         """Every named region, country and segment, then the segments a sentence names without a list
-        ("the two-wheelers segment"), leaving out datelines and the market's own place."""
+        ("the two-wheelers segment"), leaving out datelines and the market's own place; only in ``stretches``, when
+        given (``stretches_to_search``)."""
         mentions = []
         inside_market_name = (
-            [(m.start(), m.end()) for m in self._market_name.finditer(text)] if self._market_name else []
+            [
+                (m.start(), m.end())
+                for m in matches_where_they_can_be(self._market_name, text, starts_with=self._market_name_starts)
+            ]
+            if self._market_name
+            else []
         )
-        for start, end, group in self._names_in(text):
+        for start, end, group in self._names_in(text, stretches):
             if _within_one_of(inside_market_name, start, end):
                 continue
             target = self._targets[group]
@@ -447,15 +535,20 @@ class Gazetteer:
             ):
                 continue  # "Control Engineering Asia magazine": a built-in place inside a name
             mentions.append(Mention(start, end, target))
-        mentions += self._places_by_adjective(text, mentions)
-        return sorted([*mentions, *_unlisted_segments(text, mentions)], key=lambda mention: mention.start)
+        mentions += self._places_by_adjective(text, mentions, stretches)
+        unlisted = _unlisted_segments(text, mentions, stretches)
+        return sorted([*mentions, *unlisted], key=lambda mention: mention.start)
 
-    def _places_by_adjective(self, text: str, named: list[Mention]) -> list[Mention]:
+    def _places_by_adjective(
+        self, text: str, named: list[Mention], stretches: list[tuple[int, int]] | None = None
+    ) -> list[Mention]:
         """'the Chinese market is predicted to be worth $43.2 billion': China, unless the market is China's."""
         found = []
         named_spans = [(m.start, m.end) for m in named]
         # each "market" or "industry", then the words just before it
-        for word in _MARKET_OR_INDUSTRY.finditer(text):
+        for word in matches_where_they_can_be(_MARKET_OR_INDUSTRY, text, starts_with=("market", "industry")):
+            if stretches is not None and not _within_one_of(stretches, word.start(), word.end()):
+                continue  # a word outside them, with the place just before it
             match = _DEMONYM_BEFORE.search(text, max(0, word.start() - _LONGEST_DEMONYM), word.start())
             if match is None:
                 continue
@@ -466,34 +559,40 @@ class Gazetteer:
             found.append(Mention(match.start("demonym"), match.end("demonym"), NamedScope(scope, scope, place)))
         return found
 
-    def _names_in(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def _names_in(self, text: str, stretches: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, int, str]]:
         """(start, end, group) of every name, as ``finditer`` of the single alternation of the page's names and the
         built-in names it keeps would find them: at the earliest position the first name in order, then on from
         its end. The page's names and the built-in ones are searched apart, the built-ins with one pattern for every
-        page, and the two streams merged; at one position the longer name wins, the page's at equal length."""
-        lowered = text.lower() if lower_case_agrees_with_re(text) else None
+        page, and the two streams merged; at one position the longer name wins, the page's at equal length. With
+        ``stretches`` (no name stands across their ends), the names that start in them."""
+        lowered = lower_cased_for_re(text)
         page = self._names.page
         page_ahead = page.ahead_in(text, lowered)
         builtin_lengths = _builtin_names().name_lengths
-        in_page = page_ahead.first_at_or_after(0)
-        builtin = self._first_builtin_at_or_after(text, lowered, 0)
-        while in_page is not None or builtin is not None:
-            page_first = builtin is None or (
-                in_page is not None
-                and (in_page[0], -page.name_lengths[in_page[2]]) <= (builtin[0], -builtin_lengths[builtin[2]])
-            )
-            found = in_page if page_first else builtin
-            yield found
-            position = found[1]
-            if in_page is not None and in_page[0] < position:
-                in_page = page_ahead.first_at_or_after(position)
-            if builtin is not None and builtin[0] < position:
-                builtin = self._first_builtin_at_or_after(text, lowered, position)
+        position = 0
+        for start, end in [(0, len(text))] if stretches is None else stretches:
+            position = max(position, start)
+            in_page = page_ahead.first_at_or_after(position)
+            builtin = self._first_builtin_at_or_after(text, lowered, position, end)
+            while (in_page is not None and in_page[0] < end) or builtin is not None:
+                page_first = builtin is None or (
+                    in_page is not None
+                    and (in_page[0], -page.name_lengths[in_page[2]]) <= (builtin[0], -builtin_lengths[builtin[2]])
+                )
+                found = in_page if page_first else builtin
+                yield found
+                position = found[1]
+                if in_page is not None and in_page[0] < position:
+                    in_page = page_ahead.first_at_or_after(position)
+                if builtin is not None and builtin[0] < position:
+                    builtin = self._first_builtin_at_or_after(text, lowered, position, end)
 
-    def _first_builtin_at_or_after(self, text: str, lowered: str | None, position: int) -> tuple[int, int, str] | None:
+    def _first_builtin_at_or_after(
+        self, text: str, lowered: str | None, position: int, endpos: int | None = None
+    ) -> tuple[int, int, str] | None:
         """The first built-in name the page keeps, found as ``_BuiltinNames.first_at_or_after`` finds names."""
         builtins = _builtin_names()
-        while (found := builtins.first_at_or_after(text, lowered, position)) is not None:
+        while (found := builtins.first_at_or_after(text, lowered, position, endpos)) is not None:
             kept = self._kept_builtin_at(text, *found)
             if kept is not None:
                 return kept
@@ -513,6 +612,19 @@ class Gazetteer:
         return start, end, group
 
 
+def _first_word_of(name: str) -> tuple[str, ...]:
+    """The word in lower case that every match of ``name``'s pattern starts with, for ``matches_where_they_can_be``;
+    none (search everywhere) for a name that starts otherwise or is not in ASCII."""
+    first = name if _is_acronym(name) else re.split(WORD_SEPARATOR, name.strip())[0]
+    return (first.lower(),) if first and first.isascii() and first.lower() not in ("&", "and") else ()
+
+
+def _overlaps_one_of(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) shares a character with one of ``spans`` (in order, not overlapping)."""
+    last = bisect.bisect_left(spans, (end, -math.inf)) - 1  # the last span that starts before ``end``
+    return last >= 0 and spans[last][1] > start
+
+
 def _within_one_of(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) lies within one of ``spans`` (in order, not overlapping): the last that starts
     at or before ``start`` is the only one that can hold it."""
@@ -525,9 +637,9 @@ def _span_that_can_hold_unlisted_segments(text: str) -> tuple[int, int] | None:
     characters, spaces and ",&'’/-", so the search runs from the last other character before the first "segment"
     to the character after the last one (the whole text where lower-casing disagrees with re); None without any
     "segment"."""
-    if not lower_case_agrees_with_re(text):
+    lowered = lower_cased_for_re(text)
+    if lowered is None:
         return 0, len(text)
-    lowered = text.lower()
     first = lowered.find("segment")
     if first < 0:
         return None
@@ -536,14 +648,44 @@ def _span_that_can_hold_unlisted_segments(text: str) -> tuple[int, int] | None:
     return (first - barrier.start() + 1 if barrier else 0), end
 
 
-def _unlisted_segments(text: str, listed: list[Mention]) -> list[Mention]:
-    """'By vehicle type, the two-wheelers segment ...': a segment the page names without listing it."""
+def _spans_that_can_hold_unlisted_segments(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``_span_that_can_hold_unlisted_segments`` in which ``_UNLISTED_SEGMENT`` finds all it finds
+    there: each "segment" with what stands before it back to the last character no match can hold. A match ends
+    with a "segment" and holds no such character, so it lies in the stretch of its "segment"; the search of the
+    whole span finds nothing in between."""
     span = _span_that_can_hold_unlisted_segments(text)
-    if span is None:
-        return []
+    lowered = lower_cased_for_re(text)
+    if span is None or lowered is None:
+        return [span] if span else []
+    first, last = span
+    barriers = [match.start() for match in _NOWHERE_IN_AN_UNLISTED_SEGMENT.finditer(text, first, last)]
+    spans: list[tuple[int, int]] = []
+    word_start = lowered.find("segment", first)
+    while 0 <= word_start < last:
+        before = bisect.bisect_left(barriers, word_start) - 1
+        start = barriers[before] + 1 if before >= 0 else first
+        end = min(last, word_start + len("segment") + 1)  # + 1: the "\b" after it looks there
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+        word_start = lowered.find("segment", word_start + 1)
+    return spans
+
+
+def _unlisted_segments(
+    text: str, listed: list[Mention], stretches: list[tuple[int, int]] | None = None
+) -> list[Mention]:
+    """'By vehicle type, the two-wheelers segment ...': a segment the page names without listing it; only in
+    ``stretches``, when given (no match stands across their ends, which follow a character no match holds)."""
     taken = [(mention.start, mention.end) for mention in listed]
     found = []
-    for match in _UNLISTED_SEGMENT.finditer(text, *span):
+    spans = [
+        span
+        for span in _spans_that_can_hold_unlisted_segments(text)
+        if stretches is None or _overlaps_one_of(stretches, *span)
+    ]
+    for match in (match for span in spans for match in _UNLISTED_SEGMENT.finditer(text, *span)):
         name = match.group("name")
         superlative = _SUPERLATIVE_END.search(name)
         if superlative and (named := _SEGMENT_IS.match(text, match.end())):

@@ -9,6 +9,7 @@ holding one of those keeps every sentence.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -22,6 +23,13 @@ def lower_case_agrees_with_re(text: str) -> bool:
     return _LOWER_DISAGREES_WITH_IGNORECASE.search(text) is None
 
 
+@functools.lru_cache(maxsize=8)
+def lower_cased_for_re(text: str) -> str | None:
+    """``text.lower()``, or None when lower-casing does not read ``text`` as re's case-insensitive matching does.
+    Cached: a page's rules ask for it many times."""
+    return text.lower() if lower_case_agrees_with_re(text) else None
+
+
 _AS_RE_READS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
@@ -33,9 +41,9 @@ def lowered_as_re_reads(word: str) -> str:
 def sentences_with_key_words(text: str, sentences: list[Sentence], words: tuple[str, ...]) -> list[Sentence]:
     """The sentences of ``text`` in which one of the lower-case ``words`` is written, in any case (or every
     sentence when the text holds a character on which lower-casing and re disagree)."""
-    if not lower_case_agrees_with_re(text):
+    lowered = lower_cased_for_re(text)
+    if lowered is None:
         return sentences
-    lowered = text.lower()
     starts = sorted(start for word in words for start in _starts_of(word, lowered))
     kept = []
     for sentence in sentences:
@@ -43,6 +51,29 @@ def sentences_with_key_words(text: str, sentences: list[Sentence], words: tuple[
         if first_inside < len(starts) and starts[first_inside] < sentence.char_end:
             kept.append(sentence)
     return kept
+
+
+def matches_where_they_can_be(
+    pattern: re.Pattern, text: str, *, starts_with: tuple[str, ...] = (), holds: re.Pattern | None = None
+) -> Iterator[re.Match]:
+    """The matches ``pattern.finditer(text)`` finds, the pattern tried only where it can match: where one of the
+    lower-case words ``starts_with`` is written in any case (every match starts with one of them), and only in a text
+    whose lower-cased form ``holds`` finds something in (every match holds that, in any case). A text holding a
+    character on which lower-casing and re disagree is searched everywhere."""
+    lowered = lower_cased_for_re(text)
+    if lowered is None:
+        yield from pattern.finditer(text)
+        return
+    if holds is not None and holds.search(lowered) is None:
+        return
+    if not starts_with:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in sorted({start for word in starts_with for start in _starts_of(word, lowered)}):
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = match.end()
 
 
 def _starts_of(word: str, text: str) -> Iterator[int]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from pipelines.extract.geography import is_known_place
+from pipelines.extract.key_words import matches_where_they_can_be
 from pipelines.extract.numbers import find_months
 from pipelines.extract.records import ReportMetadata, Sentence
 
@@ -24,6 +25,7 @@ _ORGANISATION = re.compile(
     rf"(?P<publisher>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){{0,5}}[ \t]+(?:&[ \t]+)?{_ORGANISATION_WORD}"
     r"(?:\s+(?:GmbH|Ltd\.?|LLC|LLP|Inc\.?|Pvt\.?\s+Ltd\.?|AG|SA))?)"
 )
+_AN_ORGANISATION_WORD = re.compile(_ORGANISATION_WORD)
 _CELL_SEPARATOR = re.compile(r"\s*[|·]\s*|\s+[–—-]\s+")
 _TITLE_LINES_OF_ANY_LENGTH = 3
 _HEADER_FIELD = re.compile(
@@ -63,16 +65,30 @@ _LABEL_WORDS = re.compile(
 # Markdown and rich-text markers around a title line: "# X Market", "**X Market**".
 _MARKUP = re.compile(r"^[#*_\s]+|[*_\s]+$")
 _PUBLISHER_NAME = r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,5})"
-_PUBLISHER_PATTERNS = (
-    re.compile(r"\b(?i:published|provided|compiled|prepared)\s+(?i:by)\s+" + _PUBLISHER_NAME),
-    re.compile(
-        r"(?i:according\s+to\s+(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?"
-        r"(?:report|study|analysis|research(?:\s+report)?)(?:\s+(?:published|released))?\s+by)\s+" + _PUBLISHER_NAME
+# Each pattern with where it can match (key_words.matches_where_they_can_be): the lower-case words its matches start
+# with, or what its matches hold after the firm's name, as found in the lower-cased text.
+_PUBLISHER_PATTERNS: tuple[tuple[re.Pattern, dict], ...] = (
+    (
+        re.compile(r"\b(?i:published|provided|compiled|prepared)\s+(?i:by)\s+" + _PUBLISHER_NAME),
+        {"starts_with": ("published", "provided", "compiled", "prepared")},
     ),
-    re.compile(_PUBLISHER_NAME + r",?\s+(?i:a\s+(?:leading\s+|global\s+)?market\s+research\s+(?:firm|company))"),
-    re.compile(
-        r"(?:©|\((?i:c)\)|(?i:copyright)(?:\s+©)?)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s+)?"
-        + _PUBLISHER_NAME
+    (
+        re.compile(
+            r"(?i:according\s+to\s+(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?"
+            r"(?:report|study|analysis|research(?:\s+report)?)(?:\s+(?:published|released))?\s+by)\s+" + _PUBLISHER_NAME
+        ),
+        {"starts_with": ("according",)},
+    ),
+    (
+        re.compile(_PUBLISHER_NAME + r",?\s+(?i:a\s+(?:leading\s+|global\s+)?market\s+research\s+(?:firm|company))"),
+        {"holds": re.compile(r"market\s+research\s+(?:firm|company)")},
+    ),
+    (
+        re.compile(
+            r"(?:©|\((?i:c)\)|(?i:copyright)(?:\s+©)?)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s+)?"
+            + _PUBLISHER_NAME
+        ),
+        {"starts_with": ("©", "(c)", "copyright")},
     ),
 )
 # Firms whose names carry no organisation word ("MarketsandMarkets", "Frost & Sullivan"), or that a news page
@@ -111,6 +127,22 @@ _PUBLISHER_DOMAINS = {
 _SOURCE_LINE = re.compile(r"^\s*(?i:source|url|link)\s*:\s*(?P<url>https?://\S+)", re.MULTILINE)
 _SOURCE_SEARCH_CHARACTERS = 400
 _KNOWN_PUBLISHER = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in KNOWN_PUBLISHERS) + r")\b")
+# The same names without the "\b" in front: a pattern that starts with a choice of letters, which re's search skips
+# along the text to. Every name starts with a word character, so the "\b" is "no word character before it".
+_KNOWN_PUBLISHER_AT_ANY_START = re.compile(r"(?:" + "|".join(re.escape(name) for name in KNOWN_PUBLISHERS) + r")\b")
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _first_known_publisher(text: str) -> re.Match | None:
+    """``_KNOWN_PUBLISHER.search(text)``, faster."""
+    position = 0
+    while (match := _KNOWN_PUBLISHER_AT_ANY_START.search(text, position)) is not None:
+        if match.start() == 0 or not _WORD_CHARACTER.match(text, match.start() - 1):
+            return match
+        position = match.start() + 1
+    return None
+
+
 # Words a navigation link or a label is made of: "Market Insights", "Key Insights", "Industry Reports".
 _GENERIC_NAME_WORDS = frozenset(
     {"market", "markets", "industry", "key", "our", "the", "latest", "global", "research", "insights", "reports",
@@ -118,23 +150,37 @@ _GENERIC_NAME_WORDS = frozenset(
      "strategies", "advisory", "advisors", "futures", "associates", "all", "more", "home", "about", "us"}
 )  # fmt: skip
 # A sentence that names who made the figures: "X has published a new report", "a study by the research firm X".
-_PUBLISHER_IN_NEWS = (
-    re.compile(
-        r"(?i:(?:study|report|analysis|survey|research)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?:research\s+firm\s+|"
-        r"market\s+research\s+(?:firm|company)\s+)?)"
-        + r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4})"
+_PUBLISHER_IN_NEWS: tuple[tuple[re.Pattern, dict], ...] = (
+    (
+        re.compile(
+            r"(?i:(?:study|report|analysis|survey|research)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?:research\s+firm\s+|"
+            r"market\s+research\s+(?:firm|company)\s+)?)"
+            + r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4})"
+        ),
+        {"starts_with": ("study", "report", "analysis", "survey", "research")},
     ),
     # "according to MarketIntelo,", "according to a forthcoming report from market analysts Business Communications
     # Company", "according to Guy Carpenter's new report"
-    re.compile(
-        r"(?i:according\s+to\s*(?:(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:report|study|analysis|forecast|research)\s+"
-        r"(?:by|from)\s+)?(?:(?:market\s+)?analysts\s+|(?:the\s+)?(?:market\s+)?research\s+firm\s+)?)"
-        + r"(?P<publisher>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})"
-        + r"(?=\s*(?:[,.;]|\(|['’]s\s+(?:\w+\s+)?(?:report|study|analysis|data|estimates?|forecast)))"
+    (
+        re.compile(
+            r"(?i:according\s+to\s*(?:(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:report|study|analysis|forecast|research)\s+"
+            r"(?:by|from)\s+)?(?:(?:market\s+)?analysts\s+|(?:the\s+)?(?:market\s+)?research\s+firm\s+)?)"
+            + r"(?P<publisher>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})"
+            + r"(?=\s*(?:[,.;]|\(|['’]s\s+(?:\w+\s+)?(?:report|study|analysis|data|estimates?|forecast)))"
+        ),
+        {"starts_with": ("according",)},
     ),
-    re.compile(
-        r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4}),?\s+"
-        r"(?:in\s+(?:a|its)\s+(?:new\s+)?report|(?i:has|have)\s+(?:published|released|announced)|(?i:published|released)\s+(?:a|its|the)\s+(?:new\s+)?)"
+    (
+        re.compile(
+            r"(?P<publisher>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,4}),?\s+"
+            r"(?:in\s+(?:a|its)\s+(?:new\s+)?report|(?i:has|have)\s+(?:published|released|announced)|(?i:published|released)\s+(?:a|its|the)\s+(?:new\s+)?)"
+        ),
+        {
+            "holds": re.compile(
+                r"in\s+(?:a|its)\s+(?:new\s+)?report|(?:has|have)\s+(?:published|released|announced)"
+                r"|(?:published|released)\s+(?:a|its|the)\s"
+            )
+        },
     ),
 )
 _TRADEMARKS = re.compile(r"[™®]|\s+(?i:all\s+rights\s+reserved).*$")
@@ -146,6 +192,8 @@ _PUBLISHER_HEADER_LINES = 8
 def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
     """(title, market) from the first short heading-like line that names a market (no sentence punctuation)."""
     for position, sentence in enumerate(sentences[:_TITLE_SEARCH_LINES]):
+        if "Market" not in sentence.text and "Industry" not in sentence.text:
+            continue  # _TITLE cannot match
         line = _MARKUP.sub("", sentence.text)
         too_long = len(line) > _MAX_TITLE_LENGTH and position >= _TITLE_LINES_OF_ANY_LENGTH
         if too_long or line.endswith((".", "?", "!", ":")) or _LABEL_WORDS.search(line):
@@ -162,6 +210,8 @@ def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
 def _header_fields(sentences: list[Sentence]) -> tuple[Sentence | None, dict[str, tuple[str, int]]]:
     """'Pages: 170 | Base Year: 2024 | ...' → {'pages': ('170', offset)}, from the first line that has them."""
     for sentence in sentences[:_TITLE_SEARCH_LINES]:
+        if ":" not in sentence.text:
+            continue  # every field is "key: value"
         fields = {}
         for match in _HEADER_FIELD.finditer(sentence.text):
             key = match.group("key").lower()
@@ -182,6 +232,8 @@ def _first_value(fields: dict[str, tuple[str, int]], *keys: str) -> tuple[str, i
 def _publisher_in_header(sentences: list[Sentence]) -> str | None:
     """A firm's name standing alone in a header cell: 'Fortitude Market Insights | Aerospace & Defense'."""
     for sentence in sentences[:_PUBLISHER_HEADER_LINES]:
+        if not _AN_ORGANISATION_WORD.search(sentence.text):
+            continue  # no cell can be a firm's name
         for cell in _CELL_SEPARATOR.split(_MARKUP.sub("", sentence.text)):
             match = _ORGANISATION.fullmatch(cell.strip())
             if match and not is_generic_name(match.group("publisher")):
@@ -197,20 +249,20 @@ def is_generic_name(name: str) -> bool:
 def _publisher_in_text(text: str) -> str | None:
     """'Published by Acme Research', 'according to a new report by Acme Research', '© 2025 Acme'; on a news page,
     'Acme Research has published a new report', 'a study by the research firm Acme', or a firm known by name."""
-    for pattern in _PUBLISHER_PATTERNS:
-        match = pattern.search(text)
+    for pattern, where in _PUBLISHER_PATTERNS:
+        match = next(matches_where_they_can_be(pattern, text, **where), None)
         if match:
             publisher = _TRADEMARKS.sub("", match.group("publisher")).strip(" .,")
             if publisher and not is_generic_name(publisher):
                 return publisher
     candidates = []
-    for pattern in _PUBLISHER_IN_NEWS:
-        for match in pattern.finditer(text):
+    for pattern, where in _PUBLISHER_IN_NEWS:
+        for match in matches_where_they_can_be(pattern, text, **where):
             name = match.group("publisher").strip(" .,")
             if _ORGANISATION.fullmatch(name) or _KNOWN_PUBLISHER.fullmatch(name):
                 candidates.append((match.start(), name))
                 break
-    known = _KNOWN_PUBLISHER.search(text)
+    known = _first_known_publisher(text)
     if known:
         # "The Business Research Company has published": the known name, not the shorter one the pattern took
         candidates = [(start, name) for start, name in candidates if not known.group(0).startswith(name)]
@@ -335,7 +387,7 @@ def _market_phrases(text: str) -> list[tuple[str, int, str]]:
     "the global space mining market size" → 'space mining'. A name is the words just before "market" on its line,
     back to the first word that cannot be part of one ("the", "of", "is", "current", ...)."""
     counts: dict[str, list] = {}
-    for match in MARKET_WORD.finditer(text):
+    for match in matches_where_they_can_be(MARKET_WORD, text, starts_with=("market",)):
         name = market_name_before(text, match.start())
         if name is None:
             continue

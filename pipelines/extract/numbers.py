@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from pipelines.extract.key_words import lowered_as_re_reads
+from pipelines.extract.key_words import lowered_as_re_reads, matches_where_they_can_be
 
 _CURRENCIES = {
     "usd": "USD",
@@ -110,7 +110,7 @@ _BARE_CAGR = re.compile(
     r"(?:(?i:about|around|approximately|nearly|roughly|over|close to|an estimated)\s+)?"
     r"(?P<low>\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d|\s?%|\s?(?i:per\s?cent)|\s?(?:-|–|—|to)\s?\d)"
 )
-_CAGR_WORD = re.compile(r"(?i:cagr|compound annual)")
+_BARE_CAGR_STARTS = ("cagr", "compound annual growth rate")
 # "grow from 734.81 billion in 2024 to USD 932.11 billion": the first amount takes the currency of the second.
 _FROM_BARE_TO_CURRENCY = re.compile(
     rf"\b(?i:from)\s+(?P<low>{_NUMBER})\s?(?P<scale>{_SCALE_WORD})(?P<high>)"
@@ -140,8 +140,11 @@ _YEAR = re.compile(
 # "in 1850", "by 3032": a year a report cannot mean, read as a year so that validation can say so.
 _IMPLAUSIBLE_YEAR_NUMBER = r"(?P<year>1[0-8]\d{2}|2[1-9]\d{2}|[3-9]\d{3})(?![\d]|[.,]\d)"
 _IMPLAUSIBLE_YEAR = re.compile(r"\b(?i:in|by|for|through|until|till|from)\s+" + _IMPLAUSIBLE_YEAR_NUMBER)
-# The same number after any space: a quick search (it starts with a character class) that most pages fail.
-_SPACE_THEN_IMPLAUSIBLE_YEAR = re.compile(r"\s" + _IMPLAUSIBLE_YEAR_NUMBER)
+# The same number after any space: a quick search that most pages fail. It starts with the number's first digit
+# (the space before it tested after it), so that re's search skips along the text to the digits.
+_SPACE_THEN_IMPLAUSIBLE_YEAR = re.compile(
+    r"[1-9](?<=\s[1-9])(?:(?<=1)[0-8]\d{2}|(?<=2)[1-9]\d{2}|(?<=[3-9])\d{3})(?![\d]|[.,]\d)"
+)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -265,7 +268,8 @@ def find_money(text: str) -> list[Money]:
             )
             matches.append((match, *groups))
             taken.append((match.start(), match.end()))
-    for match in _FROM_BARE_TO_CURRENCY.finditer(text) if " from " in text else ():
+    from_bare = matches_where_they_can_be(_FROM_BARE_TO_CURRENCY, text, starts_with=("from",))
+    for match in from_bare if " from " in text else ():
         if not any(start < match.end("scale") and match.start("low") < end for start, end in taken):
             matches.append((match, "currency", "scale"))
     amounts = []
@@ -342,14 +346,15 @@ def find_percentages(text: str) -> list[Percent]:
         except AmbiguousNumberError as error:
             low, high, problem = Decimal(0), None, str(error)
         percentages.append(Percent(match.start(), match.end(), match.group(0), low, high, rounding_of(low), problem))
-    if _CAGR_WORD.search(text):
-        taken = {percent.start for percent in percentages}
-        for match in _BARE_CAGR.finditer(text):
-            start, end = match.span("low")
-            if start not in taken:
-                low = Decimal(match.group("low"))
-                percentages.append(Percent(start, end, match.group("low"), low, None, rounding_of(low), None))
-        percentages.sort(key=lambda percent: percent.start)
+    taken = {percent.start for percent in percentages}
+    bare_cagrs = []
+    for match in matches_where_they_can_be(_BARE_CAGR, text, starts_with=_BARE_CAGR_STARTS):
+        start, end = match.span("low")
+        if start not in taken:
+            low = Decimal(match.group("low"))
+            bare_cagrs.append(Percent(start, end, match.group("low"), low, None, rounding_of(low), None))
+    if bare_cagrs:
+        percentages = sorted([*percentages, *bare_cagrs], key=lambda percent: percent.start)
     return percentages
 
 

@@ -3,9 +3,10 @@ per kind over the whole text and handed out to the sentence each lies in."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pipelines.extract.gazetteer import Gazetteer, Mention
+from pipelines.extract.gazetteer import Mention
 from pipelines.extract.numbers import (
     Money,
     Percent,
@@ -30,22 +31,32 @@ class SentenceTokens:
     mentions: list[Mention]
 
 
-def group_by_sentence(index: SentenceIndex, text: str, gazetteer: Gazetteer) -> dict[int, SentenceTokens]:
+def group_by_sentence(index: SentenceIndex, text: str) -> dict[int, SentenceTokens]:
+    """The amounts, percentages, years and year ranges of ``text`` by the position of their sentence; names are
+    added with ``add_mentions``."""
     grouped: dict[int, SentenceTokens] = {}
-    position_of = index.position_of
     for kind, items in (
         ("money", find_money(text)),
         ("percentages", find_percentages(text)),
         ("years", find_years(text)),
         ("ranges", find_year_ranges(text)),
-        ("mentions", gazetteer.find(text)),
     ):
-        for item in items:
-            position = position_of(item.start)
-            if position is None:
-                continue
-            tokens = grouped.get(position)
-            if tokens is None:
-                tokens = grouped[position] = SentenceTokens(index.sentences[position], [], [], [], [], [])
-            getattr(tokens, kind).append(item)
+        _hand_out(grouped, index, kind, items)
     return grouped
+
+
+def add_mentions(grouped: dict[int, SentenceTokens], index: SentenceIndex, mentions: list[Mention]) -> None:
+    """The names a gazetteer found, each to its sentence."""
+    _hand_out(grouped, index, "mentions", mentions)
+
+
+def _hand_out(grouped: dict[int, SentenceTokens], index: SentenceIndex, kind: str, items: Iterable) -> None:
+    position_of = index.position_of
+    for item in items:
+        position = position_of(item.start)
+        if position is None:
+            continue
+        tokens = grouped.get(position)
+        if tokens is None:
+            tokens = grouped[position] = SentenceTokens(index.sentences[position], [], [], [], [], [])
+        getattr(tokens, kind).append(item)

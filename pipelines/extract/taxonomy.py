@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from pipelines.extract.geography import canonical_region, is_known_place
-from pipelines.extract.key_words import sentences_with_key_words
+from pipelines.extract.key_words import matches_where_they_can_be, sentences_with_key_words
 from pipelines.extract.records import RegionCountry, SegmentMember, Sentence, Taxonomy
 
 _BY_HEADING = re.compile(r"^By\s+(?P<label>[A-Z][\w&/ -]{1,40}?)\s*:?$")
@@ -180,18 +180,18 @@ def _inline_lists(text: str, sentences: list[Sentence]) -> tuple[list[SegmentMem
     segments: list[SegmentMember] = []
     regions: list[RegionCountry] = []
     for sentence in sentences_with_key_words(text, sentences, _GROUP_LIST_CUE_WORDS):
-        if not _GROUP_LIST_CUE.search(sentence.text):
+        if "(" not in sentence.text or not _GROUP_LIST_CUE.search(sentence.text):  # every group has "(members)"
             continue
         for match in _LABELLED_GROUP.finditer(sentence.text):
             items = list(_list_items(match.group("members"), sentence.char_start + match.start("members")))
             if len(items) >= 2 and not any(_FIGURE_IN_ITEM.search(item) for item, _, _ in items):
                 _add_group(match.group("label"), items, text, segments, regions)
-    for match in _BY_COLON.finditer(text):
+    for match in matches_where_they_can_be(_BY_COLON, text, starts_with=("by",)):
         items = list(_list_items(match.group("members"), match.start("members")))
         # "By Type: Steel scrap constitutes 65%, followed by iron scrap at 25%": prose with figures, not a list
         if len(items) >= 2 and not any(_FIGURE_IN_ITEM.search(item) for item, _, _ in items):
             _add_group(match.group("label"), items, text, segments, regions)
-    for match in _COVERED_LIST.finditer(text):
+    for match in matches_where_they_can_be(_COVERED_LIST, text, starts_with=("segment", "geograph", "region")):
         items = list(_list_items(match.group("members"), match.start("members")))
         if len(items) < 2 or any(item.lower() in _DIMENSION_WORDS for item, _, _ in items):
             continue
