@@ -440,7 +440,9 @@ def _place_the_market_starts_with(covered: frozenset[str], market: str | None) -
     if not market:
         return None
     normalised_market = _normalised(market)
-    return next((name for name in covered if normalised_market.startswith(name + " ")), None)
+    starts = [name for name in covered if normalised_market.startswith(name + " ")]
+    # the longest ("asia pacific" over "asia"): the same answer in every process, whatever the set's order
+    return max(starts, key=lambda name: (len(name), name), default=None)
 
 
 class Gazetteer:

@@ -298,27 +298,50 @@ no_negative_values as (
     ) = 1
 ),
 
-cube_margins as (
-    select
-        cube_cells.report_id,
-        cube_cells.dimension,
-        cube_cells.year,
-        max(abs(by_segment.cells_value - segments.value_usd_m) / segments.value_usd_m) as segment_error,
-        max(abs(by_region.cells_value - regions.value_usd_m) / regions.value_usd_m) as region_error
+-- The cube's margins (its cells summed by segment, and by region) against the two forecasts, per report, dimension
+-- and year: summed first and compared per margin, not per cell (the cube is the largest table).
+segment_margins as (
+    select report_id, dimension, member, year, sum(value_usd_m) as cells_value
     from cube_cells
-    inner join (
-        select report_id, dimension, member, year, sum(value_usd_m) as cells_value from cube_cells group by all
-    ) as by_segment using (report_id, dimension, member, year)
-    inner join (
-        select report_id, dimension, region, year, sum(value_usd_m) as cells_value from cube_cells group by all
-    ) as by_region using (report_id, dimension, region, year)
+    group by all
+),
+
+region_margins as (
+    select report_id, dimension, region, year, sum(value_usd_m) as cells_value
+    from cube_cells
+    group by all
+),
+
+segment_margin_errors as (
+    select
+        segment_margins.report_id,
+        segment_margins.dimension,
+        segment_margins.year,
+        max(abs(segment_margins.cells_value - segments.value_usd_m) / segments.value_usd_m) as segment_error
+    from segment_margins
     inner join forecast as segments using (report_id, dimension, member, year)
+    group by all
+),
+
+region_margin_errors as (
+    select
+        region_margins.report_id,
+        region_margins.dimension,
+        region_margins.year,
+        max(abs(region_margins.cells_value - regions.value_usd_m) / regions.value_usd_m) as region_error
+    from region_margins
     inner join forecast as regions
-        on cube_cells.report_id = regions.report_id
+        on region_margins.report_id = regions.report_id
         and regions.dimension = 'region'
-        and cube_cells.region = regions.member
-        and cube_cells.year = regions.year
-    group by cube_cells.report_id, cube_cells.dimension, cube_cells.year
+        and region_margins.region = regions.member
+        and region_margins.year = regions.year
+    group by all
+),
+
+cube_margins as (
+    select report_id, dimension, year, segment_error, region_error
+    from segment_margin_errors
+    inner join region_margin_errors using (report_id, dimension, year)
 ),
 
 -- Every stated region, country and segment figure a forecast does not reproduce, with the reason: no figure is
