@@ -278,6 +278,10 @@ class ValidationResult:
     tables: dict[str, pd.DataFrame]  # every validated table, by name
     quarantine: pd.DataFrame
 
+    def of_reports_only(self) -> ValidationResult:
+        """This result without the quarantined rows that belong to no report (the analyst tables')."""
+        return ValidationResult(self.tables, self.quarantine[self.quarantine["report_id"].notna()])
+
     @property
     def quarantined_by_table(self) -> dict[str, int]:
         if self.quarantine.empty:

@@ -116,31 +116,69 @@ def validated_tables(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     with duckdb.get_connection() as connection:
         analyst = {table: read_table(connection, "landing", table) for table in _ANALYST_TABLES}
         changes = reports_to_validate(connection, analyst)
-        extracted = {table: _report_rows(connection, table, changes.reports) for table in EXTRACTED_TABLE_DESCRIPTIONS}
-    context.log.info(f"validation: {changes.summary}")
-    result = validate_all(extracted, *(analyst[table] for table in _ANALYST_TABLES))
-    if len(result.quarantine):
-        context.log.warning(_quarantine_summary(result.quarantine["reason"]))
-    with duckdb.get_connection() as connection:
+        chunks = report_chunks(connection, changes, analyst)
+        how = f"{changes.summary}, in {len(chunks)} chunk(s) of reports"
+        context.log.info(f"validation: {how}")
         VALIDATION.begin(connection, changes)
-        write_validated(connection, result, changes.reports)
+        quarantined = 0
+        for number, reports in enumerate(chunks):
+            extracted = {table: _report_rows(connection, table, reports) for table in EXTRACTED_TABLE_DESCRIPTIONS}
+            result = validate_all(extracted, *(analyst[table] for table in _ANALYST_TABLES))
+            if number:  # the analyst tables' rows (no report) came with the first chunk
+                result = result.of_reports_only()
+            quarantined += len(result.quarantine)
+            # a full validation replaces every table with the first chunk, then adds the others' rows
+            scope = changes.reports if changes.reports is not None or number == 0 else reports
+            write_validated(connection, result, scope, first=number == 0)
+        if quarantined:
+            context.log.warning(
+                _quarantine_summary(read_table(connection, VALIDATED_SCHEMA, "quarantined_rows")["reason"])
+            )
         VALIDATION.commit(connection, changes.fingerprints)
-        yield from validation_results(connection, list(result.tables), changes.summary)
+        yield from validation_results(connection, list(result.tables), how)
 
 
-def write_validated(connection, result, changed: tuple[str, ...] | None) -> None:
+# Reports validated at a time in a full validation: pandera and pandas hold a chunk's rows several times over (all
+# 100,000 reports at once took 3.2 GB).
+REPORTS_PER_CHUNK = 20000
+
+
+def report_chunks(connection, changes, analyst: dict) -> list[tuple[str, ...] | None]:
+    """The reports to validate, in chunks validated one after another: the changed ones, or every report (None)
+    in one go when analyst facts or weights tie reports together, else in chunks of REPORTS_PER_CHUNK."""
+    if changes.reports is not None:
+        return [changes.reports]
+    if len(analyst["table_facts"]) or len(analyst["forecast_weights"]):
+        return [None]
+    reports = [
+        report_id
+        for (report_id,) in connection.execute(
+            f"select report_id from {EXTRACTED_SCHEMA}.report_metadata order by report_id"
+        ).fetchall()
+    ]
+    if len(reports) <= REPORTS_PER_CHUNK:
+        return [None]
+    return [tuple(reports[start : start + REPORTS_PER_CHUNK]) for start in range(0, len(reports), REPORTS_PER_CHUNK)]
+
+
+def write_validated(connection, result, changed: tuple[str, ...] | None, first: bool = True) -> None:
     """The valid rows and the quarantine: whole tables, or the rows of the ``changed`` reports only. Rows
-    without a report come from the analyst tables, which were validated again whole."""
+    without a report come from the analyst tables, which were validated again whole (with the ``first`` chunk)."""
     for table, frame in result.tables.items():
-        if changed is None or table not in DOCUMENT_TABLES:
+        if changed is None or (table not in DOCUMENT_TABLES and first):
             replace_table(connection, VALIDATED_SCHEMA, table, frame)
-        else:
+        elif table in DOCUMENT_TABLES:
             replace_report_rows(connection, VALIDATED_SCHEMA, table, list(changed), frame)
     if changed is None:
         replace_table(connection, VALIDATED_SCHEMA, "quarantined_rows", result.quarantine)
     else:
         replace_report_rows(
-            connection, VALIDATED_SCHEMA, "quarantined_rows", list(changed), result.quarantine, rows_without_report=True
+            connection,
+            VALIDATED_SCHEMA,
+            "quarantined_rows",
+            list(changed),
+            result.quarantine,
+            rows_without_report=first,
         )
 
 
