@@ -1,6 +1,8 @@
 """Extraction fans out in buckets (by a hash of the file name) that Dagster's multiprocess executor runs side by
 side; the rows are the same as one process extracting everything."""
 
+import os
+import time
 from pathlib import Path
 
 import dagster as dg
@@ -10,6 +12,7 @@ from pipelines.config import Settings
 from pipelines.definitions import build_warehouse_job_from_environment
 from pipelines.extraction_run import bucket_of
 from pipelines.schemas import DOCUMENT_SCHEMAS
+from pipelines.warehouse.exchange import ABANDONED_AFTER_SECONDS, remove_abandoned_runs
 from tests.conftest import PROJECT_ROOT, SEED_REPORT, build_warehouse, make_raw_dir
 
 CORPUS = PROJECT_ROOT / "tests" / "data" / "reports"
@@ -69,3 +72,13 @@ def test_four_buckets_on_the_multiprocess_executor_run_side_by_side_and_extract_
 
 def _is(event, kind: str) -> bool:
     return event.dagster_event is not None and event.dagster_event.event_type_value == kind
+
+
+def test_a_run_folder_left_by_a_stopped_run_is_removed_after_a_day_and_a_young_one_is_kept(tmp_path):
+    abandoned, running = tmp_path / "run-stopped-yesterday", tmp_path / "run-still-going"
+    for folder in (abandoned, running):
+        (folder / "bucket-0").mkdir(parents=True)
+    now = time.time()
+    os.utime(abandoned, (now - 2 * ABANDONED_AFTER_SECONDS, now - 2 * ABANDONED_AFTER_SECONDS))
+    assert remove_abandoned_runs(tmp_path, now) == [abandoned]
+    assert [path.name for path in tmp_path.iterdir()] == ["run-still-going"]

@@ -1,6 +1,7 @@
 """Extract: every loaded document's facts, one table per kind of fact, each row with its quote and span."""
 
 import shutil
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,7 @@ from pipelines.warehouse.exchange import (
     insert_parts,
     read_bucket_documents,
     read_parts,
+    remove_abandoned_runs,
     table_parts,
     write_bucket_documents,
     write_table_parts,
@@ -110,6 +112,8 @@ def plan_extraction(context: dg.OpExecutionContext, duckdb: DuckDBResource, path
     one file per bucket (by a hash of the file name), each bucket a step of its own."""
     settings = paths.settings
     run_folder = settings.exchange_dir / context.run_id
+    for folder in remove_abandoned_runs(settings.exchange_dir, time.time()):
+        context.log.info(f"removed {folder}, left by a run that stopped before loading its rows")
     with duckdb.get_connection() as connection:
         changes = documents_changed(connection)
         documents = connection.execute("select * exclude (text) from landing.raw_documents order by source_file").df()

@@ -8,6 +8,7 @@ that any number of them can run at once, here or on other machines that mount th
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -18,6 +19,8 @@ import pandas as pd
 from pipelines.warehouse.models import sql_literal
 
 DOCUMENTS_FILE = "documents.parquet"
+# A run's folder is removed when its rows are loaded; one a failed run left behind goes after this long.
+ABANDONED_AFTER_SECONDS = 24 * 3600
 
 
 class BucketDocument(NamedTuple):
@@ -26,6 +29,17 @@ class BucketDocument(NamedTuple):
     sha256: str
     sidecar: str | None
     text: str
+
+
+def remove_abandoned_runs(exchange_dir: Path, now: float) -> list[Path]:
+    """Remove the folders of runs that stopped before loading their rows, once ABANDONED_AFTER_SECONDS old (a
+    younger one may belong to a run still going); returns the folders removed."""
+    removed = []
+    for folder in exchange_dir.glob("*") if exchange_dir.is_dir() else []:
+        if folder.is_dir() and now - folder.stat().st_mtime > ABANDONED_AFTER_SECONDS:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 def write_bucket_documents(connection: duckdb.DuckDBPyConnection, report_ids: list[str], folder: Path) -> None:
