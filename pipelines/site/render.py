@@ -139,42 +139,55 @@ def build_site(warehouse_path: Path, site_path: Path, model_tests: dict[str, dic
     previous = _current_version(site_path)
     manifest_path = previous / MANIFEST if previous else None
     old = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path and manifest_path.exists() else {}
+    version = site_path.parent / VERSIONS_FOLDER / uuid.uuid4().hex
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         market_fingerprints, report_fingerprints = page_fingerprints(connection)
         changed_markets = _changed(market_fingerprints, old.get("markets", {}), previous, "markets")
         changed_reports = _changed(report_fingerprints, old.get("reports", {}), previous, "reports")
-        markets = read_markets(connection, changed_markets)
-        reports = read_reports(connection, changed_reports)
-        index, dictionary = read_index(connection), read_dictionary(connection)
-    version = site_path.parent / VERSIONS_FOLDER / uuid.uuid4().hex
-    try:
-        for market in markets:
-            _write(version / "markets" / page_name(market.market["market_id"]), _market_page(environment, market))
-        for report in reports:
-            page = environment.get_template("report.html").render(data=report)
-            _write(version / "reports" / page_name(report.report["report_id"]), page)
-        for folder, fingerprints, changed in (
-            ("markets", market_fingerprints, set(changed_markets)),
-            ("reports", report_fingerprints, set(changed_reports)),
-        ):
-            for identifier in fingerprints.keys() - changed:
-                _link(previous / folder / page_name(identifier), version / folder / page_name(identifier))
-        _write(version / "index.html", environment.get_template("index.html").render(markets=index))
-        _write(
-            version / "dictionary.html",
-            environment.get_template("dictionary.html").render(tables=dictionary, tests=model_tests),
-        )
-        _install_assets(previous, version)
-        manifest = {"markets": market_fingerprints, "reports": report_fingerprints}
-        (version / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-        _point_at(site_path, version)
-    except BaseException:
-        shutil.rmtree(version, ignore_errors=True)
-        raise
+        try:
+            # pages are read and written a chunk at a time: 100,000 reports' data at once held 4 GB
+            for chunk in _chunks(changed_markets, MARKETS_PER_CHUNK):
+                for market in read_markets(connection, chunk):
+                    page = _market_page(environment, market)
+                    _write(version / "markets" / page_name(market.market["market_id"]), page)
+            for chunk in _chunks(changed_reports, REPORTS_PER_CHUNK):
+                for report in read_reports(connection, chunk):
+                    page = environment.get_template("report.html").render(data=report)
+                    _write(version / "reports" / page_name(report.report["report_id"]), page)
+            for folder, fingerprints, changed in (
+                ("markets", market_fingerprints, set(changed_markets)),
+                ("reports", report_fingerprints, set(changed_reports)),
+            ):
+                for identifier in fingerprints.keys() - changed:
+                    _link(previous / folder / page_name(identifier), version / folder / page_name(identifier))
+            _write(
+                version / "index.html", environment.get_template("index.html").render(markets=read_index(connection))
+            )
+            _write(
+                version / "dictionary.html",
+                environment.get_template("dictionary.html").render(
+                    tables=read_dictionary(connection), tests=model_tests
+                ),
+            )
+            _install_assets(previous, version)
+            manifest = {"markets": market_fingerprints, "reports": report_fingerprints}
+            (version / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+            _point_at(site_path, version)
+        except BaseException:
+            shutil.rmtree(version, ignore_errors=True)
+            raise
     _remove_old_versions(site_path, keep={version, previous})
     pages = len(market_fingerprints) + len(report_fingerprints) + 2
     rewritten = len(changed_markets) + len(changed_reports) + 2
     return SiteBuild(site_path, version, pages, rewritten, tuple(changed_markets))
+
+
+MARKETS_PER_CHUNK = 20
+REPORTS_PER_CHUNK = 5000
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def _changed(fingerprints: dict[str, str], old: dict[str, str], previous: Path | None, folder: str) -> list[str]:
