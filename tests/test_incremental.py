@@ -218,7 +218,7 @@ def test_with_analyst_weights_every_report_is_validated_again_and_the_forecast_f
     weights.write_text("region,weight\nEurope,2\n", encoding="utf-8")
     result = build_warehouse(raw_dir, warehouse_path)
     assert result.success
-    assert validated_how(result) == "full rebuild: analyst facts or weights are loaded"
+    assert validated_how(result) == "full rebuild: analyst facts or weights are loaded, in 1 chunk(s) of reports"
     # A weight changes no report's rows, but every report may use it: the models are rebuilt whole.
     assert built_how(result, "marts.fct_region_forecast") == "rebuilt whole"
 
