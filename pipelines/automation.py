@@ -10,7 +10,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines.resources import WarehousePaths
-from pipelines.warehouse.state import RACY_NANOSECONDS, stamp_of
+from pipelines.warehouse.state import FileStamp, stamp_of, unchanged_since_read
 
 WATCHED_FOLDERS = ("reports", "tables")
 SENSOR_INTERVAL_SECONDS = 30
@@ -50,8 +50,7 @@ def scan_raw_folder(raw_dir: Path, previous: FolderScan | None) -> tuple[FolderS
             continue
         relative = path.relative_to(raw_dir).as_posix()
         known = previous.files.get(relative) if previous else None
-        unchanged = known is not None and tuple(known[:3]) == (stamp.size, stamp.mtime_ns, stamp.inode)
-        if unchanged and stamp.mtime_ns < previous.scanned_at_ns - RACY_NANOSECONDS:
+        if known is not None and unchanged_since_read(FileStamp(*known[:3]), stamp, previous.scanned_at_ns):
             files[relative] = tuple(known)
             continue
         files[relative] = (stamp.size, stamp.mtime_ns, stamp.inode, hashlib.sha256(path.read_bytes()).hexdigest())

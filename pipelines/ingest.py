@@ -353,9 +353,3 @@ def _accept_once(candidates: list[_Candidate], rejections: list[Rejection]) -> l
             contents[candidate.sha256] = candidate.source_file
             accepted.append(candidate)
     return accepted
-
-
-def read_reports(raw_dir: Path) -> tuple[list[Document], list[Rejection]]:
-    """Every report under raw/reports/ read afresh: (documents, rejections)."""
-    ingest = ingest_reports(raw_dir, known={}, stored={})
-    return ingest.fresh, ingest.rejections

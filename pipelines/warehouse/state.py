@@ -250,6 +250,12 @@ class FileStamp:
     inode: int
 
 
+def unchanged_since_read(then: FileStamp | None, now: FileStamp | None, read_at_ns: int) -> bool:
+    """Whether a file (or its absence) is as a read at ``read_at_ns`` found it, and was not modified so shortly
+    before that read that a later write could have kept the same stamp."""
+    return then == now and (now is None or now.mtime_ns < read_at_ns - RACY_NANOSECONDS)
+
+
 def stamp_of(path: Path) -> FileStamp | None:
     """The file's stamp (a link's target), or None when there is no such file."""
     try:
@@ -275,10 +281,9 @@ class FileRecord:
     def still_current(self, stamp: FileStamp | None, sidecar_stamp: FileStamp | None) -> bool:
         """Whether the files are as they were read: same size, modification time and inode, and not modified
         so shortly before the read that a later write could have kept the same stamp."""
-        if stamp != self.stamp or sidecar_stamp != self.sidecar_stamp:
-            return False
-        newest = max(stamp.mtime_ns, sidecar_stamp.mtime_ns if sidecar_stamp else 0)
-        return newest < self.read_at_ns - RACY_NANOSECONDS
+        return unchanged_since_read(self.stamp, stamp, self.read_at_ns) and unchanged_since_read(
+            self.sidecar_stamp, sidecar_stamp, self.read_at_ns
+        )
 
 
 # What the last ingest found per report file: its stamp, its sidecar's, when it was read and what its bytes held,
