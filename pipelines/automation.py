@@ -9,8 +9,9 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines.raw_listing import list_files
 from pipelines.resources import WarehousePaths
-from pipelines.warehouse.state import FileStamp, stamp_of, unchanged_since_read
+from pipelines.warehouse.state import FileStamp, unchanged_since_read
 
 WATCHED_FOLDERS = ("reports", "tables")
 SENSOR_INTERVAL_SECONDS = 30
@@ -30,31 +31,24 @@ class FolderScan:
         return hashlib.sha256(json.dumps(sorted(self.files.items())).encode()).hexdigest()[:16]
 
 
-def watched_files(raw_dir: Path) -> list[Path]:
-    """Every file the pipeline reads under raw/ (links by their target), sorted."""
-    found = []
-    for folder in WATCHED_FOLDERS:
-        if (raw_dir / folder).is_dir():
-            found += [path for path in (raw_dir / folder).rglob("*") if path.is_file()]
-    return sorted(found)
-
-
 def scan_raw_folder(raw_dir: Path, previous: FolderScan | None) -> tuple[FolderScan, int]:
     """(this scan, files read): a file whose size, modification time and inode are as ``previous`` found them,
     and that was not written just before ``previous`` looked (git's racy-clean rule), keeps its hash unread."""
     now_ns = time.time_ns()
     files, read = {}, 0
-    for path in watched_files(raw_dir):
-        stamp = stamp_of(path)
-        if stamp is None:
-            continue
-        relative = path.relative_to(raw_dir).as_posix()
-        known = previous.files.get(relative) if previous else None
-        if known is not None and unchanged_since_read(FileStamp(*known[:3]), stamp, previous.scanned_at_ns):
-            files[relative] = tuple(known)
-            continue
-        files[relative] = (stamp.size, stamp.mtime_ns, stamp.inode, hashlib.sha256(path.read_bytes()).hexdigest())
-        read += 1
+    for folder in WATCHED_FOLDERS:
+        for listed in list_files(raw_dir, folder):
+            known = previous.files.get(listed.source_file) if previous else None
+            if known is not None and unchanged_since_read(FileStamp(*known[:3]), listed.stamp, previous.scanned_at_ns):
+                files[listed.source_file] = tuple(known)
+                continue
+            try:
+                with open(listed.path, "rb") as file:
+                    digest = hashlib.file_digest(file, "sha256").hexdigest()
+            except OSError:  # gone, or unreadable: the build that follows says why
+                continue
+            files[listed.source_file] = (*listed.stamp, digest)
+            read += 1
     return FolderScan(files, now_ns), read
 
 

@@ -122,10 +122,11 @@ def documents_to_extract(settings: Settings) -> int:
     import duckdb
 
     from pipelines.extraction_run import EXTRACTOR_VERSION
-    from pipelines.ingest import REPORTS_FOLDER, SIDECAR_SUFFIX, discover_report_files
-    from pipelines.warehouse.state import known_raw_files, stamp_of
+    from pipelines.ingest import REPORTS_FOLDER, SIDECAR_SUFFIX
+    from pipelines.raw_listing import list_files
+    from pipelines.warehouse.state import known_raw_files
 
-    files = discover_report_files(settings.raw_dir)
+    files = list_files(settings.raw_dir, REPORTS_FOLDER, SIDECAR_SUFFIX)
     if not settings.working_path.exists():
         return len(files)
     try:
@@ -139,10 +140,9 @@ def documents_to_extract(settings: Settings) -> int:
     if older:
         return len(files)
     changed = 0
-    for path in files:
-        record = known.get(path.relative_to(settings.raw_dir).as_posix())
-        sidecar = stamp_of(path.with_name(path.name + SIDECAR_SUFFIX))
-        changed += record is None or not record.still_current(stamp_of(path), sidecar)
+    for listed in files:
+        record = known.get(listed.source_file)
+        changed += record is None or not record.still_current(listed.stamp, listed.sidecar_stamp)
     return changed
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipelines.extract.html import html_to_text
+from pipelines.raw_listing import list_files
 from pipelines.warehouse.state import FileRecord, stamp_of
 
 REPORTS_FOLDER = "reports"
@@ -52,29 +53,8 @@ def report_id_for(relative_path: str) -> str:
 
 
 def discover_report_files(raw_dir: Path) -> list[Path]:
-    """Every file under raw/reports/, sorted; hidden files and metadata sidecars left out."""
-    folder = raw_dir / REPORTS_FOLDER
-    if not folder.is_dir():
-        return []
-    found: list[tuple[tuple[str, ...], str]] = []
-    _collect_files(str(folder), (), found)
-    found.sort()  # by path components, as Path sorts
-    return [Path(path) for _, path in found]
-
-
-def _collect_files(directory: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str]]) -> None:
-    """Files under ``directory`` as Path.rglob finds them: linked files yes, linked folders not entered,
-    unreadable folders skipped."""
-    try:
-        with os.scandir(directory) as entries:
-            listed = list(entries)
-    except PermissionError:
-        return
-    for entry in listed:
-        if entry.is_dir() and not entry.is_symlink():
-            _collect_files(entry.path, (*parts, entry.name), found)
-        elif entry.is_file() and not entry.name.endswith(SIDECAR_SUFFIX):
-            found.append(((*parts, entry.name), entry.path))
+    """Every file under raw/reports/, sorted; metadata sidecars left out."""
+    return [Path(listed.path) for listed in list_files(raw_dir, REPORTS_FOLDER, SIDECAR_SUFFIX)]
 
 
 def read_sidecar(path: Path, raw_dir: Path) -> tuple[dict | None, Rejection | None]:
@@ -173,21 +153,30 @@ def decode_text(data: bytes, source_file: str) -> tuple[str | None, str | None, 
 def refusal_before_reading(path: Path, raw_dir: Path, real_raw_dir: str | None = None) -> Rejection | None:
     """Why ``path`` cannot be a report, from its name and the file system alone (no byte is read), or None.
     ``real_raw_dir``: the raw folder with links resolved (``os.path.realpath``), when the caller checks many files."""
-    source_file = path.relative_to(raw_dir).as_posix()
-    if path.name.startswith("."):
+    return _refusal_by_name_and_size(
+        path.relative_to(raw_dir).as_posix(),
+        str(path),
+        path.name,
+        os.stat(path).st_size,
+        os.path.islink(path),
+        real_raw_dir or os.path.realpath(raw_dir),
+    )
+
+
+def _refusal_by_name_and_size(
+    source_file: str, path: str, name: str, size: int, is_link: bool, real_raw_dir: str
+) -> Rejection | None:
+    if name.startswith("."):
         return Rejection(
             source_file, None, "ingest", f"{source_file}: hidden file (its name starts with '.'), not read"
         )
-    if path.suffix.lower() not in REPORT_SUFFIXES:
+    if os.path.splitext(name)[1].lower() not in REPORT_SUFFIXES:
         expected = ", ".join(REPORT_SUFFIXES[:-1]) + " or " + REPORT_SUFFIXES[-1]
         return Rejection(source_file, None, "ingest", f"{source_file}: unsupported file type, expected {expected}")
-    # discover_report_files enters no linked folder: only a linked file can lead outside (resolving every path
-    # cost 0.6 s per 10,000 files)
-    if os.path.islink(path):
-        real_raw_dir = real_raw_dir or os.path.realpath(raw_dir)
-        if not os.path.realpath(path).startswith(real_raw_dir.rstrip(os.sep) + os.sep):
-            return Rejection(source_file, None, "ingest", f"{source_file}: a link to a file outside the raw folder")
-    size = os.stat(path).st_size
+    # the listing enters no linked folder: only a linked file can lead outside (resolving every path cost 0.6 s
+    # per 10,000 files)
+    if is_link and not os.path.realpath(path).startswith(real_raw_dir.rstrip(os.sep) + os.sep):
+        return Rejection(source_file, None, "ingest", f"{source_file}: a link to a file outside the raw folder")
     if size > MAX_DOCUMENT_BYTES:
         return Rejection(
             source_file, None, "ingest", f"{source_file}: {size} bytes is over the {MAX_DOCUMENT_BYTES} byte limit"
@@ -272,13 +261,15 @@ def ingest_reports(
     real_raw_dir = os.path.realpath(raw_dir)
     ingest = Ingest(fresh=[], kept=[], dropped=[], rejections=[], known=[])
     candidates: list[_Candidate] = []
-    for path in discover_report_files(raw_dir):
-        refusal = refusal_before_reading(path, raw_dir, real_raw_dir)
+    for listed in list_files(raw_dir, REPORTS_FOLDER, SIDECAR_SUFFIX):
+        source_file = listed.source_file
+        refusal = _refusal_by_name_and_size(
+            source_file, listed.path, listed.name, listed.stamp.size, listed.is_link, real_raw_dir
+        )
         if refusal is not None:
             ingest.rejections.append(refusal)
             continue
-        source_file = path.relative_to(raw_dir).as_posix()
-        stamps = (stamp_of(path), stamp_of(path.with_name(path.name + SIDECAR_SUFFIX)))
+        stamps = (listed.stamp, listed.sidecar_stamp)
         previous = known.get(source_file)
         if previous is not None and previous.still_current(*stamps):
             problem = Rejection(source_file, previous.sha256, "ingest", previous.problem) if previous.problem else None
@@ -290,7 +281,9 @@ def ingest_reports(
                     Rejection(sidecar_file, previous.sidecar_sha256, "ingest", previous.sidecar_problem)
                 )
             continue
-        candidate, record, sidecar_problem, size = _read_with_sidecar(path, raw_dir, real_raw_dir, now_ns, stamps)
+        candidate, record, sidecar_problem, size = _read_with_sidecar(
+            Path(listed.path), raw_dir, real_raw_dir, now_ns, stamps
+        )
         candidates.append(candidate)
         ingest.known.append(record)
         ingest.recorded.append(record)

@@ -1,0 +1,68 @@
+"""What a folder of raw/ holds, from the file system alone: one listing per directory and one stat per file, no
+byte read. Ingest, the command line and the sensor all judge what changed from it, so it must stay cheap at
+100,000 files (strings, not Path objects: pathlib costs more than the stat itself)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import NamedTuple
+
+from pipelines.warehouse.state import FileStamp
+
+
+class ListedFile(NamedTuple):
+    source_file: str  # relative to raw/, with forward slashes
+    path: str
+    name: str
+    stamp: FileStamp  # a link's target
+    is_link: bool
+    sidecar_stamp: FileStamp | None = None  # its "<name><suffix>" file beside it, when the listing pairs them
+
+
+def _stamp(entry: os.DirEntry) -> FileStamp | None:
+    try:
+        status = entry.stat()
+    except OSError:  # gone since the listing
+        return None
+    return FileStamp(status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+def list_files(raw_dir: Path, folder: str, sidecar_suffix: str | None = None) -> list[ListedFile]:
+    """Every file under raw/``folder``/, sorted by path components as Path sorts (linked files yes, linked folders
+    not entered, unreadable folders skipped). With ``sidecar_suffix``, a file named like a listed file plus the
+    suffix is not listed itself: its stamp is that file's ``sidecar_stamp``."""
+    top = os.path.join(raw_dir, folder)
+    if not os.path.isdir(top):
+        return []
+    found: list[tuple[tuple[str, ...], ListedFile]] = []
+    _list_directory(top, (folder,), sidecar_suffix, found)
+    found.sort(key=lambda item: item[0])
+    return [listed for _, listed in found]
+
+
+def _list_directory(
+    directory: str, parts: tuple[str, ...], sidecar_suffix: str | None, found: list[tuple[tuple[str, ...], ListedFile]]
+) -> None:
+    try:
+        with os.scandir(directory) as entries:
+            listed = {entry.name: entry for entry in entries}
+    except PermissionError:
+        return
+    prefix = "/".join(parts) + "/"
+    for name, entry in listed.items():
+        if entry.is_dir() and not entry.is_symlink():
+            _list_directory(entry.path, (*parts, name), sidecar_suffix, found)
+            continue
+        if not entry.is_file():
+            continue
+        sidecar_stamp = None
+        if sidecar_suffix is not None:
+            if name.endswith(sidecar_suffix):
+                continue
+            sidecar = listed.get(name + sidecar_suffix)
+            sidecar_stamp = _stamp(sidecar) if sidecar is not None and sidecar.is_file() else None
+        stamp = _stamp(entry)
+        if stamp is not None:
+            listed_file = ListedFile(prefix + name, entry.path, name, stamp, entry.is_symlink(), sidecar_stamp)
+            found.append(((*parts, name), listed_file))
