@@ -1470,3 +1470,36 @@ def test_a_sub_market_named_with_revenue_is_the_segment_without_the_word():
     )
     (value,) = _figures(text, metric="value")
     assert (value.scope, value.member) == ("segment", "kelp fibre yarn")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Yet, independent repair shops are poised to expand at a rate of 6.4% CAGR.",
+        "The rail and shipping businesses will follow, with CAGRs of 9.2 and 8.8 percent, respectively.",
+    ],
+)
+def test_a_growth_rate_of_something_the_sentence_names_is_not_the_markets(sentence):
+    text = (
+        "Bicycle Maintenance Market\n\n"
+        "The global bicycle maintenance market is expected to grow at a CAGR of 7.5% from 2025 to 2032.\n"
+        f"{sentence}\n"
+    )
+    report = extract_report(text)
+    market_rates = [figure.pct for figure in report.figures if figure.metric == "cagr" and figure.scope == "market"]
+    assert market_rates == [7.5]
+    assert any("not of the market" in skipped.reason for skipped in report.skipped)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As riders return to commuting after a long pause in most cities, the market is set to grow at a 7.5% CAGR.",
+        "It is expected to grow at a CAGR of 7.5% over the next five years.",
+        "Sales are projected to climb at a 7.5% CAGR through 2032.",
+    ],
+)
+def test_a_growth_rate_of_the_market_by_another_name_stays_the_markets(sentence):
+    text = f"Bicycle Maintenance Market\n\n{sentence}\n"
+    (rate,) = _figures(text, metric="cagr")
+    assert (rate.scope, rate.pct) == ("market", 7.5)

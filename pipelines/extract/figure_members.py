@@ -81,6 +81,46 @@ SENTENCE_SUBJECT = re.compile(
     r"[-•*·\s]*(?:(?i:the|global|worldwide)\s+)*(?P<subject>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,4}?)\s+"
     r"(?i:will|is|are|was|were|grew|grows|rose|rises|remains|remained|generated|generates|reached|reaches)\b"
 )
+# A growth rate's sentence up to its subject's verb: opening clauses ("In 2024,", "As demand rises,") left out.
+_RATE_SUBJECT = re.compile(
+    r"[-•*·\s]*(?:(?i:in|by|from|during|over|through|between|until|according\s+to|as\s+per|per|with|at|as|while|when"
+    r"|if|because|since|although|though|given|amid|despite|after|before|yet|however|looking\s+ahead)\b[^,]{0,80},\s*)*"
+    r"(?P<subject>.*?)\s+(?i:is|are|was|were|will|would|could|has|have|had|grew|grows|growing|registered|registers"
+    r"|witnessed|expanded|rose|increased|surged|posted|recorded|reached|exhibits?|exhibited|shows?|showed|saw|sees|see)\b"
+)
+_SUBORDINATE_OPENING = re.compile(
+    r"(?i:as|while|when|whereas|if|because|since|although|though|given|amid|despite|after|before|once|unless)\b"
+)
+# Words a market's own rate is said of: the market by any name, its revenue, size or demand, or a pronoun for it.
+_THE_MARKETS_OWN = re.compile(
+    r"\b(?i:markets?|industry|sector|it|its|this|that|these|they|revenues?|sales|spending|size|value|valuation"
+    r"|expenditures?|demand|consumption|figure|number|cagr|growth|trajectory|business)\b"
+)
+
+
+def rate_of_something_else(sentence_before_rate: str, market: str | None) -> str | None:
+    """The subject of a growth rate's sentence when it names neither the market nor anything a market's rate is
+    said of ("Yet, small contractors are poised to surge at a 5.92% CAGR", "The banking and resources industries
+    will follow, with CAGRs of 11.4 and 11.3 percent"): the rate is that thing's, not the market's. None when the
+    subject is the market's, or cannot be told (no verb, a date or a number in it)."""
+    found = _RATE_SUBJECT.match(sentence_before_rate)
+    if found is None:
+        return None
+    subject = found.group("subject").strip(" \t\n-•*·")
+    if (
+        not subject
+        or any(character.isdigit() for character in subject)
+        or _THE_MARKETS_OWN.search(subject)
+        or _SUBORDINATE_OPENING.match(subject)  # "As consumers are ...": the main clause comes later
+    ):
+        return None
+    subject_words = {word.lower().removesuffix("s") for word in re.findall(r"[A-Za-z]+", subject)}
+    market_words = {word.lower().removesuffix("s") for word in re.findall(r"[A-Za-z]+", market or "")}
+    if subject_words & (market_words - {"global", "the", "of", "and", "for", "in"}):
+        return None
+    return subject
+
+
 # Words that show the opening words are a clause of their own ("HolonIQ estimates that EdTech will reach ...").
 NOT_IN_A_SUBJECT = frozenset(
     {"that", "which", "who", "says", "said", "estimates", "estimated", "expects", "expected", "predicts",

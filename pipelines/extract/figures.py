@@ -69,6 +69,7 @@ from pipelines.extract.figure_members import (
     one_of_respectively,
     only_named_in,
     overlaps_a_mention,
+    rate_of_something_else,
     reference_in,
     revenue_source,
     scope_for,
@@ -596,6 +597,9 @@ def extract_figures(
                     target = NamedScope("segment", None, kind_of_member.group("member"))
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
+                elif not row and (owner := rate_of_something_else(text[sentence.char_start : item.start], market)):
+                    skip(f"{item.text!r} at {item.start}: a growth rate of {owner}, not of the market")
+                    continue
             if (
                 metric is None
                 and previous_rate
