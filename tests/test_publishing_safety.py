@@ -104,6 +104,34 @@ def test_a_refresh_patches_a_copy_of_the_published_file_which_duckdb_1x_still_op
     assert (version[:2], float(c_type)) == ("1.", 991.2)
 
 
+def test_a_refresh_patches_the_tables_that_combine_reports_to_hold_exactly_the_builds_rows(published):
+    raw_dir, warehouse_path = published
+    seed = raw_dir / "reports" / "space-mining-market.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"USD 997.7 million", b"USD 991.2 million"))
+    assert build_warehouse(raw_dir, warehouse_path).success
+    working = Settings(raw_dir=raw_dir, warehouse_path=warehouse_path).working_path
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        connection.execute(f"attach '{working}' as working (read_only)")
+        (published_db,) = connection.execute("select current_database()").fetchone()
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "select table_name from duckdb_tables() where database_name = current_database()"
+            ).fetchall()
+            if name not in ("meta_publish", "meta_withheld")
+        ]
+        assert {"dim_report", "dim_region", "fct_market_estimate", "meta_input"} <= set(tables)
+        for table in tables:
+            published_only, built_only = (
+                connection.execute(
+                    f"select count(*) from (select * from {first}.marts.{table} except all "
+                    f"select * from {second}.marts.{table})"
+                ).fetchone()[0]
+                for first, second in ((f'"{published_db}"', "working"), ("working", f'"{published_db}"'))
+            )
+            assert (table, published_only, built_only) == (table, 0, 0)
+
+
 def test_a_copy_abandoned_by_a_killed_publish_is_cleaned_up_by_the_next_build(published):
     raw_dir, warehouse_path = published
     abandoned = warehouse_path.with_name(f".{warehouse_path.name}.0123abcd.publishing")

@@ -6,9 +6,10 @@ DuckDB's v1.0.0 storage format, which DuckDB 1.x readers open), checked, checkpo
 Any failure before the swap removes the private file and leaves the published one untouched.
 
 When only some reports changed since the last publish, the private file starts as a byte copy of the published
-one and only those reports' rows are rewritten (tables that combine reports are copied whole); each patched table
-is then checked against the working one (its row count, and a hash of the rewritten reports' rows) before the
-swap.
+one and only those reports' rows are rewritten. Tables that combine reports (dimensions, consensus) are patched by
+rows: a row is known by the hash of its values, and only the rows the build no longer has, or has new, are deleted
+or inserted. Each patched table is then checked against the working one (its row count, and a hash of the rewritten
+reports' rows, or of every row) before the swap.
 
 Reports a failed check withheld (pipelines/warehouse/withholding.py) get no rows from the new build in any table
 with a report_id column: the rows the published file holds for them, their last good rows, are kept (and
@@ -200,6 +201,36 @@ def _patch_table(
     )
 
 
+def _patch_table_by_rows(connection: duckdb.DuckDBPyConnection, source_db: str, table: str) -> None:
+    """Make the copy's table hold the build's rows by rewriting only the rows that differ, so that a table that
+    combines reports (a dimension, the consensus) costs what changed in it. Rows are told apart by the 64-bit hash
+    of their values: where a hash counts a different number of rows on the two sides, every row of that hash is
+    deleted and the build's rows of that hash inserted (repeated rows stay right)."""
+    target = f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"'
+    source = f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"'
+    connection.execute(
+        "create or replace temp table publishing_changed_hashes as select row_hash "
+        f"from (select hash(row_values) as row_hash, count(*) as rows from {source} as row_values group by 1) as built "
+        f"full join (select hash(row_values) as row_hash, count(*) as rows from {target} as row_values group by 1) "
+        "as published using (row_hash) where built.rows is distinct from published.rows"
+    )
+    try:
+        changed = "(select row_hash from publishing_changed_hashes)"
+        connection.execute(f"delete from {target} as row_values where hash(row_values) in {changed}")
+        connection.execute(
+            f"insert into {target} by name select * from {source} as row_values where hash(row_values) in {changed}"
+        )
+    finally:
+        connection.execute("drop table if exists publishing_changed_hashes")
+
+
+def _table_digest(connection: duckdb.DuckDBPyConnection, qualified_table: str) -> tuple:
+    """(rows, order-independent hash of every row): equal for two tables that hold the same rows."""
+    return connection.execute(
+        f"select count(*), coalesce(sum(hash(row_values)::hugeint), 0) from {qualified_table} as row_values"
+    ).fetchone()
+
+
 def _reports_digest(connection: duckdb.DuckDBPyConnection, qualified_table: str, reports: list[str]) -> tuple:
     """(rows of ``reports``, order-independent hash of those rows): equal for two tables that hold the same rows of
     ``reports``."""
@@ -298,7 +329,7 @@ def publish_marts(
             for stale in set(_marts_tables(connection, PUBLISHING_ALIAS)) - set(tables):
                 connection.execute(f'drop table {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{stale}"')
             rewritten = sorted(set(patch.changed_reports) - set(withheld_ids)) if patching else []
-            table_rows, patched = {}, []
+            table_rows, patched, rows_patched = {}, [], []
             for table in tables:
                 source_columns = table_columns(connection, source_db, PUBLISHED_SCHEMA, table)
                 same_columns = source_columns == table_columns(connection, PUBLISHING_ALIAS, PUBLISHED_SCHEMA, table)
@@ -308,6 +339,9 @@ def publish_marts(
                     never_published = sorted(set(withheld_ids) - set(kept))
                     _patch_table(connection, source_db, table, rewritten + never_published, rewritten)
                     patched.append(table)
+                elif patching and same_columns and not withheld_ids:
+                    _patch_table_by_rows(connection, source_db, table)
+                    rows_patched.append(table)
                 else:
                     _copy_table_whole(connection, source_db, table, withheld_ids if by_report else [])
                     if by_report and kept:
@@ -324,6 +358,11 @@ def publish_marts(
                 actual = _reports_digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"', rewritten)
                 if actual != expected:
                     raise PublishError(f"{PUBLISHED_SCHEMA}.{table}: the patched copy differs from the build")
+            for table in rows_patched:
+                expected = _table_digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"')
+                actual = _table_digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"')
+                if actual != expected:
+                    raise PublishError(f"{PUBLISHED_SCHEMA}.{table}: the copy patched by rows differs from the build")
             _mark_stale(connection, withheld, set(kept))
             ordered_inputs = sorted(inputs, key=lambda item: item["source_file"])
             _write_meta_publish(
