@@ -98,7 +98,12 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
             for model in build_order(selected):
                 context.log.info(f"building {model.table}")
                 how = builder.build(model)
-                metadata = {**table_metadata(connection, model.layer, model.name, model.column_docs), "built": how}
+                metadata = {
+                    **table_metadata(
+                        connection, model.layer, model.name, model.column_docs, model.materialization == "view"
+                    ),
+                    "built": how,
+                }
                 yield dg.MaterializeResult(asset_key=asset_key_for_table(model.table), metadata=metadata)
             reports = report_count(connection)
             for model in selected:

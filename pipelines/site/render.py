@@ -158,8 +158,12 @@ def build_site(warehouse_path: Path, site_path: Path, model_tests: dict[str, dic
                 ("markets", market_fingerprints, set(changed_markets)),
                 ("reports", report_fingerprints, set(changed_reports)),
             ):
-                for identifier in fingerprints.keys() - changed:
-                    _link(previous / folder / page_name(identifier), version / folder / page_name(identifier))
+                unchanged = fingerprints.keys() - changed
+                if unchanged:  # then there is a previous version (see _changed)
+                    source, target = str(previous / folder), str(version / folder)
+                    os.makedirs(target, exist_ok=True)
+                    for name in map(page_name, unchanged):
+                        _link(os.path.join(source, name), os.path.join(target, name))
             _write(
                 version / "index.html", environment.get_template("index.html").render(markets=read_index(connection))
             )
@@ -191,19 +195,21 @@ def _chunks(items: list[str], size: int) -> list[list[str]]:
 
 
 def _changed(fingerprints: dict[str, str], old: dict[str, str], previous: Path | None, folder: str) -> list[str]:
-    """The pages to write: new or changed data, or no page of the previous version to reuse."""
+    """The pages to write: new or changed data, or no page of the previous version to reuse (one listing of the
+    previous version's folder, not a look at each of 100,000 pages)."""
+    try:
+        reusable = set(os.listdir(previous / folder)) if previous is not None else set()
+    except OSError:
+        reusable = set()
     return sorted(
         identifier
         for identifier, fingerprint in fingerprints.items()
-        if old.get(identifier) != fingerprint
-        or previous is None
-        or not (previous / folder / page_name(identifier)).exists()
+        if old.get(identifier) != fingerprint or page_name(identifier) not in reusable
     )
 
 
-def _link(previous_page: Path, page: Path) -> None:
+def _link(previous_page: str, page: str) -> None:
     """The previous version's page, unchanged: a hard link (a copy where links are not possible)."""
-    page.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(previous_page, page)
     except OSError:
