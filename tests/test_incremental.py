@@ -158,6 +158,9 @@ def test_a_refresh_rebuilds_only_changed_reports_and_equals_a_build_from_scratch
     assert refreshed.success
     assert built_how(refreshed, "marts.fct_market_size") == "rows of 3 changed report(s) rebuilt"
     assert built_how(refreshed, "marts.dim_segment") == "rebuilt whole"
+    # the market the removed report was on, and the markets of the changed and the new one
+    rebuilt_markets = built_how(refreshed, "marts.fct_market_consensus")
+    assert rebuilt_markets == "rows of the 3 market(s) of 3 changed report(s) rebuilt"
 
     scratch_raw = make_raw_dir(tmp_path / "scratch", {path.name: path.read_bytes() for path in reports.iterdir()})
     scratch_warehouse = tmp_path / "scratch" / "warehouse" / "w.duckdb"

@@ -54,7 +54,7 @@ def test_every_model_is_a_chain_of_ctes_ending_in_final_and_the_per_report_ones_
         body = "\n".join(line for line in model.sql.splitlines() if not line.startswith("--"))
         assert body.rstrip().endswith("select * from final"), model.table
         if model.incremental_by:
-            assert model.sql.startswith("-- config(incremental_by='report_id')"), model.table
+            assert model.sql.startswith(f"-- config(incremental_by='{model.incremental_by}')"), model.table
     relationships = {
         (model.name, test.column, test.argument[0]) for model in models for test in model.tests
         if test.kind == "relationships"

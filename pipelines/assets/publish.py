@@ -12,7 +12,9 @@ from pipelines.warehouse.publish import ReportPatch, file_identity, publish_mart
 from pipelines.warehouse.state import MODELS, PUBLISHED, Changes, Fingerprints
 from pipelines.warehouse.withholding import stored_withheld
 
-PER_REPORT_MARTS = frozenset(model.name for model in SQL_MODELS if model.layer == "marts" and model.incremental_by)
+PER_REPORT_MARTS = frozenset(
+    model.name for model in SQL_MODELS if model.layer == "marts" and model.incremental_by == "report_id"
+)
 
 
 def marts_changed_since_publish(connection, published_path) -> Changes:

@@ -5,9 +5,11 @@ Most models compute each report's rows from that report's rows alone (their firs
 stored (pipelines/warehouse/state.py, stage ``sql_models``). The next build compares fingerprints: when only some
 reports changed, their rows are computed in an in-memory database whose tables hold just those reports (the model
 SQL runs there unchanged, so it reads the filtered inputs), then swapped into the working database with one delete
-and one insert per model. Models that combine reports (dimensions, meta tables) are rebuilt whole. Anything that
-could touch every report (a changed SQL file, an analyst table, a new DuckDB version, no stored state) rebuilds
-everything.
+and one insert per model. Models that combine the reports of one market (editions, estimates, consensus: their
+first line says ``-- config(incremental_by='market_id')``) are rebuilt for the markets the changed reports were or
+are on, from the rows of those markets' reports. Models that combine reports across markets (dimensions, meta
+tables) are rebuilt whole. Anything that could touch every report (a changed SQL file, an analyst table, a new
+DuckDB version, no stored state) rebuilds everything.
 
 Delete-then-insert makes rebuilding a report again after a build killed part-way harmless.
 """
@@ -25,6 +27,10 @@ from pipelines.warehouse.models import SqlModel
 from pipelines.warehouse.state import MODELS, REPORT_KEY, Changes, code_version, table_fingerprints
 
 CHANGES_ALIAS = "changed_reports"
+MARKETS_ALIAS = "changed_markets"
+REPORT_MARKETS = "intermediate.int_report_markets"  # the market of every report
+MARKET_KEY = "market_id"
+_NO_MARKET = "\x00no market"
 WITHOUT_ALIAS = "without_withheld_reports"
 
 
@@ -159,6 +165,88 @@ class IncrementalBuild:
             self.connection.execute(f"insert into {target} by name select * from {_in(CHANGES_ALIAS, model.table)}")
 
 
+def _market_of(column: str) -> str:
+    """A market key that also names the rows of reports on no market."""
+    return f"coalesce({column}, '{_NO_MARKET}')"
+
+
+class MarketScopedBuild:
+    """Rebuilds, model by model, the rows of the markets the changed reports were on before this build or are on
+    now, in an in-memory database whose tables hold those markets' reports only."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, changed_reports: tuple[str, ...]):
+        self.connection = connection
+        self.changed_reports = list(changed_reports)
+        (self.working,) = connection.execute("select current_database()").fetchone()
+        connection.execute(f"attach ':memory:' as {MARKETS_ALIAS}")
+        connection.execute(f"create table {MARKETS_ALIAS}.main.market_ids (market_key varchar)")
+        connection.execute(f"create table {MARKETS_ALIAS}.main.report_ids ({REPORT_KEY} varchar)")
+        self._insert_markets_of_changed_reports()  # their markets before this build
+        self._reports_known = False
+
+    def close(self) -> None:
+        self.connection.execute(f'use "{self.working}"')
+        self.connection.execute(f"detach {MARKETS_ALIAS}")
+
+    def _insert_markets_of_changed_reports(self) -> None:
+        self.connection.execute(
+            f"insert into {MARKETS_ALIAS}.main.market_ids select distinct {_market_of(MARKET_KEY)} "
+            f"from {_in(self.working, REPORT_MARKETS)} where {REPORT_KEY} in (select unnest(?::varchar[])) "
+            f"and {_market_of(MARKET_KEY)} not in (select market_key from {MARKETS_ALIAS}.main.market_ids)",
+            [self.changed_reports],
+        )
+
+    def _know_reports(self) -> None:
+        """Once the reports' markets are rebuilt: add the markets the changed reports are on now, and list every
+        report on the markets rebuilt."""
+        if self._reports_known:
+            return
+        self._insert_markets_of_changed_reports()
+        self.connection.execute(
+            f"insert into {MARKETS_ALIAS}.main.report_ids select {REPORT_KEY} from {_in(self.working, REPORT_MARKETS)} "
+            f"where {_market_of(MARKET_KEY)} in (select market_key from {MARKETS_ALIAS}.main.market_ids)"
+        )
+        self._reports_known = True
+
+    @property
+    def markets(self) -> int:
+        (count,) = self.connection.execute(f"select count(*) from {MARKETS_ALIAS}.main.market_ids").fetchone()
+        return count
+
+    def _scoped_view(self, table: str) -> None:
+        """``table`` as the rebuilt markets see it: their reports' rows (by report_id, else by market_id), or all
+        rows when it has neither column."""
+        schema, _ = table.split(".")
+        columns = column_names(self.connection, self.working, *table.split("."))
+        where = ""
+        if REPORT_KEY in columns:
+            where = f" where {REPORT_KEY} in (select {REPORT_KEY} from {MARKETS_ALIAS}.main.report_ids)"
+        elif MARKET_KEY in columns:
+            where = f" where {_market_of(MARKET_KEY)} in (select market_key from {MARKETS_ALIAS}.main.market_ids)"
+        self.connection.execute(f'create schema if not exists {MARKETS_ALIAS}."{schema}"')
+        self.connection.execute(
+            f"create or replace view {_in(MARKETS_ALIAS, table)} as select * from {_in(self.working, table)}{where}"
+        )
+
+    def build(self, model: SqlModel) -> None:
+        self._know_reports()
+        for table in model.upstream_tables:
+            self._scoped_view(table)
+        self.connection.execute(f"use {MARKETS_ALIAS}")
+        try:
+            self.connection.execute(f'create schema if not exists "{model.layer}"')
+            self.connection.execute(f"create or replace table {_in(None, model.table)} as\n{model.sql}")
+        finally:
+            self.connection.execute(f'use "{self.working}"')
+        target, built = _in(self.working, model.table), _in(MARKETS_ALIAS, model.table)
+        rebuilt = f"{_market_of(MARKET_KEY)} in (select market_key from {MARKETS_ALIAS}.main.market_ids)"
+        with transaction(self.connection):
+            self.connection.execute(f"delete from {target} where {rebuilt}")
+            # only the rebuilt markets' rows: a model may also make rows of markets no report is on (aliases)
+            self.connection.execute(f"insert into {target} by name select * from {built} where {rebuilt}")
+        self.connection.execute(f"drop table {built}")  # later models read the working table, through a view
+
+
 def build_without_reports(connection: duckdb.DuckDBPyConnection, models: list[SqlModel], report_ids: list[str]) -> None:
     """Build ``models`` (whole models, in build order) again as if ``report_ids`` were not loaded: in an in-memory
     database where every other table they read shows no rows of those reports, then swapped into the working
@@ -201,13 +289,18 @@ class ModelBuilder:
         self.connection = connection
         self.plan = plan
         self._incremental: IncrementalBuild | None = None
+        self._markets: MarketScopedBuild | None = None
 
     def __enter__(self) -> ModelBuilder:
         if not self.plan.full:
             self._incremental = IncrementalBuild(self.connection, self.plan.reports)
+            if self.plan.reports:
+                self._markets = MarketScopedBuild(self.connection, self.plan.reports)
         return self
 
     def __exit__(self, *exc_info) -> None:
+        if self._markets is not None:
+            self._markets.close()
         if self._incremental is not None:
             self._incremental.close()
 
@@ -217,13 +310,20 @@ class ModelBuilder:
             if self.plan.reports:
                 self._incremental.build(model)
             return f"rows of {len(self.plan.reports)} changed report(s) rebuilt"
+        if self._incremental is not None and model.incremental_by == MARKET_KEY and model.materialization == "table":
+            if self._markets is None:
+                return "unchanged: no report changed"
+            self._markets.build(model)
+            return (
+                f"rows of the {self._markets.markets} market(s) of {len(self.plan.reports)} changed report(s) rebuilt"
+            )
         build_model_whole(self.connection, model)
         return "rebuilt whole"
 
     def rebuilt_reports(self, model: SqlModel) -> tuple[str, ...] | None:
         """The reports whose rows of ``model`` this build rewrites, when it rewrites only theirs; None when it
-        builds the model whole."""
-        if self._incremental is not None and model.incremental_by and model.materialization == "table":
+        builds the model whole (or for some markets)."""
+        if self._incremental is not None and model.incremental_by == REPORT_KEY and model.materialization == "table":
             return self.plan.reports
         return None
 

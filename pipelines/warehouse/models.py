@@ -2,7 +2,8 @@
 
 ``sql/<layer>/<name>.sql`` builds table ``<layer>.<name>``: staging models are views, the rest tables. A model is
 a single ``select`` (a chain of CTEs ending in ``final``); its leading ``--`` lines are its description, after an
-optional first line ``-- config(incremental_by='report_id')`` (the model can be rebuilt for some reports only, see
+optional first line ``-- config(incremental_by='report_id')`` (the model can be rebuilt for some reports only) or
+``-- config(incremental_by='market_id')`` (for some markets only: a market's rows come from its reports alone; see
 incremental.py), as dbt puts ``{{ config(...) }}`` at the top of a model. Column descriptions and data tests live
 in ``sql/<layer>/schema.yml`` in dbt's format (``version: 2``, a ``models:`` list): not_null, unique,
 accepted_values, relationships and dbt_utils.unique_combination_of_columns; a model's ``meta`` names its audits
@@ -54,7 +55,9 @@ class SqlModel:
     tests: tuple[ColumnTest, ...] = ()
     audits: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
-    incremental_by: str | None = None  # 'report_id': each report's rows come from that report's inputs alone
+    # 'report_id': each report's rows come from that report's inputs alone; 'market_id': each market's rows from the
+    # rows of the reports on that market
+    incremental_by: str | None = None
 
     @property
     def table(self) -> str:
@@ -156,9 +159,12 @@ def model_config(sql: str, where: str) -> dict[str, str]:
     unknown = sorted(set(config) - {"incremental_by"})
     if unknown:
         raise ModelError(f"{where}: unknown config {', '.join(unknown)}")
-    if config.get("incremental_by") not in (None, "report_id"):
-        raise ModelError(f"{where}: incremental_by must be report_id")
+    if config.get("incremental_by") not in (None, *INCREMENTAL_KEYS):
+        raise ModelError(f"{where}: incremental_by must be one of {', '.join(INCREMENTAL_KEYS)}")
     return config
+
+
+INCREMENTAL_KEYS = ("report_id", "market_id")
 
 
 def load_schema_docs(docs_path: Path) -> dict[str, dict]:

@@ -1,3 +1,4 @@
+-- config(incremental_by='market_id')
 -- Every report's market series (int_market_size) with the market and edition it belongs to, and whether it is
 -- one of the market's consensus sources: the latest edition of each source (a copy of a page counts once).
 with market_size as (

@@ -1,3 +1,4 @@
+-- config(incremental_by='market_id')
 -- Per market and year, the spread of the consensus sources' values (int_market_estimates.in_consensus), and the
 -- consensus value itself: the median of the stated values when at least 3 sources state that year, else the
 -- median of every source's value, stated or model-filled (interpolated, extrapolated). method says which.

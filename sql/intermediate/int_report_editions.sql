@@ -1,3 +1,4 @@
+-- config(incremental_by='market_id')
 -- Editions: the reports of one source (a publisher, or a report with no publisher on its own) on one market,
 -- ordered by release month; a report without one is placed as if released in January of the year after its base
 -- year (never by file time). Copies of one page (same source, market, release, base and end year, and the same

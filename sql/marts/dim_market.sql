@@ -1,3 +1,4 @@
+-- config(incremental_by='market_id')
 -- One row per market: the markets the reports are about (as int_report_markets keys them) and the parent markets
 -- an analyst names in raw/tables/market_aliases.csv. A market's geography is part of its key: the India space
 -- mining market is not the global one. A parent is only ever an analyst's word, never guessed from names.

@@ -1,3 +1,4 @@
+-- config(incremental_by='market_id')
 -- One row per report loaded into the warehouse: a page under raw/reports/, or a source named only in an analyst
 -- facts table. A page that states no figures is here too, with stated_figures = 0. Built whole: a report's market
 -- and edition depend on the other reports and on raw/tables/market_aliases.csv.

@@ -1,3 +1,4 @@
+-- config(incremental_by='market_id')
 -- How a source's figure for a year changed from one edition to the next on the same market: each edition with a
 -- market series against the previous one that has one (copies of a page are one edition and appear once).
 with estimates as (

@@ -1,3 +1,4 @@
+-- config(incremental_by='market_id')
 -- Per market and CAGR period: the growth rate each consensus source gives over a period that some source states a
 -- market CAGR for. A source that states a CAGR for exactly that period counts with it; any other source whose
 -- series covers both years counts with the rate its series implies, (end / start)^(1 / years) - 1.

@@ -1,3 +1,4 @@
+-- config(incremental_by='market_id')
 -- Per market and year: what the publishers' latest editions say together. consensus_usd_m follows the rule in
 -- method (stated values outweigh model-filled ones when at least 3 sources state the year); the quartiles, range
 -- and spread show how far the sources disagree; report_ids lists every value counted.

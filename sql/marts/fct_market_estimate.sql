@@ -1,3 +1,4 @@
+-- config(incremental_by='market_id')
 -- Every report's value for its market and year, in USD million, beside that year's consensus. A value is an
 -- outlier when it lies outside the median +/- 3 scaled MADs (1.4826 x the median absolute deviation, at least 1% of
 -- the median) where 5 or more sources give the year, or more than a factor of 2 from the median where 3 or 4 do;
