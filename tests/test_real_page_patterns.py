@@ -1503,3 +1503,16 @@ def test_a_growth_rate_of_the_market_by_another_name_stays_the_markets(sentence)
     text = f"Bicycle Maintenance Market\n\n{sentence}\n"
     (rate,) = _figures(text, metric="cagr")
     assert (rate.scope, rate.pct) == ("market", 7.5)
+
+
+def test_revenue_of_something_the_market_is_not_is_not_the_markets():
+    text = (
+        "Bicycle Maintenance Market\n\n"
+        "The global bicycle maintenance market was valued at USD 4.2 billion in 2024.\n"
+        "Overall, e-scooter rental revenue is expected to total $2.9 billion in 2025.\n"
+        "Bicycle maintenance revenue is expected to total $4.6 billion in 2025.\n"
+    )
+    report = extract_report(text)
+    market_values = [figure.value_millions for figure in report.figures if figure.scope == "market"]
+    assert market_values == [4200.0, 4600.0]
+    assert any("revenue or spending of e-scooter rental" in skipped.reason for skipped in report.skipped)

@@ -82,9 +82,9 @@ SENTENCE_SUBJECT = re.compile(
     r"(?i:will|is|are|was|were|grew|grows|rose|rises|remains|remained|generated|generates|reached|reaches)\b"
 )
 # A growth rate's sentence up to its subject's verb: opening clauses ("In 2024,", "As demand rises,") left out.
-_RATE_SUBJECT = re.compile(
+_SUBJECT_AFTER_OPENINGS = re.compile(
     r"[-•*·\s]*(?:(?i:in|by|from|during|over|through|between|until|according\s+to|as\s+per|per|with|at|as|while|when"
-    r"|if|because|since|although|though|given|amid|despite|after|before|yet|however|looking\s+ahead)\b[^,]{0,80},\s*)*"
+    r"|if|because|since|although|though|given|amid|despite|after|before|yet|however|overall|looking\s+ahead)\b[^,]{0,80},\s*)*"
     r"(?P<subject>.*?)\s+(?i:is|are|was|were|will|would|could|has|have|had|grew|grows|growing|registered|registers"
     r"|witnessed|expanded|rose|increased|surged|posted|recorded|reached|exhibits?|exhibited|shows?|showed|saw|sees|see)\b"
 )
@@ -98,15 +98,21 @@ _THE_MARKETS_OWN = re.compile(
 )
 
 
+def subject_after_openings(sentence_before_figure: str) -> str | None:
+    """The words before the first verb of a figure's sentence, opening clauses ("In 2024,", "Overall,", "As demand
+    rises,") left out: what the sentence is about. None when no verb comes before the figure."""
+    found = _SUBJECT_AFTER_OPENINGS.match(sentence_before_figure)
+    return found.group("subject").strip(" \t\n-•*·") if found else None
+
+
 def rate_of_something_else(sentence_before_rate: str, market: str | None) -> str | None:
     """The subject of a growth rate's sentence when it names neither the market nor anything a market's rate is
     said of ("Yet, small contractors are poised to surge at a 5.92% CAGR", "The banking and resources industries
     will follow, with CAGRs of 11.4 and 11.3 percent"): the rate is that thing's, not the market's. None when the
     subject is the market's, or cannot be told (no verb, a date or a number in it)."""
-    found = _RATE_SUBJECT.match(sentence_before_rate)
-    if found is None:
+    subject = subject_after_openings(sentence_before_rate)
+    if subject is None:
         return None
-    subject = found.group("subject").strip(" \t\n-•*·")
     if (
         not subject
         or any(character.isdigit() for character in subject)

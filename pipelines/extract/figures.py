@@ -74,6 +74,7 @@ from pipelines.extract.figure_members import (
     revenue_source,
     scope_for,
     segment_named_the_kind,
+    subject_after_openings,
     subject_of,
     wider_market_named_before,
     without_the_markets_words,
@@ -147,6 +148,11 @@ _THE_WHOLE_MARKET_AFTER = re.compile(
 _CONTINUES = re.compile(
     r"\s*,?\s*(?i:reaching|to\s+reach|totaling|totalling|amounting\s+to)\s+"
     r"(?:(?i:about|around|nearly|over|some|approximately|roughly)\s+)?"
+)
+# "DRAM revenue", "global IT spending in 2022", "Connected TV ad revenues": what a sentence's subject takes in
+_REVENUE_OF = re.compile(
+    r"(?P<what>(?!(?i:total|overall|global|annual|the)\b)[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}?)\s+"
+    r"(?i:revenues?|spending|sales)(?:\s+(?i:in|for)\s+(?:19|20)\d{2})?"
 )
 _A_MARKET_WORD = re.compile(r"\b(?i:market|industry|sector)\b")
 _SHARES_OF_A_QUANTITY_BEFORE = re.compile(
@@ -497,6 +503,22 @@ def extract_figures(
                         and relation_to_the_market(name, market) == "part"
                     ):
                         target = NamedScope("segment", None, without_the_markets_words(name, market))
+                if (
+                    target is None
+                    and named is None
+                    and isinstance(item, Money)
+                    and (
+                        earner := _REVENUE_OF.fullmatch(
+                            subject_after_openings(text[sentence.char_start : item.start]) or ""
+                        )
+                    )
+                    and relation_to_the_market(earner.group("what"), market) == "other"
+                ):
+                    # "Overall, DRAM revenue is expected to total $115.6 billion" on a memory page: another thing's
+                    skip(
+                        f"{item.text!r} at {item.start}: revenue or spending of {earner.group('what')}, not of {market}"
+                    )
+                    continue
             by_dimension = BY_DIMENSION_OPENING.match(sentence.text)
             if target is None and by_dimension:
                 target = member_opening_clause(text, sentence, item.start)
