@@ -81,7 +81,7 @@ SENTENCE_SUBJECT = re.compile(
     r"[-•*·\s]*(?:(?i:the|global|worldwide)\s+)*(?P<subject>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,4}?)\s+"
     r"(?i:will|is|are|was|were|grew|grows|rose|rises|remains|remained|generated|generates|reached|reaches)\b"
 )
-# A growth rate's sentence up to its subject's verb: opening clauses ("In 2024,", "As demand rises,") left out.
+# A figure's sentence up to its subject's verb: opening clauses ("In 2024,", "As demand rises,") left out.
 _SUBJECT_AFTER_OPENINGS = re.compile(
     r"[-•*·\s]*(?:(?i:in|by|from|during|over|through|between|until|according\s+to|as\s+per|per|with|at|as|while|when"
     r"|if|because|since|although|though|given|amid|despite|after|before|yet|however|overall|looking\s+ahead)\b[^,]{0,80},\s*)*"
