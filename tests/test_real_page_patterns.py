@@ -1516,3 +1516,31 @@ def test_revenue_of_something_the_market_is_not_is_not_the_markets():
     market_values = [figure.value_millions for figure in report.figures if figure.scope == "market"]
     assert market_values == [4200.0, 4600.0]
     assert any("revenue or spending of e-scooter rental" in skipped.reason for skipped in report.skipped)
+
+
+def test_a_place_in_a_ranking_written_before_a_percentage_is_a_share():
+    text = (
+        "Cider Market\n\n"
+        "In 2023, Europe accounted for the largest share of the global cider market with 51.2% of the total. "
+        "North America followed with 21.4%. In third place was Latin America with 9.8%.\n"
+    )
+    shares = {(figure.member, figure.year, figure.pct) for figure in _figures(text, metric="share")}
+    assert shares == {("Europe", 2023, 51.2), ("North America", 2023, 21.4), ("Latin America", 2023, 9.8)}
+
+
+def test_a_ranking_in_growth_is_not_read_as_shares():
+    text = (
+        "Cider Market\n\n"
+        "Europe grew fastest in 2023, at 7.4%. North America followed with 5.1%.\n"
+    )
+    assert _figures(text, metric="share") == []
+
+
+def test_sentences_without_a_year_continue_the_year_their_paragraph_opens_with():
+    text = (
+        "Cider Market\n\n"
+        "In 2023, Europe accounted for 51.2% of the market. Asia Pacific held a 20.1% share. "
+        "North America held an 18.4% share.\n"
+    )
+    shares = {(figure.member, figure.year) for figure in _figures(text, metric="share")}
+    assert shares == {("Europe", 2023), ("Asia Pacific", 2023), ("North America", 2023)}

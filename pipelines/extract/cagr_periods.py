@@ -29,7 +29,10 @@ _FORECAST_PERIOD_WORDS = re.compile(
 _UNTIL_YEAR = re.compile(r"(?i:by|through|till|until|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?(?P<year>(?:19|20)\d{2})\b")
 _FROM_YEAR = re.compile(r"\b(?i:from|since|starting\s+(?:in|from))\s+(?P<year>(?:19|20)\d{2})\b")
 # "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
-RATES_IN_A_ROW = re.compile(r"(?:\s+(?i:in|by)\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:,|(?i:and|or|to))\s*(?:(?i:a|an)\s+)?")
+# "13.4% in volume and 15.7%", "8.2%, 4.45%, 3.93%, and 0.29%": rates listed one after another (an Oxford comma too)
+RATES_IN_A_ROW = re.compile(
+    r"(?:\s+(?i:in|by)\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:,\s*(?:(?i:and|or)\s+)?|(?i:and|or|to))\s*(?:(?i:a|an)\s+)?"
+)
 THIS_PERIOD = re.compile(r"\b(?i:this|that)\s+(?:(?i:forecast|projection)\s+)?(?i:period|timeframe|time\s+frame)\b")
 SAME_PERIOD = re.compile(
     r"\b(?i:(?:over|during|in|for)\s+the\s+(?:same|aforementioned|above|said)\s+(?:period|timeframe|time\s+frame|years))\b"

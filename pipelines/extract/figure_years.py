@@ -121,14 +121,21 @@ def year_of_the_sentence_before(
 ) -> int | None:
     """'In 2019, the still wine segment accounted for 85%. Sparkling wine and fortified wine held a share of 11% and
     4%, respectively.': a sentence with no year of its own continues the one before it in its paragraph, when that
-    one opens with its year."""
-    before = grouped.get(position - 1)
-    if tokens.years or tokens.ranges or before is None:
-        return None
-    if "\n" in text[before.sentence.char_end : tokens.sentence.char_start]:
-        return None
-    opening = YEAR_OPENING.match(before.sentence.text)
-    return int(opening.group("year")) if opening else None
+    one opens with its year, or continues it in turn (a ranking told over a few sentences)."""
+    current = tokens
+    for back in range(1, _CONTINUED_SENTENCES + 1):
+        before = grouped.get(position - back)
+        if current.years or current.ranges or before is None:
+            return None
+        if "\n" in text[before.sentence.char_end : current.sentence.char_start]:
+            return None
+        if opening := YEAR_OPENING.match(before.sentence.text):
+            return int(opening.group("year"))
+        current = before
+    return None
+
+
+_CONTINUED_SENTENCES = 4  # how far back a paragraph's sentences without a year of their own are followed
 
 
 def year_of_a_list_heading(text: str, sentences, position: int) -> int | None:

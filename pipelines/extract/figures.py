@@ -154,6 +154,13 @@ _REVENUE_OF = re.compile(
     r"(?P<what>(?!(?i:total|overall|global|annual|the)\b)[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}?)\s+"
     r"(?i:revenues?|spending|sales)(?:\s+(?i:in|for)\s+(?:19|20)\d{2})?"
 )
+# A place in a ranking written right before a percentage: a member's share ("followed with", "third place ... with")
+_RANKED_BEFORE = re.compile(
+    r"(?:\b(?i:follows|followed|follow|trails|trailed)\s+(?:(?i:closely|next)\s+)?(?i:with|at)"
+    r"|\b(?i:second|third|fourth|fifth|sixth|next)\s+(?i:place|position|spot)\b[^.;%]{0,60}?\b(?i:with|at))\s*$"
+)
+_SHARE_WORD = re.compile(r"\b(?i:shares?|accounted|accounts|accounting|held|holds|captured|captures)\b")
+_GROWTH_WORDS = re.compile(r"\b(?i:grow\w*|growth|cagr|annual\w*|increase\w*|rise|rising|rose|expand\w*)\b")
 _A_MARKET_WORD = re.compile(r"\b(?i:market|industry|sector)\b")
 _SHARES_OF_A_QUANTITY_BEFORE = re.compile(
     r"\b(?i:of)\s+(?:(?i:all|the|total|global|the\s+world['’]s)\s+)+(?:[\w-]+\s+){0,2}?"
@@ -271,6 +278,17 @@ def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_
     ):
         return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
     return None
+
+
+def _ranks_shares(text: str, sentences: list[Sentence], position: int, figure_start: int) -> bool:
+    """Whether a ranking ("followed with 18.45%") goes on from shares: its sentence up to the figure, with the
+    sentences before it in the same paragraph (up to three), speaks of shares and not of growth."""
+    start, line = sentences[position].char_start, position
+    while line > 0 and position - line < 3 and "\n" not in text[sentences[line - 1].char_end : start]:
+        line -= 1
+        start = sentences[line].char_start
+    context = text[start:figure_start]
+    return bool(_SHARE_WORD.search(context)) and not _GROWTH_WORDS.search(context)
 
 
 def _is_listed_share(text: str, percent: Percent, tokens: SentenceTokens) -> bool:
@@ -607,6 +625,14 @@ def extract_figures(
                 if labelled_member.group("year"):
                     labelled_year = int(labelled_member.group("year"))
             if metric is None and _is_listed_share(text, item, tokens):
+                metric = "share"
+            if (
+                metric is None
+                and target is not None
+                and _RANKED_BEFORE.search(text, clause_start, item.start)
+                and _ranks_shares(text, sentences, position, item.start)
+            ):
+                # "North America followed with 18.45%", "In third place was Northeast Asia with 10.52%"
                 metric = "share"
             if metric == "cagr" and target is None:
                 # "The online distribution channel is forecast to register a 6.1% CAGR", "Telecommunications will
