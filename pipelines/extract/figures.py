@@ -151,7 +151,8 @@ _CONTINUES = re.compile(
 )
 # "DRAM revenue", "global IT spending in 2022", "Connected TV ad revenues": what a sentence's subject takes in
 _REVENUE_OF = re.compile(
-    r"(?P<what>(?!(?i:total|overall|global|annual|the)\b)[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}?)\s+"
+    r"(?:(?i:the|total|overall|global|worldwide|annual)\s+)*"
+    r"(?P<what>(?!(?i:total|overall|global|worldwide|annual|the)\b)[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}?)\s+"
     r"(?i:revenues?|spending|sales)(?:\s+(?i:in|for)\s+(?:19|20)\d{2})?"
 )
 # A place in a ranking written right before a percentage: a member's share ("followed with", "third place ... with")

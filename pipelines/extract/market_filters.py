@@ -14,7 +14,7 @@ from pipelines.extract.numbers import Money
 DEAL_BEFORE = re.compile(
     r"\b(?i:raised|raises|raising|secured|secures|closed|won|wins|awarded|invested|invests|injected|investment\s+of"
     r"|funding\s+of|financing\s+of|acquired|acquires|acquisition\s+of|bought|ordered|orders|signed|placed"
-    r"|(?:contract|deal|order|agreement|grant|round)\s+(?:worth|valued\s+at|of))\b[^.;]*$"
+    r"|(?:contract|deal|order|agreement|grant|round|rounds)\s+(?:worth|valued\s+at|of))\b[^.;]*$"
 )
 # "USD 6.20 per pound", "$87 million of venture capital", "a budget of EUR 1 billion", "$2.6bn set-up costs":
 # prices, funding, budgets and costs, not the size of a market.
