@@ -98,13 +98,9 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
             for model in build_order(selected):
                 context.log.info(f"building {model.table}")
                 how = builder.build(model)
-                metadata = {
-                    **table_metadata(
-                        connection, model.layer, model.name, model.column_docs, model.materialization == "view"
-                    ),
-                    "built": how,
-                }
-                yield dg.MaterializeResult(asset_key=asset_key_for_table(model.table), metadata=metadata)
+                yield dg.MaterializeResult(
+                    asset_key=asset_key_for_table(model.table), metadata=_metadata(connection, model, how)
+                )
             reports = report_count(connection)
             for model in selected:
                 if checks[model.table]:
@@ -125,6 +121,12 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
             description=f"{len(stopping)} check(s) failed beyond withholding reports, so nothing is published: "
             + "\n".join(stopping)
         )
+
+
+def _metadata(connection, model: SqlModel, how: str) -> dict:
+    """What the UI shows of a model's table (a view: no row count, counting would run it), and how it was built."""
+    is_view = model.materialization == "view"
+    return {**table_metadata(connection, model.layer, model.name, model.column_docs, is_view), "built": how}
 
 
 def _record_outcome(
