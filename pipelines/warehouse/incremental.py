@@ -114,6 +114,17 @@ def build_model_whole(connection: duckdb.DuckDBPyConnection, model: SqlModel) ->
         connection.execute(statement)
 
 
+def _build_in(connection: duckdb.DuckDBPyConnection, alias: str, working: str, model: SqlModel) -> None:
+    """Run ``model``'s SQL in the attached database ``alias``, whose tables show the rows in scope, into a table of
+    its own there; then back to the working database."""
+    connection.execute(f"use {alias}")
+    try:
+        connection.execute(f'create schema if not exists "{model.layer}"')
+        connection.execute(f"create or replace table {_in(None, model.table)} as\n{model.sql}")
+    finally:
+        connection.execute(f'use "{working}"')
+
+
 class IncrementalBuild:
     """Rebuilds the rows of ``changed_reports`` model by model, in an in-memory database of their own."""
 
@@ -150,12 +161,7 @@ class IncrementalBuild:
         for table in model.upstream_tables:
             if table not in self._available:
                 self._changed_rows_view(table)
-        self.connection.execute(f"use {CHANGES_ALIAS}")
-        try:
-            self.connection.execute(f'create schema if not exists "{model.layer}"')
-            self.connection.execute(f"create table {_in(None, model.table)} as\n{model.sql}")
-        finally:
-            self.connection.execute(f'use "{self.working}"')
+        _build_in(self.connection, CHANGES_ALIAS, self.working, model)
         self._available.add(model.table)
         target = _in(self.working, model.table)
         with transaction(self.connection):
@@ -232,12 +238,7 @@ class MarketScopedBuild:
         self._know_reports()
         for table in model.upstream_tables:
             self._scoped_view(table)
-        self.connection.execute(f"use {MARKETS_ALIAS}")
-        try:
-            self.connection.execute(f'create schema if not exists "{model.layer}"')
-            self.connection.execute(f"create or replace table {_in(None, model.table)} as\n{model.sql}")
-        finally:
-            self.connection.execute(f'use "{self.working}"')
+        _build_in(self.connection, MARKETS_ALIAS, self.working, model)
         target, built = _in(self.working, model.table), _in(MARKETS_ALIAS, model.table)
         rebuilt = f"{_market_of(MARKET_KEY)} in (select market_key from {MARKETS_ALIAS}.main.market_ids)"
         with transaction(self.connection):
