@@ -1545,3 +1545,12 @@ def test_sentences_without_a_year_continue_the_year_their_paragraph_opens_with()
     )
     shares = {(figure.member, figure.year) for figure in _figures(text, metric="share")}
     assert shares == {("Europe", 2023), ("Asia Pacific", 2023), ("North America", 2023)}
+
+
+def test_initials_written_with_an_ampersand_name_a_market_whose_name_says_and():
+    text = (
+        "Aerospace and Defense Market\n\n"
+        "The A&D market is expected to grow from $700.3 billion in 2021 to $755.2 billion in 2022.\n"
+    )
+    values = {(figure.scope, figure.year, figure.value_millions) for figure in _figures(text, metric="value")}
+    assert values == {("market", 2021, 700300.0), ("market", 2022, 755200.0)}

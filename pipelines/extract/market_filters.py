@@ -124,10 +124,15 @@ def shares_a_word(named: str, market: str) -> bool:
     return bool(_market_words(named) & _market_words(market))
 
 
+_NOT_IN_INITIALS = frozenset({"global", "and", "of", "the", "for"})  # "A&D" for "Aerospace and Defense"
+
+
 def _is_acronym_of(named: str, market: str) -> bool:
-    """'BNPL' for "Buy Now Pay Later", 'A&D' for "Aerospace & Defense": a name written as the market's initials,
+    """'BNPL' for "Buy Now Pay Later", 'A&D' for "Aerospace and Defense": a name written as the market's initials,
     with "global" or a last generic word ("payment") around it."""
-    initials = "".join(word[0] for word in re.findall(r"[A-Za-z]+", market) if word.lower() != "global").upper()
+    initials = "".join(
+        word[0] for word in re.findall(r"[A-Za-z]+", market) if word.lower() not in _NOT_IN_INITIALS
+    ).upper()
     return len(initials) >= 2 and any(
         re.sub(r"[^A-Za-z]", "", word).upper() == initials for word in named.split() if word.isupper() or "&" in word
     )
