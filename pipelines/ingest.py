@@ -44,9 +44,14 @@ class Rejection:
     reason: str
 
 
+_ALREADY_A_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def report_id_for(relative_path: str) -> str:
     """'reports/Space Mining (2025).txt' → 'space-mining-2025': readable, stable, safe in any tool."""
     stem = relative_path.removeprefix(f"{REPORTS_FOLDER}/").rsplit(".", 1)[0]
+    if _ALREADY_A_SLUG.fullmatch(stem):  # most names: the id is the name itself (100,000 of them per build)
+        return stem
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-")
     return slug or hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:12]
