@@ -57,11 +57,6 @@ def report_id_for(relative_path: str) -> str:
     return slug or hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:12]
 
 
-def discover_report_files(raw_dir: Path) -> list[Path]:
-    """Every file under raw/reports/, sorted; metadata sidecars left out."""
-    return [Path(listed.path) for listed in list_files(raw_dir, REPORTS_FOLDER, SIDECAR_SUFFIX)]
-
-
 def read_sidecar(path: Path, raw_dir: Path) -> tuple[dict | None, Rejection | None]:
     """The report's "<file>.meta.json", if there is one: a JSON object with some of SIDECAR_KEYS."""
     sidecar_path = path.with_name(path.name + SIDECAR_SUFFIX)

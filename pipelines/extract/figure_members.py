@@ -84,7 +84,8 @@ SENTENCE_SUBJECT = re.compile(
 # A figure's sentence up to its subject's verb: opening clauses ("In 2024,", "As demand rises,") left out.
 _SUBJECT_AFTER_OPENINGS = re.compile(
     r"[-•*·\s]*(?:(?i:in|by|from|during|over|through|between|until|according\s+to|as\s+per|per|with|at|as|while|when"
-    r"|if|because|since|although|though|given|amid|despite|after|before|yet|however|overall|for\s+example|for\s+instance|looking\s+ahead)\b[^,]{0,80},\s*)*"
+    r"|if|because|since|although|though|given|amid|despite|after|before|yet|however|overall|for\s+example"
+    r"|for\s+instance|looking\s+ahead)\b[^,]{0,80},\s*)*"
     r"(?P<subject>.*?)\s+(?i:is|are|was|were|will|would|could|has|have|had|grew|grows|growing|registered|registers"
     r"|witnessed|expanded|rose|increased|surged|posted|recorded|reached|exhibits?|exhibited|shows?|showed|saw|sees|see)\b"
 )

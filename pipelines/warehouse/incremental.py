@@ -125,6 +125,20 @@ def _build_in(connection: duckdb.DuckDBPyConnection, alias: str, working: str, m
         connection.execute(f'use "{working}"')
 
 
+def _view_in(
+    connection: duckdb.DuckDBPyConnection, alias: str, working: str, table: str, filters: dict[str, str]
+) -> None:
+    """``table`` of the working database as the attached database ``alias`` sees it: through the condition of the
+    first of ``filters`` (column → condition) whose column it has, or every row when it has none of them."""
+    columns = column_names(connection, working, *table.split("."))
+    condition = next((condition for column, condition in filters.items() if column in columns), None)
+    connection.execute(f'create schema if not exists {alias}."{table.split(".")[0]}"')
+    connection.execute(
+        f"create or replace view {_in(alias, table)} as select * from {_in(working, table)}"
+        + (f" where {condition}" if condition else "")
+    )
+
+
 class IncrementalBuild:
     """Rebuilds the rows of ``changed_reports`` model by model, in an in-memory database of their own."""
 
@@ -144,17 +158,8 @@ class IncrementalBuild:
 
     def _changed_rows_view(self, table: str) -> None:
         """``table`` as the changed reports see it: their rows only, or all rows when it has no report_id."""
-        schema, _ = table.split(".")
-        columns = column_names(self.connection, self.working, *table.split("."))
-        where = (
-            f" where {REPORT_KEY} in (select {REPORT_KEY} from {CHANGES_ALIAS}.main.report_ids)"
-            if REPORT_KEY in columns
-            else ""
-        )
-        self.connection.execute(f'create schema if not exists {CHANGES_ALIAS}."{schema}"')
-        self.connection.execute(
-            f"create view {_in(CHANGES_ALIAS, table)} as select * from {_in(self.working, table)}{where}"
-        )
+        changed = f"{REPORT_KEY} in (select {REPORT_KEY} from {CHANGES_ALIAS}.main.report_ids)"
+        _view_in(self.connection, CHANGES_ALIAS, self.working, table, {REPORT_KEY: changed})
         self._available.add(table)
 
     def build(self, model: SqlModel) -> None:
@@ -222,17 +227,11 @@ class MarketScopedBuild:
     def _scoped_view(self, table: str) -> None:
         """``table`` as the rebuilt markets see it: their reports' rows (by report_id, else by market_id), or all
         rows when it has neither column."""
-        schema, _ = table.split(".")
-        columns = column_names(self.connection, self.working, *table.split("."))
-        where = ""
-        if REPORT_KEY in columns:
-            where = f" where {REPORT_KEY} in (select {REPORT_KEY} from {MARKETS_ALIAS}.main.report_ids)"
-        elif MARKET_KEY in columns:
-            where = f" where {_market_of(MARKET_KEY)} in (select market_key from {MARKETS_ALIAS}.main.market_ids)"
-        self.connection.execute(f'create schema if not exists {MARKETS_ALIAS}."{schema}"')
-        self.connection.execute(
-            f"create or replace view {_in(MARKETS_ALIAS, table)} as select * from {_in(self.working, table)}{where}"
-        )
+        scope = {
+            REPORT_KEY: f"{REPORT_KEY} in (select {REPORT_KEY} from {MARKETS_ALIAS}.main.report_ids)",
+            MARKET_KEY: f"{_market_of(MARKET_KEY)} in (select market_key from {MARKETS_ALIAS}.main.market_ids)",
+        }
+        _view_in(self.connection, MARKETS_ALIAS, self.working, table, scope)
 
     def build(self, model: SqlModel) -> None:
         self._know_reports()
@@ -258,19 +257,11 @@ def build_without_reports(connection: duckdb.DuckDBPyConnection, models: list[Sq
         connection.execute(f"create table {WITHOUT_ALIAS}.main.report_ids ({REPORT_KEY} varchar)")
         connection.execute(f"insert into {WITHOUT_ALIAS}.main.report_ids select unnest(?::varchar[])", [report_ids])
         built = {model.table for model in models}
+        kept = {REPORT_KEY: f"{REPORT_KEY} not in (select {REPORT_KEY} from {WITHOUT_ALIAS}.main.report_ids)"}
         for table in sorted({table for model in models for table in model.upstream_tables} - built):
-            columns = column_names(connection, working, *table.split("."))
-            where = f" where {REPORT_KEY} not in (select {REPORT_KEY} from {WITHOUT_ALIAS}.main.report_ids)"
-            connection.execute(f'create schema if not exists {WITHOUT_ALIAS}."{table.split(".")[0]}"')
-            connection.execute(
-                f"create view {_in(WITHOUT_ALIAS, table)} as select * from {_in(working, table)}"
-                + (where if REPORT_KEY in columns else "")
-            )
-        connection.execute(f"use {WITHOUT_ALIAS}")
+            _view_in(connection, WITHOUT_ALIAS, working, table, kept)
         for model in models:
-            connection.execute(f'create schema if not exists "{model.layer}"')
-            connection.execute(f"create table {_in(None, model.table)} as\n{model.sql}")
-        connection.execute(f'use "{working}"')
+            _build_in(connection, WITHOUT_ALIAS, working, model)
         with transaction(connection):
             for model in models:
                 connection.execute(f"delete from {_in(working, model.table)}")

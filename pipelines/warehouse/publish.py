@@ -224,20 +224,13 @@ def _patch_table_by_rows(connection: duckdb.DuckDBPyConnection, source_db: str, 
         connection.execute("drop table if exists publishing_changed_hashes")
 
 
-def _table_digest(connection: duckdb.DuckDBPyConnection, qualified_table: str) -> tuple:
-    """(rows, order-independent hash of every row): equal for two tables that hold the same rows."""
+def _digest(connection: duckdb.DuckDBPyConnection, qualified_table: str, reports: list[str] | None = None) -> tuple:
+    """(rows, order-independent hash of those rows) of the table, or of its rows of ``reports``: equal for two
+    tables that hold the same rows."""
+    where = f" where {IN_REPORTS}" if reports is not None else ""
     return connection.execute(
-        f"select count(*), coalesce(sum(hash(row_values)::hugeint), 0) from {qualified_table} as row_values"
-    ).fetchone()
-
-
-def _reports_digest(connection: duckdb.DuckDBPyConnection, qualified_table: str, reports: list[str]) -> tuple:
-    """(rows of ``reports``, order-independent hash of those rows): equal for two tables that hold the same rows of
-    ``reports``."""
-    return connection.execute(
-        f"select count(*), coalesce(sum(hash(row_values)::hugeint), 0) "
-        f"from {qualified_table} as row_values where {IN_REPORTS}",
-        [reports],
+        f"select count(*), coalesce(sum(hash(row_values)::hugeint), 0) from {qualified_table} as row_values{where}",
+        [reports] if reports is not None else [],
     ).fetchone()
 
 
@@ -354,13 +347,13 @@ def publish_marts(
                 if by_report and kept:
                     table_rows[table] += _previous_row_count(connection, table, kept)
             for table in patched:  # the other reports' rows are the ones published before, untouched
-                expected = _reports_digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"', rewritten)
-                actual = _reports_digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"', rewritten)
+                expected = _digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"', rewritten)
+                actual = _digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"', rewritten)
                 if actual != expected:
                     raise PublishError(f"{PUBLISHED_SCHEMA}.{table}: the patched copy differs from the build")
             for table in rows_patched:
-                expected = _table_digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"')
-                actual = _table_digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"')
+                expected = _digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"')
+                actual = _digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"')
                 if actual != expected:
                     raise PublishError(f"{PUBLISHED_SCHEMA}.{table}: the copy patched by rows differs from the build")
             _mark_stale(connection, withheld, set(kept))
