@@ -1554,3 +1554,58 @@ def test_initials_written_with_an_ampersand_name_a_market_whose_name_says_and():
     )
     values = {(figure.scope, figure.year, figure.value_millions) for figure in _figures(text, metric="value")}
     assert values == {("market", 2021, 700300.0), ("market", 2022, 755200.0)}
+
+
+def test_units_as_the_subject_of_a_rate_are_a_segment_not_a_volume():
+    text = (
+        "Tiller Market\n\n"
+        "- By power, the 20-40 HP class captured 51.2% of the tiller market share in 2024, while above-40 HP units "
+        "are projected to expand at a 6.4% CAGR through 2030.\n"
+    )
+    (rate,) = _figures(text, metric="cagr", scope="segment")
+    assert (rate.member, rate.pct) == ("above-40 HP", 6.4)
+
+
+def test_a_rate_of_units_shipped_is_still_a_volume():
+    text = "Tiller Market\n\nThe number of tillers shipped is expected to rise at a CAGR of 4.1% to 2030.\n"
+    assert _figures(text, metric="cagr") == []
+
+
+def test_the_percentage_a_list_of_shares_follows_on_from_is_the_first_members_share():
+    text = (
+        "Frozen Dumpling Market\n\n"
+        "By region, Asia Pacific was the main market for frozen dumplings in 2022 (41.5%), followed by North America "
+        "(22.0%), Europe (19.5%) and Latin America (8.0%).\n"
+    )
+    shares = {(figure.member, figure.year, figure.pct) for figure in _figures(text, metric="share")}
+    assert ("Asia Pacific", 2022, 41.5) in shares
+    assert len(shares) == 4
+
+
+def test_the_first_amount_of_a_ranking_is_the_member_the_sentence_opens_with():
+    text = (
+        "Quarry Machinery Market\n\n"
+        "The study found that crushing equipment led the way in 2021 with a value of about $12 billion, followed by "
+        "screening equipment at about $7 billion.\n"
+    )
+    values = {(figure.scope, figure.member, figure.value_millions) for figure in _figures(text, metric="value")}
+    assert values == {("segment", "crushing equipment", 12000.0), ("segment", "screening equipment", 7000.0)}
+
+
+def test_a_price_range_named_as_a_member_is_not_a_price():
+    text = (
+        "Pet Toy Market\n\n"
+        "Premium price range dominated the market in 2023, with revenue exceeding USD 4.2 billion, and is expected to "
+        "reach USD 6.9 billion by 2032.\n"
+    )
+    values = {(figure.member, figure.year, figure.value_millions) for figure in _figures(text, metric="value")}
+    assert values == {("Premium price range", 2023, 4200.0), ("Premium price range", 2032, 6900.0)}
+
+
+def test_a_share_of_emissions_is_not_a_share_of_the_market():
+    text = (
+        "Plant-Based Cheese Market\n\n"
+        "A 2023 study estimates that dairy herds account for roughly 4.0% of global man-made greenhouse gas "
+        "emissions.\n"
+    )
+    assert _figures(text, metric="share") == []

@@ -54,6 +54,8 @@ _BY_DIMENSION = (
 BY_DIMENSION_OPENING = re.compile("^" + _BY_DIMENSION + r"(?P<separator>[,:])\s+")
 CLAUSE_OPENING = re.compile(
     r"(?:[;,]\s*(?:(?i:whereas|while|and|but|yet)\s+)?|\b(?i:whereas|while)\s+|\b(?i:followed\s+by)\s+"
+    # "The report showed that surface mining equipment led ...": the clause a reporting verb opens
+    r"|\b(?i:shows?|showed|says?|said|finds|found|notes?|noted|estimates?|estimated|expects?|expected)\s+(?i:that)\s+"
     # "... a 5% share of the market and lead-acid batteries took up 31%": "and" opening a member's own clause
     r"|\s(?i:and)\s+(?=(?:[\w-]+\s+){1,4}?(?i:took|takes|accounted|accounts|held|holds|captured|captures"
     r"|commanded|commands|made\s+up|makes\s+up|represented|represents|contributed|contributes)\b))"
@@ -61,7 +63,8 @@ CLAUSE_OPENING = re.compile(
 # The member a sentence (or a bullet) opens with: up to five words, "the" left out.
 _OPENING_MEMBER = r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)"
 MEMBER_THEN_VERB = re.compile(
-    r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)(?:\s+(?i:class|category))?"
+    r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+(?!(?i:that)\b)[\w&'’/()-]+){0,4}?)"
+    r"(?:\s+(?i:class|category))?"
     r"(?:\s*\([^()]{1,60}\))?\s+"
     r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
     r"|lead|dominated|dominates|dominate|represents|represent|retained|retains|retain|claimed|claims|controlled|controls"
@@ -74,7 +77,8 @@ NOT_A_MEMBER = re.compile(
     r"(?i:it|this|that|they|which|who|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
     r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?"
     r"|(?:two|three|four|five|both|these|those|all|other|the\s+two|the\s+three)\s+[\w-]+|[\w-]+\s+segments|segments|regions|countries"
-    r"|.*\b(?:market|industry)\b.*|.*\b(?:revenues?|spending|growth|size|value|shares?)\b.*)"
+    r"|.*\b(?:market|industry)\b.*|.*\b(?:revenues?|spending|growth|size|value|shares?)\b.*"
+    r"|(?:\w+\s+)?(?:report|study|survey|analysis|research|data|forecast|estimate)s?)"
 )
 # The words a sentence opens with, up to its verb: "Games on mobile will grow 25.6% Y/Y to $86.3B in 2020".
 SENTENCE_SUBJECT = re.compile(

@@ -51,6 +51,7 @@ from pipelines.extract.figure_members import (
     BY_DIMENSION_OPENING,
     FIRM_EARNS,
     FIRM_NAME,
+    FOLLOWED_BY_WORDS,
     GENERIC_MEMBER_NOUN,
     IT_OPENING,
     MEMBER_CONTRIBUTES,
@@ -139,8 +140,9 @@ _SHARE_AFTER = re.compile(
 )
 _SHARE_OF_A_QUANTITY = re.compile(
     r"\s*(?i:of)\s+(?:(?i:the|these|those|all|its|their)\s+)?(?:(?i:overall|global|total|world['’]s|worldwide)\s+)?"
-    r"(?:[\w'’-]+\s+){0,2}?(?i:consumption|production|output|procedures|units|shipments|installations|capacity"
-    r"|users|subscribers|patents|deliveries|launches|towers|capital\s+expenditures?|capex|growth)\b"
+    r"(?:[\w'’-]+\s+){0,3}?(?i:consumption|production|output|procedures|units|shipments|installations|capacity"
+    r"|users|subscribers|patents|deliveries|launches|towers|capital\s+expenditures?|capex|growth|emissions"
+    r"|employment|jobs|workforce|population|land|water|energy\s+use|electricity)\b"
 )
 _THE_WHOLE_MARKET_AFTER = re.compile(
     r"\s+(?i:global|worldwide|world|overall|total|entire)\s+(?:[\w&'’-]+\s+){0,4}?(?i:market|industry)\b"
@@ -181,7 +183,8 @@ _EFFECT_ON_A_RATE = re.compile(
 )
 # "global meat consumption is growing at 5-6%": a rate of volume, not of the market's value.
 _VOLUME_RATE_BEFORE = re.compile(
-    r"\b(?i:consumption|production|shipments?|installations?|deployments?|(?<!end[- ])users?|subscribers?|units?"
+    r"\b(?i:consumption|production|shipments?|shipped|installations?|deployments?|(?<!end[- ])users?|subscribers?"
+    r"|units?\s+(?:sold|shipped|installed|deployed|delivered)|in\s+units"
     r"|populations?|(?:the\s+)?number\s+of|installed\s+base"
     r"|volumes?|launches|capacity)\b(?:(?!\b(?i:market|industry|revenue|value)\b)[^.;])*$"
 )
@@ -307,6 +310,39 @@ def _is_listed_share(text: str, percent: Percent, tokens: SentenceTokens) -> boo
     if _SHARES_OF_A_QUANTITY_BEFORE.search(text, tokens.sentence.char_start, percent.start):
         return False
     return sum(1 for item in tokens.percentages if right_after_a_name(item)) >= _LISTED_SHARES_MINIMUM
+
+
+def _leads_listed_shares(text: str, percent: Percent, tokens: SentenceTokens) -> bool:
+    """ "Europe was the main market in 2018 (32.3%), followed by North America (30.6%), Asia-Pacific (20.0%)": the
+    percentage a list of shares follows on from is the first member's share."""
+    following = next((item for item in tokens.percentages if item.start > percent.end), None)
+    return (
+        following is not None
+        and FOLLOWED_BY_WORDS.search(text, percent.end, following.start) is not None
+        and _FOLLOWED_BY.fullmatch(text, percent.end, following.start) is not None
+        and _is_listed_share(text, following, tokens)
+    )
+
+
+def _member_leading_or_named_a_segment(
+    text: str, sentence: Sentence, money: Money, amounts: list[Money]
+) -> NamedScope | None:
+    """The member a sentence opens with, when the amount is that member's: the sentence calls it a segment ("the
+    specialty chemicals segment is expected to reach $50 billion") or ranks it first ("surface mining equipment led
+    in 2020 with $30 billion, followed by underground machinery at $25 billion")."""
+    opening = member_opening_clause(text, sentence, money.start, require_by_dimension=False)
+    if opening is None:
+        return None
+    if SEGMENT_NOUN.search(opening.member):
+        return replace(opening, member=SEGMENT_NOUN.sub("", opening.member))
+    following = next((item for item in amounts if item.start > money.end), None)
+    if (
+        following is not None
+        and FOLLOWED_BY_WORDS.search(text, money.end, following.start) is not None
+        and _FOLLOWED_BY.fullmatch(text, money.end, following.start) is not None
+    ):
+        return opening
+    return None
 
 
 def _as_float(number: Decimal | None) -> float | None:
@@ -485,6 +521,8 @@ def extract_figures(
                 target = NamedScope("segment", dimension, GENERIC_MEMBER_NOUN.sub("", leader.group("member")))
             if target is None and isinstance(item, Money):
                 target = segment_named_the_kind(sentence.text, item.start - sentence.char_start)
+            if target is None and isinstance(item, Money):
+                target = _member_leading_or_named_a_segment(text, sentence, item, tokens.money)
             if target is None and IT_OPENING.match(sentence.text):
                 # "Europe takes the crown for the largest region. In 2019, it accounted for 48.6%": "it" is the
                 # member the previous sentence opens with
@@ -626,6 +664,8 @@ def extract_figures(
                 if labelled_member.group("year"):
                     labelled_year = int(labelled_member.group("year"))
             if metric is None and _is_listed_share(text, item, tokens):
+                metric = "share"
+            if metric is None and target is not None and _leads_listed_shares(text, item, tokens):
                 metric = "share"
             if (
                 metric is None
