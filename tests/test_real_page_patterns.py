@@ -1609,3 +1609,33 @@ def test_a_share_of_emissions_is_not_a_share_of_the_market():
         "emissions.\n"
     )
     assert _figures(text, metric="share") == []
+
+
+def test_a_cagr_after_three_dated_values_runs_from_the_one_it_reproduces():
+    text = (
+        "Kelp Fibre Market\n\n"
+        "The kelp fibre market grew from USD 100.0 billion in 2024 to USD 104.0 billion in 2025, with expectations to "
+        "reach USD 153.9 billion by 2032 and a CAGR of 5.53%.\n"
+    )
+    assert _cagr(text)[:3] == (5.53, 2024, 2032)
+
+
+def test_a_cagr_after_three_dated_values_that_none_reproduces_runs_between_the_last_two():
+    text = (
+        "Kelp Fibre Market\n\n"
+        "The kelp fibre market grew from USD 100.0 billion in 2024 to USD 104.0 billion in 2025, with expectations to "
+        "reach USD 153.9 billion by 2032 and a CAGR of 9.0%.\n"
+    )
+    assert _cagr(text)[:3] == (9.0, 2025, 2032)
+
+
+def test_the_market_for_something_else_written_after_the_word_market_is_another_market():
+    text = (
+        "Cobots Market\n\n"
+        "The cobots market will reach $12.3 billion by 2030. "
+        "The market for service robots will grow by a 21% CAGR over the next three years.\n"
+        "The global market for collaborative cobots arms is expected to grow at a CAGR of 33% between 2024 and 2030.\n"
+    )
+    assert _figures(text, metric="cagr", scope="market") == []
+    (segment_rate,) = _figures(text, metric="cagr", scope="segment")
+    assert (segment_rate.member, segment_rate.pct) == ("collaborative cobots arms", 33.0)

@@ -15,6 +15,8 @@ from pipelines.extract.sentence_tokens import SentenceTokens
 # Placeholder periods of a CAGR, resolved once the page's forecast period is known (``resolve_cagr_periods``):
 FORECAST_PERIOD = (-1, -1)  # the sentence says "over the forecast period"
 UNSTATED_PERIOD = (-2, -2)  # the sentence states no period at all
+# How far a rate may be from the one its values imply, beyond its own rounding (publishers round the values too).
+_RATE_TOLERANCE = 0.05
 FORECAST_END_YEAR = -1  # a value's year: "to reach US$81.5 Billion by the end of the analysis period"
 FORECAST_END = re.compile(
     r"[^.;]{0,40}?\b(?i:by|at|until|till|through)\s+the\s+end\s+of\s+the\s+(?i:forecast|analysis|projection)"
@@ -58,7 +60,10 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
             RATES_IN_A_ROW.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise([percent, *between])
         ):
             return later_ranges[0].first_year, later_ranges[0].last_year
-    value_years = years_of_values_before(percent.start, tokens)
+    dated_values = dated_values_before(percent.start, tokens)
+    value_years = [year for year, _ in dated_values]
+    if (start_year := start_year_the_rate_reproduces(dated_values, percent)) is not None:
+        return start_year, value_years[-1]
     if len(value_years) >= 2 and value_years[-2] != value_years[-1]:
         # "to reach USD 270.3 billion by 2021 from USD 227.5 billion in 2020, at a CAGR of 23.6%": either order
         return min(value_years[-2:]), max(value_years[-2:])
@@ -143,10 +148,33 @@ def _years_of_values_after(position: int, tokens: SentenceTokens) -> list[int]:
 def years_of_values_before(position: int, tokens: SentenceTokens) -> list[int]:
     """The distinct years, in reading order, that follow the money values stated before ``position``: "from USD
     1.5 billion in 2025 to USD 4.0 billion by 2032" → [2025, 2032]. Only when two or more values are stated."""
+    return [year for year, _ in dated_values_before(position, tokens)]
+
+
+def start_year_the_rate_reproduces(dated_values: list[tuple[int, Money]], percent: Percent) -> int | None:
+    """Of three or more dated values ("from USD 187.9 billion in 2024 to USD 197.6 billion in 2025, ... USD 288.7
+    billion by 2032 and a CAGR of 5.51%"), the year of the one from which the rate, compounded to the last value,
+    gives the last value within the rate's rounding: 2024 here. None when no start or more than one does."""
+    if len(dated_values) < 3:
+        return None
+    last_year, last = dated_values[-1]
+    matching = []
+    for year, money in dated_values[:-1]:
+        if year >= last_year or money.low_millions <= 0:
+            continue
+        implied = (float(last.low_millions / money.low_millions) ** (1 / (last_year - year)) - 1) * 100
+        if abs(implied - float(percent.low)) <= float(percent.rounding) + _RATE_TOLERANCE:
+            matching.append(year)
+    return matching[0] if len(matching) == 1 else None
+
+
+def dated_values_before(position: int, tokens: SentenceTokens) -> list[tuple[int, Money]]:
+    """The money values stated before ``position`` with the distinct years that follow them, in reading order.
+    Only when two or more values are stated."""
     values = [money for money in tokens.money if money.end <= position]
     if len(values) < 2:
         return []
-    years: list[int] = []
+    years: list[tuple[int, Money]] = []
     for previous, money, following in zip([None, *values[:-1]], values, [*values[1:], None], strict=True):
         limit = following.start if following else position
         year = next((y.year for y in tokens.years if money.end <= y.start < limit), None)
@@ -157,9 +185,9 @@ def years_of_values_before(position: int, tokens: SentenceTokens) -> list[int]:
         if year is None and previous is not None:
             # "$139.77 billion by the end of 2021, and by 2029 it will grow to $376.32 billion": the year before it
             year = next((y.year for y in reversed(tokens.years) if previous.end <= y.start and y.end <= money.start
-                         and (not years or y.year != years[-1])), None)  # fmt: skip
-        if year is not None and (not years or years[-1] != year):
-            years.append(year)
+                         and (not years or y.year != years[-1][0])), None)  # fmt: skip
+        if year is not None and (not years or years[-1][0] != year):
+            years.append((year, money))
     return years
 
 

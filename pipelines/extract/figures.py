@@ -536,7 +536,9 @@ def extract_figures(
             if target is None and market and of_a_market:
                 # "By end-user industry, ...": the words of a "By <dimension>," opening name no market
                 opening = BY_DIMENSION_OPENING.match(sentence.text)
-                named = market_named_before(text, sentence.char_start + (opening.end() if opening else 0), item.start)
+                named = market_named_before(
+                    text, sentence.char_start + (opening.end() if opening else 0), item.start, market
+                )
                 relation = relation_to_the_market(named, market) if named else "same"
                 if relation != "same" and text.lower().count(named.lower()) > 1 and shares_a_word(named, market):
                     # a name the page keeps using is its own market, however the title puts it: "commercial

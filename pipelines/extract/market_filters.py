@@ -94,18 +94,34 @@ _NAME_NOISE = frozenset(
 
 
 _INDUSTRY_WORD = re.compile(r"\b(?i:industry|sector)\b")
+_MARKET_FOR = re.compile(
+    r"\s+(?i:for)\s+(?:(?i:the)\s+)?(?P<name>[\w&'’-]+(?:\s+(?!(?i:is|was|are|were|will|has|have|had|could|may)\b)"
+    r"[\w&'’-]+){0,4}?)(?=\s+(?i:is|was|are|were|will|has|have|had|grew|grows|could|may|should|would|reached|stood)\b)"
+)
 
 
-def market_named_before(text: str, sentence_start: int, figure_start: int) -> str | None:
+def market_named_before(text: str, sentence_start: int, figure_start: int, market: str) -> str | None:
     """The name in the last "<name> market" of the sentence before the figure: "the air-source heat pump market is
-    projected to grow at 8.4%" → 'air-source heat pump'."""
+    projected to grow at 8.4%" → 'air-source heat pump'; or in "the market for <name>" when that name is not just
+    another wording of ``market``, the page's own market."""
     last = None
     for match in MARKET_WORD.finditer(text, sentence_start, figure_start):
         last = match
     for match in _INDUSTRY_WORD.finditer(text, sentence_start, figure_start):
         if last is None or match.start() > last.start():
             last = match  # "The energy drinks industry was valued at over $75 billion"
-    return market_name_before(text, last.start(), sentence_start) if last else None
+    if last is None:
+        return None
+    named = market_name_before(text, last.start(), sentence_start)
+    named_after = _MARKET_FOR.match(text, last.end(), figure_start)
+    if named is None and named_after is not None:
+        # "the global market for smart sports equipment is expected to grow": a looser way of naming, so a name that
+        # shares a word with the page's market ("the market for AI accelerator chipsets" on an AI chip page) is
+        # taken for the market itself unless it holds all the market's words
+        name = named_after.group("name")
+        if relation_to_the_market(name, market) == "part" or not shares_a_word(name, market):
+            return name
+    return named
 
 
 _SPLIT_INITIALS = re.compile(r"\b(\w)\s+(?=\w\b)")
