@@ -1639,3 +1639,24 @@ def test_the_market_for_something_else_written_after_the_word_market_is_another_
     assert _figures(text, metric="cagr", scope="market") == []
     (segment_rate,) = _figures(text, metric="cagr", scope="segment")
     assert (segment_rate.member, segment_rate.pct) == ("collaborative cobots arms", 33.0)
+
+
+def test_an_amount_whose_sentence_is_about_something_else_is_not_the_markets():
+    text = (
+        "Video Game Market\n\n"
+        "The video game market will reach $210.5 billion in 2027. "
+        "Handheld makers are launching new devices this fall, and existing handheld sales should grow from "
+        "$4.1 billion in 2025 to $5.0 billion in 2027.\n"
+    )
+    values = {(figure.scope, figure.year, figure.value_millions) for figure in _figures(text, metric="value")}
+    assert values == {("market", 2027, 210500.0)}
+
+
+def test_an_amount_a_report_or_an_analyst_states_stays_the_markets():
+    text = (
+        "Video Game Market\n\n"
+        "A report released by Pixel Analytics shows spending is expected to reach $210.5 billion in 2027.\n"
+        "Analysts at Pixel Analytics, who track 40 countries, expect $230.0 billion in 2028.\n"
+    )
+    values = {(figure.scope, figure.year, figure.value_millions) for figure in _figures(text, metric="value")}
+    assert values == {("market", 2027, 210500.0), ("market", 2028, 230000.0)}

@@ -102,6 +102,12 @@ _THE_MARKETS_OWN = re.compile(
     r"|expenditures?|demand|consumption|figure|number|cagr|growth|trajectory|business)\b"
 )
 
+# Subjects that say who states a figure, not what it is of.
+_A_SOURCE = re.compile(
+    r"\b(?i:reports?|study|studies|surveys?|estimates?|analysis|analysts?|research|forecasts?|data|figures|who"
+    r"|according|projections?|predictions?|advisory|consultancy|firm)\b"
+)
+
 
 def subject_after_openings(sentence_before_figure: str) -> str | None:
     """The words before the first verb of a figure's sentence, opening clauses ("In 2024,", "Overall,", "As demand
@@ -122,6 +128,7 @@ def rate_of_something_else(sentence_before_rate: str, market: str | None) -> str
         not subject
         or any(character.isdigit() for character in subject)
         or _THE_MARKETS_OWN.search(subject)
+        or _A_SOURCE.search(subject)  # "A report released by Armstrong & Associates shows the market is ..."
         or _SUBORDINATE_OPENING.match(subject)  # "As consumers are ...": the main clause comes later
     ):
         return None

@@ -123,7 +123,7 @@ _CAGR_AFTER = re.compile(
 _NAME_THEN_PERCENT = re.compile(r"\s?:?\s?\(?")
 _LISTED_SHARES_MINIMUM = 2
 _SHARE_BEFORE = re.compile(
-    r"(?i:share|accounted for|accounting for|accounts for|captured|captures|held|holds|hold|representing|represented"
+    r"\b(?i:share|accounted for|accounting for|accounts for|captured|captures|held|holds|hold|representing|represented"
     r"|commanded|commands|controlled|controls|make up|makes up|made up|took up|takes up|take up|constitutes|constitute"
     r"|constituted|contribute"
     r"|contributes|contributed)"
@@ -577,6 +577,14 @@ def extract_figures(
                     skip(
                         f"{item.text!r} at {item.start}: revenue or spending of {earner.group('what')}, not of {market}"
                     )
+                    continue
+                if (
+                    target is None
+                    and named is None
+                    and isinstance(item, Money)
+                    and (owner := rate_of_something_else(text[sentence.char_start : item.start], market))
+                ):
+                    skip(f"{item.text!r} at {item.start}: an amount of {owner}, not of {market}")
                     continue
             by_dimension = BY_DIMENSION_OPENING.match(sentence.text)
             if target is None and by_dimension:
