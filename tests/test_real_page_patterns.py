@@ -1660,3 +1660,16 @@ def test_an_amount_a_report_or_an_analyst_states_stays_the_markets():
     )
     values = {(figure.scope, figure.year, figure.value_millions) for figure in _figures(text, metric="value")}
     assert values == {("market", 2027, 210500.0), ("market", 2028, 230000.0)}
+
+
+def test_a_title_market_the_text_keeps_saying_wins_over_another_market_the_text_names_more_often():
+    text = (
+        "U.S. Aerospace and Defense Industry Expected to Keep Growing\n\n"
+        "According to a new study, the A&D market is expected to grow from $40.0 billion in 2024 to $43.0 billion "
+        "in 2025. Aerospace and defense firms are hiring, and aerospace and defense exports rose. The space market "
+        "promises more, the space market draws investors, yet the space market is small.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "U.S. Aerospace and Defense"
+    values = {(figure.scope, figure.year, figure.value_millions) for figure in _figures(text, metric="value")}
+    assert values == {("market", 2024, 40000.0), ("market", 2025, 43000.0)}

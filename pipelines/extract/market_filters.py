@@ -7,6 +7,7 @@ import functools
 import re
 from decimal import Decimal
 
+from pipelines.extract.geography import is_known_place
 from pipelines.extract.metadata import MARKET_WORD, market_name_before
 from pipelines.extract.numbers import Money
 
@@ -147,8 +148,11 @@ _NOT_IN_INITIALS = frozenset({"global", "and", "of", "the", "for"})  # "A&D" for
 def _is_acronym_of(named: str, market: str) -> bool:
     """'BNPL' for "Buy Now Pay Later", 'A&D' for "Aerospace and Defense": a name written as the market's initials,
     with "global" or a last generic word ("payment") around it."""
+    words = market.split()
+    while len(words) > 1 and is_known_place(words[0]):
+        words = words[1:]  # "U.S. Aerospace and Defense": the A&D market of a place
     initials = "".join(
-        word[0] for word in re.findall(r"[A-Za-z]+", market) if word.lower() not in _NOT_IN_INITIALS
+        word[0] for word in re.findall(r"[A-Za-z]+", " ".join(words)) if word.lower() not in _NOT_IN_INITIALS
     ).upper()
     return len(initials) >= 2 and any(
         re.sub(r"[^A-Za-z]", "", word).upper() == initials for word in named.split() if word.isupper() or "&" in word

@@ -59,6 +59,7 @@ _SMALL_WORDS = frozenset({"and", "or", "of", "for", "the", "in", "on", "to", "&"
 # What a title's market should not hold: a figure, a year, a sentence's verb, a breadcrumb.
 _TITLE_JUNK = re.compile(r"\d|\b(?i:says|said|home|report|projected|most|key|current|overall|growth\s+in)\b")
 _SAID_OFTEN = 3
+_SAID_TWICE = 2
 _LABEL_WORDS = re.compile(
     r"\b(?i:base\s+year|forecast\s+years?|forecast\s+period|study\s+period|historical\s+years?)\b"
 )
@@ -421,6 +422,16 @@ def _said_as_words(lowered: str, key: str) -> int:
     return count
 
 
+def _said_in_the_text(key: str, text: str) -> bool:
+    """Whether the text says a title's market name more than once without "market" after it, a place before it
+    left out: "aerospace and defense" on a page titled "U.S. Aerospace and Defense Industry ..."."""
+    words = key.split()
+    while len(words) > 1 and is_known_place(words[0]):
+        words = words[1:]
+    lowered = " ".join(text.lower().split())
+    return _said_as_words(lowered, " ".join(words)) >= _SAID_TWICE
+
+
 def _display_name(name: str) -> str:
     """'space debris monitoring and removal' → 'Space Debris Monitoring and Removal'; a name with capitals as
     written."""
@@ -439,7 +450,13 @@ def _market_name(title_market: str | None, text: str) -> str | None:
     if title_market:
         key = " ".join(title_market.lower().split())
         said = next((count for phrase_key, count, _ in phrases if phrase_key == key), 0)
-        if said <= 1 and phrases and phrases[0][1] >= _SAID_OFTEN and not set(phrases[0][0].split()) & set(key.split()):
+        if (
+            said <= 1
+            and phrases
+            and phrases[0][1] >= _SAID_OFTEN
+            and not set(phrases[0][0].split()) & set(key.split())
+            and not _said_in_the_text(key, text)
+        ):
             # "Steady Market Expansion in the Aquaculture Industry": a heading's word, said once, against the
             # market the text keeps naming
             return _display_name(phrases[0][2])
