@@ -1673,3 +1673,17 @@ def test_a_title_market_the_text_keeps_saying_wins_over_another_market_the_text_
     assert report.metadata.market == "U.S. Aerospace and Defense"
     values = {(figure.scope, figure.year, figure.value_millions) for figure in _figures(text, metric="value")}
     assert values == {("market", 2024, 40000.0), ("market", 2025, 43000.0)}
+
+
+def test_a_forecasters_headline_names_the_market_by_what_it_earns():
+    for headline, market in (
+        ("Quorum Forecasts Worldwide Semiconductor Revenue to Grow 12% in 2026", "Semiconductor"),
+        ("Worldwide Spending on Edge Computing Will Reach $380 Billion", "Edge Computing"),
+    ):
+        text = (
+            f"{headline}\n\nWorldwide {market.lower()} revenue will total $700.0 billion in 2026, and "
+            f"{market.lower()} vendors expect more. "
+            "In the near term, the memory market will grow faster, and the memory market will stay tight, as "
+            "the memory market recovers.\n"
+        )
+        assert extract_report(text).metadata.market == market

@@ -184,6 +184,13 @@ _PUBLISHER_IN_NEWS: tuple[tuple[re.Pattern, dict], ...] = (
         },
     ),
 )
+# A press release's headline that sizes a market by what it earns: "IDC Forecasts Worldwide Robotics Spending to
+# Reach $95 Billion", "Worldwide Spending on Edge Computing Will Grow 14%".
+_REVENUE_HEADLINE = re.compile(
+    r"\b(?:Worldwide|Global)\s+(?:(?:Spending|Revenue)\s+on\s+(?P<market_on>[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,4})"
+    r"|(?P<market>[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,4}?)\s+(?:Revenue|Revenues|Spending|Sales))"
+    r"\s+(?:to|will|is|are|Forecast|Expected|Set)\b"
+)
 _TRADEMARKS = re.compile(r"[™®]|\s+(?i:all\s+rights\s+reserved).*$")
 _MAX_TITLE_LENGTH = 90
 _TITLE_SEARCH_LINES = 40
@@ -205,6 +212,11 @@ def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
             market = match.group("market").rsplit(" / ", 1)[-1].strip(" ,:|–-")
             market = _POSSESSIVE.sub("", market)  # "Europe’s Heat Pump Market" → "Europe Heat Pump"
             return line, market
+    for sentence in sentences[:_PUBLISHER_HEADER_LINES]:
+        headline = _REVENUE_HEADLINE.search(_MARKUP.sub("", sentence.text))
+        if headline and "\n" not in sentence.text:
+            # "Gartner Forecasts Worldwide Semiconductor Revenue to Grow 14% in 2025": a forecaster's press release
+            return _MARKUP.sub("", sentence.text), headline.group("market") or headline.group("market_on")
     return None
 
 
