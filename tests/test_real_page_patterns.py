@@ -1687,3 +1687,48 @@ def test_a_forecasters_headline_names_the_market_by_what_it_earns():
             "the memory market recovers.\n"
         )
         assert extract_report(text).metadata.market == market
+
+
+def _member_shares(text: str) -> set:
+    return {(figure.scope, figure.member, figure.pct) for figure in _figures(text, metric="share")}
+
+
+def test_a_share_goes_to_the_member_after_an_opening_phrase_or_a_verb_like_take_or_stay():
+    text = (
+        "Kelp Fibre Market\n\n"
+        "According to the survey, woven kelp accounted for by far the largest share of total sales, almost 48 per cent."
+        "\n- Bleached fibres take 31.5% of the market, making them the most common grade.\n"
+        "- Raw fibres stay on top in Asia with 20.5% market share.\n"
+    )
+    assert ("segment", "woven kelp", 48.0) in _member_shares(text)
+    assert ("segment", "Bleached fibres", 31.5) in _member_shares(text)
+
+
+def test_a_share_goes_to_a_segment_named_as_such_even_with_commas_in_its_name():
+    text = (
+        "Cold Chain Logistics Market\n\n"
+        "Among all applications, the meat, fish and seafood segment generated the highest revenue, accounting for "
+        "around 35% of the market in 2015.\n"
+        "The skin and sun care products segment dominates the market and accounts for around 30% share.\n"
+    )
+    shares = _member_shares(text)
+    assert ("segment", "meat, fish and seafood", 35.0) in shares
+    assert ("segment", "skin and sun care products", 30.0) in shares
+
+
+def test_a_share_held_by_a_market_named_as_the_sentences_subject_is_that_segments():
+    text = (
+        "Pharmaceuticals Market\n\n"
+        "The antiviral drugs market was the largest segment of the pharmaceuticals market, accounting for 14.5% of "
+        "the total in 2022.\n"
+        "In terms of service lines, the payroll services market constitutes the largest line, with a share "
+        "estimated at 29.3% in 2022.\n"
+        "The market accounted for 1.6% of the global GDP.\n"
+    )
+    assert _member_shares(text) == {("segment", "antiviral drugs", 14.5), ("segment", "payroll services", 29.3)}
+
+
+def test_a_member_written_with_a_comparison_sign_is_read():
+    text = "Heat Pump Market\n\n- By capacity, ≤5-ton systems captured 72% of the heat pump market share in 2024.\n"
+    ((scope, member, pct),) = _member_shares(text)
+    assert (scope, pct) == ("segment", 72.0) and member.startswith("≤5-ton")

@@ -60,16 +60,22 @@ CLAUSE_OPENING = re.compile(
     r"|\s(?i:and)\s+(?=(?:[\w-]+\s+){1,4}?(?i:took|takes|accounted|accounts|held|holds|captured|captures"
     r"|commanded|commands|made\s+up|makes\s+up|represented|represents|contributed|contributes)\b))"
 )
+# A sentence's opening phrase before its subject: "According to the data,", "In 2023,", "Among all types,".
+_OPENING_PHRASE = re.compile(
+    r"[-•*·\s]*(?i:according\s+to|in|by|among|of|as\s+per|per|based\s+on|in\s+terms\s+of|overall|globally)\b[^,]{0,60},\s*"
+)
 # The member a sentence (or a bullet) opens with: up to five words, "the" left out.
 _OPENING_MEMBER = r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)"
 MEMBER_THEN_VERB = re.compile(
-    r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+(?!(?i:that)\b)[\w&'’/()-]+){0,4}?)"
+    r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9≤≥<>][\w&'’/-]*(?:\s+(?!(?i:that)\b)[\w&'’/()-]+){0,4}?"
+    r"(?:\s+(?i:segment|category|sub-segment))?)"
     r"(?:\s+(?i:class|category))?"
     r"(?:\s*\([^()]{1,60}\))?\s+"
     r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
     r"|lead|dominated|dominates|dominate|represents|represent|retained|retains|retain|claimed|claims|controlled|controls"
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
     r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
+    r"|take|stays|stay|stayed"
     r"|at)\b(?!-)"
 )
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
@@ -91,7 +97,9 @@ _SUBJECT_AFTER_OPENINGS = re.compile(
     r"|if|because|since|although|though|given|amid|despite|after|before|yet|however|overall|for\s+example"
     r"|for\s+instance|looking\s+ahead)\b[^,]{0,80},\s*)*"
     r"(?P<subject>.*?)\s+(?i:is|are|was|were|will|would|could|has|have|had|grew|grows|growing|registered|registers"
-    r"|witnessed|expanded|rose|increased|surged|posted|recorded|reached|exhibits?|exhibited|shows?|showed|saw|sees|see)\b"
+    r"|witnessed|expanded|rose|increased|surged|posted|recorded|reached|exhibits?|exhibited|shows?|showed|saw|sees|see"
+    r"|constitutes|constituted|accounts|accounted|holds|held|captures|captured|represents|represented|dominates"
+    r"|dominated)\b"
 )
 _SUBORDINATE_OPENING = re.compile(
     r"(?i:as|while|when|whereas|if|because|since|although|though|given|amid|despite|after|before|once|unless)\b"
@@ -247,7 +255,11 @@ def member_opening_clause(
     # A new member's clause opens after another member's figure ("Troponin had the major revenue share of, more than
     # 35%" is one clause; "Sparkling wine and fortified wine held 11% and 4%" names joined members); else after the
     # last comma or joining word ("In terms of freight volume, maritime transportation made up 47.9%").
-    for clause_start in dict.fromkeys((after_a_figure, last_boundary)):
+    # "According to the data, mobile games accounted for by far the largest share of total sales, almost 52 per
+    # cent": else the clause an opening phrase leads into
+    opening_phrase = _OPENING_PHRASE.match(sentence.text, sentence_start)
+    after_opening = opening_phrase.end() if opening_phrase and opening_phrase.end() <= relative else after_a_figure
+    for clause_start in dict.fromkeys((after_a_figure, last_boundary, after_opening)):
         member = MEMBER_THEN_VERB.match(sentence.text, clause_start, relative)
         if (
             member is not None
@@ -266,6 +278,22 @@ def member_opening_clause(
     if dimension in REGION_DIMENSIONS:
         return NamedScope("region", "region", name)
     return NamedScope("segment", dimension, name)
+
+
+_NAMED_SEGMENT = re.compile(
+    r"\b(?i:the)\s+(?!(?i:largest|biggest|fastest|fastest-growing|leading|dominant|major|key|top|main|second|third"
+    r"|same|other|whole|entire|overall)\b)(?P<member>[A-Za-z0-9≤≥<>][\w&'’/,-]*(?:\s+[\w&'’/,()-]+){0,6}?)\s+"
+    r"(?i:segment|sub-segment|category)\b"
+)
+
+
+def segment_named_before(text: str, sentence_start: int, figure_start: int) -> NamedScope | None:
+    """The last segment a sentence names as such before a share: "the meat, fish and seafood segment generated the
+    highest revenue, accounting for around 35%" → 'meat, fish and seafood'."""
+    named = next(reversed(list(_NAMED_SEGMENT.finditer(text, sentence_start, figure_start))), None)
+    if named is None or NOT_A_MEMBER.fullmatch(named.group("member")):
+        return None
+    return NamedScope("segment", None, named.group("member"))
 
 
 def segment_named_the_kind(sentence_text: str, offset: int) -> NamedScope | None:

@@ -74,6 +74,7 @@ from pipelines.extract.figure_members import (
     reference_in,
     revenue_source,
     scope_for,
+    segment_named_before,
     segment_named_the_kind,
     subject_after_openings,
     subject_of,
@@ -142,7 +143,7 @@ _SHARE_OF_A_QUANTITY = re.compile(
     r"\s*(?i:of)\s+(?:(?i:the|these|those|all|its|their)\s+)?(?:(?i:overall|global|total|world['’]s|worldwide)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?i:consumption|production|output|procedures|units|shipments|installations|capacity"
     r"|users|subscribers|patents|deliveries|launches|towers|capital\s+expenditures?|capex|growth|emissions"
-    r"|employment|jobs|workforce|population|land|water|energy\s+use|electricity)\b"
+    r"|employment|jobs|workforce|population|land|water|energy\s+use|electricity|gdp|gross\s+domestic\s+product)\b"
 )
 _THE_WHOLE_MARKET_AFTER = re.compile(
     r"\s+(?i:global|worldwide|world|overall|total|entire)\s+(?:[\w&'’-]+\s+){0,4}?(?i:market|industry)\b"
@@ -207,6 +208,11 @@ _LABELLED_MEMBER_SHARE = re.compile(
     r"[-•*·\s]*(?:(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,30}?)|(?i:largest|leading|dominant|top|biggest)\s+"
     r"(?P<largest>[A-Za-z][\w &/-]{1,30}?))\s*(?:\((?P<year>(?:19|20)\d{2})\))?\s*:\s*"
     r"(?P<member>[A-Za-z0-9][^():;]{0,60}?)\s*\(\s*"
+)
+# "The anti-infective drugs market" as a sentence's subject: the name of the market it is about.
+_MARKET_AS_SUBJECT = re.compile(
+    r"(?:(?i:the|global|worldwide)\s+)*(?P<name>(?!(?i:the|global|worldwide|this|that|overall|whole|entire)\s)"
+    r"[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,4}?)\s+(?i:market|industry)"
 )
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 
@@ -310,6 +316,27 @@ def _is_listed_share(text: str, percent: Percent, tokens: SentenceTokens) -> boo
     if _SHARES_OF_A_QUANTITY_BEFORE.search(text, tokens.sentence.char_start, percent.start):
         return False
     return sum(1 for item in tokens.percentages if right_after_a_name(item)) >= _LISTED_SHARES_MINIMUM
+
+
+def _holder_of_a_share(
+    text: str, sentence: Sentence, percent: Percent, tokens: SentenceTokens, row: TableRow | None, market: str | None
+) -> NamedScope | None:
+    """The member a share that names no known place or segment is of: a share is always some member's, the one
+    its table row names ("| Lithium-ion | 30.83% |"), its clause opens with ("Air-to-air heat pumps hold a 44.3%
+    market share"), its sentence calls a segment, or the market its sentence is about, when that is a part of the
+    page's ("The anti-infective drugs market was the largest segment of the pharmaceuticals market, accounting for
+    15.5%")."""
+    if row is not None and not NOT_A_MEMBER.fullmatch(text[row.label_start : row.label_end]):
+        return NamedScope("segment", None, text[row.label_start : row.label_end])
+    opening = member_opening_clause(text, sentence, percent.start, require_by_dimension=False)
+    if opening is not None:
+        return one_of_respectively(opening, tokens, percent)
+    if named := segment_named_before(text, sentence.char_start, percent.start):
+        return named
+    holder = _MARKET_AS_SUBJECT.fullmatch(subject_after_openings(text[sentence.char_start : percent.start]) or "")
+    if market and holder and relation_to_the_market(holder.group("name"), market) != "same":
+        return NamedScope("segment", None, holder.group("name"))
+    return None
 
 
 def _leads_listed_shares(text: str, percent: Percent, tokens: SentenceTokens) -> bool:
@@ -582,6 +609,7 @@ def extract_figures(
                     target is None
                     and named is None
                     and isinstance(item, Money)
+                    and not _THE_WHOLE_MARKET_AFTER.match(text, item.end)
                     and (owner := rate_of_something_else(text[sentence.char_start : item.start], market))
                 ):
                     skip(f"{item.text!r} at {item.start}: an amount of {owner}, not of {market}")
@@ -711,13 +739,7 @@ def extract_figures(
                 metric = previous_rate[0]  # "a CAGR of 13.4% in volume and 15.7% in value", "a share of 11% and 4%"
             previous_rate = (metric, item.end) if metric in ("cagr", "share") else None
             if metric == "share" and target is None:
-                # "Air-to-air heat pumps hold a 44.3% market share", "| Lithium-ion | 30.83% |": a share is always
-                # some member's, the one its sentence opens with or its table row names
-                if row is not None and not NOT_A_MEMBER.fullmatch(text[row.label_start : row.label_end]):
-                    target = NamedScope("segment", None, text[row.label_start : row.label_end])
-                else:
-                    target = member_opening_clause(text, sentence, item.start, require_by_dimension=False)
-                    target = one_of_respectively(target, tokens, item) if target is not None else None
+                target = _holder_of_a_share(text, sentence, item, tokens, row, market)
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if metric is None:
