@@ -1732,3 +1732,25 @@ def test_a_member_written_with_a_comparison_sign_is_read():
     text = "Heat Pump Market\n\n- By capacity, ≤5-ton systems captured 72% of the heat pump market share in 2024.\n"
     ((scope, member, pct),) = _member_shares(text)
     assert (scope, pct) == ("segment", 72.0) and member.startswith("≤5-ton")
+
+
+def test_a_share_up_or_down_from_another_is_the_same_members_in_the_other_year():
+    text = (
+        "Smart Meter Market\n\n"
+        "Utility meters will account for 72 percent of total market revenue by 2028, it says - up from 70 percent in "
+        "2023. Self-read meters represent 40% of the market, up from 35% in 2020.\n"
+    )
+    shares = {(figure.member, figure.year, figure.pct) for figure in _figures(text, metric="share")}
+    assert shares == {
+        ("Utility meters", 2028, 72.0),
+        ("Utility meters", 2023, 70.0),
+        ("Self-read meters", None, 40.0),
+        ("Self-read meters", 2020, 35.0),
+    }
+
+
+def test_a_member_that_led_with_a_percentage_holds_that_share_unless_growth_is_named():
+    text = "Digital Payment Market\n\n- In 2023, the Wallet segment led with 61.8%, helped by card tokens.\n"
+    assert {(f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {("Wallet", 2023, 61.8)}
+    text = "Digital Payment Market\n\n- In 2023, North America led with 9.8% growth.\n"
+    assert _figures(text, metric="share") == []

@@ -79,12 +79,21 @@ def year_for(
     return before[-1].year if before else None
 
 
+_COMPARED_FROM = re.compile(r"\b(?i:up|down|rising|falling|increasing|decreasing|climbing|declining)\s+(?i:from)\b")
+
+
 def _year_closing_the_sentence(figure_end: int, tokens: SentenceTokens) -> int | None:
     """'Hair care made up 21%, while make-up accounted for 19% in 2018.': the one year after a share with none of
     its own, at the very end of the sentence, is the year of every clause. (Not for amounts: "valued at USD 2
     billion, and set to double by 2030" is no 2030 value.)"""
     after = [year for year in tokens.years if year.start >= figure_end]
-    if len(after) == 1 and not tokens.sentence.text[after[0].end - tokens.sentence.char_start :].strip(" .)"):
+    offset = tokens.sentence.char_start
+    if (
+        len(after) == 1
+        and not tokens.sentence.text[after[0].end - offset :].strip(" .)")
+        # "40% of the market, up from 35% in 2020": the year of the share it is compared with
+        and not _COMPARED_FROM.search(tokens.sentence.text, figure_end - offset, after[0].start - offset)
+    ):
         return after[0].year
     return None
 

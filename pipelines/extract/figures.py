@@ -214,6 +214,17 @@ _MARKET_AS_SUBJECT = re.compile(
     r"(?:(?i:the|global|worldwide)\s+)*(?P<name>(?!(?i:the|global|worldwide|this|that|overall|whole|entire)\s)"
     r"[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,4}?)\s+(?i:market|industry)"
 )
+# "72 percent ... by 2028 - up from 70 percent in 2023", "40% of the market, down from 45% in 2020".
+_UP_OR_DOWN_FROM = re.compile(
+    r"[^.;%]{0,80}?\b(?i:up|down|rising|falling|increasing|decreasing|climbing|growing|declining)\s+(?i:from)\s+"
+    r"(?:(?i:about|around|nearly|roughly|approximately|just)\s+)?"
+)
+# "In 2023, the Solution segment led with 69.8%": a leader's share, unless growth is named after it.
+_LED_WITH = re.compile(
+    r"\b(?i:led|leads|leading|dominated|dominates|topped|tops)\s+(?:(?i:the)\s+(?i:market|segment|category|region)\s+)?"
+    r"(?i:with)\s+(?:(?i:a|an|about|around|nearly|over|roughly|approximately)\s+)*$"
+)
+_GROWTH_AFTER = re.compile(r"\s*(?i:growth|cagr|annual|increase|rise|gain|y/y|yoy|year[- ]on[- ]year|a\s+year)\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 
 
@@ -337,6 +348,19 @@ def _holder_of_a_share(
     if market and holder and relation_to_the_market(holder.group("name"), market) != "same":
         return NamedScope("segment", None, holder.group("name"))
     return None
+
+
+def _compared_with_an_earlier_one(text: str, percent: Percent, tokens: SentenceTokens) -> bool:
+    """ "40% of the market, up from 35% in 2020": the year after the next percentage is that one's."""
+    following = next((item for item in tokens.percentages if item.start > percent.end), None)
+    return following is not None and _UP_OR_DOWN_FROM.fullmatch(text, percent.end, following.start) is not None
+
+
+def _leads_with(text: str, percent: Percent, clause_start: int, clause_end: int) -> bool:
+    return (
+        _LED_WITH.search(text, clause_start, percent.start) is not None
+        and _GROWTH_AFTER.match(text, percent.end, clause_end) is None
+    )
 
 
 def _leads_listed_shares(text: str, percent: Percent, tokens: SentenceTokens) -> bool:
@@ -737,11 +761,26 @@ def extract_figures(
                 )
             ):
                 metric = previous_rate[0]  # "a CAGR of 13.4% in volume and 15.7% in value", "a share of 11% and 4%"
-            previous_rate = (metric, item.end) if metric in ("cagr", "share") else None
+            if (
+                metric is None
+                and previous_rate
+                and previous_rate[0] == "share"
+                and _UP_OR_DOWN_FROM.fullmatch(text, previous_rate[1], item.start)
+            ):
+                # "Enterprise IoT will account for 72 percent by 2028 - up from 70 percent in 2023": the same
+                # member's share in another year
+                metric = "share"
+                if target is None and previous_rate[2] is not None:
+                    target = previous_rate[2]
+                    common.update(scope=target.scope, dimension=target.dimension, member=target.member)
+            if metric is None and target is not None and _leads_with(text, item, clause_start, clause_end):
+                metric = "share"  # "In 2023, the Solution segment led with 69.8%"
+
             if metric == "share" and target is None:
                 target = _holder_of_a_share(text, sentence, item, tokens, row, market)
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
+            previous_rate = (metric, item.end, target) if metric in ("cagr", "share") else None
             if metric is None:
                 skip(f"{item.text!r} at {item.start}: a percentage with no CAGR or share wording around it")
                 continue
@@ -776,7 +815,12 @@ def extract_figures(
             else:
                 year = labelled_year or year_for(item.start, item.end, clause_end, tokens, hint)
                 in_clause = any(item.end <= y.start < clause_end for y in tokens.years)
-                if not labelled_year and not in_clause and not row:
+                if (
+                    not labelled_year
+                    and not in_clause
+                    and not row
+                    and not _compared_with_an_earlier_one(text, item, tokens)
+                ):
                     # "to 14 percent ($40-70 billion) in 2028": the year of its amount, before any earlier year
                     year = year_of_the_amount_it_equals(text, item, tokens, sentence.char_end) or year
                 if year is None and not row:
