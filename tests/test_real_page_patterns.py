@@ -1754,3 +1754,25 @@ def test_a_member_that_led_with_a_percentage_holds_that_share_unless_growth_is_n
     assert {(f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {("Wallet", 2023, 61.8)}
     text = "Digital Payment Market\n\n- In 2023, North America led with 9.8% growth.\n"
     assert _figures(text, metric="share") == []
+
+
+def test_a_places_figure_of_another_market_is_skipped():
+    text = (
+        "Frozen Dumpling Market\n\n"
+        "The frozen dumpling market was valued at USD 9.1 billion in 2024. "
+        "India offers strong room for expansion, as shown by the expected growth of the Indian retail industry to "
+        "USD 1,100 billion by 2026 from USD 790 billion in 2021. "
+        "The United States represents the largest single market at $3.2 billion in 2024. "
+        "The U.K. market stood at USD 0.8 billion in 2024.\n"
+    )
+    values = {(figure.scope, figure.member, figure.value_millions) for figure in _figures(text, metric="value")}
+    assert values == {("market", None, 9100.0), ("country", "U.S.", 3200.0), ("country", "UK", 800.0)}
+
+
+def test_a_market_written_as_run_together_word_beginnings_is_the_same_market():
+    text = (
+        "Satellite Communications Market\n\n"
+        "SATCOM revenue is projected to rise from USD 27.6 billion in 2026 to USD 83 billion in 2035.\n"
+    )
+    values = {(figure.scope, figure.year, figure.value_millions) for figure in _figures(text, metric="value")}
+    assert values == {("market", 2026, 27600.0), ("market", 2035, 83000.0)}

@@ -90,6 +90,7 @@ from pipelines.extract.figure_years import (
 )
 from pipelines.extract.flat_tables import FlatTable, YearValueLine, find_flat_year_tables, find_year_value_lines
 from pipelines.extract.gazetteer import Gazetteer, Mention, NamedScope
+from pipelines.extract.geography import is_known_place
 from pipelines.extract.market_filters import (
     COMPARED_WITH,
     CONVERSION_OPENING,
@@ -225,6 +226,12 @@ _LED_WITH = re.compile(
     r"(?i:with)\s+(?:(?i:a|an|about|around|nearly|over|roughly|approximately)\s+)*$"
 )
 _GROWTH_AFTER = re.compile(r"\s*(?i:growth|cagr|annual|increase|rise|gain|y/y|yoy|year[- ]on[- ]year|a\s+year)\b")
+_LETTERS_ONLY = re.compile(r"[^a-z]")
+# Adjectives of places that open a market's name: "the Indian retail industry", "the European heat pump market".
+_PLACE_ADJECTIVES = frozenset(
+    {"indian", "chinese", "european", "american", "japanese", "german", "british", "french", "african", "asian",
+     "canadian", "australian", "korean", "brazilian", "mexican", "russian", "italian", "spanish", "us", "u.s.", "uk"}
+)  # fmt: skip
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 
 
@@ -327,6 +334,21 @@ def _is_listed_share(text: str, percent: Percent, tokens: SentenceTokens) -> boo
     if _SHARES_OF_A_QUANTITY_BEFORE.search(text, tokens.sentence.char_start, percent.start):
         return False
     return sum(1 for item in tokens.percentages if right_after_a_name(item)) >= _LISTED_SHARES_MINIMUM
+
+
+def _another_market_of_the_place(
+    text: str, sentence_start: int, figure_start: int, place: NamedScope, market: str
+) -> str | None:
+    """The other market a place's figure is of: "the Indian retail industry to USD 1,200 billion by 2021" on a
+    frozen-food page → 'retail'. None for the page's own market there, or a part of it."""
+    named = market_named_before(text, sentence_start, figure_start, market)
+    if named is None or _LETTERS_ONLY.sub("", named.lower()) == _LETTERS_ONLY.sub("", place.member.lower()):
+        return None  # "The U.S. market stood at USD 118.6 million"
+    words = [word for word in named.split() if not is_known_place(word) and word.lower() not in _PLACE_ADJECTIVES]
+    rest = " ".join(words)
+    if not rest or is_known_place(named) or relation_to_the_market(rest, market) != "other":
+        return None
+    return None if shares_a_word(rest, market) or rest.lower() == place.member.lower() else rest
 
 
 def _holder_of_a_share(
@@ -584,6 +606,15 @@ def extract_figures(
             of_a_market = (
                 isinstance(item, Money) or _classify_percentage(text, item, clause_start, clause_end) == "cagr"
             )
+            if (
+                target is not None
+                and target.scope in ("region", "country")
+                and market
+                and of_a_market
+                and (other := _another_market_of_the_place(text, sentence.char_start, item.start, target, market))
+            ):
+                skip(f"{item.text!r} at {item.start}: a figure of another market in {target.member} ({other})")
+                continue
             if target is None and market and of_a_market:
                 # "By end-user industry, ...": the words of a "By <dimension>," opening name no market
                 opening = BY_DIMENSION_OPENING.match(sentence.text)

@@ -154,8 +154,27 @@ def _is_acronym_of(named: str, market: str) -> bool:
     initials = "".join(
         word[0] for word in re.findall(r"[A-Za-z]+", " ".join(words)) if word.lower() not in _NOT_IN_INITIALS
     ).upper()
-    return len(initials) >= 2 and any(
+    if len(initials) >= 2 and any(
         re.sub(r"[^A-Za-z]", "", word).upper() == initials for word in named.split() if word.isupper() or "&" in word
+    ):
+        return True
+    # "SATCOM" for "Satellite Communications": the first letters of each word, run together
+    market_words = [
+        word.lower() for word in re.findall(r"[A-Za-z]+", " ".join(words)) if word.lower() not in _NOT_IN_INITIALS
+    ]
+    return any(
+        len(word) >= 4 and word.isupper() and _runs_of_prefixes(word.lower(), market_words) for word in named.split()
+    )
+
+
+def _runs_of_prefixes(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` runs through a prefix of each of ``words`` in turn ("satcom": sat-ellite com-munications)."""
+    if not words:
+        return not letters
+    first, rest = words[0], words[1:]
+    return any(
+        letters[:size] == first[:size] and _runs_of_prefixes(letters[size:], rest)
+        for size in range(1, min(len(first), len(letters)) + 1)
     )
 
 
