@@ -1776,3 +1776,20 @@ def test_a_market_written_as_run_together_word_beginnings_is_the_same_market():
     )
     values = {(figure.scope, figure.year, figure.value_millions) for figure in _figures(text, metric="value")}
     assert values == {("market", 2026, 27600.0), ("market", 2035, 83000.0)}
+
+
+def test_a_sentences_own_subject_wins_over_this_category_said_after_it():
+    text = (
+        "Sports Nutrition Market\n\n"
+        "Sports drinks is the largest segment. Protein powders are the market leader in this category with 38.2% "
+        "share.\n"
+    )
+    assert {(f.member, f.pct) for f in _figures(text, metric="share")} == {("Protein powders", 38.2)}
+
+
+def test_a_share_of_a_companys_own_revenue_is_not_a_market_share():
+    text = (
+        "Semiconductor Market\n\n"
+        "Foundry giant Wafertek's 3nm process node accounts for 35% of its 2023 revenue, with 5nm contributing 40%.\n"
+    )
+    assert _figures(text, metric="share") == []

@@ -413,6 +413,11 @@ def scope_for(
             return cell
         return places_together(text, named_before, tokens, figure_start) or named_before[-1].target, None
     reference = reference_in(tokens.sentence.text)
+    if reference is not None and _reference_after_the_subject(
+        tokens.sentence.text, figure_start - tokens.sentence.char_start
+    ):
+        # "Protein supplements is the market leader in this category with 38.2% share": the subject is named
+        reference = None
     if reference == "segment":
         return next((m.target for m in reversed(recent) if m.target.scope == "segment"), None), None
     if reference == "region":
@@ -512,6 +517,19 @@ def subject_of(tokens: SentenceTokens | None) -> NamedScope | None:
     (mention,) = tokens.mentions[:1]
     opening = tokens.sentence.text[: mention.start - tokens.sentence.char_start]
     return mention.target if len(opening.split()) <= SUBJECT_WORDS else None
+
+
+def _reference_after_the_subject(sentence_text: str, figure_offset: int) -> bool:
+    """Whether "this segment" / "the regional market" comes after a subject that names something else."""
+    subject = _SUBJECT_AFTER_OPENINGS.match(sentence_text, 0, figure_offset)
+    if subject is None or not subject.group("subject").strip():
+        return False
+    found = SEGMENT_REFERENCE.search(sentence_text) or REGION_REFERENCE.search(sentence_text)
+    return (
+        found is not None
+        and found.start() >= subject.end("subject")
+        and not _THE_MARKETS_OWN.search(subject.group("subject"))
+    )
 
 
 @functools.lru_cache(maxsize=1024)

@@ -146,6 +146,10 @@ _SHARE_OF_A_QUANTITY = re.compile(
     r"|users|subscribers|patents|deliveries|launches|towers|capital\s+expenditures?|capex|growth|emissions"
     r"|employment|jobs|workforce|population|land|water|energy\s+use|electricity|gdp|gross\s+domestic\s+product)\b"
 )
+_OF_A_FIRMS_REVENUE = re.compile(
+    r"\s*(?i:of)\s+(?i:its|their|the\s+company['’]s|the\s+firm['’]s)\s+(?:(?:19|20)\d{2}\s+|(?i:total|annual|overall)\s+)*"
+    r"(?i:revenues?|sales|income|turnover|profits?|earnings)\b"
+)
 _THE_WHOLE_MARKET_AFTER = re.compile(
     r"\s+(?i:global|worldwide|world|overall|total|entire)\s+(?:[\w&'’-]+\s+){0,4}?(?i:market|industry)\b"
 )
@@ -296,6 +300,8 @@ def _classify_percentage(text: str, percent: Percent, clause_start: int, clause_
         return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
     if _SHARE_OF_A_QUANTITY.match(after):
         return None  # "12% of the overall fertilizer consumption", "40% of these procedures": not of the market's value
+    if _OF_A_FIRMS_REVENUE.match(after):
+        return None  # "TSMC's 3nm process node accounts for 35% of its 2023 revenue": a company's own split
     if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
         return "share"
     # "an expected growth rate of 16.2% between 2020 and 2027": a rate over several years is a compound one
