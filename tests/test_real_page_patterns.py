@@ -1793,3 +1793,9 @@ def test_a_share_of_a_companys_own_revenue_is_not_a_market_share():
         "Foundry giant Wafertek's 3nm process node accounts for 35% of its 2023 revenue, with 5nm contributing 40%.\n"
     )
     assert _figures(text, metric="share") == []
+
+
+def test_the_market_for_the_markets_name_in_another_spelling_is_the_same_market():
+    text = "Regolith Market\n\nThe market for régolithe reached € 5 million in 2024.\n"
+    ((value,),) = [[(figure.scope, figure.value_millions) for figure in _figures(text, metric="value")]]
+    assert value == ("market", 5.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from decimal import Decimal
 
 from pipelines.extract.geography import is_known_place
@@ -139,7 +140,24 @@ def _market_words(name: str) -> frozenset[str]:
 
 
 def shares_a_word(named: str, market: str) -> bool:
-    return bool(_market_words(named) & _market_words(market))
+    """Whether two names share a word, accents and one ending letter aside ("régolithe", "regolith")."""
+    named_words = {_folded(word) for word in _market_words(named)}
+    market_words = {_folded(word) for word in _market_words(market)}
+    return any(
+        a == b
+        or (
+            min(len(a), len(b)) >= _SHORTEST_STEM and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 1
+        )
+        for a in named_words
+        for b in market_words
+    )
+
+
+_SHORTEST_STEM = 5
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 _NOT_IN_INITIALS = frozenset({"global", "and", "of", "the", "for"})  # "A&D" for "Aerospace and Defense"
