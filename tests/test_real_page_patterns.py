@@ -1799,3 +1799,9 @@ def test_the_market_for_the_markets_name_in_another_spelling_is_the_same_market(
     text = "Regolith Market\n\nThe market for régolithe reached € 5 million in 2024.\n"
     ((value,),) = [[(figure.scope, figure.value_millions) for figure in _figures(text, metric="value")]]
     assert value == ("market", 5.0)
+
+
+def test_a_year_range_with_a_garbled_dash_is_read():
+    for dash in ("â€“", "โ€“"):
+        text = f"Digital Wallet Market\n\nCAGR (2025{dash}2033): 13.59%\n"
+        assert _cagr(text)[:3] == (13.59, 2025, 2033)

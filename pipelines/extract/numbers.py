@@ -124,9 +124,12 @@ _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBE
 _YEAR_STARTS = (("F", r"Y\s?(?:19|20)\d{2}"), ("1", r"9\d{2}"), ("2", r"0\d{2}"))
 # "2025-2032", "FY2024-FY2026", "2025 to 32": the first year and the last (its two or four digits) are the first and
 # the last run of digits of the match.
+# A dash whose UTF-8 bytes were decoded as Windows-1252 or Thai by the page's publisher: "2025â€“2033",
+# "2025โ€“2033" (the page is stored as it came; the range is read through it).
+_GARBLED_DASH = "â€“|â€”|โ€“|โ€”"
 _YEAR_RANGE = re.compile(
     "|".join(
-        rf"{start}(?<![\d.,]{start}){year}\s?(?:-|–|—|to|through|and)\s?(?:FY\s?)?(?:(?:19|20)\d{{2}}|\d{{2}})"
+        rf"{start}(?<![\d.,]{start}){year}\s?(?:-|–|—|to|through|and|{_GARBLED_DASH})\s?(?:FY\s?)?(?:(?:19|20)\d{{2}}|\d{{2}})"
         r"(?![\d.,]*\d)(?!\s?[-–—]\s?\d)"  # "2018 and 2019-2021": not a range that ends in 2019
         for start, year in _YEAR_STARTS
     )
