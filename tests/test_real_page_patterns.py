@@ -1805,3 +1805,11 @@ def test_a_year_range_with_a_garbled_dash_is_read():
     for dash in ("â€“", "โ€“"):
         text = f"Digital Wallet Market\n\nCAGR (2025{dash}2033): 13.59%\n"
         assert _cagr(text)[:3] == (13.59, 2025, 2033)
+
+
+def test_gdp_is_not_a_market_figure():
+    text = (
+        "Construction Market\n\n"
+        "GDP from construction across the main economies is expected to reach USD 978 billion in 2024.\n"
+    )
+    assert _figures(text, metric="value") == []

@@ -44,7 +44,7 @@ _NOT_MARKET_BEFORE = re.compile(
     r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"
     r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|saving|savings|raise|raising|exports?|exported|imports?|imported"
     r"|shipments?|shipped|market\s+cap|market\s+capitali[sz]ation|(?:has|had|with)\s+a\s+market\s+value|prize\s+pool"
-    r"|prize\s+money|payouts?|losses|loss\s+potential|damages)\b(?:[^.;]|(?<=vs)\.|(?<=\b[A-Z])\.){0,80}$"
+    r"|prize\s+money|payouts?|losses|loss\s+potential|damages|GDP|gross\s+domestic\s+product|gross\s+value\s+added)\b(?:[^.;]|(?<=vs)\.|(?<=\b[A-Z])\.){0,80}$"
 )
 # An amount of plain currency units under a million ("USD 6.20", "$98.9") is a price or a line item, never a
 # market's size.
