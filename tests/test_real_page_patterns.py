@@ -1813,3 +1813,24 @@ def test_gdp_is_not_a_market_figure():
         "GDP from construction across the main economies is expected to reach USD 978 billion in 2024.\n"
     )
     assert _figures(text, metric="value") == []
+
+
+def test_a_category_named_before_a_rate_holds_it():
+    text = (
+        "Entertainment Market\n\n"
+        "Among the three major categories within the industry—advertising, consumer, and connectivity—the "
+        "advertising category is forecast to grow the fastest, with a projected CAGR of 6.1%.\n"
+    )
+    ((rate,),) = [[(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")]]
+    assert rate == ("segment", "advertising", 6.1)
+
+
+def test_a_rate_in_a_clause_of_although_with_no_main_clause_is_its_subjects():
+    text = (
+        "Industrial Robotics Market\n\n"
+        "The industrial robotics market will grow at a CAGR of 5.4% from 2013 to 2020. "
+        "Although gantry robots are expected to grow at a faster pace at a CAGR of 6.5% through 2020.\n"
+        "As factories automate, the market is expected to keep growing at a CAGR of 5.4% from 2013 to 2020.\n"
+    )
+    rates = {(f.scope, f.pct) for f in _figures(text, metric="cagr")}
+    assert rates == {("market", 5.4)}

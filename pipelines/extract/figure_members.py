@@ -132,12 +132,17 @@ def rate_of_something_else(sentence_before_rate: str, market: str | None) -> str
     subject = subject_after_openings(sentence_before_rate)
     if subject is None:
         return None
+    subordinate = _SUBORDINATE_OPENING.match(subject)
+    if subordinate and "," not in sentence_before_rate:
+        # "Although cylindrical robots are expected to grow at a CAGR of 6.5%": a clause with no main one after it
+        subject = subject[subordinate.end() :].strip()
+    elif subordinate:
+        return None  # "As consumers are ..., the market ...": the main clause comes later
     if (
         not subject
         or any(character.isdigit() for character in subject)
         or _THE_MARKETS_OWN.search(subject)
         or _A_SOURCE.search(subject)  # "A report released by Armstrong & Associates shows the market is ..."
-        or _SUBORDINATE_OPENING.match(subject)  # "As consumers are ...": the main clause comes later
     ):
         return None
     subject_words = {word.lower().removesuffix("s") for word in re.findall(r"[A-Za-z]+", subject)}

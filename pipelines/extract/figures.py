@@ -783,6 +783,9 @@ def extract_figures(
                     target = NamedScope("segment", None, SEGMENT_WORD.sub("", opening.member))
                 elif kind_of_member and not NOT_A_MEMBER.fullmatch(kind_of_member.group("member")):
                     target = NamedScope("segment", None, kind_of_member.group("member"))
+                else:
+                    # "... the advertising category is forecast to grow the fastest, with a projected CAGR of 6.1%"
+                    target = segment_named_before(text, sentence.char_start, item.start)
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
                 elif not row and (owner := rate_of_something_else(text[sentence.char_start : item.start], market)):
