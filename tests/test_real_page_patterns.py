@@ -1834,3 +1834,12 @@ def test_a_rate_in_a_clause_of_although_with_no_main_clause_is_its_subjects():
     )
     rates = {(f.scope, f.pct) for f in _figures(text, metric="cagr")}
     assert rates == {("market", 5.4)}
+
+
+def test_a_rate_after_a_value_reached_by_a_year_runs_from_the_forecast_start_to_that_year():
+    text = (
+        "Forecast period: 2026-2035\n"
+        "Looking ahead, the bridge-inspection market is expected to keep growing, reaching $73.9 billion by 2030 at a "
+        "CAGR of 8.0%.\n"
+    )
+    assert _cagr(text)[:3] == (8.0, 2026, 2030)

@@ -28,6 +28,14 @@ _FORECAST_PERIOD_WORDS = re.compile(
     r"(?i:forecast period|forecast years|projection period|analysis period|forecast timeframe|(?:upcoming|coming) years"
     r"|years to come)"
 )
+# "reaching $739.43 billion by 2030 at a CAGR of 8.0%": a value "by" a year, the rate right after it.
+_REACHED_BY_THEN_RATE = re.compile(
+    r"\b(?i:reach|reaches|reaching|hit|hits|hitting|touch|touching|surpass|surpassing|exceed|exceeding|to)\s+"
+    r"(?:(?i:about|around|nearly|over|approximately|an\s+estimated)\s+)?[$€£]?\s?(?:USD|US\$|EUR)?\s?[\d.,]+\s*"
+    r"(?i:billion|million|trillion|bn|mn|b|m)?\s+(?i:by)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<year>(?:19|20)\d{2}),?\s+"
+    r"(?i:at|with|growing\s+at|registering|exhibiting|expanding\s+at)\s+(?:(?i:a|an)\s+)?"
+    r"(?:(?i:cagr|compound\s+annual\s+growth\s+rate)(?:\s+\(CAGR\))?\s+(?i:of)\s+)?[^%]{0,25}$"
+)
 _UNTIL_YEAR = re.compile(r"(?i:by|through|till|until|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?(?P<year>(?:19|20)\d{2})\b")
 _FROM_YEAR = re.compile(r"\b(?i:from|since|starting\s+(?:in|from))\s+(?P<year>(?:19|20)\d{2})\b")
 # "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
@@ -100,6 +108,11 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
     ]
     if before_ranges:
         return before_ranges[-1].first_year, before_ranges[-1].last_year
+    reached = _REACHED_BY_THEN_RATE.search(text, tokens.sentence.char_start, percent.start)
+    if reached is not None and len([money for money in tokens.money if money.end <= percent.start]) == 1:
+        # "reaching $739.43 billion by 2030 at a CAGR of 8.0%": the one value the rate grows to, from the forecast
+        # period's start
+        return FORECAST_PERIOD[0], int(reached.group("year"))
     if _FORECAST_PERIOD_WORDS.search(tokens.sentence.text):
         return FORECAST_PERIOD
     return UNSTATED_PERIOD
