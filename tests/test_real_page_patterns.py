@@ -1843,3 +1843,24 @@ def test_a_rate_after_a_value_reached_by_a_year_runs_from_the_forecast_start_to_
         "CAGR of 8.0%.\n"
     )
     assert _cagr(text)[:3] == (8.0, 2026, 2030)
+
+
+def test_a_possessive_year_belongs_to_the_amount_after_it():
+    text = (
+        "Fibre Backhaul Market\n\n"
+        "The fibre backhaul market will bring in $19.1 billion in 2021. "
+        "Those $19.1 billion in revenue will far surpass 2020's figure of $13.7 billion, according to the firm.\n"
+    )
+    values = {(f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert (2020, 19100.0) not in values
+    assert (2020, 13700.0) in values
+
+
+def test_a_place_in_an_earlier_clause_does_not_hold_a_worldwide_amount():
+    text = (
+        "EdTech Market\n\n"
+        "A 2017 paper found that preschool software alone exceeded $8 billion in the US, while the EdTech industry "
+        "worldwide was expected to reach $252 billion by 2020.\n"
+    )
+    values = {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert ("market", 2020, 252000.0) in values

@@ -16,6 +16,7 @@ AMOUNT_EQUALS = re.compile(
 # "USD 203.24 billion 2032 Projected Market Size: USD 564.87 billion": a year that opens the next label is that
 # label's, not the amount's before it.
 A_LABEL_AFTER = re.compile(r"(?:\s+[A-Za-z][\w()-]*){1,4}\s*:")
+_A_YEARS_OWN_AMOUNT = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}?(?i:figure|total|level|value|size|revenue|sales|tally)\b")
 BULLET = re.compile(r"\s*[-•*·]\s+")
 SIZE_HEADING = re.compile(r"\b(?i:market\s+(?:size|value|revenue)|size\s+estimates?|estimates?)\b")
 A_YEAR_EARLIER = re.compile(
@@ -53,6 +54,8 @@ def year_for(
         for year in tokens.years
         if figure_end <= year.start < clause_end
         and not A_LABEL_AFTER.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
+        # "$19.1 billion ... will far surpass 2020's figure of $13.7 billion": that year is the next amount's
+        and not _A_YEARS_OWN_AMOUNT.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
     ]
     if after:
         return after[0].year

@@ -236,6 +236,10 @@ _PLACE_ADJECTIVES = frozenset(
     {"indian", "chinese", "european", "american", "japanese", "german", "british", "french", "african", "asian",
      "canadian", "australian", "korean", "brazilian", "mexican", "russian", "italian", "spanish", "us", "u.s.", "uk"}
 )  # fmt: skip
+# A new clause, then the whole world: "..., while the EdTech industry worldwide was expected to reach".
+_WORLDWIDE_IN_ANOTHER_CLAUSE = re.compile(
+    r"(?:[;,]\s*(?i:while|whereas|but|and)|\b(?i:while|whereas))\b[^;]*?\b(?i:worldwide|globally|global|world['’]s)\b"
+)
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 
 
@@ -355,6 +359,11 @@ def _another_market_of_the_place(
     if not rest or is_known_place(named) or relation_to_the_market(rest, market) != "other":
         return None
     return None if shares_a_word(rest, market) or rest.lower() == place.member.lower() else rest
+
+
+def _end_of_place(tokens: SentenceTokens, place: NamedScope, figure_start: int) -> int:
+    ends = [mention.end for mention in tokens.mentions if mention.target == place and mention.end <= figure_start]
+    return ends[-1] if ends else figure_start
 
 
 def _holder_of_a_share(
@@ -564,6 +573,15 @@ def extract_figures(
                 skip(f"{item.text!r} at {item.start}: a conversion in brackets into dollars the page does not name")
                 continue
             target, within_region = scope_for(text, item.start, tokens, recent_mentions)
+            if (
+                target is not None
+                and target.scope in ("region", "country")
+                and isinstance(item, Money)
+                and _WORLDWIDE_IN_ANOTHER_CLAUSE.search(text, _end_of_place(tokens, target, item.start), item.start)
+            ):
+                # "... exceeded $8 billion in the US, while the EdTech industry worldwide was expected to reach $252
+                # billion by 2020": the place is the earlier clause's
+                target, within_region = None, None
             if target is None and (appositive := SEGMENT_APPOSITIVE.match(sentence.text)):
                 target = NamedScope("segment", None, appositive.group("member"))
             if (
