@@ -1864,3 +1864,26 @@ def test_a_place_in_an_earlier_clause_does_not_hold_a_worldwide_amount():
     )
     values = {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")}
     assert ("market", 2020, 252000.0) in values
+
+
+def test_a_statistics_portals_revenue_of_one_kind_is_a_segment():
+    text = (
+        "Tea Market\n\n"
+        "- Revenue in the Tea market amounts to US$130.2bn in 2024.\n"
+        "- Revenue, at home (e.g., revenue generated in supermarkets) in the Tea market amounts to US$61.5bn in 2024.\n"
+        "- The revenue, at home is expected to grow annually by 3.1% (CAGR 2024-2028).\n"
+    )
+    figures = {(f.metric, f.scope, f.member, f.value_millions or f.pct) for f in extract_report(text).figures}
+    assert figures == {
+        ("value", "market", None, 130200.0),
+        ("value", "segment", "at home", 61500.0),
+        ("cagr", "segment", "at home", 3.1),
+    }
+
+
+def test_a_cumulative_amount_is_not_a_market_size():
+    text = (
+        "In-Orbit Servicing Market\n\n"
+        "The firm forecasts servicing contracts to generate a cumulative $3B by 2027, growing at a 62% CAGR.\n"
+    )
+    assert _figures(text, metric="value") == []

@@ -240,6 +240,12 @@ _PLACE_ADJECTIVES = frozenset(
 _WORLDWIDE_IN_ANOTHER_CLAUSE = re.compile(
     r"(?:[;,]\s*(?i:while|whereas|but|and)|\b(?i:while|whereas))\b[^;]*?\b(?i:worldwide|globally|global|world['’]s)\b"
 )
+# A statistics portal's line on one kind of the market's revenue: "Revenue, at home (e.g., ...) in the Coffee market
+# amounts to", "The revenue, out-of-home is expected to grow annually by 4.4%", "most revenue, at home is generated".
+_REVENUE_OF_A_KIND = re.compile(
+    r"[-•*·\s]*(?:(?i:the|most|in\s+global\s+comparison,\s+most)\s+)?(?i:revenue),\s+"
+    r"(?P<member>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?)\s*(?=\(|\s(?i:in\s+the|is|are|amounts|will)\b)"
+)
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 
 
@@ -584,6 +590,9 @@ def extract_figures(
                 target, within_region = None, None
             if target is None and (appositive := SEGMENT_APPOSITIVE.match(sentence.text)):
                 target = NamedScope("segment", None, appositive.group("member"))
+            if target is None and (kind := _REVENUE_OF_A_KIND.match(sentence.text)):
+                # "Revenue, at home (e.g., in supermarkets) in the Coffee market amounts to US$94.7bn in 2024"
+                target = NamedScope("segment", None, kind.group("member"))
             if (
                 target is None
                 and isinstance(item, Money)

@@ -39,7 +39,7 @@ CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approxim
 COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and|to|or|[-–])\s*")
 _NOT_MARKET_BEFORE = re.compile(
     r"\b(?i:budget|costs?|costing|spent|price(?!\s+(?:range|segment|tier|band)s?\b)|priced|sold\s+for|funding|funded"
-    r"|venture\s+capital"
+    r"|venture\s+capital|cumulative|cumulatively"
     r"|average\s+(?:[\w-]+\s+){0,3}?(?:revenue|sales|spend|spending|price|cost|income|ticket|order)"
     r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"
     r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|saving|savings|raise|raising|exports?|exported|imports?|imported"
