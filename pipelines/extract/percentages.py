@@ -1,0 +1,266 @@
+"""What a percentage on a page is (a CAGR, a share, or neither) and whose share it is.
+
+* A percentage is a CAGR when CAGR wording stands around it ("a CAGR of", "% annually", "growth rate of ... between
+  2020 and 2027"), unless it is a rate of volume ("consumption is growing at 5%") or an effect on a rate.
+* It is a share when share wording stands around it ("held a 38% share", "accounted for"), when it follows a name in
+  a list ("North America 38%, Europe 27%"), leads such a list, ranks a member ("followed with 18.45%"), says a member
+  "led with" it, or is compared with an earlier share ("up from 35% in 2020"); not a share of a quantity (users,
+  emissions, GDP) or of a company's own revenue.
+* A share is always some member's: its table row's, the member its clause opens with, a segment its sentence names,
+  or a market its sentence is about that is a part of the page's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.extract.figure_members import (
+    FOLLOWED_BY_WORDS,
+    NOT_A_MEMBER,
+    member_opening_clause,
+    one_of_respectively,
+    segment_named_before,
+    subject_after_openings,
+)
+from pipelines.extract.gazetteer import NamedScope
+from pipelines.extract.market_filters import relation_to_the_market
+from pipelines.extract.numbers import Percent
+from pipelines.extract.records import Sentence
+from pipelines.extract.sentence_tokens import SentenceTokens
+from pipelines.extract.text_tables import TableRow
+
+_CAGR_BEFORE = re.compile(
+    r"(?i:cagr|compound annual growth rate|annual compound(?:ed)? growth rate|annual growth rate|aggregate growth rate"
+    r"|annually"
+    r"|(?:average|combined|compound(?:ed)?)\s+annual"
+    r"\s+(?:growth\s+)?(?:rate|increase))\W*(?:\w+\W+){0,5}$"
+)
+
+
+_CAGR_AFTER = re.compile(
+    r"^\s*(?i:cagr|compound annual growth|annual growth|annually|per\s+(?:year|annum)|a\s+year\b|(?:on\s+)?average"
+    r"\s+(?:per\s+year|annually))"
+)
+
+
+# "Regional split: North America 38%, Europe 27%, Asia-Pacific 25%": a name, then its percentage, in a list.
+_NAME_THEN_PERCENT = re.compile(r"\s?:?\s?\(?")
+
+
+_LISTED_SHARES_MINIMUM = 2
+
+
+SHARE_BEFORE = re.compile(
+    r"\b(?i:share|accounted for|accounting for|accounts for|captured|captures|held|holds|hold|representing|represented"
+    r"|commanded|commands|controlled|controls|make up|makes up|made up|took up|takes up|take up|constitutes|constitute"
+    r"|constituted|contribute"
+    r"|contributes|contributed)"
+    r"\W*(?:\w+\W+){0,4}$"
+    # "the largest share of the global wine market's value with 45.6%"
+    r"|\b(?i:share)\s+(?i:of|in)\b\W*(?:\w+\W+){0,8}$"
+)
+
+
+_SHARE_AFTER = re.compile(
+    r"^\s*(?i:share|market share|of the (?:global |total |overall )?(?:market|revenue)|of the total\b"
+    r"|(?:[\w-]+\s+){1,4}?share\b"
+    r"|of (?:the )?(?:total |global |overall |worldwide )+(?:[\w-]+ ){0,3}?(?:market|revenues?)\b"
+    r"|of (?:market |total )?revenues?\b"
+    r"|of (?:the )?[\w&' -]{1,40}? (?:market|industry)(?:'s)? (?:share|size|revenue))"
+)
+
+
+_SHARE_OF_A_QUANTITY = re.compile(
+    r"\s*(?i:of)\s+(?:(?i:the|these|those|all|its|their)\s+)?(?:(?i:overall|global|total|world['’]s|worldwide)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?i:consumption|production|output|procedures|units|shipments|installations|capacity"
+    r"|users|subscribers|patents|deliveries|launches|towers|capital\s+expenditures?|capex|growth|emissions"
+    r"|employment|jobs|workforce|population|land|water|energy\s+use|electricity|gdp|gross\s+domestic\s+product)\b"
+)
+
+
+_OF_A_FIRMS_REVENUE = re.compile(
+    r"\s*(?i:of)\s+(?i:its|their|the\s+company['’]s|the\s+firm['’]s)\s+(?:(?:19|20)\d{2}\s+|(?i:total|annual|overall)\s+)*"
+    r"(?i:revenues?|sales|income|turnover|profits?|earnings)\b"
+)
+
+
+# A place in a ranking written right before a percentage: a member's share ("followed with", "third place ... with")
+RANKED_BEFORE = re.compile(
+    r"(?:\b(?i:follows|followed|follow|trails|trailed)\s+(?:(?i:closely|next)\s+)?(?i:with|at)"
+    r"|\b(?i:second|third|fourth|fifth|sixth|next)\s+(?i:place|position|spot)\b[^.;%]{0,60}?\b(?i:with|at))\s*$"
+)
+
+
+_SHARE_WORD = re.compile(r"\b(?i:shares?|accounted|accounts|accounting|held|holds|captured|captures)\b")
+
+
+_GROWTH_WORDS = re.compile(r"\b(?i:grow\w*|growth|cagr|annual\w*|increase\w*|rise|rising|rose|expand\w*)\b")
+
+
+_SHARES_OF_A_QUANTITY_BEFORE = re.compile(
+    r"\b(?i:of)\s+(?:(?i:all|the|total|global|the\s+world['’]s)\s+)+(?:[\w-]+\s+){0,2}?"
+    r"(?i:users|subscribers|people|population|respondents|households|patents|installations|shipments|units)\b"
+)
+
+
+_GROWTH_RATE_BEFORE = re.compile(
+    r"\b(?i:growth\s+rate|rate\s+of\s+growth)\s+(?i:of\s+)?(?:(?i:about|around|nearly|over))?\s*$"
+)
+
+
+_SPAN_OF_YEARS_AFTER = re.compile(
+    r"\s*(?i:between|from|over|during|in)\s+(?:(?i:the\s+period\s+)?)(?P<first>(?:19|20)\d{2})\s*(?:-|–|(?i:and|to))\s*"
+    r"(?P<last>(?:19|20)\d{2})\b"
+)
+
+
+_SHORTEST_CAGR_YEARS = 2
+
+
+# "+1.2% impact on CAGR", "2 points of CAGR": an effect on a growth rate, not a growth rate.
+_EFFECT_ON_A_RATE = re.compile(
+    r"^\s*(?i:impact|effect|points?\b|pp\b|percentage points?|year[- ]over[- ]year|y/y\b|yoy\b|y-o-y\b)"
+)
+
+
+# "global meat consumption is growing at 5-6%": a rate of volume, not of the market's value.
+_VOLUME_RATE_BEFORE = re.compile(
+    r"\b(?i:consumption|production|shipments?|shipped|installations?|deployments?|(?<!end[- ])users?|subscribers?"
+    r"|units?\s+(?:sold|shipped|installed|deployed|delivered)|in\s+units"
+    r"|populations?|(?:the\s+)?number\s+of|installed\s+base"
+    r"|volumes?|launches|capacity)\b(?:(?!\b(?i:market|industry|revenue|value)\b)[^.;])*$"
+)
+
+
+# "grow from 11 percent ($15-25 billion) in 2022 to 14 percent": a rate and its amount in one year, then the next.
+FROM_RATE_TO_RATE = re.compile(
+    r"(?:\s*\([^()]{0,40}\)|\s+(?i:in|by)\s+(?:19|20)\d{2})*\s*(?:,|(?i:and|to|or))\s*(?:(?i:about|around|nearly))?\s*"
+)
+
+
+# "Steel scrap constitutes 65%, followed by iron scrap at 25%": the next member's figure of the same kind.
+FOLLOWED_BY = re.compile(
+    r"\)?\s*,?\s*(?i:followed\s+by|then|ahead\s+of|and)\s+[^.;%\d()]{1,60}?"
+    r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*\(\s*)"
+)
+
+
+# "The anti-infective drugs market" as a sentence's subject: the name of the market it is about.
+_MARKET_AS_SUBJECT = re.compile(
+    r"(?:(?i:the|global|worldwide)\s+)*(?P<name>(?!(?i:the|global|worldwide|this|that|overall|whole|entire)\s)"
+    r"[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,4}?)\s+(?i:market|industry)"
+)
+
+
+# "72 percent ... by 2028 - up from 70 percent in 2023", "40% of the market, down from 45% in 2020".
+UP_OR_DOWN_FROM = re.compile(
+    r"[^.;%]{0,80}?\b(?i:up|down|rising|falling|increasing|decreasing|climbing|growing|declining)\s+(?i:from)\s+"
+    r"(?:(?i:about|around|nearly|roughly|approximately|just)\s+)?"
+)
+
+
+# "In 2023, the Solution segment led with 69.8%": a leader's share, unless growth is named after it.
+_LED_WITH = re.compile(
+    r"\b(?i:led|leads|leading|dominated|dominates|topped|tops)\s+(?:(?i:the)\s+(?i:market|segment|category|region)\s+)?"
+    r"(?i:with)\s+(?:(?i:a|an|about|around|nearly|over|roughly|approximately)\s+)*$"
+)
+
+
+_GROWTH_AFTER = re.compile(r"\s*(?i:growth|cagr|annual|increase|rise|gain|y/y|yoy|year[- ]on[- ]year|a\s+year)\b")
+
+
+def classify_percentage(text: str, percent: Percent, clause_start: int, clause_end: int) -> str | None:
+    before = text[clause_start : percent.start]
+    after = text[percent.end : clause_end]
+    if _EFFECT_ON_A_RATE.match(after):
+        return None
+    if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after):
+        return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
+    if _SHARE_OF_A_QUANTITY.match(after):
+        return None  # "12% of the overall fertilizer consumption", "40% of these procedures": not of the market's value
+    if _OF_A_FIRMS_REVENUE.match(after):
+        return None  # "TSMC's 3nm process node accounts for 35% of its 2023 revenue": a company's own split
+    if SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
+        return "share"
+    # "an expected growth rate of 16.2% between 2020 and 2027": a rate over several years is a compound one
+    if (
+        _GROWTH_RATE_BEFORE.search(before)
+        and (span := _SPAN_OF_YEARS_AFTER.match(after))
+        and int(span.group("last")) - int(span.group("first")) >= _SHORTEST_CAGR_YEARS
+    ):
+        return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
+    return None
+
+
+def ranks_shares(text: str, sentences: list[Sentence], position: int, figure_start: int) -> bool:
+    """Whether a ranking ("followed with 18.45%") goes on from shares: its sentence up to the figure, with the
+    sentences before it in the same paragraph (up to three), speaks of shares and not of growth."""
+    start, line = sentences[position].char_start, position
+    while line > 0 and position - line < 3 and "\n" not in text[sentences[line - 1].char_end : start]:
+        line -= 1
+        start = sentences[line].char_start
+    context = text[start:figure_start]
+    return bool(_SHARE_WORD.search(context)) and not _GROWTH_WORDS.search(context)
+
+
+def is_listed_share(text: str, percent: Percent, tokens: SentenceTokens) -> bool:
+    """'North America 38%, Europe 27%, Asia-Pacific 25%': percentages each written right after a region, country
+    or segment, two or more in one sentence, are those members' shares."""
+    ends = {mention.end for mention in tokens.mentions}
+
+    def right_after_a_name(item: Percent) -> bool:
+        return any(_NAME_THEN_PERCENT.fullmatch(text, end, item.start) for end in ends if end <= item.start)
+
+    if not right_after_a_name(percent):
+        return False
+    # "China and India account for one-third of all users (18 percent and 14 percent), Africa 11 percent": a list
+    # of shares of a count of things, not of the market
+    if _SHARES_OF_A_QUANTITY_BEFORE.search(text, tokens.sentence.char_start, percent.start):
+        return False
+    return sum(1 for item in tokens.percentages if right_after_a_name(item)) >= _LISTED_SHARES_MINIMUM
+
+
+def holder_of_a_share(
+    text: str, sentence: Sentence, percent: Percent, tokens: SentenceTokens, row: TableRow | None, market: str | None
+) -> NamedScope | None:
+    """The member a share that names no known place or segment is of: a share is always some member's, the one
+    its table row names ("| Lithium-ion | 30.83% |"), its clause opens with ("Air-to-air heat pumps hold a 44.3%
+    market share"), its sentence calls a segment, or the market its sentence is about, when that is a part of the
+    page's ("The anti-infective drugs market was the largest segment of the pharmaceuticals market, accounting for
+    15.5%")."""
+    if row is not None and not NOT_A_MEMBER.fullmatch(text[row.label_start : row.label_end]):
+        return NamedScope("segment", None, text[row.label_start : row.label_end])
+    opening = member_opening_clause(text, sentence, percent.start, require_by_dimension=False)
+    if opening is not None:
+        return one_of_respectively(opening, tokens, percent)
+    if named := segment_named_before(text, sentence.char_start, percent.start):
+        return named
+    holder = _MARKET_AS_SUBJECT.fullmatch(subject_after_openings(text[sentence.char_start : percent.start]) or "")
+    if market and holder and relation_to_the_market(holder.group("name"), market) != "same":
+        return NamedScope("segment", None, holder.group("name"))
+    return None
+
+
+def compared_with_an_earlier_one(text: str, percent: Percent, tokens: SentenceTokens) -> bool:
+    """ "40% of the market, up from 35% in 2020": the year after the next percentage is that one's."""
+    following = next((item for item in tokens.percentages if item.start > percent.end), None)
+    return following is not None and UP_OR_DOWN_FROM.fullmatch(text, percent.end, following.start) is not None
+
+
+def leads_with(text: str, percent: Percent, clause_start: int, clause_end: int) -> bool:
+    return (
+        _LED_WITH.search(text, clause_start, percent.start) is not None
+        and _GROWTH_AFTER.match(text, percent.end, clause_end) is None
+    )
+
+
+def leads_listed_shares(text: str, percent: Percent, tokens: SentenceTokens) -> bool:
+    """ "Europe was the main market in 2018 (32.3%), followed by North America (30.6%), Asia-Pacific (20.0%)": the
+    percentage a list of shares follows on from is the first member's share."""
+    following = next((item for item in tokens.percentages if item.start > percent.end), None)
+    return (
+        following is not None
+        and FOLLOWED_BY_WORDS.search(text, percent.end, following.start) is not None
+        and FOLLOWED_BY.fullmatch(text, percent.end, following.start) is not None
+        and is_listed_share(text, following, tokens)
+    )
