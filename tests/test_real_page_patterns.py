@@ -1887,3 +1887,21 @@ def test_a_cumulative_amount_is_not_a_market_size():
         "The firm forecasts servicing contracts to generate a cumulative $3B by 2027, growing at a 62% CAGR.\n"
     )
     assert _figures(text, metric="value") == []
+
+
+def test_a_market_named_in_full_first_then_shortened_keeps_its_full_name():
+    text = (
+        "Press release\n\n"
+        "The lithium-ion battery market has grown quickly. Lithium-ion battery makers expect more, and the "
+        "lithium-ion market is tight. The lithium-ion market leaders gain. The lithium-ion market will reach "
+        "$200.0 billion in 2030.\n"
+    )
+    assert extract_report(text).metadata.market == "Lithium-ion Battery"
+
+
+def test_home_opens_a_market_name_unless_it_is_a_breadcrumb():
+    text = (
+        "Home Healthcare Market Size and Growth 2024 To 2033\n"
+        "The global home healthcare market size was USD 288.4 billion in 2023. The home healthcare market grows.\n"
+    )
+    assert extract_report(text).metadata.market == "Home Healthcare"

@@ -46,7 +46,7 @@ _NOT_IN_A_MARKET_NAME = frozenset(
      "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "says",
      "said", "global", "worldwide", "overall", "current", "entire", "whole", "total", "broader", "wider", "key",
      "new", "latest", "growing", "emerging", "expanding", "booming", "largest", "biggest", "fastest-growing",
-     "home", "report", "study", "analysis", "trends", "growth", "size", "share", "stock", "stocks", "free", "open",
+     "report", "study", "analysis", "trends", "growth", "size", "share", "stock", "stocks", "free", "open",
      "black", "end", "target", "addressable", "value", "most", "transformative", "projected", "estimated",
      "usd", "us$", "eur", "billion", "million", "which", "where", "while", "when", "what", "how", "why", "if",
      "also", "still", "now", "today", "today’s", "today's", "domestic", "local", "regional", "international",
@@ -382,6 +382,7 @@ def market_name_before(text: str, market_word_start: int, earliest: int = 0) -> 
         bare = word.lower().removesuffix("’s").removesuffix("'s")
         if (
             bare in _NOT_IN_A_MARKET_NAME
+            or word == "Home"  # a breadcrumb's first link; "the home healthcare market" is a name
             or bare.isdigit()
             or _NOT_A_NAME_WORD.search(word.rstrip(",:"))
             or (name_words and word.endswith((",", ":")))
@@ -448,6 +449,9 @@ def _display_name(name: str) -> str:
     """'space debris monitoring and removal' → 'Space Debris Monitoring and Removal'; a name with capitals as
     written."""
     if any(character.isupper() for character in name[1:]):
+        first_word = name.split()[0]
+        if first_word.islower() and len(name.split()) > 1:
+            return name[:1].upper() + name[1:]  # "automotive LiDAR" → "Automotive LiDAR"; "e-Bike" stays
         return name
     return " ".join(word if word in _SMALL_WORDS else word[:1].upper() + word[1:] for word in name.split())
 
@@ -484,7 +488,30 @@ def _market_name(title_market: str | None, text: str) -> str | None:
             return title_market
         if not phrases or phrases[0][1] < 2:
             return None  # "Largest Market", "Key Market Trends": a label, and no market the text names instead
-    return _display_name(phrases[0][2]) if phrases and phrases[0][1] >= 2 else None
+    if not phrases or phrases[0][1] < 2:
+        return None
+    return _display_name(_more_specific_name_said_first(phrases, text) or phrases[0][2])
+
+
+def _more_specific_name_said_first(phrases: list[tuple[str, int, str]], text: str) -> str | None:
+    """A longer market name that holds the most-said one and is the first the text names as a market: "The lithium-
+    ion battery market has witnessed ..." over "lithium-ion", "the artificial intelligence (AI) chip market" over
+    "chip". A page names its subject in full first, then shortens it."""
+    top = phrases[0][0].split()
+    lowered = text.lower()
+    if lowered.startswith(("source:", "url:")):
+        lowered = " " * (lowered.find("\n") + 1) + lowered[lowered.find("\n") + 1 :]  # not the page's address
+    first = min(phrases, key=lambda phrase: (_first_said_at(lowered, phrase[0]), -len(phrase[0])))
+    words = first[0].split()
+    holds_top = any(words[start : start + len(top)] == top for start in range(len(words) - len(top) + 1))
+    said_again = first[1] >= _SAID_TWICE  # not "the prospective space mining market" said once
+    a_name = "market" not in words  # not "the Lunar Market Assessment market"
+    return first[2] if len(words) > len(top) and holds_top and said_again and a_name else None
+
+
+def _first_said_at(lowered: str, key: str) -> int:
+    position = lowered.find(key)
+    return position if position >= 0 else len(lowered)
 
 
 def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
