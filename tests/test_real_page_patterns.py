@@ -1905,3 +1905,12 @@ def test_home_opens_a_market_name_unless_it_is_a_breadcrumb():
         "The global home healthcare market size was USD 288.4 billion in 2023. The home healthcare market grows.\n"
     )
     assert extract_report(text).metadata.market == "Home Healthcare"
+
+
+def test_a_page_that_never_names_a_market_is_about_the_industry_it_keeps_naming():
+    text = (
+        "Report: a record year for satellites\n\n"
+        "The satellite industry grew again. Revenue of the satellite industry reached $285 billion in 2023, and the "
+        "satellite industry now makes up 71% of the space economy.\n"
+    )
+    assert extract_report(text).metadata.market == "Satellite Industry"

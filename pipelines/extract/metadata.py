@@ -514,10 +514,34 @@ def _first_said_at(lowered: str, key: str) -> int:
     return position if position >= 0 else len(lowered)
 
 
+_INDUSTRY_OR_ECONOMY = re.compile(r"\b(?i:industry|economy)\b")
+
+
+def _industry_the_text_keeps_naming(text: str) -> str | None:
+    """For a page that never names a market: the "<name> industry" or "<name> economy" it names most, at least
+    three times ("the satellite industry", "the space economy"), with that word: 'Satellite Industry'."""
+    counts: dict[str, list] = {}
+    for match in _INDUSTRY_OR_ECONOMY.finditer(text):
+        name = market_name_before(text, match.start())
+        if name is None:
+            continue
+        key = f"{name} {match.group(0)}".lower()
+        entry = counts.setdefault(key, [0, f"{name} {match.group(0).lower()}"])
+        entry[0] += 1
+    if not counts:
+        return None
+    count, name = max(counts.values(), key=lambda entry: entry[0])
+    return _display_name(name) if count >= _SAID_OFTEN else None
+
+
 def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
     title_match = _title_line(sentences)
     title = title_match[0] if title_match else None
-    market = _market_name(title_match[1] if title_match else None, text) or market_of_url(source_url(text))
+    market = (
+        _market_name(title_match[1] if title_match else None, text)
+        or market_of_url(source_url(text))
+        or _industry_the_text_keeps_naming(text)
+    )
 
     header, fields = _header_fields(sentences)
     pages_field = _first_value(fields, "pages", "no. of pages")
