@@ -1914,3 +1914,12 @@ def test_a_page_that_never_names_a_market_is_about_the_industry_it_keeps_naming(
         "satellite industry now makes up 71% of the space economy.\n"
     )
     assert extract_report(text).metadata.market == "Satellite Industry"
+
+
+def test_a_longer_market_name_said_as_a_market_as_often_wins_over_the_shorter_one():
+    text = (
+        "Report summary\n\n"
+        "Robotics is changing factories. The robotics market is large, and robotics firms hire. "
+        "The industrial robotics market will reach $45.0 billion in 2030; industrial robotics sales grow.\n"
+    )
+    assert extract_report(text).metadata.market == "Industrial Robotics"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from pipelines.extract.geography import is_known_place
 from pipelines.extract.key_words import matches_where_they_can_be
@@ -396,10 +397,17 @@ def market_name_before(text: str, market_word_start: int, earliest: int = 0) -> 
     return " ".join(name_words).strip(" ,:")
 
 
-def _market_phrases(text: str) -> list[tuple[str, int, str]]:
-    """(key, count, name as first written) of every "<name> market" the text says, the most often said first:
-    "the global space mining market size" → 'space mining'. A name is the words just before "market" on its line,
-    back to the first word that cannot be part of one ("the", "of", "is", "current", ...)."""
+class MarketPhrase(NamedTuple):
+    key: str  # the name in lower case
+    said: int  # how often the text says the name, with or without "market" after it
+    name: str  # as first written
+    as_a_market: int  # how often the text says "<name> market"
+
+
+def _market_phrases(text: str) -> list[MarketPhrase]:
+    """Every "<name> market" the text says, the most often said first: "the global space mining market size" →
+    'space mining'. A name is the words just before "market" on its line, back to the first word that cannot be
+    part of one ("the", "of", "is", "current", ...)."""
     counts: dict[str, list] = {}
     for match in matches_where_they_can_be(MARKET_WORD, text, starts_with=("market",)):
         name = market_name_before(text, match.start())
@@ -416,7 +424,7 @@ def _market_phrases(text: str) -> list[tuple[str, int, str]]:
     ranked = sorted(
         counts.items(), key=lambda item: (-mentioned[item[0]] * len(item[0].split()), -item[1][0], item[1][1])
     )
-    return [(key, mentioned[key], name) for key, (_, _, name) in ranked]
+    return [MarketPhrase(key, mentioned[key], name, as_a_market) for key, (as_a_market, _, name) in ranked]
 
 
 def _said_as_words(lowered: str, key: str) -> int:
@@ -460,23 +468,23 @@ def _market_name(title_market: str | None, text: str) -> str | None:
     """The market the title names, unless the text never calls it a market and names another one more than once
     ("Home Aerospace And Defense Space Debris ..." from a breadcrumb: the text's 'space debris ...' market)."""
     # "Base Year Market Size (2023)": a table's label, not a market's name
-    phrases = [phrase for phrase in _market_phrases(text) if not _LABEL_WORDS.search(phrase[0])]
+    phrases = [phrase for phrase in _market_phrases(text) if not _LABEL_WORDS.search(phrase.key)]
     if title_market and _LABEL_WORDS.search(title_market):
         title_market = None
     if title_market:
         key = " ".join(title_market.lower().split())
-        said = next((count for phrase_key, count, _ in phrases if phrase_key == key), 0)
+        said = next((phrase.said for phrase in phrases if phrase.key == key), 0)
         if (
             said <= 1
             and phrases
-            and phrases[0][1] >= _SAID_OFTEN
-            and not set(phrases[0][0].split()) & set(key.split())
+            and phrases[0].said >= _SAID_OFTEN
+            and not set(phrases[0].key.split()) & set(key.split())
             and not _said_in_the_text(key, text)
         ):
             # "Steady Market Expansion in the Aquaculture Industry": a heading's word, said once, against the
             # market the text keeps naming
-            return _display_name(phrases[0][2])
-        for phrase_key, _, name in phrases:
+            return _display_name(phrases[0].name)
+        for phrase_key, _, name, _ in phrases:
             if phrase_key == key:
                 return title_market
             if key.endswith(" " + phrase_key) and len(phrase_key.split()) >= 2:
@@ -486,27 +494,40 @@ def _market_name(title_market: str | None, text: str) -> str | None:
         first_word = title_market.split()[0].lower()
         if first_word not in _NOT_IN_A_MARKET_NAME and not _TITLE_JUNK.search(title_market):
             return title_market
-        if not phrases or phrases[0][1] < 2:
+        if not phrases or phrases[0].said < 2:
             return None  # "Largest Market", "Key Market Trends": a label, and no market the text names instead
-    if not phrases or phrases[0][1] < 2:
+    if not phrases or phrases[0].said < 2:
         return None
-    return _display_name(_more_specific_name_said_first(phrases, text) or phrases[0][2])
+    return _display_name(_more_specific_name(phrases, text) or phrases[0].name)
 
 
-def _more_specific_name_said_first(phrases: list[tuple[str, int, str]], text: str) -> str | None:
-    """A longer market name that holds the most-said one and is the first the text names as a market: "The lithium-
-    ion battery market has witnessed ..." over "lithium-ion", "the artificial intelligence (AI) chip market" over
-    "chip". A page names its subject in full first, then shortens it."""
-    top = phrases[0][0].split()
+def _more_specific_name(phrases: list[MarketPhrase], text: str) -> str | None:
+    """A longer market name that holds the most-said one, is said at least twice and holds no "market": the one
+    the text calls a market at least as often ("the cyber insurance market" beside "the cyber market"), else the
+    one it names as a market first ("The lithium-ion battery market has witnessed ..." over "lithium-ion"). A page
+    names its subject in full, then shortens it."""
+    top = phrases[0]
+    top_words = top.key.split()
+
+    def holds_top(phrase: MarketPhrase) -> bool:
+        words = phrase.key.split()
+        return len(words) > len(top_words) and any(
+            words[start : start + len(top_words)] == top_words for start in range(len(words) - len(top_words) + 1)
+        )
+
+    longer = [
+        phrase
+        for phrase in phrases
+        if holds_top(phrase) and phrase.said >= _SAID_TWICE and "market" not in phrase.key.split()
+    ]
+    as_often = [phrase for phrase in longer if phrase.as_a_market >= top.as_a_market]
+    if as_often:
+        return max(as_often, key=lambda phrase: (phrase.as_a_market, len(phrase.key))).name
     lowered = text.lower()
     if lowered.startswith(("source:", "url:")):
         lowered = " " * (lowered.find("\n") + 1) + lowered[lowered.find("\n") + 1 :]  # not the page's address
-    first = min(phrases, key=lambda phrase: (_first_said_at(lowered, phrase[0]), -len(phrase[0])))
-    words = first[0].split()
-    holds_top = any(words[start : start + len(top)] == top for start in range(len(words) - len(top) + 1))
-    said_again = first[1] >= _SAID_TWICE  # not "the prospective space mining market" said once
-    a_name = "market" not in words  # not "the Lunar Market Assessment market"
-    return first[2] if len(words) > len(top) and holds_top and said_again and a_name else None
+    first = min(phrases, key=lambda phrase: (_first_said_at(lowered, phrase.key), -len(phrase.key)))
+    return first.name if first in longer else None
 
 
 def _first_said_at(lowered: str, key: str) -> int:
