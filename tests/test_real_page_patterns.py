@@ -1923,3 +1923,12 @@ def test_a_longer_market_name_said_as_a_market_as_often_wins_over_the_shorter_on
         "The industrial robotics market will reach $45.0 billion in 2030; industrial robotics sales grow.\n"
     )
     assert extract_report(text).metadata.market == "Industrial Robotics"
+
+
+def test_a_word_for_a_part_of_a_market_is_no_markets_name():
+    text = (
+        "Betting report\n\n"
+        "In 2019, the segment market size was $24.99 billion. The segment market grew, and the segment market "
+        "will keep growing.\n"
+    )
+    assert extract_report(text).metadata.market is None

@@ -149,7 +149,8 @@ def _first_known_publisher(text: str) -> re.Match | None:
 _GENERIC_NAME_WORDS = frozenset(
     {"market", "markets", "industry", "key", "our", "the", "latest", "global", "research", "insights", "reports",
      "report", "analytics", "intelligence", "news", "trending", "consulting", "group", "labs", "partners",
-     "strategies", "advisory", "advisors", "futures", "associates", "all", "more", "home", "about", "us"}
+     "strategies", "advisory", "advisors", "futures", "associates", "all", "more", "home", "about", "us", "segment",
+     "segments", "sub-segment", "category", "region", "regional", "country", "this", "that"}
 )  # fmt: skip
 # A sentence that names who made the figures: "X has published a new report", "a study by the research firm X".
 _PUBLISHER_IN_NEWS: tuple[tuple[re.Pattern, dict], ...] = (
