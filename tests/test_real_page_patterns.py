@@ -1932,3 +1932,11 @@ def test_a_word_for_a_part_of_a_market_is_no_markets_name():
         "will keep growing.\n"
     )
     assert extract_report(text).metadata.market is None
+
+
+def test_a_titles_trailing_global_is_no_part_of_the_markets_name():
+    text = (
+        "Paints & Coatings Global Industry Report 2024\n\n"
+        "The paints & coatings market reached $180.0 billion in 2023.\n"
+    )
+    assert extract_report(text).metadata.market == "Paints & Coatings"

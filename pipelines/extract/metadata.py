@@ -33,6 +33,7 @@ _HEADER_FIELD = re.compile(
     r"(?P<key>(?i:pages|no\. of pages|base year|release date|released|release|published|publication date|"
     r"author|authors|publisher|published by))\s*:\s*(?P<value>[^|\n\r]+)"
 )
+_TRAILING_SCOPE = re.compile(r"\s+(?i:global|worldwide)$")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 # "market" as a page uses it of a market; not inside a firm's name ("Future Market Insights").
 MARKET_WORD = re.compile(rf"\b(?i:market)\b(?!\s+(?:{_ORGANISATION_WORD}|Growth\s+Reports|Watch)\b)")
@@ -213,6 +214,7 @@ def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
             # "Markt für PEM-Elektrolyseure / German PEM Electrolyser Market": the name next to "Market"
             market = match.group("market").rsplit(" / ", 1)[-1].strip(" ,:|–-")
             market = _POSSESSIVE.sub("", market)  # "Europe’s Heat Pump Market" → "Europe Heat Pump"
+            market = _TRAILING_SCOPE.sub("", market)  # "Paints & Coatings Global Industry" → "Paints & Coatings"
             return line, market
     for sentence in sentences[:_PUBLISHER_HEADER_LINES]:
         headline = _REVENUE_HEADLINE.search(_MARKUP.sub("", sentence.text))
