@@ -1473,13 +1473,17 @@ def test_a_sub_market_named_with_revenue_is_the_segment_without_the_word():
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "segment_rates"),
     [
-        "Yet, independent repair shops are poised to expand at a rate of 6.4% CAGR.",
-        "The rail and shipping businesses will follow, with CAGRs of 9.2 and 8.8 percent, respectively.",
+        (
+            "Yet, independent repair shops are poised to expand at a rate of 6.4% CAGR.",
+            [("independent repair shops", 6.4)],
+        ),
+        # one unit for two numbers is read as one rate: whose it is cannot be told, so it is skipped
+        ("The rail and shipping businesses will follow, with CAGRs of 9.2 and 8.8 percent, respectively.", []),
     ],
 )
-def test_a_growth_rate_of_something_the_sentence_names_is_not_the_markets(sentence):
+def test_a_growth_rate_of_something_the_sentence_names_is_not_the_markets(sentence, segment_rates):
     text = (
         "Bicycle Maintenance Market\n\n"
         "The global bicycle maintenance market is expected to grow at a CAGR of 7.5% from 2025 to 2032.\n"
@@ -1488,7 +1492,10 @@ def test_a_growth_rate_of_something_the_sentence_names_is_not_the_markets(senten
     report = extract_report(text)
     market_rates = [figure.pct for figure in report.figures if figure.metric == "cagr" and figure.scope == "market"]
     assert market_rates == [7.5]
-    assert any("not of the market" in skipped.reason for skipped in report.skipped)
+    rates = [(figure.member, figure.pct) for figure in report.figures if figure.scope == "segment"]
+    assert rates == segment_rates
+    if not segment_rates:
+        assert any("not of the market" in skipped.reason for skipped in report.skipped)
 
 
 @pytest.mark.parametrize(
@@ -1832,8 +1839,8 @@ def test_a_rate_in_a_clause_of_although_with_no_main_clause_is_its_subjects():
         "Although gantry robots are expected to grow at a faster pace at a CAGR of 6.5% through 2020.\n"
         "As factories automate, the market is expected to keep growing at a CAGR of 5.4% from 2013 to 2020.\n"
     )
-    rates = {(f.scope, f.pct) for f in _figures(text, metric="cagr")}
-    assert rates == {("market", 5.4)}
+    rates = {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")}
+    assert rates == {("market", None, 5.4), ("segment", "gantry robots", 6.5)}
 
 
 def test_a_rate_after_a_value_reached_by_a_year_runs_from_the_forecast_start_to_that_year():
@@ -1940,3 +1947,21 @@ def test_a_titles_trailing_global_is_no_part_of_the_markets_name():
         "The paints & coatings market reached $180.0 billion in 2023.\n"
     )
     assert extract_report(text).metadata.market == "Paints & Coatings"
+
+
+def test_a_growth_rate_of_a_subject_that_is_not_the_market_is_that_members():
+    text = (
+        "Construction Market\n\n"
+        "The construction market will grow at a CAGR of 4.1% from 2024 to 2030. "
+        "Yet, small contractors are poised to surge forward at a rate of 5.92% CAGR. "
+        "The rail and marine sectors will follow, with CAGRs of 3.4% and 2.8%, respectively. "
+        "Healthcare will remain the fastest-growing industry, posting a five-year CAGR of 5.7%.\n"
+    )
+    rates = {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")}
+    assert rates == {
+        ("market", None, 4.1),
+        ("segment", "small contractors", 5.92),
+        ("segment", "rail", 3.4),
+        ("segment", "marine", 2.8),
+        ("segment", "Healthcare", 5.7),
+    }

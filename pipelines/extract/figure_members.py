@@ -213,7 +213,7 @@ _VERB_IN_A_NAME = re.compile(
 )
 MEMBER_IS_THE_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+"
-    r"(?i:is|are|was|were|will\s+be|remains|remain"
+    r"(?i:is|are|was|were|will\s+be|will\s+remain|will\s+stay|remains|remain"
     r"|(?:is|are)\s+(?:expected|projected|forecast|anticipated|set|poised|likely)\s+to\s+(?:be|remain))"
     r"\s+(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:industry|sector|segment|category|vertical|application|channel)\b"
 )
@@ -510,6 +510,36 @@ def one_of_respectively(target: NamedScope, tokens: SentenceTokens, percent: Per
     if len(shares) != len(members) or percent.start not in shares:
         return target
     return replace(target, member=members[shares.index(percent.start)])
+
+
+_LEADING_WORDS_OF_A_SUBJECT = re.compile(r"^(?:(?i:the|yet|however|meanwhile|also|both)\b[\s,]*)+")
+_OF_SOMETHING = re.compile(r"\s(?i:of|for|by|in)\s")
+_KIND_OF_MEMBERS = re.compile(r"\s+(?i:industries|industry|segments?|sectors?|categories|category|verticals?)$")
+
+
+def members_whose_rate_it_is(subject: str, tokens: SentenceTokens, percent: Percent) -> NamedScope | None:
+    """The segment a growth rate is of, from the subject of a sentence that names something other than the market:
+    "small contractors are poised to surge at 5.92% CAGR" → 'small contractors'; "The banking and resources
+    industries will follow, with CAGRs of 11.4 and 11.3 percent, respectively" → 'banking', then 'resources'. None
+    for a subject of several members sharing one rate, or one that names a firm or a place."""
+    name = _KIND_OF_MEMBERS.sub("", _LEADING_WORDS_OF_A_SUBJECT.sub("", subject.strip()))
+    words = name.split()
+    if (
+        not name
+        or NOT_A_MEMBER.fullmatch(name)
+        or FIRM_NAME.fullmatch(name)
+        or len(words) > SUBJECT_WORDS + 2
+        or tokens.mentions  # a place or a listed member is named: not read from the subject's words
+        or _OF_SOMETHING.search(name)  # "the commercialisation of space exploration": an activity, not a member
+    ):
+        return None
+    members = [member for member in MEMBERS_JOINED.split(name) if member]
+    if len(members) == 1:
+        return NamedScope("segment", None, name)
+    rates = [item.start for item in tokens.percentages]
+    if RESPECTIVELY.search(tokens.sentence.text) and len(rates) == len(members) and percent.start in rates:
+        return NamedScope("segment", None, members[rates.index(percent.start)])
+    return None
 
 
 def subject_of(tokens: SentenceTokens | None) -> NamedScope | None:

@@ -67,6 +67,7 @@ from pipelines.extract.figure_members import (
     firm_in_brackets,
     member_followed_by,
     member_opening_clause,
+    members_whose_rate_it_is,
     only_named_in,
     overlaps_a_mention,
     rate_of_something_else,
@@ -621,6 +622,16 @@ def extract_figures(
             ):
                 # "North America followed with 18.45%", "In third place was Northeast Asia with 10.52%"
                 metric = "share"
+            if (
+                metric is None
+                and previous_rate
+                and (
+                    RATES_IN_A_ROW.fullmatch(text, previous_rate[1], item.start)
+                    or FOLLOWED_BY.fullmatch(text, previous_rate[1], item.start)
+                    or FROM_RATE_TO_RATE.fullmatch(text, previous_rate[1], item.start)
+                )
+            ):
+                metric = previous_rate[0]  # "a CAGR of 13.4% in volume and 15.7% in value", "a share of 11% and 4%"
             if metric == "cagr" and target is None:
                 # "The online distribution channel is forecast to register a 6.1% CAGR", "Telecommunications will
                 # be the industry that sees the fastest growth, with a CAGR of 13.1 percent": a segment's rate
@@ -636,18 +647,12 @@ def extract_figures(
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
                 elif not row and (owner := rate_of_something_else(text[sentence.char_start : item.start], market)):
-                    skip(f"{item.text!r} at {item.start}: a growth rate of {owner}, not of the market")
-                    continue
-            if (
-                metric is None
-                and previous_rate
-                and (
-                    RATES_IN_A_ROW.fullmatch(text, previous_rate[1], item.start)
-                    or FOLLOWED_BY.fullmatch(text, previous_rate[1], item.start)
-                    or FROM_RATE_TO_RATE.fullmatch(text, previous_rate[1], item.start)
-                )
-            ):
-                metric = previous_rate[0]  # "a CAGR of 13.4% in volume and 15.7% in value", "a share of 11% and 4%"
+                    target = members_whose_rate_it_is(owner, tokens, item)
+                    if target is None:
+                        skip(f"{item.text!r} at {item.start}: a growth rate of {owner}, not of the market")
+                        continue
+                    # "Yet, small contractors are poised to surge at a rate of 5.92% CAGR": that member's rate
+                    common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if (
                 metric is None
                 and previous_rate
