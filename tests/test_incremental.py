@@ -203,6 +203,18 @@ def test_a_changed_sql_model_rebuilds_every_report(published):
     assert plan.reason == "the code, the shared inputs or DuckDB changed"
 
 
+def test_a_refresh_where_more_than_a_tenth_of_the_reports_changed_builds_the_models_whole(published):
+    _, warehouse_path = published
+    with duckdb.connect(str(warehouse_path.parent / ".build" / f"{warehouse_path.stem}.working.duckdb")) as working:
+        working.execute("update validated.stated_figures set value_millions = value_millions * 2")
+        in_pieces = plan_build(working, SQL_MODELS)
+        whole = plan_build(working, SQL_MODELS, fewest_for_a_whole_build=0)
+    assert (in_pieces.full, in_pieces.reports) == (False, ("space-mining-market",))
+    assert whole.full
+    assert whole.reason == "1 of 1 reports changed: built whole, not in pieces"
+    assert whole.fingerprints == in_pieces.fingerprints  # committed once the whole build is done
+
+
 def validated_how(result) -> str:
     (materialization,) = [
         event.materialization

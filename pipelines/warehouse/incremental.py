@@ -9,7 +9,7 @@ and one insert per model. Models that combine the reports of one market (edition
 first line says ``-- config(incremental_by='market_id')``) are rebuilt for the markets the changed reports were or
 are on, from the rows of those markets' reports. Models that combine reports across markets (dimensions, meta
 tables) are rebuilt whole. Anything that could touch every report (a changed SQL file, an analyst table, a new
-DuckDB version, no stored state) rebuilds everything.
+DuckDB version, no stored state), or a change to more than a tenth of the reports, rebuilds everything.
 
 Delete-then-insert makes rebuilding a report again after a build killed part-way harmless.
 """
@@ -24,7 +24,7 @@ import duckdb
 
 from pipelines.warehouse.database import column_names, quoted_name, transaction
 from pipelines.warehouse.models import SqlModel
-from pipelines.warehouse.state import MODELS, REPORT_KEY, Changes, code_version, table_fingerprints
+from pipelines.warehouse.state import MODELS, REPORT_KEY, Changes, code_version, everything, table_fingerprints
 
 CHANGES_ALIAS = "changed_reports"
 MARKETS_ALIAS = "changed_markets"
@@ -98,13 +98,28 @@ def models_code_version(models: list[SqlModel]) -> str:
     )
 
 
-def plan_build(connection: duckdb.DuckDBPyConnection, models: list[SqlModel]) -> Changes:
-    """What the next build must rebuild, with the fingerprints to commit once it has."""
+def plan_build(
+    connection: duckdb.DuckDBPyConnection, models: list[SqlModel], fewest_for_a_whole_build: int = 2_000
+) -> Changes:
+    """What the next build must rebuild, with the fingerprints to commit once it has. When more reports changed
+    than a tenth of them (and at least ``fewest_for_a_whole_build``), everything: the changed rows are rebuilt in
+    an in-memory database, which at 100,000 reports all changed (an extractor upgrade) ran out of memory, and past
+    a tenth the delete-and-insert saves little over a whole build."""
     current = table_fingerprints(connection, incremental_inputs(models), models_code_version(models))
     missing = _missing_tables(connection, models)
-    return MODELS.changes(
+    changes = MODELS.changes(
         connection, current, f"{len(missing)} model table(s) missing, e.g. {missing[0]}" if missing else None
     )
+    most_in_pieces = max(fewest_for_a_whole_build, len(current.reports) // _SHARE_OF_REPORTS_WORTH_A_WHOLE_BUILD)
+    if not changes.full and len(changes.reports) > most_in_pieces:
+        return everything(
+            f"{len(changes.reports)} of {len(current.reports)} reports changed: built whole, not in pieces",
+            changes.fingerprints,
+        )
+    return changes
+
+
+_SHARE_OF_REPORTS_WORTH_A_WHOLE_BUILD = 10  # a tenth
 
 
 def build_model_whole(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
