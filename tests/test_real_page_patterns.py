@@ -1965,3 +1965,24 @@ def test_a_growth_rate_of_a_subject_that_is_not_the_market_is_that_members():
         ("segment", "marine", 2.8),
         ("segment", "Healthcare", 5.7),
     }
+
+
+def test_operations_and_shipments_after_a_members_name_are_left_out():
+    text = (
+        "Road Freight Market\n\n"
+        "- By truckload, full-truck-load operations held 79.83% of the market in 2024.\n"
+        "- By destination, domestic shipments captured 62.65% of the market in 2024.\n"
+    )
+    assert {(f.member, f.pct) for f in _figures(text, metric="share")} == {
+        ("full-truck-load", 79.83),
+        ("domestic", 62.65),
+    }
+
+
+def test_the_subject_after_it_is_worth_mentioning_that_is_what_a_rate_is_of():
+    text = (
+        "Tech Spend Market\n\n"
+        "Global tech spend will grow at a CAGR of 8.1% from 2023 to 2030. It is worth mentioning that investments in "
+        "generative AI software are forecast to grow 36 percent annually between 2023 and 2030.\n"
+    )
+    assert {(f.scope, f.pct) for f in _figures(text, metric="cagr")} == {("market", 8.1)}

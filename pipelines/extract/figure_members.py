@@ -95,7 +95,9 @@ SENTENCE_SUBJECT = re.compile(
 _SUBJECT_AFTER_OPENINGS = re.compile(
     r"[-•*·\s]*(?:(?i:in|by|from|during|over|through|between|until|according\s+to|as\s+per|per|with|at|as|while|when"
     r"|if|because|since|although|though|given|amid|despite|after|before|yet|however|overall|for\s+example"
-    r"|for\s+instance|looking\s+ahead)\b[^,]{0,80},\s*)*"
+    r"|for\s+instance|looking\s+ahead)\b[^,]{0,80},\s*"
+    # "It is worth mentioning that investments in generative AI software are forecast to grow 36 percent"
+    r"|(?i:it\s+(?:is|was)\s+(?:\w+\s+){0,3}?that)\s+)*"
     r"(?P<subject>.*?)\s+(?i:is|are|was|were|will|would|could|has|have|had|grew|grows|growing|registered|registers"
     r"|witnessed|expanded|rose|increased|surged|posted|recorded|reached|exhibits?|exhibited|shows?|showed|saw|sees|see"
     r"|constitutes|constituted|accounts|accounted|holds|held|captures|captured|represents|represented|dominates"
@@ -188,7 +190,8 @@ MEMBER_CONTRIBUTES = re.compile(
     r"(?:(?i:about|around|nearly|over|roughly|approximately|more\s+than)\s+)?$"
 )
 GENERIC_MEMBER_NOUN = re.compile(
-    r"\s+(?i:sector|segment|sub-segment|class|category|units|demand|revenues?|spending|alone|combined)$"
+    r"\s+(?i:sector|segment|sub-segment|class|category|units|demand|revenues?|spending|alone|combined|operations"
+    r"|shipments)$"
 )
 # "Secondary batteries lead the market by size and growth, with a 2018 value of $21.4 billion and a CAGR of 16.3%"
 MEMBER_LEADS_THE_MARKET = re.compile(
