@@ -1986,3 +1986,18 @@ def test_the_subject_after_it_is_worth_mentioning_that_is_what_a_rate_is_of():
         "generative AI software are forecast to grow 36 percent annually between 2023 and 2030.\n"
     )
     assert {(f.scope, f.pct) for f in _figures(text, metric="cagr")} == {("market", 8.1)}
+
+
+@pytest.mark.parametrize(
+    ("written", "millions"),
+    [
+        ("Rs 85 trillion", 85_000_000.0),
+        ("₹3,200 crore", 32_000.0),
+        ("Rs. 4 lakh crore", 4_000_000.0),
+        ("INR 50 lakh", 5.0),
+    ],
+)
+def test_rupee_amounts_in_the_indian_scale_are_read(written, millions):
+    text = f"India Consumer Retail Market\n\nThe consumer retail market reached {written} in 2023.\n"
+    ((value,),) = [[(f.value_millions, f.currency, f.year) for f in _figures(text, metric="value")]]
+    assert value == (millions, "INR", 2023)

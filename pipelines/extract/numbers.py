@@ -45,6 +45,8 @@ _CURRENCIES = {
     "¥": "JPY",
     "inr": "INR",
     "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
     "cny": "CNY",
     "rmb": "CNY",
 }
@@ -59,6 +61,10 @@ SCALES_IN_MILLIONS = {
     "bn": Decimal(1000),
     "b": Decimal(1000),
     "trillion": Decimal(1_000_000),
+    # the Indian scale: "₹3,200 crore" (ten million), "Rs 5 lakh" (a hundred thousand), "Rs 85 lakh crore"
+    "crore": Decimal(10),
+    "lakh": Decimal("0.1"),
+    "lakh crore": Decimal(1_000_000),
     "tn": Decimal(1_000_000),
     "t": Decimal(1_000_000),
 }
@@ -74,9 +80,9 @@ _THOUSANDS_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _CURRENCY_SYMBOLS = "|".join(f"{re.escape(symbol)}(?<![A-Za-z]{re.escape(symbol)})" for symbol in "$€£¥₹")
 _CURRENCY = (
     rf"U\.S\.\s?\$|US\s?\$|\$\s?US(?=\s?\d)|USD|US\s+dollars|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|EUR|GBP|JPY|INR|CNY"
-    rf"|RMB|{_CURRENCY_SYMBOLS}"
+    rf"|RMB|Rs\.?(?=\s?\d)|{_CURRENCY_SYMBOLS}"
 )
-_SCALE_WORD = r"(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b"
+_SCALE_WORD = r"(?i:thousand|million|billion|trillion|lakh\s+crore|crore|lakh|mln|mn|bn|tn)\b"
 # A single letter counts as a scale only when it touches the number: "$4.5B", not "$4.5 b".
 _SCALE_LETTER = r"[KMBTkmbt]\b"
 _RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
@@ -183,7 +189,7 @@ def currency_code(written: str) -> str:
 
 def scale_in_millions(written: str) -> Decimal:
     """How many millions one unit of a scale word is: 'billion', 'Bn', 'B' → 1000."""
-    return SCALES_IN_MILLIONS[lowered_as_re_reads(written)]
+    return SCALES_IN_MILLIONS[_WHITESPACE_RUN.sub(" ", lowered_as_re_reads(written))]
 
 
 class AmbiguousNumberError(ValueError):

@@ -71,6 +71,7 @@ _ABBREVIATIONS = frozenset(
         "u.k",
         "st",
         "mt",
+        "rs",  # "Rs. 4 lakh crore": rupees
     ]
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
