@@ -2001,3 +2001,37 @@ def test_rupee_amounts_in_the_indian_scale_are_read(written, millions):
     text = f"India Consumer Retail Market\n\nThe consumer retail market reached {written} in 2023.\n"
     ((value,),) = [[(f.value_millions, f.currency, f.year) for f in _figures(text, metric="value")]]
     assert value == (millions, "INR", 2023)
+
+
+def test_a_percentage_before_compound_annual_rate_is_a_cagr():
+    text = (
+        "Generative AI Market\n\n"
+        "The generative AI market will expand at a 42% compound annual rate from $40 billion in 2022 to $1.3 "
+        "trillion by 2032.\n"
+    )
+    assert _cagr(text)[:3] == (42.0, 2022, 2032)
+
+
+def test_an_amount_with_euro_written_after_its_scale_is_read():
+    text = "Food Retail Market\n\nSales of food retailers in Europe will break the 1,000 billion Euro mark in 2009.\n"
+    ((value,),) = [[(f.value_millions, f.currency) for f in _figures(text, metric="value")]]
+    assert value == (1_000_000.0, "EUR")
+
+
+def test_the_full_words_of_a_markets_initials_name_the_same_market():
+    text = (
+        "IT Spending Market\n\n"
+        "The information technology market will grow from nearly $2.4 trillion in 2016 to more than $2.7 trillion in "
+        "2020.\n"
+    )
+    values = {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", 2016, 2_400_000.0), ("market", 2020, 2_700_000.0)}
+
+
+def test_this_figure_after_an_opening_clause_is_the_value_before():
+    text = (
+        "Pet Food Market\n\n"
+        "As of 2023, the global pet food market is valued at $103.3 billion. Projections suggest that this figure "
+        "will rise to $139.29 billion by 2030, reflecting a compound annual growth rate (CAGR) of 4.4%.\n"
+    )
+    assert _cagr(text)[:3] == (4.4, 2023, 2030)

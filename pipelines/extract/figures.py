@@ -206,7 +206,10 @@ def another_market_valued(sentence_text: str, market: str) -> str | None:
     return opening.group("subject") if relation_to_the_market(opening.group("subject"), market) == "other" else None
 
 
-THAT_NUMBER = re.compile(r"[-•*·\s]*(?i:this|that)\s+(?i:number|figure|value|amount|total)\b")
+# "This number is expected to rise ...", "Projections suggest that this figure will rise ...": the previous value.
+THAT_NUMBER = re.compile(
+    r"[-•*·\s]*(?:[A-Z][\w\s,]{0,40}?\b(?i:that)\s+)?(?i:this|that)\s+(?i:number|figure|value|amount|total)\b"
+)
 
 
 def _from_the_number_before(

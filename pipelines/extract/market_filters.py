@@ -163,6 +163,11 @@ def _folded(word: str) -> str:
 _NOT_IN_INITIALS = frozenset({"global", "and", "of", "the", "for"})  # "A&D" for "Aerospace and Defense"
 
 
+_ACRONYM = re.compile(r"\b[A-Z&]{2,}\b")
+# What a market's name may say beside its product: "IT spending" is the IT market.
+_SAME_AS_A_MARKET = frozenset({"spending", "revenue", "sale", "expenditure"})
+
+
 def _is_acronym_of(named: str, market: str) -> bool:
     """'BNPL' for "Buy Now Pay Later", 'A&D' for "Aerospace and Defense": a name written as the market's initials,
     with "global" or a last generic word ("payment") around it."""
@@ -203,6 +208,8 @@ def relation_to_the_market(named: str, market: str) -> str:
     named_words, market_words = _market_words(named), _market_words(market)
     if not named_words or named_words <= market_words or _is_acronym_of(named, market):
         return "same"
+    if _is_acronym_of(market, named) and _market_words(_ACRONYM.sub("", market)) <= named_words | _SAME_AS_A_MARKET:
+        return "same"  # "the information technology market" on a page about "IT Spending"
     if market_words <= named_words:
         return "part"
     return "other"

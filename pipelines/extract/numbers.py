@@ -95,7 +95,7 @@ _MONEY = re.compile(
 # "38.5 billion USD", "1.38 (USD Billion)": the currency after the amount.
 # "1.444 USD Billion": the currency between the amount and its scale.
 _SCALE_THEN_CURRENCY = (
-    rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|euros)\b"
+    rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|(?i:euros?))\b"
     rf"|\s*\(\s*(?P<currency2>USD|US\$|EUR|GBP)\s+(?P<scale2>{_SCALE_WORD})\s*\)"
     rf"|\s(?P<currency3>USD|EUR|GBP)\s(?P<scale3>{_SCALE_WORD})"
 )
@@ -104,10 +104,11 @@ _MONEY_CURRENCY_AFTER = re.compile(
     rf"(?:{_SCALE_THEN_CURRENCY})"
 )
 # Most pages never write the currency after the amount: one quick search spares the slow pattern. Every scale
-# word ends in "d" or "n" ("million USD"); a search that starts with a character class skips along the text.
+# word ends in "d", "n", "e" or "h" ("million USD", "crore", "lakh"); a search that starts with a character class
+# skips along the text.
 _ANY_SCALE_THEN_CURRENCY = re.compile(
-    r"(?-i:[dnDN(\x80-\U0010ffff])"
-    r"(?:(?<=(?i:[dn]))\s+(?:USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|euros)\b|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
+    r"(?-i:[dnehDNEH(\x80-\U0010ffff])"
+    r"(?:(?<=(?i:[dneh]))\s+(?:USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|(?i:euros?))\b|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
 )
 _ANY_CURRENCY_THEN_SCALE = re.compile(r"\d\s(?:USD|EUR|GBP)\s(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b")
 # "a CAGR of 25.08 during the forecast period": a growth rate written without its percent sign.
