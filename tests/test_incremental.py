@@ -1,5 +1,6 @@
 """Refreshes are incremental: only new and changed documents are extracted again; removed ones leave the marts."""
 
+import shutil
 from dataclasses import replace
 
 import dagster as dg
@@ -9,7 +10,7 @@ import pandas as pd
 from pipelines.assets.sql_models import SQL_MODELS
 from pipelines.extraction_run import run_extraction, stored_rows_reusable
 from pipelines.schemas import DOCUMENT_SCHEMAS
-from pipelines.warehouse.incremental import plan_build
+from pipelines.warehouse.incremental import ModelBuilder, build_order, plan_build
 from tests.conftest import PROJECT_ROOT, SEED_REPORT, build_warehouse, make_raw_dir
 
 SEED = SEED_REPORT.read_text(encoding="utf-8")
@@ -213,6 +214,28 @@ def test_a_refresh_where_more_than_a_tenth_of_the_reports_changed_builds_the_mod
     assert whole.full
     assert whole.reason == "1 of 1 reports changed: built whole, not in pieces"
     assert whole.fingerprints == in_pieces.fingerprints  # committed once the whole build is done
+
+
+def _market_models_built(working_path, copy_path, fewest_for_a_whole_build: int) -> set[str]:
+    """How a refresh builds the market-scoped models, on a copy of the working database."""
+    shutil.copyfile(working_path, copy_path)
+    with duckdb.connect(str(copy_path)) as working:
+        plan = plan_build(working, SQL_MODELS)
+        with ModelBuilder(working, plan, fewest_for_a_whole_build) as builder:
+            return {builder.build(model) for model in build_order(SQL_MODELS) if model.incremental_by == "market_id"}
+
+
+def test_market_models_are_built_whole_when_the_changed_reports_markets_hold_most_reports(published, tmp_path):
+    _, warehouse_path = published
+    working_path = warehouse_path.parent / ".build" / f"{warehouse_path.stem}.working.duckdb"
+    with duckdb.connect(str(working_path)) as working:
+        working.execute("update validated.stated_figures set value_millions = value_millions * 2")
+    assert _market_models_built(working_path, tmp_path / "a.duckdb", fewest_for_a_whole_build=2_000) == {
+        "rows of the 1 market(s) of 1 changed report(s) rebuilt"
+    }
+    assert _market_models_built(working_path, tmp_path / "b.duckdb", fewest_for_a_whole_build=0) == {
+        "rebuilt whole: the 1 market(s) of the changed reports hold most reports"
+    }
 
 
 def validated_how(result) -> str:

@@ -9,7 +9,8 @@ and one insert per model. Models that combine the reports of one market (edition
 first line says ``-- config(incremental_by='market_id')``) are rebuilt for the markets the changed reports were or
 are on, from the rows of those markets' reports. Models that combine reports across markets (dimensions, meta
 tables) are rebuilt whole. Anything that could touch every report (a changed SQL file, an analyst table, a new
-DuckDB version, no stored state), or a change to more than a tenth of the reports, rebuilds everything.
+DuckDB version, no stored state), or a change to more than a tenth of the reports, rebuilds everything; the market
+models are built whole when the changed reports' markets hold more than a tenth of all reports.
 
 Delete-then-insert makes rebuilding a report again after a build killed part-way harmless.
 """
@@ -239,6 +240,14 @@ class MarketScopedBuild:
         (count,) = self.connection.execute(f"select count(*) from {MARKETS_ALIAS}.main.market_ids").fetchone()
         return count
 
+    def covers_most(self, fewest_for_a_whole_build: int) -> bool:
+        """Whether the rebuilt markets hold more than a tenth of all reports (and at least
+        ``fewest_for_a_whole_build``): a few changed reports on large markets are many rows to rebuild in memory."""
+        self._know_reports()
+        (in_scope,) = self.connection.execute(f"select count(*) from {MARKETS_ALIAS}.main.report_ids").fetchone()
+        (everywhere,) = self.connection.execute(f"select count(*) from {_in(self.working, REPORT_MARKETS)}").fetchone()
+        return in_scope > max(fewest_for_a_whole_build, everywhere // _SHARE_OF_REPORTS_WORTH_A_WHOLE_BUILD)
+
     def _scoped_view(self, table: str) -> None:
         """``table`` as the rebuilt markets see it: their reports' rows (by report_id, else by market_id), or all
         rows when it has neither column."""
@@ -292,9 +301,10 @@ class ModelBuilder:
     """Builds models one at a time, whole or for the changed reports only, as ``plan`` says. A context manager:
     the in-memory database of changed rows lives as long as the ``with`` block."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, plan: Changes):
+    def __init__(self, connection: duckdb.DuckDBPyConnection, plan: Changes, fewest_for_a_whole_build: int = 2_000):
         self.connection = connection
         self.plan = plan
+        self.fewest_for_a_whole_build = fewest_for_a_whole_build
         self._incremental: IncrementalBuild | None = None
         self._markets: MarketScopedBuild | None = None
 
@@ -320,6 +330,9 @@ class ModelBuilder:
         if self._incremental is not None and model.incremental_by == MARKET_KEY and model.materialization == "table":
             if self._markets is None:
                 return "unchanged: no report changed"
+            if self._markets.covers_most(self.fewest_for_a_whole_build):
+                build_model_whole(self.connection, model)
+                return f"rebuilt whole: the {self._markets.markets} market(s) of the changed reports hold most reports"
             self._markets.build(model)
             return (
                 f"rows of the {self._markets.markets} market(s) of {len(self.plan.reports)} changed report(s) rebuilt"
