@@ -191,6 +191,20 @@ def test_a_refresh_with_nothing_changed_rebuilds_no_report(published):
     assert built_how(result, "marts.fct_segment_region_forecast") == "rows of 0 changed report(s) rebuilt"
 
 
+def test_every_model_and_check_shows_how_long_it_took(published):
+    raw_dir, warehouse_path = published
+    result = build_warehouse(raw_dir, warehouse_path)
+    models = [
+        event.materialization.metadata
+        for event in result.get_asset_materialization_events()
+        if "built" in event.materialization.metadata
+    ]
+    checks = [evaluation.metadata for evaluation in result.get_asset_check_evaluations()]
+    assert len(models) == len(SQL_MODELS) and checks
+    assert all(metadata["build seconds"].value >= 0 for metadata in models)
+    assert all(metadata["seconds"].value >= 0 for metadata in checks)
+
+
 def test_a_changed_sql_model_rebuilds_every_report(published):
     _, warehouse_path = published
     edited = [

@@ -5,6 +5,7 @@ One step rather than one per model: a refresh after one new report then costs a 
 step launches. The UI still shows and can select every model on its own.
 """
 
+import time
 from dataclasses import replace
 
 import dagster as dg
@@ -97,9 +98,11 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         with ModelBuilder(connection, plan) as builder:
             for model in build_order(selected):
                 context.log.info(f"building {model.table}")
+                started = time.perf_counter()
                 how = builder.build(model)
+                seconds = time.perf_counter() - started
                 yield dg.MaterializeResult(
-                    asset_key=asset_key_for_table(model.table), metadata=_metadata(connection, model, how)
+                    asset_key=asset_key_for_table(model.table), metadata=_metadata(connection, model, how, seconds)
                 )
             reports = report_count(connection)
             for model in selected:
@@ -123,10 +126,15 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         )
 
 
-def _metadata(connection, model: SqlModel, how: str) -> dict:
-    """What the UI shows of a model's table (a view: no row count, counting would run it), and how it was built."""
+def _metadata(connection, model: SqlModel, how: str, seconds: float) -> dict:
+    """What the UI shows of a model's table (a view: no row count, counting would run it), how it was built and in
+    how many seconds."""
     is_view = model.materialization == "view"
-    return {**table_metadata(connection, model.layer, model.name, model.column_docs, is_view), "built": how}
+    return {
+        **table_metadata(connection, model.layer, model.name, model.column_docs, is_view),
+        "built": how,
+        "build seconds": round(seconds, 3),
+    }
 
 
 def _record_outcome(
@@ -158,6 +166,7 @@ def _checked(
     """The check's failure (None when it passed or only warns) and its result, on every row, or, where this build
     rewrote only some reports' rows and the rule holds report by report, on those rows: every other row passed it
     in the build that wrote it."""
+    started = time.perf_counter()
     rebuilt = builder.rebuilt_reports(model) if check.per_report else None
     scope = "every row"
     if rebuilt is None:
@@ -178,4 +187,5 @@ def _checked(
     if evaluation.sample is not None and REPORT_KEY in evaluation.sample.columns:
         named |= set(evaluation.sample[REPORT_KEY].dropna())
     files = report_source_files(connection, sorted(named))
-    return failure, check_result(model.table, check, evaluation, scope, files, outcome)
+    seconds = time.perf_counter() - started
+    return failure, check_result(model.table, check, evaluation, scope, files, outcome, seconds)

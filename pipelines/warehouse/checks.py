@@ -105,6 +105,7 @@ def check_result(
     rows_checked: str = "every row",
     source_files: dict[str, str] | None = None,
     outcome: str | None = None,
+    seconds: float | None = None,
 ) -> dg.AssetCheckResult:
     """The result shown in the UI: the failing rows (report_id and source_file first) and what the failure did
     (``outcome``: the reports withheld, or why the publish stopped)."""
@@ -122,6 +123,8 @@ def check_result(
     }
     if outcome:
         metadata["outcome"] = outcome
+    if seconds is not None:
+        metadata["seconds"] = round(seconds, 3)
     if evaluation.reports:
         metadata["reports"] = dg.MetadataValue.json(
             [
