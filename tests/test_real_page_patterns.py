@@ -2035,3 +2035,12 @@ def test_this_figure_after_an_opening_clause_is_the_value_before():
         "will rise to $139.29 billion by 2030, reflecting a compound annual growth rate (CAGR) of 4.4%.\n"
     )
     assert _cagr(text)[:3] == (4.4, 2023, 2030)
+
+
+def test_shares_listed_after_the_first_ones_market_are_the_followers():
+    text = (
+        "Market Research Market\n\n"
+        "The US accounts for 44% of the global market, followed by the UK at 14%, Germany with 6% and others.\n"
+    )
+    shares = {(f.member, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("U.S.", 44.0), ("UK", 14.0), ("Germany", 6.0)}
