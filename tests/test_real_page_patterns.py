@@ -2044,3 +2044,13 @@ def test_shares_listed_after_the_first_ones_market_are_the_followers():
     )
     shares = {(f.member, f.pct) for f in _figures(text, metric="share")}
     assert shares == {("U.S.", 44.0), ("UK", 14.0), ("Germany", 6.0)}
+
+
+def test_this_segment_refers_back_to_a_member_read_from_prose():
+    text = (
+        "Internet of Things Market\n\n"
+        "The enterprise IoT dominates the overall IoT market, generating 76 per cent of total revenue in 2020.\n\n"
+        "GlobalData expects this segment to still occupy 73 per cent of the overall IoT market in 2024.\n"
+    )
+    shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("enterprise IoT", 2020, 76.0), ("enterprise IoT", 2024, 73.0)}

@@ -735,6 +735,11 @@ def extract_figures(
                     **common,
                 )
             )
+            if common["scope"] == "segment" and not any(m.target.member == common["member"] for m in tokens.mentions):
+                # "The enterprise IoT dominates ..., generating 76 per cent ... GlobalData expects this segment to
+                # still occupy 73 per cent": a member read from prose is what "this segment" refers back to
+                prose_member = NamedScope("segment", common["dimension"], common["member"])
+                recent_mentions.append(Mention(item.start, item.end, prose_member))
         recent_mentions.extend(tokens.mentions)
         spanned = years_of_values_before(sentence.char_end, tokens)
         if len(spanned) >= 2 and spanned[0] != spanned[-1]:

@@ -51,6 +51,7 @@ _NOT_SEGMENT_NAMES = frozenset(
      "same", "other", "whole", "second-largest", "largest revenue", "fastest", "top", "key", "main", "overall"}
 )  # fmt: skip
 _GENERIC_MEMBERS = frozenset({"others", "other"})
+_DETERMINERS = frozenset({"this", "that", "these", "those", "its", "their", "the", "each", "every", "a", "an", "our"})
 # "lithium-based", "US-made", "pre-Europe": a name inside a compound word is not the name.
 _COMPOUND_AFTER = re.compile(r"-[A-Za-z]")
 _COMPOUND_BEFORE = re.compile(r"[A-Za-z]-$")
@@ -696,6 +697,7 @@ def _unlisted_segments(
             continue
         if (
             name.lower() in _NOT_SEGMENT_NAMES
+            or name.split()[-1].lower() in _DETERMINERS  # "GlobalData expects this segment to ..."
             or superlative
             or any(start < match.end() and match.start() < end for start, end in taken)
         ):
