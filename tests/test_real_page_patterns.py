@@ -2054,3 +2054,25 @@ def test_this_segment_refers_back_to_a_member_read_from_prose():
     )
     shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share")}
     assert shares == {("enterprise IoT", 2020, 76.0), ("enterprise IoT", 2024, 73.0)}
+
+
+def test_a_place_in_capitals_before_a_dash_is_a_dateline_not_the_figures_place():
+    text = (
+        "Market Research Market\n\n"
+        "EUROPE – The market research sector has grown slightly and is now valued at more than $47bn in 2018.\n"
+    )
+    values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", None, 47000.0)}
+
+
+def test_firms_in_brackets_after_the_one_that_tops_the_list_are_firms():
+    text = (
+        "Market Research Market\n\n"
+        "Nielsen tops the list with $6.5bn turnover in 2018, followed by Quorix ($3.9bn) and Pollster ($2.1bn).\n"
+    )
+    assert [f for f in _figures(text, metric="value") if f.scope == "segment"] == []
+
+
+def test_the_former_and_the_latter_are_no_members():
+    text = "Breast Cancer Market\n\nAdjuvant and neoadjuvant use drive sales; the former held a 52% share in 2013.\n"
+    assert all(f.member not in ("former", "latter") for f in _figures(text, metric="share"))

@@ -84,7 +84,7 @@ NOT_A_MEMBER = re.compile(
     r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?"
     r"|(?:two|three|four|five|both|these|those|all|other|the\s+two|the\s+three)\s+[\w-]+|[\w-]+\s+segments|segments|regions|countries"
     r"|.*\b(?:market|industry)\b.*|.*\b(?:revenues?|spending|growth|size|value|shares?)\b.*"
-    r"|(?:\w+\s+)?(?:report|study|survey|analysis|research|data|forecast|estimate)s?)"
+    r"|(?:\w+\s+)?(?:report|study|survey|analysis|research|data|forecast|estimate)s?|former|latter)"
 )
 # The words a sentence opens with, up to its verb: "Games on mobile will grow 25.6% Y/Y to $86.3B in 2020".
 SENTENCE_SUBJECT = re.compile(
@@ -180,7 +180,8 @@ FIRM_IN_BRACKETS = re.compile(
     r"(?:(?i:about|around|approx\.?|approximately|nearly|over)\s+|~\s*)?"
 )
 COMPANIES = re.compile(
-    r"\b(?i:compan(?:y|ies)|firms|vendors|players|manufacturers|makers|producers|suppliers|brands)\b"
+    r"\b(?i:compan(?:y|ies)|firms|vendors|players|manufacturers|makers|producers|suppliers|brands|turnover"
+    r"|tops?\s+the\s+list|topped\s+the\s+list)\b"
 )
 # "Lithium-ion batteries contributed USD 21.5 billion to the EV battery market in 2022": an amount the member that
 # opens the sentence contributes or generates.

@@ -34,6 +34,19 @@ _DATELINE_AFTER = re.compile(
     r",?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}"
     r"|[^.\n]{0,40}/(?i:pr\s?newswire|business\s?wire|globe\s?newswire)/"
 )
+_CAPITALS_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Z .]*)*\s+[–—-]{1,2}\s")
+
+
+def _a_dateline_in_capitals(text: str, start: int, end: int) -> bool:
+    """A place in capitals that opens a line, before a dash: "EUROPE – ...", "NEWARK, DELAWARE — ..."."""
+    if not text[start:end].isupper():
+        return False
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    if before.strip(" ,") and not before.isupper():
+        return False  # the place opens the line, or follows other words in capitals ("NEWARK, DELAWARE")
+    return _CAPITALS_DATELINE_AFTER.match(text, end) is not None
+
+
 _UNLISTED_SEGMENT = re.compile(
     r"(?:\b(?i:by)\s+(?P<dimension>[a-z][\w -]{1,30}?),\s+)?"
     r"(?:\b(?i:the)\s+|(?m:^)[-•*·]?[ \t]*(?=[A-Z])(?!(?i:the)\s))"
@@ -525,6 +538,8 @@ class Gazetteer:
             target = self._targets[group]
             if _DATELINE_AFTER.match(text, end):
                 continue  # "PUNE, India, March 4, 2025 /PRNewswire/": where the news was filed
+            if _a_dateline_in_capitals(text, start, end):
+                continue  # "EUROPE – The traditional market research sector ...": where the news was filed
             if text.startswith("$", end) or text.startswith(" $", end) or _DOLLARS_AFTER.match(text, end):
                 continue  # "US $ 460 billion", "161 billion U.S. dollars": a currency, not the country
             if self._market_place and _normalised(text[start:end]) == self._market_place:
