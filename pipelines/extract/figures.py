@@ -166,6 +166,7 @@ _REVENUE_OF_A_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the|most|in\s+global\s+comparison,\s+most)\s+)?(?i:revenue),\s+"
     r"(?P<member>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?)\s*(?=\(|\s(?i:in\s+the|is|are|amounts|will)\b)"
 )
+_A_SEGMENT_NOUN = re.compile(r"\b(?i:segment|sub-segment|channel|category|vertical)\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 
 
@@ -250,19 +251,20 @@ def _member_leading_or_named_a_segment(
     """The member a sentence opens with, when the amount is that member's: the sentence calls it a segment ("the
     specialty chemicals segment is expected to reach $50 billion") or ranks it first ("surface mining equipment led
     in 2020 with $30 billion, followed by underground machinery at $25 billion")."""
+    following = next((item for item in amounts if item.start > money.end), None)
+    leads = (
+        following is not None
+        and FOLLOWED_BY_WORDS.search(text, money.end, following.start) is not None
+        and FOLLOWED_BY.fullmatch(text, money.end, following.start) is not None
+    )
+    if not leads and not _A_SEGMENT_NOUN.search(sentence.text):
+        return None  # the opening member is looked for only where it can be this amount's
     opening = member_opening_clause(text, sentence, money.start, require_by_dimension=False)
     if opening is None:
         return None
     if SEGMENT_NOUN.search(opening.member):
         return replace(opening, member=SEGMENT_NOUN.sub("", opening.member))
-    following = next((item for item in amounts if item.start > money.end), None)
-    if (
-        following is not None
-        and FOLLOWED_BY_WORDS.search(text, money.end, following.start) is not None
-        and FOLLOWED_BY.fullmatch(text, money.end, following.start) is not None
-    ):
-        return opening
-    return None
+    return opening if leads else None
 
 
 def _as_float(number: Decimal | None) -> float | None:

@@ -217,6 +217,8 @@ def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
             market = _TRAILING_SCOPE.sub("", market)  # "Paints & Coatings Global Industry" → "Paints & Coatings"
             return line, market
     for sentence in sentences[:_PUBLISHER_HEADER_LINES]:
+        if "Worldwide" not in sentence.text and "Global" not in sentence.text:
+            continue  # _REVENUE_HEADLINE cannot match
         headline = _REVENUE_HEADLINE.search(_MARKUP.sub("", sentence.text))
         if headline and "\n" not in sentence.text:
             # "Gartner Forecasts Worldwide Semiconductor Revenue to Grow 14% in 2025": a forecaster's press release
