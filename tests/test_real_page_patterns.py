@@ -2076,3 +2076,12 @@ def test_firms_in_brackets_after_the_one_that_tops_the_list_are_firms():
 def test_the_former_and_the_latter_are_no_members():
     text = "Breast Cancer Market\n\nAdjuvant and neoadjuvant use drive sales; the former held a 52% share in 2013.\n"
     assert all(f.member not in ("former", "latter") for f in _figures(text, metric="share"))
+
+
+def test_the_annual_growth_rate_of_one_named_year_is_not_a_cagr():
+    text = (
+        "IT Spending Market\n\n"
+        "Enterprise software spending will be strong this year, with the 2014 annual growth rate in that category "
+        "rising by 6.8 percent.\n"
+    )
+    assert _figures(text, metric="cagr") == []

@@ -118,6 +118,10 @@ _SPAN_OF_YEARS_AFTER = re.compile(
 _SHORTEST_CAGR_YEARS = 2
 
 
+# "the 2014 annual growth rate ... rising by 6.8 percent": the growth of one named year, not a compound rate.
+_ONE_YEARS_RATE_BEFORE = re.compile(
+    r"\b(?:19|20)\d{2}(?:['’]s)?\s+(?i:annual\s+)?(?i:growth)(?:\s+(?i:rate))?\b[^.;%]{0,60}$"
+)
 # "+1.2% impact on CAGR", "2 points of CAGR": an effect on a growth rate, not a growth rate.
 _EFFECT_ON_A_RATE = re.compile(
     r"^\s*(?i:impact|effect|points?\b|pp\b|percentage points?|year[- ]over[- ]year|y/y\b|yoy\b|y-o-y\b)"
@@ -179,6 +183,8 @@ def classify_percentage(text: str, percent: Percent, clause_start: int, clause_e
     if _EFFECT_ON_A_RATE.match(after):
         return None
     if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after):
+        if _ONE_YEARS_RATE_BEFORE.search(before):
+            return None  # "the 2014 annual growth rate in that category rising by 6.8 percent": one year's growth
         return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
     if _SHARE_OF_A_QUANTITY.match(after):
         return None  # "12% of the overall fertilizer consumption", "40% of these procedures": not of the market's value
