@@ -2085,3 +2085,16 @@ def test_the_annual_growth_rate_of_one_named_year_is_not_a_cagr():
         "rising by 6.8 percent.\n"
     )
     assert _figures(text, metric="cagr") == []
+
+
+def test_a_forecasters_headline_on_pace_to_reach_and_a_kinds_spending_wrapped_over_lines():
+    text = (
+        "Quorum Says Worldwide IT Spending on Pace to Reach $3.8 Trillion in 2013\n\n"
+        "Worldwide IT spending is on pace to total $3.8 trillion in 2013, and IT spending keeps rising. "
+        "Worldwide devices spending (which includes PCs, tablets, mobile phones and\n"
+        "printers) is forecast to reach $718 billion in 2013, up 7.9 percent from 2012.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "IT"
+    values = {(f.scope, f.value_millions) for f in report.figures if f.metric == "value"}
+    assert values == {("market", 3_800_000.0)}

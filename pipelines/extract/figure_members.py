@@ -98,7 +98,7 @@ _SUBJECT_AFTER_OPENINGS = re.compile(
     r"|for\s+instance|looking\s+ahead)\b[^,]{0,80},\s*"
     # "It is worth mentioning that investments in generative AI software are forecast to grow 36 percent"
     r"|(?i:it\s+(?:is|was)\s+(?:\w+\s+){0,3}?that)\s+)*"
-    r"(?P<subject>.*?)\s+(?i:is|are|was|were|will|would|could|has|have|had|grew|grows|growing|registered|registers"
+    r"(?P<subject>(?s:.*?))\s+(?i:is|are|was|were|will|would|could|has|have|had|grew|grows|growing|registered|registers"
     r"|witnessed|expanded|rose|increased|surged|posted|recorded|reached|exhibits?|exhibited|shows?|showed|saw|sees|see"
     r"|constitutes|constituted|accounts|accounted|holds|held|captures|captured|represents|represented|dominates"
     r"|dominated)\b"

@@ -166,6 +166,7 @@ _REVENUE_OF_A_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the|most|in\s+global\s+comparison,\s+most)\s+)?(?i:revenue),\s+"
     r"(?P<member>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?)\s*(?=\(|\s(?i:in\s+the|is|are|amounts|will)\b)"
 )
+_IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
 _A_SEGMENT_NOUN = re.compile(r"\b(?i:segment|sub-segment|channel|category|vertical)\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 
@@ -509,7 +510,8 @@ def extract_figures(
                     and isinstance(item, Money)
                     and (
                         earner := _REVENUE_OF.fullmatch(
-                            subject_after_openings(text[sentence.char_start : item.start]) or ""
+                            # "Worldwide devices spending (which includes PCs, ...)": the words outside brackets
+                            _IN_BRACKETS.sub("", subject_after_openings(text[sentence.char_start : item.start]) or "")
                         )
                     )
                     and relation_to_the_market(earner.group("what"), market) == "other"

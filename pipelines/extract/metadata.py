@@ -192,7 +192,8 @@ _PUBLISHER_IN_NEWS: tuple[tuple[re.Pattern, dict], ...] = (
 _REVENUE_HEADLINE = re.compile(
     r"\b(?:Worldwide|Global)\s+(?:(?:Spending|Revenue)\s+on\s+(?P<market_on>[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,4})"
     r"|(?P<market>[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,4}?)\s+(?:Revenue|Revenues|Spending|Sales))"
-    r"\s+(?i:to|will|is|are|forecast|expected|set)\b"
+    r"\s+(?i:to|will|is|are|forecast|expected|set|on\s+(?:pace|track)|poised|projected|grows?|grew|rises?|rose"
+    r"|reaches?|reached|hits?|tops?)\b"
 )
 _TRADEMARKS = re.compile(r"[™®]|\s+(?i:all\s+rights\s+reserved).*$")
 _MAX_TITLE_LENGTH = 90
