@@ -2098,3 +2098,15 @@ def test_a_forecasters_headline_on_pace_to_reach_and_a_kinds_spending_wrapped_ov
     assert report.metadata.market == "IT"
     values = {(f.scope, f.value_millions) for f in report.figures if f.metric == "value"}
     assert values == {("market", 3_800_000.0)}
+
+
+def test_a_news_address_that_names_the_market_before_the_headline_gives_the_market():
+    text = (
+        "Source: https://news.example/indian-healthcare-market-to-reach-638-bn-by-2025-report\n\n"
+        "The sector, valued at $110 billion in 2016, has grown significantly, reaching $372 billion in 2023.\n"
+        "The hospital market size grew from $62 billion in 2020 to $132 billion in 2023.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Indian Healthcare"
+    values = {(f.scope, f.year, f.value_millions) for f in report.figures if f.metric == "value"}
+    assert values == {("market", 2016, 110_000.0), ("market", 2023, 372_000.0)}

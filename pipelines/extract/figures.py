@@ -166,6 +166,7 @@ _REVENUE_OF_A_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the|most|in\s+global\s+comparison,\s+most)\s+)?(?i:revenue),\s+"
     r"(?P<member>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?)\s*(?=\(|\s(?i:in\s+the|is|are|amounts|will)\b)"
 )
+_THE = re.compile(r"^(?i:the)\s+")
 _IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
 _A_SEGMENT_NOUN = re.compile(r"\b(?i:segment|sub-segment|channel|category|vertical)\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
@@ -203,7 +204,8 @@ def another_market_valued(sentence_text: str, market: str) -> str | None:
     """The other market a sentence opens with and values in apposition ("Embedded finance, worth $85.8 billion"
     on a digital-lending page), or None."""
     opening = VALUED_APPOSITIVE.match(sentence_text)
-    if opening is None or NOT_A_MEMBER.fullmatch(opening.group("subject")):
+    # "The sector, valued at $110 billion in 2016, ...": the market itself
+    if opening is None or NOT_A_MEMBER.fullmatch(_THE.sub("", opening.group("subject"))):
         return None
     return opening.group("subject") if relation_to_the_market(opening.group("subject"), market) == "other" else None
 

@@ -333,7 +333,8 @@ def publisher_of_url(url: str | None) -> str | None:
 
 _MARKET_SLUG = re.compile(
     r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+){0,4}?)-(?:market|industry)s?"
-    r"(?:-(?:size|share|report|analysis|forecast|outlook)\b.*|-\d+)?"
+    r"(?:-(?:size|share|report|analysis|forecast|outlook|to|will|is|set|expected|projected|poised|worth|hits?"
+    r"|reach(?:es)?|grows?|tops?|surges?)\b.*|-\d+)?"
 )
 _NOT_IN_A_SLUG_NAME = frozenset({"the", "of", "and", "to", "for", "in", "on", "how", "why", "what", "global", "top"})
 
