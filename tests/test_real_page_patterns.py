@@ -2110,3 +2110,13 @@ def test_a_news_address_that_names_the_market_before_the_headline_gives_the_mark
     assert report.metadata.market == "Indian Healthcare"
     values = {(f.scope, f.year, f.value_millions) for f in report.figures if f.metric == "value"}
     assert values == {("market", 2016, 110_000.0), ("market", 2023, 372_000.0)}
+
+
+def test_what_a_source_says_that_is_what_an_amount_is_of():
+    text = (
+        "Generative AI Market\n\n"
+        "The generative AI market will reach $1.3 trillion by 2032. But, the report predicts that software will "
+        "reach $280 billion in annual revenue by 2032 as commercialization accelerates.\n"
+    )
+    values = {(f.scope, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", 1_300_000.0)}
