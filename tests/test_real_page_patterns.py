@@ -2120,3 +2120,27 @@ def test_what_a_source_says_that_is_what_an_amount_is_of():
     )
     values = {(f.scope, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("market", 1_300_000.0)}
+
+
+def test_rates_between_two_percentages_are_one_range():
+    text = "Generative AI Market\n\nAll sources agree on compound annual growth rates between 35.9% and 44.2%.\n"
+    ((rate,),) = [[(f.pct, f.pct_high) for f in _figures(text, metric="cagr")]]
+    assert rate == (35.9, 44.2)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Average growth over the past five years has been 10% a year.",
+        "Value has risen even more sharply, by an average 13% a year, to $37,000 million in 2011.",
+        "With sales growing by 9% a year on average since 2002, the sector holds strong potential.",
+    ],
+)
+def test_a_past_average_growth_with_no_period_is_not_a_cagr(sentence):
+    text = f"Energy Drinks Market\n\n{sentence}\n"
+    assert _figures(text, metric="cagr") == []
+
+
+def test_a_past_compound_rate_is_still_a_cagr():
+    text = "Energy Drinks Market\n\nThe market has grown at a CAGR of 8.1% over the past five years.\n"
+    assert [f.pct for f in _figures(text, metric="cagr")] == [8.1]

@@ -365,7 +365,28 @@ def find_percentages(text: str) -> list[Percent]:
             bare_cagrs.append(Percent(start, end, match.group("low"), low, None, rounding_of(low), None))
     if bare_cagrs:
         percentages = sorted([*percentages, *bare_cagrs], key=lambda percent: percent.start)
-    return percentages
+    return _between_percentages(text, percentages)
+
+
+def _between_percentages(text: str, percentages: list[Percent]) -> list[Percent]:
+    """ "growth rates between 35.9% and 44.2%": two percentages that are the ends of one range."""
+    merged: list[Percent] = []
+    for percent in percentages:
+        first = merged[-1] if merged else None
+        if (
+            first is not None
+            and first.high is None
+            and percent.high is None
+            and not first.problem
+            and not percent.problem
+            and first.low < percent.low
+            and _AND_BETWEEN.fullmatch(text, first.end, percent.start)
+            and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+        ):
+            merged[-1] = replace(first, end=percent.end, text=text[first.start : percent.end], high=percent.low)
+            continue
+        merged.append(percent)
+    return merged
 
 
 def _full_year(first_year: int, end_text: str) -> int:

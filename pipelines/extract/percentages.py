@@ -122,6 +122,12 @@ _SHORTEST_CAGR_YEARS = 2
 _ONE_YEARS_RATE_BEFORE = re.compile(
     r"\b(?:19|20)\d{2}(?:['’]s)?\s+(?i:annual\s+)?(?i:growth)(?:\s+(?i:rate))?\b[^.;%]{0,60}$"
 )
+_COMPOUND_WORDS = re.compile(r"\b(?i:cagr|compound(?:ed)?)\b")
+# A rate said of the past, with no years of its own: "over the past five years", "since 2002", "has risen ...".
+_A_PAST_AVERAGE = re.compile(
+    r"\b(?i:(?:over|in|during)\s+the\s+(?:past|last|previous)\b|since\s+(?:19|20)\d{2}\b"
+    r"|(?:has|have)\s+(?:been|risen|grown|increased|averaged)\b)"
+)
 # "+1.2% impact on CAGR", "2 points of CAGR": an effect on a growth rate, not a growth rate.
 _EFFECT_ON_A_RATE = re.compile(
     r"^\s*(?i:impact|effect|points?\b|pp\b|percentage points?|year[- ]over[- ]year|y/y\b|yoy\b|y-o-y\b)"
@@ -185,6 +191,8 @@ def classify_percentage(text: str, percent: Percent, clause_start: int, clause_e
     if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after):
         if _ONE_YEARS_RATE_BEFORE.search(before):
             return None  # "the 2014 annual growth rate in that category rising by 6.8 percent": one year's growth
+        if not _COMPOUND_WORDS.search(before + after) and _A_PAST_AVERAGE.search(text, clause_start, clause_end):
+            return None  # "Average growth over the past five years has been 10% a year": a past average, no period
         return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
     if _SHARE_OF_A_QUANTITY.match(after):
         return None  # "12% of the overall fertilizer consumption", "40% of these procedures": not of the market's value
