@@ -133,7 +133,8 @@ def rate_of_something_else(sentence_before_rate: str, market: str | None) -> str
     """The subject of a growth rate's sentence when it names neither the market nor anything a market's rate is
     said of ("Yet, small contractors are poised to surge at a 5.92% CAGR", "The banking and resources industries
     will follow, with CAGRs of 11.4 and 11.3 percent"): the rate is that thing's, not the market's. None when the
-    subject is the market's, or cannot be told (no verb, a date or a number in it)."""
+    subject is the market's, says who states the figure ("A report released by ..."), or cannot be told (no verb,
+    a date or a number in it, a subordinate clause whose main clause comes later)."""
     subject = subject_after_openings(sentence_before_rate)
     if subject is None:
         return None
