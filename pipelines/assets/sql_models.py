@@ -98,12 +98,7 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         with ModelBuilder(connection, plan) as builder:
             for model in build_order(selected):
                 context.log.info(f"building {model.table}")
-                started = time.perf_counter()
-                how = builder.build(model)
-                seconds = time.perf_counter() - started
-                yield dg.MaterializeResult(
-                    asset_key=asset_key_for_table(model.table), metadata=_metadata(connection, model, how, seconds)
-                )
+                yield _built(connection, builder, model)
             reports = report_count(connection)
             for model in selected:
                 if checks[model.table]:
@@ -124,6 +119,16 @@ def warehouse_models(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
             description=f"{len(stopping)} check(s) failed beyond withholding reports, so nothing is published: "
             + "\n".join(stopping)
         )
+
+
+def _built(connection, builder: ModelBuilder, model: SqlModel) -> dg.MaterializeResult:
+    """Build one model and say how, and in how many seconds."""
+    started = time.perf_counter()
+    how = builder.build(model)
+    seconds = time.perf_counter() - started
+    return dg.MaterializeResult(
+        asset_key=asset_key_for_table(model.table), metadata=_metadata(connection, model, how, seconds)
+    )
 
 
 def _metadata(connection, model: SqlModel, how: str, seconds: float) -> dict:
