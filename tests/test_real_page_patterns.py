@@ -2144,3 +2144,24 @@ def test_a_past_average_growth_with_no_period_is_not_a_cagr(sentence):
 def test_a_past_compound_rate_is_still_a_cagr():
     text = "Energy Drinks Market\n\nThe market has grown at a CAGR of 8.1% over the past five years.\n"
     assert [f.pct for f in _figures(text, metric="cagr")] == [8.1]
+
+
+def test_a_member_that_remains_the_leading_category_with_a_share_holds_it():
+    text = "Heat Pump Market\n\nAir-to-air heat pumps remain the leading product category with 44.3% market share.\n"
+    assert {(f.member, f.pct) for f in _figures(text, metric="share")} == {("Air-to-air heat pumps", 44.3)}
+
+
+def test_the_share_of_a_member_said_with_its_verb_is_that_members():
+    text = (
+        "Market Research Market\n\n"
+        "Quantitative methods fell to 78%, while the share of qualitative research stayed at 14%.\n"
+    )
+    assert ("qualitative research", 14.0) in {(f.member, f.pct) for f in _figures(text, metric="share")}
+
+
+def test_a_year_on_year_growth_is_no_share():
+    text = (
+        "Wind Turbine Market\n\n"
+        "In 2020 alone, 93 GW of new capacity was added globally, representing a 53% year-on-year growth.\n"
+    )
+    assert _figures(text, metric="share") == []

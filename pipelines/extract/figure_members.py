@@ -75,7 +75,7 @@ MEMBER_THEN_VERB = re.compile(
     r"|lead|dominated|dominates|dominate|represents|represent|retained|retains|retain|claimed|claims|controlled|controls"
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
     r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
-    r"|take|stays|stay|stayed"
+    r"|take|stays|stay|stayed|remain|remains|remained"
     r"|at)\b(?!-)"
 )
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
@@ -84,7 +84,7 @@ NOT_A_MEMBER = re.compile(
     r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?"
     r"|(?:two|three|four|five|both|these|those|all|other|the\s+two|the\s+three)\s+[\w-]+|[\w-]+\s+segments|segments|regions|countries"
     r"|.*\b(?:market|industry)\b.*|.*\b(?:revenues?|spending|growth|size|value|shares?)\b.*"
-    r"|(?:\w+\s+)?(?:report|study|survey|analysis|research|data|forecast|estimate)s?|former|latter)"
+    r"|(?:\w+\s+)?(?:report|study|survey|analysis|data|forecast|estimate)s?|former|latter)"
 )
 # The words a sentence opens with, up to its verb: "Games on mobile will grow 25.6% Y/Y to $86.3B in 2020".
 SENTENCE_SUBJECT = re.compile(

@@ -130,7 +130,8 @@ _A_PAST_AVERAGE = re.compile(
 )
 # "+1.2% impact on CAGR", "2 points of CAGR": an effect on a growth rate, not a growth rate.
 _EFFECT_ON_A_RATE = re.compile(
-    r"^\s*(?i:impact|effect|points?\b|pp\b|percentage points?|year[- ]over[- ]year|y/y\b|yoy\b|y-o-y\b)"
+    r"^\s*(?i:impact|effect|points?\b|pp\b|percentage points?|year[- ](?:over|on)[- ]year|y/y\b|yoy\b|y-o-y\b"
+    r"|(?:growth|increase|rise|decline|drop|jump)\b)"
 )
 
 
@@ -159,6 +160,11 @@ FOLLOWED_BY = re.compile(
 )
 
 
+# "while the share of qualitative research stayed at 14%": the member a share is said of.
+_SHARE_OF_A_MEMBER = re.compile(
+    r"\b(?i:share)\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,3}?)\s+"
+    r"(?i:stayed|stood|was|is|were|are|rose|fell|remained|reached|grew|dropped|increased|decreased|came\s+to)\b"
+)
 # "The anti-infective drugs market" as a sentence's subject: the name of the market it is about.
 _MARKET_AS_SUBJECT = re.compile(
     r"(?:(?i:the|global|worldwide)\s+)*(?P<name>(?!(?i:the|global|worldwide|this|that|overall|whole|entire)\s)"
@@ -256,6 +262,9 @@ def holder_of_a_share(
     holder = _MARKET_AS_SUBJECT.fullmatch(subject_after_openings(text[sentence.char_start : percent.start]) or "")
     if market and holder and relation_to_the_market(holder.group("name"), market) != "same":
         return NamedScope("segment", None, holder.group("name"))
+    share_of = next(reversed(list(_SHARE_OF_A_MEMBER.finditer(text, sentence.char_start, percent.start))), None)
+    if share_of is not None and not NOT_A_MEMBER.fullmatch(share_of.group("member")):
+        return NamedScope("segment", None, share_of.group("member"))  # "the share of qualitative research stayed at"
     return None
 
 
