@@ -2165,3 +2165,13 @@ def test_a_year_on_year_growth_is_no_share():
         "In 2020 alone, 93 GW of new capacity was added globally, representing a 53% year-on-year growth.\n"
     )
     assert _figures(text, metric="share") == []
+
+
+def test_the_largest_market_in_a_region_is_the_countrys_figure():
+    text = (
+        "Video Streaming Market\n\n"
+        "North America holds the largest market share. The United States is the largest market in North America, "
+        "with a market size of USD 33952.7 million in 2024.\n"
+    )
+    values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("country", "U.S.", 33952.7)}

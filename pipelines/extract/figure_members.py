@@ -31,7 +31,10 @@ JOINED_PLACES = re.compile(
 MEMBERS_JOINED = re.compile(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+")
 LEADS_THE = re.compile(r"\b(?i:leads?|led|dominates?|dominated|tops|topped)\s+(?i:the)\s+$")
 LEADS_THE_MARKETS_IN = re.compile(
-    r"\b(?i:leads?|led|dominates?|dominated|tops|topped)\s+(?i:the)\s+(?i:markets?|industry)\s+(?i:in)\s+(?:(?i:the)\s+)?$"
+    r"\b(?:(?i:leads?|led|dominates?|dominated|tops|topped)\s+(?i:the)"
+    # "The United States is the largest market in North America, with a market size of USD 33,952.7 million"
+    r"|(?i:is|was|remains|remained)\s+(?i:the)\s+(?:(?i:largest|biggest|leading|dominant|single\s+largest)\s+)?)"
+    r"\s*(?i:markets?|industry)\s+(?i:in)\s+(?:(?i:the)\s+)?$"
 )
 OF_THE_BEFORE = re.compile(r"\b(?i:of)\s+(?i:the)\s+$")
 A_MARKET_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,4}?(?i:market|industry)\b")
