@@ -2175,3 +2175,12 @@ def test_the_largest_market_in_a_region_is_the_countrys_figure():
     )
     values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("country", "U.S.", 33952.7)}
+
+
+def test_a_share_takes_the_year_of_the_market_size_written_with_it():
+    text = (
+        "Video Streaming Market\n\n"
+        "North America holds the largest market share, accounting for over 40% of the global revenue, with a market "
+        "size of USD 43032.60 million in 2024.\n"
+    )
+    assert {(f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {("North America", 2024, 40.0)}

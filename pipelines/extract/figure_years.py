@@ -11,7 +11,9 @@ from pipelines.extract.text_tables import CellHint
 
 AMOUNT_EQUALS = re.compile(
     r"[^,;()]{0,40}?(?:\s*\(\s*|,?\s*(?:(?i:and)\s+)?(?i:that['’]s|that\s+is|which\s+is|or|equal\s+to|equivalent\s+to"
-    r"|worth)\s+)(?:(?i:roughly|about|around|nearly|approximately|some)\s+)?"
+    # "over 40% of the global revenue, with a market size of USD 43,032.60 million in 2024"
+    r"|worth|with\s+a\s+(?:market\s+)?(?:size|value|valuation|revenue)\s+of)\s+)"
+    r"(?:(?i:roughly|about|around|nearly|approximately|some)\s+)?"
 )
 # "USD 203.24 billion 2032 Projected Market Size: USD 564.87 billion": a year that opens the next label is that
 # label's, not the amount's before it.
