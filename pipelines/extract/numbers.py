@@ -310,25 +310,28 @@ _AND_BETWEEN = re.compile(r"\s+(?i:and)\s+")
 
 def _between_ranges(text: str, amounts: list[Money]) -> list[Money]:
     """ "valued between $153 billion and $166 billion": two amounts that are the ends of one range."""
-    merged: list[Money] = []
-    for amount in amounts:
+    return _ends_of_one_range(text, amounts, "low_millions", "high_millions")
+
+
+def _ends_of_one_range(text: str, items: list, low: str, high: str) -> list:
+    """Two amounts or percentages written "between A and B", A below B and of one currency: one range A-B."""
+    merged: list = []
+    for item in items:
         first = merged[-1] if merged else None
         if (
             first is not None
-            and first.high_millions is None
-            and amount.high_millions is None
-            and first.currency == amount.currency
+            and getattr(first, high) is None
+            and getattr(item, high) is None
+            and getattr(first, "currency", None) == getattr(item, "currency", None)
             and not first.problem
-            and not amount.problem
-            and first.low_millions < amount.low_millions
-            and _AND_BETWEEN.fullmatch(text, first.end, amount.start)
+            and not item.problem
+            and getattr(first, low) < getattr(item, low)
+            and _AND_BETWEEN.fullmatch(text, first.end, item.start)
             and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
         ):
-            merged[-1] = replace(
-                first, end=amount.end, text=text[first.start : amount.end], high_millions=amount.low_millions
-            )
+            merged[-1] = replace(first, end=item.end, text=text[first.start : item.end], **{high: getattr(item, low)})
             continue
-        merged.append(amount)
+        merged.append(item)
     return merged
 
 
@@ -370,23 +373,7 @@ def find_percentages(text: str) -> list[Percent]:
 
 def _between_percentages(text: str, percentages: list[Percent]) -> list[Percent]:
     """ "growth rates between 35.9% and 44.2%": two percentages that are the ends of one range."""
-    merged: list[Percent] = []
-    for percent in percentages:
-        first = merged[-1] if merged else None
-        if (
-            first is not None
-            and first.high is None
-            and percent.high is None
-            and not first.problem
-            and not percent.problem
-            and first.low < percent.low
-            and _AND_BETWEEN.fullmatch(text, first.end, percent.start)
-            and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
-        ):
-            merged[-1] = replace(first, end=percent.end, text=text[first.start : percent.end], high=percent.low)
-            continue
-        merged.append(percent)
-    return merged
+    return _ends_of_one_range(text, percentages, "low", "high")
 
 
 def _full_year(first_year: int, end_text: str) -> int:
