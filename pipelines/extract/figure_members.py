@@ -242,7 +242,8 @@ ANOTHER_CLAUSE = re.compile(
 # subject.
 IT_OPENING = re.compile(r"[-•*·\s]*(?:(?i:in|by)\s+(?:19|20)\d{2},\s*)?(?i:it|its)\b")
 SUBJECT_WORDS = 3
-SEGMENT_NOUN = re.compile(r"\s+(?i:segment|sub-segment|channel|category|vertical)$")
+SEGMENT_NOUNS = "segment|sub-segment|channel|category|vertical"  # the words that call a member a segment
+SEGMENT_NOUN = re.compile(rf"\s+(?i:{SEGMENT_NOUNS})$")
 SEGMENT_WORD = re.compile(r"\s+(?i:segment|sub-segment)$")
 REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", "geographic region"})
 A_FIGURE = re.compile(r"\d\s?(?:%|(?i:per\s?cent|percent))|\d\s?(?i:million|billion|trillion|bn|mn)\b")

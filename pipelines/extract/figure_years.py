@@ -84,7 +84,9 @@ def year_for(
     return before[-1].year if before else None
 
 
-_COMPARED_FROM = re.compile(r"\b(?i:up|down|rising|falling|increasing|decreasing|climbing|declining)\s+(?i:from)\b")
+# "up from", "down from": a figure compared with an earlier one.
+COMPARED_WORDS = "up|down|rising|falling|increasing|decreasing|climbing|growing|declining"
+_COMPARED_FROM = re.compile(rf"\b(?i:{COMPARED_WORDS})\s+(?i:from)\b")
 
 
 def _year_closing_the_sentence(figure_end: int, tokens: SentenceTokens) -> int | None:

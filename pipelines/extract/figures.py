@@ -61,6 +61,7 @@ from pipelines.extract.figure_members import (
     NOT_IN_A_SUBJECT,
     SEGMENT_APPOSITIVE,
     SEGMENT_NOUN,
+    SEGMENT_NOUNS,
     SEGMENT_WORD,
     SENTENCE_SUBJECT,
     dimension_of_the_opening,
@@ -89,7 +90,7 @@ from pipelines.extract.figure_years import (
     year_of_the_sentence_before,
 )
 from pipelines.extract.flat_tables import FlatTable, YearValueLine, find_flat_year_tables, find_year_value_lines
-from pipelines.extract.gazetteer import Gazetteer, Mention, NamedScope
+from pipelines.extract.gazetteer import Gazetteer, Mention, NamedScope, is_a_place_adjective
 from pipelines.extract.geography import is_known_place
 from pipelines.extract.market_filters import (
     COMPARED_WITH,
@@ -151,11 +152,6 @@ _LABELLED_MEMBER_SHARE = re.compile(
     r"(?P<member>[A-Za-z0-9][^():;]{0,60}?)\s*\(\s*"
 )
 _LETTERS_ONLY = re.compile(r"[^a-z]")
-# Adjectives of places that open a market's name: "the Indian retail industry", "the European heat pump market".
-_PLACE_ADJECTIVES = frozenset(
-    {"indian", "chinese", "european", "american", "japanese", "german", "british", "french", "african", "asian",
-     "canadian", "australian", "korean", "brazilian", "mexican", "russian", "italian", "spanish", "us", "u.s.", "uk"}
-)  # fmt: skip
 # A new clause, then the whole world: "..., while the EdTech industry worldwide was expected to reach".
 _WORLDWIDE_IN_ANOTHER_CLAUSE = re.compile(
     r"(?:[;,]\s*(?i:while|whereas|but|and)|\b(?i:while|whereas))\b[^;]*?\b(?i:worldwide|globally|global|world['’]s)\b"
@@ -168,7 +164,7 @@ _REVENUE_OF_A_KIND = re.compile(
 )
 _THE = re.compile(r"^(?i:the)\s+")
 _IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
-_A_SEGMENT_NOUN = re.compile(r"\b(?i:segment|sub-segment|channel|category|vertical)\b")
+_A_SEGMENT_NOUN = re.compile(rf"\b(?i:{SEGMENT_NOUNS})\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 
 
@@ -236,7 +232,7 @@ def _another_market_of_the_place(
     named = market_named_before(text, sentence_start, figure_start, market)
     if named is None or _LETTERS_ONLY.sub("", named.lower()) == _LETTERS_ONLY.sub("", place.member.lower()):
         return None  # "The U.S. market stood at USD 118.6 million"
-    words = [word for word in named.split() if not is_known_place(word) and word.lower() not in _PLACE_ADJECTIVES]
+    words = [word for word in named.split() if not is_known_place(word) and not is_a_place_adjective(word)]
     rest = " ".join(words)
     if not rest or is_known_place(named) or relation_to_the_market(rest, market) != "other":
         return None

@@ -37,6 +37,11 @@ _DATELINE_AFTER = re.compile(
 _CAPITALS_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Z .]*)*\s+[–—-]{1,2}\s")
 
 
+def is_a_place_adjective(word: str) -> bool:
+    """'Indian', 'European': a word that names a place by its adjective."""
+    return word.lower() in _DEMONYMS
+
+
 def _a_dateline_in_capitals(text: str, start: int, end: int) -> bool:
     """A place in capitals that opens a line, before a dash: "EUROPE – ...", "NEWARK, DELAWARE — ..."."""
     if not text[start:end].isupper():

@@ -140,6 +140,13 @@ def is_known_place(name: str) -> bool:
     return normalised_place(name) in _KNOWN_PLACES
 
 
+def without_leading_places(words: list[str]) -> list[str]:
+    """'U.S. Aerospace and Defense' → 'Aerospace and Defense' (as words): the market's name without its place."""
+    while len(words) > 1 and is_known_place(words[0]):
+        words = words[1:]
+    return words
+
+
 def canonical_region(name: str) -> str:
     """'Asia-Pacific', 'APAC', 'asia pacific' → 'Asia Pacific': one name per world region, whatever the page's
     spelling, so that the warehouse holds one region where pages write it differently; any other name as written."""

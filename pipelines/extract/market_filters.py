@@ -8,7 +8,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from pipelines.extract.geography import is_known_place
+from pipelines.extract.geography import without_leading_places
 from pipelines.extract.metadata import MARKET_WORD, market_name_before
 from pipelines.extract.numbers import Money
 
@@ -171,9 +171,7 @@ _SAME_AS_A_MARKET = frozenset({"spending", "revenue", "sale", "expenditure"})
 def _is_acronym_of(named: str, market: str) -> bool:
     """'BNPL' for "Buy Now Pay Later", 'A&D' for "Aerospace and Defense": a name written as the market's initials,
     with "global" or a last generic word ("payment") around it."""
-    words = market.split()
-    while len(words) > 1 and is_known_place(words[0]):
-        words = words[1:]  # "U.S. Aerospace and Defense": the A&D market of a place
+    words = without_leading_places(market.split())  # "U.S. Aerospace and Defense": the A&D market of a place
     initials = "".join(
         word[0] for word in re.findall(r"[A-Za-z]+", " ".join(words)) if word.lower() not in _NOT_IN_INITIALS
     ).upper()

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from pipelines.extract.geography import is_known_place
+from pipelines.extract.geography import is_known_place, without_leading_places
 from pipelines.extract.key_words import matches_where_they_can_be
 from pipelines.extract.numbers import find_months
 from pipelines.extract.records import ReportMetadata, Sentence
@@ -453,9 +453,7 @@ def _said_as_words(lowered: str, key: str) -> int:
 def _said_in_the_text(key: str, text: str) -> bool:
     """Whether the text says a title's market name more than once without "market" after it, a place before it
     left out: "aerospace and defense" on a page titled "U.S. Aerospace and Defense Industry ..."."""
-    words = key.split()
-    while len(words) > 1 and is_known_place(words[0]):
-        words = words[1:]
+    words = without_leading_places(key.split())
     lowered = " ".join(text.lower().split())
     return _said_as_words(lowered, " ".join(words)) >= _SAID_TWICE
 

@@ -22,6 +22,7 @@ from pipelines.extract.figure_members import (
     segment_named_before,
     subject_after_openings,
 )
+from pipelines.extract.figure_years import COMPARED_WORDS
 from pipelines.extract.gazetteer import NamedScope
 from pipelines.extract.market_filters import relation_to_the_market
 from pipelines.extract.numbers import Percent
@@ -174,7 +175,7 @@ _MARKET_AS_SUBJECT = re.compile(
 
 # "72 percent ... by 2028 - up from 70 percent in 2023", "40% of the market, down from 45% in 2020".
 UP_OR_DOWN_FROM = re.compile(
-    r"[^.;%]{0,80}?\b(?i:up|down|rising|falling|increasing|decreasing|climbing|growing|declining)\s+(?i:from)\s+"
+    rf"[^.;%]{{0,80}}?\b(?i:{COMPARED_WORDS})\s+(?i:from)\s+"
     r"(?:(?i:about|around|nearly|roughly|approximately|just)\s+)?"
 )
 

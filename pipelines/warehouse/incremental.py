@@ -33,6 +33,8 @@ REPORT_MARKETS = "intermediate.int_report_markets"  # the market of every report
 MARKET_KEY = "market_id"
 _NO_MARKET = "\x00no market"
 WITHOUT_ALIAS = "without_withheld_reports"
+# Fewer changed reports than this are always rebuilt in pieces (see plan_build).
+FEWEST_FOR_A_WHOLE_BUILD = 2_000
 
 
 def _in(database: str | None, table: str) -> str:
@@ -100,7 +102,9 @@ def models_code_version(models: list[SqlModel]) -> str:
 
 
 def plan_build(
-    connection: duckdb.DuckDBPyConnection, models: list[SqlModel], fewest_for_a_whole_build: int = 2_000
+    connection: duckdb.DuckDBPyConnection,
+    models: list[SqlModel],
+    fewest_for_a_whole_build: int = FEWEST_FOR_A_WHOLE_BUILD,
 ) -> Changes:
     """What the next build must rebuild, with the fingerprints to commit once it has. When more reports changed
     than a tenth of them (and at least ``fewest_for_a_whole_build``), everything: the changed rows are rebuilt in
@@ -111,8 +115,7 @@ def plan_build(
     changes = MODELS.changes(
         connection, current, f"{len(missing)} model table(s) missing, e.g. {missing[0]}" if missing else None
     )
-    most_in_pieces = max(fewest_for_a_whole_build, len(current.reports) // _SHARE_OF_REPORTS_WORTH_A_WHOLE_BUILD)
-    if not changes.full and len(changes.reports) > most_in_pieces:
+    if not changes.full and _too_many_for_pieces(len(changes.reports), len(current.reports), fewest_for_a_whole_build):
         return everything(
             f"{len(changes.reports)} of {len(current.reports)} reports changed: built whole, not in pieces",
             changes.fingerprints,
@@ -120,7 +123,9 @@ def plan_build(
     return changes
 
 
-_SHARE_OF_REPORTS_WORTH_A_WHOLE_BUILD = 10  # a tenth
+def _too_many_for_pieces(reports: int, all_reports: int, fewest_for_a_whole_build: int) -> bool:
+    """More than a tenth of all reports, and more than ``fewest_for_a_whole_build``: rebuilt whole, not in memory."""
+    return reports > max(fewest_for_a_whole_build, all_reports // 10)
 
 
 def build_model_whole(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
@@ -246,7 +251,7 @@ class MarketScopedBuild:
         self._know_reports()
         (in_scope,) = self.connection.execute(f"select count(*) from {MARKETS_ALIAS}.main.report_ids").fetchone()
         (everywhere,) = self.connection.execute(f"select count(*) from {_in(self.working, REPORT_MARKETS)}").fetchone()
-        return in_scope > max(fewest_for_a_whole_build, everywhere // _SHARE_OF_REPORTS_WORTH_A_WHOLE_BUILD)
+        return _too_many_for_pieces(in_scope, everywhere, fewest_for_a_whole_build)
 
     def _scoped_view(self, table: str) -> None:
         """``table`` as the rebuilt markets see it: their reports' rows (by report_id, else by market_id), or all
@@ -301,7 +306,12 @@ class ModelBuilder:
     """Builds models one at a time, whole or for the changed reports only, as ``plan`` says. A context manager:
     the in-memory database of changed rows lives as long as the ``with`` block."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, plan: Changes, fewest_for_a_whole_build: int = 2_000):
+    def __init__(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        plan: Changes,
+        fewest_for_a_whole_build: int = FEWEST_FOR_A_WHOLE_BUILD,
+    ):
         self.connection = connection
         self.plan = plan
         self.fewest_for_a_whole_build = fewest_for_a_whole_build
