@@ -1278,8 +1278,14 @@ def test_shares_in_brackets_after_each_member_of_a_ranking_are_theirs():
 
 
 def test_sales_in_the_asian_region_are_asias():
-    text = "Sales in the Asian region are expected to rise to $8.2 billion in 2026, up from $5 billion in 2020.\n"
-    assert {(value.scope, value.member) for value in _figures(text, metric="value")} == {("region", "Asia")}
+    text = (
+        "Worldwide sales reached $31 billion in 2020.\n"
+        "Sales in the Asian region are expected to rise to $8.2 billion in 2026, up from $5 billion in 2020.\n"
+    )
+    assert {(value.scope, value.member) for value in _figures(text, metric="value")} == {
+        ("market", None),
+        ("region", "Asia"),
+    }
 
 
 def test_a_country_within_the_region_a_sentence_opens_in_holds_the_value_and_its_share_is_the_regions():
@@ -2184,3 +2190,67 @@ def test_a_share_takes_the_year_of_the_market_size_written_with_it():
         "size of USD 43032.60 million in 2024.\n"
     )
     assert {(f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {("North America", 2024, 40.0)}
+
+
+def test_a_page_about_one_places_market_reads_that_places_figures_as_the_markets():
+    text = (
+        "Source: https://news.example/pharma/kelp-supplements-could-double\n\n"
+        "The US market for kelp supplements will more than double in value, from $1.20 billion in 2024 to "
+        "$2.65 billion by 2031, a new report from Harbour Analytics says. Demand for kelp supplements follows ageing.\n"
+        "The capsules segment will grow from $0.70 billion in 2024 to $1.40 billion by 2031.\n"
+    )
+    report = extract_report(text)
+    market_values = {(f.year, f.value_millions) for f in report.figures if f.scope == "market"}
+    assert market_values == {(2024, 1200.0), (2031, 2650.0)}
+    assert not [f for f in report.figures if f.scope == "country"]
+    assert report.metadata.market == "U.S. Kelp Supplements"
+
+
+def test_a_region_page_keeps_its_countries_figures_as_the_countries():
+    text = (
+        "Mycelium leather in Europe reached EUR 410 million in 2024, up from EUR 350 million in 2023.\n"
+        "Germany is the largest mycelium leather market in Europe, valued at EUR 120 million in 2024.\n"
+    )
+    figures = extract_report(text).figures
+    assert {(f.year, f.value_millions) for f in figures if f.scope == "market"} == {(2024, 410.0), (2023, 350.0)}
+    assert {(f.member, f.value_millions) for f in figures if f.scope == "country"} == {("Germany", 120.0)}
+
+
+@pytest.mark.parametrize(
+    "second_sentence",
+    [
+        # the place holds a share of a larger whole
+        "In 2024, North America accounted for 41 percent of the worldwide total.",
+        # a second place stands beside the first
+        "Europe followed with $0.6 billion in 2024 and $1.1 billion by 2030.",
+        # the market of the world is stated too
+        "The global drone insurance market was worth $2.9 billion in 2024.",
+    ],
+)
+def test_a_place_that_is_one_part_of_the_market_stays_a_region(second_sentence):
+    text = (
+        "Drone Insurance Market\n\n"
+        f"Drone insurance in North America generated $1.2 billion in 2024 and will reach $2.0 billion by 2030. "
+        f"{second_sentence}\n"
+    )
+    figures = extract_report(text).figures
+    assert (2024, 1200.0) in {(f.year, f.value_millions) for f in figures if f.member == "North America"}
+
+
+def test_a_cagr_wrapped_onto_a_line_that_opens_with_its_bracketed_initials_stays_in_its_sentence():
+    text = (
+        "Coral Aquaculture Market\n\n"
+        "The coral aquaculture market was valued at $2.16\n"
+        "billion in 2017, and is expected to grow at a compound annual growth rate\n"
+        "(CAGR) of 11.9% to reach $4.75 billion in 2024.\n"
+    )
+    assert _cagr(text)[:3] == (11.9, 2017, 2024)
+
+
+def test_the_market_for_the_pages_own_product_in_a_year_is_the_market():
+    text = (
+        "Aerogel Blankets Market\n\n"
+        "The market for aerogel blankets in 2024 was $310 million, and it will reach $720 million by 2030.\n"
+    )
+    values = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", None, 2024, 310.0), ("market", None, 2030, 720.0)}

@@ -33,7 +33,9 @@ LEADS_THE = re.compile(r"\b(?i:leads?|led|dominates?|dominated|tops|topped)\s+(?
 LEADS_THE_MARKETS_IN = re.compile(
     r"\b(?:(?i:leads?|led|dominates?|dominated|tops|topped)\s+(?i:the)"
     # "The United States is the largest market in North America, with a market size of USD 33,952.7 million"
-    r"|(?i:is|was|remains|remained)\s+(?i:the)\s+(?:(?i:largest|biggest|leading|dominant|single\s+largest)\s+)?)"
+    r"|(?i:is|was|remains|remained)\s+(?i:the)\s+(?:(?i:largest|biggest|leading|dominant|single\s+largest)\s+)?"
+    # "Germany is the largest mycelium leather market in Europe"
+    r"(?:[\w-]+\s+){0,3}?)"
     r"\s*(?i:markets?|industry)\s+(?i:in)\s+(?:(?i:the)\s+)?$"
 )
 OF_THE_BEFORE = re.compile(r"\b(?i:of)\s+(?i:the)\s+$")
@@ -474,7 +476,7 @@ def _is_the_place_of_a_wider_market(text: str, subject: Mention, container: Ment
     """Whether ``container`` names the wider market that ``subject``, a place named before it, is part of."""
     if subject.target.scope not in ("region", "country") or container.target.scope not in ("region", "country"):
         return False
-    window = max(0, container.start - 40)
+    window = max(0, container.start - 60)
     if LEADS_THE_MARKETS_IN.search(text, window, container.start):
         return True  # "the U.S. leads the markets in North America with a market share of 86.3%"
     return (

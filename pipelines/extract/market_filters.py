@@ -101,6 +101,8 @@ _MARKET_FOR = re.compile(
     r"[\w&'’-]+){0,4}?)(?=\s+(?i:is|was|are|were|will|has|have|had|grew|grows|could|may|should|would|reached|stood)\b)"
 )
 
+_NAME_STOPS_AT = re.compile(r"\s+(?i:in|by|at|during|from|through|until)\s+(?=\d)")
+
 
 def market_named_before(text: str, sentence_start: int, figure_start: int, market: str) -> str | None:
     """The name in the last "<name> market" of the sentence before the figure: "the air-source heat pump market is
@@ -120,7 +122,7 @@ def market_named_before(text: str, sentence_start: int, figure_start: int, marke
         # "the global market for smart sports equipment is expected to grow": a looser way of naming, so a name that
         # shares a word with the page's market ("the market for AI accelerator chipsets" on an AI chip page) is
         # taken for the market itself unless it holds all the market's words
-        name = named_after.group("name")
+        name = _NAME_STOPS_AT.split(named_after.group("name"), maxsplit=1)[0]  # "graphene in 2014": 'graphene'
         if relation_to_the_market(name, market) == "part" or not shares_a_word(name, market):
             return name
     return named

@@ -404,6 +404,25 @@ def market_name_before(text: str, market_word_start: int, earliest: int = 0) -> 
     return " ".join(name_words).strip(" ,:")
 
 
+_FOR_AND_A_NAME = re.compile(r"[ \t]+for[ \t]+(?:the[ \t]+)?(?P<name>[^\n.,;:()]{3,80})")
+
+
+def _market_name_after_for(text: str, market_word_end: int) -> str | None:
+    """The name in "the US market for kelp supplements will ...": the words after "for", up to the first that
+    cannot be part of a name."""
+    match = _FOR_AND_A_NAME.match(text, market_word_end)
+    if match is None:
+        return None
+    name_words: list[str] = []
+    for word in match.group("name").split()[: _MAX_MARKET_WORDS + 1]:
+        if word.lower() in _NOT_IN_A_MARKET_NAME or _NOT_A_NAME_WORD.search(word) or word[:1].isdigit():
+            break
+        name_words.append(word)
+    if not name_words or len(name_words) > _MAX_MARKET_WORDS or is_generic_name(" ".join(name_words)):
+        return None
+    return " ".join(name_words)
+
+
 class MarketPhrase(NamedTuple):
     key: str  # the name in lower case
     said: int  # how often the text says the name, with or without "market" after it
@@ -411,13 +430,15 @@ class MarketPhrase(NamedTuple):
     as_a_market: int  # how often the text says "<name> market"
 
 
-def _market_phrases(text: str) -> list[MarketPhrase]:
+def _market_phrases(text: str, names_after_for: bool = False) -> list[MarketPhrase]:
     """Every "<name> market" the text says, the most often said first: "the global space mining market size" →
     'space mining'. A name is the words just before "market" on its line, back to the first word that cannot be
-    part of one ("the", "of", "is", "current", ...)."""
+    part of one ("the", "of", "is", "current", ...). With ``names_after_for``, "the US market for <name>" too."""
     counts: dict[str, list] = {}
     for match in matches_where_they_can_be(MARKET_WORD, text, starts_with=("market",)):
         name = market_name_before(text, match.start())
+        if name is None and names_after_for:
+            name = _market_name_after_for(text, match.end())
         if name is None:
             continue
         entry = counts.setdefault(name.lower(), [0, match.start(), name])
@@ -474,6 +495,9 @@ def _market_name(title_market: str | None, text: str) -> str | None:
     ("Home Aerospace And Defense Space Debris ..." from a breadcrumb: the text's 'space debris ...' market)."""
     # "Base Year Market Size (2023)": a table's label, not a market's name
     phrases = [phrase for phrase in _market_phrases(text) if not _LABEL_WORDS.search(phrase.key)]
+    if not phrases or phrases[0].said < _SAID_TWICE:
+        # a page that only ever says "the market for <name>"
+        phrases = [phrase for phrase in _market_phrases(text, True) if not _LABEL_WORDS.search(phrase.key)]
     if title_market and _LABEL_WORDS.search(title_market):
         title_market = None
     if title_market:

@@ -10,6 +10,11 @@ from pipelines.extract.cagr_periods import resolve_cagr_periods, resolve_forecas
 from pipelines.extract.companies import extract_companies
 from pipelines.extract.developments import extract_developments
 from pipelines.extract.figures import deduplicate, extract_figures
+from pipelines.extract.market_place import (
+    figures_of_a_place_market,
+    market_name_with_its_place,
+    place_of_the_whole_market,
+)
 from pipelines.extract.metadata import apply_sidecar, extract_metadata
 from pipelines.extract.numbers import find_year_ranges
 from pipelines.extract.records import ExtractedReport, Sentence, StatedFigure
@@ -131,6 +136,10 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     metadata = apply_sidecar(extract_metadata(text, sentences), sidecar)
     taxonomy = extract_taxonomy(text, sentences)
     figures, skipped = _figures_read_without_glued_list_numbers(text, sentences, taxonomy, metadata.market)
+    if not (sidecar or {}).get("market") and (place := place_of_the_whole_market(figures, metadata.market)):
+        figures, not_of_the_market = figures_of_a_place_market(figures, place)
+        skipped = [*skipped, *not_of_the_market]
+        metadata = replace(metadata, market=market_name_with_its_place(metadata.market, place))
     (first_year, last_year), labelled = infer_forecast_period(text, sentences, figures, metadata.base_year)
     # "by the end of the forecast period" is a year only now: before any year is inferred from the figures
     figures = resolve_forecast_end_years(figures, last_year)

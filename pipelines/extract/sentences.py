@@ -19,7 +19,7 @@ _LINE_GOES_ON = re.compile(r"[^.!?:;|\s]\s*$")
 _LINE_GOES_ON_WORD = re.compile(
     r"\b(?i:the|of|and|or|a|an|in|to|for|by|with|from|at|on|during|than|as|is|was|are|were|be|will|its|their)\s*$"
 )
-_CONTINUATION_START = re.compile(r"\s*[a-z]")
+_CONTINUATION_START = re.compile(r"\s*(?:[a-z]|\((?:CAGR\b|[a-z]))")
 _WRAPPED_LINE_WORDS = 6
 # A table written one cell per line: "Market Size in 2025 |" then "USD 185.07 Billion |", read as one row.
 _LABEL_CELL = re.compile(r"^[^|\d]*(?:(?:19|20)\d{2}[^|\d]*)?\|\s*$")

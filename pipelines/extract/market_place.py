@@ -1,0 +1,87 @@
+"""The place a page's whole market is of, when the page never says so in the market's name.
+
+"Asia-Pacific (APAC) breast cancer market was valued at $2.16 billion in 2017", "The US treatment market for
+HER2-positive breast cancer will increase ... from $2.41 billion in 2013", "Plant-based meat in Europe accounted
+for EUR 2.01 billion in sales in 2022": the page is about one place's market, so that place's figures are the
+market's, not a part of a larger one. A page is read so when its first dated value is one place's and no market
+figure is said to be global, and no figure of the market is larger than the place's in the same year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipelines.extract.geography import without_leading_places
+from pipelines.extract.records import SkippedStatement, StatedFigure
+
+_WORLDWIDE = re.compile(r"\b(?i:global(?:ly)?|worldwide|world|international)\b")
+_PLACE_SCOPES = ("region", "country")
+# a place's value below the market's of the same year, beyond rounding, makes the place a part of the market
+_SMALLER_THAN_THE_MARKET = 0.9
+
+
+def _is_the_place(figure: StatedFigure, place: tuple[str, str]) -> bool:
+    return figure.scope == place[0] and figure.member == place[1] and figure.within_region is None
+
+
+def _another_place_beside(figure: StatedFigure, place: tuple[str, str]) -> bool:
+    """A figure of a place other than ``place`` that is not one of its countries (a region's countries are)."""
+    if figure.scope not in _PLACE_SCOPES or figure.member is None or figure.member == place[1]:
+        return False
+    return not (place[0] == "region" and figure.scope == "country")
+
+
+def place_of_the_whole_market(figures: list[StatedFigure], market: str | None) -> tuple[str, str] | None:
+    """(scope, member) of the one place the page's market is of, or None for a market of the world (or one
+    whose name already holds its place)."""
+    if market and len(without_leading_places(market.split())) < len(market.split()):
+        return None
+    dated_values = [figure for figure in figures if figure.metric == "value" and figure.year is not None]
+    if not dated_values:
+        return None
+    first = min(dated_values, key=lambda figure: figure.char_start)
+    if first.scope not in _PLACE_SCOPES or first.member is None or first.within_region is not None:
+        return None
+    place = (first.scope, first.member)
+    of_the_place = [figure for figure in figures if _is_the_place(figure, place)]
+    if any(figure.metric == "share" for figure in of_the_place):
+        return None  # "accounting for 34 percent of the global market": a part of a larger one
+    if any(_another_place_beside(figure, place) for figure in figures):
+        return None  # "North America ... Europe ...", "the U.S. ... Canada ...": parts of a larger market
+    of_the_market = [figure for figure in figures if figure.scope == "market"]
+    if any(_WORLDWIDE.search(figure.quote) for figure in of_the_market):
+        return None
+    place_sentences = {figure.char_start for figure in of_the_place}
+    if len(of_the_place) + sum(figure.char_start in place_sentences for figure in of_the_market) < 2:
+        return None  # one figure is too little to read a whole page by
+    place_values = {figure.year: figure.value_millions for figure in of_the_place if figure.metric == "value"}
+    for figure in of_the_market:
+        if figure.metric != "value" or figure.year not in place_values or figure.value_millions is None:
+            continue
+        if place_values[figure.year] < _SMALLER_THAN_THE_MARKET * figure.value_millions:
+            return None
+    return place
+
+
+def figures_of_a_place_market(
+    figures: list[StatedFigure], place: tuple[str, str]
+) -> tuple[list[StatedFigure], list[SkippedStatement]]:
+    """The place's own figures as the market's; its shares, of some larger whole, are set aside with the reason."""
+    kept, skipped = [], []
+    for figure in figures:
+        if not _is_the_place(figure, place):
+            kept.append(figure)
+        elif figure.metric == "share":
+            reason = (
+                f"'{figure.figure_text}' at {figure.figure_start}: {place[1]}'s share of a larger whole, "
+                f"on a page about {place[1]}'s market"
+            )
+            skipped.append(SkippedStatement(reason, figure.quote, figure.char_start, figure.char_end))
+        else:
+            kept.append(replace(figure, scope="market", dimension=None, member=None))
+    return kept, skipped
+
+
+def market_name_with_its_place(market: str | None, place: tuple[str, str]) -> str | None:
+    return f"{place[1]} {market}" if market else None
