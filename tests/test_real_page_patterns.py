@@ -2254,3 +2254,50 @@ def test_the_market_for_the_pages_own_product_in_a_year_is_the_market():
     )
     values = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("market", None, 2024, 310.0), ("market", None, 2030, 720.0)}
+
+
+def test_the_market_of_a_place_named_by_its_adjective_is_that_places_not_a_segment():
+    text = (
+        "Seaweed Snacks Industry Statistics\n"
+        "The Indian Seaweed Snacks Industry stood at $ 0.8 billion in 2023 and is predicted to grow at a CAGR of 11% "
+        "to reach $ 1.5 billion by 2029. Seaweed snacks are a part of the packaged food sector.\n"
+    )
+    report = extract_report(text)
+    assert {(f.metric, f.scope, f.member) for f in report.figures} == {
+        ("value", "market", None),
+        ("cagr", "market", None),
+    }
+    assert report.metadata.market == "India Seaweed Snacks"
+
+
+def test_a_place_markets_size_and_the_forecast_in_the_next_sentence_are_the_markets():
+    text = (
+        "The kombucha market in Europe reached US$ 1,210 Million in 2023. The market is further projected to exceed "
+        "US$ 3,400 Million by 2029, at a CAGR of 18.8% during 2023-2029.\n"
+    )
+    figures = extract_report(text).figures
+    assert {(f.scope, f.year, f.value_millions) for f in figures if f.metric == "value"} == {
+        ("market", 2023, 1210.0),
+        ("market", 2029, 3400.0),
+    }
+
+
+def test_a_place_after_the_page_speaks_of_the_world_market_stays_a_region():
+    text = (
+        "Compost Markets\n\n"
+        "Global compost use is about 90 million tons a year and is set to reach 110 million tons by 2030.\n"
+        "The USA and Canada lead use in North America; this compost market had revenues of US$2.3bn in 2022 and is "
+        "expected to approach $3 billion by 2027.\n"
+    )
+    figures = extract_report(text).figures
+    assert {(f.scope, f.member) for f in figures if f.metric == "value"} == {("region", "North America")}
+
+
+def test_a_statistics_portals_revenue_in_the_markets_own_segment_is_the_markets():
+    text = (
+        "Tea Market\n\n"
+        "Revenue in the Tea segment amounts to US$41.20bn in 2024. The market is expected to grow annually by 3.1% "
+        "(CAGR 2024-2028).\n"
+    )
+    figures = extract_report(text).figures
+    assert {(f.metric, f.scope) for f in figures} == {("value", "market"), ("cagr", "market")}

@@ -104,6 +104,7 @@ from pipelines.extract.market_filters import (
     relation_to_the_market,
     shares_a_word,
 )
+from pipelines.extract.market_place import place_of_a_named_market
 from pipelines.extract.name_trie import WORD_SEPARATOR
 from pipelines.extract.numbers import A_YEAR, AmbiguousNumberError, Money, parse_number, rounding_of
 from pipelines.extract.percentages import (
@@ -164,6 +165,7 @@ _REVENUE_OF_A_KIND = re.compile(
 )
 _THE = re.compile(r"^(?i:the)\s+")
 _IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
+_REVENUE_IN_THE = re.compile(r"^(?i:revenue|sales|spending)\s+(?i:in|of)\s+(?i:the)\s+")
 _A_SEGMENT_NOUN = re.compile(rf"\b(?i:{SEGMENT_NOUNS})\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 
@@ -245,7 +247,7 @@ def _end_of_place(tokens: SentenceTokens, place: NamedScope, figure_start: int) 
 
 
 def _member_leading_or_named_a_segment(
-    text: str, sentence: Sentence, money: Money, amounts: list[Money]
+    text: str, sentence: Sentence, money: Money, amounts: list[Money], market: str | None
 ) -> NamedScope | None:
     """The member a sentence opens with, when the amount is that member's: the sentence calls it a segment ("the
     specialty chemicals segment is expected to reach $50 billion") or ranks it first ("surface mining equipment led
@@ -262,7 +264,10 @@ def _member_leading_or_named_a_segment(
     if opening is None:
         return None
     if SEGMENT_NOUN.search(opening.member):
-        return replace(opening, member=SEGMENT_NOUN.sub("", opening.member))
+        member = _REVENUE_IN_THE.sub("", SEGMENT_NOUN.sub("", opening.member))
+        if market and relation_to_the_market(member, market) == "same":
+            return None  # "Revenue in the Coffee segment amounts to US$90.28bn": a portal's name for the market
+        return replace(opening, member=member)
     return opening if leads else None
 
 
@@ -455,7 +460,7 @@ def extract_figures(
             if target is None and isinstance(item, Money):
                 target = segment_named_the_kind(sentence.text, item.start - sentence.char_start)
             if target is None and isinstance(item, Money):
-                target = _member_leading_or_named_a_segment(text, sentence, item, tokens.money)
+                target = _member_leading_or_named_a_segment(text, sentence, item, tokens.money, market)
             if target is None and IT_OPENING.match(sentence.text):
                 # "Europe takes the crown for the largest region. In 2019, it accounted for 48.6%": "it" is the
                 # member the previous sentence opens with
@@ -487,7 +492,9 @@ def extract_figures(
                 if relation == "other":
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({named}), not of {market}")
                     continue
-                if relation == "part":
+                if relation == "part" and (place := place_of_a_named_market(named, market)):
+                    target = NamedScope(place[0], place[0], place[1])
+                elif relation == "part":
                     target = NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", named) or named)
                 elif named is None and (other := another_market_valued(sentence.text, market)):
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({other}), not of {market}")

@@ -559,7 +559,15 @@ class Gazetteer:
                 continue  # "Control Engineering Asia magazine": a built-in place inside a name
             mentions.append(Mention(start, end, target))
         mentions += self._places_by_adjective(text, mentions, stretches)
-        unlisted = _unlisted_segments(text, mentions, stretches)
+        # "Revenue in the Coffee segment amounts to ..." on a coffee page: a portal's name for the market itself
+        unlisted = [
+            mention
+            for mention in _unlisted_segments(text, mentions, stretches)
+            if not any(
+                start == mention.start and _ONLY_A_SEGMENT_NOUN.fullmatch(text, end, mention.end)
+                for start, end in inside_market_name
+            )
+        ]
         return sorted([*mentions, *unlisted], key=lambda mention: mention.start)
 
     def _places_by_adjective(
@@ -696,6 +704,11 @@ def _spans_that_can_hold_unlisted_segments(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ONLY_A_SEGMENT_NOUN = re.compile(r"\s+(?i:segment|category)")
+# a statistics portal's "Revenue in the Coffee segment amounts to ...": the segment is "Coffee"
+_REVENUE_IN_THE = re.compile(r"(?i:revenue|sales|spending)\s+(?i:in|of)\s+(?i:the)\s+")
+
+
 def _unlisted_segments(
     text: str, listed: list[Mention], stretches: list[tuple[int, int]] | None = None
 ) -> list[Mention]:
@@ -709,7 +722,9 @@ def _unlisted_segments(
         if stretches is None or _overlaps_one_of(stretches, *span)
     ]
     for match in (match for span in spans for match in _UNLISTED_SEGMENT.finditer(text, *span)):
-        name = match.group("name")
+        name, name_start = match.group("name"), match.start("name")
+        if revenue_in := _REVENUE_IN_THE.match(name):
+            name, name_start = name[revenue_in.end() :], name_start + revenue_in.end()  # "Revenue in the Coffee"
         superlative = _SUPERLATIVE_END.search(name)
         if superlative and (named := _SEGMENT_IS.match(text, match.end())):
             # "The market's largest segment is Hotels with ...": the segment is the name after "is"
@@ -725,7 +740,7 @@ def _unlisted_segments(
         dimension = match.group("dimension")
         found.append(
             Mention(
-                match.start("name"),
+                name_start,
                 match.end(),
                 NamedScope("segment", dimension.lower() if dimension else None, name),
             )

@@ -13,12 +13,29 @@ import re
 from dataclasses import replace
 
 from pipelines.extract.geography import without_leading_places
+from pipelines.extract.market_filters import relation_to_the_market
+from pipelines.extract.market_identity import market_identity
 from pipelines.extract.records import SkippedStatement, StatedFigure
 
 _WORLDWIDE = re.compile(r"\b(?i:global(?:ly)?|worldwide|world|international)\b")
 _PLACE_SCOPES = ("region", "country")
+_ADDRESS = re.compile(r"\s*(?i:source|url|link)\s*:")
+_WORD = re.compile(r"[a-z]+")
 # a place's value below the market's of the same year, beyond rounding, makes the place a part of the market
 _SMALLER_THAN_THE_MARKET = 0.9
+
+
+def place_of_a_named_market(named: str, market: str) -> tuple[str, str] | None:
+    """(scope, place) when ``named`` is the page's market of one place: "the Indian skin care industry" on a skin
+    care page is India's figure, not a segment's."""
+    identity = market_identity(named)
+    if identity is None or identity.geography_level == "global" or not identity.name:
+        return None
+    return (
+        (identity.geography_level, identity.geography)
+        if relation_to_the_market(identity.name, market) == "same"
+        else None
+    )
 
 
 def _is_the_place(figure: StatedFigure, place: tuple[str, str]) -> bool:
@@ -32,7 +49,26 @@ def _another_place_beside(figure: StatedFigure, place: tuple[str, str]) -> bool:
     return not (place[0] == "region" and figure.scope == "country")
 
 
-def place_of_the_whole_market(figures: list[StatedFigure], market: str | None) -> tuple[str, str] | None:
+def _the_world_said_before(text: str, end: int, market: str | None) -> bool:
+    """Whether a line before ``end`` speaks of the market worldwide: "Global fertilizer consumption is ..."."""
+    names = {"market", *(word.lower() for word in (market or "").split() if len(word) > 3)}
+    for line in text[:end].splitlines():
+        if _WORLDWIDE.search(line) and not _ADDRESS.match(line) and names & set(_WORD.findall(line.lower())):
+            return True
+    return False
+
+
+def _said_with_the_place(text: str, figure: StatedFigure, of_the_place: list[StatedFigure]) -> bool:
+    """Whether a market figure is stated in the sentence of one of the place's figures or in the one right after
+    it ("The biosimilar market in Europe reached US$ 2,013 Million in 2017. The market is further projected ...")."""
+    return any(
+        figure.char_start == own.char_start
+        or (figure.char_start >= own.char_end and not text[own.char_end : figure.char_start].strip())
+        for own in of_the_place
+    )
+
+
+def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: str | None) -> tuple[str, str] | None:
     """(scope, member) of the one place the page's market is of, or None for a market of the world (or one
     whose name already holds its place)."""
     if market and len(without_leading_places(market.split())) < len(market.split()):
@@ -43,6 +79,8 @@ def place_of_the_whole_market(figures: list[StatedFigure], market: str | None) -
     first = min(dated_values, key=lambda figure: figure.char_start)
     if first.scope not in _PLACE_SCOPES or first.member is None or first.within_region is not None:
         return None
+    if _the_world_said_before(text, first.char_start, market):
+        return None
     place = (first.scope, first.member)
     of_the_place = [figure for figure in figures if _is_the_place(figure, place)]
     if any(figure.metric == "share" for figure in of_the_place):
@@ -52,8 +90,7 @@ def place_of_the_whole_market(figures: list[StatedFigure], market: str | None) -
     of_the_market = [figure for figure in figures if figure.scope == "market"]
     if any(_WORLDWIDE.search(figure.quote) for figure in of_the_market):
         return None
-    place_sentences = {figure.char_start for figure in of_the_place}
-    if len(of_the_place) + sum(figure.char_start in place_sentences for figure in of_the_market) < 2:
+    if len(of_the_place) + sum(_said_with_the_place(text, figure, of_the_place) for figure in of_the_market) < 2:
         return None  # one figure is too little to read a whole page by
     place_values = {figure.year: figure.value_millions for figure in of_the_place if figure.metric == "value"}
     for figure in of_the_market:
