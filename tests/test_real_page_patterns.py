@@ -2301,3 +2301,42 @@ def test_a_statistics_portals_revenue_in_the_markets_own_segment_is_the_markets(
     )
     figures = extract_report(text).figures
     assert {(f.metric, f.scope) for f in figures} == {("value", "market"), ("cagr", "market")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The kelp market is due to grow at a rate of 13.9% between 2025 – 2030.",
+        "The kelp market is forecasted to expand at an average of 13.9% over the period of 2025 to 2030.",
+        "We expect the kelp industry's average annual growth to be about 13.9% between 2025 and 2030.",
+    ],
+)
+def test_a_growth_rate_over_a_stated_span_of_years_is_a_cagr_without_the_word(sentence):
+    assert _cagr(f"Kelp Market\n\n{sentence}\n")[:3] == (13.9, 2025, 2030)
+
+
+def test_a_growth_rate_in_one_year_is_no_cagr():
+    text = "Kelp Market\n\nThe kelp market is due to grow at a rate of 13.9% in 2025.\n"
+    assert _figures(text, metric="cagr") == []
+
+
+def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
+    text = (
+        "Krill Oil Market Segment & forecast 2025-2032\n\n"
+        "The worth for Krill Oil was 1.25 billion USD in 2024 growing at a CAGR of 8.1%, and will reach USD 2.16 "
+        "billion by 2032.\n"
+    )
+    assert {(f.metric, f.scope, f.member) for f in extract_report(text).figures} == {
+        ("value", "market", None),
+        ("cagr", "market", None),
+    }
+
+
+def test_korea_is_south_korea():
+    text = (
+        "Wafer Materials Market\n\n"
+        "China, with $13.1 billion, ranks second in 2023, while Korea remains the third largest consumer at $10.6 "
+        "billion.\n"
+    )
+    values = {(f.member, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("China", 13100.0), ("South Korea", 10600.0)}

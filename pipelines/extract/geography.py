@@ -110,6 +110,7 @@ ALIASES = {
     "nordics": ("Nordic countries",),
     "middle east & africa": ("MEA", "Middle East and Africa"),
     "latin america": ("LATAM",),
+    "south korea": ("Korea", "Republic of Korea"),
     "u.s.": ("United States", "USA", "US"),
     "united states": ("U.S.", "USA", "US"),
     "uk": ("United Kingdom", "U.K."),

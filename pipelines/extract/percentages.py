@@ -105,13 +105,15 @@ _SHARES_OF_A_QUANTITY_BEFORE = re.compile(
 )
 
 
+# "growth rate of", "grow at a rate of", "expand at an average of", "average annual growth to be about"
 _GROWTH_RATE_BEFORE = re.compile(
-    r"\b(?i:growth\s+rate|rate\s+of\s+growth)\s+(?i:of\s+)?(?:(?i:about|around|nearly|over))?\s*$"
+    r"\b(?i:growth\s+rate|rate\s+of\s+growth|(?:at|by)\s+(?:a\s+(?:\w+\s+)?rate|an\s+average(?:\s+(?:annual\s+)?rate)?)"
+    r"|average\s+annual\s+growth(?:\s+to\s+be)?)\s+(?i:of\s+)?(?:(?i:about|around|nearly|over|approximately))?\s*$"
 )
 
 
 _SPAN_OF_YEARS_AFTER = re.compile(
-    r"\s*(?i:between|from|over|during|in)\s+(?:(?i:the\s+period\s+)?)(?P<first>(?:19|20)\d{2})\s*(?:-|–|(?i:and|to))\s*"
+    r"\s*(?i:between|from|over|during|in)\s+(?:(?i:the\s+period\s+(?:of\s+)?)?)(?P<first>(?:19|20)\d{2})\s*(?:-|–|(?i:and|to))\s*"
     r"(?P<last>(?:19|20)\d{2})\b"
 )
 
