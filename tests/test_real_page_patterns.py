@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipelines.extract.numbers import find_percentages
+from pipelines.extract.numbers import find_percentages, find_year_ranges
 from pipelines.extract.report import extract_report
 from pipelines.extract.sentences import split_sentences
 
@@ -2340,3 +2340,9 @@ def test_korea_is_south_korea():
     )
     values = {(f.member, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("China", 13100.0), ("South Korea", 10600.0)}
+
+
+def test_two_years_with_a_slash_are_a_period_and_one_fiscal_year_is_not():
+    text = "Cement Market\n\nThe global cement industry will grow at a CAGR of 9.5% during the period 2016/2020.\n"
+    assert _cagr(text)[:3] == (9.5, 2016, 2020)
+    assert [(r.first_year, r.last_year) for r in find_year_ranges("in 2016/2017 and 2016/2020")] == [(2016, 2020)]

@@ -382,6 +382,11 @@ def _full_year(first_year: int, end_text: str) -> int:
     return int(end_text)
 
 
+# "during the period 2016/2020": two whole years with a slash, at least two apart ("2016/2017" may be one fiscal year)
+_YEARS_WITH_A_SLASH = re.compile(r"(?<![\d/])(?P<first>(?:19|20)\d{2})/(?P<last>(?:19|20)\d{2})(?![\d/])")
+_SHORTEST_SLASHED_SPAN = 2
+
+
 def find_year_ranges(text: str) -> list[YearRange]:
     return list(_year_ranges(text))
 
@@ -396,6 +401,12 @@ def _year_ranges(text: str) -> tuple[YearRange, ...]:
         last_year = _full_year(first_year, last_year_text)
         if last_year > first_year:
             ranges.append(YearRange(match.start(), match.end(), first_year, last_year))
+    if "/" in text:
+        for match in _YEARS_WITH_A_SLASH.finditer(text):
+            first_year, last_year = int(match.group("first")), int(match.group("last"))
+            if last_year - first_year >= _SHORTEST_SLASHED_SPAN:
+                ranges.append(YearRange(match.start(), match.end(), first_year, last_year))
+        ranges.sort(key=lambda year_range: year_range.start)
     return tuple(ranges)
 
 
