@@ -2346,3 +2346,13 @@ def test_two_years_with_a_slash_are_a_period_and_one_fiscal_year_is_not():
     text = "Cement Market\n\nThe global cement industry will grow at a CAGR of 9.5% during the period 2016/2020.\n"
     assert _cagr(text)[:3] == (9.5, 2016, 2020)
     assert [(r.first_year, r.last_year) for r in find_year_ranges("in 2016/2017 and 2016/2020")] == [(2016, 2020)]
+
+
+def test_a_member_that_emerged_as_the_largest_segment_holds_its_share():
+    text = (
+        "Kelp Fibre Market\n\n"
+        "Textiles emerged as the largest application segment, accounting for 41.0% of revenue in 2024.\n"
+        "Nonwovens remained the second largest application segment, with a share of 22.5% in 2024.\n"
+    )
+    shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("Textiles", 2024, 41.0), ("Nonwovens", 2024, 22.5)}

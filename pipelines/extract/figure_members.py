@@ -226,7 +226,8 @@ _VERB_IN_A_NAME = re.compile(
 )
 MEMBER_IS_THE_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+"
-    r"(?i:is|are|was|were|will\s+be|will\s+remain|will\s+stay|remains|remain"
+    r"(?i:is|are|was|were|will\s+be|will\s+remain|will\s+stay|remains|remain|remained|became|emerged\s+as"
+    r"|stood\s+as|stands\s+as"
     r"|(?:is|are)\s+(?:expected|projected|forecast|anticipated|set|poised|likely)\s+to\s+(?:be|remain))"
     r"\s+(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:industry|sector|segment|category|vertical|application|channel)\b"
 )

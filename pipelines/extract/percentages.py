@@ -16,6 +16,7 @@ import re
 
 from pipelines.extract.figure_members import (
     FOLLOWED_BY_WORDS,
+    MEMBER_IS_THE_KIND,
     NOT_A_MEMBER,
     member_opening_clause,
     one_of_respectively,
@@ -262,6 +263,10 @@ def holder_of_a_share(
         return one_of_respectively(opening, tokens, percent)
     if named := segment_named_before(text, sentence.char_start, percent.start):
         return named
+    kind_of_member = MEMBER_IS_THE_KIND.match(text, sentence.char_start, percent.start)
+    if kind_of_member and not NOT_A_MEMBER.fullmatch(kind_of_member.group("member")):
+        # "Textiles emerged as the largest application segment, accounting for 41.0% of revenue"
+        return NamedScope("segment", None, kind_of_member.group("member"))
     holder = _MARKET_AS_SUBJECT.fullmatch(subject_after_openings(text[sentence.char_start : percent.start]) or "")
     if market and holder and relation_to_the_market(holder.group("name"), market) != "same":
         return NamedScope("segment", None, holder.group("name"))
