@@ -2356,3 +2356,23 @@ def test_a_member_that_emerged_as_the_largest_segment_holds_its_share():
     )
     shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share")}
     assert shares == {("Textiles", 2024, 41.0), ("Nonwovens", 2024, 22.5)}
+
+
+def test_a_cagr_with_a_bracketed_gloss_after_the_word_is_read():
+    text = (
+        "Jute Bag Market\n\n"
+        "The Jute Bag Market CAGR (growth rate) is expected to be around 6.7% during the forecast period "
+        "(2025 - 2034).\n"
+    )
+    assert _cagr(text)[:3] == (6.7, 2025, 2034)
+
+
+def test_a_headline_rate_by_a_year_takes_the_period_the_body_states_for_the_same_rate():
+    text = (
+        "Neem Soap Market to Reach USD 7.9 Billion by 2032 | CAGR 8.1%\n\n"
+        "The neem soap market was valued at USD 4.1 billion in 2023 and is projected to reach USD 7.9 billion by 2032, "
+        "growing at a CAGR of 8.1% from 2024 to 2032.\n"
+    )
+    assert {(f.pct, f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")} == {
+        (8.1, 2024, 2032)
+    }

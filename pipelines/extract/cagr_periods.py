@@ -226,7 +226,13 @@ def resolve_cagr_periods(
             continue
         period = (figure.period_start_year, figure.period_end_year)
         same_rate = stated_periods.get(_rate_identity(figure), set())
-        if period in (UNSTATED_PERIOD, FORECAST_PERIOD) and len(same_rate) == 1 and not find_years(figure.quote):
+        if (
+            period in (UNSTATED_PERIOD, FORECAST_PERIOD)
+            and len(same_rate) == 1
+            and _years_within(figure.quote, next(iter(same_rate)))
+        ):
+            # "Neem Soap Market to Reach USD 7.9 Billion by 2032 | CAGR 8.1%" in a headline: a year of the period
+            # the body states for the same rate
             (start, end) = next(iter(same_rate))
             resolved.append(replace(figure, period_start_year=start, period_end_year=end, period_source="sentence"))
             continue
@@ -247,6 +253,11 @@ def resolve_cagr_periods(
             changes.update(period_start_year=None, period_end_year=None)
         resolved.append(replace(figure, **changes))
     return resolved
+
+
+def _years_within(quote: str, period: tuple[int, int]) -> bool:
+    """Whether every year ``quote`` names lies in ``period`` (true for a quote that names none)."""
+    return all(period[0] <= year.year <= period[1] for year in find_years(quote))
 
 
 def _rate_identity(figure: StatedFigure) -> tuple:

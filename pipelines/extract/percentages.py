@@ -32,7 +32,9 @@ from pipelines.extract.sentence_tokens import SentenceTokens
 from pipelines.extract.text_tables import TableRow
 
 _CAGR_BEFORE = re.compile(
-    r"(?i:cagr|compound annual growth rate|annual compound(?:ed)? growth rate|annual growth rate|aggregate growth rate"
+    # "The Jute Bag Market CAGR (growth rate) is expected to be around 6.7%": a bracket after the word is no word
+    r"(?i:cagr(?:\s*\([^)]{0,30}\))?|compound annual growth rate|annual compound(?:ed)? growth rate|annual growth rate"
+    r"|aggregate growth rate"
     r"|annually"
     r"|(?:average|combined|compound(?:ed)?)\s+annual"
     r"\s+(?:growth\s+)?(?:rate|increase))\W*(?:\w+\W+){0,5}$"
