@@ -2376,3 +2376,12 @@ def test_a_headline_rate_by_a_year_takes_the_period_the_body_states_for_the_same
     assert {(f.pct, f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")} == {
         (8.1, 2024, 2032)
     }
+
+
+def test_the_markets_own_sales_are_the_market_not_a_segment_called_sales():
+    text = (
+        "Rowan Berry Market\n\n"
+        "The rowan berry market is projected to grow at a CAGR of 11.6% in the forecast period of 2025 to 2032.\n"
+        "Rowan berry sales are expected to register a CAGR of 11.60% in terms of value.\n"
+    )
+    assert {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")} == {("market", None, 11.6)}

@@ -206,8 +206,8 @@ def relation_to_the_market(named: str, market: str) -> str:
     """'same' ("heat pump" on a heat-pump page, or a shorter name for it), 'part' ("air-source heat pump": the
     market's name and more, a segment of it) or 'other' ("space economy" on a space-mining page)."""
     named_words, market_words = _market_words(named), _market_words(market)
-    if not named_words or named_words <= market_words or _is_acronym_of(named, market):
-        return "same"
+    if not named_words or named_words <= market_words | _SAME_AS_A_MARKET or _is_acronym_of(named, market):
+        return "same"  # "rowan berry sales" on a rowan berry page is the market
     if _is_acronym_of(market, named) and _market_words(_ACRONYM.sub("", market)) <= named_words | _SAME_AS_A_MARKET:
         return "same"  # "the information technology market" on a page about "IT Spending"
     if market_words <= named_words:
