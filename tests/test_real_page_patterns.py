@@ -2385,3 +2385,19 @@ def test_the_markets_own_sales_are_the_market_not_a_segment_called_sales():
         "Rowan berry sales are expected to register a CAGR of 11.60% in terms of value.\n"
     )
     assert {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")} == {("market", None, 11.6)}
+
+
+def test_a_table_row_written_with_spaces_gives_the_place_its_first_amount_and_not_the_next_columns():
+    text = (
+        "Freight Market\n\n"
+        "Freight Market Size by Country\n"
+        "Country Market Size Year GDP % of GDP\n"
+        "China $1.86 trillion 2023 $18.27 trillion 10.2%\n"
+        "India $532 billion 2025 $4.19 trillion 12.7%\n"
+        "US $ 2.4 trillion is what the report puts on the whole market.\n"
+    )
+    values = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert ("country", "China", 2023, 1_860_000.0) in values
+    assert ("country", "India", 2025, 532_000.0) in values
+    assert not {value for value in values if value[3] in (18_270_000.0, 4_190_000.0)}
+    assert not {value for value in values if value[0] == "country" and value[3] == 2_400_000.0}

@@ -271,6 +271,26 @@ def _member_leading_or_named_a_segment(
     return opening if leads else None
 
 
+_ONLY_A_YEAR = re.compile(r"\s+(?:19|20)\d{2}\s+")
+
+
+def _another_column_of_the_row(
+    text: str, figures: list[StatedFigure], sentence: Sentence, common: dict, year: int | None, money: Money
+) -> bool:
+    """ "United States $2.58 trillion 2024 $29.18 trillion 8.8%" (market size, year, GDP, % of GDP): an amount
+    right after the same member's amount and a year, in one line of a table written with spaces, is another
+    column's."""
+    previous = figures[-1] if figures else None
+    return (
+        previous is not None
+        and previous.metric == "value"
+        and previous.char_start == sentence.char_start
+        and (previous.scope, previous.member, previous.within_region, previous.year, previous.currency)
+        == (common["scope"], common["member"], common["within_region"], year, money.currency)
+        and _ONLY_A_YEAR.fullmatch(text, previous.figure_end, money.start) is not None
+    )
+
+
 def _as_float(number: Decimal | None) -> float | None:
     return float(number) if number is not None else None
 
@@ -589,6 +609,9 @@ def extract_figures(
                         f"{item.text!r} at {item.start}: an amount with no year that the sentence does not call "
                         "the market's size"
                     )
+                    continue
+                if _another_column_of_the_row(text, figures, sentence, common, year, item):
+                    skip(f"{item.text!r} at {item.start}: a second amount of the same row and year, another column")
                     continue
                 figures.append(
                     StatedFigure(

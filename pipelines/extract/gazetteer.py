@@ -30,6 +30,18 @@ from pipelines.extract.name_trie import (
 from pipelines.extract.records import Sentence, Taxonomy
 
 _DOLLARS_AFTER = re.compile(r"\s(?i:dollars?)\b")
+# Countries whose name goes before "$" as a currency: "US $ 460 billion", "HK$ 12 billion"; "China $1.86 trillion"
+# in a table is China's figure.
+_CURRENCY_COUNTRIES = frozenset({"us", "u.s.", "u.s", "usa", "hk", "nz", "new zealand", "hong kong", "singapore"})
+
+
+def _a_currency_of(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``start``-``end`` names a currency: "US $ 460 billion", "161 billion U.S. dollars"."""
+    if _DOLLARS_AFTER.match(text, end):
+        return True
+    return text[start:end].lower() in _CURRENCY_COUNTRIES and (text.startswith("$", end) or text.startswith(" $", end))
+
+
 _DATELINE_AFTER = re.compile(
     r",?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}"
     r"|[^.\n]{0,40}/(?i:pr\s?newswire|business\s?wire|globe\s?newswire)/"
@@ -545,7 +557,7 @@ class Gazetteer:
                 continue  # "PUNE, India, March 4, 2025 /PRNewswire/": where the news was filed
             if _a_dateline_in_capitals(text, start, end):
                 continue  # "EUROPE – The traditional market research sector ...": where the news was filed
-            if text.startswith("$", end) or text.startswith(" $", end) or _DOLLARS_AFTER.match(text, end):
+            if _a_currency_of(text, start, end):
                 continue  # "US $ 460 billion", "161 billion U.S. dollars": a currency, not the country
             if self._market_place and _normalised(text[start:end]) == self._market_place:
                 continue
