@@ -2401,3 +2401,25 @@ def test_a_table_row_written_with_spaces_gives_the_place_its_first_amount_and_no
     assert ("country", "India", 2025, 532_000.0) in values
     assert not {value for value in values if value[3] in (18_270_000.0, 4_190_000.0)}
     assert not {value for value in values if value[0] == "country" and value[3] == 2_400_000.0}
+
+
+def test_a_report_header_that_names_one_region_makes_that_regions_figures_the_markets():
+    text = (
+        "Asia-Pacific Reed Mat Databook - Q1 2026 Update\n"
+        "  • 210 Pages\n"
+        "  • Region: Asia Pacific\n\n"
+        "The reed mat market in Asia-Pacific is expected to grow by 7.8% on annual basis to reach US$2.6 billion "
+        "in 2026.\n"
+    )
+    report = extract_report(text)
+    assert {(f.scope, f.year, f.value_millions) for f in report.figures} == {("market", 2026, 2600.0)}
+    assert report.metadata.market.startswith("Asia Pacific")
+
+
+def test_a_header_that_names_the_world_leaves_regions_as_regions():
+    text = (
+        "Reed Mat Market\n"
+        "Region: Global\n\n"
+        "The reed mat market in Asia-Pacific is expected to reach US$2.6 billion in 2026.\n"
+    )
+    assert {(f.scope, f.member) for f in extract_report(text).figures} == {("region", "Asia Pacific")}

@@ -58,6 +58,27 @@ def _the_world_said_before(text: str, end: int, market: str | None) -> bool:
     return False
 
 
+# A report page's header field that names its one place: "Region: Asia Pacific", "Geography: India".
+_PLACE_FIELD = re.compile(
+    r"^[ \t•*·-]*(?i:region|geography|country|geographic(?:al)?\s+(?:scope|coverage))\s*:\s*(?P<place>[^\n,;|/]{2,40}?)"
+    r"\s*$",
+    re.MULTILINE,
+)
+_FIELDS_WITHIN = 3000  # a header is near the top
+_ANY_PRODUCT = "Widgets"
+
+
+def _labelled_place(text: str) -> tuple[str, str] | None:
+    """(scope, place) a header field names as the report's one place; None for "Global" or no such field."""
+    field = _PLACE_FIELD.search(text, 0, _FIELDS_WITHIN)
+    if field is None:
+        return None
+    identity = market_identity(f"{field.group('place')} {_ANY_PRODUCT}")  # the place as a market's name reads it
+    if identity is None or identity.geography_level == "global" or identity.name != _ANY_PRODUCT:
+        return None
+    return identity.geography_level, identity.geography
+
+
 def _said_with_the_place(text: str, figure: StatedFigure, of_the_place: list[StatedFigure]) -> bool:
     """Whether a market figure is stated in the sentence of one of the place's figures or in the one right after
     it ("The biosimilar market in Europe reached US$ 2,013 Million in 2017. The market is further projected ...")."""
@@ -73,15 +94,17 @@ def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: st
     whose name already holds its place)."""
     if market and len(without_leading_places(market.split())) < len(market.split()):
         return None
-    dated_values = [figure for figure in figures if figure.metric == "value" and figure.year is not None]
-    if not dated_values:
-        return None
-    first = min(dated_values, key=lambda figure: figure.char_start)
-    if first.scope not in _PLACE_SCOPES or first.member is None or first.within_region is not None:
-        return None
-    if _the_world_said_before(text, first.char_start, market):
-        return None
-    place = (first.scope, first.member)
+    labelled = _labelled_place(text)
+    if labelled is None:
+        dated_values = [figure for figure in figures if figure.metric == "value" and figure.year is not None]
+        if not dated_values:
+            return None
+        first = min(dated_values, key=lambda figure: figure.char_start)
+        if first.scope not in _PLACE_SCOPES or first.member is None or first.within_region is not None:
+            return None
+        if _the_world_said_before(text, first.char_start, market):
+            return None
+    place = labelled or (first.scope, first.member)
     of_the_place = [figure for figure in figures if _is_the_place(figure, place)]
     if any(figure.metric == "share" for figure in of_the_place):
         return None  # "accounting for 34 percent of the global market": a part of a larger one
@@ -90,7 +113,8 @@ def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: st
     of_the_market = [figure for figure in figures if figure.scope == "market"]
     if any(_WORLDWIDE.search(figure.quote) for figure in of_the_market):
         return None
-    if len(of_the_place) + sum(_said_with_the_place(text, figure, of_the_place) for figure in of_the_market) < 2:
+    said_with_it = sum(_said_with_the_place(text, figure, of_the_place) for figure in of_the_market)
+    if labelled is None and len(of_the_place) + said_with_it < 2:
         return None  # one figure is too little to read a whole page by
     place_values = {figure.year: figure.value_millions for figure in of_the_place if figure.metric == "value"}
     for figure in of_the_market:
