@@ -1815,7 +1815,7 @@ def test_the_market_for_the_markets_name_in_another_spelling_is_the_same_market(
 
 
 def test_a_year_range_with_a_garbled_dash_is_read():
-    for dash in ("â€“", "โ€“"):
+    for dash in ("â€“", "โ€“", "ā"):
         text = f"Digital Wallet Market\n\nCAGR (2025{dash}2033): 13.59%\n"
         assert _cagr(text)[:3] == (13.59, 2025, 2033)
 

@@ -132,8 +132,8 @@ _YEAR_STARTS = (("F", r"Y\s?(?:19|20)\d{2}"), ("1", r"9\d{2}"), ("2", r"0\d{2}")
 # "2025-2032", "FY2024-FY2026", "2025 to 32": the first year and the last (its two or four digits) are the first and
 # the last run of digits of the match.
 # A dash whose UTF-8 bytes were decoded as Windows-1252 or Thai by the page's publisher: "2025â€“2033",
-# "2025โ€“2033" (the page is stored as it came; the range is read through it).
-_GARBLED_DASH = "â€“|â€”|โ€“|โ€”"
+# "2025โ€“2033", "2026ā2050" (the page is stored as it came; the range is read through it).
+_GARBLED_DASH = "â€“|â€”|โ€“|โ€”|ā"
 _YEAR_RANGE = re.compile(
     "|".join(
         rf"{start}(?<![\d.,]{start}){year}\s?(?:-|–|—|to|through|and|{_GARBLED_DASH})\s?(?:FY\s?)?(?:(?:19|20)\d{{2}}|\d{{2}})"
