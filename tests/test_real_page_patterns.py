@@ -2423,3 +2423,17 @@ def test_a_header_that_names_the_world_leaves_regions_as_regions():
         "The reed mat market in Asia-Pacific is expected to reach US$2.6 billion in 2026.\n"
     )
     assert {(f.scope, f.member) for f in extract_report(text).figures} == {("region", "Asia Pacific")}
+
+
+def test_a_place_after_a_city_in_a_dateline_is_where_the_news_was_filed():
+    text = (
+        "Frozen Pastry Market to Grow 4% by 2019\n\n"
+        "London, UK: The global frozen pastry market is projected to grow at a compound annual growth rate of 4% "
+        "between 2015 and 2019, according to a new report.\n"
+    )
+    assert {(f.scope, f.member) for f in _figures(text, metric="cagr")} == {("market", None)}
+
+
+def test_benelux_is_a_region():
+    text = "Freight Market\n\nCountry/Region Market Size Year\nBenelux $165 billion 2025\n"
+    assert {(f.scope, f.member) for f in _figures(text, metric="value")} == {("region", "Benelux")}

@@ -64,6 +64,17 @@ def _a_dateline_in_capitals(text: str, start: int, end: int) -> bool:
     return _CAPITALS_DATELINE_AFTER.match(text, end) is not None
 
 
+# "London, UK: The global frozen food market ...", "Pune, India – ...": a city, then the place, at a line's start
+_CITY_BEFORE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2},[ \t]*")
+_DATELINE_END = re.compile(r"[ \t]*(?::|[–—]|-(?=\s))")
+
+
+def _a_dateline_after_a_city(text: str, start: int, end: int) -> bool:
+    """Whether the place follows a city at the start of its line and ends the dateline ("London, UK: ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _CITY_BEFORE.fullmatch(text, line_start, start) is not None and _DATELINE_END.match(text, end) is not None
+
+
 _UNLISTED_SEGMENT = re.compile(
     r"(?:\b(?i:by)\s+(?P<dimension>[a-z][\w -]{1,30}?),\s+)?"
     r"(?:\b(?i:the)\s+|(?m:^)[-•*·]?[ \t]*(?=[A-Z])(?!(?i:the)\s))"
@@ -555,7 +566,7 @@ class Gazetteer:
             target = self._targets[group]
             if _DATELINE_AFTER.match(text, end):
                 continue  # "PUNE, India, March 4, 2025 /PRNewswire/": where the news was filed
-            if _a_dateline_in_capitals(text, start, end):
+            if _a_dateline_in_capitals(text, start, end) or _a_dateline_after_a_city(text, start, end):
                 continue  # "EUROPE – The traditional market research sector ...": where the news was filed
             if _a_currency_of(text, start, end):
                 continue  # "US $ 460 billion", "161 billion U.S. dollars": a currency, not the country

@@ -40,6 +40,7 @@ WORLD_REGIONS = (
     "Sub-Saharan Africa",
     "North Africa",
     "Nordics",
+    "Benelux",
     "GCC",
     "CIS",
     "Rest of the World",
