@@ -2437,3 +2437,12 @@ def test_a_place_after_a_city_in_a_dateline_is_where_the_news_was_filed():
 def test_benelux_is_a_region():
     text = "Freight Market\n\nCountry/Region Market Size Year\nBenelux $165 billion 2025\n"
     assert {(f.scope, f.member) for f in _figures(text, metric="value")} == {("region", "Benelux")}
+
+
+def test_a_member_that_was_the_highest_revenue_generating_segment_holds_its_share():
+    text = (
+        "Lip Balm Market\n\n"
+        "Retail was the highest revenue-generating segment, which accounted for an 89% share of the overall market "
+        "revenue in 2015.\n"
+    )
+    assert {(f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {("Retail", 2015, 89.0)}
