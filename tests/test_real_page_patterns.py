@@ -2446,3 +2446,17 @@ def test_a_member_that_was_the_highest_revenue_generating_segment_holds_its_shar
         "revenue in 2015.\n"
     )
     assert {(f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {("Retail", 2015, 89.0)}
+
+
+def test_a_share_in_an_opening_with_clause_is_the_subjects():
+    text = "Yarrow Tea Market\n\nWith a market share of 41.3% in 2024, Europe dominated the global yarrow tea market.\n"
+    assert {(f.scope, f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {
+        ("region", "Europe", 2024, 41.3)
+    }
+
+
+def test_a_places_share_of_another_places_market_named_after_it_is_not_a_share_of_the_whole():
+    text = "Yarrow Tea Market\n\nThe U.S. accounted for 82.5% of the North American market in 2024.\n"
+    report = extract_report(text)
+    assert [f for f in report.figures if f.metric == "share"] == []
+    assert any("share of the North America market" in skipped.reason for skipped in report.skipped)

@@ -120,6 +120,7 @@ from pipelines.extract.percentages import (
     leads_listed_shares,
     leads_with,
     ranks_shares,
+    wider_market_named_after,
 )
 from pipelines.extract.records import Sentence, SkippedStatement, StatedFigure, Taxonomy
 from pipelines.extract.sentence_tokens import SentenceTokens, add_mentions, group_by_sentence
@@ -707,6 +708,13 @@ def extract_figures(
                 target = holder_of_a_share(text, sentence, item, tokens, row, market)
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
+            if (
+                metric == "share"
+                and target is not None
+                and (wider := wider_market_named_after(text, tokens, item, target))
+            ):
+                skip(f"{item.text!r} at {item.start}: {target.member}'s share of the {wider} market, not of the whole")
+                continue
             previous_rate = (metric, item.end, target) if metric in ("cagr", "share") else None
             if metric is None:
                 skip(f"{item.text!r} at {item.start}: a percentage with no CAGR or share wording around it")

@@ -250,6 +250,29 @@ def is_listed_share(text: str, percent: Percent, tokens: SentenceTokens) -> bool
     return sum(1 for item in tokens.percentages if right_after_a_name(item)) >= _LISTED_SHARES_MINIMUM
 
 
+_WITH_A_SHARE_OPENING = re.compile(
+    r"[-•*·\s]*(?i:with)\s+(?:(?i:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?i:share)\s+(?i:of)\s+(?:(?i:about|around|over|nearly)\s+)?"
+)
+
+
+def wider_market_named_after(text: str, tokens: SentenceTokens, percent: Percent, holder: NamedScope) -> str | None:
+    """The other place whose market a place's share is of, named right after it: "The U.S. accounted for 82.5% of
+    the North American market" → 'North America'. Such a share is not of the whole market."""
+    if holder.scope not in ("region", "country"):
+        return None
+    of_the = _OF_THE_AFTER.match(text, percent.end)
+    if of_the is None:
+        return None
+    place = next((m for m in tokens.mentions if m.start == of_the.end()), None)
+    if place is None or place.target.scope not in ("region", "country") or place.target.member == holder.member:
+        return None
+    return place.target.member if _A_MARKET_NOUN_AFTER.match(text, place.end) else None
+
+
+_OF_THE_AFTER = re.compile(r"\s*(?:(?i:share)\s+)?(?i:of)\s+(?i:the)\s+")
+_A_MARKET_NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?i:market|industry|revenues?|sales)\b")
+
+
 def holder_of_a_share(
     text: str, sentence: Sentence, percent: Percent, tokens: SentenceTokens, row: TableRow | None, market: str | None
 ) -> NamedScope | None:
@@ -260,6 +283,12 @@ def holder_of_a_share(
     15.5%")."""
     if row is not None and not NOT_A_MEMBER.fullmatch(text[row.label_start : row.label_end]):
         return NamedScope("segment", None, text[row.label_start : row.label_end])
+    if _WITH_A_SHARE_OPENING.fullmatch(text, sentence.char_start, percent.start):
+        # "With a market share of 41.3% in 2024, Europe dominated the market": the clause's subject holds it
+        comma = text.find(",", percent.end, sentence.char_end)
+        after = next((m for m in tokens.mentions if comma >= 0 and m.start > comma), None)
+        if after is not None and not text[comma + 1 : after.start].strip(" \t(the").strip():
+            return after.target
     opening = member_opening_clause(text, sentence, percent.start, require_by_dimension=False)
     if opening is not None:
         return one_of_respectively(opening, tokens, percent)
