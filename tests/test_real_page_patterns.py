@@ -2460,3 +2460,13 @@ def test_a_places_share_of_another_places_market_named_after_it_is_not_a_share_o
     report = extract_report(text)
     assert [f for f in report.figures if f.metric == "share"] == []
     assert any("share of the North America market" in skipped.reason for skipped in report.skipped)
+
+
+def test_a_market_named_by_a_two_word_place_adjective_is_that_places():
+    text = (
+        "Yarrow Tea Market\n\n"
+        "The global yarrow tea market was valued at USD 2.4 billion in 2024.\n"
+        "The North American market was valued at $0.9 billion in 2024.\n"
+    )
+    values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", None, 2400.0), ("region", "North America", 900.0)}

@@ -227,6 +227,25 @@ def _from_the_number_before(
     return (start, end) if end is not None and start < end else period
 
 
+_LONGEST_PLACE_NAME = 3  # words: "Middle East & African"
+
+
+def _without_places(words: list[str]) -> list[str]:
+    """The words without the places and place adjectives among them, those of several words too ("North
+    American", "Asia Pacific")."""
+    kept, position = [], 0
+    while position < len(words):
+        for size in range(min(_LONGEST_PLACE_NAME, len(words) - position), 0, -1):
+            phrase = " ".join(words[position : position + size])
+            if is_known_place(phrase) or is_a_place_adjective(phrase):
+                position += size
+                break
+        else:
+            kept.append(words[position])
+            position += 1
+    return kept
+
+
 def _another_market_of_the_place(
     text: str, sentence_start: int, figure_start: int, place: NamedScope, market: str
 ) -> str | None:
@@ -235,8 +254,7 @@ def _another_market_of_the_place(
     named = market_named_before(text, sentence_start, figure_start, market)
     if named is None or _LETTERS_ONLY.sub("", named.lower()) == _LETTERS_ONLY.sub("", place.member.lower()):
         return None  # "The U.S. market stood at USD 118.6 million"
-    words = [word for word in named.split() if not is_known_place(word) and not is_a_place_adjective(word)]
-    rest = " ".join(words)
+    rest = " ".join(_without_places(named.split()))
     if not rest or is_known_place(named) or relation_to_the_market(rest, market) != "other":
         return None
     return None if shares_a_word(rest, market) or rest.lower() == place.member.lower() else rest
