@@ -2378,11 +2378,12 @@ def test_a_headline_rate_by_a_year_takes_the_period_the_body_states_for_the_same
     }
 
 
-def test_the_markets_own_sales_are_the_market_not_a_segment_called_sales():
+def test_the_markets_own_sales_or_demand_are_the_market_not_a_segment_called_sales():
     text = (
         "Rowan Berry Market\n\n"
         "The rowan berry market is projected to grow at a CAGR of 11.6% in the forecast period of 2025 to 2032.\n"
         "Rowan berry sales are expected to register a CAGR of 11.60% in terms of value.\n"
+        "Rowan berry demand is set to rise at 11.6% CAGR from 2025 through 2032.\n"
     )
     assert {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")} == {("market", None, 11.6)}
 

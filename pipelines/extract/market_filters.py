@@ -167,7 +167,7 @@ _NOT_IN_INITIALS = frozenset({"global", "and", "of", "the", "for"})  # "A&D" for
 
 _ACRONYM = re.compile(r"\b[A-Z&]{2,}\b")
 # What a market's name may say beside its product: "IT spending" is the IT market.
-_SAME_AS_A_MARKET = frozenset({"spending", "revenue", "sale", "expenditure"})
+_SAME_AS_A_MARKET = frozenset({"spending", "revenue", "sale", "expenditure", "demand"})
 
 
 def _is_acronym_of(named: str, market: str) -> bool:
