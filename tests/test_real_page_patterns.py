@@ -2471,3 +2471,15 @@ def test_a_market_named_by_a_two_word_place_adjective_is_that_places():
     )
     values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("market", None, 2400.0), ("region", "North America", 900.0)}
+
+
+def test_a_year_after_and_it_belongs_to_its_own_clause():
+    text = "Yarrow Tea Market\n\nIn 2024, the market was worth USD 2.4 billion, and it is expected to double by 2032.\n"
+    assert {(f.year, f.value_millions) for f in _figures(text, metric="value")} == {(2024, 2400.0)}
+
+
+def test_what_the_market_will_add_is_no_size():
+    text = "Yarrow Tea Market\n\nOver 2025-2032, the market will add USD 1.7 billion.\n"
+    report = extract_report(text)
+    assert _figures(text, metric="value") == []
+    assert any("or increase" in skipped.reason for skipped in report.skipped)

@@ -25,7 +25,10 @@ A_YEAR_EARLIER = re.compile(
     r"\s+(?:(?i:a|one)\s+year\s+(?:earlier|before|prior)|(?i:the|in\s+the)\s+(?:previous|prior|preceding)\s+year)\b"
 )
 A_LABEL_YEAR = re.compile(r"\b(?i:by|in|for)\s+(?P<year>(?:19|20)\d{2})\s*:\s*(?:(?i:about|around|approx\.?|~)\s*)?$")
-OTHER_CLAUSE = re.compile(r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b")
+# "..., while in 2020 ...", "..., and it is expected to double by 2032": a clause of its own, with its own years
+OTHER_CLAUSE = re.compile(
+    r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b|,\s+(?i:and\s+(?:it|this|they))\s"
+)
 YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
 BY_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:by)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<year>(?:19|20)\d{2}),")
 TO_BEFORE = re.compile(

@@ -433,7 +433,10 @@ def extract_figures(
                 and not row
                 and (compared or is_not_a_market_amount(text, item, looked_back_from))
             ):
-                skip(f"{item.text!r} at {item.start}: a price, cost, budget or funding amount, not a market figure")
+                skip(
+                    f"{item.text!r} at {item.start}: a price, cost, budget, funding amount or increase, "
+                    "not a market figure"
+                )
                 not_market_end, not_market_clause_start = item.end, looked_back_from
                 continue
             if (
