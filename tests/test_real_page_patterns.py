@@ -2483,3 +2483,18 @@ def test_what_the_market_will_add_is_no_size():
     report = extract_report(text)
     assert _figures(text, metric="value") == []
     assert any("or increase" in skipped.reason for skipped in report.skipped)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "38.4% of the market revenue came from North America in 2024.",
+        "Around 38.4% of revenue was generated in North America in 2024.",
+        "North America (38.4%) led the market in 2024.",
+    ],
+)
+def test_a_share_whose_holder_is_named_after_it_or_leads_after_it_is_the_holders(sentence):
+    text = f"Yarrow Tea Market\n\nThe global yarrow tea market was valued at USD 2.4 billion in 2024.\n{sentence}\n"
+    assert {(f.scope, f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {
+        ("region", "North America", 2024, 38.4)
+    }

@@ -117,6 +117,7 @@ from pipelines.extract.percentages import (
     compared_with_an_earlier_one,
     holder_of_a_share,
     is_listed_share,
+    leads_in_brackets,
     leads_listed_shares,
     leads_with,
     ranks_shares,
@@ -724,6 +725,8 @@ def extract_figures(
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if metric is None and target is not None and leads_with(text, item, clause_start, clause_end):
                 metric = "share"  # "In 2023, the Solution segment led with 69.8%"
+            if metric is None and target is not None and leads_in_brackets(text, item, tokens):
+                metric = "share"  # "North America (38.4%) led the market in 2024"
 
             if metric == "share" and target is None:
                 target = holder_of_a_share(text, sentence, item, tokens, row, market)

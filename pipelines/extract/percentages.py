@@ -250,6 +250,11 @@ def is_listed_share(text: str, percent: Percent, tokens: SentenceTokens) -> bool
     return sum(1 for item in tokens.percentages if right_after_a_name(item)) >= _LISTED_SHARES_MINIMUM
 
 
+_HOLDER_NAMED_AFTER = re.compile(
+    r"\s+(?i:of)\s+(?:(?i:the|global|total|all|its|overall)\s+)*(?:[\w-]+\s+){0,2}?(?i:revenues?|sales|market|spending)"
+    r"\s+(?i:came|comes|was|is|were|are)\s+(?:(?i:generated|contributed|earned|accounted\s+for)\s+)?(?i:from|in|by)\s+"
+    r"(?:(?i:the)\s+)?"
+)
 _WITH_A_SHARE_OPENING = re.compile(
     r"[-•*·\s]*(?i:with)\s+(?:(?i:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?i:share)\s+(?i:of)\s+(?:(?i:about|around|over|nearly)\s+)?"
 )
@@ -283,6 +288,11 @@ def holder_of_a_share(
     15.5%")."""
     if row is not None and not NOT_A_MEMBER.fullmatch(text[row.label_start : row.label_end]):
         return NamedScope("segment", None, text[row.label_start : row.label_end])
+    if (from_whom := _HOLDER_NAMED_AFTER.match(text, percent.end, sentence.char_end)) is not None:
+        # "38.4% of the market revenue came from North America", "Around 38.4% of revenue was generated in Europe"
+        named = next((m for m in tokens.mentions if m.start == from_whom.end()), None)
+        if named is not None:
+            return named.target
     if _WITH_A_SHARE_OPENING.fullmatch(text, sentence.char_start, percent.start):
         # "With a market share of 41.3% in 2024, Europe dominated the market": the clause's subject holds it
         comma = text.find(",", percent.end, sentence.char_end)
@@ -311,6 +321,23 @@ def compared_with_an_earlier_one(text: str, percent: Percent, tokens: SentenceTo
     """ "40% of the market, up from 35% in 2020": the year after the next percentage is that one's."""
     following = next((item for item in tokens.percentages if item.start > percent.end), None)
     return following is not None and UP_OR_DOWN_FROM.fullmatch(text, percent.end, following.start) is not None
+
+
+_SHARE_IN_BRACKETS_THEN_LEADS = re.compile(
+    r"\s*\)\s+(?i:led|leads|dominated|dominates|held|holds|commanded|commands|captured|accounted|topped)\b"
+)
+
+
+def leads_in_brackets(text: str, percent: Percent, tokens: SentenceTokens) -> bool:
+    """ "North America (38.4%) led the market in 2024": a percentage in brackets right after a member, which then
+    leads, is its share."""
+    opening = text.rfind("(", tokens.sentence.char_start, percent.start)
+    return (
+        opening >= 0
+        and not text[opening + 1 : percent.start].strip()
+        and any(mention.end <= opening and not text[mention.end : opening].strip() for mention in tokens.mentions)
+        and _SHARE_IN_BRACKETS_THEN_LEADS.match(text, percent.end) is not None
+    )
 
 
 def leads_with(text: str, percent: Percent, clause_start: int, clause_end: int) -> bool:
