@@ -2498,3 +2498,13 @@ def test_a_share_whose_holder_is_named_after_it_or_leads_after_it_is_the_holders
     assert {(f.scope, f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {
         ("region", "North America", 2024, 38.4)
     }
+
+
+def test_revenue_from_a_segment_is_the_segments():
+    text = (
+        "Yarrow Tea Market\n\n"
+        "The global yarrow tea market was valued at USD 2.4 billion in 2024.\n"
+        "Revenue from the software segment reached USD 0.8 billion in 2024.\n"
+    )
+    values = {(f.member, f.value_millions) for f in _figures(text, metric="value")}
+    assert ("software", 800.0) in values
