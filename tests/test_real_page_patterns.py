@@ -2508,3 +2508,24 @@ def test_revenue_from_a_segment_is_the_segments():
     )
     values = {(f.member, f.value_millions) for f in _figures(text, metric="value")}
     assert ("software", 800.0) in values
+
+
+def test_a_table_whose_caption_gives_the_unit_reads_bare_numbers_as_its_rows_members_values():
+    text = (
+        "Yarrow Tea Market\n\n"
+        "Yarrow Tea Market by Type (USD Billion)\n"
+        "| Type | 2024 | 2032 | CAGR (2025-2032) |\n"
+        "|---|---|---|---|\n"
+        "| Loose leaf | 1.3 | 2.2 | 6.8% |\n"
+        "| Total | 2.4 | 4.1 | 6.9% |\n"
+        "| CAGR (%) | 6.9 | | |\n"
+    )
+    figures = {(f.metric, f.scope, f.member, f.year, f.value_millions or f.pct) for f in extract_report(text).figures}
+    assert figures == {
+        ("value", "segment", "Loose leaf", 2024, 1300.0),
+        ("value", "segment", "Loose leaf", 2032, 2200.0),
+        ("cagr", "segment", "Loose leaf", None, 6.8),
+        ("value", "market", None, 2024, 2400.0),
+        ("value", "market", None, 2032, 4100.0),
+        ("cagr", "market", None, None, 6.9),
+    }

@@ -311,6 +311,25 @@ def _another_column_of_the_row(
     )
 
 
+_A_FIGURES_NAME = re.compile(
+    r"\b(?i:cagr|growth|rate|size|value|revenues?|share|forecast|period|year|volume|estimate|projection|total)\b"
+)
+
+
+def _member_of_the_row(text: str, row: TableRow) -> str | None:
+    """The member a table's row names ("| Loose leaf | 1.3 | 2.2 |"), unless it is the whole market ("Total")."""
+    label = text[row.label_start : row.label_end].strip(" *_")
+    if (
+        not label
+        or label.lower() in _TOTAL_ROW
+        or NOT_A_MEMBER.fullmatch(label)
+        or _A_FIGURES_NAME.search(label)  # "| CAGR (%) | 31.57 |": the label says what the figure is
+        or any(character.isdigit() for character in label)
+    ):
+        return None
+    return label
+
+
 def _as_float(number: Decimal | None) -> float | None:
     return float(number) if number is not None else None
 
@@ -463,6 +482,8 @@ def extract_figures(
                 # "... exceeded $8 billion in the US, while the EdTech industry worldwide was expected to reach $252
                 # billion by 2020": the place is the earlier clause's
                 target, within_region = None, None
+            if target is None and row is not None and (member := _member_of_the_row(text, row)):
+                target = NamedScope("segment", None, member)  # "| Loose leaf | 1.3 | 2.2 | 6.8% |"
             if target is None and (appositive := SEGMENT_APPOSITIVE.match(sentence.text)):
                 target = NamedScope("segment", None, appositive.group("member"))
             if target is None and (kind := _REVENUE_OF_A_KIND.match(sentence.text)):

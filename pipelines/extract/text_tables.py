@@ -28,6 +28,7 @@ _HEADER_SCALES = (
     (Decimal(1), re.compile(r"(?i:million|\bmn\b|\bmln\b|\bm\b)")),
     (Decimal("0.001"), re.compile(r"(?i:thousand|\bk\b)")),
 )
+_RATE_LABEL = re.compile(r"(?i:cagr|growth|rate\b|share|%)")
 _BARE_NUMBER = re.compile(r"\s*[*_]*(?P<number>\d[\d,]*(?:\.\d+)?)[*_]*\s*")
 
 
@@ -107,6 +108,22 @@ def _hint(header: str) -> CellHint:
     )
 
 
+def _unit_of_the_caption(caption: str) -> str | None:
+    """ "USD Billion" from a line above a table, "Yarrow Tea Market by Type (USD Billion)": the unit of its bare
+    numbers, when the header does not say it."""
+    currency = next((code for code, pattern in _HEADER_CURRENCIES if pattern.search(caption)), None)
+    scale = next((pattern.search(caption).group(0) for _, pattern in _HEADER_SCALES if pattern.search(caption)), None)
+    return f"{currency} {scale}" if currency and scale and "|" not in caption else None
+
+
+def _with_unit(header: str, unit: str | None) -> str:
+    """A year's column header with the caption's unit, when it names no currency itself: "2024" → "2024 (USD
+    Billion)"."""
+    if unit is None or not find_years(header) or any(pattern.search(header) for _, pattern in _HEADER_CURRENCIES):
+        return header
+    return f"{header} ({unit})"
+
+
 def find_table_rows(text: str, sentences: list[Sentence]) -> dict[int, TableRow]:
     """Data rows of every flattened table, by sentence position, each cell with the hint its header gives."""
     rows: dict[int, TableRow] = {}
@@ -123,13 +140,16 @@ def find_table_rows(text: str, sentences: list[Sentence]) -> dict[int, TableRow]
         starts_block = header_hints is None or previous_table_line is None or position - previous_table_line > 1
         previous_table_line = position
         if starts_block or len(cells) != len(header_hints):
-            header_hints = [_hint(text[start:end]) for start, end in cells]
+            unit = _unit_of_the_caption(sentences[position - 1].text) if position else None
+            header_hints = [_hint(_with_unit(text[start:end], unit)) for start, end in cells]
             continue
         if len(cells) < 2:
             continue
         table_cells = []
+        # "| CAGR (%) | 6.9 |": a row of rates or shares holds no amounts, whatever its columns' unit
+        rate_row = _RATE_LABEL.search(text, cells[0][0], cells[0][1]) is not None
         for (start, end), hint in zip(cells[1:], header_hints[1:], strict=True):
-            bare = _BARE_NUMBER.fullmatch(text, start, end)
+            bare = None if rate_row else _BARE_NUMBER.fullmatch(text, start, end)
             table_cells.append(
                 TableCell(
                     start,
