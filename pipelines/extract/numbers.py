@@ -401,13 +401,22 @@ def _year_ranges(text: str) -> tuple[YearRange, ...]:
         last_year = _full_year(first_year, last_year_text)
         if last_year > first_year:
             ranges.append(YearRange(match.start(), match.end(), first_year, last_year))
-    if "/" in text:
-        for match in _YEARS_WITH_A_SLASH.finditer(text):
+    slashed = list(_years_with_a_slash(text))
+    if slashed:
+        ranges = sorted([*ranges, *slashed], key=lambda year_range: year_range.start)
+    return tuple(ranges)
+
+
+def _years_with_a_slash(text: str):
+    """ "2016/2020": each slash looked at where it stands, faster than a pattern that has to try every digit."""
+    slash = text.find("/")
+    while slash >= 0:
+        match = _YEARS_WITH_A_SLASH.match(text, max(0, slash - 4))
+        if match is not None and match.start() == slash - 4:
             first_year, last_year = int(match.group("first")), int(match.group("last"))
             if last_year - first_year >= _SHORTEST_SLASHED_SPAN:
-                ranges.append(YearRange(match.start(), match.end(), first_year, last_year))
-        ranges.sort(key=lambda year_range: year_range.start)
-    return tuple(ranges)
+                yield YearRange(match.start(), match.end(), first_year, last_year)
+        slash = text.find("/", slash + 1)
 
 
 def find_years(text: str) -> list[YearMention]:
