@@ -2529,3 +2529,18 @@ def test_a_table_whose_caption_gives_the_unit_reads_bare_numbers_as_its_rows_mem
         ("value", "market", None, 2032, 4100.0),
         ("cagr", "market", None, None, 6.9),
     }
+
+
+def test_a_market_named_with_a_place_adjective_reads_that_places_figures_as_its_own():
+    text = (
+        "The Indian furniture market has been growing fast.\n"
+        "Demand for Indian furniture follows urban housing, and the Indian furniture market keeps widening.\n"
+        "According to the report, the India furniture market size is projected to rise from US$ 30.6 Bn in 2025 to "
+        "US$ 64.1 Bn by 2032.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Indian Furniture"
+    assert {(f.scope, f.year, f.value_millions) for f in report.figures if f.metric == "value"} == {
+        ("market", 2025, 30600.0),
+        ("market", 2032, 64100.0),
+    }

@@ -49,6 +49,11 @@ _DATELINE_AFTER = re.compile(
 _CAPITALS_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Z .]*)*\s+[–—-]{1,2}\s")
 
 
+def place_of_adjective(word: str) -> str | None:
+    """'Indian' → 'India': the place a place adjective names, None for any other word."""
+    return _DEMONYMS.get(word.lower())
+
+
 def is_a_place_adjective(word: str) -> bool:
     """'Indian', 'European': a word that names a place by its adjective."""
     return word.lower() in _DEMONYMS
@@ -485,6 +490,12 @@ def _place_the_market_starts_with(covered: frozenset[str], market: str | None) -
         return None
     normalised_market = _normalised(market)
     starts = [name for name in covered if normalised_market.startswith(name + " ")]
+    # "Indian Furniture": the place the adjective it starts with names
+    words = normalised_market.split()
+    for size in (2, 1):
+        place = _DEMONYMS.get(" ".join(words[:size])) if len(words) > size else None
+        if place is not None and _normalised(place) in covered:
+            starts.append(_normalised(place))
     # the longest ("asia pacific" over "asia"): the same answer in every process, whatever the set's order
     return max(starts, key=lambda name: (len(name), name), default=None)
 

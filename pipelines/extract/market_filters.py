@@ -8,6 +8,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from pipelines.extract.gazetteer import place_of_adjective
 from pipelines.extract.geography import without_leading_places
 from pipelines.extract.metadata import MARKET_WORD, market_name_before
 from pipelines.extract.numbers import Money
@@ -140,7 +141,9 @@ def _market_words(name: str) -> frozenset[str]:
     singular = (
         word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word for word in words
     )
-    return frozenset(word for word in singular if word and word not in _NAME_NOISE)
+    # "Indian furniture" and "India furniture" are one market
+    placed = ((place_of_adjective(word) or word).lower() for word in singular)
+    return frozenset(word for word in placed if word and word not in _NAME_NOISE)
 
 
 def shares_a_word(named: str, market: str) -> bool:
