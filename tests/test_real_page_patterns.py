@@ -2544,3 +2544,12 @@ def test_a_market_named_with_a_place_adjective_reads_that_places_figures_as_its_
         ("market", 2025, 30600.0),
         ("market", 2032, 64100.0),
     }
+
+
+def test_a_cagr_the_market_declines_at_is_negative():
+    text = (
+        "IVD Market\n\n"
+        "The global IVD market is projected to decline at a compound annual growth rate (CAGR) of 4% from 2022 to "
+        "2030.\n"
+    )
+    assert _cagr(text)[:3] == (-4.0, 2022, 2030)

@@ -330,6 +330,16 @@ def _member_of_the_row(text: str, row: TableRow) -> str | None:
     return label
 
 
+_DECLINE_BEFORE = re.compile(
+    r"\b(?i:decline|declines|declining|decrease|decreasing|shrink|shrinking|contract|contracting|fall|falling)"
+    r"\s+(?i:at|by)\s+(?:[\w()-]+\s+){0,7}?(?i:of\s+)?(?:(?i:about|around|nearly|approximately)\s+)?$"
+)
+
+
+def _signed(pct: float | None, declining: bool) -> float | None:
+    return -pct if declining and pct is not None and pct > 0 else pct
+
+
 def _as_float(number: Decimal | None) -> float | None:
     return float(number) if number is not None else None
 
@@ -806,6 +816,8 @@ def extract_figures(
                 if year is None and not row:
                     year = year_of_the_sentence_before(text, position, tokens, grouped)
                 period_start = period_end = None
+            # "projected to decline at a compound annual growth rate (CAGR) of 4%": a rate of -4%
+            declining = metric == "cagr" and _DECLINE_BEFORE.search(text, clause_start, item.start) is not None
             figures.append(
                 StatedFigure(
                     metric=metric,
@@ -814,8 +826,8 @@ def extract_figures(
                     period_end_year=period_end,
                     value_millions=None,
                     value_high_millions=None,
-                    pct=_as_float(item.low),
-                    pct_high=_as_float(item.high),
+                    pct=_signed(_as_float(item.low), declining),
+                    pct_high=_signed(_as_float(item.high), declining),
                     currency=None,
                     **common,
                 )
