@@ -3,8 +3,10 @@
 "Asia-Pacific (APAC) breast cancer market was valued at $2.16 billion in 2017", "The US treatment market for
 HER2-positive breast cancer will increase ... from $2.41 billion in 2013", "Plant-based meat in Europe accounted
 for EUR 2.01 billion in sales in 2022": the page is about one place's market, so that place's figures are the
-market's, not a part of a larger one. A page is read so when its first dated value is one place's and no market
-figure is said to be global, and no figure of the market is larger than the place's in the same year.
+market's, not a part of a larger one. A page is read so when its header names one place ("Region: Asia Pacific"),
+or when its first dated value is one place's and no line before it speaks of the world market; and in either case
+when that place holds no share, no other place stands beside it (a region's countries may), no market figure is
+said to be global and none is larger than the place's in the same year.
 """
 
 from __future__ import annotations
