@@ -90,7 +90,13 @@ from pipelines.extract.figure_years import (
     year_of_the_sentence_before,
 )
 from pipelines.extract.flat_tables import FlatTable, YearValueLine, find_flat_year_tables, find_year_value_lines
-from pipelines.extract.gazetteer import Gazetteer, Mention, NamedScope, is_a_place_adjective
+from pipelines.extract.gazetteer import (
+    Gazetteer,
+    Mention,
+    NamedScope,
+    is_a_place_adjective,
+    without_revenue_in_the,
+)
 from pipelines.extract.geography import is_known_place
 from pipelines.extract.market_filters import (
     COMPARED_WITH,
@@ -167,7 +173,6 @@ _REVENUE_OF_A_KIND = re.compile(
 )
 _THE = re.compile(r"^(?i:the)\s+")
 _IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
-_REVENUE_IN_THE = re.compile(r"^(?i:revenue|sales|spending)\s+(?i:in|of)\s+(?i:the)\s+")
 _A_SEGMENT_NOUN = re.compile(rf"\b(?i:{SEGMENT_NOUNS})\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
 
@@ -284,7 +289,7 @@ def _member_leading_or_named_a_segment(
     if opening is None:
         return None
     if SEGMENT_NOUN.search(opening.member):
-        member = _REVENUE_IN_THE.sub("", SEGMENT_NOUN.sub("", opening.member))
+        member = without_revenue_in_the(SEGMENT_NOUN.sub("", opening.member))
         if market and relation_to_the_market(member, market) == "same":
             return None  # "Revenue in the Coffee segment amounts to US$90.28bn": a portal's name for the market
         return replace(opening, member=member)

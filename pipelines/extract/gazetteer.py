@@ -746,6 +746,12 @@ _ONLY_A_SEGMENT_NOUN = re.compile(r"\s+(?i:segment|category)")
 _REVENUE_IN_THE = re.compile(r"(?i:revenues?|sales|spending)\s+(?i:in|of|from)\s+(?i:the)\s+")
 
 
+def without_revenue_in_the(name: str) -> str:
+    """'Revenue in the Coffee' → 'Coffee': a portal's words before a segment's name are no part of it."""
+    opening = _REVENUE_IN_THE.match(name)
+    return name[opening.end() :] if opening else name
+
+
 def _unlisted_segments(
     text: str, listed: list[Mention], stretches: list[tuple[int, int]] | None = None
 ) -> list[Mention]:

@@ -114,15 +114,21 @@ def product_key(words: str) -> str:
     return "-".join(_singular(word) if word != "&" else "and" for word in text.split())
 
 
+def place_named(written: str) -> tuple[str, str] | None:
+    """(level, place) of a place as a page writes it ("Asia-Pacific", "Indian", "U.S."); None for anything else."""
+    spelling = normalised_place(written.strip())
+    found = _PLACES.get(spelling) or _PLACES.get(spelling.strip(" ,."))
+    return (found[1], found[0]) if found else None
+
+
 def _place_at(words: list[str], at_start: bool) -> tuple[tuple[str, str], int] | None:
     """The longest place the words start (or end) with, and how many words it takes."""
     for size in range(min(_LONGEST_PLACE_WORDS, len(words) - 1), 0, -1):
         part = words[:size] if at_start else words[-size:]
         written = " ".join(part).removesuffix("'s").removesuffix("’s")  # "Europe’s Heat Pump"
-        spelling = normalised_place(written)
-        place = _PLACES.get(spelling) or _PLACES.get(spelling.strip(" ,."))
-        if place is not None:
-            return place, size
+        if (found := place_named(written)) is not None:
+            level, place = found
+            return (place, level), size
     return None
 
 

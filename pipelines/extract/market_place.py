@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from pipelines.extract.geography import without_leading_places
 from pipelines.extract.market_filters import relation_to_the_market
-from pipelines.extract.market_identity import market_identity
+from pipelines.extract.market_identity import market_identity, place_named
 from pipelines.extract.records import SkippedStatement, StatedFigure
 
 _WORLDWIDE = re.compile(r"\b(?i:global(?:ly)?|worldwide|world|international)\b")
@@ -67,7 +67,6 @@ _PLACE_FIELD = re.compile(
     re.MULTILINE,
 )
 _FIELDS_WITHIN = 3000  # a header is near the top
-_ANY_PRODUCT = "Widgets"
 
 
 def _labelled_place(text: str) -> tuple[str, str] | None:
@@ -75,10 +74,7 @@ def _labelled_place(text: str) -> tuple[str, str] | None:
     field = _PLACE_FIELD.search(text, 0, _FIELDS_WITHIN)
     if field is None:
         return None
-    identity = market_identity(f"{field.group('place')} {_ANY_PRODUCT}")  # the place as a market's name reads it
-    if identity is None or identity.geography_level == "global" or identity.name != _ANY_PRODUCT:
-        return None
-    return identity.geography_level, identity.geography
+    return place_named(field.group("place"))
 
 
 def _said_with_the_place(text: str, figure: StatedFigure, of_the_place: list[StatedFigure]) -> bool:
