@@ -520,6 +520,51 @@ def test_a_valuation_the_market_reaches_is_its_size():
     assert [(f.year, f.value_millions) for f in _figures(text, metric="value")] == [(2035, 20000.0)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        (
+            "Lantern-fish oil sales should rise at a CAGR of 3.5% over the next five years to $9.2 billion by 2023.",
+            (2018, 2023),
+        ),
+        ("Worth USD 200 million in 2024, the market may grow at a CAGR of 10% over the next five years.", (2024, 2029)),
+        (
+            "Sales are set to grow 3.1 percent per annum over the next decade, to a market of $6.1 billion in 2017.",
+            (2007, 2017),
+        ),
+    ],
+)
+def test_a_cagr_over_the_next_n_years_counts_from_or_back_to_the_year_its_sentence_states(sentence, period):
+    (cagr,) = _figures(sentence, metric="cagr")
+    assert (cagr.period_start_year, cagr.period_end_year, cagr.period_source) == (*period, "sentence")
+
+
+def test_a_cagr_for_the_next_n_year_period_takes_the_forecast_period_only_when_as_long():
+    page = (
+        "The global market for kelp fibre estimated at US$4.0 Billion in the year 2022, is projected to reach US$6.4 "
+        "Billion by 2030, growing at a CAGR of 6% over the analysis period 2022-2030.\n"
+        "Growth in the Woven segment is readjusted to a revised 6.7% CAGR for the next 8-year period.\n"
+        "Growth in the Felted segment is readjusted to a revised 4.1% CAGR for the next 5-year period.\n"
+    )
+    periods = {
+        figure.member: (figure.period_start_year, figure.period_end_year, figure.period_source)
+        for figure in _figures(page, metric="cagr", scope="segment")
+    }
+    assert periods == {"Woven": (2022, 2030, "forecast period"), "Felted": (None, None, "none")}
+
+
+def test_years_counted_in_another_clause_or_beside_a_stated_range_are_not_the_rates_period():
+    beside_a_range = (
+        "In the next five years, from 2010 to 2015, kelp fibre sales will grow at an average annual rate of 13%."
+    )
+    assert _cagr(beside_a_range)[1:3] == (2010, 2015)
+    other_clause = (
+        "The kelp fibre market may reach $1.5 billion by 2023 with a CAGR of 64%, while one maker expects growth of "
+        "50-70% over the next five years."
+    )
+    assert _cagr(other_clause)[1:3] == (None, None)
+
+
 def test_this_forecast_period_takes_the_years_the_previous_sentence_grows_between():
     text = (
         "The satellite internet market will grow from $3.3 billion in 2022 to $7.27 billion by 2027. During this "

@@ -15,6 +15,7 @@ from pipelines.extract.sentence_tokens import SentenceTokens
 # Placeholder periods of a CAGR, resolved once the page's forecast period is known (``resolve_cagr_periods``):
 FORECAST_PERIOD = (-1, -1)  # the sentence says "over the forecast period"
 UNSTATED_PERIOD = (-2, -2)  # the sentence states no period at all
+NEXT_YEARS = -3  # a period's start: "over the next 8 years" with no year to count from; its end holds the 8
 # How far a rate may be from the one its values imply, beyond its own rounding (publishers round the values too).
 _RATE_TOLERANCE = 0.05
 FORECAST_END_YEAR = -1  # a value's year: "to reach US$81.5 Billion by the end of the analysis period"
@@ -37,6 +38,13 @@ _REACHED_BY_THEN_RATE = re.compile(
     r"(?:(?i:cagr|compound\s+annual\s+growth\s+rate)(?:\s+\(CAGR\))?\s+(?i:of)\s+)?[^%]{0,25}$"
 )
 _UNTIL_YEAR = re.compile(r"(?i:by|through|till|until|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?(?P<year>(?:19|20)\d{2})\b")
+_YEAR_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "for the next 8-year period", "over the next five years", "over a 10-year period", "over the next decade"
+_NEXT_YEARS = re.compile(
+    r"\b(?i:over|for|in|during|within|of)\s+(?i:the\s+(?:next|coming|following)|a)\s+(?:(?P<count>\d{1,2}|"
+    + "|".join(_YEAR_COUNTS)
+    + r")[-\s](?i:years?)(?:\s+(?i:period))?|(?P<decade>(?i:decade)))\b"
+)
 _FROM_YEAR = re.compile(r"\b(?i:from|since|starting\s+(?:in|from))\s+(?P<year>(?:19|20)\d{2})\b")
 # "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
 # "13.4% in volume and 15.7%", "8.2%, 4.45%, 3.93%, and 0.29%": rates listed one after another (an Oxford comma too)
@@ -94,6 +102,14 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
         return int(since.group("year")), year_before
     after_text = text[percent.end : clause_end]
     until = _UNTIL_YEAR.search(after_text)
+    if not tokens.ranges and (span := _years_counted(text[clause_start:clause_end])) is not None:
+        # "a CAGR of 3.5% over the next five years to $91.9 billion by 2023", "worth €200 billion in 2024, ... a CAGR
+        # of 10-12% over the next five years": counted from or back to the year the sentence states
+        end_year = int(until.group("year")) if until else year_after
+        if end_year is not None:
+            return end_year - span, end_year
+        start_year = value_years[-1] if value_years else year_before
+        return (start_year, start_year + span) if start_year is not None else (NEXT_YEARS, span)
     if until and not _FORECAST_PERIOD_WORDS.search(after_text, 0, until.start()):
         end_year = int(until.group("year"))
         # "estimated at $15 to $20 million in 2014, with a forecast of 40% CAGR through 2020": from the year of
@@ -116,6 +132,17 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
     if _FORECAST_PERIOD_WORDS.search(tokens.sentence.text):
         return FORECAST_PERIOD
     return UNSTATED_PERIOD
+
+
+def _years_counted(sentence: str) -> int | None:
+    """8 for "for the next 8-year period", 10 for "over the next decade"; None when the sentence counts none."""
+    found = _NEXT_YEARS.search(sentence)
+    if found is None:
+        return None
+    if found.group("decade"):
+        return 10
+    count = found.group("count").lower()
+    return int(count) if count.isdigit() else _YEAR_COUNTS[count]
 
 
 def _year_of_first_value_after(position: int, tokens: SentenceTokens) -> int | None:
@@ -243,6 +270,11 @@ def resolve_cagr_periods(
         elif period == FORECAST_PERIOD:
             changes = {"period_start_year": first_year, "period_end_year": last_year}
             changes["period_source"] = "forecast period" if has_period else "none"
+        elif figure.period_start_year == NEXT_YEARS:
+            # "for the next 8-year period" on a page forecasting 2022-2030: that period, when it is as long
+            spans = has_period and last_year - first_year == figure.period_end_year
+            changes = {"period_start_year": first_year, "period_end_year": last_year}
+            changes["period_source"] = "forecast period" if spans else "none"
         elif figure.period_start_year == FORECAST_PERIOD[0]:
             # "by 2030" with no start: the forecast period's start, or no period at all (never half of one)
             starts_before = has_period and first_year < figure.period_end_year

@@ -742,8 +742,8 @@ def _spans_that_can_hold_unlisted_segments(text: str) -> list[tuple[int, int]]:
 
 _ONLY_A_SEGMENT_NOUN = re.compile(r"\s+(?i:segment|category)")
 # a statistics portal's "Revenue in the Coffee segment amounts to ...": the segment is "Coffee" (and "Revenue from the
-# software segment reached ...": "software")
-_REVENUE_IN_THE = re.compile(r"(?i:revenues?|sales|spending)\s+(?i:in|of|from)\s+(?i:the)\s+")
+# software segment reached ...": "software", "Growth in the Biosimilars segment is readjusted to ...": "Biosimilars")
+_REVENUE_IN_THE = re.compile(r"(?i:revenues?|sales|spending|growth|demand)\s+(?i:in|of|from|for)\s+(?i:the)\s+")
 
 
 def without_revenue_in_the(name: str) -> str:
