@@ -2354,10 +2354,24 @@ def test_a_statistics_portals_revenue_in_the_markets_own_segment_is_the_markets(
         "The kelp market is due to grow at a rate of 13.9% between 2025 – 2030.",
         "The kelp market is forecasted to expand at an average of 13.9% over the period of 2025 to 2030.",
         "We expect the kelp industry's average annual growth to be about 13.9% between 2025 and 2030.",
+        "The kelp market is set to grow at 13.9% over the 2025-2030 period.",
     ],
 )
 def test_a_growth_rate_over_a_stated_span_of_years_is_a_cagr_without_the_word(sentence):
     assert _cagr(f"Kelp Market\n\n{sentence}\n")[:3] == (13.9, 2025, 2030)
+
+
+def test_places_growing_at_rates_respectively_over_a_span_have_those_cagrs():
+    text = (
+        "Kelp Market\n\nThe global kelp market is projected to reach US$6.4 Billion by 2030, growing at a CAGR of 6% "
+        "over the analysis period 2022-2030. Among other markets are Japan and Canada, each forecast to grow at 4.2% "
+        "and 5.4% respectively over the 2022-2030 period.\n"
+    )
+    rates = {
+        (f.member, f.pct, f.period_start_year, f.period_end_year)
+        for f in _figures(text, metric="cagr", scope="country")
+    }
+    assert rates == {("Japan", 4.2, 2022, 2030), ("Canada", 5.4, 2022, 2030)}
 
 
 def test_a_growth_rate_in_one_year_is_no_cagr():

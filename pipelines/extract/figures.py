@@ -547,7 +547,10 @@ def extract_figures(
                 if target is not None:
                     within_region = None
             # a share is always some member's; an amount or a rate may be another market's
-            of_a_market = isinstance(item, Money) or classify_percentage(text, item, clause_start, clause_end) == "cagr"
+            of_a_market = isinstance(item, Money) or (
+                classify_percentage(text, item, clause_start, clause_end, (sentence.char_start, sentence.char_end))
+                == "cagr"
+            )
             if (
                 target is not None
                 and target.scope in ("region", "country")
@@ -688,7 +691,7 @@ def extract_figures(
                 )
                 continue
             metric = (hint.metric if hint and hint.metric in ("share", "cagr") else None) or classify_percentage(
-                text, item, clause_start, clause_end
+                text, item, clause_start, clause_end, (sentence.char_start, sentence.char_end)
             )
             if metric == "share" and (wider := wider_market_named_before(text, tokens, item.start)):
                 skip(f"{item.text!r} at {item.start}: a share of the {wider} market, not of the whole market")

@@ -109,15 +109,19 @@ _SHARES_OF_A_QUANTITY_BEFORE = re.compile(
 
 
 # "growth rate of", "grow at a rate of", "expand at an average of", "average annual growth to be about"
+# "grow at 4.2% and 5.4% respectively over the 2022-2030 period": the rates in a row after the first
+_EARLIER_RATES_IN_A_ROW = r"(?:\d+(?:\.\d+)?\s?%\s*(?:,\s*(?i:and\s+)?|(?i:and)\s+))*"
 _GROWTH_RATE_BEFORE = re.compile(
     r"\b(?i:growth\s+rate|rate\s+of\s+growth|(?:at|by)\s+(?:a\s+(?:\w+\s+)?rate|an\s+average(?:\s+(?:annual\s+)?rate)?)"
-    r"|average\s+annual\s+growth(?:\s+to\s+be)?)\s+(?i:of\s+)?(?:(?i:about|around|nearly|over|approximately))?\s*$"
+    r"|average\s+annual\s+growth(?:\s+to\s+be)?|(?:grow|expand)(?:s|ing)?\s+at)\s+(?i:of\s+)?"
+    r"(?:(?i:about|around|nearly|over|approximately)\s*)?" + _EARLIER_RATES_IN_A_ROW + r"$"
 )
 
 
 _SPAN_OF_YEARS_AFTER = re.compile(
-    r"\s*(?i:between|from|over|during|in)\s+(?:(?i:the\s+period\s+(?:of\s+)?)?)(?P<first>(?:19|20)\d{2})\s*(?:-|–|(?i:and|to))\s*"
-    r"(?P<last>(?:19|20)\d{2})\b"
+    r"(?:\s*(?:,\s*(?i:and\s+)?|\s(?i:and)\s+)\d+(?:\.\d+)?\s?%)*\s*(?:,?\s*(?i:respectively),?)?"
+    r"\s*(?i:between|from|over|during|in)\s+(?:(?i:the)\s+)?(?:(?i:period)\s+(?:(?i:of)\s+)?)?"
+    r"(?P<first>(?:19|20)\d{2})\s*(?:-|–|(?i:and|to))\s*(?P<last>(?:19|20)\d{2})\b"
 )
 
 
@@ -195,7 +199,11 @@ _LED_WITH = re.compile(
 _GROWTH_AFTER = re.compile(r"\s*(?i:growth|cagr|annual|increase|rise|gain|y/y|yoy|year[- ]on[- ]year|a\s+year)\b")
 
 
-def classify_percentage(text: str, percent: Percent, clause_start: int, clause_end: int) -> str | None:
+def classify_percentage(
+    text: str, percent: Percent, clause_start: int, clause_end: int, sentence: tuple[int, int] | None = None
+) -> str | None:
+    """'cagr', 'share' or None (any other percentage) from the words of its clause; a growth rate over a span of
+    years may read the rates in a row around it up to the ends of its ``sentence`` (start, end)."""
     before = text[clause_start : percent.start]
     after = text[percent.end : clause_end]
     if _EFFECT_ON_A_RATE.match(after):
@@ -213,9 +221,10 @@ def classify_percentage(text: str, percent: Percent, clause_start: int, clause_e
     if SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
         return "share"
     # "an expected growth rate of 16.2% between 2020 and 2027": a rate over several years is a compound one
+    sentence_start, sentence_end = sentence or (clause_start, clause_end)
     if (
-        _GROWTH_RATE_BEFORE.search(before)
-        and (span := _SPAN_OF_YEARS_AFTER.match(after))
+        _GROWTH_RATE_BEFORE.search(text, sentence_start, percent.start)
+        and (span := _SPAN_OF_YEARS_AFTER.match(text, percent.end, sentence_end))
         and int(span.group("last")) - int(span.group("first")) >= _SHORTEST_CAGR_YEARS
     ):
         return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
