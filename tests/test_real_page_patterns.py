@@ -2251,6 +2251,23 @@ def test_a_page_about_one_places_market_reads_that_places_figures_as_the_markets
     assert report.metadata.market == "U.S. Kelp Supplements"
 
 
+def test_a_place_page_that_dates_no_value_reads_its_place_by_the_first_value_and_its_parts_as_segments():
+    text = (
+        "Kelp Snacks Market in India\n\n"
+        "The revenue from the kelp snack sector in India is projected to reach USD 6.45 billion in the current year, "
+        "with an annual growth rate of 2.86% (CAGR 2024-2028).\n"
+        "The estimated revenue of the baked kelp snack market in India is around $ 1.24 billion, with an anticipated "
+        "growth rate of 2.21% (CAGR 2024-2028).\n"
+    )
+    figures = extract_report(text).figures
+    assert {(f.metric, f.scope, f.member, f.value_millions or f.pct) for f in figures} == {
+        ("value", "market", None, 6450.0),
+        ("cagr", "market", None, 2.86),
+        ("value", "segment", "baked kelp snack", 1240.0),
+        ("cagr", "segment", "baked kelp snack", 2.21),
+    }
+
+
 def test_a_region_page_keeps_its_countries_figures_as_the_countries():
     text = (
         "Mycelium leather in Europe reached EUR 410 million in 2024, up from EUR 350 million in 2023.\n"
@@ -2377,6 +2394,15 @@ def test_places_growing_at_rates_respectively_over_a_span_have_those_cagrs():
 def test_a_growth_rate_in_one_year_is_no_cagr():
     text = "Kelp Market\n\nThe kelp market is due to grow at a rate of 13.9% in 2025.\n"
     assert _figures(text, metric="cagr") == []
+
+
+def test_the_revenue_of_a_named_market_is_its_value_and_a_firms_revenue_is_not():
+    market = "Kelp Market\n\nThe estimated revenue of the kelp crisps market is around $1.24 billion in 2024.\n"
+    assert [(f.scope, f.member, f.value_millions) for f in _figures(market, metric="value")] == [
+        ("segment", "kelp crisps", 1240.0)
+    ]
+    firm = "Kelp Market\n\nThe revenues of Oceanic Foods were $1.24 billion in 2024.\n"
+    assert _figures(firm, metric="value") == []
 
 
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():

@@ -45,7 +45,8 @@ _NOT_MARKET_BEFORE = re.compile(
     r"|venture\s+capital|cumulative|cumulatively"
     r"|average\s+(?:[\w-]+\s+){0,3}?(?:revenue|sales|spend|spending|price|cost|income|ticket|order)"
     r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"
-    r"\s+[A-Z]\w*|loan|loans|bond|fine|fined|saved|saving|savings|raise|raising|exports?|exported|imports?|imported"
+    # "revenues of Acme", "a net revenue of around": not "the revenue of the face cosmetics market"
+    r"\s+(?!the\s+(?:[\w-]+\s+){0,5}?(?:market|industry|sector|segment)\b)[A-Z]\w*|loan|loans|bond|fine|fined|saved|saving|savings|raise|raising|exports?|exported|imports?|imported"
     r"|shipments?|shipped|market\s+cap|market\s+capitali[sz]ation|(?:has|had|with)\s+a\s+market\s+value|prize\s+pool"
     r"|prize\s+money|payouts?|losses|loss\s+potential|damages|GDP|gross\s+domestic\s+product|gross\s+value\s+added)\b(?:[^.;]|(?<=vs)\.|(?<=\b[A-Z])\.){0,80}$"
 )

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from pipelines.extract.geography import without_leading_places
-from pipelines.extract.market_filters import relation_to_the_market
+from pipelines.extract.market_filters import market_named_before, relation_to_the_market
 from pipelines.extract.market_identity import market_identity, place_named
 from pipelines.extract.records import SkippedStatement, StatedFigure
 
@@ -25,6 +25,7 @@ _ADDRESS = re.compile(r"\s*(?i:source|url|link)\s*:")
 _WORD = re.compile(r"[a-z]+")
 # a place's value below the market's of the same year, beyond rounding, makes the place a part of the market
 _SMALLER_THAN_THE_MARKET = 0.9
+_INITIALS_APART = re.compile(r"\b([A-Z])\s(?=[A-Z]\b)")
 
 
 def place_of_a_named_market(named: str, market: str) -> tuple[str, str] | None:
@@ -94,7 +95,9 @@ def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: st
         return None
     labelled = _labelled_place(text)
     if labelled is None:
-        dated_values = [figure for figure in figures if figure.metric == "value" and figure.year is not None]
+        values = [figure for figure in figures if figure.metric == "value"]
+        # the first dated value; on a page that dates none ("in the current year"), the first value
+        dated_values = [figure for figure in values if figure.year is not None] or values
         if not dated_values:
             return None
         first = min(dated_values, key=lambda figure: figure.char_start)
@@ -124,13 +127,17 @@ def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: st
 
 
 def figures_of_a_place_market(
-    figures: list[StatedFigure], place: tuple[str, str]
+    text: str, figures: list[StatedFigure], place: tuple[str, str], market: str | None
 ) -> tuple[list[StatedFigure], list[SkippedStatement]]:
-    """The place's own figures as the market's; its shares, of some larger whole, are set aside with the reason."""
+    """The place's own figures as the market's, or as a segment's where their sentence names a part of the market
+    ("the face cosmetics market in India is around $1.24 billion" on a page about India's cosmetics market); its
+    shares, of some larger whole, are set aside with the reason."""
     kept, skipped = [], []
     for figure in figures:
         if not _is_the_place(figure, place):
             kept.append(figure)
+        elif market and (part := _part_of_the_market_named(text, figure, market)):
+            kept.append(replace(figure, scope="segment", dimension=None, member=part))
         elif figure.metric == "share":
             reason = (
                 f"'{figure.figure_text}' at {figure.figure_start}: {place[1]}'s share of a larger whole, "
@@ -140,6 +147,16 @@ def figures_of_a_place_market(
         else:
             kept.append(replace(figure, scope="market", dimension=None, member=None))
     return kept, skipped
+
+
+def _part_of_the_market_named(text: str, figure: StatedFigure, market: str) -> str | None:
+    named = market_named_before(text, figure.char_start, figure.figure_start, market)
+    if named is None:
+        return None
+    # "U S fiber optic cable" (a name read word by word), "Indian skin care": the place's own market
+    identity = market_identity(_INITIALS_APART.sub(r"\1", named))
+    name = identity.name if identity is not None else named
+    return name if name and relation_to_the_market(name, market) == "part" else None
 
 
 def market_name_with_its_place(market: str | None, place: tuple[str, str]) -> str | None:

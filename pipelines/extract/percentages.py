@@ -42,8 +42,8 @@ _CAGR_BEFORE = re.compile(
 
 
 _CAGR_AFTER = re.compile(
-    r"^\s*(?i:cagr|compound annual growth|compound(?:ed)?\s+annual\s+rate|annual growth|annually|per\s+(?:year|annum)"
-    r"|a\s+year\b|(?:on\s+)?average"
+    r"^\s*\(?\s*(?i:cagr|compound annual growth|compound(?:ed)?\s+annual\s+rate|annual growth|annually"
+    r"|per\s+(?:year|annum)|a\s+year\b|(?:on\s+)?average"
     r"\s+(?:per\s+year|annually))"
 )
 

@@ -137,7 +137,7 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     taxonomy = extract_taxonomy(text, sentences)
     figures, skipped = _figures_read_without_glued_list_numbers(text, sentences, taxonomy, metadata.market)
     if not (sidecar or {}).get("market") and (place := place_of_the_whole_market(text, figures, metadata.market)):
-        figures, not_of_the_market = figures_of_a_place_market(figures, place)
+        figures, not_of_the_market = figures_of_a_place_market(text, figures, place, metadata.market)
         skipped = [*skipped, *not_of_the_market]
         metadata = replace(metadata, market=market_name_with_its_place(metadata.market, place))
     (first_year, last_year), labelled = infer_forecast_period(text, sentences, figures, metadata.base_year)
