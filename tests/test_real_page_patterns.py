@@ -2405,6 +2405,28 @@ def test_the_revenue_of_a_named_market_is_its_value_and_a_firms_revenue_is_not()
     assert _figures(firm, metric="value") == []
 
 
+def test_a_portal_page_with_its_product_name_in_the_title_and_a_dominant_segment_in_the_same_year():
+    text = (
+        "Kelp Farming - Worldwide | Statista Market Forecast (2024)\n\n"
+        "Statista Logo\nStatista Logo\n  • About Statista\n  • nxt statista\n\n"
+        "    • In 2024, it is projected that the Net Interest Income in the Kelp Farming market worldwide will reach "
+        "a staggering amount of US$8.52bn.\n"
+        "    • The market is predominantly dominated by Rope Culture, which is expected to have a projected market "
+        "volume of US$7.03bn in the same year.\n"
+        "    • Moving forward, the Net Interest Income is anticipated to display an annual growth rate (CAGR "
+        "2024-2029) of 4.92%.\n"
+        "The Kelp Farming market refers to the growing of seaweed at sea.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Kelp Farming"
+    facts = {(f.metric, f.scope, f.member, f.year, f.value_millions or f.pct) for f in report.figures}
+    assert facts == {
+        ("value", "market", None, 2024, 8520.0),
+        ("value", "segment", "Rope Culture", 2024, 7030.0),
+        ("cagr", "market", None, None, 4.92),
+    }
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

@@ -100,7 +100,8 @@ SENTENCE_SUBJECT = re.compile(
 _SUBJECT_AFTER_OPENINGS = re.compile(
     r"[-•*·\s]*(?:(?i:in|by|from|during|over|through|between|until|according\s+to|as\s+per|per|with|at|as|while|when"
     r"|if|because|since|although|though|given|amid|despite|after|before|yet|however|overall|for\s+example"
-    r"|for\s+instance|looking\s+ahead|but|and|also|moreover|meanwhile|additionally|further(?:more)?)\b[^,]{0,80},\s*"
+    r"|for\s+instance|looking\s+ahead|(?:moving|going)\s+forward|in\s+addition|but|and|also|moreover|meanwhile"
+    r"|additionally|further(?:more)?)\b[^,]{0,80},\s*"
     # "It is worth mentioning that investments in generative AI software are forecast to grow 36 percent"
     r"|(?i:it\s+(?:is|was)\s+(?:\w+\s+){0,3}?that)\s+"
     # "the report predicts that software will reach $280 billion": what the source says is about comes after "that"
@@ -117,7 +118,7 @@ _SUBORDINATE_OPENING = re.compile(
 # Words a market's own rate is said of: the market by any name, its revenue, size or demand, or a pronoun for it.
 _THE_MARKETS_OWN = re.compile(
     r"\b(?i:markets?|industry|sector|it|its|this|that|these|they|revenues?|sales|spending|size|value|valuation"
-    r"|expenditures?|demand|consumption|figure|number|cagr|growth|trajectory|business)\b"
+    r"|expenditures?|demand|consumption|figure|number|cagr|growth|trajectory|business|income|turnover)\b"
 )
 
 # Subjects that say who states a figure, not what it is of.
@@ -200,6 +201,12 @@ MEMBER_CONTRIBUTES = re.compile(
     _OPENING_MEMBER + r"\s+"
     r"(?i:contributed|contributes|generated|generates|accounted\s+for|accounts\s+for|captured|captures)\s+"
     r"(?:(?i:about|around|nearly|over|roughly|approximately|more\s+than)\s+)?$"
+)
+# "The market is predominantly dominated by Traditional Banks, which are expected to have a projected market volume
+# of US$7.03tn": the amount after is the dominant member's (a capitalised name, as portals write their segments)
+DOMINATED_BY_MEMBER = re.compile(
+    r"[^.;]*?\b(?i:dominated|led)\s+by\s+(?:the\s+)?(?P<member>[A-Z][\w&'’-]*(?:\s+(?:&\s+)?[A-Z][\w&'’-]*){0,4}),?"
+    r"\s+(?i:which|that|who|with)\b[^.;]*$"
 )
 GENERIC_MEMBER_NOUN = re.compile(
     r"\s+(?i:sector|segment|sub-segment|class|category|units|demand|revenues?|spending|alone|combined|operations"

@@ -34,6 +34,8 @@ BY_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:by)\s+(?:(?i:the\s+end\s+of)\s+)?
 TO_BEFORE = re.compile(
     r"\b(?i:to)\s+(?:(?i:about|around|nearly|over|almost|roughly|approximately|an\s+estimated|more\s+than)\s+)?$"
 )
+# "a market volume of US$7.03tn in the same year": the year the sentence before ends with
+THE_SAME_YEAR = re.compile(r"\s+(?i:in\s+the\s+same\s+year|in\s+that\s+(?:same\s+)?year|that\s+same\s+year)\b")
 YEARS_LINE = re.compile(r"\s*(?i:years?)\s*:\s*(?P<years>(?:19|20)\d{2}(?:\s*(?:,|(?i:and)|&)\s*(?:19|20)\d{2})+)\s*")
 
 

@@ -49,6 +49,7 @@ from pipelines.extract.cagr_periods import (
 )
 from pipelines.extract.figure_members import (
     BY_DIMENSION_OPENING,
+    DOMINATED_BY_MEMBER,
     FIRM_EARNS,
     FIRM_NAME,
     FOLLOWED_BY_WORDS,
@@ -83,6 +84,7 @@ from pipelines.extract.figure_members import (
     without_the_markets_words,
 )
 from pipelines.extract.figure_years import (
+    THE_SAME_YEAR,
     year_for,
     year_in_parallel_list,
     year_of_a_list_heading,
@@ -112,7 +114,7 @@ from pipelines.extract.market_filters import (
 )
 from pipelines.extract.market_place import place_of_a_named_market
 from pipelines.extract.name_trie import WORD_SEPARATOR
-from pipelines.extract.numbers import A_YEAR, AmbiguousNumberError, Money, parse_number, rounding_of
+from pipelines.extract.numbers import A_YEAR, AmbiguousNumberError, Money, find_years, parse_number, rounding_of
 from pipelines.extract.percentages import (
     FOLLOWED_BY,
     FROM_RATE_TO_RATE,
@@ -515,6 +517,15 @@ def extract_figures(
             if (
                 target is None
                 and isinstance(item, Money)
+                and (dominant := DOMINATED_BY_MEMBER.fullmatch(text, sentence.char_start, item.start))
+                and not NOT_A_MEMBER.fullmatch(dominant.group("member"))
+                and not FIRM_NAME.fullmatch(dominant.group("member"))
+                and not overlaps_a_mention(tokens, dominant.start("member"), dominant.end("member"))
+            ):
+                target = NamedScope("segment", None, dominant.group("member"))
+            if (
+                target is None
+                and isinstance(item, Money)
                 and SHARE_BEFORE.search(text, clause_start, item.start)
                 and (holder := member_opening_clause(text, sentence, item.start, require_by_dimension=False))
             ):
@@ -653,6 +664,11 @@ def extract_figures(
                     ):
                         following = next((f.start for f in figure_tokens if f.start > paired.start), None)
                         year = year_for(paired.start, paired.end, following or sentence.char_end, tokens)
+                if year is None and position > 0 and THE_SAME_YEAR.match(text, item.end):
+                    # "... US$8.52tn. The market is dominated by X, with a market volume of US$7.03tn in the same
+                    # year": the last year of the sentence before
+                    year = next(reversed(find_years(sentences[position - 1].text)), None)
+                    year = year.year if year is not None else None
                 if year is None and FORECAST_END.match(text, item.end):
                     year = FORECAST_END_YEAR  # the forecast period's last year, once the page's period is known
                 if year is None and target is not None and not row:

@@ -134,6 +134,7 @@ _KNOWN_PUBLISHER = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in KN
 # along the text to. Every name starts with a word character, so the "\b" is "no word character before it".
 _KNOWN_PUBLISHER_AT_ANY_START = re.compile(r"(?:" + "|".join(re.escape(name) for name in KNOWN_PUBLISHERS) + r")\b")
 _WORD_CHARACTER = re.compile(r"\w")
+_KNOWN_PUBLISHER_KEYS = frozenset(name.lower() for name in KNOWN_PUBLISHERS)
 
 
 def _first_known_publisher(text: str) -> re.Match | None:
@@ -439,8 +440,8 @@ def _market_phrases(text: str, names_after_for: bool = False) -> list[MarketPhra
         name = market_name_before(text, match.start())
         if name is None and names_after_for:
             name = _market_name_after_for(text, match.end())
-        if name is None:
-            continue
+        if name is None or name.lower() in _KNOWN_PUBLISHER_KEYS:
+            continue  # "Banking - Worldwide | Statista Market Forecast": a publisher's product, not a market
         entry = counts.setdefault(name.lower(), [0, match.start(), name])
         entry[0] += 1
     # A page names its subject often, with or without "market" after it ("green hydrogen is ..."): the names said
