@@ -2427,6 +2427,19 @@ def test_a_portal_page_with_its_product_name_in_the_title_and_a_dominant_segment
     }
 
 
+def test_a_market_named_in_the_singular_is_said_in_its_plural_too():
+    text = (
+        "The sodium-ion battery market size has grown fast, a niche of the broader energy storage market.\n"
+        "The global sodium-ion battery market was valued at USD 1.07 billion in 2024.\n"
+        "Sodium-ion batteries suit energy storage systems; energy storage buyers like sodium-ion batteries.\n"
+        "Energy storage sites and energy storage firms keep buying sodium-ion batteries for the sodium-ion battery "
+        "market.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market.lower() == "sodium-ion battery"
+    assert [(f.scope, f.year, f.value_millions) for f in report.figures] == [("market", 2024, 1070.0)]
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

@@ -458,7 +458,16 @@ def _market_phrases(text: str, names_after_for: bool = False) -> list[MarketPhra
 
 def _said_as_words(lowered: str, key: str) -> int:
     """How often ``key`` stands in ``lowered`` as whole words, a plural "s" or "es" allowed after it."""
-    count, position = 0, lowered.find(key)
+    count = 0
+    if key.endswith("y") and len(key) > 3:
+        # "lithium-ion battery" is said in "lithium-ion batteries"
+        plural = key[:-1] + "ies"
+        count = sum(
+            (position == 0 or not lowered[position - 1].isalnum())
+            and (position + len(plural) >= len(lowered) or not lowered[position + len(plural)].isalnum())
+            for position in _positions(lowered, plural)
+        )
+    position = lowered.find(key)
     while position >= 0:
         end = position + len(key)
         end += 2 if lowered.startswith("es", end) else 1 if lowered.startswith("s", end) else 0
@@ -470,6 +479,14 @@ def _said_as_words(lowered: str, key: str) -> int:
         count += before_ok and after_ok
         position = lowered.find(key, position + 1)
     return count
+
+
+def _positions(text: str, key: str) -> list[int]:
+    found, position = [], text.find(key)
+    while position >= 0:
+        found.append(position)
+        position = text.find(key, position + 1)
+    return found
 
 
 def _said_in_the_text(key: str, text: str) -> bool:
