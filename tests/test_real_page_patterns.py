@@ -2440,6 +2440,37 @@ def test_a_market_named_in_the_singular_is_said_in_its_plural_too():
     assert [(f.scope, f.year, f.value_millions) for f in report.figures] == [("market", 2024, 1070.0)]
 
 
+def test_a_news_page_ranking_regions_names_its_market_not_the_leading_region():
+    text = (
+        "Asia overtakes Europe in the kelp harvester market\n\n"
+        "According to a new report from Harbour Analytics, the Asia-Pacific region overtakes Europe in kelp "
+        "harvesters. With a 57.8% market share the Asia-Pacific market is now the largest market in the world, "
+        "followed by Europe with 22.0% and North America with only a 12.4% market share.\n"
+        "This growth is set to continue as the Asia-Pacific market is estimated to increase its share to 64.5% by "
+        "2016.\n"
+        "Positive news is that the compound annual growth rate is expected to increase "
+        "to 7.98% over the forecast period 2012-2016.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market.lower() == "kelp harvester"
+    facts = {(f.metric, f.scope, f.member, f.year, f.pct) for f in report.figures}
+    assert facts == {
+        ("share", "region", "Asia Pacific", None, 57.8),
+        ("share", "region", "Europe", None, 22.0),
+        ("share", "region", "North America", None, 12.4),
+        ("share", "region", "Asia Pacific", 2016, 64.5),
+        ("cagr", "market", None, None, 7.98),
+    }
+
+
+def test_a_country_following_another_in_a_regions_ranking_holds_a_share_of_that_region():
+    text = (
+        "Kelp Market\n\nIn Europe, the UK has the largest demand, with a market share of 16.4%, followed closely by "
+        "Germany with 15.9%.\n"
+    )
+    assert _figures(text, metric="share") == []
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

@@ -745,6 +745,10 @@ def extract_figures(
                 )
             ):
                 metric = previous_rate[0]  # "a CAGR of 13.4% in volume and 15.7% in value", "a share of 11% and 4%"
+            if metric == "share" and (wider := wider_market_named_before(text, tokens, item.start)):
+                # "In Europe, the UK has ... a market share of 16.4%, followed closely by Germany with 15.9%"
+                skip(f"{item.text!r} at {item.start}: a share of the {wider} market, not of the whole market")
+                continue
             if metric == "cagr" and target is None:
                 # "The online distribution channel is forecast to register a 6.1% CAGR", "Telecommunications will
                 # be the industry that sees the fastest growth, with a CAGR of 13.1 percent": a segment's rate

@@ -440,8 +440,10 @@ def _market_phrases(text: str, names_after_for: bool = False) -> list[MarketPhra
         name = market_name_before(text, match.start())
         if name is None and names_after_for:
             name = _market_name_after_for(text, match.end())
-        if name is None or name.lower() in _KNOWN_PUBLISHER_KEYS:
-            continue  # "Banking - Worldwide | Statista Market Forecast": a publisher's product, not a market
+        if name is None or name.lower() in _KNOWN_PUBLISHER_KEYS or is_known_place(name):
+            # "Banking - Worldwide | Statista Market Forecast": a publisher's product, not a market; "the
+            # Asia-Pacific market": a place's part of the market, not its name
+            continue
         entry = counts.setdefault(name.lower(), [0, match.start(), name])
         entry[0] += 1
     # A page names its subject often, with or without "market" after it ("green hydrogen is ..."): the names said

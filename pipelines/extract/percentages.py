@@ -92,6 +92,8 @@ _OF_A_FIRMS_REVENUE = re.compile(
 # A place in a ranking written right before a percentage: a member's share ("followed with", "third place ... with")
 RANKED_BEFORE = re.compile(
     r"(?:\b(?i:follows|followed|follow|trails|trailed)\s+(?:(?i:closely|next)\s+)?(?i:with|at)"
+    # "the largest market in the world, followed by Europe with 22.0%"
+    r"|\b(?i:followed)\s+(?:(?i:closely)\s+)?(?i:by)\s+[^.;%\d,]{1,40}?\s+(?i:with|at)"
     r"|\b(?i:second|third|fourth|fifth|sixth|next)\s+(?i:place|position|spot)\b[^.;%]{0,60}?\b(?i:with|at))\s*$"
 )
 
@@ -269,6 +271,10 @@ _WITH_A_SHARE_OPENING = re.compile(
 )
 
 
+_WITH_A = re.compile(r"[-•*·\s]*(?i:with)\s+(?i:a|an)\s+(?:(?i:about|around|over|nearly)\s+)?")
+_SHARE_WORDS_AFTER = re.compile(r"\s+(?:(?i:market|revenue)\s+)?(?i:share)(?:\s+(?i:in\s+(?:19|20)\d{2}))?[,\s]")
+
+
 def wider_market_named_after(text: str, tokens: SentenceTokens, percent: Percent, holder: NamedScope) -> str | None:
     """The other place whose market a place's share is of, named right after it: "The U.S. accounted for 82.5% of
     the North American market" → 'North America'. Such a share is not of the whole market."""
@@ -302,11 +308,17 @@ def holder_of_a_share(
         named = next((m for m in tokens.mentions if m.start == from_whom.end()), None)
         if named is not None:
             return named.target
+    clause_end = None
     if _WITH_A_SHARE_OPENING.fullmatch(text, sentence.char_start, percent.start):
         # "With a market share of 41.3% in 2024, Europe dominated the market": the clause's subject holds it
-        comma = text.find(",", percent.end, sentence.char_end)
-        after = next((m for m in tokens.mentions if comma >= 0 and m.start > comma), None)
-        if after is not None and not text[comma + 1 : after.start].strip(" \t(the").strip():
+        clause_end = text.find(",", percent.end, sentence.char_end)
+    elif _WITH_A.fullmatch(text, sentence.char_start, percent.start) and (
+        share := _SHARE_WORDS_AFTER.match(text, percent.end, sentence.char_end)
+    ):
+        clause_end = share.end() - 1  # "With a 57.8% market share the Asia-Pacific market is now the largest"
+    if clause_end is not None and clause_end >= 0:
+        after = next((m for m in tokens.mentions if m.start > clause_end), None)
+        if after is not None and not text[clause_end + 1 : after.start].strip(" \t(the").strip():
             return after.target
     opening = member_opening_clause(text, sentence, percent.start, require_by_dimension=False)
     if opening is not None:
