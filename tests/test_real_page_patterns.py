@@ -2471,6 +2471,22 @@ def test_a_country_following_another_in_a_regions_ranking_holds_a_share_of_that_
     assert _figures(text, metric="share") == []
 
 
+@pytest.mark.parametrize(
+    "amount",
+    ["between 74 and 92 billion dollars", "between $74 and $92 billion", "between $74 billion and $92 billion"],
+)
+def test_a_range_between_two_amounts_takes_the_scale_the_second_states(amount):
+    text = f"Kelp Market\n\nAs of January 2023, the kelp market oscillates {amount}.\n"
+    assert [(f.year, f.value_millions, f.value_high_millions) for f in _figures(text, metric="value")] == [
+        (2023, 74000.0, 92000.0)
+    ]
+
+
+def test_an_amount_reached_over_a_span_of_years_is_for_its_last_year():
+    text = "Kelp Market\n\nKelp Market Size is projected to increase to USD 273.72 billion between 2023-2027.\n"
+    assert [(f.year, f.value_millions) for f in _figures(text, metric="value")] == [(2027, 273720.0)]
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

@@ -36,6 +36,7 @@ TO_BEFORE = re.compile(
 )
 # "a market volume of US$7.03tn in the same year": the year the sentence before ends with
 THE_SAME_YEAR = re.compile(r"\s+(?i:in\s+the\s+same\s+year|in\s+that\s+(?:same\s+)?year|that\s+same\s+year)\b")
+_SPAN_WORDS = re.compile(r"\s*,?\s*(?i:between|over|during|in|from)\s+(?:(?i:the\s+(?:period\s+)?))?")
 YEARS_LINE = re.compile(r"\s*(?i:years?)\s*:\s*(?P<years>(?:19|20)\d{2}(?:\s*(?:,|(?i:and)|&)\s*(?:19|20)\d{2})+)\s*")
 
 
@@ -56,6 +57,15 @@ def year_for(
     other_clause = OTHER_CLAUSE.search(tokens.sentence.text, figure_end - tokens.sentence.char_start)
     if other_clause is not None:
         clause_end = min(clause_end, tokens.sentence.char_start + other_clause.start())
+    reached_over = next((r for r in tokens.ranges if figure_end <= r.start < clause_end), None)
+    if (
+        reached_over is not None
+        and _SPAN_WORDS.fullmatch(tokens.sentence.text, figure_end - tokens.sentence.char_start,
+                                  reached_over.start - tokens.sentence.char_start)
+        and TO_BEFORE.search(tokens.sentence.text, 0, figure_start - tokens.sentence.char_start)
+    ):  # fmt: skip
+        # "projected to increase to USD 273.72 billion between 2023-2027": the amount the span ends at
+        return reached_over.last_year
     after = [
         year
         for year in tokens.years

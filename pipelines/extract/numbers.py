@@ -308,9 +308,39 @@ _BETWEEN_BEFORE = re.compile(r"\b(?i:between)\s+$")
 _AND_BETWEEN = re.compile(r"\s+(?i:and)\s+")
 
 
+# "between 74 and 92 billion dollars", "between $74 and $92 billion": the first end takes the second's scale
+_BARE_LOW_BETWEEN = re.compile(r"\b(?i:between)\s+(?P<low>\d[\d,]*(?:\.\d+)?)\s+(?i:and)\s+$")
+_SCALE_IN_AMOUNT = re.compile(rf"(?P<scale>{_SCALE_WORD})")
+
+
 def _between_ranges(text: str, amounts: list[Money]) -> list[Money]:
     """ "valued between $153 billion and $166 billion": two amounts that are the ends of one range."""
-    return _ends_of_one_range(text, amounts, "low_millions", "high_millions")
+    return _ends_of_one_range(
+        text, [_with_a_bare_low_end(text, amount) for amount in amounts], "low_millions", "high_millions"
+    )
+
+
+def _scale_of(amount: Money) -> Decimal | None:
+    found = _SCALE_IN_AMOUNT.search(amount.text)
+    return scale_in_millions(found.group("scale")) if found else None
+
+
+def _with_a_bare_low_end(text: str, amount: Money) -> Money:
+    """ "between 74 and 92 billion dollars": the amount, a range from the bare number before it in its scale."""
+    bare = _BARE_LOW_BETWEEN.search(text, max(0, amount.start - 40), amount.start)
+    scale = _scale_of(amount) if bare is not None and amount.high_millions is None and not amount.problem else None
+    if scale is None:
+        return amount
+    try:
+        low = parse_number(bare.group("low")) * scale
+    except AmbiguousNumberError:
+        return amount
+    if low >= amount.low_millions:
+        return amount
+    start = bare.start("low")
+    return replace(
+        amount, start=start, text=text[start : amount.end], low_millions=low, high_millions=amount.low_millions
+    )
 
 
 def _ends_of_one_range(text: str, items: list, low: str, high: str) -> list:
@@ -318,6 +348,17 @@ def _ends_of_one_range(text: str, items: list, low: str, high: str) -> list:
     merged: list = []
     for item in items:
         first = merged[-1] if merged else None
+        if (
+            first is not None
+            and getattr(first, high) is None
+            and getattr(item, high) is None
+            and getattr(first, "currency", None) == getattr(item, "currency", None)
+            and not first.problem
+            and not item.problem
+            and _AND_BETWEEN.fullmatch(text, first.end, item.start)
+            and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+        ):
+            first = _in_the_scale_of(first, item)
         if (
             first is not None
             and getattr(first, high) is None
@@ -333,6 +374,14 @@ def _ends_of_one_range(text: str, items: list, low: str, high: str) -> list:
             continue
         merged.append(item)
     return merged
+
+
+def _in_the_scale_of(first, second):
+    """ "between $74 and $92 billion": the first amount, written with no scale, in the second's."""
+    if not isinstance(first, Money) or _scale_of(first) is not None or (scale := _scale_of(second)) is None:
+        return first
+    factor = scale / Decimal("0.000001")
+    return replace(first, low_millions=first.low_millions * factor, rounding_millions=first.rounding_millions * factor)
 
 
 def _amount_start(match: re.Match) -> int:
