@@ -2268,6 +2268,27 @@ def test_a_place_page_that_dates_no_value_reads_its_place_by_the_first_value_and
     }
 
 
+def test_a_place_adjective_a_few_words_before_market_is_that_place():
+    text = (
+        "Forecasts predict that the Chinese kelp retail market will be worth $8.3 trillion by 2022, twice that of the "
+        "equivalent industry in the US ($4.5 trillion).\nIndia is set to be worth almost $4 trillion.\n"
+    )
+    places = {(f.scope, f.member, f.value_millions) for f in extract_report(text).figures}
+    assert ("country", "China", 8300000.0) in places
+    assert not [place for place in places if place[0] == "market"]
+
+
+def test_a_market_name_that_holds_its_place_is_not_given_the_place_again():
+    text = (
+        "Middle East & Africa Kelp Fertilizer Market - Growth, Trends and Forecast (2020 - 2025)\n\n"
+        "The Middle East & African kelp fertilizer market was valued at USD 64.5 million in 2019, registering a CAGR "
+        "of 6.4% during the forecast period (2020-2025).\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Middle East & Africa Kelp Fertilizer"
+    assert {(f.scope, f.value_millions or f.pct) for f in report.figures} == {("market", 64.5), ("market", 6.4)}
+
+
 def test_a_region_page_keeps_its_countries_figures_as_the_countries():
     text = (
         "Mycelium leather in Europe reached EUR 410 million in 2024, up from EUR 350 million in 2023.\n"

@@ -119,7 +119,9 @@ _DEMONYMS = {
     "saudi": "Saudi Arabia", "indonesian": "Indonesia", "vietnamese": "Vietnam", "thai": "Thailand",
 }  # fmt: skip
 _DEMONYM_BEFORE = re.compile(
-    r"\b(?P<demonym>" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+$", re.IGNORECASE
+    # "the Chinese retail market": lower-case words of the product may stand between
+    r"\b(?P<demonym>" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:(?-i:[a-z][\w-]*)\s+){0,3}$",
+    re.IGNORECASE,
 )
 # Characters that end sentences. A name holds one before a space only as "N. America" does: where no name has the
 # word before it, a sentence's end is a place no name stands across (Gazetteer.stretches_to_search).
@@ -140,6 +142,7 @@ def _words_before_a_space(names: list[str]) -> frozenset[str]:
 
 _MARKET_OR_INDUSTRY = re.compile(r"(?<=\s)(?i:market|industry)\b")
 _LONGEST_DEMONYM = max(map(len, _DEMONYMS)) + 2
+_WORDS_BETWEEN_DEMONYM_AND_MARKET = 60  # up to three lower-case words of the product
 
 
 @dataclass(frozen=True)
@@ -616,7 +619,9 @@ class Gazetteer:
         for word in matches_where_they_can_be(_MARKET_OR_INDUSTRY, text, starts_with=("market", "industry")):
             if stretches is not None and not _within_one_of(stretches, word.start(), word.end()):
                 continue  # a word outside them, with the place just before it
-            match = _DEMONYM_BEFORE.search(text, max(0, word.start() - _LONGEST_DEMONYM), word.start())
+            match = _DEMONYM_BEFORE.search(
+                text, max(0, word.start() - _LONGEST_DEMONYM - _WORDS_BETWEEN_DEMONYM_AND_MARKET), word.start()
+            )
             if match is None:
                 continue
             place = _DEMONYMS[" ".join(match.group("demonym").lower().split())]

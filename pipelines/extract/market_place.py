@@ -160,4 +160,8 @@ def _part_of_the_market_named(text: str, figure: StatedFigure, market: str) -> s
 
 
 def market_name_with_its_place(market: str | None, place: tuple[str, str]) -> str | None:
-    return f"{place[1]} {market}" if market else None
+    """'U.S. Fiber Optic Cable'; a name that already holds a place ("Middle East & Africa Biofertilizer") as it is."""
+    if not market:
+        return None
+    identity = market_identity(market)
+    return market if identity is not None and identity.geography_level != "global" else f"{place[1]} {market}"
