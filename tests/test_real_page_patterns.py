@@ -2508,6 +2508,27 @@ def test_an_amount_reached_over_a_span_of_years_is_for_its_last_year():
     assert [(f.year, f.value_millions) for f in _figures(text, metric="value")] == [(2027, 273720.0)]
 
 
+def test_a_top_segment_card_with_its_share_in_brackets_names_the_segment():
+    text = "Kelp Market\n\n- Leading Country: United States (21.8% share)\n- Top Segment: Dried Sheets (42.7% share)\n"
+    shares = {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("country", "U.S.", 21.8), ("segment", "Dried Sheets", 42.7)}
+
+
+def test_a_share_of_that_revenue_takes_the_year_the_sentence_before_opens_with():
+    text = (
+        "Kelp Market\n\nAs of the end of 2023, analysts estimate that the kelp market is $262 billion in size. "
+        "Farmed kelp environments account for 64 percent of that revenue.\n"
+    )
+    assert [(f.member, f.year, f.pct) for f in _figures(text, metric="share")] == [
+        ("Farmed kelp environments", 2023, 64.0)
+    ]
+
+
+def test_a_superlative_before_a_dimension_and_segment_is_a_rank_not_the_segments_name():
+    text = "Kelp Market\n\n  • Longlines emerged as the largest growth mechanism segment with 55% share in 2024.\n"
+    assert [(f.member, f.year, f.pct) for f in _figures(text, metric="share")] == [("Longlines", 2024, 55.0)]
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

@@ -29,7 +29,9 @@ A_LABEL_YEAR = re.compile(r"\b(?i:by|in|for)\s+(?P<year>(?:19|20)\d{2})\s*:\s*(?
 OTHER_CLAUSE = re.compile(
     r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b|,\s+(?i:and\s+(?:it|this|they))\s"
 )
-YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?P<year>(?:19|20)\d{2}),")
+YEAR_OPENING = re.compile(
+    r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?:(?i:the\s+(?:end|start|beginning)\s+of)\s+)?(?P<year>(?:19|20)\d{2}),"
+)
 BY_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:by)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<year>(?:19|20)\d{2}),")
 TO_BEFORE = re.compile(
     r"\b(?i:to)\s+(?:(?i:about|around|nearly|over|almost|roughly|approximately|an\s+estimated|more\s+than)\s+)?$"

@@ -162,6 +162,7 @@ _LABELLED_MEMBER_SHARE = re.compile(
     r"(?P<largest>[A-Za-z][\w &/-]{1,30}?))\s*(?:\((?P<year>(?:19|20)\d{2})\))?\s*:\s*"
     r"(?P<member>[A-Za-z0-9][^():;]{0,60}?)\s*\(\s*"
 )
+_CLOSES_A_SHARE = re.compile(r"\s*(?:(?i:market\s+|revenue\s+)?(?i:share))?\s*\)")
 _LETTERS_ONLY = re.compile(r"[^a-z]")
 # A new clause, then the whole world: "..., while the EdTech industry worldwide was expected to reach".
 _WORLDWIDE_IN_ANOTHER_CLAUSE = re.compile(
@@ -714,8 +715,9 @@ def extract_figures(
                 continue
             labelled_member = _LABELLED_MEMBER_SHARE.fullmatch(text, sentence.char_start, item.start)
             labelled_year = None
-            if metric is None and labelled_member and text.startswith(")", item.end):
-                # "- By Type: Battery Electric Vehicle (52.0%)", "- Largest Region (2024): Asia Pacific (50%)"
+            if metric in (None, "share") and labelled_member and _CLOSES_A_SHARE.match(text, item.end):
+                # "- By Type: Battery Electric Vehicle (52.0%)", "- Largest Region (2024): Asia Pacific (50%)",
+                # "- Top Segment: Video-sharing Platforms (42.7% share)"
                 metric = "share"
                 named = next((m.target for m in tokens.mentions if m.start == labelled_member.start("member")), None)
                 dimension = (labelled_member.group("dimension") or labelled_member.group("largest")).lower()

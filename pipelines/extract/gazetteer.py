@@ -89,6 +89,8 @@ _SUPERLATIVE_END = re.compile(
     r"\b(?i:largest|biggest|leading|dominant|fastest[- ]growing|second[- ]largest|smallest|top)$"
     # "the highest revenue-generating segment": a superlative and what it ranks by
     r"|^(?i:highest|largest|biggest|fastest|leading|dominant|top)\b[\w -]*(?i:generating|growing|grossing|earning)$"
+    # "Hydroponics emerged as the largest growth mechanism segment": a rank within a dimension, not a name
+    r"|^(?i:largest|biggest|fastest[- ]growing|second[- ]largest|smallest|dominant)\s+[a-z][\w -]*$"
 )
 _SEGMENT_IS = re.compile(r"\s+(?i:is|was|remains|will\s+be)\s+(?P<name>[A-Z][\w&'’/-]*(?:\s+[A-Z][\w&'’/-]*){0,3})")
 _NOT_IN_AN_UNLISTED_SEGMENT = re.compile(r"[^\w\s,&'’/-]")
