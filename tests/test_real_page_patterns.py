@@ -2529,6 +2529,11 @@ def test_a_superlative_before_a_dimension_and_segment_is_a_rank_not_the_segments
     assert [(f.member, f.year, f.pct) for f in _figures(text, metric="share")] == [("Longlines", 2024, 55.0)]
 
 
+def test_a_heading_per_industry_names_no_market():
+    text = "Kelp consulting grows to $4.5 billion\n\nPer Industry and Function\nThe healthcare sector rose.\n"
+    assert extract_report(text).metadata.market != "Per"
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

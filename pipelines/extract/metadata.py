@@ -44,7 +44,7 @@ _NOT_A_NAME_WORD = re.compile(r"/|\.\w|^[-(]|\d{3}")  # a URL, a file name, a fi
 # ("the current market", "the broader market", "Key Market Trends").
 _NOT_IN_A_MARKET_NAME = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "your", "his", "her", "of", "on",
-     "in", "for", "to", "from", "with", "by", "at", "as", "into", "across", "about", "within", "than", "over",
+     "in", "for", "per", "to", "from", "with", "by", "at", "as", "into", "across", "about", "within", "than", "over",
      "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may", "says",
      "said", "global", "worldwide", "overall", "current", "entire", "whole", "total", "broader", "wider", "key",
      "new", "latest", "growing", "emerging", "expanding", "booming", "largest", "biggest", "fastest-growing",
