@@ -2412,6 +2412,14 @@ def test_places_growing_at_rates_respectively_over_a_span_have_those_cagrs():
     assert rates == {("Japan", 4.2, 2022, 2030), ("Canada", 5.4, 2022, 2030)}
 
 
+def test_a_rate_glued_to_the_word_before_it_is_read():
+    text = (
+        "Kelp Market\n\nThe kelp market is estimated at USD 89.20 Bn in 2025 and is expected to reach USD 132.36 Bn "
+        "by 2032, exhibiting a compound annual growth rate (CAGR) of5.8% from 2025 to 2032.\n"
+    )
+    assert _cagr(text) == (5.8, 2025, 2032, "sentence")
+
+
 def test_a_growth_rate_in_one_year_is_no_cagr():
     text = "Kelp Market\n\nThe kelp market is due to grow at a rate of 13.9% in 2025.\n"
     assert _figures(text, metric="cagr") == []

@@ -37,7 +37,8 @@ _CAGR_BEFORE = re.compile(
     r"|aggregate growth rate"
     r"|annually"
     r"|(?:average|combined|compound(?:ed)?)\s+annual"
-    r"\s+(?:growth\s+)?(?:rate|increase))\W*(?:\w+\W+){0,5}$"
+    # "(CAGR) of5.8%": a rate glued to the word before it
+    r"\s+(?:growth\s+)?(?:rate|increase))\W*(?:\w+\W+){0,5}(?i:of|at)?$"
 )
 
 
