@@ -2420,6 +2420,44 @@ def test_a_rate_glued_to_the_word_before_it_is_read():
     assert _cagr(text) == (5.8, 2025, 2032, "sentence")
 
 
+def test_a_countrys_history_and_forecast_rates_in_a_pay_later_template():
+    text = (
+        "Report\n  • Region: Asia Pacific\n  • PayNXT360\n"
+        "The BNPL payment market in Asia-Pacific is expected to grow by 17.8% on annual basis to reach US$263.1 "
+        "billion in 2026.\n\n"
+        "The buy now pay later market in the country has experienced robust growth during 2022-2025, achieving a "
+        "CAGR of 24.5%. This upward trajectory is expected to continue, with the market forecast to grow at a CAGR of "
+        "13.5% from 2026-2031.\n"
+    )
+    report = extract_report(text)
+    rates = {(f.pct, f.period_start_year, f.period_end_year) for f in report.figures if f.metric == "cagr"}
+    assert rates == {(24.5, 2022, 2025), (13.5, 2026, 2031)}
+    assert (report.forecast_start_year, report.forecast_end_year) == (2026, 2031)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        (
+            "Kelp is set to reach $31.3 billion by 2017, up 7.4 percent per year from $21.9 billion in 2012.",
+            (2012, 2017),
+        ),
+        (
+            "In 2018, kelp sales were worth EUR 22 billion. These sales grew 7.4% on average during 2016-2018.",
+            (2016, 2018),
+        ),
+        ("From 2014 to 2017, the kelp market grew to over $200 billion following 7.4% yearly growth.", (2014, 2017)),
+    ],
+)
+def test_growth_a_year_on_average_or_from_an_earlier_value_is_a_cagr_over_those_years(sentence, period):
+    assert _cagr(f"Kelp Market\n\n{sentence}\n")[:3] == (7.4, *period)
+
+
+def test_a_one_year_study_average_is_no_cagr():
+    text = "Kelp Market\n\n- Kelp farming reduced harvesting time by 70% on average in 2023 studies.\n"
+    assert _figures(text, metric="cagr") == []
+
+
 def test_a_growth_rate_in_one_year_is_no_cagr():
     text = "Kelp Market\n\nThe kelp market is due to grow at a rate of 13.9% in 2025.\n"
     assert _figures(text, metric="cagr") == []

@@ -93,6 +93,14 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
     if year_before is not None and year_after is not None and year_before < year_after:
         # "estimated at USD 278.2 billion in 2023; ... a CAGR of 9.0% to reach USD 428.4 billion by 2028"
         return year_before, year_after
+    if (
+        year_before is not None
+        and year_after is not None
+        and year_after < year_before
+        and _FROM_BEFORE_A_VALUE.search(text, percent.end, _first_value_after(percent.end, tokens))
+    ):
+        # "to reach $31.3 billion by 2017, up 7.4 percent per year from $21.9 billion in 2012"
+        return year_after, year_before
     since = _FROM_YEAR.search(text, percent.end, tokens.sentence.char_end)
     if since is not None and year_after is not None and int(since.group("year")) < year_after:
         # "a CAGR of 5.94% is predicted from 2028, with a projection of reaching $26.75 trillion by 2033"
@@ -143,6 +151,13 @@ def _years_counted(sentence: str) -> int | None:
         return 10
     count = found.group("count").lower()
     return int(count) if count.isdigit() else _YEAR_COUNTS[count]
+
+
+_FROM_BEFORE_A_VALUE = re.compile(r"\b(?i:from|since)\s+(?:(?i:about|around|nearly|roughly)\s+)?$")
+
+
+def _first_value_after(position: int, tokens: SentenceTokens) -> int:
+    return next((money.start for money in tokens.money if money.start >= position), position)
 
 
 def _year_of_first_value_after(position: int, tokens: SentenceTokens) -> int | None:

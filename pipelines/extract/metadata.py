@@ -390,7 +390,11 @@ def market_name_before(text: str, market_word_start: int, earliest: int = 0) -> 
     for word in reversed(words):
         bare = word.lower().removesuffix("’s").removesuffix("'s")
         if (
-            bare in _NOT_IN_A_MARKET_NAME
+            (
+                bare in _NOT_IN_A_MARKET_NAME
+                # "buy now pay later": a product's name holds "now"
+                and not (bare == "now" and [w.lower().strip(",") for w in name_words[:1]] == ["pay"])
+            )
             or word == "Home"  # a breadcrumb's first link; "the home healthcare market" is a name
             or bare.isdigit()
             or _NOT_A_NAME_WORD.search(word.rstrip(",:"))

@@ -37,6 +37,12 @@ def _stated_forecast_period(text: str) -> tuple[int, int] | None:
     return None
 
 
+_FUTURE_WORDS = re.compile(r"\b(?i:forecast|projected|expected|anticipated|will|poised|set\s+to|estimated\s+to)\b")
+_PAST_WORDS = re.compile(
+    r"\b(?i:has|have|had)\s+(?:\w+\s+)?(?i:experienced|grown|registered|recorded|seen|witnessed)\b"
+)
+
+
 def _period_of_market_cagrs(figures: list[StatedFigure]) -> tuple[int, int] | None:
     periods = Counter(
         (figure.period_start_year, figure.period_end_year)
@@ -49,7 +55,16 @@ def _period_of_market_cagrs(figures: list[StatedFigure]) -> tuple[int, int] | No
         # "from 2025 to 2026, representing a CAGR of 39.2%": a one-year step is no forecast period
         and figure.period_end_year - figure.period_start_year >= _SHORTEST_FORECAST_YEARS
     )
-    return periods.most_common(1)[0][0] if periods else None
+    # the most stated; of periods stated as often, a forecast's before a history's ("has experienced robust growth
+    # during 2022-2025, achieving a CAGR of 24.5% ... forecast to grow at a CAGR of 13.5% from 2026-2031"), else
+    # the first stated
+    forecast = {
+        (figure.period_start_year, figure.period_end_year)
+        for figure in figures
+        if figure.metric == "cagr" and _FUTURE_WORDS.search(figure.quote) and not _PAST_WORDS.search(figure.quote)
+    }
+    order = list(periods)
+    return max(order, key=lambda period: (periods[period], period in forecast, -order.index(period))) if order else None
 
 
 # "the global space debris monitoring and removal market 2018-2022": the years a report's name gives its market
