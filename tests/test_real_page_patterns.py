@@ -2253,7 +2253,7 @@ def test_a_page_about_one_places_market_reads_that_places_figures_as_the_markets
 
 def test_a_place_page_that_dates_no_value_reads_its_place_by_the_first_value_and_its_parts_as_segments():
     text = (
-        "Kelp Snacks Market in India\n\n"
+        "Kelp Snacks Market in India\nPosted: Oct 01, 2024\n\n"
         "The revenue from the kelp snack sector in India is projected to reach USD 6.45 billion in the current year, "
         "with an annual growth rate of 2.86% (CAGR 2024-2028).\n"
         "The estimated revenue of the baked kelp snack market in India is around $ 1.24 billion, with an anticipated "
@@ -2261,7 +2261,7 @@ def test_a_place_page_that_dates_no_value_reads_its_place_by_the_first_value_and
     )
     figures = extract_report(text).figures
     assert {(f.metric, f.scope, f.member, f.value_millions or f.pct) for f in figures} == {
-        ("value", "market", None, 6450.0),
+        ("value", "market", None, 6450.0),  # in 2024, the year the page was posted
         ("cagr", "market", None, 2.86),
         ("value", "segment", "baked kelp snack", 1240.0),
         ("cagr", "segment", "baked kelp snack", 2.21),
@@ -2578,6 +2578,37 @@ def test_a_superlative_before_a_dimension_and_segment_is_a_rank_not_the_segments
 def test_a_heading_per_industry_names_no_market():
     text = "Kelp consulting grows to $4.5 billion\n\nPer Industry and Function\nThe healthcare sector rose.\n"
     assert extract_report(text).metadata.market != "Per"
+
+
+@pytest.mark.parametrize(
+    ("header", "year"),
+    [
+        ("Source: https://news.example/articles/2018/03/29/kelp-spending.aspx\n\n", 2018),
+        ("Kelp News\nPosted: Oct 01, 2024\n\n", 2024),
+        ("Apr. 18, 2023 /KelpWire/ -- ", 2023),
+        ("", None),
+    ],
+)
+def test_a_value_this_year_is_for_the_year_the_page_was_written(header, year):
+    text = f"{header}Spending on kelp, including farms and mills, will reach $91.4 billion this year.\n"
+    report = extract_report(text)
+    values = [(f.year, f.value_millions) for f in report.figures if f.metric == "value"]
+    if year is None:
+        assert values == []
+        assert any("does not say when" in skipped.reason for skipped in report.skipped)
+    else:
+        assert values == [(year, 91400.0)]
+
+
+def test_a_wire_dateline_is_not_a_dated_development_and_a_developments_amount_is_set_aside_with_a_reason():
+    wire = "Kelp Market\n\nApr. 18, 2023 /KelpWire/ -- The kelp market was US$26.1 billion in 2022.\n"
+    assert [(f.year, f.value_millions) for f in _figures(wire, metric="value")] == [(2022, 26100.0)]
+    development = "Kelp Market\n\nMarch 2024: Oceanic Foods bought a kelp farm for $120 million.\n"
+    report = extract_report(development)
+    assert report.figures == ()
+    assert [skipped.reason for skipped in report.skipped] == [
+        "'$120 million' at 62: in a dated development, a deal's figure (see developments)"
+    ]
 
 
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():

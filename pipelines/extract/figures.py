@@ -84,7 +84,9 @@ from pipelines.extract.figure_members import (
     without_the_markets_words,
 )
 from pipelines.extract.figure_years import (
+    CURRENT_YEAR,
     THE_SAME_YEAR,
+    THIS_YEAR_AFTER,
     year_for,
     year_in_parallel_list,
     year_of_a_list_heading,
@@ -154,6 +156,8 @@ _A_MARKET_WORD = re.compile(r"\b(?i:market|industry|sector)\b")
 _DEVELOPMENT_OPENING = re.compile(
     r"^(?:(?i:in|on|during|since)\s+)?(?i:january|february|march|april|may|june|july|august|september|october"
     r"|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"
+    # "Apr. 18, 2023 /SemiMedia/ -- According to ...": a wire's dateline, not a dated development
+    r"(?!\s*(?:/|\(|--|—|–\s))"
 )
 _REFERENCE_LOOKBACK_SENTENCES = 3
 # "- By Type: Battery Electric Vehicle (52.0%)", "- Largest Region (2024): Asia Pacific (50%)": a key-findings line.
@@ -434,7 +438,9 @@ def extract_figures(
 
         if _DEVELOPMENT_OPENING.match(sentence.text):
             recent_mentions.extend(tokens.mentions)
-            continue  # amounts in dated developments are deal sizes (see developments.py)
+            for item in sorted([*tokens.money, *tokens.percentages], key=lambda item: item.start):
+                skip(f"{item.text!r} at {item.start}: in a dated development, a deal's figure (see developments)")
+            continue
 
         # Boundaries between figures: each figure's clause runs to the next figure or the sentence's end.
         figure_tokens = sorted([*tokens.money, *tokens.percentages], key=lambda item: item.start)
@@ -670,6 +676,8 @@ def extract_figures(
                     # year": the last year of the sentence before
                     year = next(reversed(find_years(sentences[position - 1].text)), None)
                     year = year.year if year is not None else None
+                if year is None and THIS_YEAR_AFTER.match(text, item.end):
+                    year = CURRENT_YEAR  # the page's own year, once it is known
                 if year is None and FORECAST_END.match(text, item.end):
                     year = FORECAST_END_YEAR  # the forecast period's last year, once the page's period is known
                 if year is None and target is not None and not row:

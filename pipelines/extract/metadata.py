@@ -360,6 +360,30 @@ def source_url(text: str) -> str | None:
     return match.group("url") if match else None
 
 
+# Where a page says when it was written: "Source: https://site/articles/2018/03/29/...", "Posted: Oct 01, 2024",
+# "date 2023-07-19", "Apr. 18, 2023 /SemiMedia/ --".
+_YEAR_IN_ADDRESS = re.compile(
+    r"^\s*(?i:source|url|link)\s*:\s*https?://\S*?/(?P<year>(?:19|20)\d{2})/(?:\d{1,2}/)?", re.MULTILINE
+)
+_DATED = re.compile(
+    r"(?:^|\n)[ \t]*(?i:posted|published|updated|date)(?:[ \t]+on)?[ \t]*:?[ \t]*"
+    r"(?:(?P<iso>(?:19|20)\d{2})-\d{2}-\d{2}|[A-Za-z]{3,9}\.?[ \t]+\d{1,2},?[ \t]+(?P<year>(?:19|20)\d{2}))"
+)
+_WIRE_DATELINE = re.compile(r"\b[A-Za-z]{3,9}\.?\s+\d{1,2},\s+(?P<year>(?:19|20)\d{2})\s*/[A-Za-z .]+/")
+_DATE_WITHIN = 1500  # a page says when it was written near its top
+
+
+def publication_year(text: str) -> int | None:
+    """The year the page was written, where it says so near its top (its address, a "Posted:" line, a wire
+    dateline); None when it does not."""
+    top = text[:_DATE_WITHIN]
+    for pattern in (_DATED, _WIRE_DATELINE, _YEAR_IN_ADDRESS):
+        found = pattern.search(top)
+        if found is not None:
+            return int(next(year for year in found.groups() if year))
+    return None
+
+
 def apply_sidecar(metadata: ReportMetadata, sidecar: dict | None) -> ReportMetadata:
     """An analyst's "<file>.meta.json" states what the page may not; where both say something, the sidecar wins.
     A page whose text names no publisher takes the known publisher whose site its sidecar's url is on."""

@@ -9,15 +9,16 @@ from dataclasses import replace
 from pipelines.extract.cagr_periods import resolve_cagr_periods, resolve_forecast_end_years
 from pipelines.extract.companies import extract_companies
 from pipelines.extract.developments import extract_developments
+from pipelines.extract.figure_years import CURRENT_YEAR
 from pipelines.extract.figures import deduplicate, extract_figures
 from pipelines.extract.market_place import (
     figures_of_a_place_market,
     market_name_with_its_place,
     place_of_the_whole_market,
 )
-from pipelines.extract.metadata import apply_sidecar, extract_metadata
+from pipelines.extract.metadata import apply_sidecar, extract_metadata, publication_year
 from pipelines.extract.numbers import find_year_ranges
-from pipelines.extract.records import ExtractedReport, Sentence, StatedFigure
+from pipelines.extract.records import ExtractedReport, Sentence, SkippedStatement, StatedFigure
 from pipelines.extract.sentences import numbered_items_masked, split_sentences
 from pipelines.extract.taxonomy import extract_taxonomy
 
@@ -144,6 +145,23 @@ def _figures_read_without_glued_list_numbers(
     return figures, skipped
 
 
+def resolve_current_years(
+    figures: list[StatedFigure], page_year: int | None
+) -> tuple[list[StatedFigure], list[SkippedStatement]]:
+    """A value "this year" is for the year the page was written; on a page that does not say when, it is set aside
+    with the reason."""
+    kept, skipped = [], []
+    for figure in figures:
+        if figure.year != CURRENT_YEAR:
+            kept.append(figure)
+        elif page_year is not None:
+            kept.append(replace(figure, year=page_year))
+        else:
+            reason = f"'{figure.figure_text}' at {figure.figure_start}: 'this year' on a page that does not say when"
+            skipped.append(SkippedStatement(reason, figure.quote, figure.char_start, figure.char_end))
+    return kept, skipped
+
+
 def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     """Every fact in ``text``. Pure: no I/O; offsets index into ``text`` exactly as given. ``sidecar`` holds what
     an analyst states about the report beside it (publisher, market, base year, ...)."""
@@ -155,6 +173,8 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
         figures, not_of_the_market = figures_of_a_place_market(text, figures, place, metadata.market)
         skipped = [*skipped, *not_of_the_market]
         metadata = replace(metadata, market=market_name_with_its_place(metadata.market, place))
+    figures, undated = resolve_current_years(figures, publication_year(text))
+    skipped = [*skipped, *undated]
     (first_year, last_year), labelled = infer_forecast_period(text, sentences, figures, metadata.base_year)
     # "by the end of the forecast period" is a year only now: before any year is inferred from the figures
     figures = resolve_forecast_end_years(figures, last_year)
