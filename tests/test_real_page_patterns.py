@@ -2611,6 +2611,23 @@ def test_a_wire_dateline_is_not_a_dated_development_and_a_developments_amount_is
     ]
 
 
+def test_takeaway_bullets_with_a_thousands_comma_in_a_name_and_secured_shares():
+    text = (
+        "United States Kelp Mining Equipment Market Size and Share\n\n"
+        "- By power output, the 500-2,000 HP band captured 56.55% revenue share of the United States kelp mining "
+        "equipment market in 2024, while below-500 HP machines are expected to expand at an 8.75% CAGR through 2030.\n"
+        "- By application, metal mining secured 47.12% revenue share of the United States kelp mining equipment "
+        "market in 2024 and is advancing at a 10.23% CAGR to 2030.\n"
+    )
+    facts = {(f.metric, f.member, f.pct) for f in _figures(text, scope="segment")}
+    assert facts == {
+        ("share", "500-2,000 HP band", 56.55),
+        ("cagr", "below-500 HP machines", 8.75),
+        ("share", "metal mining", 47.12),
+        ("cagr", "metal mining", 10.23),
+    }
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

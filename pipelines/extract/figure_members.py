@@ -72,7 +72,9 @@ _OPENING_PHRASE = re.compile(
 # The member a sentence (or a bullet) opens with: up to five words, "the" left out.
 _OPENING_MEMBER = r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)"
 MEMBER_THEN_VERB = re.compile(
-    r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9≤≥<>][\w&'’/-]*(?:\s+(?!(?i:that)\b)[\w&'’/()-]+){0,4}?"
+    # "the 500-2,000 HP band captured": a thousands comma inside a member's name
+    r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9≤≥<>](?:[\w&'’/-]|(?<=\d),(?=\d{3}))*"
+    r"(?:\s+(?!(?i:that)\b)[\w&'’/()-]+){0,4}?"
     r"(?:\s+(?i:segment|category|sub-segment))?)"
     r"(?:\s+(?i:class|category))?"
     r"(?:\s*\([^()]{1,60}\))?\s+"
@@ -80,7 +82,7 @@ MEMBER_THEN_VERB = re.compile(
     r"|lead|dominated|dominates|dominate|represents|represent|retained|retains|retain|claimed|claims|controlled|controls"
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
     r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
-    r"|take|stays|stay|stayed|remain|remains|remained"
+    r"|take|stays|stay|stayed|remain|remains|remained|secured|secures|secure|garnered|garners|occupied|occupies"
     r"|at)\b(?!-)"
 )
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
