@@ -2628,6 +2628,21 @@ def test_takeaway_bullets_with_a_thousands_comma_in_a_name_and_secured_shares():
     }
 
 
+def test_a_bullets_label_holds_the_share_its_predicate_states():
+    text = (
+        "Kelp Furniture Market\n\nKey Highlights\n"
+        "  • Woven Kelp Furniture: Estimated to account for 62.3% of the market share in 2025, driven by demand.\n"
+        "  • Home Furniture: Expected to hold a 63.7% share in 2025 as more consumers opt for comfort.\n"
+        "  • North Kelpland’s Dominance: The region is projected to account for 42.1% of the market share in 2025.\n"
+    )
+    shares = {(f.scope, f.member, f.year, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {
+        ("segment", "Woven Kelp Furniture", 2025, 62.3),
+        ("segment", "Home Furniture", 2025, 63.7),
+        ("region", "North Kelpland", 2025, 42.1),
+    }
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

@@ -276,6 +276,15 @@ _WITH_A_SHARE_OPENING = re.compile(
 )
 
 
+# A bullet's label, then a predicate with no subject of its own: "• Home Furniture: Expected to hold a 63.7% share",
+# "• North India’s Dominance: The region is projected to account for 42.1%"
+_LABEL_THEN_PREDICATE = re.compile(
+    r"[-•*·\s]*(?P<member>[A-Z][\w&'’/-]*?(?:\s+[\w&'’/-]+?){0,4}?)(?:['’]s\s+(?i:dominance|lead|leadership|share))?"
+    r"\s*:\s*(?:(?i:estimated|expected|projected|forecast(?:ed)?|anticipated|likely|set|poised)\s+to\s+"
+    r"|(?i:accounts?\s+for|accounted\s+for|holds?|held|captures?|captured|commands?|commanded|represents?"
+    r"|represented|secured)\b|(?i:the\s+(?:region|segment|country|category)\b))[^:]*$"
+)
+_THE_REGION_OR_COUNTRY = re.compile(r":\s*(?i:the)\s+(?P<scope>(?i:region|country))\b")
 _WITH_A = re.compile(r"[-•*·\s]*(?i:with)\s+(?i:a|an)\s+(?:(?i:about|around|over|nearly)\s+)?")
 _SHARE_WORDS_AFTER = re.compile(r"\s+(?:(?i:market|revenue)\s+)?(?i:share)(?:\s+(?i:in\s+(?:19|20)\d{2}))?[,\s]")
 
@@ -308,6 +317,16 @@ def holder_of_a_share(
     15.5%")."""
     if row is not None and not NOT_A_MEMBER.fullmatch(text[row.label_start : row.label_end]):
         return NamedScope("segment", None, text[row.label_start : row.label_end])
+    if (labelled := _LABEL_THEN_PREDICATE.match(text, sentence.char_start, percent.start)) is not None:
+        # "• Wooden Furniture: Estimated to account for 62.3% of the market share in 2025"
+        named = next((m for m in tokens.mentions if m.start == labelled.start("member")), None)
+        if named is not None:
+            return named.target
+        if not NOT_A_MEMBER.fullmatch(labelled.group("member")):
+            # "North India’s Dominance: The region is ...": the label names a region the page calls one
+            said = _THE_REGION_OR_COUNTRY.search(text, labelled.end("member"), percent.start)
+            scope = said.group("scope").lower() if said else "segment"
+            return NamedScope(scope, scope if said else None, labelled.group("member"))
     if (from_whom := _HOLDER_NAMED_AFTER.match(text, percent.end, sentence.char_end)) is not None:
         # "38.4% of the market revenue came from North America", "Around 38.4% of revenue was generated in Europe"
         named = next((m for m in tokens.mentions if m.start == from_whom.end()), None)
