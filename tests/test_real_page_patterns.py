@@ -2643,6 +2643,17 @@ def test_a_bullets_label_holds_the_share_its_predicate_states():
     }
 
 
+def test_labels_before_a_members_clause_are_no_part_of_its_name():
+    text = (
+        "Kelp Water Market\n\n"
+        "PURIFIED KELP WATER: Leading Segment: Purified kelp water held the leading share of 44.67% in 2025 by "
+        "product, driven by concern over tap water.\n"
+        "FLAVORED KELP WATER: Growing Niche: Flavored kelp water held a 10.56% share in 2025 by product.\n"
+    )
+    shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share", scope="segment")}
+    assert shares == {("Purified kelp water", 2025, 44.67), ("Flavored kelp water", 2025, 10.56)}
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

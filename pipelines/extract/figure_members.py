@@ -292,7 +292,10 @@ def member_opening_clause(
     # cent": else the clause an opening phrase leads into
     opening_phrase = _OPENING_PHRASE.match(sentence.text, sentence_start)
     after_opening = opening_phrase.end() if opening_phrase and opening_phrase.end() <= relative else after_a_figure
-    for clause_start in dict.fromkeys((after_a_figure, last_boundary, after_opening)):
+    # "PURIFIED WATER: Leading Segment: Purified water held the leading share of 44.67%": after the labels
+    labels = _LABELS_BEFORE_A_CLAUSE.match(sentence.text, sentence_start, relative)
+    after_labels = labels.end() if labels else after_a_figure
+    for clause_start in dict.fromkeys((after_a_figure, last_boundary, after_opening, after_labels)):
         member = MEMBER_THEN_VERB.match(sentence.text, clause_start, relative)
         if (
             member is not None
@@ -313,6 +316,7 @@ def member_opening_clause(
     return NamedScope("segment", dimension, name)
 
 
+_LABELS_BEFORE_A_CLAUSE = re.compile(r"(?:[-•*·\s]*[A-Z][\w&'’/-]*(?:[ \t]+[\w&'’/-]+){0,4}[ \t]*:[ \t]+){1,2}")
 _NAMED_SEGMENT = re.compile(
     r"\b(?i:the)\s+(?!(?i:largest|biggest|fastest|fastest-growing|leading|dominant|major|key|top|main|second|third"
     r"|same|other|whole|entire|overall)\b)(?P<member>[A-Za-z0-9≤≥<>][\w&'’/,-]*(?:\s+[\w&'’/,()-]+){0,6}?)\s+"
