@@ -2654,6 +2654,15 @@ def test_labels_before_a_members_clause_are_no_part_of_its_name():
     assert shares == {("Purified kelp water", 2025, 44.67), ("Flavored kelp water", 2025, 10.56)}
 
 
+def test_a_member_that_controls_a_share_after_a_by_dimension_label():
+    text = (
+        "Kelp Charging Station Market\n\n- By Charger Types: Slow Charging (<=22kW) control over 81.80% market share\n"
+        "- By Charging Methods: DC Charging control over 95.30% market share\n"
+    )
+    shares = {(f.member, f.pct) for f in _figures(text, metric="share", scope="segment")}
+    assert shares == {("Slow Charging", 81.8), ("DC Charging", 95.3)}
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

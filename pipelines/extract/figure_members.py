@@ -83,6 +83,7 @@ MEMBER_THEN_VERB = re.compile(
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
     r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
     r"|take|stays|stay|stayed|remain|remains|remained|secured|secures|secure|garnered|garners|occupied|occupies"
+    r"|control"
     r"|at)\b(?!-)"
 )
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
