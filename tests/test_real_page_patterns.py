@@ -2663,6 +2663,14 @@ def test_a_member_that_controls_a_share_after_a_by_dimension_label():
     assert shares == {("Slow Charging", 81.8), ("DC Charging", 95.3)}
 
 
+def test_a_share_of_a_crop_area_is_no_market_share():
+    text = (
+        "Kelp Fertilizer Market\n\nThe dominance of row crops is mainly due to their large organic cultivation area in "
+        "the country, which accounted for about 59.8% of the total organic crop area in 2022.\n"
+    )
+    assert _figures(text, metric="share") == []
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

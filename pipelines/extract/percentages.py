@@ -84,7 +84,8 @@ _SHARE_OF_A_QUANTITY = re.compile(
     r"\s*(?i:of)\s+(?:(?i:the|these|those|all|its|their)\s+)?(?:(?i:overall|global|total|world['’]s|worldwide)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?i:consumption|production|output|procedures|units|shipments|installations|capacity"
     r"|users|subscribers|patents|deliveries|launches|towers|capital\s+expenditures?|capex|growth|emissions"
-    r"|employment|jobs|workforce|population|land|water|energy\s+use|electricity|gdp|gross\s+domestic\s+product)\b"
+    r"|employment|jobs|workforce|population|land|area|acreage|hectares|water|energy\s+use|electricity|gdp"
+    r"|gross\s+domestic\s+product)\b"
 )
 
 
