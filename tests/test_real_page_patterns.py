@@ -2600,15 +2600,13 @@ def test_a_value_this_year_is_for_the_year_the_page_was_written(header, year):
         assert values == [(year, 91400.0)]
 
 
-def test_a_wire_dateline_is_not_a_dated_development_and_a_developments_amount_is_set_aside_with_a_reason():
+def test_a_wire_dateline_is_not_a_dated_development_whose_amounts_are_deals():
     wire = "Kelp Market\n\nApr. 18, 2023 /KelpWire/ -- The kelp market was US$26.1 billion in 2022.\n"
     assert [(f.year, f.value_millions) for f in _figures(wire, metric="value")] == [(2022, 26100.0)]
     development = "Kelp Market\n\nMarch 2024: Oceanic Foods bought a kelp farm for $120 million.\n"
     report = extract_report(development)
     assert report.figures == ()
-    assert [skipped.reason for skipped in report.skipped] == [
-        "'$120 million' at 62: in a dated development, a deal's figure (see developments)"
-    ]
+    assert [(deal.month, deal.amount_usd_m) for deal in report.developments] == [("2024-03", 120.0)]
 
 
 def test_takeaway_bullets_with_a_thousands_comma_in_a_name_and_secured_shares():

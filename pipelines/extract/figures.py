@@ -438,9 +438,7 @@ def extract_figures(
 
         if _DEVELOPMENT_OPENING.match(sentence.text):
             recent_mentions.extend(tokens.mentions)
-            for item in sorted([*tokens.money, *tokens.percentages], key=lambda item: item.start):
-                skip(f"{item.text!r} at {item.start}: in a dated development, a deal's figure (see developments)")
-            continue
+            continue  # amounts in dated developments are deal sizes, read there (see developments.py)
 
         # Boundaries between figures: each figure's clause runs to the next figure or the sentence's end.
         figure_tokens = sorted([*tokens.money, *tokens.percentages], key=lambda item: item.start)
