@@ -170,7 +170,8 @@ def _refusal_by_name_and_size(
         return Rejection(
             source_file, None, "ingest", f"{source_file}: hidden file (its name starts with '.'), not read"
         )
-    if os.path.splitext(name)[1].lower() not in REPORT_SUFFIXES:
+    dot = name.rfind(".")  # os.path.splitext cost 0.5 s per 100,000 files
+    if dot <= 0 or name[dot:].lower() not in REPORT_SUFFIXES:
         expected = ", ".join(REPORT_SUFFIXES[:-1]) + " or " + REPORT_SUFFIXES[-1]
         return Rejection(source_file, None, "ingest", f"{source_file}: unsupported file type, expected {expected}")
     # the listing enters no linked folder: only a linked file can lead outside (resolving every path cost 0.6 s
