@@ -2669,6 +2669,45 @@ def test_a_share_of_a_crop_area_is_no_market_share():
     assert _figures(text, metric="share") == []
 
 
+def test_years_naming_markets_an_adjective_before_cagr_and_an_end_user_market_segment():
+    text = (
+        "Kelp Products Market\n\n"
+        "The total global market for kelp products was worth nearly $143.5 billion in 2014. The 2015 market is "
+        "projected to approach $154.7 billion, and the 2020 market, nearly $306 billion. These figures work out to a "
+        "14.6% projected compound annual growth rate (CAGR) between 2015 and 2020.\n"
+        "Healthcare was the largest end-user market for kelp products at some $100.4 billion in 2014.\n"
+    )
+    facts = {(f.metric, f.scope, f.member, f.year, f.value_millions or f.pct) for f in extract_report(text).figures}
+    assert facts == {
+        ("value", "market", None, 2014, 143500.0),
+        ("value", "market", None, 2015, 154700.0),
+        ("value", "market", None, 2020, 306000.0),
+        ("cagr", "market", None, None, 14.6),
+        ("value", "segment", "Healthcare", 2014, 100400.0),
+    }
+
+
+def test_a_place_page_that_names_the_wider_world_market_last_keeps_the_places_figures_as_the_markets():
+    text = (
+        "Sales of kelp labels in the United States are set to be valued at $15.7 billion in 2023 and are projected to "
+        "reach $21.9 billion by 2033, according to a new report from Harbour Analytics.\n"
+        "Sales are anticipated to expand at a Compound Annual Growth Rate of 3.4 percent over the forecast period. "
+        "The business was valued at $15 billion at the end of 2022.\n"
+        "The kelp label ecosystem has recorded a CAGR of 2.7 percent during the historical period, with a value of "
+        "$15.0 billion in 2022 from $13.5 billion in 2018.\n"
+        "The global kelp label market is poised to achieve a valuation of $41.75 billion by 2023, experiencing a "
+        "steady growth at a CAGR of 4.9 percent from 2023 to 2033. Furthermore, it is anticipated to attain a market "
+        "size of $67.36 billion by the conclusion of 2033.\n"
+    )
+    report = extract_report(text)
+    values = {(f.year, f.value_millions) for f in report.figures if f.metric == "value"}
+    assert values == {(2023, 15700.0), (2033, 21900.0), (2022, 15000.0), (2018, 13500.0)}
+    assert all(f.scope == "market" for f in report.figures)
+    rates = {(f.pct, f.period_start_year, f.period_end_year) for f in report.figures if f.metric == "cagr"}
+    assert rates == {(3.4, None, None), (2.7, 2018, 2022)}  # history is never the forecast period
+    assert sum("worldwide market" in skipped.reason for skipped in report.skipped) == 3
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

@@ -243,7 +243,9 @@ MEMBER_IS_THE_KIND = re.compile(
     r"(?i:is|are|was|were|will\s+be|will\s+remain|will\s+stay|remains|remain|remained|became|emerged\s+as"
     r"|stood\s+as|stands\s+as"
     r"|(?:is|are)\s+(?:expected|projected|forecast|anticipated|set|poised|likely)\s+to\s+(?:be|remain))"
-    r"\s+(?i:the)\s+(?:[\w-]+\s+){0,3}?(?i:industry|sector|segment|category|vertical|application|channel)\b"
+    r"\s+(?i:the)\s+(?:[\w-]+\s+){0,3}?(?i:industry|sector|segment|category|vertical|application|channel"
+    # "Healthcare was the largest end-user market for microbes and microbial products"
+    r"|(?:end[- ]users?|end[- ]use|application|product|service|component)\s+market(?=\s+(?:for|of)\b))\b"
 )
 # "The market's largest segment is the segment Smart Watches with a market volume of US$41,230m in 2024"
 LARGEST_SEGMENT_NAMED = re.compile(

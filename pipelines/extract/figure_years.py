@@ -19,6 +19,7 @@ AMOUNT_EQUALS = re.compile(
 # label's, not the amount's before it.
 A_LABEL_AFTER = re.compile(r"(?:\s+[A-Za-z][\w()-]*){1,4}\s*:")
 _A_YEARS_OWN_AMOUNT = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}?(?i:figure|total|level|value|size|revenue|sales|tally)\b")
+_A_YEARS_MARKET = re.compile(r"\s+(?i:market|industry)\b")
 BULLET = re.compile(r"\s*[-•*·]\s+")
 SIZE_HEADING = re.compile(r"\b(?i:market\s+(?:size|value|revenue)|size\s+estimates?|estimates?)\b")
 A_YEAR_EARLIER = re.compile(
@@ -78,6 +79,8 @@ def year_for(
         and not A_LABEL_AFTER.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
         # "$19.1 billion ... will far surpass 2020's figure of $13.7 billion": that year is the next amount's
         and not _A_YEARS_OWN_AMOUNT.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
+        # "approach $154.7 billion, and the 2020 market, nearly $306 billion": the next clause's market
+        and not _A_YEARS_MARKET.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
     ]
     if after:
         return after[0].year

@@ -112,8 +112,10 @@ def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: st
     if any(_another_place_beside(figure, place) for figure in figures):
         return None  # "North America ... Europe ...", "the U.S. ... Canada ...": parts of a larger market
     of_the_market = [figure for figure in figures if figure.scope == "market"]
-    if any(_WORLDWIDE.search(figure.quote) for figure in of_the_market):
+    worldwide = _worldwide_figures(text, of_the_market)
+    if worldwide and (labelled is not None or not _the_world_follows(text, of_the_place, worldwide)):
         return None
+    of_the_market = [figure for figure in of_the_market if figure not in worldwide]
     said_with_it = sum(_said_with_the_place(text, figure, of_the_place) for figure in of_the_market)
     if labelled is None and len(of_the_place) + said_with_it < 2:
         return None  # one figure is too little to read a whole page by
@@ -126,6 +128,26 @@ def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: st
     return place
 
 
+def _worldwide_figures(text: str, of_the_market: list[StatedFigure]) -> list[StatedFigure]:
+    """The market figures said to be global, and those that follow one in its paragraph ("The global label market
+    is poised to achieve $41.75 billion ... Furthermore, it is anticipated to attain $67.36 billion")."""
+    found: list[StatedFigure] = []
+    for figure in sorted(of_the_market, key=lambda figure: figure.char_start):
+        if _WORLDWIDE.search(figure.quote) or (found and "\n" not in text[found[-1].char_end : figure.char_start]):
+            found.append(figure)
+    return found
+
+
+def _the_world_follows(text: str, of_the_place: list[StatedFigure], worldwide: list[StatedFigure]) -> bool:
+    """Whether the worldwide market's figures all come after the place's, in a paragraph of their own ("Sales of
+    labels in the United States are set to be valued at $15.7 billion ... The global label market is poised to
+    achieve $41.75 billion"): the page is about the place, and names the wider market in passing."""
+    if len(of_the_place) < 2:
+        return False
+    last_own = max(figure.char_end for figure in of_the_place)
+    return all(figure.char_start >= last_own and "\n" in text[last_own : figure.char_start] for figure in worldwide)
+
+
 def figures_of_a_place_market(
     text: str, figures: list[StatedFigure], place: tuple[str, str], market: str | None
 ) -> tuple[list[StatedFigure], list[SkippedStatement]]:
@@ -133,8 +155,13 @@ def figures_of_a_place_market(
     ("the face cosmetics market in India is around $1.24 billion" on a page about India's cosmetics market); its
     shares, of some larger whole, are set aside with the reason."""
     kept, skipped = [], []
+    worldwide = _worldwide_figures(text, [figure for figure in figures if figure.scope == "market"])
     for figure in figures:
-        if not _is_the_place(figure, place):
+        if figure in worldwide:
+            # "The global label market is poised to achieve $41.75 billion" after the U.S. figures: a wider market
+            reason = f"'{figure.figure_text}' at {figure.figure_start}: the worldwide market's, not {place[1]}'s"
+            skipped.append(SkippedStatement(reason, figure.quote, figure.char_start, figure.char_end))
+        elif not _is_the_place(figure, place):
             kept.append(figure)
         elif market and (part := _part_of_the_market_named(text, figure, market)):
             kept.append(replace(figure, scope="segment", dimension=None, member=part))

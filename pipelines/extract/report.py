@@ -41,6 +41,7 @@ def _stated_forecast_period(text: str) -> tuple[int, int] | None:
 _FUTURE_WORDS = re.compile(r"\b(?i:forecast|projected|expected|anticipated|will|poised|set\s+to|estimated\s+to)\b")
 _PAST_WORDS = re.compile(
     r"\b(?i:has|have|had)\s+(?:\w+\s+)?(?i:experienced|grown|registered|recorded|seen|witnessed)\b"
+    r"|\b(?i:historical|historic)\s+(?i:period|years)\b"
 )
 
 
@@ -64,6 +65,13 @@ def _period_of_market_cagrs(figures: list[StatedFigure]) -> tuple[int, int] | No
         for figure in figures
         if figure.metric == "cagr" and _FUTURE_WORDS.search(figure.quote) and not _PAST_WORDS.search(figure.quote)
     }
+    # "has recorded a CAGR of 2.7 percent during the historical period": history, never the forecast period
+    past = {
+        (figure.period_start_year, figure.period_end_year)
+        for figure in figures
+        if figure.metric == "cagr" and _PAST_WORDS.search(figure.quote) and not _FUTURE_WORDS.search(figure.quote)
+    }
+    periods = Counter({period: count for period, count in periods.items() if period not in past})
     order = list(periods)
     return max(order, key=lambda period: (periods[period], period in forecast, -order.index(period))) if order else None
 
