@@ -2708,6 +2708,17 @@ def test_a_place_page_that_names_the_wider_world_market_last_keeps_the_places_fi
     assert sum("worldwide market" in skipped.reason for skipped in report.skipped) == 3
 
 
+def test_a_stat_card_labelled_with_the_markets_own_name_is_the_markets():
+    text = (
+        "North America Kelp Food Market By Food Type (Wet, Dry) - Growth, 2024 - 2032\n"
+        "Forecast Period\n2025-2032\n"
+        "North America Kelp Food Market, CAGR\n14.80%\n"
+        "Asia Pacific Market, CAGR\n16.10%\n"
+    )
+    rates = {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")}
+    assert rates == {("market", None, 14.8), ("region", "Asia Pacific", 16.1)}
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

@@ -114,6 +114,7 @@ from pipelines.extract.market_filters import (
     relation_to_the_market,
     shares_a_word,
 )
+from pipelines.extract.market_identity import place_named
 from pipelines.extract.market_place import place_of_a_named_market
 from pipelines.extract.name_trie import WORD_SEPARATOR
 from pipelines.extract.numbers import A_YEAR, AmbiguousNumberError, Money, find_years, parse_number, rounding_of
@@ -959,7 +960,13 @@ def _card_figure(text: str, card: StatCard, label_mentions: list[Mention]) -> tu
             for m in label_mentions
             if m.start <= member_start < m.end or member_start <= m.start < member_start + len(card.member)
         ]
-        target = named[0].target if named else NamedScope("segment", card.dimension, card.member)
+        place = place_named(card.member) if not named else None
+        if named:
+            target = named[0].target
+        elif place is not None:
+            target = NamedScope(place[0], place[0], place[1])  # "Asia Pacific Market, CAGR"
+        else:
+            target = NamedScope("segment", card.dimension, card.member)
     start, end = card.quote_span
     period = card.period or UNSTATED_PERIOD
     figure = StatedFigure(

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipelines.extract.geography import is_known_place
 from pipelines.extract.numbers import (
     currency_code,
     find_year_ranges,
@@ -115,6 +116,16 @@ def _is_label(line: Sentence, figure_line: Sentence) -> bool:
     )
 
 
+_MARKET_NAME = re.compile(r"^(?P<name>.+?)\s+(?i:market|industry)$")
+
+
+def _names_a_market(part: str) -> bool:
+    """ "North America Pet Food Market, CAGR": the label's part that names the page's market, not a member (a
+    place's market alone, "Asia Pacific Market", stays that place)."""
+    found = _MARKET_NAME.match(part)
+    return found is not None and not is_known_place(found.group("name"))
+
+
 def _read_card(figure_sentence: Sentence, figure: re.Match, label: Sentence, heading: str) -> StatCard | None:
     lowered = label.text.lower()
     unit = (figure.group("unit") or "").lower()
@@ -136,9 +147,15 @@ def _read_card(figure_sentence: Sentence, figure: re.Match, label: Sentence, hea
     named = [
         part
         for part in parts
-        if part and not _METRIC_WORDS.match(part) and not find_years(part) and not _CURRENCY_IN_LABEL.search(part)
+        if part
+        and not _METRIC_WORDS.match(part)
+        and not find_years(part)
+        and not _CURRENCY_IN_LABEL.search(part)
+        and not _names_a_market(part)
     ]
     member = named[0] if named else None
+    if member and (place_market := _MARKET_NAME.match(member)):
+        member = place_market.group("name")  # "Asia Pacific Market, CAGR": the place
     by_dimension = _BY_DIMENSION.search(heading)
     problem = None
     if _COMPANY_HEADING.search(heading):
