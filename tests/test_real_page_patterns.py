@@ -2719,6 +2719,25 @@ def test_a_stat_card_labelled_with_the_markets_own_name_is_the_markets():
     assert rates == {("market", None, 14.8), ("region", "Asia Pacific", 16.1)}
 
 
+def test_a_market_that_generates_revenue_a_rate_in_the_coming_future_and_a_member_under_a_dimension():
+    text = (
+        "Kelp Transplant Market\n\n"
+        "The kelp transplant market generates $13,605.9 million revenue, and it is projected to capture $30,117.5 "
+        "million revenue in 2030, growing at a rate of 9.2% from 2021 to 2030.\n"
+        "Moreover, immunosuppressive drugs are projected to experience the fastest growth, rising at a rate of 9.6% in "
+        "the coming future.\n"
+        "Under the end user segment, hospitals contribute 50% revenue share to the industry.\n"
+    )
+    facts = {(f.metric, f.scope, f.member, f.year, f.value_millions or f.pct) for f in extract_report(text).figures}
+    assert facts == {
+        ("value", "market", None, None, 13605.9),
+        ("value", "market", None, 2030, 30117.5),
+        ("cagr", "market", None, None, 9.2),
+        ("cagr", "segment", "immunosuppressive drugs", None, 9.6),
+        ("share", "segment", "hospitals", None, 50.0),
+    }
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

@@ -67,7 +67,8 @@ CLAUSE_OPENING = re.compile(
 )
 # A sentence's opening phrase before its subject: "According to the data,", "In 2023,", "Among all types,".
 _OPENING_PHRASE = re.compile(
-    r"[-•*·\s]*(?i:according\s+to|in|by|among|of|as\s+per|per|based\s+on|in\s+terms\s+of|overall|globally)\b[^,]{0,60},\s*"
+    r"[-•*·\s]*(?i:according\s+to|in|by|among|of|as\s+per|per|based\s+on|in\s+terms\s+of|overall|globally|under"
+    r"|within)\b[^,]{0,60},\s*"
 )
 # The member a sentence (or a bullet) opens with: up to five words, "the" left out.
 _OPENING_MEMBER = r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)"
@@ -83,7 +84,7 @@ MEMBER_THEN_VERB = re.compile(
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
     r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
     r"|take|stays|stay|stayed|remain|remains|remained|secured|secures|secure|garnered|garners|occupied|occupies"
-    r"|control"
+    r"|control|contribute"
     r"|at)\b(?!-)"
 )
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".

@@ -82,9 +82,11 @@ def _a_dateline_after_a_city(text: str, start: int, end: int) -> bool:
 
 _UNLISTED_SEGMENT = re.compile(
     r"(?:\b(?i:by)\s+(?P<dimension>[a-z][\w -]{1,30}?),\s+)?"
-    r"(?:\b(?i:the)\s+|(?m:^)[-•*·]?[ \t]*(?=[A-Z])(?!(?i:the)\s))"
+    # "Under the end user segment, hospitals ...": a preposition opens a heading of the dimension, not a name
+    r"(?:\b(?i:the)\s+|(?m:^)[-•*·]?[ \t]*(?=[A-Z])(?!(?i:the|under|within|in|among|across|for|of|by|from|on)\s))"
     r"(?P<name>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,3}?)\s+(?:(?i:application|product|end[- ]use)\s+)?(?i:segment)\b"
 )
+_A_DIMENSIONS_HEADING_BEFORE = re.compile(r"(?:^|\n)[-•*·]?[ \t]*(?i:under|within|across)\s+$")
 _SUPERLATIVE_END = re.compile(
     r"\b(?i:largest|biggest|leading|dominant|fastest[- ]growing|second[- ]largest|smallest|top)$"
     # "the highest revenue-generating segment": a superlative and what it ranks by
@@ -773,6 +775,8 @@ def _unlisted_segments(
     ]
     for match in (match for span in spans for match in _UNLISTED_SEGMENT.finditer(text, *span)):
         name, name_start = match.group("name"), match.start("name")
+        if _A_DIMENSIONS_HEADING_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "Under the end user segment, hospitals contribute 50%": the dimension, not a member
         if revenue_in := _REVENUE_IN_THE.match(name):
             name, name_start = name[revenue_in.end() :], name_start + revenue_in.end()  # "Revenue in the Coffee"
         superlative = _SUPERLATIVE_END.search(name)

@@ -59,7 +59,9 @@ _SCALED = re.compile(r"(?i:thousand|million|billion|trillion|mn|mln|bn|tn|[kmbt]
 NOW_AFTER = re.compile(r"\s+(?i:now|today|currently|at\s+present)\b")
 MARKET_SIZE_WORDING = re.compile(
     r"(?i:market|industry|sector)\b[^.;]{0,80}?"
-    r"(?i:valued|value|worth|size|sized|estimated|stood|revenue|at\b|around\b|approximately\b|about\b)"
+    r"(?i:valued|value|worth|size|sized|estimated|stood|revenue|at\b|around\b|approximately\b|about\b"
+    # "The transplantation market generates $13,605.9 million revenue"
+    r"|generates\b|generated\b|totals\b|totaled\b|totalled\b|amounts\s+to\b)"
     r"|(?i:valued|worth|size)\b[^.;]{0,40}?(?i:market|industry|sector)"
 )
 

@@ -136,6 +136,10 @@ _SPAN_OF_YEARS_AFTER = re.compile(
 
 
 _SHORTEST_CAGR_YEARS = 2
+_COMING_YEARS_AFTER = re.compile(
+    r"\s*,?\s*(?i:in|over|during|through)\s+(?i:the)\s+(?i:coming|upcoming|next|following|forecast)\s+"
+    r"(?i:years|future|period|decade)\b"
+)
 
 
 # "the 2014 annual growth rate ... rising by 6.8 percent": the growth of one named year, not a compound rate.
@@ -237,6 +241,9 @@ def classify_percentage(
         and (span := _SPAN_OF_YEARS_AFTER.match(text, percent.end, sentence_end))
         and int(span.group("last")) - int(span.group("first")) >= _SHORTEST_CAGR_YEARS
     ):
+        return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
+    if _GROWTH_RATE_BEFORE.search(text, sentence_start, percent.start) and _COMING_YEARS_AFTER.match(after):
+        # "rising at a rate of 9.6% in the coming future": a rate over the years ahead
         return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
     return None
 
