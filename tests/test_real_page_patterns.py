@@ -2738,6 +2738,17 @@ def test_a_market_that_generates_revenue_a_rate_in_the_coming_future_and_a_membe
     }
 
 
+def test_members_listed_in_a_quoted_report_name_hold_none_of_the_figures_after_it():
+    text = (
+        " date 2013-08-01 Dallas, TX -- (KelpWire) -- According to the market research report “Global Kelp Glass "
+        "market 2012-2017, by technology (Thermochromics, Electrochromics), Applications (Architectural [Commercial, "
+        "Residential], Transportation [Automotive, Rail, Marine])”, the kelp glass market is expected to reach $3.83 "
+        "billion by 2017, at a CAGR of 20.3% from 2012 to 2017.\n"
+    )
+    facts = {(f.metric, f.scope, f.member) for f in extract_report(text).figures}
+    assert facts == {("value", "market", None), ("cagr", "market", None)}
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

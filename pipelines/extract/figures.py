@@ -382,6 +382,23 @@ def _sentences_whose_names_are_read(
     return {near for position in holding for near in (position - 1, position, position + 1)}
 
 
+# A report's name in quotes: "According to the market research report “Global Smart Glass market 2012-2017, by
+# technology (...), Applications (Architectural [Commercial, Residential], Transportation [..., Marine])”, the smart
+# glass market is expected to reach $3.83 billion by 2017": the members its name lists hold none of the figures.
+_QUOTED_REPORT_TITLE = re.compile(
+    r"[“\"](?=[^”\"\n]{0,600}?\b(?i:market)\b)(?=[^”\"\n]{0,600}?(?:\b(?i:by|forecast)\b|\())[^”\"\n]{20,600}[”\"]"
+)
+
+
+def _outside_quoted_report_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    if "“" not in text and '"' not in text:
+        return mentions
+    titles = [(found.start(), found.end()) for found in _QUOTED_REPORT_TITLE.finditer(text)]
+    if not titles:
+        return mentions
+    return [mention for mention in mentions if not any(start <= mention.start < end for start, end in titles)]
+
+
 def extract_figures(
     text: str, sentences: list[Sentence], taxonomy: Taxonomy, market: str | None = None
 ) -> tuple[list[StatedFigure], list[SkippedStatement]]:
@@ -397,7 +414,8 @@ def extract_figures(
     read_names_in = _sentences_whose_names_are_read(
         sentences, grouped, table_rows, cards, flat_tables, year_value_lines
     )
-    add_mentions(grouped, index, gazetteer.find(text, gazetteer.stretches_to_search(text, sentences, read_names_in)))
+    mentions = gazetteer.find(text, gazetteer.stretches_to_search(text, sentences, read_names_in))
+    add_mentions(grouped, index, _outside_quoted_report_titles(text, mentions))
     figures: list[StatedFigure] = []
     skipped: list[SkippedStatement] = []
     recent_mentions: list[Mention] = []
