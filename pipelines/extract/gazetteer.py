@@ -122,11 +122,44 @@ _DEMONYMS = {
     "mexican": "Mexico", "brazilian": "Brazil", "australian": "Australia", "russian": "Russia",
     "saudi": "Saudi Arabia", "indonesian": "Indonesia", "vietnamese": "Vietnam", "thai": "Thailand",
 }  # fmt: skip
-_DEMONYM_BEFORE = re.compile(
-    # "the Chinese retail market": lower-case words of the product may stand between
-    r"\b(?P<demonym>" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:(?-i:[a-z][\w-]*)\s+){0,3}$",
-    re.IGNORECASE,
-)
+_PRODUCT_WORDS_BETWEEN = 3  # "the Chinese kelp retail market": lower-case words of the product may stand between
+
+
+def _word_before(text: str, end: int) -> tuple[int, int] | None:
+    """(start, end) of the word just before ``end``, past the spaces there; None at a punctuation mark."""
+    stop = end
+    while stop > 0 and text[stop - 1] in " \t":
+        stop -= 1
+    if stop == end:
+        return None
+    begin = stop
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-_"):
+        begin -= 1
+    return (begin, stop) if begin < stop else None
+
+
+def _demonym_before(text: str, market_word_start: int) -> tuple[int, int, str] | None:
+    """(start, end, place) of a place adjective just before "market", or up to three lower-case words before it,
+    read word by word backwards."""
+    end = market_word_start
+    for _ in range(_PRODUCT_WORDS_BETWEEN + 1):
+        word = _word_before(text, end)
+        if word is None:
+            return None
+        lowered = text[word[0] : word[1]].lower()
+        previous = _word_before(text, word[0])
+        if previous is not None:
+            pair = f"{text[previous[0] : previous[1]].lower()} {lowered}"
+            if pair in _DEMONYMS:
+                return previous[0], word[1], _DEMONYMS[pair]
+        if lowered in _DEMONYMS:
+            return word[0], word[1], _DEMONYMS[lowered]
+        if not text[word[0]].islower():
+            return None
+        end = word[0]
+    return None
+
+
 # Characters that end sentences. A name holds one before a space only as "N. America" does: where no name has the
 # word before it, a sentence's end is a place no name stands across (Gazetteer.stretches_to_search).
 _SENTENCE_END_CHARACTERS = frozenset('.!?:;|)]"”')
@@ -145,8 +178,6 @@ def _words_before_a_space(names: list[str]) -> frozenset[str]:
 
 
 _MARKET_OR_INDUSTRY = re.compile(r"(?<=\s)(?i:market|industry)\b")
-_LONGEST_DEMONYM = max(map(len, _DEMONYMS)) + 2
-_WORDS_BETWEEN_DEMONYM_AND_MARKET = 60  # up to three lower-case words of the product
 
 
 @dataclass(frozen=True)
@@ -623,16 +654,14 @@ class Gazetteer:
         for word in matches_where_they_can_be(_MARKET_OR_INDUSTRY, text, starts_with=("market", "industry")):
             if stretches is not None and not _within_one_of(stretches, word.start(), word.end()):
                 continue  # a word outside them, with the place just before it
-            match = _DEMONYM_BEFORE.search(
-                text, max(0, word.start() - _LONGEST_DEMONYM - _WORDS_BETWEEN_DEMONYM_AND_MARKET), word.start()
-            )
-            if match is None:
+            demonym = _demonym_before(text, word.start())
+            if demonym is None:
                 continue
-            place = _DEMONYMS[" ".join(match.group("demonym").lower().split())]
-            if self._market_place == _normalised(place) or _within_one_of(named_spans, *match.span("demonym")):
+            start, end, place = demonym
+            if self._market_place == _normalised(place) or _within_one_of(named_spans, start, end):
                 continue
             scope = "country" if _normalised(place) in _COUNTRY_NAMES else "region"
-            found.append(Mention(match.start("demonym"), match.end("demonym"), NamedScope(scope, scope, place)))
+            found.append(Mention(start, end, NamedScope(scope, scope, place)))
         return found
 
     def _names_in(self, text: str, stretches: list[tuple[int, int]] | None = None) -> Iterator[tuple[int, int, str]]:

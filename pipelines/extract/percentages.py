@@ -236,14 +236,12 @@ def classify_percentage(
         return "share"
     # "an expected growth rate of 16.2% between 2020 and 2027": a rate over several years is a compound one
     sentence_start, sentence_end = sentence or (clause_start, clause_end)
-    if (
-        _GROWTH_RATE_BEFORE.search(text, sentence_start, percent.start)
-        and (span := _SPAN_OF_YEARS_AFTER.match(text, percent.end, sentence_end))
-        and int(span.group("last")) - int(span.group("first")) >= _SHORTEST_CAGR_YEARS
+    span = _SPAN_OF_YEARS_AFTER.match(text, percent.end, sentence_end)
+    over_years = span is not None and int(span.group("last")) - int(span.group("first")) >= _SHORTEST_CAGR_YEARS
+    # "rising at a rate of 9.6% in the coming future": a rate over the years ahead
+    if (over_years or _COMING_YEARS_AFTER.match(after)) and _GROWTH_RATE_BEFORE.search(
+        text, sentence_start, percent.start
     ):
-        return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
-    if _GROWTH_RATE_BEFORE.search(text, sentence_start, percent.start) and _COMING_YEARS_AFTER.match(after):
-        # "rising at a rate of 9.6% in the coming future": a rate over the years ahead
         return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
     return None
 

@@ -181,7 +181,8 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
         figures, not_of_the_market = figures_of_a_place_market(text, figures, place, metadata.market)
         skipped = [*skipped, *not_of_the_market]
         metadata = replace(metadata, market=market_name_with_its_place(metadata.market, place))
-    figures, undated = resolve_current_years(figures, publication_year(text))
+    this_year = any(figure.year == CURRENT_YEAR for figure in figures)
+    figures, undated = resolve_current_years(figures, publication_year(text) if this_year else None)
     skipped = [*skipped, *undated]
     (first_year, last_year), labelled = infer_forecast_period(text, sentences, figures, metadata.base_year)
     # "by the end of the forecast period" is a year only now: before any year is inferred from the figures
