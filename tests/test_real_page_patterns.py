@@ -2749,6 +2749,22 @@ def test_members_listed_in_a_quoted_report_name_hold_none_of_the_figures_after_i
     assert facts == {("value", "market", None), ("cagr", "market", None)}
 
 
+def test_a_member_that_leads_a_dimension_sells_the_market_or_stands_for_several_segments():
+    text = (
+        "Kelp Tea Market\n\n"
+        "Black Kelp Tea will dominate with a 38.8% market share, while hypermarkets & supermarkets will lead the "
+        "distribution channel segment with a 37.6% share.\n"
+        "These two product segments accounted for nearly 47% revenue share of the market in 2015.\n"
+        "Tea shops sold US$ 2.74 Bn worth of kelp tea in 2015.\n"
+    )
+    facts = {(f.metric, f.scope, f.member, f.value_millions or f.pct) for f in _figures(text, scope="segment")}
+    assert facts == {
+        ("share", "segment", "Black Kelp Tea", 38.8),
+        ("share", "segment", "hypermarkets & supermarkets", 37.6),
+        ("value", "segment", "Tea shops", 2740.0),
+    }
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

@@ -92,6 +92,7 @@ NOT_A_MEMBER = re.compile(
     r"(?i:it|this|that|they|which|who|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
     r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?"
     r"|(?:two|three|four|five|both|these|those|all|other|the\s+two|the\s+three)\s+[\w-]+|[\w-]+\s+segments|segments|regions|countries"
+    r"|(?:these|those|the)\s+(?:two|three|four|five)\s+.*"
     r"|.*\b(?:market|industry)\b.*|.*\b(?:revenues?|spending|growth|size|value|worth|shares?)\b.*"
     r"|(?:\w+\s+)?(?:report|study|survey|analysis|data|forecast|estimate)s?|former|latter)"
 )
@@ -205,7 +206,7 @@ COMPANIES = re.compile(
 # opens the sentence contributes or generates.
 MEMBER_CONTRIBUTES = re.compile(
     _OPENING_MEMBER + r"\s+"
-    r"(?i:contributed|contributes|generated|generates|accounted\s+for|accounts\s+for|captured|captures)\s+"
+    r"(?i:contributed|contributes|generated|generates|accounted\s+for|accounts\s+for|captured|captures|sold|sells)\s+"
     r"(?:(?i:about|around|nearly|over|roughly|approximately|more\s+than)\s+)?$"
 )
 # "The market is predominantly dominated by Traditional Banks, which are expected to have a projected market volume

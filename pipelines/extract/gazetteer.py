@@ -86,6 +86,10 @@ _UNLISTED_SEGMENT = re.compile(
     r"(?:\b(?i:the)\s+|(?m:^)[-•*·]?[ \t]*(?=[A-Z])(?!(?i:the|under|within|in|among|across|for|of|by|from|on)\s))"
     r"(?P<name>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,3}?)\s+(?:(?i:application|product|end[- ]use)\s+)?(?i:segment)\b"
 )
+_LEADS_A_DIMENSION_BEFORE = re.compile(
+    r"\b(?i:lead|leads|led|leading|dominate|dominates|dominated|dominating|top|tops|topped|head|heads|headed)\s+"
+    r"(?i:the)\s+$"
+)
 _A_DIMENSIONS_HEADING_BEFORE = re.compile(r"(?:^|\n)[-•*·]?[ \t]*(?i:under|within|across)\s+$")
 _SUPERLATIVE_END = re.compile(
     r"\b(?i:largest|biggest|leading|dominant|fastest[- ]growing|second[- ]largest|smallest|top)$"
@@ -804,8 +808,12 @@ def _unlisted_segments(
     ]
     for match in (match for span in spans for match in _UNLISTED_SEGMENT.finditer(text, *span)):
         name, name_start = match.group("name"), match.start("name")
-        if _A_DIMENSIONS_HEADING_BEFORE.search(text, max(0, match.start() - 12), match.start()):
-            continue  # "Under the end user segment, hospitals contribute 50%": the dimension, not a member
+        if _A_DIMENSIONS_HEADING_BEFORE.search(text, max(0, match.start() - 12), match.start()) or (
+            _LEADS_A_DIMENSION_BEFORE.search(text, max(0, match.start() - 24), match.start("name"))
+        ):
+            # "Under the end user segment, hospitals contribute 50%", "hypermarkets & supermarkets will lead the
+            # distribution channel segment with a 37.6% share": the dimension, not a member
+            continue
         if revenue_in := _REVENUE_IN_THE.match(name):
             name, name_start = name[revenue_in.end() :], name_start + revenue_in.end()  # "Revenue in the Coffee"
         superlative = _SUPERLATIVE_END.search(name)
