@@ -2765,6 +2765,21 @@ def test_a_member_that_leads_a_dimension_sells_the_market_or_stands_for_several_
     }
 
 
+def test_a_kind_of_the_markets_product_after_a_field_opening_is_a_segment():
+    text = (
+        "Kelp Robotics Market\n\nThe global kelp robotics market is set to grow from $71.78 billion in 2025 to $150.84 "
+        "billion by 2030.\nIn healthcare, surgical kelp robotics will grow from $12.5 billion in 2025 to $45.9 billion "
+        "by 2034.\n"
+    )
+    values = {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {
+        ("market", 2025, 71780.0),
+        ("market", 2030, 150840.0),
+        ("segment", 2025, 12500.0),
+        ("segment", 2034, 45900.0),
+    }
+
+
 def test_the_worth_of_the_market_is_the_markets_not_a_segment_called_worth():
     text = (
         "Krill Oil Market Segment & forecast 2025-2032\n\n"

@@ -390,6 +390,16 @@ _QUOTED_REPORT_TITLE = re.compile(
 )
 
 
+# "In healthcare, surgical robotics will grow from $12.5 billion": a field named before the subject
+_FIELD_OPENING = re.compile(r"[-•*·\s]*(?i:in|for|within|among|across)\s+[^,\d]{1,40},\s*")
+
+
+def _subject_after_a_place_opening(sentence_text: str) -> re.Match | None:
+    """The words a sentence opens with up to its verb (SENTENCE_SUBJECT), after an "In <field>," opening."""
+    opening = _FIELD_OPENING.match(sentence_text)
+    return SENTENCE_SUBJECT.match(sentence_text, opening.end() if opening else 0)
+
+
 def _outside_quoted_report_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     if "“" not in text and '"' not in text:
         return mentions
@@ -616,7 +626,7 @@ def extract_figures(
                 elif named is None and (other := another_market_valued(sentence.text, market)):
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({other}), not of {market}")
                     continue
-                elif named is None and (subject := SENTENCE_SUBJECT.match(sentence.text)):
+                elif named is None and (subject := _subject_after_a_place_opening(sentence.text)):
                     # "PC games will increase 6.2% Y/Y to $37.4B in 2020" on a games page: a sentence about a kind
                     # of the market's product is about a sub-market, a segment
                     name = subject.group("subject")
