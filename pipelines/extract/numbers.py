@@ -344,36 +344,34 @@ def _with_a_bare_low_end(text: str, amount: Money) -> Money:
 
 
 def _ends_of_one_range(text: str, items: list, low: str, high: str) -> list:
-    """Two amounts or percentages written "between A and B", A below B and of one currency: one range A-B."""
+    """Two amounts or percentages written "between A and B", A below B and of one currency: one range A-B (A in
+    B's scale when it states none: "between $74 and $92 billion")."""
     merged: list = []
     for item in items:
         first = merged[-1] if merged else None
-        if (
-            first is not None
-            and getattr(first, high) is None
-            and getattr(item, high) is None
-            and getattr(first, "currency", None) == getattr(item, "currency", None)
-            and not first.problem
-            and not item.problem
-            and _AND_BETWEEN.fullmatch(text, first.end, item.start)
-            and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
-        ):
+        if first is not None and _written_between(text, first, item, high):
             first = _in_the_scale_of(first, item)
-        if (
-            first is not None
-            and getattr(first, high) is None
-            and getattr(item, high) is None
-            and getattr(first, "currency", None) == getattr(item, "currency", None)
-            and not first.problem
-            and not item.problem
-            and getattr(first, low) < getattr(item, low)
-            and _AND_BETWEEN.fullmatch(text, first.end, item.start)
-            and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
-        ):
-            merged[-1] = replace(first, end=item.end, text=text[first.start : item.end], **{high: getattr(item, low)})
-            continue
+            if getattr(first, low) < getattr(item, low):
+                merged[-1] = replace(
+                    first, end=item.end, text=text[first.start : item.end], **{high: getattr(item, low)}
+                )
+                continue
         merged.append(item)
     return merged
+
+
+def _written_between(text: str, first, item, high: str) -> bool:
+    """Whether ``first`` and ``item`` are written "between <first> and <item>", each a single figure of one
+    currency that can be read."""
+    return (
+        getattr(first, high) is None
+        and getattr(item, high) is None
+        and getattr(first, "currency", None) == getattr(item, "currency", None)
+        and not first.problem
+        and not item.problem
+        and _AND_BETWEEN.fullmatch(text, first.end, item.start) is not None
+        and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start) is not None
+    )
 
 
 def _in_the_scale_of(first, second):
