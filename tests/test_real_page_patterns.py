@@ -2458,6 +2458,16 @@ def test_a_one_year_study_average_is_no_cagr():
     assert _figures(text, metric="cagr") == []
 
 
+def test_an_amount_with_two_spaces_before_its_scale_and_an_annual_rate_named_cagr_in_brackets():
+    text = (
+        "Kelp Packaging Market\n\nThe global kelp packaging market is valued at US$6142  mln in 2015.\n"
+        "5. Revenue is predicted to grow at a ~13% annual rate (CAGR 2023-2028), resulting in a market volume of "
+        "~$40.00 billion by 2028.\n"
+    )
+    facts = {(f.metric, f.year, f.value_millions or f.pct, f.period_start_year) for f in extract_report(text).figures}
+    assert facts == {("value", 2015, 6142.0, None), ("cagr", None, 13.0, 2023), ("value", 2028, 40000.0, None)}
+
+
 def test_a_growth_rate_in_one_year_is_no_cagr():
     text = "Kelp Market\n\nThe kelp market is due to grow at a rate of 13.9% in 2025.\n"
     assert _figures(text, metric="cagr") == []
