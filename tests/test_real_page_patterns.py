@@ -2671,6 +2671,19 @@ def test_a_member_that_controls_a_share_after_a_by_dimension_label():
     assert shares == {("Slow Charging", 81.8), ("DC Charging", 95.3)}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2023, kelp sales in Argentina amounted to $3,457 million, representing a decrease of 2.5% from 2022.",
+        "Smoking is the dominating risk, accounting for 80% of kelp poisoning deaths.",
+        "Retail value growth is forecast at just over $600 million during the period 2018-23.",
+    ],
+)
+def test_a_change_a_share_of_deaths_or_a_growth_in_value_is_no_market_figure(sentence):
+    text = f"Kelp Market\n\n{sentence}\n"
+    assert [f for f in extract_report(text).figures if f.metric == "share" or f.value_millions == 600.0] == []
+
+
 def test_a_share_of_a_crop_area_is_no_market_share():
     text = (
         "Kelp Fertilizer Market\n\nThe dominance of row crops is mainly due to their large organic cultivation area in "

@@ -86,11 +86,16 @@ _SHARE_OF_A_QUANTITY = re.compile(
     r"\s*(?i:of)\s+(?:(?i:the|these|those|all|its|their)\s+)?(?:(?i:overall|global|total|world['’]s|worldwide)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?i:consumption|production|output|procedures|units|shipments|installations|capacity"
     r"|users|subscribers|patents|deliveries|launches|towers|capital\s+expenditures?|capex|growth|emissions"
-    r"|employment|jobs|workforce|population|land|area|acreage|hectares|water|energy\s+use|electricity|gdp"
+    r"|employment|jobs|workforce|population|land|area|acreage|hectares|water|energy\s+use|electricity|gdp|deaths"
+    r"|cases|patients|incidents"
     r"|gross\s+domestic\s+product)\b"
 )
 
 
+_A_CHANGE_BEFORE = re.compile(
+    r"\b(?i:decrease|increase|decline|drop|rise|fall|gain|jump|surge)\s+(?i:of|by)\s+"
+    r"(?:(?i:about|around|nearly|over|some|approximately|almost)\s+)?$"
+)
 _OF_A_FIRMS_REVENUE = re.compile(
     r"\s*(?i:of)\s+(?i:its|their|the\s+company['’]s|the\s+firm['’]s)\s+(?:(?:19|20)\d{2}\s+|(?i:total|annual|overall)\s+)*"
     r"(?i:revenues?|sales|income|turnover|profits?|earnings)\b"
@@ -228,6 +233,8 @@ def classify_percentage(
         if not _COMPOUND_WORDS.search(before + after) and _A_PAST_AVERAGE.search(text, clause_start, clause_end):
             return None  # "Average growth over the past five years has been 10% a year": a past average, no period
         return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
+    if _A_CHANGE_BEFORE.search(before):
+        return None  # "representing a decrease of 2.5% from the prior year": a change, not a share
     if _SHARE_OF_A_QUANTITY.match(after):
         return None  # "12% of the overall fertilizer consumption", "40% of these procedures": not of the market's value
     if _OF_A_FIRMS_REVENUE.match(after):
