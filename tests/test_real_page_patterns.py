@@ -573,6 +573,14 @@ def test_this_forecast_period_takes_the_years_the_previous_sentence_grows_betwee
     assert _cagr(text) == (16.85, 2022, 2027, "sentence")
 
 
+def test_that_figure_after_a_year_opening_grows_from_the_value_before():
+    text = (
+        "Kelp Energy Market\n\nIn 2018, the global kelp energy market was worth $52.5 billion. By 2026, that figure is "
+        "expected to reach $223 billion, expanding at a compound annual growth rate of 20.5 in just eight years.\n"
+    )
+    assert _cagr(text)[:3] == (20.5, 2018, 2026)
+
+
 def test_a_line_of_years_pairs_with_the_amounts_of_the_next_line_in_order():
     text = (
         "Collaborative Robots\nGeographic reference: World\nYear: 2015, 2020 and 2025\n"

@@ -225,7 +225,9 @@ def another_market_valued(sentence_text: str, market: str) -> str | None:
 
 # "This number is expected to rise ...", "Projections suggest that this figure will rise ...": the previous value.
 THAT_NUMBER = re.compile(
-    r"[-•*·\s]*(?:[A-Z][\w\s,]{0,40}?\b(?i:that)\s+)?(?i:this|that)\s+(?i:number|figure|value|amount|total)\b"
+    # "By 2026, that figure is expected to reach $223 billion"
+    r"[-•*·\s]*(?:(?i:by|in)\s+(?:19|20)\d{2},\s*)?(?:[A-Z][\w\s,]{0,40}?\b(?i:that)\s+)?(?i:this|that)\s+"
+    r"(?i:number|figure|value|amount|total)\b"
 )
 
 
