@@ -2476,6 +2476,16 @@ def test_an_amount_with_two_spaces_before_its_scale_and_an_annual_rate_named_cag
     assert facts == {("value", 2015, 6142.0, None), ("cagr", None, 13.0, 2023), ("value", 2028, 40000.0, None)}
 
 
+def test_a_bare_amount_grown_from_takes_the_currency_of_the_amount_before_it():
+    text = (
+        "Kelp Market\n\nThe kelp market is projected to grow at a CAGR of 1.8% to reach a market size of USD 113.1 "
+        "billion by 2025 from 101.7 billion in 2019.\n"
+    )
+    values = {(f.year, f.value_millions, f.currency) for f in _figures(text, metric="value")}
+    assert values == {(2025, 113100.0, "USD"), (2019, 101700.0, "USD")}
+    assert _cagr(text)[:3] == (1.8, 2019, 2025)
+
+
 def test_a_growth_rate_in_one_year_is_no_cagr():
     text = "Kelp Market\n\nThe kelp market is due to grow at a rate of 13.9% in 2025.\n"
     assert _figures(text, metric="cagr") == []

@@ -124,6 +124,13 @@ _FROM_BARE_TO_CURRENCY = re.compile(
     rf"\b(?i:from)\s+(?P<low>{_NUMBER})\s?(?P<scale>{_SCALE_WORD})(?P<high>)"
     rf"(?=(?:\s+(?i:in|by)\s+(?:19|20)\d{{2}})?\s+(?i:to)\s+(?P<currency>{_CURRENCY})\s?\d)"
 )
+# "to reach a market size of USD 113.1 billion by 2025 from 101.7 billion in 2019": the amount it grows from, in the
+# currency of the one before it
+_CURRENCY_THEN_FROM_BARE = re.compile(
+    rf"(?P<currency>{_CURRENCY})\s?{_NUMBER}\s?{_SCALE_WORD}(?:\s+(?i:in|by)\s+(?:19|20)\d{{2}})?\s+(?i:from)\s+"
+    rf"(?P<low>{_NUMBER})\s?(?P<scale>{_SCALE_WORD})(?P<high>)(?!\s?(?:{_CURRENCY}))"
+)
+_BARE_AMOUNTS = (_FROM_BARE_TO_CURRENCY, _CURRENCY_THEN_FROM_BARE)
 # A four-digit year of the two centuries pages write about.
 A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)")
@@ -279,8 +286,13 @@ def find_money(text: str) -> list[Money]:
             )
             matches.append((match, *groups))
             taken.append((match.start(), match.end()))
-    from_bare = matches_where_they_can_be(_FROM_BARE_TO_CURRENCY, text, starts_with=("from",))
-    for match in from_bare if " from " in text else ():
+    from_bare = (
+        [*matches_where_they_can_be(_FROM_BARE_TO_CURRENCY, text, starts_with=("from",)),
+         *_CURRENCY_THEN_FROM_BARE.finditer(text)]
+        if " from " in text
+        else []
+    )  # fmt: skip
+    for match in from_bare:
         if not any(start < match.end("scale") and match.start("low") < end for start, end in taken):
             matches.append((match, "currency", "scale"))
     amounts = []
@@ -300,7 +312,7 @@ def find_money(text: str) -> list[Money]:
         except AmbiguousNumberError as error:
             stated, low, high, problem = Decimal(0), Decimal(0), None, str(error)
         start = _amount_start(match)
-        end = match.end("scale") if match.re is _FROM_BARE_TO_CURRENCY else match.end()
+        end = match.end("scale") if match.re in _BARE_AMOUNTS else match.end()
         amounts.append(Money(start, end, text[start:end], currency, low, high, rounding_of(stated) * scale, problem))
     return _between_ranges(text, amounts)
 
@@ -385,7 +397,7 @@ def _in_the_scale_of(first, second):
 
 def _amount_start(match: re.Match) -> int:
     """Where an amount starts: its currency, else its number ("from 734.81 billion ...": not at "from")."""
-    return match.start() if match.re is not _FROM_BARE_TO_CURRENCY else match.start("low")
+    return match.start() if match.re not in _BARE_AMOUNTS else match.start("low")
 
 
 def find_percentages(text: str) -> list[Percent]:
