@@ -4,9 +4,11 @@
 HER2-positive breast cancer will increase ... from $2.41 billion in 2013", "Plant-based meat in Europe accounted
 for EUR 2.01 billion in sales in 2022": the page is about one place's market, so that place's figures are the
 market's, not a part of a larger one. A page is read so when its header names one place ("Region: Asia Pacific"),
-or when its first dated value is one place's and no line before it speaks of the world market; and in either case
-when that place holds no share, no other place stands beside it (a region's countries may), no market figure is
-said to be global and none is larger than the place's in the same year.
+or when its first dated value (on a page that dates none, its first value) is one place's and no line before it
+speaks of the world market; and in either case when that place holds no share, no other place stands beside it (a
+region's countries may), no market figure is said to be global and none is larger than the place's in the same
+year. The one exception: a page whose world market figures all come after the place's, in a paragraph of their own,
+is about the place; those figures are skipped as the worldwide market's.
 """
 
 from __future__ import annotations
