@@ -392,6 +392,29 @@ _QUOTED_REPORT_TITLE = re.compile(
 )
 
 
+def _segment_named_before_an_amount(
+    text: str, sentence_start: int, money: Money, tokens: SentenceTokens
+) -> NamedScope | None:
+    """The segment a sentence names just before an amount, as what earns it ("Veterinary clinics sold US$ 2.74 Bn
+    worth of ...", "the residential sector generated $4 billion") or what dominates the market ("dominated by
+    Traditional Banks, which are expected to have a projected market volume of US$7.03tn"); not a firm."""
+
+    def a_segment(name: str) -> bool:
+        return not NOT_A_MEMBER.fullmatch(name) and not FIRM_NAME.fullmatch(name)
+
+    contributor = MEMBER_CONTRIBUTES.fullmatch(text, sentence_start, money.start)
+    if contributor is not None and a_segment(contributor.group("member")):
+        return NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", contributor.group("member")))
+    dominant = DOMINATED_BY_MEMBER.fullmatch(text, sentence_start, money.start)
+    if (
+        dominant is not None
+        and a_segment(dominant.group("member"))
+        and not overlaps_a_mention(tokens, dominant.start("member"), dominant.end("member"))
+    ):
+        return NamedScope("segment", None, dominant.group("member"))
+    return None
+
+
 # "In healthcare, surgical robotics will grow from $12.5 billion": a field named before the subject
 _FIELD_OPENING = re.compile(r"[-•*·\s]*(?i:in|for|within|among|across)\s+[^,\d]{1,40},\s*")
 
@@ -542,23 +565,8 @@ def extract_figures(
             if target is None and (kind := _REVENUE_OF_A_KIND.match(sentence.text)):
                 # "Revenue, at home (e.g., in supermarkets) in the Coffee market amounts to US$94.7bn in 2024"
                 target = NamedScope("segment", None, kind.group("member"))
-            if (
-                target is None
-                and isinstance(item, Money)
-                and (contributor := MEMBER_CONTRIBUTES.fullmatch(text, sentence.char_start, item.start))
-                and not NOT_A_MEMBER.fullmatch(contributor.group("member"))
-                and not FIRM_NAME.fullmatch(contributor.group("member"))
-            ):
-                target = NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", contributor.group("member")))
-            if (
-                target is None
-                and isinstance(item, Money)
-                and (dominant := DOMINATED_BY_MEMBER.fullmatch(text, sentence.char_start, item.start))
-                and not NOT_A_MEMBER.fullmatch(dominant.group("member"))
-                and not FIRM_NAME.fullmatch(dominant.group("member"))
-                and not overlaps_a_mention(tokens, dominant.start("member"), dominant.end("member"))
-            ):
-                target = NamedScope("segment", None, dominant.group("member"))
+            if target is None and isinstance(item, Money):
+                target = _segment_named_before_an_amount(text, sentence.char_start, item, tokens)
             if (
                 target is None
                 and isinstance(item, Money)

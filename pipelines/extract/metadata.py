@@ -487,36 +487,30 @@ def _market_phrases(text: str, names_after_for: bool = False) -> list[MarketPhra
 
 
 def _said_as_words(lowered: str, key: str) -> int:
-    """How often ``key`` stands in ``lowered`` as whole words, a plural "s" or "es" allowed after it."""
-    count = 0
+    """How often ``key`` stands in ``lowered`` as whole words, a plural "s" or "es" allowed after it ("lithium-ion
+    battery" is said in "lithium-ion batteries" too)."""
+    count = _times_said(lowered, key, plural_ending=True)
     if key.endswith("y") and len(key) > 3:
-        # "lithium-ion battery" is said in "lithium-ion batteries"
-        plural = key[:-1] + "ies"
-        count = sum(
-            (position == 0 or not lowered[position - 1].isalnum())
-            and (position + len(plural) >= len(lowered) or not lowered[position + len(plural)].isalnum())
-            for position in _positions(lowered, plural)
-        )
-    position = lowered.find(key)
-    while position >= 0:
-        end = position + len(key)
-        end += 2 if lowered.startswith("es", end) else 1 if lowered.startswith("s", end) else 0
-        before_ok = position == 0 or not lowered[position - 1].isalnum()
-        after_ok = end >= len(lowered) or not lowered[end].isalnum()
-        if not after_ok and end > position + len(key):  # "carbon credit" + "s..." that is a longer word
-            end = position + len(key)
-            after_ok = end >= len(lowered) or not lowered[end].isalnum()
-        count += before_ok and after_ok
-        position = lowered.find(key, position + 1)
+        count += _times_said(lowered, key[:-1] + "ies", plural_ending=False)
     return count
 
 
-def _positions(text: str, key: str) -> list[int]:
-    found, position = [], text.find(key)
+def _times_said(lowered: str, spelling: str, plural_ending: bool) -> int:
+    """How often ``spelling`` stands in ``lowered`` as whole words (with ``plural_ending``, an "s" or "es" after it
+    still ends the word)."""
+    count, position = 0, lowered.find(spelling)
     while position >= 0:
-        found.append(position)
-        position = text.find(key, position + 1)
-    return found
+        end = position + len(spelling)
+        if plural_ending:
+            end += 2 if lowered.startswith("es", end) else 1 if lowered.startswith("s", end) else 0
+        before_ok = position == 0 or not lowered[position - 1].isalnum()
+        after_ok = end >= len(lowered) or not lowered[end].isalnum()
+        if not after_ok and end > position + len(spelling):  # "carbon credit" + "s..." that is a longer word
+            end = position + len(spelling)
+            after_ok = end >= len(lowered) or not lowered[end].isalnum()
+        count += before_ok and after_ok
+        position = lowered.find(spelling, position + 1)
+    return count
 
 
 def _said_in_the_text(key: str, text: str) -> bool:
