@@ -40,6 +40,24 @@ def test_a_cagr_by_an_end_year_starts_at_the_year_its_sentence_starts_from():
     assert _cagr(text) == (21.8, 2024, 2033, "sentence")
 
 
+def test_a_rate_whose_period_the_page_writes_elsewhere_takes_that_period_not_its_values_years():
+    text = (
+        "Brine Lithium Market\n\n"
+        "The brine lithium market is expected to grow from USD 204.4 billion in 2024 to USD 360.8 billion by 2034, "
+        "reflecting a CAGR of 6.29%.\n"
+        "The brine lithium market is projected to expand at a CAGR of 6.29% between 2025 and 2034.\n"
+    )
+    (cagr,) = _figures(text, metric="cagr", scope="market")
+    assert (cagr.pct, cagr.period_start_year, cagr.period_end_year, cagr.mentions) == (6.29, 2025, 2034, 2)
+    text = (
+        "Brine Lithium Market\n\n"
+        "The brine lithium market will grow at a 53% CAGR from 2020 to 2026.\n"
+        "The brine lithium market is expected to grow at a CAGR of 53% from 2021 to 2026.\n"
+    )
+    periods = {(f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr", scope="market")}
+    assert periods == {(2020, 2026), (2021, 2026)}  # two written periods: two statements
+
+
 def test_a_cagr_without_a_period_takes_the_period_the_page_labels():
     text = (
         "Report Attribute | Details\nForecast Period | 2026-2031\n\n"

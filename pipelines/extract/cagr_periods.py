@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from pipelines.extract.numbers import Money, Percent, find_years
+from pipelines.extract.numbers import Money, Percent, find_year_ranges, find_years
 from pipelines.extract.records import StatedFigure
 from pipelines.extract.sentence_tokens import SentenceTokens
 
@@ -299,7 +299,35 @@ def resolve_cagr_periods(
         if changes.get("period_source") == "none":
             changes.update(period_start_year=None, period_end_year=None)
         resolved.append(replace(figure, **changes))
-    return resolved
+    return _written_period_over_value_years(resolved)
+
+
+def _written_period_over_value_years(figures: list[StatedFigure]) -> list[StatedFigure]:
+    """ "from USD 204.4 billion in 2024 to USD 360.8 billion by 2034, a CAGR of 6.29%" and elsewhere "a CAGR of
+    6.29% between 2025 and 2034": one rate, whose period the page writes out in one statement and the other only
+    implies by the years of its values, from the base year. The written period stands for both."""
+    written: set[tuple] = {
+        (_rate_identity(figure), figure.period_start_year, figure.period_end_year)
+        for figure in figures
+        if figure.metric == "cagr" and figure.period_start_year is not None and _writes_its_period(figure)
+    }
+    return [
+        replace(figure, period_start_year=figure.period_start_year + 1)
+        if figure.metric == "cagr"
+        and figure.period_start_year is not None
+        and (_rate_identity(figure), figure.period_start_year + 1, figure.period_end_year) in written
+        and not _writes_its_period(figure)
+        else figure
+        for figure in figures
+    ]
+
+
+def _writes_its_period(figure: StatedFigure) -> bool:
+    """Whether the CAGR's quote writes its period as a range of years ("2025-2034", "between 2025 and 2034")."""
+    return any(
+        (years.first_year, years.last_year) == (figure.period_start_year, figure.period_end_year)
+        for years in find_year_ranges(figure.quote)
+    )
 
 
 def _years_within(quote: str, period: tuple[int, int]) -> bool:
