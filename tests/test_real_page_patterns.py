@@ -58,6 +58,12 @@ def test_a_rate_whose_period_the_page_writes_elsewhere_takes_that_period_not_its
     assert periods == {(2020, 2026), (2021, 2026)}  # two written periods: two statements
 
 
+def test_a_period_written_from_one_year_until_another_is_the_rates_period():
+    text = "Kelp Fibre Market\n\nThe kelp fibre market could see 15 to 20% annual growth from 2021 until 2028.\n"
+    (cagr,) = _figures(text, metric="cagr", scope="market")
+    assert (cagr.pct, cagr.pct_high, cagr.period_start_year, cagr.period_end_year) == (15.0, 20.0, 2021, 2028)
+
+
 def test_a_cagr_without_a_period_takes_the_period_the_page_labels():
     text = (
         "Report Attribute | Details\nForecast Period | 2026-2031\n\n"

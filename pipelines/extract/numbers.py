@@ -144,7 +144,7 @@ _YEAR_STARTS = (("F", r"Y\s?(?:19|20)\d{2}"), ("1", r"9\d{2}"), ("2", r"0\d{2}")
 _GARBLED_DASH = "â€“|â€”|โ€“|โ€”|ā"
 _YEAR_RANGE = re.compile(
     "|".join(
-        rf"{start}(?<![\d.,]{start}){year}\s?(?:-|–|—|to|through|and|{_GARBLED_DASH})\s?(?:FY\s?)?(?:(?:19|20)\d{{2}}|\d{{2}})"
+        rf"{start}(?<![\d.,]{start}){year}\s?(?:-|–|—|to|through|until|till|and|{_GARBLED_DASH})\s?(?:FY\s?)?(?:(?:19|20)\d{{2}}|\d{{2}})"
         r"(?![\d.,]*\d)(?!\s?[-–—]\s?\d)"  # "2018 and 2019-2021": not a range that ends in 2019
         for start, year in _YEAR_STARTS
     )
