@@ -3078,3 +3078,24 @@ def test_a_cagr_the_market_declines_at_is_negative():
         "2030.\n"
     )
     assert _cagr(text)[:3] == (-4.0, 2022, 2030)
+
+
+def test_a_sub_markets_member_keeps_the_name_the_page_gives_it_less_the_market_words_that_open_or_follow_it():
+    games = (
+        "Games Market\n\nThe global games market will generate $159.3B in 2020.\n\n"
+        "Games on mobile will grow 25.6% Y/Y to $86.3B in 2020.\n\nPC games will increase 6.2% Y/Y to $37.4B in 2020.\n"
+    )
+    assert {(f.member, f.value_millions) for f in _figures(games, scope="segment")} == {
+        ("mobile", 86300.0),
+        ("PC games", 37400.0),
+    }
+    fertilizers = (
+        "Fertilizers Market\n\nThe global fertilizers market was worth $190 billion in 2021.\n"
+        "  • Organic fertilizers are projected to grow at 8.5% per year globally through 2025.\n"
+    )
+    assert [f.member for f in _figures(fertilizers, scope="segment")] == ["Organic fertilizers"]
+    pet_food = (
+        "Pet Food Market\n\nThe global pet food market was valued at $120 billion in 2023.\n"
+        "E-commerce sales of pet food are expected to reach $57.7 billion by 2030.\n"
+    )
+    assert [f.member for f in _figures(pet_food, scope="segment")] == ["E-commerce sales"]

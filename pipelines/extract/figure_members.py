@@ -408,13 +408,22 @@ def firm_in_brackets(text: str, money: Money, tokens: SentenceTokens) -> str | N
 
 
 def without_the_markets_words(name: str, market: str) -> str:
-    """'PC games' → 'PC', 'Games on mobile' → 'mobile' on a games page: the member, without the market it is of."""
+    """'Games on mobile' → 'mobile' on a games page: the member, without the market's words that open it. A name
+    the market's words end is kept as the page writes it ('Organic fertilizers', 'surgical robotics')."""
     market_words = {word.lower().removesuffix("s") for word in market.split()}
-    kept = [word for word in name.split() if word.lower().removesuffix("s") not in market_words]
-    while kept and kept[0].lower() in JOINING_WORDS:
+    kept = name.split()
+    opened_by_the_market = bool(kept) and kept[0].lower().removesuffix("s") in market_words
+    while kept and (kept[0].lower().removesuffix("s") in market_words or kept[0].lower() in JOINING_WORDS):
         kept.pop(0)
-    while kept and kept[-1].lower() in JOINING_WORDS:
-        kept.pop()
+    if not opened_by_the_market:
+        # 'E-commerce sales of pet food' on a pet food page: the member, before 'of' and the market's words
+        kept = name.split()
+        for position in range(len(kept) - 1, 0, -1):
+            if kept[position].lower() in JOINING_WORDS and all(
+                word.lower().removesuffix("s") in market_words for word in kept[position + 1 :]
+            ):
+                return " ".join(kept[:position]) if position < len(kept) - 1 else name
+        return name
     return " ".join(kept) or name
 
 
