@@ -948,7 +948,7 @@ def test_a_sentence_about_a_kind_of_the_markets_product_is_a_segments_figure():
         "Analysts say that kelp snacks will reach $9.2B in 2026.\n"
     )
     values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
-    assert values == {("market", None, 9200.0), ("segment", "Baked", 3400.0)}
+    assert values == {("market", None, 9200.0), ("segment", "Baked kelp snacks", 3400.0)}
 
 
 def test_the_markets_initials_and_generic_words_after_its_name_are_the_same_market():
