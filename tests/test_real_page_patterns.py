@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipelines.extract.numbers import find_percentages, find_year_ranges
+from pipelines.extract.numbers import find_percentages, find_year_ranges, find_years
 from pipelines.extract.report import extract_report
 from pipelines.extract.sentences import split_sentences
 
@@ -3099,3 +3099,20 @@ def test_a_sub_markets_member_keeps_the_name_the_page_gives_it_less_the_market_w
         "E-commerce sales of pet food are expected to reach $57.7 billion by 2030.\n"
     )
     assert [f.member for f in _figures(pet_food, scope="segment")] == ["E-commerce sales"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The global kelp implant market is projected to grow at 4.7%, reaching $9.8 billion by 2021.1 One of the key "
+        "factors is an aging population.\n",
+        "The global kelp implant market is projected to reach $9.8 billion by 2021.1\n",
+    ],
+)
+def test_a_footnote_number_glued_to_a_year_at_a_sentences_end_leaves_the_year(sentence):
+    (value,) = _figures("Kelp Implant Market\n\n" + sentence, metric="value", scope="market")
+    assert (value.year, value.value_millions) == (2021, 9800.0)
+
+
+def test_a_number_with_a_decimal_after_a_year_like_start_is_no_year():
+    assert [year.year for year in find_years("sales of 2021.1 Million units and 2021.15 tonnes")] == []

@@ -150,10 +150,14 @@ _YEAR_RANGE = re.compile(
     )
 )
 _DIGITS = re.compile(r"\d+")
-# "FY2025" or "2025", neither after a digit or a currency nor before more digits; the year is the last four
-# characters of the match.
+# "FY2025" or "2025", neither after a digit or a currency nor before more digits (a decimal point and a digit
+# included, unless they are a footnote's number at a sentence's end: "reaching $9.8 billion by 2021.1 One of the
+# key factors", "by 2028.5" at a line's end); the year is the last four characters of the match.
+_FOOTNOTE_END = r"\d?(?:\s*\n|\s*$|\s+(?!(?i:million|billion|trillion|thousand|mn|bn|mln)\b)[A-Z])"
 _YEAR = re.compile(
-    "|".join(rf"{start}(?<![\d.,$€£]{start}){year}(?![\d]|\.\d|,\d{{3}})" for start, year in _YEAR_STARTS)
+    "|".join(
+        rf"{start}(?<![\d.,$€£]{start}){year}(?!\d|\.\d(?!{_FOOTNOTE_END})|,\d{{3}})" for start, year in _YEAR_STARTS
+    )
 )
 # "in 1850", "by 3032": a year a report cannot mean, read as a year so that validation can say so.
 _IMPLAUSIBLE_YEAR_NUMBER = r"(?P<year>1[0-8]\d{2}|2[1-9]\d{2}|[3-9]\d{3})(?![\d]|[.,]\d)"
