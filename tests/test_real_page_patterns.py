@@ -3116,3 +3116,12 @@ def test_a_footnote_number_glued_to_a_year_at_a_sentences_end_leaves_the_year(se
 
 def test_a_number_with_a_decimal_after_a_year_like_start_is_no_year():
     assert [year.year for year in find_years("sales of 2021.1 Million units and 2021.15 tonnes")] == []
+
+
+def test_last_years_market_is_the_market_not_a_member_named_year():
+    text = (
+        "Kelp Implant Market\n\nThe global kelp implant market was valued at USD 4.38 Billion in 2018. "
+        "To put that in perspective, last year's kelp implant market back in 2017 was $3.7 Billion USD.\n"
+    )
+    values = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", None, 2018, 4380.0), ("market", None, 2017, 3700.0)}

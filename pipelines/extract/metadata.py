@@ -55,7 +55,8 @@ _NOT_IN_A_MARKET_NAME = frozenset(
      "further", "expects", "expected", "include", "includes", "including", "such", "every", "one", "widely",
      "cited", "commonly", "often", "recent", "recently", "another", "separate", "same", "similar", "substantial",
      "significant", "sizeable", "sizable", "considerable", "huge", "massive", "robust", "healthy", "impressive",
-     "staggering", "approximate", "potential", "possible", "single"}
+     "staggering", "approximate", "potential", "possible", "single", "year", "years", "decade", "yesterday",
+     "tomorrow", "quarter", "month"}
 )  # fmt: skip
 _SMALL_WORDS = frozenset({"and", "or", "of", "for", "the", "in", "on", "to", "&"})
 # What a title's market should not hold: a figure, a year, a sentence's verb, a breadcrumb.
