@@ -3125,3 +3125,14 @@ def test_last_years_market_is_the_market_not_a_member_named_year():
     )
     values = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("market", None, 2018, 4380.0), ("market", None, 2017, 3700.0)}
+
+
+def test_the_markets_name_widened_with_and_names_the_market_itself():
+    text = (
+        "Kelp Editing Software Market\n\n"
+        "The kelp editing and album software market was valued at US$ 773.3 million in 2019 and is projected to "
+        "reach US$ 1,267.7 million by 2027.\n"
+        "The kelp editing software market is growing fast, and the kelp editing software market will consolidate.\n"
+    )
+    values = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", None, 2019, 773.3), ("market", None, 2027, 1267.7)}

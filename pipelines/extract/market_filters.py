@@ -222,5 +222,20 @@ def relation_to_the_market(named: str, market: str) -> str:
     if _is_acronym_of(market, named) and _market_words(_ACRONYM.sub("", market)) <= named_words | _SAME_AS_A_MARKET:
         return "same"  # "the information technology market" on a page about "IT Spending"
     if market_words <= named_words:
-        return "part"
+        return "same" if _widened_with_and(named, market_words) else "part"
     return "other"
+
+
+def _widened_with_and(named: str, market_words: frozenset[str]) -> bool:
+    """Whether ``named`` is the market's name with a coordinated word or two added: "photo editing and album
+    software" on a photo editing software page, "dental implants and prosthetics" on a dental implants page. Such a
+    name widens the market; it is no part of it."""
+    words = [word for word in re.split(r"[\s\-/(),]+", named.lower().replace("&", " and ")) if word]
+    if "and" not in words:
+        return False
+    joined = words.index("and")
+    for added in (1, 2):
+        rest = words[:joined] + words[joined + 1 + added :]
+        if rest and _market_words(" ".join(rest)) == market_words:
+            return True
+    return False
