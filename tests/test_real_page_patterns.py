@@ -3136,3 +3136,24 @@ def test_the_markets_name_widened_with_and_names_the_market_itself():
     )
     values = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("market", None, 2019, 773.3), ("market", None, 2027, 1267.7)}
+
+
+def test_a_value_or_rate_whose_clause_opens_with_a_member_the_page_names_elsewhere_is_that_members():
+    text = (
+        "Kelp Games Market\n\n"
+        "The global kelp games market is projected to reach $188.8 billion in 2025, up 3.4% year-on-year.\n\n"
+        "That's according to the latest forecast which showed that mobile will generate $103bn in 2025, a rise of "
+        "2.9% Y/Y. Overall, mobile will maintain a 55% market share.\n\n"
+        "Mobile continues to expand (+2.2% CAGR), though slower.\n\n"
+        "The global kelp games market, estimated at $150 billion in 2023 (or 6% of the global leisure market), keeps "
+        "growing.\n"
+    )
+    figures = {(f.metric, f.scope, f.member, f.value_millions or f.pct) for f in extract_report(text).figures}
+    assert figures == {
+        ("value", "market", None, 188800.0),
+        ("value", "segment", "mobile", 103000.0),
+        ("share", "segment", "mobile", 55.0),
+        ("cagr", "segment", "mobile", 2.2),
+        ("value", "market", None, 150000.0),
+        ("share", "market", None, 6.0),  # of another market: set aside by validation, never a member "estimated"
+    }

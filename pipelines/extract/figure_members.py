@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from pipelines.extract.gazetteer import Mention, NamedScope
 from pipelines.extract.numbers import Money, Percent
-from pipelines.extract.records import Sentence
+from pipelines.extract.records import Sentence, StatedFigure
 from pipelines.extract.sentence_tokens import SentenceTokens
 
 SEGMENT_REFERENCE = re.compile(r"\b(?i:this|the|that)\s+(?i:segment|sub-segment|category)\b")
@@ -84,7 +84,7 @@ MEMBER_THEN_VERB = re.compile(
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
     r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
     r"|take|stays|stay|stayed|remain|remains|remained|secured|secures|secure|garnered|garners|occupied|occupies"
-    r"|control|contribute"
+    r"|control|contribute|continues|continue|continued"
     r"|at)\b(?!-)"
 )
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
@@ -94,7 +94,8 @@ NOT_A_MEMBER = re.compile(
     r"|(?:two|three|four|five|both|these|those|all|other|the\s+two|the\s+three)\s+[\w-]+|[\w-]+\s+segments|segments|regions|countries"
     r"|(?:these|those|the)\s+(?:two|three|four|five)\s+.*"
     r"|.*\b(?:market|industry)\b.*|.*\b(?:revenues?|spending|growth|size|value|worth|shares?)\b.*"
-    r"|(?:\w+\s+)?(?:report|study|survey|analysis|data|forecast|estimate)s?|former|latter)"
+    r"|(?:\w+\s+)?(?:report|study|survey|analysis|data|forecast|estimate)s?|former|latter"
+    r"|estimated|expected|projected|valued|forecasted|anticipated|predicted|calculated)"
 )
 # The words a sentence opens with, up to its verb: "Games on mobile will grow 25.6% Y/Y to $86.3B in 2020".
 SENTENCE_SUBJECT = re.compile(
@@ -622,3 +623,29 @@ def reference_in(sentence_text: str) -> str | None:
     if REGION_REFERENCE.search(sentence_text):
         return "region"
     return None
+
+
+def figures_of_members_the_page_names(
+    figures: list[StatedFigure], known_members: set[str], market: str | None
+) -> list[StatedFigure]:
+    """ "Overall, mobile will maintain a 55% market share" makes "mobile" one of the page's segments; then "mobile will
+    generate $103bn in 2025" and "Mobile continues to expand (+2.2% CAGR)" are that segment's figures, not the
+    market's: a market figure whose clause opens with a member the page names elsewhere (its scope list, a share)
+    is the member's."""
+    known = {member.lower(): member for member in known_members if market is None or member.lower() != market.lower()}
+    if not known:
+        return figures
+    resolved = []
+    for figure in figures:
+        if figure.scope == "market" and figure.metric in ("value", "cagr"):
+            sentence = Sentence(figure.char_start, figure.char_end, figure.quote)
+            opening = member_opening_clause(figure.quote, _at_zero(sentence), figure.figure_start - figure.char_start,
+                                            require_by_dimension=False)  # fmt: skip
+            if opening is not None and opening.member.lower() in known:
+                figure = replace(figure, scope="segment", member=known[opening.member.lower()])
+        resolved.append(figure)
+    return resolved
+
+
+def _at_zero(sentence: Sentence) -> Sentence:
+    return Sentence(0, len(sentence.text), sentence.text)

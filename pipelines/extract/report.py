@@ -9,6 +9,7 @@ from dataclasses import replace
 from pipelines.extract.cagr_periods import resolve_cagr_periods, resolve_forecast_end_years
 from pipelines.extract.companies import extract_companies
 from pipelines.extract.developments import extract_developments
+from pipelines.extract.figure_members import figures_of_members_the_page_names
 from pipelines.extract.figure_years import CURRENT_YEAR
 from pipelines.extract.figures import deduplicate, extract_figures
 from pipelines.extract.market_place import (
@@ -181,6 +182,10 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
         figures, not_of_the_market = figures_of_a_place_market(text, figures, place, metadata.market)
         skipped = [*skipped, *not_of_the_market]
         metadata = replace(metadata, market=market_name_with_its_place(metadata.market, place))
+    named_members = {row.member for row in taxonomy.segments} | {
+        figure.member for figure in figures if figure.scope == "segment" and figure.member
+    }
+    figures = figures_of_members_the_page_names(figures, named_members, metadata.market)
     this_year = any(figure.year == CURRENT_YEAR for figure in figures)
     figures, undated = resolve_current_years(figures, publication_year(text) if this_year else None)
     skipped = [*skipped, *undated]
