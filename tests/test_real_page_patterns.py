@@ -3157,3 +3157,34 @@ def test_a_value_or_rate_whose_clause_opens_with_a_member_the_page_names_elsewhe
         ("value", "market", None, 150000.0),
         ("share", "market", None, 6.0),  # of another market: set aside by validation, never a member "estimated"
     }
+
+
+def test_mena_is_a_region_of_its_own_and_takes_its_figure_in_a_respectively_list():
+    text = (
+        "Kelp Games Market\n\nThe global kelp games market will reach $188.8 billion in 2025.\n\n"
+        "Latin America and the MENA region stand at $8.3bn and $7.1bn respectively in 2025.\n"
+    )
+    regions = {(f.member, f.value_millions) for f in _figures(text, scope="region")}
+    assert regions == {("Latin America", 8300.0), ("Middle East & North Africa", 7100.0)}
+
+
+def test_a_page_about_a_regions_market_keeps_its_sub_regions_figures_as_regions():
+    text = (
+        "Halal Snack Market Outlook\n\n"
+        "Halal snacks are gaining popularity. Moreover, global investors poured money into the halal snack market in "
+        "the GCC.\n\n"
+        "Middle East held a dominant position in the MENA halal snack market in 2017. The halal snack market in "
+        "Middle East was valued at US$ 130.0 billion in 2017, and is expected to grow at a CAGR of 10.5% from 2018 to "
+        "2025.\n\n"
+        "The MENA halal snack market was valued at US$ 133.9 billion in 2017, and is expected to exhibit a CAGR of "
+        "10.4% from 2018 to 2025.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Middle East & North Africa Halal Snack"
+    figures = {(f.metric, f.scope, f.member, f.value_millions or f.pct) for f in report.figures}
+    assert figures == {
+        ("value", "region", "Middle East", 130000.0),
+        ("cagr", "region", "Middle East", 10.5),
+        ("value", "market", None, 133900.0),
+        ("cagr", "market", None, 10.4),
+    }

@@ -17,6 +17,7 @@ WORLD_REGIONS = (
     "Latin America",
     "South America",
     "Middle East & Africa",
+    "Middle East & North Africa",
     "Middle East",
     "Africa",
     # Parts of the continents that publishers report on their own: "Western Europe" is not "Europe".
@@ -43,6 +44,7 @@ WORLD_REGIONS = (
     "Benelux",
     "GCC",
     "CIS",
+    "EMEA",
     "Rest of the World",
 )
 
@@ -97,6 +99,19 @@ COMMON_COUNTRIES = (
     "South Africa",
 )
 
+# The world regions that lie within a larger one, for a page about the larger one's market ("Middle East held a
+# dominant position in the MENA halal food market"): keyed by the larger region's name in WORLD_REGIONS.
+SUB_REGIONS = {
+    "Middle East & North Africa": ("Middle East", "North Africa", "GCC"),
+    "Middle East & Africa": ("Middle East", "Africa", "North Africa", "Sub-Saharan Africa", "GCC"),
+    "Asia Pacific": ("Asia", "East Asia", "Northeast Asia", "Southeast Asia", "South Asia", "Greater China",
+                     "Oceania", "Australasia"),
+    "Europe": ("Western Europe", "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe",
+               "Central & Eastern Europe", "Nordics", "Benelux"),
+    "Latin America": ("South America", "Central America"),
+}  # fmt: skip
+
+
 # Other ways pages write the same place, keyed by the normalised name (lower case, '&' for 'and').
 ALIASES = {
     "asia pacific": ("APAC", "Asia-Pacific"),
@@ -110,6 +125,7 @@ ALIASES = {
     "rest of the world": ("Rest of World",),
     "nordics": ("Nordic countries",),
     "middle east & africa": ("MEA", "Middle East and Africa"),
+    "middle east & north africa": ("MENA", "Middle East and North Africa"),
     "latin america": ("LATAM",),
     "south korea": ("Korea", "Republic of Korea"),
     "u.s.": ("United States", "USA", "US"),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipelines.extract.geography import without_leading_places
+from pipelines.extract.geography import SUB_REGIONS, without_leading_places
 from pipelines.extract.market_filters import market_named_before, relation_to_the_market
 from pipelines.extract.market_identity import market_identity, place_named
 from pipelines.extract.records import SkippedStatement, StatedFigure
@@ -48,19 +48,38 @@ def _is_the_place(figure: StatedFigure, place: tuple[str, str]) -> bool:
 
 
 def _another_place_beside(figure: StatedFigure, place: tuple[str, str]) -> bool:
-    """A figure of a place other than ``place`` that is not one of its countries (a region's countries are)."""
+    """A figure of a place other than ``place`` that is not one of its parts (a region's countries and its
+    sub-regions are)."""
     if figure.scope not in _PLACE_SCOPES or figure.member is None or figure.member == place[1]:
         return False
+    if place[0] == "region" and figure.member in SUB_REGIONS.get(place[1], ()):
+        return False
     return not (place[0] == "region" and figure.scope == "country")
+
+
+def _the_region_it_lies_in(place: tuple[str, str], figures: list[StatedFigure]) -> tuple[str, str]:
+    """The larger region a page also gives figures for, when ``place`` is one of its sub-regions ("Middle East"
+    first, then the MENA market's own value); else ``place``."""
+    for figure in figures:
+        if figure.scope == "region" and place[1] in SUB_REGIONS.get(figure.member or "", ()):
+            return ("region", figure.member)
+    return place
 
 
 def _the_world_said_before(text: str, end: int, market: str | None) -> bool:
     """Whether a line before ``end`` speaks of the market worldwide: "Global fertilizer consumption is ..."."""
     names = {"market", *(word.lower() for word in (market or "").split() if len(word) > 3)}
     for line in text[:end].splitlines():
-        if _WORLDWIDE.search(line) and not _ADDRESS.match(line) and names & set(_WORD.findall(line.lower())):
-            return True
+        if _ADDRESS.match(line):
+            continue
+        for worldwide in _WORLDWIDE.finditer(line):
+            # "global fertilizer consumption", "the world's halal food market"; not "global investors ... market"
+            if names & set(_WORD.findall(line[worldwide.end() :].lower())[:_WORDS_AFTER_WORLDWIDE]):
+                return True
     return False
+
+
+_WORDS_AFTER_WORLDWIDE = 5
 
 
 # A report page's header field that names its one place: "Region: Asia Pacific", "Geography: India".
@@ -107,7 +126,7 @@ def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: st
             return None
         if _the_world_said_before(text, first.char_start, market):
             return None
-    place = labelled or (first.scope, first.member)
+    place = labelled or _the_region_it_lies_in((first.scope, first.member), figures)
     of_the_place = [figure for figure in figures if _is_the_place(figure, place)]
     if any(figure.metric == "share" for figure in of_the_place):
         return None  # "accounting for 34 percent of the global market": a part of a larger one
