@@ -3188,3 +3188,12 @@ def test_a_page_about_a_regions_market_keeps_its_sub_regions_figures_as_regions(
         ("value", "market", None, 133900.0),
         ("cagr", "market", None, 10.4),
     }
+
+
+def test_this_year_at_the_end_of_a_longer_clause_dates_the_amount_before_it():
+    text = (
+        " date 2025-09-10 Kelp games lead.\n\nThe global kelp games market is projected to reach $188.8 billion in "
+        "2025.\n\nThe US's $49.6bn will make up a quarter of all global kelp games spending this year.\n"
+    )
+    (us,) = _figures(text, scope="country")
+    assert (us.member, us.year, us.value_millions) == ("U.S.", 2025, 49600.0)

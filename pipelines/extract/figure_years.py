@@ -38,7 +38,7 @@ TO_BEFORE = re.compile(
     r"\b(?i:to)\s+(?:(?i:about|around|nearly|over|almost|roughly|approximately|an\s+estimated|more\s+than)\s+)?$"
 )
 # "will reach $91.4 billion this year", "USD 6.45 billion in the current year": the year the page was written
-THIS_YEAR_AFTER = re.compile(r"[^.;:,()]{0,40}?\b(?i:this\s+year|the\s+current\s+year)\b")
+THIS_YEAR_AFTER = re.compile(r"[^.;:,()]{0,60}?\b(?i:this\s+year|the\s+current\s+year)\b")
 CURRENT_YEAR = -3  # a value's year, once the page's own date is known (report.resolve_current_years)
 # "a market volume of US$7.03tn in the same year": the year the sentence before ends with
 THE_SAME_YEAR = re.compile(r"\s+(?i:in\s+the\s+same\s+year|in\s+that\s+(?:same\s+)?year|that\s+same\s+year)\b")
