@@ -3197,3 +3197,13 @@ def test_this_year_at_the_end_of_a_longer_clause_dates_the_amount_before_it():
     )
     (us,) = _figures(text, scope="country")
     assert (us.member, us.year, us.value_millions) == ("U.S.", 2025, 49600.0)
+
+
+def test_an_annual_rate_after_the_percentage_is_a_cagr_but_an_annual_rate_of_something_is_not():
+    text = (
+        "Kelp Pouch Market\n\nThe global market for kelp pouches is expected to grow at a 4.7% annual rate to top "
+        "$211 billion by 2028.\n"
+    )
+    assert _cagr(text)[0] == 4.7
+    text = "Kelp Pouch Market\n\nPrices of kelp pouches climbed with a 4.7% annual rate of inflation in 2023.\n"
+    assert _figures(text, metric="cagr") == []

@@ -45,7 +45,7 @@ _CAGR_BEFORE = re.compile(
 _CAGR_AFTER = re.compile(
     # "a 14.6% projected compound annual growth rate": an adjective may stand between
     r"^\s*\(?\s*(?:(?i:projected|expected|estimated|forecast|anticipated|robust|healthy|strong|steady|impressive)\s+)?"
-    r"(?i:cagr|compound annual growth|compound(?:ed)?\s+annual\s+rate|annual growth|annual\s+rate\s+\(cagr|annually"
+    r"(?i:cagr|compound annual growth|compound(?:ed)?\s+annual\s+rate|annual growth|annual\s+rate\b(?!\s+of\b)|annually"
     r"|per\s+(?:year|annum)|a\s+year\b|yearly\b"
     # "These sales grew 3.8% on average during 2016-2018"
     r"|on\s+(?:an\s+)?average\s+(?:during|between|over|from|in)\s+(?:the\s+(?:period\s+)?)?(?:19|20)\d{2}\s*"
