@@ -3207,3 +3207,11 @@ def test_an_annual_rate_after_the_percentage_is_a_cagr_but_an_annual_rate_of_som
     assert _cagr(text)[0] == 4.7
     text = "Kelp Pouch Market\n\nPrices of kelp pouches climbed with a 4.7% annual rate of inflation in 2023.\n"
     assert _figures(text, metric="cagr") == []
+
+
+def test_a_rate_up_until_a_year_starts_from_the_year_its_sentence_opens_with():
+    text = (
+        "Kelp Sensor Spending\n\nStarting from 2023, the kelp sensor market should provide a very healthy annual "
+        "growth rate (CAGR) of 10.4% up until 2027.\n"
+    )
+    assert _cagr(text) == (10.4, 2023, 2027, "sentence")

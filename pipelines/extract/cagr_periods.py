@@ -123,6 +123,8 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
         # "estimated at $15 to $20 million in 2014, with a forecast of 40% CAGR through 2020": from the year of
         # the value the sentence starts at
         stated_from = value_years[-1] if value_years else _year_of_last_value_before(percent.start, tokens)
+        if stated_from is None and (opening := _FROM_YEAR.search(text, tokens.sentence.char_start, percent.start)):
+            stated_from = int(opening.group("year"))  # "Starting from 2023, ... a CAGR of 10.4% up until 2027"
         start_year = stated_from if stated_from is not None and stated_from < end_year else FORECAST_PERIOD[0]
         return start_year, end_year
     before_ranges = [
