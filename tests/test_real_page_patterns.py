@@ -3215,3 +3215,12 @@ def test_a_rate_up_until_a_year_starts_from_the_year_its_sentence_opens_with():
         "growth rate (CAGR) of 10.4% up until 2027.\n"
     )
     assert _cagr(text) == (10.4, 2023, 2027, "sentence")
+
+
+def test_an_amount_reached_by_a_year_written_before_it_takes_that_year():
+    text = (
+        "Kelp Equipment Market\n\nGlobal demand for kelp equipment is forecast to advance 3.9 percent per year "
+        "through 2019 to $218 billion, decelerating from the 2009-2014 period.\n"
+    )
+    (value,) = _figures(text, metric="value", scope="market")
+    assert (value.year, value.value_millions) == (2019, 218000.0)

@@ -37,6 +37,11 @@ BY_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:by)\s+(?:(?i:the\s+end\s+of)\s+)?
 TO_BEFORE = re.compile(
     r"\b(?i:to)\s+(?:(?i:about|around|nearly|over|almost|roughly|approximately|an\s+estimated|more\s+than)\s+)?$"
 )
+# "forecast to advance 3.9 percent per year through 2019 to $218 billion": the year the amount is reached by
+_YEAR_THEN_TO_BEFORE = re.compile(
+    r"\b(?i:through|by|until|till)\s+(?P<year>(?:19|20)\d{2})\s*,?\s+(?i:to)\s+"
+    r"(?:(?i:about|around|nearly|over|almost|roughly|approximately|an\s+estimated|more\s+than)\s+)?$"
+)
 # "will reach $91.4 billion this year", "USD 6.45 billion in the current year": the year the page was written
 THIS_YEAR_AFTER = re.compile(r"[^.;:,()]{0,60}?\b(?i:this\s+year|the\s+current\s+year)\b")
 CURRENT_YEAR = -3  # a value's year, once the page's own date is known (report.resolve_current_years)
@@ -59,6 +64,9 @@ def year_for(
     if labelled is not None:
         # "Projected Market Size by 2029: US$ 51.78B (2024)": the label's year, not the source's after the value
         return int(labelled.group("year"))
+    reached_by = _YEAR_THEN_TO_BEFORE.search(tokens.sentence.text, 0, figure_start - tokens.sentence.char_start)
+    if reached_by is not None:
+        return int(reached_by.group("year"))
     # "amounted to $172 billion, while in 2020 the growth rate ...": a year after "while" is the next clause's
     other_clause = OTHER_CLAUSE.search(tokens.sentence.text, figure_end - tokens.sentence.char_start)
     if other_clause is not None:
