@@ -104,6 +104,8 @@ _NAME_NOISE = frozenset(
 )  # fmt: skip
 
 
+# "demand for kelp equipment" holds the kelp equipment market's words and a word that is the market itself
+_LINKING_WORDS = frozenset({"for", "of", "the", "in", "on"})
 _INDUSTRY_WORD = re.compile(r"\b(?i:industry|sector)\b")
 _MARKET_FOR = re.compile(
     r"\s+(?i:for)\s+(?:(?i:the)\s+)?(?P<name>[\w&'’-]+(?:\s+(?!(?i:is|was|are|were|will|has|have|had|could|may)\b)"
@@ -149,7 +151,7 @@ def _market_words(name: str) -> frozenset[str]:
     )
     # "Indian furniture" and "India furniture" are one market
     placed = ((place_of_adjective(word) or word).lower() for word in singular)
-    return frozenset(word for word in placed if word and word not in _NAME_NOISE)
+    return frozenset(word for word in placed if word and word not in _NAME_NOISE and word not in _LINKING_WORDS)
 
 
 def shares_a_word(named: str, market: str) -> bool:
