@@ -3224,3 +3224,28 @@ def test_an_amount_reached_by_a_year_written_before_it_takes_that_year():
     )
     (value,) = _figures(text, metric="value", scope="market")
     assert (value.year, value.value_millions) == (2019, 218000.0)
+
+
+def test_the_syndicated_analysts_release_template_gives_each_segment_and_country_its_figures():
+    text = (
+        "Kelp Printing Market\n\n"
+        "The global kelp printing market, estimated at US$1.5 billion in 2020, is expected to reach US$3 billion by "
+        "2027, increasing at a CAGR of 10.3 percent between 2020 and 2027. Roll to Roll, one of the report's sectors, "
+        "is expected to grow at an 11.2 percent CAGR and reach US$2.3 billion by the conclusion of the research "
+        "period.\n"
+        "China is expected to reach a market size of US$457 million by 2027, with a CAGR of 13.7 percent. Over the "
+        "2020-2027 timeframe, Japan and Canada are expected to expand at 7.5 percent and 11%, respectively.\n"
+    )
+    figures = {
+        (f.metric, f.scope, f.member, f.year, f.period_start_year, f.period_end_year, f.value_millions or f.pct)
+        for f in extract_report(text).figures
+        if f.scope != "market"
+    }
+    assert figures == {
+        ("cagr", "segment", "Roll to Roll", None, 2020, 2027, 11.2),
+        ("value", "segment", "Roll to Roll", 2027, None, None, 2300.0),
+        ("value", "country", "China", 2027, None, None, 457.0),
+        ("cagr", "country", "China", None, 2020, 2027, 13.7),
+        ("cagr", "country", "Japan", None, 2020, 2027, 7.5),
+        ("cagr", "country", "Canada", None, 2020, 2027, 11.0),
+    }

@@ -20,18 +20,20 @@ NEXT_YEARS = -3  # a period's start: "over the next 8 years" with no year to cou
 _RATE_TOLERANCE = 0.05
 FORECAST_END_YEAR = -1  # a value's year: "to reach US$81.5 Billion by the end of the analysis period"
 FORECAST_END = re.compile(
-    r"[^.;]{0,40}?\b(?i:by|at|until|till|through)\s+the\s+end\s+of\s+the\s+(?i:forecast|analysis|projection)"
-    r"\s+(?i:period|timeframe)"
+    r"[^.;]{0,40}?\b(?i:by|at|until|till|through)\s+the\s+(?i:end|conclusion|close)\s+of\s+the\s+"
+    r"(?i:forecast|analysis|projection|research|study)\s+(?i:period|timeframe)"
 )
 # "Study Period 2019-2031 CAGR 7.9%": the years a study covers, not the period of its growth rate.
 _NOT_A_RATE_PERIOD = re.compile(r"(?i:study\s+period|historical\s+(?:period|data|years)|history)\W*$")
 _FORECAST_PERIOD_WORDS = re.compile(
-    r"(?i:forecast period|forecast years|projection period|analysis period|forecast timeframe|(?:upcoming|coming) years"
+    r"(?i:forecast period|forecast years|projection period|analysis period|research period|forecast timeframe"
+    r"|(?:upcoming|coming) years"
     r"|years to come)"
 )
 # "reaching $739.43 billion by 2030 at a CAGR of 8.0%": a value "by" a year, the rate right after it.
 _REACHED_BY_THEN_RATE = re.compile(
     r"\b(?i:reach|reaches|reaching|hit|hits|hitting|touch|touching|surpass|surpassing|exceed|exceeding|to)\s+"
+    r"(?:(?i:a\s+(?:projected\s+|revised\s+)?(?:market\s+)?size\s+of)\s+)?"
     r"(?:(?i:about|around|nearly|over|approximately|an\s+estimated)\s+)?[$€£]?\s?(?:USD|US\$|EUR)?\s?[\d.,]+\s*"
     r"(?i:billion|million|trillion|bn|mn|b|m)?\s+(?i:by)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<year>(?:19|20)\d{2}),?\s+"
     r"(?i:at|with|growing\s+at|registering|exhibiting|expanding\s+at)\s+(?:(?i:a|an)\s+)?"

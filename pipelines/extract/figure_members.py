@@ -271,7 +271,8 @@ REGION_DIMENSIONS = frozenset({"region", "regions", "geography", "geographies", 
 A_FIGURE = re.compile(r"\d\s?(?:%|(?i:per\s?cent|percent))|\d\s?(?i:million|billion|trillion|bn|mn)\b")
 # "API/Bulk Drugs, one of the segments analyzed in the report, is projected to record a 4.4% CAGR"
 SEGMENT_APPOSITIVE = re.compile(
-    r"[-•*·\s]*(?P<member>[A-Z][^,;.]{0,60}?),\s+(?i:one\s+of\s+the\s+(?:\w+\s+)?(?:segments|sub-segments|categories))\b"
+    r"[-•*·\s]*(?P<member>[A-Z][^,;.]{0,60}?),\s+(?i:one\s+of\s+the\s+(?:report['’]s\s+)?(?:\w+\s+)?"
+    r"(?:segments|sub-segments|categories|sectors))\b"
 )
 
 

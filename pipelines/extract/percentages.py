@@ -133,6 +133,11 @@ _GROWTH_RATE_BEFORE = re.compile(
 )
 
 
+_SPAN_OF_YEARS_OPENING = re.compile(
+    r"[-•*·\s]*(?i:over|during|between|from|in)\s+(?:(?i:the)\s+)?(?:(?i:period)\s+(?:(?i:of)\s+)?)?"
+    r"(?P<first>(?:19|20)\d{2})\s*(?:-|–|(?i:and|to))\s*(?P<last>(?:19|20)\d{2})"
+    r"(?:\s+(?i:period|timeframe|time\s+frame|forecast\s+period|analysis\s+period))?\s*,"
+)
 _SPAN_OF_YEARS_AFTER = re.compile(
     r"(?:\s*(?:,\s*(?i:and\s+)?|\s(?i:and)\s+)\d+(?:\.\d+)?\s?%)*\s*(?:,?\s*(?i:respectively),?)?"
     r"\s*(?i:between|from|over|during|in)\s+(?:(?i:the)\s+)?(?:(?i:period)\s+(?:(?i:of)\s+)?)?"
@@ -243,7 +248,10 @@ def classify_percentage(
         return "share"
     # "an expected growth rate of 16.2% between 2020 and 2027": a rate over several years is a compound one
     sentence_start, sentence_end = sentence or (clause_start, clause_end)
-    span = _SPAN_OF_YEARS_AFTER.match(text, percent.end, sentence_end)
+    # "Over the 2020-2027 timeframe, Japan and Canada are expected to expand at 7.5 percent and 11%, respectively"
+    span = _SPAN_OF_YEARS_AFTER.match(text, percent.end, sentence_end) or _SPAN_OF_YEARS_OPENING.match(
+        text, sentence_start, percent.start
+    )
     over_years = span is not None and int(span.group("last")) - int(span.group("first")) >= _SHORTEST_CAGR_YEARS
     # "rising at a rate of 9.6% in the coming future": a rate over the years ahead
     if (over_years or _COMING_YEARS_AFTER.match(after)) and _GROWTH_RATE_BEFORE.search(
