@@ -3249,3 +3249,30 @@ def test_the_syndicated_analysts_release_template_gives_each_segment_and_country
         ("cagr", "country", "Japan", None, 2020, 2027, 7.5),
         ("cagr", "country", "Canada", None, 2020, 2027, 11.0),
     }
+
+
+def test_one_more_places_rate_after_a_sentence_of_places_rates_takes_their_forecast_period():
+    text = (
+        "Kelp Drug Market\n\n"
+        "The global kelp drug market is forecast to grow at a CAGR of 5.9% over the 2022-2030 period.\n"
+        "China is forecast to grow at 10.7% CAGR over the 2022-2030 period. Other noteworthy geographic markets "
+        "include Japan and Canada, anticipated to grow at rates of 6.1% and 7.6% respectively during the same period. "
+        "Within Europe, Germany is forecast to grow at approximately 4.8% CAGR.\n"
+    )
+    rates = {(f.member, f.pct, f.period_start_year, f.period_end_year) for f in _figures(text, scope="country")}
+    assert rates == {
+        ("China", 10.7, 2022, 2030),
+        ("Japan", 6.1, 2022, 2030),
+        ("Canada", 7.6, 2022, 2030),
+        ("Germany", 4.8, 2022, 2030),
+    }
+
+
+def test_a_rate_after_a_recorded_historical_rate_does_not_take_its_period():
+    text = (
+        "Kelp Chemicals Market\n\n"
+        "The kelp chemicals sector in India has outperformed, growing at a CAGR of 11.7% from 2014-2019. India's kelp "
+        "chemicals market is projected to grow at a 9-10% CAGR.\n"
+    )
+    (india,) = [f for f in _figures(text, metric="cagr") if f.pct == 9.0]
+    assert (india.period_start_year, india.period_end_year) == (None, None)

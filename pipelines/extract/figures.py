@@ -434,6 +434,12 @@ def _outside_quoted_report_titles(text: str, mentions: list[Mention]) -> list[Me
     return [mention for mention in mentions if not any(start <= mention.start < end for start, end in titles)]
 
 
+# "each forecast to grow at", "is expected to expand at": a rate the sentence forecasts, not one it records
+_FORECAST_WORDING = re.compile(
+    r"\b(?i:forecasts?|forecasted|projected|expected|anticipated|predicted|estimated\s+to|set\s+to|poised\s+to|will)\b"
+)
+
+
 def extract_figures(
     text: str, sentences: list[Sentence], taxonomy: Taxonomy, market: str | None = None
 ) -> tuple[list[StatedFigure], list[SkippedStatement]]:
@@ -456,6 +462,8 @@ def extract_figures(
     recent_mentions: list[Mention] = []
     previous_position = -1
     last_cagr_period: tuple[int, int] | None = None  # the last CAGR period a sentence stated
+    last_cagr_period_position = -1  # the sentence that stated it
+    last_cagr_forecast = False  # and whether that sentence forecast it ("is forecast to grow at"), not recorded it
     last_value_years: tuple[int, int] | None = None  # the years the last sentence with two dated values spans
 
     for position in sorted(set(grouped) | set(table_rows) | set(cards) | set(flat_tables) | set(year_value_lines)):
@@ -863,6 +871,19 @@ def extract_figures(
                     period_start, period_end = last_cagr_period  # "over the same period"
                 if (
                     (period_start, period_end) in (UNSTATED_PERIOD, FORECAST_PERIOD)
+                    and last_cagr_period
+                    and last_cagr_period_position == position - 1
+                    and last_cagr_forecast
+                    and target is not None
+                    and target.scope in ("region", "country")
+                    and "\n" not in text[sentences[position - 1].char_end : sentence.char_start]
+                ):
+                    # "... Japan and Canada, each forecast to grow at 4.2% and 5.4% respectively over the 2022-2030
+                    # period. Within Europe, Germany is forecast to grow at approximately 4.8% CAGR.": one more
+                    # place's rate over the period the sentence before gave its places
+                    period_start, period_end = last_cagr_period
+                if (
+                    (period_start, period_end) in (UNSTATED_PERIOD, FORECAST_PERIOD)
                     and last_value_years
                     and THIS_PERIOD.search(sentence.text)
                 ):
@@ -877,6 +898,8 @@ def extract_figures(
                     )
                 if period_start is not None and period_start > 0 and period_end is not None:
                     last_cagr_period = (period_start, period_end)
+                    last_cagr_period_position = position
+                    last_cagr_forecast = bool(_FORECAST_WORDING.search(text, sentence.char_start, item.start))
             else:
                 year = labelled_year or year_for(item.start, item.end, clause_end, tokens, hint)
                 in_clause = any(item.end <= y.start < clause_end for y in tokens.years)

@@ -127,7 +127,7 @@ _SHARES_OF_A_QUANTITY_BEFORE = re.compile(
 # "grow at 4.2% and 5.4% respectively over the 2022-2030 period": the rates in a row after the first
 _EARLIER_RATES_IN_A_ROW = r"(?:\d+(?:\.\d+)?\s?%\s*(?:,\s*(?i:and\s+)?|(?i:and)\s+))*"
 _GROWTH_RATE_BEFORE = re.compile(
-    r"\b(?i:growth\s+rate|rate\s+of\s+growth|(?:at|by)\s+(?:a\s+(?:\w+\s+)?rate|an\s+average(?:\s+(?:annual\s+)?rate)?)"
+    r"\b(?i:growth\s+rate|rate\s+of\s+growth|(?:at|by)\s+(?:a\s+(?:\w+\s+)?rate|rates|an\s+average(?:\s+(?:annual\s+)?rate)?)"
     r"|average\s+annual\s+growth(?:\s+to\s+be)?|(?:grow|expand)(?:s|ing)?\s+at)\s+(?i:of\s+)?"
     r"(?:(?i:about|around|nearly|over|approximately)\s*)?" + _EARLIER_RATES_IN_A_ROW + r"$"
 )
@@ -147,8 +147,11 @@ _SPAN_OF_YEARS_AFTER = re.compile(
 
 _SHORTEST_CAGR_YEARS = 2
 _COMING_YEARS_AFTER = re.compile(
-    r"\s*,?\s*(?i:in|over|during|through)\s+(?i:the)\s+(?i:coming|upcoming|next|following|forecast)\s+"
-    r"(?i:years|future|period|decade)\b"
+    # "... 6.1% and 7.6% respectively during the same period": the period of the rates before
+    r"(?:(?:\s*(?:,\s*(?i:and\s+)?|\s(?i:and)\s+)\d+(?:\.\d+)?\s?%)*\s*,?\s*(?i:respectively))?"
+    r"\s*,?\s*(?i:in|over|during|through|for)\s+(?i:the)\s+"
+    r"(?:(?i:coming|upcoming|next|following|forecast)\s+(?i:years|future|period|decade)"
+    r"|(?i:same|aforementioned)\s+(?i:period|timeframe|time\s+frame|years))\b"
 )
 
 
@@ -254,7 +257,7 @@ def classify_percentage(
     )
     over_years = span is not None and int(span.group("last")) - int(span.group("first")) >= _SHORTEST_CAGR_YEARS
     # "rising at a rate of 9.6% in the coming future": a rate over the years ahead
-    if (over_years or _COMING_YEARS_AFTER.match(after)) and _GROWTH_RATE_BEFORE.search(
+    if (over_years or _COMING_YEARS_AFTER.match(text, percent.end, sentence_end)) and _GROWTH_RATE_BEFORE.search(
         text, sentence_start, percent.start
     ):
         return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
