@@ -3276,3 +3276,12 @@ def test_a_rate_after_a_recorded_historical_rate_does_not_take_its_period():
     )
     (india,) = [f for f in _figures(text, metric="cagr") if f.pct == 9.0]
     assert (india.period_start_year, india.period_end_year) == (None, None)
+
+
+def test_an_amount_of_a_named_years_market_takes_that_year():
+    text = (
+        "Kelp Print Market\n\nThe global kelp print market is projected to reach $668 billion in 2017.\n"
+        "The U.S. accounted for more than $132 billion of the 2011 market, followed by China.\n"
+    )
+    (us,) = _figures(text, scope="country")
+    assert (us.member, us.year, us.value_millions) == ("U.S.", 2011, 132000.0)

@@ -20,6 +20,7 @@ AMOUNT_EQUALS = re.compile(
 A_LABEL_AFTER = re.compile(r"(?:\s+[A-Za-z][\w()-]*){1,4}\s*:")
 _A_YEARS_OWN_AMOUNT = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}?(?i:figure|total|level|value|size|revenue|sales|tally)\b")
 _A_YEARS_MARKET = re.compile(r"\s+(?i:market|industry)\b")
+_OF_THE = re.compile(r"\b(?i:of\s+the)\s+$")
 BULLET = re.compile(r"\s*[-•*·]\s+")
 SIZE_HEADING = re.compile(r"\b(?i:market\s+(?:size|value|revenue)|size\s+estimates?|estimates?)\b")
 A_YEAR_EARLIER = re.compile(
@@ -88,7 +89,11 @@ def year_for(
         # "$19.1 billion ... will far surpass 2020's figure of $13.7 billion": that year is the next amount's
         and not _A_YEARS_OWN_AMOUNT.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
         # "approach $154.7 billion, and the 2020 market, nearly $306 billion": the next clause's market
-        and not _A_YEARS_MARKET.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
+        and not (
+            _A_YEARS_MARKET.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
+            # "accounted for more than $132 billion of the 2011 market": the share of that year's market
+            and not _OF_THE.search(tokens.sentence.text, 0, year.start - tokens.sentence.char_start)
+        )
     ]
     if after:
         return after[0].year
