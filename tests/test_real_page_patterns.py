@@ -3285,3 +3285,23 @@ def test_an_amount_of_a_named_years_market_takes_that_year():
     )
     (us,) = _figures(text, scope="country")
     assert (us.member, us.year, us.value_millions) == ("U.S.", 2011, 132000.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelp Snacks Market\n\nInvestors eye the $40 billion kelp snacks market.\n",
+        "Kelp Snacks Industry\n\n• $40 BILLION U.S. kelp snacks industry\n(includes exports)\n",
+    ],
+)
+def test_an_amount_written_before_the_markets_name_sizes_the_market(text):
+    (value,) = _figures(text, metric="value")
+    assert (value.scope, value.year, value.value_millions) == ("market", None, 40000.0)
+
+
+def test_an_amount_of_the_total_market_is_not_the_markets_size():
+    text = (
+        "Kelp Games Market\n\nThe kelp games market will reach $108.9 billion in 2017.\n"
+        "Games for phones should account for 46.1 billion dollars of the total market.\n"
+    )
+    assert [f.value_millions for f in _figures(text, metric="value", scope="market")] == [108900.0]

@@ -101,7 +101,7 @@ from pipelines.extract.gazetteer import (
     is_a_place_adjective,
     without_revenue_in_the,
 )
-from pipelines.extract.geography import is_known_place
+from pipelines.extract.geography import is_known_place, without_leading_places
 from pipelines.extract.market_filters import (
     COMPARED_WITH,
     CONVERSION_OPENING,
@@ -143,6 +143,19 @@ from pipelines.extract.text_tables import TableRow, find_table_rows
 _THE_WHOLE_MARKET_AFTER = re.compile(
     r"\s+(?i:global|worldwide|world|overall|total|entire)\s+(?:[\w&'’-]+\s+){0,4}?(?i:market|industry)\b"
 )
+# "the $40 billion kelp snacks market", "$392 BILLION U.S. automotive aftermarket industry": an amount that sizes the
+# market named right after it
+_MARKET_NAMED_AFTER = re.compile(r"[ \t]+(?P<name>(?:[\w&'’.-]+[ \t]+){1,6}?)(?i:market|industry)\b")
+
+
+def _the_market_named_after(text: str, amount_end: int, market: str | None) -> bool:
+    named = _MARKET_NAMED_AFTER.match(text, amount_end)
+    if named is None or market is None:
+        return False
+    name = " ".join(without_leading_places(named.group("name").split()))
+    return bool(name) and shares_a_word(name, market) and relation_to_the_market(name, market) == "same"
+
+
 _CONTINUES = re.compile(
     r"\s*,?\s*(?i:reaching|to\s+reach|totaling|totalling|amounting\s+to)\s+"
     r"(?:(?i:about|around|nearly|over|some|approximately|roughly)\s+)?"
@@ -736,6 +749,7 @@ def extract_figures(
                     and not MARKET_SIZE_WORDING.search(text, clause_start, item.start)
                     and not _THE_WHOLE_MARKET_AFTER.match(text, item.end)
                     and not NOW_AFTER.match(text, item.end)
+                    and not _the_market_named_after(text, item.end, market)
                 ):
                     skip(
                         f"{item.text!r} at {item.start}: an amount with no year that the sentence does not call "
