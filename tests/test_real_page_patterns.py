@@ -3314,3 +3314,11 @@ def test_a_percentage_of_global_sales_is_a_share_but_of_the_overall_vehicle_sale
         "Electric cars are expected to account for 15% of the overall vehicle sales by the end of 2025.\n"
     )
     assert {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")} == {("region", "Asia Pacific", 47.0)}
+
+
+@pytest.mark.parametrize(
+    "title", ["Segments - Toys Market by Type (Dolls, Puzzles), Age Group", "Consumer Goods > Toys Market Report 2025"]
+)
+def test_a_titles_breadcrumb_is_not_part_of_the_market_name(title):
+    report = extract_report(f"{title}\n\nThe global toys market was valued at USD 150 billion in 2024.\n")
+    assert report.metadata.market == "Toys"

@@ -203,6 +203,9 @@ _TITLE_SEARCH_LINES = 40
 _PUBLISHER_HEADER_LINES = 8
 
 
+_BREADCRUMB_STEP = re.compile(r"\s+(?:[-–>»|/])\s+")
+
+
 def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
     """(title, market) from the first short heading-like line that names a market (no sentence punctuation)."""
     for position, sentence in enumerate(sentences[:_TITLE_SEARCH_LINES]):
@@ -216,6 +219,8 @@ def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
         if match:
             # "Markt für PEM-Elektrolyseure / German PEM Electrolyser Market": the name next to "Market"
             market = match.group("market").rsplit(" / ", 1)[-1].strip(" ,:|–-")
+            # "Segments - Toys Market by Type", "Chemicals > Adhesives Market": a breadcrumb's last step
+            market = _BREADCRUMB_STEP.split(market)[-1].strip(" ,:|–-")
             market = _POSSESSIVE.sub("", market)  # "Europe’s Heat Pump Market" → "Europe Heat Pump"
             market = _TRAILING_SCOPE.sub("", market)  # "Paints & Coatings Global Industry" → "Paints & Coatings"
             return line, market
