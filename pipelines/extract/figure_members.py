@@ -410,23 +410,24 @@ def firm_in_brackets(text: str, money: Money, tokens: SentenceTokens) -> str | N
 
 
 def without_the_markets_words(name: str, market: str) -> str:
-    """'Games on mobile' → 'mobile' on a games page: the member, without the market's words that open it. A name
-    the market's words end is kept as the page writes it ('Organic fertilizers', 'surgical robotics')."""
+    """'Games on mobile' → 'mobile', 'E-commerce sales of pet food' → 'E-commerce sales' on those markets' pages: the
+    member, without the market's words that open it or follow it after a joining word. A name the market's words
+    end is kept as the page writes it ('Organic fertilizers', 'surgical robotics')."""
     market_words = {word.lower().removesuffix("s") for word in market.split()}
-    kept = name.split()
-    opened_by_the_market = bool(kept) and kept[0].lower().removesuffix("s") in market_words
-    while kept and (kept[0].lower().removesuffix("s") in market_words or kept[0].lower() in JOINING_WORDS):
-        kept.pop(0)
-    if not opened_by_the_market:
-        # 'E-commerce sales of pet food' on a pet food page: the member, before 'of' and the market's words
-        kept = name.split()
-        for position in range(len(kept) - 1, 0, -1):
-            if kept[position].lower() in JOINING_WORDS and all(
-                word.lower().removesuffix("s") in market_words for word in kept[position + 1 :]
-            ):
-                return " ".join(kept[:position]) if position < len(kept) - 1 else name
-        return name
-    return " ".join(kept) or name
+
+    def of_the_market(word: str) -> bool:
+        return word.lower().removesuffix("s") in market_words
+
+    words = name.split()
+    if words and of_the_market(words[0]):
+        kept = list(words)
+        while kept and (of_the_market(kept[0]) or kept[0].lower() in JOINING_WORDS):
+            kept.pop(0)
+        return " ".join(kept) or name
+    for position in range(len(words) - 2, 0, -1):
+        if words[position].lower() in JOINING_WORDS and all(map(of_the_market, words[position + 1 :])):
+            return " ".join(words[:position])
+    return name
 
 
 def region_of_segment(text: str, mentions: list[Mention]) -> tuple[NamedScope, str] | None:
@@ -639,14 +640,10 @@ def figures_of_members_the_page_names(
     resolved = []
     for figure in figures:
         if figure.scope == "market" and figure.metric in ("value", "cagr"):
-            sentence = Sentence(figure.char_start, figure.char_end, figure.quote)
-            opening = member_opening_clause(figure.quote, _at_zero(sentence), figure.figure_start - figure.char_start,
-                                            require_by_dimension=False)  # fmt: skip
+            quote = Sentence(0, len(figure.quote), figure.quote)  # offsets within the quote
+            position = figure.figure_start - figure.char_start
+            opening = member_opening_clause(figure.quote, quote, position, require_by_dimension=False)
             if opening is not None and opening.member.lower() in known:
                 figure = replace(figure, scope="segment", member=known[opening.member.lower()])
         resolved.append(figure)
     return resolved
-
-
-def _at_zero(sentence: Sentence) -> Sentence:
-    return Sentence(0, len(sentence.text), sentence.text)
