@@ -3322,3 +3322,32 @@ def test_a_percentage_of_global_sales_is_a_share_but_of_the_overall_vehicle_sale
 def test_a_titles_breadcrumb_is_not_part_of_the_market_name(title):
     report = extract_report(f"{title}\n\nThe global toys market was valued at USD 150 billion in 2024.\n")
     assert report.metadata.market == "Toys"
+
+
+_STUDY_RELEASE = (
+    "Kelp Analytics Market\n\n"
+    "Acme Research predicts kelp analytics market will double to $1,270 billion by 2028\n\n"
+    "The study reveals that the global kelp analytics market, estimated at $540 billion in 2023 (or 6% of the global "
+    "IT market), may reach $1,270 billion by 2028.\n\n"
+    "The report found that industrial kelp analytics is expected to grow by 13% a year to reach $330 billion in "
+    "2028.\n"
+)
+
+
+def test_a_headline_that_names_who_predicts_the_market_names_no_member():
+    values = {(f.scope, f.member, f.year) for f in _figures(_STUDY_RELEASE, metric="value", value_millions=1270000.0)}
+    assert values == {("market", None, 2028)}
+
+
+def test_a_market_named_in_brackets_does_not_own_the_figure_after_them():
+    report = extract_report(_STUDY_RELEASE)
+    assert not [item for item in report.skipped if "another market" in item.reason]
+
+
+def test_the_subject_after_the_report_found_that_owns_the_figures():
+    figures = {(f.metric, f.scope, f.member) for f in _figures(_STUDY_RELEASE, value_millions=330000.0)}
+    figures |= {(f.metric, f.scope, f.member) for f in _figures(_STUDY_RELEASE, metric="cagr")}
+    assert figures == {
+        ("value", "segment", "industrial kelp analytics"),
+        ("cagr", "segment", "industrial kelp analytics"),
+    }

@@ -430,11 +430,17 @@ def _segment_named_before_an_amount(
 
 # "In healthcare, surgical robotics will grow from $12.5 billion": a field named before the subject
 _FIELD_OPENING = re.compile(r"[-•*·\s]*(?i:in|for|within|among|across)\s+[^,\d]{1,40},\s*")
+# "The report found that industrial AI is expected to grow": who says it, then what it is about
+_SOURCE_SAYS_THAT = re.compile(
+    r"[-•*·\s]*(?:(?i:the)\s+)?[\w&'’ -]{1,40}?\s+(?i:found|finds|shows|showed|reveals|revealed|notes|noted|says|said"
+    r"|reports|reported)\s+(?i:that)\s+"
+)
 
 
 def _subject_after_a_place_opening(sentence_text: str) -> re.Match | None:
-    """The words a sentence opens with up to its verb (SENTENCE_SUBJECT), after an "In <field>," opening."""
-    opening = _FIELD_OPENING.match(sentence_text)
+    """The words a sentence opens with up to its verb (SENTENCE_SUBJECT), after an "In <field>," opening or a
+    source's "The report found that"."""
+    opening = _FIELD_OPENING.match(sentence_text) or _SOURCE_SAYS_THAT.match(sentence_text)
     return SENTENCE_SUBJECT.match(sentence_text, opening.end() if opening else 0)
 
 

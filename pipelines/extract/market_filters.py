@@ -112,6 +112,7 @@ _MARKET_FOR = re.compile(
     r"[\w&'’-]+){0,4}?)(?=\s+(?i:is|was|are|were|will|has|have|had|grew|grows|could|may|should|would|reached|stood)\b)"
 )
 
+_CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
 _NAME_STOPS_AT = re.compile(r"\s+(?i:in|by|at|during|from|through|until)\s+(?=\d)")
 
 
@@ -119,16 +120,21 @@ def market_named_before(text: str, sentence_start: int, figure_start: int, marke
     """The name in the last "<name> market" of the sentence before the figure: "the air-source heat pump market is
     projected to grow at 8.4%" → 'air-source heat pump'; or in "the market for <name>" when that name is not just
     another wording of ``market``, the page's own market."""
+    # "the global AI market, estimated at $540 billion in 2023 (or 6% of the global IT market), may reach $1,270
+    # billion by 2028": a market named in brackets that close before the figure is an aside
+    before = text[sentence_start:figure_start]
+    if "(" in before:
+        before = _CLOSED_BRACKETS.sub(lambda aside: " " * len(aside.group()), before)
     last = None
-    for match in MARKET_WORD.finditer(text, sentence_start, figure_start):
+    for match in MARKET_WORD.finditer(before):
         last = match
-    for match in _INDUSTRY_WORD.finditer(text, sentence_start, figure_start):
+    for match in _INDUSTRY_WORD.finditer(before):
         if last is None or match.start() > last.start():
             last = match  # "The energy drinks industry was valued at over $75 billion"
     if last is None:
         return None
-    named = market_name_before(text, last.start(), sentence_start)
-    named_after = _MARKET_FOR.match(text, last.end(), figure_start)
+    named = market_name_before(text, sentence_start + last.start(), sentence_start)
+    named_after = _MARKET_FOR.match(text, sentence_start + last.end(), figure_start)
     if named is None and named_after is not None:
         # "the global market for smart sports equipment is expected to grow": a looser way of naming, so a name that
         # shares a word with the page's market ("the market for AI accelerator chipsets" on an AI chip page) is

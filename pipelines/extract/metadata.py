@@ -56,7 +56,8 @@ _NOT_IN_A_MARKET_NAME = frozenset(
      "cited", "commonly", "often", "recent", "recently", "another", "separate", "same", "similar", "substantial",
      "significant", "sizeable", "sizable", "considerable", "huge", "massive", "robust", "healthy", "impressive",
      "staggering", "approximate", "potential", "possible", "single", "year", "years", "decade", "yesterday",
-     "tomorrow", "quarter", "month"}
+     "tomorrow", "quarter", "month", "predicts", "predict", "forecasts", "estimates", "projects", "sees", "finds",
+     "reveals", "reports", "shows", "believes", "thinks"}
 )  # fmt: skip
 _SMALL_WORDS = frozenset({"and", "or", "of", "for", "the", "in", "on", "to", "&"})
 # What a title's market should not hold: a figure, a year, a sentence's verb, a breadcrumb.
