@@ -3307,13 +3307,17 @@ def test_an_amount_of_the_total_market_is_not_the_markets_size():
     assert [f.value_millions for f in _figures(text, metric="value", scope="market")] == [108900.0]
 
 
-def test_a_percentage_of_global_sales_is_a_share_but_of_the_overall_vehicle_sales_is_not():
+def test_a_percentage_of_global_sales_or_of_spending_is_a_share_but_of_the_overall_vehicle_sales_is_not():
     text = (
         "Kelp Games Market\n\nThe kelp games market will reach $108.9 billion in 2017.\n"
         "The APAC territories are expected to generate almost 47 percent of global sales in 2017.\n"
         "Electric cars are expected to account for 15% of the overall vehicle sales by the end of 2025.\n"
+        "Biotech kelp games will represent 35% of spending globally in 2027.\n"
     )
-    assert {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")} == {("region", "Asia Pacific", 47.0)}
+    assert {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")} == {
+        ("region", "Asia Pacific", 47.0),
+        ("segment", "Biotech kelp games", 35.0),
+    }
 
 
 @pytest.mark.parametrize(
