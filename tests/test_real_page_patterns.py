@@ -3355,3 +3355,16 @@ def test_the_subject_after_the_report_found_that_owns_the_figures():
         ("value", "segment", "industrial kelp analytics"),
         ("cagr", "segment", "industrial kelp analytics"),
     }
+
+
+def test_a_members_share_of_another_named_market_is_not_a_share_of_the_pages_market():
+    text = (
+        "Halal Snack Market\n\nThe global halal snack market is set to reach USD 160 billion in 2018.\n"
+        "The halal snack market, which includes products such as chips, crackers, and cold drinks accounted for 16.6% "
+        "in 2012 of the global F&B market.\n"
+        "The Asia-Pacific region dominated the calcium snack market and accounted for about 41.1% of the global "
+        "calcium snack market's value.\n"
+    )
+    report = extract_report(text)
+    assert [f for f in report.figures if f.metric == "share"] == []
+    assert sum("a share of another market" in item.reason for item in report.skipped) == 2

@@ -124,6 +124,7 @@ from pipelines.extract.percentages import (
     RANKED_BEFORE,
     SHARE_BEFORE,
     UP_OR_DOWN_FROM,
+    another_market_a_share_is_of,
     classify_percentage,
     compared_with_an_earlier_one,
     holder_of_a_share,
@@ -872,6 +873,9 @@ def extract_figures(
                 and (wider := wider_market_named_after(text, tokens, item, target))
             ):
                 skip(f"{item.text!r} at {item.start}: {target.member}'s share of the {wider} market, not of the whole")
+                continue
+            if metric == "share" and target is not None and (other := another_market_a_share_is_of(text, item, market)):
+                skip(f"{item.text!r} at {item.start}: a share of another market ({other}), not of {market}")
                 continue
             previous_rate = (metric, item.end, target) if metric in ("cagr", "share") else None
             if metric is None:

@@ -329,6 +329,19 @@ def wider_market_named_after(text: str, tokens: SentenceTokens, percent: Percent
     return place.target.member if _A_MARKET_NOUN_AFTER.match(text, place.end) else None
 
 
+def another_market_a_share_is_of(text: str, percent: Percent, market: str | None) -> str | None:
+    """The other market a share is of, named right after it: "accounted for 16.6% in 2012 of the global F&B market"
+    on a halal food page → 'F&B'. Such a share is no member's share of the page's market."""
+    named = _OF_A_NAMED_MARKET_AFTER.match(text, percent.end)
+    if named is None or market is None:
+        return None
+    return named.group("name") if relation_to_the_market(named.group("name"), market) == "other" else None
+
+
+_OF_A_NAMED_MARKET_AFTER = re.compile(
+    r"\s*(?:(?i:in)\s+(?:19|20)\d{2}\s+)?(?i:of)\s+(?i:the)\s+(?:(?i:global|total|world['’]s|worldwide|overall)\s+)?"
+    r"(?P<name>[\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)\s+(?i:market|industry)\b"
+)
 _OF_THE_AFTER = re.compile(r"\s*(?:(?i:share)\s+)?(?i:of)\s+(?i:the)\s+")
 _A_MARKET_NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?i:market|industry|revenues?|sales)\b")
 
