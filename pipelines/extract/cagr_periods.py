@@ -39,6 +39,10 @@ _REACHED_BY_THEN_RATE = re.compile(
     r"(?i:at|with|growing\s+at|registering|exhibiting|expanding\s+at)\s+(?:(?i:a|an)\s+)?"
     r"(?:(?i:cagr|compound\s+annual\s+growth\s+rate)(?:\s+\(CAGR\))?\s+(?i:of)\s+)?[^%]{0,25}$"
 )
+# "is expected to grow", "each forecast to grow at": a rate or period the sentence forecasts, not one it records
+FORECAST_WORDING = re.compile(
+    r"\b(?i:forecasts?|forecasted|projected|expected|anticipated|predicted|will|poised|set\s+to|estimated\s+to)\b"
+)
 _UNTIL_YEAR = re.compile(r"(?i:by|through|till|until|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?(?P<year>(?:19|20)\d{2})\b")
 _YEAR_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "for the next 8-year period", "over the next five years", "over a 10-year period", "over the next decade"

@@ -35,13 +35,11 @@ YEAR_OPENING = re.compile(
     r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?:(?i:the\s+(?:end|start|beginning)\s+of)\s+)?(?P<year>(?:19|20)\d{2}),"
 )
 BY_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:by)\s+(?:(?i:the\s+end\s+of)\s+)?(?P<year>(?:19|20)\d{2}),")
-TO_BEFORE = re.compile(
-    r"\b(?i:to)\s+(?:(?i:about|around|nearly|over|almost|roughly|approximately|an\s+estimated|more\s+than)\s+)?$"
-)
+_ROUGHLY = r"(?:(?i:about|around|nearly|over|almost|roughly|approximately|an\s+estimated|more\s+than)\s+)?"
+TO_BEFORE = re.compile(r"\b(?i:to)\s+" + _ROUGHLY + "$")
 # "forecast to advance 3.9 percent per year through 2019 to $218 billion": the year the amount is reached by
 _YEAR_THEN_TO_BEFORE = re.compile(
-    r"\b(?i:through|by|until|till)\s+(?P<year>(?:19|20)\d{2})\s*,?\s+(?i:to)\s+"
-    r"(?:(?i:about|around|nearly|over|almost|roughly|approximately|an\s+estimated|more\s+than)\s+)?$"
+    r"\b(?i:through|by|until|till)\s+(?P<year>(?:19|20)\d{2})\s*,?\s+(?i:to)\s+" + _ROUGHLY + "$"
 )
 # "will reach $91.4 billion this year", "USD 6.45 billion in the current year": the year the page was written
 THIS_YEAR_AFTER = re.compile(r"[^.;:,()]{0,60}?\b(?i:this\s+year|the\s+current\s+year)\b")

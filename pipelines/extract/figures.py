@@ -40,6 +40,7 @@ from pipelines.extract.cagr_periods import (
     FORECAST_END,
     FORECAST_END_YEAR,
     FORECAST_PERIOD,
+    FORECAST_WORDING,
     RATES_IN_A_ROW,
     SAME_PERIOD,
     THIS_PERIOD,
@@ -452,12 +453,6 @@ def _outside_quoted_report_titles(text: str, mentions: list[Mention]) -> list[Me
     if not titles:
         return mentions
     return [mention for mention in mentions if not any(start <= mention.start < end for start, end in titles)]
-
-
-# "each forecast to grow at", "is expected to expand at": a rate the sentence forecasts, not one it records
-_FORECAST_WORDING = re.compile(
-    r"\b(?i:forecasts?|forecasted|projected|expected|anticipated|predicted|estimated\s+to|set\s+to|poised\s+to|will)\b"
-)
 
 
 def extract_figures(
@@ -923,7 +918,7 @@ def extract_figures(
                 if period_start is not None and period_start > 0 and period_end is not None:
                     last_cagr_period = (period_start, period_end)
                     last_cagr_period_position = position
-                    last_cagr_forecast = bool(_FORECAST_WORDING.search(text, sentence.char_start, item.start))
+                    last_cagr_forecast = bool(FORECAST_WORDING.search(text, sentence.char_start, item.start))
             else:
                 year = labelled_year or year_for(item.start, item.end, clause_end, tokens, hint)
                 in_clause = any(item.end <= y.start < clause_end for y in tokens.years)

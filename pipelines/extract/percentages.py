@@ -138,9 +138,10 @@ _SPAN_OF_YEARS_OPENING = re.compile(
     r"(?P<first>(?:19|20)\d{2})\s*(?:-|–|(?i:and|to))\s*(?P<last>(?:19|20)\d{2})"
     r"(?:\s+(?i:period|timeframe|time\s+frame|forecast\s+period|analysis\s+period))?\s*,"
 )
+# "4.2% and 5.4% respectively": the rates in a row after the first, up to the words that give their period
+_LATER_RATES_IN_A_ROW = r"(?:\s*(?:,\s*(?i:and\s+)?|\s(?i:and)\s+)\d+(?:\.\d+)?\s?%)*\s*(?:,?\s*(?i:respectively),?)?"
 _SPAN_OF_YEARS_AFTER = re.compile(
-    r"(?:\s*(?:,\s*(?i:and\s+)?|\s(?i:and)\s+)\d+(?:\.\d+)?\s?%)*\s*(?:,?\s*(?i:respectively),?)?"
-    r"\s*(?i:between|from|over|during|in)\s+(?:(?i:the)\s+)?(?:(?i:period)\s+(?:(?i:of)\s+)?)?"
+    _LATER_RATES_IN_A_ROW + r"\s*(?i:between|from|over|during|in)\s+(?:(?i:the)\s+)?(?:(?i:period)\s+(?:(?i:of)\s+)?)?"
     r"(?P<first>(?:19|20)\d{2})\s*(?:-|–|(?i:and|to))\s*(?P<last>(?:19|20)\d{2})\b"
 )
 
@@ -148,8 +149,7 @@ _SPAN_OF_YEARS_AFTER = re.compile(
 _SHORTEST_CAGR_YEARS = 2
 _COMING_YEARS_AFTER = re.compile(
     # "... 6.1% and 7.6% respectively during the same period": the period of the rates before
-    r"(?:(?:\s*(?:,\s*(?i:and\s+)?|\s(?i:and)\s+)\d+(?:\.\d+)?\s?%)*\s*,?\s*(?i:respectively))?"
-    r"\s*,?\s*(?i:in|over|during|through|for)\s+(?i:the)\s+"
+    _LATER_RATES_IN_A_ROW + r"\s*,?\s*(?i:in|over|during|through|for)\s+(?i:the)\s+"
     r"(?:(?i:coming|upcoming|next|following|forecast)\s+(?i:years|future|period|decade)"
     r"|(?i:same|aforementioned)\s+(?i:period|timeframe|time\s+frame|years))\b"
 )

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from pipelines.extract.cagr_periods import resolve_cagr_periods, resolve_forecast_end_years
+from pipelines.extract.cagr_periods import FORECAST_WORDING, resolve_cagr_periods, resolve_forecast_end_years
 from pipelines.extract.companies import extract_companies
 from pipelines.extract.developments import extract_developments
 from pipelines.extract.figure_members import figures_of_members_the_page_names
@@ -39,7 +39,6 @@ def _stated_forecast_period(text: str) -> tuple[int, int] | None:
     return None
 
 
-_FUTURE_WORDS = re.compile(r"\b(?i:forecast|projected|expected|anticipated|will|poised|set\s+to|estimated\s+to)\b")
 _PAST_WORDS = re.compile(
     r"\b(?i:has|have|had)\s+(?:\w+\s+)?(?i:experienced|grown|registered|recorded|seen|witnessed)\b"
     r"|\b(?i:historical|historic)\s+(?i:period|years)\b"
@@ -64,13 +63,13 @@ def _period_of_market_cagrs(figures: list[StatedFigure]) -> tuple[int, int] | No
     forecast = {
         (figure.period_start_year, figure.period_end_year)
         for figure in figures
-        if figure.metric == "cagr" and _FUTURE_WORDS.search(figure.quote) and not _PAST_WORDS.search(figure.quote)
+        if figure.metric == "cagr" and FORECAST_WORDING.search(figure.quote) and not _PAST_WORDS.search(figure.quote)
     }
     # "has recorded a CAGR of 2.7 percent during the historical period": history, never the forecast period
     past = {
         (figure.period_start_year, figure.period_end_year)
         for figure in figures
-        if figure.metric == "cagr" and _PAST_WORDS.search(figure.quote) and not _FUTURE_WORDS.search(figure.quote)
+        if figure.metric == "cagr" and _PAST_WORDS.search(figure.quote) and not FORECAST_WORDING.search(figure.quote)
     }
     periods = Counter({period: count for period, count in periods.items() if period not in past})
     order = list(periods)
