@@ -3368,3 +3368,39 @@ def test_a_members_share_of_another_named_market_is_not_a_share_of_the_pages_mar
     report = extract_report(text)
     assert [f for f in report.figures if f.metric == "share"] == []
     assert sum("a share of another market" in item.reason for item in report.skipped) == 2
+
+
+def test_a_minus_sign_written_against_a_rate_makes_it_a_decline():
+    card = (
+        "Cargo Van Market\n\nCargo Van Market Analysis\n13.19 Billion\nMarket Size in 2024 (USD)\n"
+        "-2.00 %\nCAGR (2017-2023)\n5.03 %\nCAGR (2024-2030)\n"
+    )
+    rates = {(f.pct, f.period_start_year) for f in _figures(card, metric="cagr", scope="market")}
+    assert rates == {(-2.0, 2017), (5.03, 2024)}
+    prose = "The cargo van market shrank at a CAGR of \u22121.5% between 2019 and 2023, and 10-12% of vans are leased."
+    assert _cagr(prose)[:3] == (-1.5, 2019, 2023)
+    assert [(p.low, p.high) for p in find_percentages("a share of 10-12% or -3%")] == [(10, 12), (-3, None)]
+
+
+def test_a_place_growing_at_an_annual_rate_grows_at_a_compound_rate():
+    text = (
+        "Kelp Harvester Market\n\nThe kelp harvester market was valued at USD 4.1 billion in 2022.\n"
+        "The Asia Pacific kelp harvester market accounted for more than 45% of revenue in 2022, and is predicted to "
+        "increase at an annual rate of 8.5% by 2032.\n"
+    )
+    (cagr,) = _figures(text, metric="cagr")
+    assert (cagr.scope, cagr.member, cagr.pct) == ("region", "Asia Pacific", 8.5)
+
+
+def test_a_rate_of_the_markets_volume_is_not_its_cagr_unless_money_is_named():
+    volume = (
+        "Kelp Fertilizer Market\n\nThe kelp fertilizer market was valued at USD 64.5 million in 2019 registering a "
+        "CAGR of 6.4% during the forecast period (2020-2025). The consumption volume of the kelp fertilizer market "
+        "was 78.0 thousand metric ton in 2019 registering a CAGR of 5.8% during the forecast period (2020-2025).\n"
+    )
+    assert [f.pct for f in _figures(volume, metric="cagr")] == [6.4]
+    money = (
+        "Kelp Security Market\n\nThe volume of the global kelp security market in 2021 reached $216.11 billion, and "
+        "if the average annual growth rate (CAGR) remains at 9.5%, the market will reach $478.68 billion by 2030.\n"
+    )
+    assert _cagr(money)[:3] == (9.5, 2021, 2030)

@@ -422,7 +422,10 @@ def find_percentages(text: str) -> list[Percent]:
             high = parse_number(match.group("high")) if match.group("high") else None
         except AmbiguousNumberError as error:
             low, high, problem = Decimal(0), None, str(error)
-        percentages.append(Percent(match.start(), match.end(), match.group(0), low, high, rounding_of(low), problem))
+        start = match.start()
+        if high is None and _written_negative(text, start):
+            start, low = start - 1, -low
+        percentages.append(Percent(start, match.end(), text[start : match.end()], low, high, rounding_of(low), problem))
     taken = {percent.start for percent in percentages}
     bare_cagrs = []
     for match in matches_where_they_can_be(_BARE_CAGR, text, starts_with=_BARE_CAGR_STARTS):
@@ -433,6 +436,18 @@ def find_percentages(text: str) -> list[Percent]:
     if bare_cagrs:
         percentages = sorted([*percentages, *bare_cagrs], key=lambda percent: percent.start)
     return _between_percentages(text, percentages)
+
+
+_MINUS_SIGNS = "-\u2212"
+
+
+def _written_negative(text: str, start: int) -> bool:
+    """'-2.00 %' on a line of its own, 'a CAGR of \u22121.2%': a minus sign written right against the number, where
+    nothing before it makes it a range's dash ('10-12%') or part of a word or number."""
+    if start == 0 or text[start - 1] not in _MINUS_SIGNS:
+        return False
+    before = text[start - 2] if start >= 2 else " "
+    return not (before.isalnum() or before in "-\u2212.,%)/")
 
 
 def _between_percentages(text: str, percentages: list[Percent]) -> list[Percent]:

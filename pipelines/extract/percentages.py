@@ -35,6 +35,8 @@ _CAGR_BEFORE = re.compile(
     # "The Jute Bag Market CAGR (growth rate) is expected to be around 6.7%": a bracket after the word is no word
     r"(?i:cagr(?:\s*\([^)]{0,30}\))?|compound annual growth rate|annual compound(?:ed)? growth rate|annual growth rate"
     r"|aggregate growth rate"
+    # "predicted to increase at an annual rate of 8.5% by 2032" (not "an annual rate of inflation": a number follows)
+    r"|(?:grow|increas|expand|ris)\w*\s+(?:at|by)\s+an?\s+(?:average\s+)?annual\s+rate"
     r"|annually"
     r"|(?:average|combined|compound(?:ed)?)\s+annual"
     # "(CAGR) of5.8%": a rate glued to the word before it
@@ -179,6 +181,13 @@ _VOLUME_RATE_BEFORE = re.compile(
     r"|populations?|(?:the\s+)?number\s+of|installed\s+base"
     r"|volumes?|launches|capacity)\b(?:(?!\b(?i:market|industry|revenue|value)\b)[^.;])*$"
 )
+# "The consumption volume of the biofertilizer market was 78.0 thousand metric ton in 2019 registering a CAGR of
+# 5.8%": the sentence is about the market's volume, whatever clause the rate stands in (unless money is named: "the
+# volume of the global information security market in 2021 reached $216.11 billion")
+_VOLUME_OF_THE_MARKET_BEFORE = re.compile(
+    r"\b(?i:volumes?|consumption|production|shipments?)\s+(?i:of)\s+(?:(?i:the)\s+)?[^.;]{0,80}?"
+    r"\b(?i:market|industry)\b(?:(?!\b(?i:revenues?|value|worth|valued|sales|USD|EUR|GBP)\b|[$€£¥₹])(?:[^.;]|\.(?=\d)))*$"
+)
 
 
 # "grow from 11 percent ($15-25 billion) in 2022 to 14 percent": a rate and its amount in one year, then the next.
@@ -233,6 +242,7 @@ def classify_percentage(
     years may read the rates in a row around it up to the ends of its ``sentence`` (start, end)."""
     before = text[clause_start : percent.start]
     after = text[percent.end : clause_end]
+    sentence_start, sentence_end = sentence or (clause_start, clause_end)
     if _EFFECT_ON_A_RATE.match(after):
         return None
     if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after):
@@ -240,7 +250,7 @@ def classify_percentage(
             return None  # "the 2014 annual growth rate in that category rising by 6.8 percent": one year's growth
         if not _COMPOUND_WORDS.search(before + after) and _A_PAST_AVERAGE.search(text, clause_start, clause_end):
             return None  # "Average growth over the past five years has been 10% a year": a past average, no period
-        return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
+        return None if _a_rate_of_volume(text, before, sentence_start, percent.start) else "cagr"
     if _A_CHANGE_BEFORE.search(before):
         return None  # "representing a decrease of 2.5% from the prior year": a change, not a share
     if _SHARE_OF_A_QUANTITY.match(after):
@@ -250,7 +260,6 @@ def classify_percentage(
     if SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
         return "share"
     # "an expected growth rate of 16.2% between 2020 and 2027": a rate over several years is a compound one
-    sentence_start, sentence_end = sentence or (clause_start, clause_end)
     # "Over the 2020-2027 timeframe, Japan and Canada are expected to expand at 7.5 percent and 11%, respectively"
     span = _SPAN_OF_YEARS_AFTER.match(text, percent.end, sentence_end) or _SPAN_OF_YEARS_OPENING.match(
         text, sentence_start, percent.start
@@ -260,8 +269,14 @@ def classify_percentage(
     if (over_years or _COMING_YEARS_AFTER.match(text, percent.end, sentence_end)) and _GROWTH_RATE_BEFORE.search(
         text, sentence_start, percent.start
     ):
-        return None if _VOLUME_RATE_BEFORE.search(before) else "cagr"
+        return None if _a_rate_of_volume(text, before, sentence_start, percent.start) else "cagr"
     return None
+
+
+def _a_rate_of_volume(text: str, before: str, sentence_start: int, rate_start: int) -> bool:
+    return bool(
+        _VOLUME_RATE_BEFORE.search(before) or _VOLUME_OF_THE_MARKET_BEFORE.search(text, sentence_start, rate_start)
+    )
 
 
 def ranks_shares(text: str, sentences: list[Sentence], position: int, figure_start: int) -> bool:

@@ -28,7 +28,8 @@ _CELL_WORDS = 8
 _WORD_START = re.compile(r"\s*[A-Za-z0-9$]")
 # A sentence ends at . ! or ? followed by whitespace and something that can start a sentence.
 _SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-Z0-9•])")
-_LEADING_MARKER = re.compile(r"[\s\u2022\u25cf\u25aa\u2023\u2013\u2014*·-]*(?:\(?\d{1,2}[.)]\s+)?")
+# A bullet's dash, not a minus sign: "-2.00 %" on a line of its own keeps its sign
+_LEADING_MARKER = re.compile(r"(?:[\s\u2022\u25cf\u25aa\u2023\u2013\u2014*·]|-(?!\d))*(?:\(?\d{1,2}[.)]\s+)?")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     [

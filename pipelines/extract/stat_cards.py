@@ -27,7 +27,7 @@ from pipelines.extract.numbers import (
 from pipelines.extract.records import Sentence
 
 _CARD_FIGURE = re.compile(
-    r"^[↗↑▲+]?\s?(?P<currency>USD|US\$|\$|EUR|€)?\s?(?P<number>\d[\d,]*(?:\.\d+)?)\s?"
+    r"^(?:(?P<minus>[-\u2212])|[↗↑▲+])?\s?(?P<currency>USD|US\$|\$|EUR|€)?\s?(?P<number>\d[\d,]*(?:\.\d+)?)\s?"
     r"(?P<unit>%|(?i:billion|million|trillion|thousand|bn|mn|tn|b|m))?\s*$"
 )
 _LABEL_MAX_LENGTH = 90
@@ -102,7 +102,15 @@ def _labels_above(sentences: list[Sentence], figures: dict, position: int) -> bo
     first = position
     while first - 2 in figures and _is_label(sentences[first - 1], sentences[first]):
         first -= 2
-    return first > 0 and _is_label(sentences[first - 1], sentences[first])
+    # a heading above the run ("North America Van Market Analysis") names no figure: it is no card's label
+    return (
+        first > 0
+        and _is_label(sentences[first - 1], sentences[first])
+        and _NAMES_A_FIGURE.search(sentences[first - 1].text) is not None
+    )
+
+
+_NAMES_A_FIGURE = re.compile(r"(?i:cagr|growth|share|size|value|revenue|forecast|valuation)")
 
 
 def _is_label(line: Sentence, figure_line: Sentence) -> bool:
@@ -141,6 +149,8 @@ def _read_card(figure_sentence: Sentence, figure: re.Match, label: Sentence, hea
         number = parse_number(figure.group("number"))
     except ValueError:
         return None
+    if figure.group("minus"):  # "-2.00 %" over "CAGR (2017-2023)": a market that shrank
+        number = -number
     ranges = find_year_ranges(label.text)
     years = [year.year for year in find_years(label.text)]
     parts = [part.strip() for part in label.text.split(",")]
