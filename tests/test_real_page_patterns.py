@@ -3404,3 +3404,22 @@ def test_a_rate_of_the_markets_volume_is_not_its_cagr_unless_money_is_named():
         "if the average annual growth rate (CAGR) remains at 9.5%, the market will reach $478.68 billion by 2030.\n"
     )
     assert _cagr(money)[:3] == (9.5, 2021, 2030)
+
+
+def test_a_modal_verb_after_an_aside_names_no_member():
+    text = (
+        "Plant Dairy Market\n\nThe plant dairy market was valued at USD 29 billion in 2023.\n"
+        "Oat yoghurt, in particular, could take up 10% of its global market share in the next decade.\n"
+    )
+    assert not [f for f in _figures(text, metric="share") if f.member in ("could", "will")]
+
+
+def test_this_represents_a_cagr_takes_the_years_the_sentence_before_grows_between():
+    text = (
+        "Kelp Security Market\n\nThe global kelp security market in 2024 is robust, with a reported size of USD 190.4 "
+        "billion in 2023, projected to reach USD 298.5 billion by 2028. This represents a Compound Annual Growth "
+        "Rate (CAGR) of 9.4%, reflecting strong demand.\n"
+    )
+    assert _cagr(text)[:3] == (9.4, 2023, 2028)
+    text_apart = text.replace(" This represents", "\nDemand is rising everywhere.\nThis represents")
+    assert _cagr(text_apart)[1:3] == (None, None)

@@ -58,6 +58,12 @@ RATES_IN_A_ROW = re.compile(
     r"(?:\s+(?i:in|by)\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:,\s*(?:(?i:and|or)\s+)?|(?i:and|or|to))\s*(?:(?i:a|an)\s+)?"
 )
 THIS_PERIOD = re.compile(r"\b(?i:this|that)\s+(?:(?i:forecast|projection)\s+)?(?i:period|timeframe|time\s+frame)\b")
+# "... USD 190.4 billion in 2023, projected to reach USD 298.5 billion by 2028. This represents a CAGR of 9.4%": a
+# sentence that opens by naming the growth the one before it told
+THAT_GROWTH_OPENING = re.compile(
+    r"[-•*·\s]*(?i:this|that|which|it)\s+(?:(?i:growth|increase|rise|expansion|trajectory)\s+)?"
+    r"(?:(?i:represents|reflects|implies|translates|equates|corresponds|amounts|marks|means|indicates)\b)"
+)
 SAME_PERIOD = re.compile(
     r"\b(?i:(?:over|during|in|for)\s+the\s+(?:same|aforementioned|above|said)\s+(?:period|timeframe|time\s+frame|years))\b"
 )

@@ -43,6 +43,7 @@ from pipelines.extract.cagr_periods import (
     FORECAST_WORDING,
     RATES_IN_A_ROW,
     SAME_PERIOD,
+    THAT_GROWTH_OPENING,
     THIS_PERIOD,
     UNSTATED_PERIOD,
     cagr_period,
@@ -480,6 +481,7 @@ def extract_figures(
     last_cagr_period_position = -1  # the sentence that stated it
     last_cagr_forecast = False  # and whether that sentence forecast it ("is forecast to grow at"), not recorded it
     last_value_years: tuple[int, int] | None = None  # the years the last sentence with two dated values spans
+    last_value_years_at = -1  # and that sentence's position
 
     for position in sorted(set(grouped) | set(table_rows) | set(cards) | set(flat_tables) | set(year_value_lines)):
         tokens = grouped.get(position) or SentenceTokens(sentences[position], [], [], [], [], [])
@@ -904,7 +906,10 @@ def extract_figures(
                 if (
                     (period_start, period_end) in (UNSTATED_PERIOD, FORECAST_PERIOD)
                     and last_value_years
-                    and THIS_PERIOD.search(sentence.text)
+                    and (
+                        THIS_PERIOD.search(sentence.text)
+                        or (last_value_years_at == position - 1 and THAT_GROWTH_OPENING.match(sentence.text))
+                    )
                 ):
                     # "... from $3.3 billion in 2022 to $7.27 billion by 2027. During this forecast period, ... a CAGR
                     # of 16.85%": the years the previous sentence grew between
@@ -957,7 +962,7 @@ def extract_figures(
         recent_mentions.extend(tokens.mentions)
         spanned = years_of_values_before(sentence.char_end, tokens)
         if len(spanned) >= 2 and spanned[0] != spanned[-1]:
-            last_value_years = (min(spanned), max(spanned))
+            last_value_years, last_value_years_at = (min(spanned), max(spanned)), position
     return figures, skipped
 
 
