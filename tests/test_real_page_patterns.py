@@ -3423,3 +3423,14 @@ def test_this_represents_a_cagr_takes_the_years_the_sentence_before_grows_betwee
     assert _cagr(text)[:3] == (9.4, 2023, 2028)
     text_apart = text.replace(" This represents", "\nDemand is rising everywhere.\nThis represents")
     assert _cagr(text_apart)[1:3] == (None, None)
+
+
+def test_three_named_members_take_their_shares_respectively():
+    text = (
+        "Soda Market\n\nThe global soda industry was valued at 1.26 trillion USD in 2019.\n"
+        "In 2019, soft drinks accounted for 43% of the global soda industry value. Hot drinks, bottled water, and "
+        "juice followed with shares of 35%, 17%, and 6%, respectively.\n"
+    )
+    shares = {(f.member, f.pct, f.year) for f in _figures(text, metric="share")}
+    assert shares == {("soft drinks", 43.0, 2019), ("Hot drinks", 35.0, 2019), ("bottled water", 17.0, 2019),
+                      ("juice", 6.0, 2019)}  # fmt: skip

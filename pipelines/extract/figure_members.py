@@ -85,6 +85,8 @@ MEMBER_THEN_VERB = re.compile(
     r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
     r"|take|stays|stay|stayed|remain|remains|remained|secured|secures|secure|garnered|garners|occupied|occupies"
     r"|control|contribute|continues|continue|continued"
+    # "Hot drinks, bottled water, and juice followed with shares of 35%, 17%, and 6%, respectively"
+    r"|(?:followed|follow|follows)(?=\s+(?i:with|at)\b)"
     r"|at)\b(?!-)"
 )
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
@@ -561,6 +563,37 @@ def one_of_respectively(target: NamedScope, tokens: SentenceTokens, percent: Per
     if len(shares) != len(members) or percent.start not in shares:
         return target
     return replace(target, member=members[shares.index(percent.start)])
+
+
+# "Hot drinks, bottled water, and juice followed with shares of 35%, 17%, and 6%, respectively": the subject's
+# list, up to its verb
+_LISTED_SUBJECT = re.compile(
+    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<list>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,3}?"
+    r"(?:\s*,\s*(?:(?i:and)\s+)?(?:(?i:the)\s+)?[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,3}?){2,})\s+"
+    r"(?i:followed|accounted|held|recorded|captured|represented|contributed|registered|made\s+up|had|posted)\b"
+)
+
+
+def one_of_a_listed_subject(
+    text: str, sentence: Sentence, tokens: SentenceTokens, percent: Percent
+) -> NamedScope | None:
+    """The member a percentage is of when the sentence opens with three or more names, then gives as many
+    percentages "respectively": each name its own, in order."""
+    if not RESPECTIVELY.search(sentence.text):
+        return None
+    opening = _OPENING_PHRASE.match(text, sentence.char_start)
+    subject = _LISTED_SUBJECT.match(text, opening.end() if opening else sentence.char_start, percent.start)
+    if subject is None or any(subject.start("list") <= m.start < subject.end("list") for m in tokens.mentions):
+        return None
+    members = [member for member in MEMBERS_JOINED.split(subject.group("list")) if member]
+    rates = [item.start for item in tokens.percentages]
+    if (
+        len(members) != len(rates)
+        or percent.start not in rates
+        or any(NOT_A_MEMBER.fullmatch(member) or FIRM_NAME.fullmatch(member) for member in members)
+    ):
+        return None
+    return NamedScope("segment", None, members[rates.index(percent.start)])
 
 
 _LEADING_WORDS_OF_A_SUBJECT = re.compile(r"^(?:(?i:the|yet|however|meanwhile|also|both)\b[\s,]*)+")

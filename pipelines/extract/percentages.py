@@ -19,6 +19,7 @@ from pipelines.extract.figure_members import (
     MEMBER_IS_THE_KIND,
     NOT_A_MEMBER,
     member_opening_clause,
+    one_of_a_listed_subject,
     one_of_respectively,
     segment_named_before,
     subject_after_openings,
@@ -398,6 +399,8 @@ def holder_of_a_share(
         after = next((m for m in tokens.mentions if m.start > clause_end), None)
         if after is not None and not text[clause_end + 1 : after.start].strip(" \t(the").strip():
             return after.target
+    if listed := one_of_a_listed_subject(text, sentence, tokens, percent):
+        return listed
     opening = member_opening_clause(text, sentence, percent.start, require_by_dimension=False)
     if opening is not None:
         return one_of_respectively(opening, tokens, percent)
