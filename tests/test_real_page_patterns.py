@@ -3434,3 +3434,23 @@ def test_three_named_members_take_their_shares_respectively():
     shares = {(f.member, f.pct, f.year) for f in _figures(text, metric="share")}
     assert shares == {("soft drinks", 43.0, 2019), ("Hot drinks", 35.0, 2019), ("bottled water", 17.0, 2019),
                       ("juice", 6.0, 2019)}  # fmt: skip
+
+
+def test_a_rate_of_a_market_named_as_a_part_of_the_pages_market_is_that_segments():
+    text = (
+        "Heat Pump Market\n\nThe global heat pump market was valued at USD 60 billion in 2023 and is expected to grow "
+        "at a CAGR of 9.1% from 2024 to 2030.\n"
+        "The air-source heat pump market is projected to grow at a CAGR of 8.4% from 2024 to 2030.\n"
+    )
+    rates = {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")}
+    assert rates == {("market", None, 9.1), ("segment", "air-source heat pump", 8.4)}
+
+
+def test_a_market_named_without_the_pages_generic_last_word_and_with_more_is_a_part_of_it():
+    text = (
+        "Cold Chain Logistics Market\n\nThe global cold chain logistics market size was valued at $367.8 billion in "
+        "2022 and is expected to expand at a CAGR of 10.3% from 2023 to 2030.\n"
+        "The pharmaceutical cold chain market is projected to grow at a CAGR of 12.7% from 2023 to 2030.\n"
+    )
+    rates = {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")}
+    assert rates == {("market", None, 10.3), ("segment", "pharmaceutical cold chain", 12.7)}

@@ -367,6 +367,14 @@ _DECLINE_BEFORE = re.compile(
 )
 
 
+def _part_of_the_market_named(text: str, sentence: Sentence, item: Percent, market: str) -> NamedScope | None:
+    """The segment a rate's sentence names as a market before it, when that market is a part of the page's."""
+    named = market_named_before(text, sentence.char_start, item.start, market)
+    if named is None or relation_to_the_market(named, market) != "part" or place_of_a_named_market(named, market):
+        return None
+    return NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", named) or named)
+
+
 def _signed(pct: float | None, declining: bool) -> float | None:
     return -pct if declining and pct is not None and pct > 0 else pct
 
@@ -834,6 +842,12 @@ def extract_figures(
                 else:
                     # "... the advertising category is forecast to grow the fastest, with a projected CAGR of 6.1%"
                     target = segment_named_before(text, sentence.char_start, item.start)
+                if (
+                    target is None
+                    and market
+                    and (sub_market := _part_of_the_market_named(text, sentence, item, market))
+                ):
+                    target = sub_market  # "The pharmaceutical cold chain market is projected to grow at 12.7%"
                 if target is not None:
                     common.update(scope=target.scope, dimension=target.dimension, member=target.member)
                 elif not row and (owner := rate_of_something_else(text[sentence.char_start : item.start], market)):

@@ -231,7 +231,23 @@ def relation_to_the_market(named: str, market: str) -> str:
         return "same"  # "the information technology market" on a page about "IT Spending"
     if market_words <= named_words:
         return "same" if _widened_with_and(named, market_words) else "part"
+    # "the pharmaceutical cold chain market" on a cold chain logistics page: the market's name without its generic
+    # last word, and more
+    head = market_words - _generic_last_word(market)
+    if head != market_words and head and head < named_words:
+        return "part"
     return "other"
+
+
+# The last words of a market's name that say what kind of business it is, not what it is about
+_GENERIC_LAST_WORDS = frozenset(
+    {"logistic", "service", "solution", "management", "technology", "technologie", "equipment", "device"}
+)
+
+
+def _generic_last_word(market: str) -> frozenset[str]:
+    words = _market_words(market.split()[-1]) if market.split() else frozenset()
+    return words & _GENERIC_LAST_WORDS
 
 
 def _widened_with_and(named: str, market_words: frozenset[str]) -> bool:
