@@ -119,7 +119,15 @@ from pipelines.extract.market_filters import (
 from pipelines.extract.market_identity import place_named
 from pipelines.extract.market_place import place_of_a_named_market
 from pipelines.extract.name_trie import WORD_SEPARATOR
-from pipelines.extract.numbers import A_YEAR, AmbiguousNumberError, Money, find_years, parse_number, rounding_of
+from pipelines.extract.numbers import (
+    A_YEAR,
+    AmbiguousNumberError,
+    Money,
+    Percent,
+    find_years,
+    parse_number,
+    rounding_of,
+)
 from pipelines.extract.percentages import (
     FOLLOWED_BY,
     FROM_RATE_TO_RATE,
