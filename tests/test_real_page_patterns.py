@@ -3454,3 +3454,12 @@ def test_a_market_named_without_the_pages_generic_last_word_and_with_more_is_a_p
     )
     rates = {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")}
     assert rates == {("market", None, 10.3), ("segment", "pharmaceutical cold chain", 12.7)}
+
+
+def test_a_scale_word_before_market_is_no_market_name():
+    text = (
+        "Kelp AI will be a $1.3 trillion market within a decade, new research says\n\n"
+        "The kelp AI industry will grow from $40 billion in 2022 to $1.3 trillion in 2032.\n"
+    )
+    assert extract_report(text).metadata.market != "Trillion"
+    assert {f.value_millions for f in _figures(text, metric="value", scope="market")} == {40000.0, 1300000.0}
