@@ -3463,3 +3463,9 @@ def test_a_scale_word_before_market_is_no_market_name():
     )
     assert extract_report(text).metadata.market != "Trillion"
     assert {f.value_millions for f in _figures(text, metric="value", scope="market")} == {40000.0, 1300000.0}
+
+
+def test_a_dollar_code_written_with_its_symbol_is_that_currency():
+    text = "Kelp Drone Market\n\nThe global kelp drone market will be worth AUD$83.75 billion by 2030.\n"
+    (value,) = _figures(text, metric="value")
+    assert (value.value_millions, value.currency, value.year) == (83750.0, "AUD", 2030)

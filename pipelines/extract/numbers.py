@@ -30,6 +30,10 @@ _CURRENCIES = {
     "$": "USD",
     "a$": "AUD",
     "au$": "AUD",
+    "aud$": "AUD",  # "AUD$83.75 Billion": the code and the symbol
+    "cad$": "CAD",
+    "nzd$": "NZD",
+    "sgd$": "SGD",
     "c$": "CAD",
     "ca$": "CAD",
     "nz$": "NZD",
@@ -79,7 +83,8 @@ _THOUSANDS_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # skips straight to the characters a currency can start with.
 _CURRENCY_SYMBOLS = "|".join(f"{re.escape(symbol)}(?<![A-Za-z]{re.escape(symbol)})" for symbol in "$€£¥₹")
 _CURRENCY = (
-    rf"U\.S\.\s?\$|US\s?\$|\$\s?US(?=\s?\d)|USD|US\s+dollars|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$|EUR|GBP|JPY|INR|CNY"
+    rf"U\.S\.\s?\$|US\s?\$|\$\s?US(?=\s?\d)|USD|US\s+dollars|(?:AUD|CAD|NZD|SGD)\$?|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$"
+    rf"|EUR|GBP|JPY|INR|CNY"
     rf"|RMB|Rs\.?(?=\s?\d)|{_CURRENCY_SYMBOLS}"
 )
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion|lakh\s+crore|crore|lakh|mln|mn|bn|tn)\b"
