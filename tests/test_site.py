@@ -3,6 +3,8 @@ type loads with no console error and no request leaving file://, the charts draw
 page shows its text literally and runs nothing, and a refresh rewrites only the changed market's pages."""
 
 import json
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import duckdb
 import pytest
 from playwright.sync_api import sync_playwright
 
+from pipelines.site.render import report_page
 from tests.conftest import PROJECT_ROOT, build_warehouse
 
 CORPUS = Path(__file__).parent / "data" / "markets"
@@ -75,7 +78,8 @@ class OpenedPage:
 
 
 def open_page(browser, path: Path) -> OpenedPage:
-    return OpenedPage(browser, path.resolve().as_uri())
+    # the address a reader types: through the 'site' link and the report shards' links, not resolved past them
+    return OpenedPage(browser, path.absolute().as_uri())
 
 
 def query(warehouse_path: Path, sql: str, parameters=None) -> list[tuple]:
@@ -89,7 +93,7 @@ def query(warehouse_path: Path, sql: str, parameters=None) -> list[tuple]:
         ("index.html", 0),
         ("markets/space-mining.html", 1),
         ("markets/asteroid-mining.html", 3),  # the consensus, one segment dimension and the regions of a page
-        ("reports/norwood-space-mining-conflicting.html", 0),
+        (f"reports/{report_page('norwood-space-mining-conflicting')}", 0),
         ("dictionary.html", 0),
     ],
 )
@@ -182,18 +186,18 @@ def test_a_hostile_page_shows_its_text_literally_and_runs_no_script(tmp_path, br
     assert build_warehouse(raw_dir, warehouse_path).success
     site = warehouse_path.parent / "site"
     (market_id,) = query(warehouse_path, "select market_id from marts.dim_report")[0]
-    for page in ("index.html", f"markets/{market_id}.html", "reports/gadgets.html"):
+    for page in ("index.html", f"markets/{market_id}.html", f"reports/{report_page('gadgets')}"):
         opened = open_page(browser, site / page)
         assert opened.dialogs == [] and opened.errors == []
         assert opened.page.evaluate("window.pwned") is None
         assert opened.page.evaluate("document.querySelectorAll('img, script:not([src]):not([type])').length") == 0
         assert opened.page.evaluate("document.querySelectorAll('a[href^=\"javascript:\"]').length") == 0
-    report_text = open_page(browser, site / "reports" / "gadgets.html").page.inner_text("main")
+    report_text = open_page(browser, site / "reports" / report_page("gadgets")).page.inner_text("main")
     assert "<script>alert(1)</script>" in report_text
     assert '<img src=x onerror="window.pwned=1">' in report_text
     assert "<script>alert" in open_page(browser, site / "index.html").page.inner_text("main")
     # a quote too long for the table is shortened, the whole of it one click away
-    report = open_page(browser, site / "reports" / "gadgets.html").page
+    report = open_page(browser, site / "reports" / report_page("gadgets")).page
     assert len(LONG_SENTENCE) > 280
     assert report.locator("span.quote", has_text=LONG_SENTENCE[:100]).first.inner_text() == LONG_SENTENCE[:280] + "…"
     assert report.locator("details span.quote").first.text_content() == LONG_SENTENCE
@@ -216,7 +220,46 @@ def test_a_refresh_after_one_changed_file_rewrites_only_that_markets_pages(tmp_p
     assert refreshed["markets_rewritten"] == ["satellite-servicing"]
     assert refreshed["pages_rewritten"] == 4  # its market page, its report page, the index and the dictionary
     site = warehouse_path.parent / "site"
-    assert "3,300.0" in (site / "reports" / "quillon-satellite-servicing.html").read_text(encoding="utf-8")
+    assert "3,300.0" in (site / "reports" / report_page("quillon-satellite-servicing")).read_text(encoding="utf-8")
+
+
+def test_report_pages_live_in_shard_folders_that_versions_share_and_unused_ones_are_removed(tmp_path):
+    raw_dir = copy_corpus(tmp_path)
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
+    site = warehouse_path.parent / "site"
+    shards = warehouse_path.parent / ".site-versions" / "shards"
+    build_warehouse(raw_dir, warehouse_path)
+    first = {link.name: link.resolve() for link in (site / "reports").iterdir()}
+    assert all((site / "reports").joinpath(name).is_symlink() for name in first)
+
+    changed = "quillon-satellite-servicing"
+    page = raw_dir / "reports" / f"{changed}.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("USD 3,200.0 million", "USD 3,300.0 million"))
+    build_warehouse(raw_dir, warehouse_path)
+    second = {link.name: link.resolve() for link in (site / "reports").iterdir()}
+    changed_shard = report_page(changed).split("/")[0]
+    assert second[changed_shard] != first[changed_shard]  # a new folder for the shard where a page changed
+    assert {name for name in first if second[name] == first[name]} == set(first) - {changed_shard}
+    # the new shard folder links the unchanged pages of the old one rather than writing them again
+    for unchanged in second[changed_shard].iterdir():
+        if unchanged.name != f"{changed}.html":
+            assert unchanged.samefile(first[changed_shard] / unchanged.name)
+
+    # the pages link each other and the assets through the shard folder
+    report_file = site / "reports" / report_page(changed)
+    for link in re.findall(r'(?:href|src)="(\.\./[^"#]+)"', report_file.read_text(encoding="utf-8")):
+        assert Path(os.path.normpath(report_file.parent / link)).exists(), link  # as a browser reads "../"
+    market_file = next(m for m in (site / "markets").iterdir() if report_page(changed) in m.read_text(encoding="utf-8"))
+    assert Path(os.path.normpath(market_file.parent / ".." / "reports" / report_page(changed))).exists()
+
+    page.unlink()  # a report leaves its shard: the shard gets a folder without its page
+    build_warehouse(raw_dir, warehouse_path)
+    third = {link.name: link.resolve() for link in (site / "reports").iterdir()}
+    assert not (site / "reports" / report_page(changed)).exists()
+    # only the folders of the current version and the one before it are kept
+    assert {folder.name for folder in shards.iterdir()} == {
+        folder.name for folder in [*second.values(), *third.values()]
+    }
 
 
 def test_a_newcomer_sees_the_seed_markets_series_with_its_three_stated_values(seed_build, browser):

@@ -51,26 +51,37 @@ MARKET_PAGE_REPORT_TABLES = (
 MARKET_PAGE_TABLES = ("dim_market", "fct_market_consensus", "fct_market_cagr_consensus", "fct_estimate_revision")
 
 
-def _fingerprints(connection: duckdb.DuckDBPyConnection, tables: tuple[str, ...], key: str) -> dict[str, str]:
-    """key → a hash of every row the tables hold for it, computed in DuckDB: the sum of the rows' hashes, which
-    needs no sorting and changes when any row is added, removed or changed."""
+def _fingerprints(
+    connection: duckdb.DuckDBPyConnection, key: str, *groups: tuple[str, ...]
+) -> tuple[dict[str, str], ...]:
+    """For each group of tables: key → a hash of every row those tables hold for it, computed in DuckDB: the sum of
+    the rows' hashes, which needs no sorting and changes when any row is added, removed or changed. Each table is
+    read once, however many groups hold it."""
+    tables = list(dict.fromkeys(table for group in groups for table in group))
     parts = " union all ".join(
         f"select {key} as page, '{table}' as source, count(*) || ':' || sum(hash(row)::hugeint) as digest "
         f"from marts.{table} as row where {key} is not null group by {key}"
         for table in tables
     )
-    return dict(
-        connection.execute(
-            f"select page, md5(string_agg(source || digest, '|' order by source)) from ({parts}) group by page"
-        ).fetchall()
+    digests = ", ".join(
+        f"md5(string_agg(source || digest, '|' order by source) filter (where source in "
+        f"({', '.join(repr(table) for table in group)})))"
+        for group in groups
     )
+    fingerprints: tuple[dict[str, str], ...] = tuple({} for _ in groups)
+    for page, *page_digests in connection.execute(f"select page, {digests} from ({parts}) group by page").fetchall():
+        for found, digest in zip(fingerprints, page_digests, strict=True):
+            if digest is not None:
+                found[page] = digest
+    return fingerprints
 
 
 def page_fingerprints(connection: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, str]]:
     """(market_id → fingerprint, report_id → fingerprint) of everything each page shows."""
-    reports = _fingerprints(connection, REPORT_PAGE_TABLES, "report_id")
-    shown_on_market_pages = _fingerprints(connection, MARKET_PAGE_REPORT_TABLES, "report_id")
-    own = _fingerprints(connection, MARKET_PAGE_TABLES, "market_id")
+    reports, shown_on_market_pages = _fingerprints(
+        connection, "report_id", REPORT_PAGE_TABLES, MARKET_PAGE_REPORT_TABLES
+    )
+    (own,) = _fingerprints(connection, "market_id", MARKET_PAGE_TABLES)
     members: dict[str, list[str]] = defaultdict(list)
     for market_id, report_id in connection.execute(
         "select market_id, report_id from marts.dim_report where market_id is not null order by report_id"

@@ -4,13 +4,20 @@ Page text comes from pages anyone can write, so nothing from the warehouse is ev
 unescaped: templates autoescape, chart data sits in ``<script type="application/json">`` with ``<``, ``>`` and
 ``&`` escaped, and a link is kept only for an ``http(s)`` address.
 
-``build_site`` writes a new version of the site into its own folder, reusing (hard-linking) the pages of markets and
-reports whose data did not change since the last version, then points the ``site`` link at it in one
-``os.replace``: a reader sees the old site or the new one, never a mix.
+``build_site`` writes a new version of the site into its own folder, reusing (hard-linking) the pages of markets
+whose data did not change since the last version, then points the ``site`` link at it in one ``os.replace``: a
+reader sees the old site or the new one, never a mix.
+
+Report pages, one per report (100,000 and more), live in 256 shard folders (``reports/<shard>/<report>.html``, the
+shard a hash of the report id). A shard folder is never changed once written: a version links to it
+(``reports/<shard>`` is a symbolic link into ``.site-versions/shards/``), and a shard where a report changed gets a
+new folder with the unchanged pages hard-linked. So a refresh after one changed report writes one page, links a few
+hundred and makes 256 links, whatever the number of reports.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -36,6 +43,7 @@ from pipelines.site.queries import (
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 VERSIONS_FOLDER = ".site-versions"
+SHARDS_FOLDER = "shards"  # in VERSIONS_FOLDER: the report pages' shard folders, which versions share
 MANIFEST = "manifest.json"
 QUOTE_SHOWN = 280
 MAX_REPORTS_CHARTED = 3
@@ -75,12 +83,27 @@ def page_name(identifier: str) -> str:
     return _SAFE_NAME.sub("-", identifier) + ".html"
 
 
+def report_shard(report_id: str) -> str:
+    """'00' to 'ff': the shard folder of a report's page."""
+    return hashlib.blake2b(report_id.encode(), digest_size=1).hexdigest()
+
+
+def report_page(report_id: str) -> str:
+    """A report page's path under reports/: '<shard>/<name>.html'."""
+    return f"{report_shard(report_id)}/{page_name(report_id)}"
+
+
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
     environment.filters.update(
-        chart_json=chart_json, safe_url=safe_url, page_name=page_name, num=number, quote=shortened_quote
+        chart_json=chart_json,
+        safe_url=safe_url,
+        page_name=page_name,
+        report_page=report_page,
+        num=number,
+        quote=shortened_quote,
     )
     return environment
 
@@ -139,11 +162,13 @@ def build_site(warehouse_path: Path, site_path: Path, model_tests: dict[str, dic
     previous = _current_version(site_path)
     manifest_path = previous / MANIFEST if previous else None
     old = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path and manifest_path.exists() else {}
-    version = site_path.parent / VERSIONS_FOLDER / uuid.uuid4().hex
+    versions = site_path.parent / VERSIONS_FOLDER
+    version = versions / uuid.uuid4().hex
+    shards = _ReportShards(versions / SHARDS_FOLDER, previous)
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
         market_fingerprints, report_fingerprints = page_fingerprints(connection)
         changed_markets = _changed(market_fingerprints, old.get("markets", {}), previous, "markets")
-        changed_reports = _changed(report_fingerprints, old.get("reports", {}), previous, "reports")
+        changed_reports = shards.changed(report_fingerprints, old.get("reports", {}))
         try:
             # pages are read and written a chunk at a time: 100,000 reports' data at once held 4 GB
             for chunk in _chunks(changed_markets, MARKETS_PER_CHUNK):
@@ -153,17 +178,14 @@ def build_site(warehouse_path: Path, site_path: Path, model_tests: dict[str, dic
             for chunk in _chunks(changed_reports, REPORTS_PER_CHUNK):
                 for report in read_reports(connection, chunk):
                     page = environment.get_template("report.html").render(data=report)
-                    _write(version / "reports" / page_name(report.report["report_id"]), page)
-            for folder, fingerprints, changed in (
-                ("markets", market_fingerprints, set(changed_markets)),
-                ("reports", report_fingerprints, set(changed_reports)),
-            ):
-                unchanged = fingerprints.keys() - changed
-                if unchanged:  # then there is a previous version (see _changed)
-                    source, target = str(previous / folder), str(version / folder)
-                    os.makedirs(target, exist_ok=True)
-                    for name in map(page_name, unchanged):
-                        _link(os.path.join(source, name), os.path.join(target, name))
+                    shards.write(report.report["report_id"], page)
+            unchanged = market_fingerprints.keys() - set(changed_markets)
+            if unchanged:  # then there is a previous version (see _changed)
+                source, target = str(previous / "markets"), str(version / "markets")
+                os.makedirs(target, exist_ok=True)
+                for name in map(page_name, unchanged):
+                    _link(os.path.join(source, name), os.path.join(target, name))
+            shards.link_into(version / "reports")
             _write(
                 version / "index.html", environment.get_template("index.html").render(markets=read_index(connection))
             )
@@ -179,11 +201,92 @@ def build_site(warehouse_path: Path, site_path: Path, model_tests: dict[str, dic
             _point_at(site_path, version)
         except BaseException:
             shutil.rmtree(version, ignore_errors=True)
+            shards.remove_new()
             raise
-    _remove_old_versions(site_path, keep={version, previous})
+    kept = {version, previous}
+    _remove_old_versions(site_path, keep=kept)
+    shards.remove_unused(kept)
     pages = len(market_fingerprints) + len(report_fingerprints) + 2
     rewritten = len(changed_markets) + len(changed_reports) + 2
     return SiteBuild(site_path, version, pages, rewritten, tuple(changed_markets))
+
+
+class _ReportShards:
+    """The shard folders of report pages: the previous version's, and those this build writes."""
+
+    def __init__(self, root: Path, previous: Path | None):
+        self.root = root
+        self.previous = _shard_folders(previous / "reports") if previous is not None else {}
+        self.new: dict[str, Path] = {}
+
+    def changed(self, fingerprints: dict[str, str], old: dict[str, str]) -> list[str]:
+        """The reports whose page must be written: new or changed data, or no page in the previous version's shard
+        (one listing per shard folder, not a look at each page). Also notes which pages each shard must hold."""
+        self.present = {shard: set(os.listdir(folder)) for shard, folder in self.previous.items()}
+        self.needed: dict[str, set[str]] = {}
+        changed = []
+        for report_id, fingerprint in fingerprints.items():
+            shard, name = report_shard(report_id), page_name(report_id)
+            self.needed.setdefault(shard, set()).add(name)
+            if old.get(report_id) != fingerprint or name not in self.present.get(shard, ()):
+                changed.append(report_id)
+        return sorted(changed)
+
+    def write(self, report_id: str, page: str) -> None:
+        shard = report_shard(report_id)
+        if shard not in self.new:
+            self.new[shard] = self.root / f"{shard}.{uuid.uuid4().hex}"
+            self.new[shard].mkdir(parents=True)
+        (self.new[shard] / page_name(report_id)).write_text(page, encoding="utf-8")
+
+    def link_into(self, reports: Path) -> None:
+        """Make ``reports`` hold one link per shard: to the previous shard folder where it holds just the pages
+        needed, else to a new folder with the written pages and the previous folder's unchanged ones linked."""
+        reports.mkdir(parents=True, exist_ok=True)
+        for shard, names in sorted(self.needed.items()):
+            previous = self.previous.get(shard)
+            folder = self.new.get(shard)
+            if folder is None and previous is not None and self.present.get(shard) == names:
+                folder = previous
+            if folder is None:  # a report left the shard: a new folder without its page
+                folder = self.new[shard] = self.root / f"{shard}.{uuid.uuid4().hex}"
+                folder.mkdir(parents=True)
+            if folder != previous and previous is not None:
+                written = set(os.listdir(folder))
+                for name in names - written:
+                    _link(os.path.join(previous, name), os.path.join(folder, name))
+            os.symlink(os.path.relpath(self.root / folder.name, reports), reports / shard)
+
+    def remove_new(self) -> None:
+        for folder in self.new.values():
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def remove_unused(self, versions: set) -> None:
+        """Every shard folder no kept version links to."""
+        used = {
+            folder.name
+            for version in versions
+            if version is not None
+            for folder in _shard_folders(version / "reports").values()
+        }
+        if self.root.is_dir():
+            for folder in self.root.iterdir():
+                if folder.name not in used:
+                    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _shard_folders(reports: Path) -> dict[str, Path]:
+    """shard → the folder a version's reports/<shard> link points at (none for a version of the older, flat
+    layout, whose pages are then all written again)."""
+    try:
+        entries = list(os.scandir(reports))
+    except OSError:
+        return {}
+    return {
+        entry.name: Path(os.path.normpath(os.path.join(reports, os.readlink(entry.path))))
+        for entry in entries
+        if entry.is_symlink()
+    }
 
 
 MARKETS_PER_CHUNK = 20
@@ -242,7 +345,7 @@ def _point_at(site_path: Path, version: Path) -> None:
 def _remove_old_versions(site_path: Path, keep: set) -> None:
     """Every version but the new one and the one before it (a reader may still be on its pages)."""
     for folder in (site_path.parent / VERSIONS_FOLDER).iterdir():
-        if folder not in keep:
+        if folder not in keep and folder.name != SHARDS_FOLDER:
             shutil.rmtree(folder, ignore_errors=True)
 
 
