@@ -64,8 +64,9 @@ def published_warehouse(
         ).fetchone()
         changes = marts_changed_since_publish(connection, published_path)
         withheld = stored_withheld(connection)
-        # Forget first: killed between the swap and the commit, the next publish copies every table again.
-        PUBLISHED.forget(connection)
+        # Killed between the swap and the commit, the stored fingerprints still name the replaced file's identity,
+        # so the next publish copies every table again; killed before the swap, they still describe the published
+        # file. So only the fingerprints that change are written, after the swap.
         records = inputs.to_dict("records")
         patch = _patch(changes)
         published = publish_marts(connection, published_path, context.run.run_id, records, _versions(), patch, withheld)
