@@ -158,7 +158,10 @@ def test_a_refresh_rebuilds_only_changed_reports_and_equals_a_build_from_scratch
     refreshed = build_warehouse(raw_dir, warehouse_path)
     assert refreshed.success
     assert built_how(refreshed, "marts.fct_market_size") == "rows of 3 changed report(s) rebuilt"
-    assert built_how(refreshed, "marts.dim_segment") == "rebuilt whole"
+    # the dimensions hold one row per report and member, so they too are rewritten for the changed reports only
+    assert built_how(refreshed, "marts.dim_segment") == "rows of 3 changed report(s) rebuilt"
+    assert built_how(refreshed, "marts.dim_region") == "rows of 3 changed report(s) rebuilt"
+    assert built_how(refreshed, "marts.meta_input") == "rebuilt whole"
     # the market the removed report was on, and the markets of the changed and the new one
     rebuilt_markets = built_how(refreshed, "marts.fct_market_consensus")
     assert rebuilt_markets == "rows of the 3 market(s) of 3 changed report(s) rebuilt"

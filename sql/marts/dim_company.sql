@@ -1,5 +1,6 @@
--- Key companies, one row per report that names them, with the report's market. report_count says how many
--- reports name the company.
+-- config(incremental_by='report_id')
+-- Key companies, one row per report that names them, with the report's market. How many reports name a company
+-- is a count over its rows.
 with companies as (
     select * from staging.stg_companies
 ),
@@ -17,7 +18,6 @@ per_report as (
 final as (
     select
         per_report.company,
-        count(*) over (partition by per_report.company) as report_count,
         per_report.position,
         per_report.report_id,
         markets.market_id

@@ -1,5 +1,7 @@
+-- config(incremental_by='report_id')
 -- Regions and the countries or sub-regions listed under them, one row per report that lists them, with the
--- report's market. report_count says how many reports list the pair.
+-- report's market. How many reports list a pair is a count over its rows (no column holds it: a report added or
+-- removed would otherwise rewrite every row of the pairs it lists).
 with listed as (
     select * from staging.stg_region_countries
 ),
@@ -19,7 +21,6 @@ final as (
         per_report.region,
         per_report.country,
         per_report.position,
-        count(*) over (partition by per_report.region, per_report.country) as report_count,
         per_report.report_id,
         markets.market_id
     from per_report

@@ -1,5 +1,6 @@
--- Segment dimensions and their members, one row per report that lists them, with the report's market.
--- report_count says how many reports list the member (across markets, as before report_id was added).
+-- config(incremental_by='report_id')
+-- Segment dimensions and their members, one row per report that lists them, with the report's market. How many
+-- reports list a member is a count over its rows.
 with members as (
     select * from staging.stg_segment_members
 ),
@@ -19,7 +20,6 @@ final as (
         per_report.dimension,
         per_report.member,
         per_report.position,
-        count(*) over (partition by per_report.dimension, per_report.member) as report_count,
         per_report.report_id,
         markets.market_id
     from per_report
