@@ -3469,3 +3469,13 @@ def test_a_dollar_code_written_with_its_symbol_is_that_currency():
     text = "Kelp Drone Market\n\nThe global kelp drone market will be worth AUD$83.75 billion by 2030.\n"
     (value,) = _figures(text, metric="value")
     assert (value.value_millions, value.currency, value.year) == (83750.0, "AUD", 2030)
+
+
+def test_a_rate_to_a_value_grown_to_goes_on_from_where_the_growth_before_ended():
+    text = (
+        "Kelp Relations Market\n\nThe global kelp relations market will grow from $100.39 billion in 2022 to $107.05 "
+        "billion in 2023 at a compound annual growth rate (CAGR) of 6.6%. The war disrupted the chances of recovery. "
+        "The kelp relations market is expected to grow to $133.82 billion in 2027 at a CAGR of 5.7%.\n"
+    )
+    periods = {f.pct: (f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")}
+    assert periods == {6.6: (2022, 2023), 5.7: (2023, 2027)}

@@ -184,6 +184,28 @@ def _year_of_first_value_after(position: int, tokens: SentenceTokens) -> int | N
     return next((year.year for year in tokens.years if following[0].end <= year.start < limit), None)
 
 
+# "The public relations market is expected to grow to $133.82 billion in 2027 at a CAGR of 5.7%": one value the
+# market grows to, with its year, before the rate
+_GROWS_TO = re.compile(
+    r"\b(?i:grow|grows|growing|rise|rises|rising|increase|increases|increasing|expand|expands|expanding|climb|climbs"
+    r"|climbing)\s+(?i:to)\s+(?:(?i:about|around|nearly|approximately|an\s+estimated)\s+)?$"
+)
+
+
+def year_grown_to(text: str, percent: Percent, tokens: SentenceTokens) -> int | None:
+    """The year of the one value a rate's sentence says the market grows to, before the rate and with no other
+    year or value in the sentence; None otherwise."""
+    values = [money for money in tokens.money if money.end <= percent.start]
+    if len(tokens.money) != 1 or len(values) != 1 or len(tokens.years) != 1 or tokens.ranges:
+        return None
+    (value,), (year,) = values, tokens.years
+    if not (value.end <= year.start < percent.start) or not _GROWS_TO.search(
+        text, tokens.sentence.char_start, value.start
+    ):
+        return None
+    return year.year
+
+
 def _year_of_last_value_before(position: int, tokens: SentenceTokens) -> int | None:
     """The year of the last money value before ``position``: stated after it ("$15 million in 2014, ... 40%"), else
     before it ("in 2014 was estimated at $15 to $20 million, with a forecast of 40% CAGR through 2020")."""

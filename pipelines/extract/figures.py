@@ -47,6 +47,7 @@ from pipelines.extract.cagr_periods import (
     THIS_PERIOD,
     UNSTATED_PERIOD,
     cagr_period,
+    year_grown_to,
     years_of_values_before,
 )
 from pipelines.extract.figure_members import (
@@ -373,6 +374,9 @@ _DECLINE_BEFORE = re.compile(
     r"\b(?i:decline|declines|declining|decrease|decreasing|shrink|shrinking|contract|contracting|fall|falling)"
     r"\s+(?i:at|by)\s+(?:[\w()-]+\s+){0,7}?(?i:of\s+)?(?:(?i:about|around|nearly|approximately)\s+)?$"
 )
+
+
+_GROWTH_TOLD_BEFORE = 3  # how many sentences back the growth a rate goes on from may be told
 
 
 def _part_of_the_market_named(text: str, sentence: Sentence, item: Percent, market: str) -> NamedScope | None:
@@ -936,6 +940,17 @@ def extract_figures(
                     # "... from $3.3 billion in 2022 to $7.27 billion by 2027. During this forecast period, ... a CAGR
                     # of 16.85%": the years the previous sentence grew between
                     period_start, period_end = last_value_years
+                if (
+                    (period_start, period_end) == UNSTATED_PERIOD
+                    and last_value_years
+                    and 0 < position - last_value_years_at <= _GROWTH_TOLD_BEFORE
+                    and "\n" not in text[sentences[last_value_years_at].char_end : sentence.char_start]
+                    and (grown_to := year_grown_to(text, item, tokens)) is not None
+                    and last_value_years[1] < grown_to
+                ):
+                    # "It will grow from $100.39 billion in 2022 to $107.05 billion in 2023 ... The market is expected
+                    # to grow to $133.82 billion in 2027 at a CAGR of 5.7%": on from where the growth before ended
+                    period_start, period_end = last_value_years[1], grown_to
                 if period_start is not None and period_start < 0 and THAT_NUMBER.match(sentence.text):
                     # "In 2019, the market size was $24.99 billion. This number is expected to rise to $59.53 billion
                     # in 2026, with a CAGR of 13.6%": from the year of the value "this number" is
