@@ -3479,3 +3479,13 @@ def test_a_rate_to_a_value_grown_to_goes_on_from_where_the_growth_before_ended()
     )
     periods = {f.pct: (f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")}
     assert periods == {6.6: (2022, 2023), 5.7: (2023, 2027)}
+
+
+def test_a_market_segment_named_in_prose_is_the_member_without_the_word_market():
+    text = (
+        "Pet Food Market\n\nThe pet food market was valued at USD 40 billion in 2024.\n"
+        "- By product, the pet snacks/treats market segment is expected to grow at the fastest CAGR of 5.25% from "
+        "2025 to 2034.\n"
+    )
+    (cagr,) = _figures(text, metric="cagr")
+    assert (cagr.scope, cagr.member) == ("segment", "pet snacks/treats")

@@ -84,7 +84,8 @@ _UNLISTED_SEGMENT = re.compile(
     r"(?:\b(?i:by)\s+(?P<dimension>[a-z][\w -]{1,30}?),\s+)?"
     # "Under the end user segment, hospitals ...": a preposition opens a heading of the dimension, not a name
     r"(?:\b(?i:the)\s+|(?m:^)[-•*·]?[ \t]*(?=[A-Z])(?!(?i:the|under|within|in|among|across|for|of|by|from|on)\s))"
-    r"(?P<name>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,3}?)\s+(?:(?i:application|product|end[- ]use)\s+)?(?i:segment)\b"
+    # "the pet snacks/treats market segment": "market" is no part of the member's name
+    r"(?P<name>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,3}?)\s+(?:(?i:application|product|end[- ]use|market)\s+)?(?i:segment)\b"
 )
 _LEADS_A_DIMENSION_BEFORE = re.compile(
     r"\b(?i:lead|leads|led|leading|dominate|dominates|dominated|dominating|top|tops|topped|head|heads|headed)\s+"
