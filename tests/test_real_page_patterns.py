@@ -3489,3 +3489,13 @@ def test_a_market_segment_named_in_prose_is_the_member_without_the_word_market()
     )
     (cagr,) = _figures(text, metric="cagr")
     assert (cagr.scope, cagr.member) == ("segment", "pet snacks/treats")
+
+
+def test_a_growth_rate_after_a_list_of_shares_is_not_another_share():
+    text = (
+        "Battery Market\n\nThe battery market was valued at USD 40 billion in 2024.\n"
+        "- Regional Insights: Asia-Pacific holds 55% share, Europe at 25%, North America at 20%, 35% growth in "
+        "Middle East & Africa\n"
+    )
+    shares = [(f.member, f.pct) for f in _figures(text, metric="share")]
+    assert shares == [("Asia Pacific", 55.0), ("Europe", 25.0), ("North America", 20.0)]

@@ -132,6 +132,7 @@ from pipelines.extract.numbers import (
 from pipelines.extract.percentages import (
     FOLLOWED_BY,
     FROM_RATE_TO_RATE,
+    GROWTH_AFTER,
     RANKED_BEFORE,
     SHARE_BEFORE,
     UP_OR_DOWN_FROM,
@@ -836,6 +837,8 @@ def extract_figures(
                     or FOLLOWED_BY.fullmatch(text, previous_rate[1], item.start)
                     or FROM_RATE_TO_RATE.fullmatch(text, previous_rate[1], item.start)
                 )
+                # "North America at 20%, 35% growth in Middle East & Africa": a growth rate ends a list of shares
+                and not (previous_rate[0] == "share" and GROWTH_AFTER.match(text, item.end))
             ):
                 metric = previous_rate[0]  # "a CAGR of 13.4% in volume and 15.7% in value", "a share of 11% and 4%"
             if metric == "share" and (wider := wider_market_named_before(text, tokens, item.start)):

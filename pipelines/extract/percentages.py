@@ -233,7 +233,7 @@ _LED_WITH = re.compile(
 )
 
 
-_GROWTH_AFTER = re.compile(r"\s*(?i:growth|cagr|annual|increase|rise|gain|y/y|yoy|year[- ]on[- ]year|a\s+year)\b")
+GROWTH_AFTER = re.compile(r"\s*(?i:growth|cagr|annual|increase|rise|gain|y/y|yoy|year[- ]on[- ]year|a\s+year)\b")
 
 
 def classify_percentage(
@@ -445,7 +445,7 @@ def leads_in_brackets(text: str, percent: Percent, tokens: SentenceTokens) -> bo
 def leads_with(text: str, percent: Percent, clause_start: int, clause_end: int) -> bool:
     return (
         _LED_WITH.search(text, clause_start, percent.start) is not None
-        and _GROWTH_AFTER.match(text, percent.end, clause_end) is None
+        and GROWTH_AFTER.match(text, percent.end, clause_end) is None
     )
 
 
