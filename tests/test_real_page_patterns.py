@@ -3499,3 +3499,12 @@ def test_a_growth_rate_after_a_list_of_shares_is_not_another_share():
     )
     shares = [(f.member, f.pct) for f in _figures(text, metric="share")]
     assert shares == [("Asia Pacific", 55.0), ("Europe", 25.0), ("North America", 20.0)]
+
+
+def test_a_rate_over_the_forecast_period_runs_from_its_values_year_to_the_year_the_title_forecasts_to():
+    text = (
+        "Kelp Graft Market, By Treatment Type (Corticosteroids, Others), By Region Forecast to 2030\n\n"
+        "The kelp graft market size reached USD 3.5 Billion in 2021 and is expected to register a revenue CAGR of "
+        "4.6% during the forecast period.\n"
+    )
+    assert _cagr(text) == (4.6, 2021, 2030, "forecast period")

@@ -283,7 +283,10 @@ def dated_values_before(position: int, tokens: SentenceTokens) -> list[tuple[int
 
 
 def resolve_cagr_periods(
-    figures: list[StatedFigure], forecast_period: tuple[int | None, int | None], labelled: bool
+    figures: list[StatedFigure],
+    forecast_period: tuple[int | None, int | None],
+    labelled: bool,
+    title_end_year: int | None = None,
 ) -> list[StatedFigure]:
     """Give every CAGR its period and say where it came from (``period_source``): its own sentence; else, for a
     sentence that names no period, a period the page labels ("Forecast Period | 2026-2031") when ``labelled``; for
@@ -318,6 +321,14 @@ def resolve_cagr_periods(
             # Only a period the page labels: one inferred from the page's other figures would be a guess.
             changes = {"period_start_year": first_year, "period_end_year": last_year}
             changes["period_source"] = "page label" if has_period and labelled else "none"
+        elif period == FORECAST_PERIOD and not has_period and (start := _year_it_starts_from(figure, title_end_year)):
+            # "reached USD 3.5 Billion in 2021 and is expected to register a CAGR of 4.6% during the forecast period"
+            # under a title "... Forecast to 2030": from the year of its value to the year the title names
+            changes = {
+                "period_start_year": start,
+                "period_end_year": title_end_year,
+                "period_source": "forecast period",
+            }
         elif period == FORECAST_PERIOD:
             changes = {"period_start_year": first_year, "period_end_year": last_year}
             changes["period_source"] = "forecast period" if has_period else "none"
@@ -336,6 +347,14 @@ def resolve_cagr_periods(
             changes.update(period_start_year=None, period_end_year=None)
         resolved.append(replace(figure, **changes))
     return _written_period_over_value_years(resolved)
+
+
+def _year_it_starts_from(figure: StatedFigure, end_year: int | None) -> int | None:
+    """The one year a rate's sentence names, when it comes before ``end_year``."""
+    years = {year.year for year in find_years(figure.quote)}
+    if end_year is None or len(years) != 1 or (start := next(iter(years))) >= end_year:
+        return None
+    return start
 
 
 def _written_period_over_value_years(figures: list[StatedFigure]) -> list[StatedFigure]:

@@ -100,6 +100,21 @@ def _period_in_headings(sentences: list[Sentence], forecast_only: bool = False) 
     return None
 
 
+# "Chronic Graft versus Host Disease Market, By Treatment Type (...), By Region Forecast to 2030": a report title
+# that names only the year its forecast runs to
+_FORECAST_TO_YEAR = re.compile(r"\b(?i:forecast)\s+(?i:to|till|until|up\s+to|through)\s+(?P<year>(?:19|20)\d{2})\b")
+_TITLE_LINES = 5
+_TITLE_MAX_LENGTH = 300
+
+
+def forecast_end_in_title(sentences: list[Sentence]) -> int | None:
+    """The year a title among the page's first lines says its forecast runs to, if any."""
+    for sentence in sentences[:_TITLE_LINES]:
+        if len(sentence.text) <= _TITLE_MAX_LENGTH and (found := _FORECAST_TO_YEAR.search(sentence.text)):
+            return int(found.group("year"))
+    return None
+
+
 def infer_forecast_period(
     text: str, sentences: list[Sentence], figures: list[StatedFigure], base_year: int | None
 ) -> tuple[tuple[int | None, int | None], bool]:
@@ -193,7 +208,9 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     figures = resolve_forecast_end_years(figures, last_year)
     if metadata.base_year is None and first_year is not None:
         metadata = replace(metadata, base_year=_inferred_base_year(first_year, figures), base_year_inferred=True)
-    figures = deduplicate(resolve_cagr_periods(figures, (first_year, last_year), labelled))
+    figures = deduplicate(
+        resolve_cagr_periods(figures, (first_year, last_year), labelled, forecast_end_in_title(sentences))
+    )
     companies = extract_companies(text, sentences)
     developments = extract_developments(text, sentences, tuple(company.company for company in companies))
     return ExtractedReport(
