@@ -35,24 +35,23 @@ def list_files(raw_dir: Path, folder: str, sidecar_suffix: str | None = None) ->
     top = os.path.join(raw_dir, folder)
     if not os.path.isdir(top):
         return []
-    found: list[tuple[tuple[str, ...], ListedFile]] = []
-    _list_directory(top, (folder,), sidecar_suffix, found)
-    found.sort(key=lambda item: item[0])
-    return [listed for _, listed in found]
+    found: list[ListedFile] = []
+    _list_directory(top, folder + "/", sidecar_suffix, found)
+    return found
 
 
-def _list_directory(
-    directory: str, parts: tuple[str, ...], sidecar_suffix: str | None, found: list[tuple[tuple[str, ...], ListedFile]]
-) -> None:
+def _list_directory(directory: str, prefix: str, sidecar_suffix: str | None, found: list[ListedFile]) -> None:
+    """Each folder's entries in name order, a subfolder's files where its name falls: the order of sorting every
+    path by its components, with one sort of names per folder."""
     try:
         with os.scandir(directory) as entries:
             listed = {entry.name: entry for entry in entries}
     except PermissionError:
         return
-    prefix = "/".join(parts) + "/"
-    for name, entry in listed.items():
+    for name in sorted(listed):
+        entry = listed[name]
         if entry.is_dir() and not entry.is_symlink():
-            _list_directory(entry.path, (*parts, name), sidecar_suffix, found)
+            _list_directory(entry.path, f"{prefix}{name}/", sidecar_suffix, found)
             continue
         if not entry.is_file():
             continue
@@ -62,7 +61,9 @@ def _list_directory(
                 continue
             sidecar = listed.get(name + sidecar_suffix)
             sidecar_stamp = _stamp(sidecar) if sidecar is not None and sidecar.is_file() else None
-        stamp = _stamp(entry)
-        if stamp is not None:
-            listed_file = ListedFile(prefix + name, entry.path, name, stamp, entry.is_symlink(), sidecar_stamp)
-            found.append(((*parts, name), listed_file))
+        try:
+            status = entry.stat()
+        except OSError:  # gone since the listing
+            continue
+        stamp = FileStamp(status.st_size, status.st_mtime_ns, status.st_ino)
+        found.append(ListedFile(prefix + name, entry.path, name, stamp, entry.is_symlink(), sidecar_stamp))
