@@ -96,8 +96,7 @@ class ExtractionPlan:
     """What an extraction run does: the documents it extracts, the ones whose rows it keeps, the ones gone."""
 
     to_extract: list[str]  # report ids, in the documents' order
-    reused: list[str]  # source files whose previous rows are kept
-    reused_outcomes: list[dict]  # their outcome rows, as stored
+    reused: list[str]  # source files whose previous rows (outcome row included) are kept
     removed: list[tuple[str, str]]  # (source_file, report_id) of documents gone since the previous run
     replaces_everything: bool  # no stored row is kept: what this run extracts is the whole of every table
 
@@ -106,21 +105,21 @@ def plan_extraction(
     documents: pd.DataFrame, changed: tuple[str, ...] | None, outcomes: pd.DataFrame | None
 ) -> ExtractionPlan:
     """``documents``: landing.raw_documents (its text not needed); ``changed``: the reports whose document changed
-    since the last extraction (None: every report); ``outcomes``: the previous run's outcome rows (or None)."""
-    previous = {row.report_id: row for row in outcomes.itertuples(index=False)} if outcomes is not None else {}
+    since the last extraction (None: every report); ``outcomes``: the previous run's outcome rows (or None; only
+    their report_id and source_file are read)."""
+    previous = dict(zip(outcomes["report_id"], outcomes["source_file"], strict=True)) if outcomes is not None else {}
     to_extract = set(documents["report_id"]) if changed is None else set(changed)
     # A document with no outcome row has no stored rows either: extract it whatever the fingerprints say.
     to_extract |= {report_id for report_id in documents["report_id"] if report_id not in previous}
-    plan = ExtractionPlan([], [], [], [], replaces_everything=changed is None)
-    for document in documents.itertuples(index=False):
-        if document.report_id in to_extract:
-            plan.to_extract.append(document.report_id)
+    plan = ExtractionPlan([], [], [], replaces_everything=changed is None)
+    for report_id, source_file in zip(documents["report_id"], documents["source_file"], strict=True):
+        if report_id in to_extract:
+            plan.to_extract.append(report_id)
         else:
-            plan.reused.append(document.source_file)
-            plan.reused_outcomes.append(previous[document.report_id]._asdict())
+            plan.reused.append(source_file)
     current = set(documents["report_id"])
     plan.removed = sorted(
-        (row.source_file, report_id) for report_id, row in previous.items() if report_id not in current
+        (source_file, report_id) for report_id, source_file in previous.items() if report_id not in current
     )
     return plan
 
@@ -179,7 +178,8 @@ def run_extraction(
     plan = plan_extraction(documents, changed, outcomes)
     pending = set(plan.to_extract)
     bucket = extract_bucket(document for document in documents.itertuples(index=False) if document.report_id in pending)
-    outcome_by_report = {row["report_id"]: row for row in [*plan.reused_outcomes, *bucket.outcomes]}
+    stored = outcomes.to_dict("records") if outcomes is not None else []
+    outcome_by_report = {row["report_id"]: row for row in [*stored, *bucket.outcomes]}
     outcome_rows = [outcome_by_report[report_id] for report_id in documents["report_id"]]
     return ExtractionRun(
         fresh_tables=bucket.fresh_tables,

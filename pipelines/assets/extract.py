@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
-import pandas as pd
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.ingest import RAW_DOCUMENTS, rejection_frame
@@ -29,7 +28,6 @@ from pipelines.tables import empty_table
 from pipelines.warehouse.database import (
     IN_REPORTS,
     column_names,
-    read_table,
     replace_table,
     table_exists,
     transaction,
@@ -116,9 +114,11 @@ def plan_extraction(context: dg.OpExecutionContext, duckdb: DuckDBResource, path
         context.log.info(f"removed {folder}, left by a run that stopped before loading its rows")
     with duckdb.get_connection() as connection:
         changes = documents_changed(connection)
-        documents = connection.execute("select * exclude (text) from landing.raw_documents order by source_file").df()
+        documents = connection.execute(
+            "select report_id, source_file from landing.raw_documents order by source_file"
+        ).df()
         outcomes = (
-            read_table(connection, EXTRACTED_SCHEMA, OUTCOMES)
+            connection.execute(f"select report_id, source_file from {EXTRACTED_SCHEMA}.{OUTCOMES}").df()
             if table_exists(connection, EXTRACTED_SCHEMA, OUTCOMES)
             else None
         )
@@ -187,8 +187,7 @@ def load_extracted_rows(
         write_extraction(connection, plan, folders)
         if changes.fingerprints is not None:
             EXTRACTION.commit(connection, changes.fingerprints.rebuilding(failed_reports))
-        outcomes = read_table(connection, EXTRACTED_SCHEMA, OUTCOMES)
-        shared = extraction_metadata(connection, planned, buckets, outcomes)
+        shared = extraction_metadata(connection, planned, buckets)
         for table in EXTRACTED_TABLE_DESCRIPTIONS:
             yield dg.Output(None, table, metadata={**table_metadata(connection, EXTRACTED_SCHEMA, table), **shared})
         yield dg.Output(
@@ -252,36 +251,44 @@ def write_extraction(connection, plan: ExtractionPlan, folders: list[Path]) -> N
             else:
                 connection.execute(f"delete from {qualified} where {IN_REPORTS}", [replaced])
             insert_parts(connection, qualified, table_parts(folders, table))
-    fresh_outcomes = read_parts(table_parts(folders, OUTCOMES))
-    outcomes = pd.concat(
-        [outcome_frame(plan.reused_outcomes), *([fresh_outcomes] if fresh_outcomes is not None else [])],
-        ignore_index=True,
-    )
-    replace_table(connection, EXTRACTED_SCHEMA, OUTCOMES, outcome_frame(outcomes.to_dict("records")))
+    # one outcome row per document: the stored rows of the documents kept, the fresh rows of the ones extracted
+    with transaction(connection):
+        if plan.replaces_everything or not table_exists(connection, EXTRACTED_SCHEMA, OUTCOMES):
+            replace_table(connection, EXTRACTED_SCHEMA, OUTCOMES, outcome_frame([]))
+        else:
+            connection.execute(f"delete from {EXTRACTED_SCHEMA}.{OUTCOMES} where {IN_REPORTS}", [replaced])
+        insert_parts(connection, f"{EXTRACTED_SCHEMA}.{OUTCOMES}", table_parts(folders, OUTCOMES))
     failures = read_parts(table_parts(folders, FAILURES))
     failures = rejection_frame(failures.to_dict("records") if failures is not None else [])
     failed = with_first_detection(connection, EXTRACTED_SCHEMA, "failed_documents", failures)
     replace_table(connection, EXTRACTED_SCHEMA, "failed_documents", failed)
 
 
-def extraction_metadata(connection, planned: PlannedExtraction, buckets: list[dict], outcomes: pd.DataFrame) -> dict:
+def extraction_metadata(connection, planned: PlannedExtraction, buckets: list[dict]) -> dict:
     """What the UI shows with every extracted table: what this run extracted, and a report per document."""
     extracted = sorted(source_file for bucket in buckets for source_file in bucket["extracted"])
     reports = [section for bucket in buckets for section in bucket["reports"]][:REPORTS_KEPT]
-    figures_by_document = outcomes[["source_file", "figures", "skipped"]].sort_values("source_file")
+    outcomes = f"{EXTRACTED_SCHEMA}.{OUTCOMES}"
+    figures_by_document = connection.execute(
+        f"select source_file, figures, skipped from {outcomes} order by source_file limit {PREVIEWED_DOCUMENTS}"
+    ).df()
+    (without_figures,) = connection.execute(f"select count(*) from {outcomes} where figures = 0").fetchone()
     return {
         "documents": planned.documents,
         "documents_extracted": len(extracted),
         "documents_unchanged": len(planned.plan.reused),
         "documents_removed": len(planned.plan.removed),
         "failed_documents": sum(len(bucket["failed_reports"]) for bucket in buckets),
-        "documents_without_figures": int((outcomes["figures"] == 0).sum()),
+        "documents_without_figures": without_figures,
         "extraction_buckets": len(buckets),
         "extracted_files": dg.MetadataValue.json(extracted[:REPORTS_KEPT]),
         "facts_by_kind": dg.MetadataValue.json(facts_by_kind(connection)),
-        "facts_by_document": dg.MetadataValue.md(markdown_preview(figures_by_document, rows=50)),
+        "facts_by_document": dg.MetadataValue.md(markdown_preview(figures_by_document, rows=PREVIEWED_DOCUMENTS)),
         "extraction_report": dg.MetadataValue.md("\n\n".join(reports) or "_no document extracted in this run_"),
     }
+
+
+PREVIEWED_DOCUMENTS = 50
 
 
 def facts_by_kind(connection) -> dict[str, int]:
