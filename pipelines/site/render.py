@@ -246,14 +246,17 @@ class _ReportShards:
         for shard, names in sorted(self.needed.items()):
             previous = self.previous.get(shard)
             folder = self.new.get(shard)
-            if folder is None and previous is not None and self.present.get(shard) == names:
+            present = self.present.get(shard, set())
+            # a page may be needed and never written (a withheld report that never published has no dim_report
+            # row): a folder holding no page beyond the needed ones is reused as it is
+            if folder is None and previous is not None and present <= names:
                 folder = previous
             if folder is None:  # a report left the shard: a new folder without its page
                 folder = self.new[shard] = self.root / f"{shard}.{uuid.uuid4().hex}"
                 folder.mkdir(parents=True)
             if folder != previous and previous is not None:
                 written = set(os.listdir(folder))
-                for name in names - written:
+                for name in (names & present) - written:
                     _link(os.path.join(previous, name), os.path.join(folder, name))
             os.symlink(os.path.relpath(self.root / folder.name, reports), reports / shard)
 
