@@ -3508,3 +3508,25 @@ def test_a_rate_over_the_forecast_period_runs_from_its_values_year_to_the_year_t
         "4.6% during the forecast period.\n"
     )
     assert _cagr(text) == (4.6, 2021, 2030, "forecast period")
+
+
+def test_members_listed_each_with_its_amount_take_their_amounts():
+    text = (
+        "Kelp Feed Market\n\nBased on the latest kelp feed market studies by Acme Research, the cumulative 2017 "
+        "revenues of vaccines (US$6.50 billion), minerals (US$5.71 billion), sweeteners and flavor enhancers "
+        "(US$1.24 billion) and enzymes (US$0.92 billion) totaled US$37.71 billion in 2017.\n"
+        "The most important sectors include flavours at an estimated US$5,300m (€5.4bn) in 2017, hydrocolloids at "
+        "US$2,926 million and acidulants at US$2,369 million.\n"
+    )
+    values = {(f.scope, f.member, f.value_millions, f.currency) for f in _figures(text, metric="value")}
+    assert values == {
+        ("segment", "vaccines", 6500.0, "USD"),
+        ("segment", "minerals", 5710.0, "USD"),
+        ("segment", "sweeteners and flavor enhancers", 1240.0, "USD"),
+        ("segment", "enzymes", 920.0, "USD"),
+        ("market", None, 37710.0, "USD"),
+        ("segment", "flavours", 5300.0, "USD"),
+        ("segment", "flavours", 5400.0, "EUR"),
+        ("segment", "hydrocolloids", 2926.0, "USD"),
+        ("segment", "acidulants", 2369.0, "USD"),
+    }

@@ -596,6 +596,61 @@ def one_of_a_listed_subject(
     return NamedScope("segment", None, members[rates.index(percent.start)])
 
 
+# "revenues of vaccines (US$6.50 billion), minerals (US$5.71 billion), ..." and "sectors include flavours at an
+# estimated US$5,300m (€5.4m) in 2000, hydrocolloids at US$2,926 million (...)": members listed with their amounts
+_AMOUNT_IN_BRACKETS_BEFORE = re.compile(r"\s*\(\s*$")
+_AMOUNT_AT_BEFORE = re.compile(
+    r"\s+(?i:at)\s+(?:(?i:an?|about|around|nearly|roughly|approximately|some|over|estimated|an\s+estimated)\s+)*$"
+)
+_CLOSING_BRACKET_AFTER = re.compile(r"\s*\)")
+_LIST_ITEM_START = re.compile(r"(?:[,;:(]|\)\s*(?i:and)?|\b(?i:of|include|includes|including|are|were|with))\s*")
+_LEADING_LIST_WORDS = re.compile(r"^(?:(?i:and|the|both)\s+)+")
+_LISTED_AMOUNTS_AT_LEAST = 3
+_LISTED_NAME_WORDS = 5
+
+
+def _name_listed_before(text: str, item_start: int, money: Money) -> str | None:
+    """The name a list item gives the amount: the words between the item's start (the sentence's or the amount
+    before it, then a comma, ") and", "of", "include") and the bracket or "at" that opens the amount."""
+    opening = _AMOUNT_IN_BRACKETS_BEFORE.search(text, item_start, money.start)
+    if opening is not None and not _CLOSING_BRACKET_AFTER.match(text, money.end):
+        opening = None
+    opening = opening or _AMOUNT_AT_BEFORE.search(text, item_start, money.start)
+    if opening is None:
+        return None
+    before = text[item_start : opening.start()]
+    starts = list(_LIST_ITEM_START.finditer(before))
+    name = _LEADING_LIST_WORDS.sub("", (before[starts[-1].end() :] if starts else before).strip()).strip()
+    if (
+        not name
+        or len(name.split()) > _LISTED_NAME_WORDS
+        or any(character.isdigit() for character in name)
+        or NOT_A_MEMBER.fullmatch(name)
+        or FIRM_NAME.fullmatch(name)
+    ):
+        return None
+    return name
+
+
+def member_listed_with_amount(text: str, tokens: SentenceTokens, money: Money) -> NamedScope | None:
+    """The member an amount is listed with, when its sentence lists three or more members each with its amount
+    (an amount in brackets right after another, a conversion, is that member's too)."""
+    names: dict[int, str] = {}
+    previous = None
+    for item in tokens.money:
+        name = _name_listed_before(text, previous.end if previous else tokens.sentence.char_start, item)
+        if name is None and previous is not None and previous.start in names:
+            between = text[previous.end : item.start]
+            if between.strip() == "(" and _CLOSING_BRACKET_AFTER.match(text, item.end):
+                name = names[previous.start]  # "US$5,300m (€5.4m)": the same amount in another currency
+        if name is not None:
+            names[item.start] = name
+        previous = item
+    if len(set(names.values())) < _LISTED_AMOUNTS_AT_LEAST or money.start not in names:
+        return None
+    return NamedScope("segment", None, names[money.start])
+
+
 _LEADING_WORDS_OF_A_SUBJECT = re.compile(r"^(?:(?i:the|yet|however|meanwhile|also|both)\b[\s,]*)+")
 _OF_SOMETHING = re.compile(r"\s(?i:of|for|by|in)\s")
 _KIND_OF_MEMBERS = re.compile(r"\s+(?i:industries|industry|segments?|sectors?|categories|category|verticals?)$")

@@ -71,6 +71,7 @@ from pipelines.extract.figure_members import (
     dimension_of_the_opening,
     firm_in_brackets,
     member_followed_by,
+    member_listed_with_amount,
     member_opening_clause,
     members_whose_rate_it_is,
     only_named_in,
@@ -570,10 +571,13 @@ def extract_figures(
                 # "cost savings from biosimilars surged by over 30%, reaching $12.4 billion": the amount the
                 # previous clause's subject reaches
                 looked_back_from = previous_clause_start
+            # "the cumulative 2017 revenues of vaccines (US$6.50 billion), minerals (US$5.71 billion), ...": an amount
+            # listed with its member is that member's value, whatever words open the list
+            listed = member_listed_with_amount(text, tokens, item) if isinstance(item, Money) else None
             if (
                 isinstance(item, Money)
                 and not row
-                and (compared or is_not_a_market_amount(text, item, looked_back_from))
+                and (compared or (listed is None and is_not_a_market_amount(text, item, looked_back_from)))
             ):
                 skip(
                     f"{item.text!r} at {item.start}: a price, cost, budget, funding amount or increase, "
@@ -613,6 +617,8 @@ def extract_figures(
                 target = NamedScope("segment", None, kind.group("member"))
             if target is None and isinstance(item, Money):
                 target = _segment_named_before_an_amount(text, sentence.char_start, item, tokens)
+            if target is None and listed is not None:
+                target = listed
             if (
                 target is None
                 and isinstance(item, Money)
