@@ -635,6 +635,8 @@ def _name_listed_before(text: str, item_start: int, money: Money) -> str | None:
 def member_listed_with_amount(text: str, tokens: SentenceTokens, money: Money) -> NamedScope | None:
     """The member an amount is listed with, when its sentence lists three or more members each with its amount
     (an amount in brackets right after another, a conversion, is that member's too)."""
+    if len(tokens.money) < _LISTED_AMOUNTS_AT_LEAST:
+        return None
     names: dict[int, str] = {}
     previous = None
     for item in tokens.money:

@@ -83,8 +83,9 @@ _THOUSANDS_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # skips straight to the characters a currency can start with.
 _CURRENCY_SYMBOLS = "|".join(f"{re.escape(symbol)}(?<![A-Za-z]{re.escape(symbol)})" for symbol in "$€£¥₹")
 _CURRENCY = (
-    rf"U\.S\.\s?\$|US\s?\$|\$\s?US(?=\s?\d)|USD|US\s+dollars|(?:AUD|CAD|NZD|SGD)\$?|AU\$|CA\$|NZ\$|HK\$|A\$|C\$|S\$"
-    rf"|EUR|GBP|JPY|INR|CNY"
+    # dollars of other countries, one branch per first letter: "AUD$", "AU$", "A$", "CAD$", "CA$", "C$", ...
+    rf"U\.S\.\s?\$|US\s?\$|\$\s?US(?=\s?\d)|USD|US\s+dollars|A(?:UD\$?|U\$|\$)|C(?:AD\$?|A\$|\$)|NZD?\$|NZD"
+    rf"|HK\$|S(?:GD\$?|\$)|EUR|GBP|JPY|INR|CNY"
     rf"|RMB|Rs\.?(?=\s?\d)|{_CURRENCY_SYMBOLS}"
 )
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion|lakh\s+crore|crore|lakh|mln|mn|bn|tn)\b"
