@@ -3530,3 +3530,14 @@ def test_members_listed_each_with_its_amount_take_their_amounts():
         ("segment", "hydrocolloids", 2926.0, "USD"),
         ("segment", "acidulants", 2369.0, "USD"),
     }
+
+
+def test_places_named_together_then_each_hold_the_figure_one_by_one():
+    text = (
+        "Soda Market\n\nThe global soda industry was valued at 1.26 trillion USD in 2019.\n"
+        "South and Central America and Asia Pacific each accounted for 10% of the soda industry value in 2019.\n"
+        "Europe and Japan held a 12% share together in 2019.\n"
+    )
+    shares = {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("region", "South & Central America", 10.0), ("region", "Asia Pacific", 10.0),
+                      ("region", "Europe and Japan", 12.0)}  # fmt: skip

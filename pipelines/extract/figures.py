@@ -507,6 +507,7 @@ def extract_figures(
 
     for position in sorted(set(grouped) | set(table_rows) | set(cards) | set(flat_tables) | set(year_value_lines)):
         tokens = grouped.get(position) or SentenceTokens(sentences[position], [], [], [], [], [])
+        figures_before_the_sentence = len(figures)
         sentence = tokens.sentence
         if position in year_value_lines:
             figures.append(_year_value_figure(year_value_lines[position]))
@@ -1005,11 +1006,39 @@ def extract_figures(
                 # still occupy 73 per cent": a member read from prose is what "this segment" refers back to
                 prose_member = NamedScope("segment", common["dimension"], common["member"])
                 recent_mentions.append(Mention(item.start, item.end, prose_member))
+        figures[figures_before_the_sentence:] = _each_place_its_own(text, tokens, figures[figures_before_the_sentence:])
         recent_mentions.extend(tokens.mentions)
         spanned = years_of_values_before(sentence.char_end, tokens)
         if len(spanned) >= 2 and spanned[0] != spanned[-1]:
             last_value_years, last_value_years_at = (min(spanned), max(spanned)), position
     return figures, skipped
+
+
+_EACH_AFTER = re.compile(r"\s*,?\s*(?i:each)\b")
+
+
+def _each_place_its_own(text: str, tokens: SentenceTokens, figures: list[StatedFigure]) -> list[StatedFigure]:
+    """ "South and Central America and Asia Pacific each accounted for 10%": places named together, then "each",
+    hold the figure one by one, not jointly."""
+    result = []
+    for figure in figures:
+        start = text.rfind(figure.member, tokens.sentence.char_start, figure.figure_start) if figure.member else -1
+        places = [
+            mention.target
+            for mention in tokens.mentions
+            if start >= 0 and start <= mention.start and mention.end <= start + len(figure.member)
+        ]
+        if (
+            figure.scope in ("region", "country")
+            and len(places) >= 2
+            and _EACH_AFTER.match(text, start + len(figure.member))
+        ):
+            result += [
+                replace(figure, scope=place.scope, dimension=place.dimension, member=place.member) for place in places
+            ]
+        else:
+            result.append(figure)
+    return result
 
 
 def _table_value(
