@@ -386,6 +386,11 @@ def _part_of_the_market_named(text: str, sentence: Sentence, item: Percent, mark
     named = market_named_before(text, sentence.char_start, item.start, market)
     if named is None or relation_to_the_market(named, market) != "part" or place_of_a_named_market(named, market):
         return None
+    return _segment_of_a_sub_market(named)
+
+
+def _segment_of_a_sub_market(named: str) -> NamedScope:
+    """ "air-source heat pump" named as a market on a heat pump page: that segment, its generic noun left out."""
     return NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", named) or named)
 
 
@@ -685,7 +690,7 @@ def extract_figures(
                 if relation == "part" and (place := place_of_a_named_market(named, market)):
                     target = NamedScope(place[0], place[0], place[1])
                 elif relation == "part":
-                    target = NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", named) or named)
+                    target = _segment_of_a_sub_market(named)
                 elif named is None and (other := another_market_valued(sentence.text, market)):
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({other}), not of {market}")
                     continue

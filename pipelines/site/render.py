@@ -217,13 +217,15 @@ class _ReportShards:
     def __init__(self, root: Path, previous: Path | None):
         self.root = root
         self.previous = _shard_folders(previous / "reports") if previous is not None else {}
-        self.new: dict[str, Path] = {}
+        # the pages each previous shard folder holds: one listing per folder, not a look at each page
+        self.present = {shard: _pages_in(folder) for shard, folder in self.previous.items()}
+        self.needed: dict[str, set[str]] = {}  # the pages each shard must hold (see changed)
+        self.new: dict[str, Path] = {}  # the shard folders this build writes
+        self.written: dict[str, set[str]] = {}  # and the pages it writes in them
 
     def changed(self, fingerprints: dict[str, str], old: dict[str, str]) -> list[str]:
-        """The reports whose page must be written: new or changed data, or no page in the previous version's shard
-        (one listing per shard folder, not a look at each page). Also notes which pages each shard must hold."""
-        self.present = {shard: set(os.listdir(folder)) for shard, folder in self.previous.items()}
-        self.needed: dict[str, set[str]] = {}
+        """The reports whose page must be written: new or changed data, or no page in the previous version's
+        shard. Also notes which pages each shard must hold."""
         changed = []
         for report_id, fingerprint in fingerprints.items():
             shard, name = report_shard(report_id), page_name(report_id)
@@ -233,11 +235,16 @@ class _ReportShards:
         return sorted(changed)
 
     def write(self, report_id: str, page: str) -> None:
-        shard = report_shard(report_id)
+        shard, name = report_shard(report_id), page_name(report_id)
+        (self._new_folder(shard) / name).write_text(page, encoding="utf-8")
+        self.written[shard].add(name)
+
+    def _new_folder(self, shard: str) -> Path:
         if shard not in self.new:
             self.new[shard] = self.root / f"{shard}.{uuid.uuid4().hex}"
             self.new[shard].mkdir(parents=True)
-        (self.new[shard] / page_name(report_id)).write_text(page, encoding="utf-8")
+            self.written[shard] = set()
+        return self.new[shard]
 
     def link_into(self, reports: Path) -> None:
         """Make ``reports`` hold one link per shard: to the previous shard folder where it holds just the pages
@@ -252,11 +259,9 @@ class _ReportShards:
             if folder is None and previous is not None and present <= names:
                 folder = previous
             if folder is None:  # a report left the shard: a new folder without its page
-                folder = self.new[shard] = self.root / f"{shard}.{uuid.uuid4().hex}"
-                folder.mkdir(parents=True)
+                folder = self._new_folder(shard)
             if folder != previous and previous is not None:
-                written = set(os.listdir(folder))
-                for name in (names & present) - written:
+                for name in (names & present) - self.written[shard]:
                     _link(os.path.join(previous, name), os.path.join(folder, name))
             os.symlink(os.path.relpath(self.root / folder.name, reports), reports / shard)
 
@@ -276,6 +281,14 @@ class _ReportShards:
             for folder in self.root.iterdir():
                 if folder.name not in used:
                     shutil.rmtree(folder, ignore_errors=True)
+
+
+def _pages_in(folder: Path) -> set[str]:
+    """The pages a shard folder holds; none when it is gone (its pages are then written again)."""
+    try:
+        return set(os.listdir(folder))
+    except OSError:
+        return set()
 
 
 def _shard_folders(reports: Path) -> dict[str, Path]:
