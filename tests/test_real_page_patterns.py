@@ -3541,3 +3541,13 @@ def test_places_named_together_then_each_hold_the_figure_one_by_one():
     shares = {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")}
     assert shares == {("region", "South & Central America", 10.0), ("region", "Asia Pacific", 10.0),
                       ("region", "Europe and Japan", 12.0)}  # fmt: skip
+
+
+def test_a_segment_named_in_the_other_number_takes_the_scope_lists_spelling():
+    text = (
+        "U.S. Pet Clinic Supplies Market Report By Animal Type (Dogs, Cat, Equine), By Product (Vaccines)\n\n"
+        "The dog segment held the largest revenue share of over 40.0% in 2023.\n"
+        "The cats segment is expected to grow at a CAGR of 6.1% from 2024 to 2030.\n"
+    )
+    figures = {(f.metric, f.scope, f.member) for f in _figures(text) if f.scope != "market"}
+    assert figures == {("share", "segment", "Dogs"), ("cagr", "segment", "Cat")}

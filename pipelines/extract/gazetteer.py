@@ -511,6 +511,11 @@ def _compiled_names(
 
     for dimension, member in segments:
         add(member, NamedScope("segment", dimension, member), member.lower() in _GENERIC_MEMBERS)
+    listed = {_normalised(member) for _, member in segments}
+    for dimension, member in segments:
+        other_number = _in_the_other_number(member)
+        if other_number and _normalised(other_number) not in listed:
+            add(other_number, NamedScope("segment", dimension, member), generic=True)
     for region in regions:
         # "By Geography: Germany, France, Nordics" lists countries among regions: a country stays a country.
         scope = "country" if _normalised(region) in _COUNTRY_NAMES else "region"
@@ -524,6 +529,26 @@ def _compiled_names(
         targets={**_BUILTIN_TARGETS, **targets},
         covered=all_covered,
     )
+
+
+@functools.lru_cache(maxsize=512)
+def _in_the_other_number(member: str) -> str | None:
+    """'Dogs' → 'dog', 'Cat' → 'cats', 'Batteries' → 'battery': how a sentence may name a scope-list member before
+    the word "segment" ("the dog segment held 40%"). Names of several words, acronyms and places are left alone."""
+    if " " in member or not member.isalpha() or member.isupper() or len(member) < 3:
+        return None
+    lowered = member.lower()
+    if lowered.endswith("ies"):
+        return lowered[:-3] + "y"
+    if lowered.endswith(("ss", "us", "is")):
+        return None
+    if lowered.endswith("s"):
+        return lowered[:-1]
+    if lowered.endswith("y") and lowered[-2] not in "aeiou":
+        return lowered[:-1] + "ies"
+    if lowered.endswith(("sh", "ch", "x")):
+        return lowered + "es"
+    return lowered + "s"
 
 
 @functools.lru_cache(maxsize=512)
