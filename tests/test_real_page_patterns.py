@@ -3551,3 +3551,15 @@ def test_a_segment_named_in_the_other_number_takes_the_scope_lists_spelling():
     )
     figures = {(f.metric, f.scope, f.member) for f in _figures(text) if f.scope != "market"}
     assert figures == {("share", "segment", "Dogs"), ("cagr", "segment", "Cat")}
+
+
+def test_a_share_of_sales_attributed_to_a_member_is_that_members():
+    text = (
+        "Wristwatches - Worldwide\n\n"
+        "  • In 2025, the revenue in the Wristwatches market worldwide is projected to reach US$90.10bn.\n"
+        "  • Looking ahead, it is projected that 71% of sales in the Wristwatches market by 2025 will be attributed "
+        "to Non-Luxury.\n"
+        "  • By 2029, 34% of sales will be attributable to online sales.\n"
+    )
+    shares = {(f.scope, f.member, f.year, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("segment", "Non-Luxury", 2025, 71.0), ("segment", "online sales", 2029, 34.0)}

@@ -313,6 +313,11 @@ _HOLDER_NAMED_AFTER = re.compile(
     r"\s+(?i:came|comes|was|is|were|are)\s+(?:(?i:generated|contributed|earned|accounted\s+for)\s+)?(?i:from|in|by)\s+"
     r"(?:(?i:the)\s+)?"
 )
+# "88% of sales in the jewelry market by 2024 will be attributed to Non-Luxury"
+_ATTRIBUTED_TO_AFTER = re.compile(
+    r"\s+(?i:of)\s+(?:[\w&'’-]+\s+){0,8}?(?:(?i:will\s+be|is|are|was|were)\s+)?(?i:attribut(?:ed|able))\s+(?i:to)\s+"
+    r"(?:(?i:the)\s+)?(?P<member>[\w&'’/-]+(?:[ \t]+[\w&'’/-]+){0,4}?)\s*(?=[.,;:(]|$)"
+)
 _WITH_A_SHARE_OPENING = re.compile(
     r"[-•*·\s]*(?i:with)\s+(?:(?i:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?i:share)\s+(?i:of)\s+(?:(?i:about|around|over|nearly)\s+)?"
 )
@@ -387,6 +392,12 @@ def holder_of_a_share(
         named = next((m for m in tokens.mentions if m.start == from_whom.end()), None)
         if named is not None:
             return named.target
+    if (attributed := _ATTRIBUTED_TO_AFTER.match(text, percent.end, sentence.char_end)) is not None:
+        named = next((m for m in tokens.mentions if m.start == attributed.start("member")), None)
+        if named is not None:
+            return named.target
+        if not NOT_A_MEMBER.fullmatch(attributed.group("member")):
+            return NamedScope("segment", None, attributed.group("member"))
     clause_end = None
     if _WITH_A_SHARE_OPENING.fullmatch(text, sentence.char_start, percent.start):
         # "With a market share of 41.3% in 2024, Europe dominated the market": the clause's subject holds it
