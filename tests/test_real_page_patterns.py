@@ -3563,3 +3563,18 @@ def test_a_share_of_sales_attributed_to_a_member_is_that_members():
     )
     shares = {(f.scope, f.member, f.year, f.pct) for f in _figures(text, metric="share")}
     assert shares == {("segment", "Non-Luxury", 2025, 71.0), ("segment", "online sales", 2029, 34.0)}
+
+
+def test_a_share_in_a_with_clause_after_led_by_is_the_leaders():
+    text = (
+        "Freight Haulage Market\n\n"
+        "Global freight haulage revenues were led by road transportation, with a 2015 market-share of 44.6 percent.\n"
+        "Sales in 2024 were dominated by rail freight with a 21.5% share.\n"
+        "Sales were led by Asia Pacific, with a share of 38% in 2024.\n"
+    )
+    shares = {(f.scope, f.member, f.year, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {
+        ("segment", "road transportation", 2015, 44.6),
+        ("segment", "rail freight", 2024, 21.5),
+        ("region", "Asia Pacific", 2024, 38.0),
+    }

@@ -18,6 +18,7 @@ from pipelines.extract.figure_members import (
     FOLLOWED_BY_WORDS,
     MEMBER_IS_THE_KIND,
     NOT_A_MEMBER,
+    SEGMENT_WORD,
     member_opening_clause,
     one_of_a_listed_subject,
     one_of_respectively,
@@ -318,6 +319,14 @@ _ATTRIBUTED_TO_AFTER = re.compile(
     r"\s+(?i:of)\s+(?:[\w&'’-]+\s+){0,8}?(?:(?i:will\s+be|is|are|was|were)\s+)?(?i:attribut(?:ed|able))\s+(?i:to)\s+"
     r"(?:(?i:the)\s+)?(?P<member>[\w&'’/-]+(?:[ \t]+[\w&'’/-]+){0,4}?)\s*(?=[.,;:(]|$)"
 )
+# "revenues were led by road transportation, with a 2015 market-share of 44.6 percent", "The segment was led by rail
+# freight with a 21.5% share"
+_LED_BY_THEN_WITH = re.compile(
+    r"(?i:led|dominated|headed|topped)\s+(?i:by)\s+(?:(?i:the)\s+)?(?P<member>[\w&'’/-]+(?:[ \t]+[\w&'’/-]+){0,4}?)"
+    r"\s*,?\s+(?i:with)\s+(?:[\w-]+\s+){0,4}?(?:(?i:of)\s+(?:(?i:about|around|over|nearly|approximately)\s+)?)?"
+)
+_LED_BY_VERB = re.compile(r"\b(?i:led|dominated|headed|topped)\s+(?i:by)\b")
+_SHARE_WORD_AFTER = re.compile(r"\s*(?:(?i:market|revenue)[\s-]+)?(?i:share)\b")
 _WITH_A_SHARE_OPENING = re.compile(
     r"[-•*·\s]*(?i:with)\s+(?:(?i:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?i:share)\s+(?i:of)\s+(?:(?i:about|around|over|nearly)\s+)?"
 )
@@ -398,6 +407,12 @@ def holder_of_a_share(
             return named.target
         if not NOT_A_MEMBER.fullmatch(attributed.group("member")):
             return NamedScope("segment", None, attributed.group("member"))
+    if (led_by := _led_by_with_a_share(text, sentence, percent)) is not None:
+        named = next((m for m in tokens.mentions if m.start == led_by.start("member")), None)
+        if named is not None:
+            return named.target
+        if not NOT_A_MEMBER.fullmatch(led_by.group("member")):
+            return NamedScope("segment", None, SEGMENT_WORD.sub("", led_by.group("member")))
     clause_end = None
     if _WITH_A_SHARE_OPENING.fullmatch(text, sentence.char_start, percent.start):
         # "With a market share of 41.3% in 2024, Europe dominated the market": the clause's subject holds it
@@ -427,6 +442,18 @@ def holder_of_a_share(
     share_of = next(reversed(list(_SHARE_OF_A_MEMBER.finditer(text, sentence.char_start, percent.start))), None)
     if share_of is not None and not NOT_A_MEMBER.fullmatch(share_of.group("member")):
         return NamedScope("segment", None, share_of.group("member"))  # "the share of qualitative research stayed at"
+    return None
+
+
+def _led_by_with_a_share(text: str, sentence: Sentence, percent: Percent) -> re.Match | None:
+    """The member a share's sentence says led the market, the share coming right after in a "with" clause."""
+    for verb in _LED_BY_VERB.finditer(text, sentence.char_start, percent.start):
+        led_by = _LED_BY_THEN_WITH.fullmatch(text, verb.start(), percent.start)
+        if led_by is None:
+            continue
+        with_clause = text[led_by.end("member") : percent.start]
+        if "share" in with_clause.lower() or _SHARE_WORD_AFTER.match(text, percent.end):
+            return led_by
     return None
 
 
