@@ -3578,3 +3578,13 @@ def test_a_share_in_a_with_clause_after_led_by_is_the_leaders():
         ("segment", "rail freight", 2024, 21.5),
         ("region", "Asia Pacific", 2024, 38.0),
     }
+
+
+def test_a_member_followed_by_an_aside_still_holds_its_share():
+    text = (
+        "Dish Soap Chemicals Market\n\n"
+        "The global dish soap chemicals market is projected to grow from US$ 6.3 billion in 2025 to US$ 8.8 billion "
+        "by 2032. Enzymes, which cut through grease, are expected to account for 23.6% of the market share in 2025.\n"
+    )
+    shares = {(f.scope, f.member, f.year, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("segment", "Enzymes", 2025, 23.6)}
