@@ -3588,3 +3588,21 @@ def test_a_member_followed_by_an_aside_still_holds_its_share():
     )
     shares = {(f.scope, f.member, f.year, f.pct) for f in _figures(text, metric="share")}
     assert shares == {("segment", "Enzymes", 2025, 23.6)}
+
+
+def test_an_amount_in_a_clause_after_a_members_share_is_that_members_value():
+    text = (
+        "Bone Implant Statistics\n\n"
+        "- The bone implant market reached USD 57.3 billion in 2023.\n"
+        "- Shoulder replacement devices represented 12% of the bone implant market, generating USD 2.1 billion in "
+        "2023.\n"
+        "- Hospitals accounted for 62% of bone implant market share in 2023, purchasing USD 35.5 billion worth.\n"
+        "- Orthopedic clinics and ambulatory surgical centers held 28% share, valued at USD 16.0 billion in 2023.\n"
+    )
+    values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {
+        ("market", None, 57300.0),
+        ("segment", "Shoulder replacement devices", 2100.0),
+        ("segment", "Hospitals", 35500.0),
+        ("segment", "Orthopedic clinics and ambulatory surgical centers", 16000.0),
+    }

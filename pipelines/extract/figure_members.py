@@ -75,7 +75,7 @@ _OPENING_MEMBER = r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-
 MEMBER_THEN_VERB = re.compile(
     # "the 500-2,000 HP band captured": a thousands comma inside a member's name
     r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9≤≥<>](?:[\w&'’/-]|(?<=\d),(?=\d{3}))*"
-    r"(?:\s+(?!(?i:that)\b)[\w&'’/()-]+){0,4}?"
+    r"(?:\s+(?!(?i:that)\b)[\w&'’/()-]+){0,5}?"
     r"(?:\s+(?i:segment|category|sub-segment))?)"
     r"(?:\s+(?i:class|category))?"
     r"(?:\s*\([^()]{1,60}\))?"
@@ -295,6 +295,10 @@ def member_opening_clause(
     sentence_start = opening.end() if opening else 0
     after_a_figure = last_boundary = sentence_start
     for boundary in CLAUSE_OPENING.finditer(sentence.text, sentence_start, relative):
+        if boundary.group().strip().lower() == "and" and not A_FIGURE.search(
+            sentence.text, sentence_start, boundary.start()
+        ):
+            continue  # "Orthopedic clinics and ambulatory surgical centers held 28%": one member's name
         last_boundary = boundary.end()
         if A_FIGURE.search(sentence.text, sentence_start, boundary.start()):
             after_a_figure = boundary.end()

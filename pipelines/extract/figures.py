@@ -170,6 +170,11 @@ def _the_market_named_after(text: str, amount_end: int, market: str | None) -> b
     return bool(name) and shares_a_word(name, market) and relation_to_the_market(name, market) == "same"
 
 
+_AMOUNT_AFTER_A_SHARE = re.compile(
+    r"(?:[^,.;\d$€£]|(?:19|20)\d\d){0,80},\s*(?i:generating|valued\s+at|worth|purchasing|amounting\s+to|with|bringing\s+in"
+    r"|earning|totaling|totalling|or|equal\s+to|equivalent\s+to)\s+"
+    r"(?:(?i:about|around|approximately|nearly|over|roughly|some|an\s+estimated)\s+)?"
+)
 _CONTINUES = re.compile(
     r"\s*,?\s*(?i:reaching|to\s+reach|totaling|totalling|amounting\s+to)\s+"
     r"(?:(?i:about|around|nearly|over|some|approximately|roughly)\s+)?"
@@ -659,6 +664,17 @@ def extract_figures(
                 target = subject_of(grouped.get(position - 1))
                 if target is not None:
                     within_region = None
+            if (
+                target is None
+                and isinstance(item, Money)
+                and previous_rate
+                and previous_rate[0] == "share"
+                and previous_rate[2] is not None
+                and _AMOUNT_AFTER_A_SHARE.fullmatch(text, previous_rate[1], item.start)
+            ):
+                # "Trauma devices represented 12% of the market, generating USD 2.1 billion in 2023": the amount of
+                # the member whose share the clause before gave
+                target = previous_rate[2]
             # a share is always some member's; an amount or a rate may be another market's
             of_a_market = isinstance(item, Money) or (
                 classify_percentage(text, item, clause_start, clause_end, (sentence.char_start, sentence.char_end))
