@@ -6,6 +6,7 @@ from pipelines.extract.numbers import (
     SCALES_IN_MILLIONS,
     AmbiguousNumberError,
     find_money,
+    find_percentages,
     find_year_ranges,
     parse_number,
 )
@@ -128,6 +129,14 @@ def test_a_comma_that_is_not_a_thousands_separator_raises():
         assert "decimal comma" in str(error)
     else:
         raise AssertionError("1.234,56 must not be read as a number")
+
+
+def test_a_garbled_number_after_a_year_is_a_problem_not_a_crash():
+    text = "The market is projected to grow at a CAGR of 24.53% from 2025 to 2032.34.09% in 2024."
+    garbled = [item for item in find_percentages(text) if item.problem]
+    assert [item.text for item in garbled] == ["2032.34.09%"]
+    assert "not a number" in garbled[0].problem
+    assert [f.pct for f in extract_report("Lunar Water Market\n\n" + text).figures] == [24.53]
 
 
 def test_world_regions_are_recognised_on_a_page_without_a_scope_list():

@@ -3606,3 +3606,14 @@ def test_an_amount_in_a_clause_after_a_members_share_is_that_members_value():
         ("segment", "Hospitals", 35500.0),
         ("segment", "Orthopedic clinics and ambulatory surgical centers", 16000.0),
     }
+
+
+def test_a_share_of_another_market_written_without_the_is_not_a_share_of_the_page_market():
+    text = (
+        "Bone Implant Statistics\n\n"
+        "- The bone implant market reached USD 57.3 billion in 2023.\n"
+        "- Hip replacement segment held 52% of joint reconstruction market in 2023.\n"
+        "- Spinal implants held 18% of bone implant market in 2023.\n"
+    )
+    shares = {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("segment", "Spinal implants", 18.0)}

@@ -418,9 +418,12 @@ def find_percentages(text: str) -> list[Percent]:
         if match.group("high") and A_YEAR.fullmatch(match.group("low")):
             # "in 2022 to 14 percent": a year, then the percentage; never a range from 2022 down to 14
             start = match.start("high")
-            low = parse_number(match.group("high"))
+            try:
+                low, problem = parse_number(match.group("high")), None
+            except AmbiguousNumberError as error:  # "from 2025 to 2032.34.09%": a garbled number after the year
+                low, problem = Decimal(0), str(error)
             percentages.append(
-                Percent(start, match.end(), text[start : match.end()], low, None, rounding_of(low), None)
+                Percent(start, match.end(), text[start : match.end()], low, None, rounding_of(low), problem)
             )
             continue
         try:

@@ -365,11 +365,13 @@ def another_market_a_share_is_of(text: str, percent: Percent, market: str | None
     named = _OF_A_NAMED_MARKET_AFTER.match(text, percent.end)
     if named is None or market is None:
         return None
+    if named.group("the") is None and not named.group("name").islower():
+        return None  # "13% of Asian and Pacific market": a place's market, written without "the", is the page's
     return named.group("name") if relation_to_the_market(named.group("name"), market) == "other" else None
 
 
 _OF_A_NAMED_MARKET_AFTER = re.compile(
-    r"\s*(?:(?i:in)\s+(?:19|20)\d{2}\s+)?(?i:of)\s+(?i:the)\s+(?:(?i:global|total|world['’]s|worldwide|overall)\s+)?"
+    r"\s*(?:(?i:in)\s+(?:19|20)\d{2}\s+)?(?i:of)\s+(?P<the>(?i:the)\s+)?(?:(?i:global|total|world['’]s|worldwide|overall)\s+)?"
     r"(?P<name>[\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)\s+(?i:market|industry)\b"
 )
 _OF_THE_AFTER = re.compile(r"\s*(?:(?i:share)\s+)?(?i:of)\s+(?i:the)\s+")
