@@ -3617,3 +3617,20 @@ def test_a_share_of_another_market_written_without_the_is_not_a_share_of_the_pag
     )
     shares = {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")}
     assert shares == {("segment", "Spinal implants", 18.0)}
+
+
+def test_a_cover_images_words_a_base_year_for_estimate_and_a_driving_verb_leave_the_report_identity_right():
+    text = (
+        "ACR Report cover U.K. Heat Meter Market Size, Share & Trends Report\n\n"
+        "U.K. Heat Meter Market Size, Share & Trends Analysis Report By Product (Static, Mechanical), "
+        "And Segment Forecasts, 2021 - 2028\n\n"
+        "  • Published Date: Apr, 2021\n"
+        "  • Base Year for Estimate: 2020\n"
+        "  • Number of Pages: 101\n\n"
+        "The U.K. heat meter market size was valued at USD 1.16 billion in 2020. It is expected to expand at a "
+        "compound annual growth rate (CAGR) of 6.0% from 2021 to 2028. Rising energy prices are driving market "
+        "demand, and new building rules keep driving market growth.\n"
+    )
+    report = extract_report(text)
+    assert (report.metadata.market, report.metadata.base_year) == ("U.K. Heat Meter", 2020)
+    assert [(f.metric, f.scope) for f in report.figures] == [("value", "market"), ("cagr", "market")]

@@ -30,8 +30,8 @@ _AN_ORGANISATION_WORD = re.compile(_ORGANISATION_WORD)
 _CELL_SEPARATOR = re.compile(r"\s*[|·]\s*|\s+[–—-]\s+")
 _TITLE_LINES_OF_ANY_LENGTH = 3
 _HEADER_FIELD = re.compile(
-    r"(?P<key>(?i:pages|no\. of pages|base year|release date|released|release|published|publication date|"
-    r"author|authors|publisher|published by))\s*:\s*(?P<value>[^|\n\r]+)"
+    r"(?P<key>(?i:pages|no\. of pages|base year(?:\s+for\s+estimat(?:e|ion))?|release date|released|release|published"
+    r"|publication date|author|authors|publisher|published by))\s*:\s*(?P<value>[^|\n\r]+)"
 )
 _TRAILING_SCOPE = re.compile(r"\s+(?i:global|worldwide)$")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
@@ -58,7 +58,9 @@ _NOT_IN_A_MARKET_NAME = frozenset(
      "significant", "sizeable", "sizable", "considerable", "huge", "massive", "robust", "healthy", "impressive",
      "staggering", "approximate", "potential", "possible", "single", "year", "years", "decade", "yesterday",
      "tomorrow", "quarter", "month", "predicts", "predict", "forecasts", "estimates", "projects", "sees", "finds",
-     "reveals", "reports", "shows", "believes", "thinks"}
+     "reveals", "reports", "shows", "believes", "thinks", "driving", "drives", "drive", "fueling", "fuelling",
+     "propelling", "boosting", "supporting", "accelerating", "hampering", "restraining", "influencing", "shaping",
+     "impacting", "affecting", "dominating", "entering", "disrupting", "transforming", "cover"}
 )  # fmt: skip
 _SMALL_WORDS = frozenset({"and", "or", "of", "for", "the", "in", "on", "to", "&"})
 # What a title's market should not hold: a figure, a year, a sentence's verb, a breadcrumb.
@@ -205,6 +207,7 @@ _TITLE_SEARCH_LINES = 40
 _PUBLISHER_HEADER_LINES = 8
 
 
+_COVER_IMAGE_TEXT = re.compile(r"^.*?\b(?i:report\s+cover|cover\s+image)\s+")
 _BREADCRUMB_STEP = re.compile(r"\s+(?:[-–>»|/])\s+")
 
 
@@ -223,6 +226,7 @@ def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
             market = match.group("market").rsplit(" / ", 1)[-1].strip(" ,:|–-")
             # "Segments - Toys Market by Type", "Chemicals > Adhesives Market": a breadcrumb's last step
             market = _BREADCRUMB_STEP.split(market)[-1].strip(" ,:|–-")
+            market = _COVER_IMAGE_TEXT.sub("", market)  # "GVR Report cover U.S. HVAC Systems Market Size"
             market = _POSSESSIVE.sub("", market)  # "Europe’s Heat Pump Market" → "Europe Heat Pump"
             market = _TRAILING_SCOPE.sub("", market)  # "Paints & Coatings Global Industry" → "Paints & Coatings"
             return line, market
@@ -243,7 +247,9 @@ def _header_fields(sentences: list[Sentence]) -> tuple[Sentence | None, dict[str
             continue  # every field is "key: value"
         fields = {}
         for match in _HEADER_FIELD.finditer(sentence.text):
-            key = match.group("key").lower()
+            key = " ".join(match.group("key").lower().split())
+            if key.startswith("base year"):
+                key = "base year"  # "Base Year for Estimate: 2020"
             value = match.group("value").strip()
             fields[key] = (value, sentence.char_start + match.start("value"))
         if fields:
