@@ -3634,3 +3634,19 @@ def test_a_cover_images_words_a_base_year_for_estimate_and_a_driving_verb_leave_
     report = extract_report(text)
     assert (report.metadata.market, report.metadata.base_year) == ("U.K. Heat Meter", 2020)
     assert [(f.metric, f.scope) for f in report.figures] == [("value", "market"), ("cagr", "market")]
+
+
+def test_a_page_with_no_title_takes_the_market_its_first_sentence_of_money_sizes():
+    untitled = (
+        "Int'l : +1 (555) 010-0199 | sales@example.com\n"
+        "The global kelp fibre market size was USD 10.75 Million in 2022 and is expected to register a rapid "
+        "revenue CAGR of 21.4% during the forecast period. Rising demand is driving growth.\n"
+    )
+    assert extract_report(untitled).metadata.market == "Kelp Fibre"
+    abbreviated = "The U.S. HVAC Filters market size was valued at US$ 16.64 billion in 2021.\n"
+    assert extract_report(abbreviated).metadata.market == "U.S. HVAC Filters"
+    one_place = (
+        "The Home Of Kelp Fibre\n\n"
+        "The US kelp fibre market is the largest in the world, accounting for $3,740 million in 2018.\n"
+    )
+    assert extract_report(one_place).metadata.market == "Kelp Fibre"

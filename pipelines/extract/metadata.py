@@ -37,7 +37,8 @@ _TRAILING_SCOPE = re.compile(r"\s+(?i:global|worldwide)$")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 # "market" as a page uses it of a market; not inside a firm's name ("Future Market Insights").
 MARKET_WORD = re.compile(rf"\b(?i:market)\b(?!\s+(?:{_ORGANISATION_WORD}|Growth\s+Reports|Watch)\b)")
-_NAME_WORD = re.compile(r"[\w&+()/’'-]+[,:]?")
+_NAME_WORD = re.compile(r"(?:[A-Z]\.){2,}(?!\w)|[\w&+()/’'-]+[,:]?")  # "U.S." is one word
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _MAX_MARKET_WORDS = 6
 _NOT_A_NAME_WORD = re.compile(r"/|\.\w|^[-(]|\d{3}")  # a URL, a file name, a figure
 # Words that end a market's name on its left: articles, prepositions, verbs, and what pages put before a name
@@ -435,7 +436,7 @@ def market_name_before(text: str, market_word_start: int, earliest: int = 0) -> 
             )
             or word == "Home"  # a breadcrumb's first link; "the home healthcare market" is a name
             or bare.isdigit()
-            or _NOT_A_NAME_WORD.search(word.rstrip(",:"))
+            or (_NOT_A_NAME_WORD.search(word.rstrip(",:")) and not _ABBREVIATION.fullmatch(word))
             or (name_words and word.endswith((",", ":")))
         ):
             break
@@ -640,6 +641,37 @@ def _industry_the_text_keeps_naming(text: str) -> str | None:
     return _display_name(name) if count >= _SAID_OFTEN else None
 
 
+# "The global medical wearable market size was USD 10.75 Million in 2022": a market given a size in money
+_SIZED_MARKET = re.compile(
+    r"\b(?i:market)(?:\s+(?i:size|value|revenue))?,?\s+(?:(?i:is|was|has\s+been|stood|reached|totall?ed)\b"
+    r"|(?:(?i:is|was)\s+)?(?i:valued|estimated|calculated|worth|projected|expected|anticipated)\b)"
+)
+_CURRENCY_AMOUNT = re.compile(r"(?:[$€£]|\b(?:USD|US\$|EUR|GBP)\b)\s?\d")
+_FIRST_SENTENCES = 15
+
+
+def _market_sized_first(text: str, sentences: list[Sentence]) -> str | None:
+    """On a page that names its market once, the market its first sentence of money gives a size: a news story or
+    an excerpt with no title ("The global medical wearable market size was USD 10.75 Million in 2022")."""
+    for sentence in sentences[:_FIRST_SENTENCES]:
+        if not _CURRENCY_AMOUNT.search(sentence.text):
+            continue
+        for sized in _SIZED_MARKET.finditer(sentence.text):
+            name = market_name_before(text, sentence.char_start + sized.start(), sentence.char_start)
+            if not name or _TITLE_JUNK.search(name):
+                continue
+            if _THE_WORLD.search(sentence.text):
+                # "The US cyber insurance market is the largest in the world": one place's part of the market
+                name = " ".join(without_leading_places(name.split()))
+            return " ".join(
+                word if word in _SMALL_WORDS or not word.islower() else word.capitalize() for word in name.split()
+            )
+    return None
+
+
+_THE_WORLD = re.compile(r"\b(?i:in\s+the\s+world|worldwide|globally|of\s+the\s+world)\b")
+
+
 def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
     title_match = _title_line(sentences)
     title = title_match[0] if title_match else None
@@ -647,6 +679,7 @@ def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
         _market_name(title_match[1] if title_match else None, text)
         or market_of_url(source_url(text))
         or _industry_the_text_keeps_naming(text)
+        or _market_sized_first(text, sentences)
     )
 
     header, fields = _header_fields(sentences)
