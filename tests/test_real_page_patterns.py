@@ -3650,3 +3650,12 @@ def test_a_page_with_no_title_takes_the_market_its_first_sentence_of_money_sizes
         "The US kelp fibre market is the largest in the world, accounting for $3,740 million in 2018.\n"
     )
     assert extract_report(one_place).metadata.market == "Kelp Fibre"
+
+
+def test_a_rate_over_a_counted_period_until_a_year_runs_back_from_that_year():
+    text = (
+        "Rail Maintenance Market\n\n"
+        "However, over a 10-year period till 2028, the global rail maintenance market will grow at 4% CAGR, rising "
+        "to $115 billion.\n"
+    )
+    assert _cagr(text)[:3] == (4.0, 2018, 2028)

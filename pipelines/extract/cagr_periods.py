@@ -51,6 +51,7 @@ _NEXT_YEARS = re.compile(
     + "|".join(_YEAR_COUNTS)
     + r")[-\s](?i:years?)(?:\s+(?i:period))?|(?P<decade>(?i:decade)))\b"
 )
+_COUNTED_YEARS_UNTIL = re.compile(_NEXT_YEARS.pattern + r"\s+" + _UNTIL_YEAR.pattern)
 _FROM_YEAR = re.compile(r"\b(?i:from|since|starting\s+(?:in|from))\s+(?P<year>(?:19|20)\d{2})\b")
 # "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
 # "13.4% in volume and 15.7%", "8.2%, 4.45%, 3.93%, and 0.29%": rates listed one after another (an Oxford comma too)
@@ -126,6 +127,8 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
         # "a CAGR of 3.5% over the next five years to $91.9 billion by 2023", "worth €200 billion in 2024, ... a CAGR
         # of 10-12% over the next five years": counted from or back to the year the sentence states
         end_year = int(until.group("year")) if until else year_after
+        if end_year is None and (counted_until := _COUNTED_YEARS_UNTIL.search(text, clause_start, percent.start)):
+            end_year = int(counted_until.group("year"))  # "over a 10-year period till 2028, ... will grow at 4%"
         if end_year is not None:
             return end_year - span, end_year
         start_year = value_years[-1] if value_years else year_before
