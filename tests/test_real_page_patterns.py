@@ -3659,3 +3659,11 @@ def test_a_rate_over_a_counted_period_until_a_year_runs_back_from_that_year():
         "to $115 billion.\n"
     )
     assert _cagr(text)[:3] == (4.0, 2018, 2028)
+
+
+def test_a_rate_for_a_count_of_years_reaching_a_value_by_a_year_runs_back_from_that_year():
+    text = (
+        "Rail Maintenance Market\n\n"
+        "The global rail maintenance industry will grow 3.8% annually for ten years, reaching $109 billion by 2027.\n"
+    )
+    assert _cagr(text)[:3] == (3.8, 2017, 2027)

@@ -45,9 +45,11 @@ FORECAST_WORDING = re.compile(
 )
 _UNTIL_YEAR = re.compile(r"(?i:by|through|till|until|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s?)?(?P<year>(?:19|20)\d{2})\b")
 _YEAR_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-# "for the next 8-year period", "over the next five years", "over a 10-year period", "over the next decade"
+# "for the next 8-year period", "over the next five years", "over a 10-year period", "over the next decade",
+# "for ten years"
 _NEXT_YEARS = re.compile(
-    r"\b(?i:over|for|in|during|within|of)\s+(?i:the\s+(?:next|coming|following)|a)\s+(?:(?P<count>\d{1,2}|"
+    r"\b(?:(?i:over|for|in|during|within|of)\s+(?i:the\s+(?:next|coming|following)|a)\s+|(?i:over|for)\s+(?=\w+\s+years\b))"
+    r"(?:(?P<count>\d{1,2}|"
     + "|".join(_YEAR_COUNTS)
     + r")[-\s](?i:years?)(?:\s+(?i:period))?|(?P<decade>(?i:decade)))\b"
 )
