@@ -3667,3 +3667,16 @@ def test_a_rate_for_a_count_of_years_reaching_a_value_by_a_year_runs_back_from_t
         "The global rail maintenance industry will grow 3.8% annually for ten years, reaching $109 billion by 2027.\n"
     )
     assert _cagr(text)[:3] == (3.8, 2017, 2027)
+
+
+def test_a_heading_with_growth_and_market_names_no_market_and_the_first_sized_market_is_the_pages():
+    text = (
+        "The Kelp Revolution: Farming Oceans Worldwide\n\n"
+        "Global Growth and Market Size\n\n"
+        "Annual harvests reached 542,000 tonnes and projections suggest a rise to 575,000 in 2025. The global kelp "
+        "farming market generated about $9.92 billion in revenue in 2024 and is forecast to hit $11.39 billion by "
+        "2029. The broader aquaculture and fisheries market will exceed $226.8 billion in 2025.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Kelp Farming"
+    assert {f.value_millions for f in report.figures if f.scope == "market"} == {9920.0, 11390.0}

@@ -445,6 +445,8 @@ def market_name_before(text: str, market_word_start: int, earliest: int = 0) -> 
             break  # "Europe’s heat pump market": the possessive starts the name
     if not name_words or len(name_words) > _MAX_MARKET_WORDS or is_generic_name(" ".join(name_words)):
         return None
+    if name_words[0].lower() in _SMALL_WORDS:
+        return None  # "Global Growth and Market Size": a heading's words, not a name
     return " ".join(name_words).strip(" ,:")
 
 
@@ -643,7 +645,7 @@ def _industry_the_text_keeps_naming(text: str) -> str | None:
 
 # "The global medical wearable market size was USD 10.75 Million in 2022": a market given a size in money
 _SIZED_MARKET = re.compile(
-    r"\b(?i:market)(?:\s+(?i:size|value|revenue))?,?\s+(?:(?i:is|was|has\s+been|stood|reached|totall?ed)\b"
+    r"\b(?i:market)(?:\s+(?i:size|value|revenue))?,?\s+(?:(?i:is|was|has\s+been|stood|reached|totall?ed|generated|amounted)\b"
     r"|(?:(?i:is|was)\s+)?(?i:valued|estimated|calculated|worth|projected|expected|anticipated)\b)"
 )
 _CURRENCY_AMOUNT = re.compile(r"(?:[$€£]|\b(?:USD|US\$|EUR|GBP)\b)\s?\d")
