@@ -3680,3 +3680,15 @@ def test_a_heading_with_growth_and_market_names_no_market_and_the_first_sized_ma
     report = extract_report(text)
     assert report.metadata.market == "Kelp Farming"
     assert {f.value_millions for f in report.figures if f.scope == "market"} == {9920.0, 11390.0}
+
+
+def test_a_places_share_with_no_year_takes_the_one_year_of_the_pages_other_places_shares():
+    text = (
+        "Soda Market\n\nThe global soda industry was valued at 1.26 trillion USD in 2019.\n\n"
+        "By region, North America held the largest share of the soda industry value with 31%. Europe and Northeast "
+        "Asia followed with shares of 22% and 17%, respectively.\n\n"
+        "South and Central America and Asia Pacific each accounted for 10% of the soda industry value in 2019.\n"
+    )
+    shares = {(f.member, f.year) for f in _figures(text, metric="share")}
+    assert shares == {("North America", 2019), ("Europe", 2019), ("Northeast Asia", 2019),
+                      ("South & Central America", 2019), ("Asia Pacific", 2019)}  # fmt: skip

@@ -185,6 +185,29 @@ def resolve_current_years(
     return kept, skipped
 
 
+_PLACES_OF_A_BREAKDOWN = 2
+
+
+def shares_dated_by_their_breakdown(figures: list[StatedFigure]) -> list[StatedFigure]:
+    """ "In 2019, North America held 31% ... Europe and Northeast Asia followed with shares of 22% and 17%": a place's
+    share stated with no year is of the one year every other place's share on the page is stated for. A page that
+    gives places' shares for two years leaves such a share undated."""
+    places_by_year: dict[int, set[str | None]] = {}
+    for figure in figures:
+        if figure.metric == "share" and figure.scope in ("region", "country") and figure.year is not None:
+            places_by_year.setdefault(figure.year, set()).add(figure.member)
+    # one year, for at least two places: a breakdown, not one place's forecast share ("to 64.5% by 2016")
+    if len(places_by_year) != 1 or len(next(iter(places_by_year.values()))) < _PLACES_OF_A_BREAKDOWN:
+        return figures
+    (year,) = places_by_year
+    return [
+        replace(figure, year=year)
+        if figure.metric == "share" and figure.scope in ("region", "country") and figure.year is None
+        else figure
+        for figure in figures
+    ]
+
+
 def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     """Every fact in ``text``. Pure: no I/O; offsets index into ``text`` exactly as given. ``sidecar`` holds what
     an analyst states about the report beside it (publisher, market, base year, ...)."""
@@ -203,6 +226,7 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     this_year = any(figure.year == CURRENT_YEAR for figure in figures)
     figures, undated = resolve_current_years(figures, publication_year(text) if this_year else None)
     skipped = [*skipped, *undated]
+    figures = shares_dated_by_their_breakdown(figures)
     (first_year, last_year), labelled = infer_forecast_period(text, sentences, figures, metadata.base_year)
     # "by the end of the forecast period" is a year only now: before any year is inferred from the figures
     figures = resolve_forecast_end_years(figures, last_year)
