@@ -3692,3 +3692,10 @@ def test_a_places_share_with_no_year_takes_the_one_year_of_the_pages_other_place
     shares = {(f.member, f.year) for f in _figures(text, metric="share")}
     assert shares == {("North America", 2019), ("Europe", 2019), ("Northeast Asia", 2019),
                       ("South & Central America", 2019), ("Asia Pacific", 2019)}  # fmt: skip
+    forecast = (
+        "Cyber Cover Market\n\nEurope and Latin America are expected to expand their market shares, reaching 24% and "
+        "8%, respectively, by 2027.\nNorth America continued to lead the market, accounting for 69% of the total.\n"
+    )
+    assert {(f.member, f.year) for f in _figures(forecast, metric="share")} == {
+        ("Europe", 2027), ("Latin America", 2027), ("North America", None)
+    }  # fmt: skip

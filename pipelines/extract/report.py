@@ -194,7 +194,12 @@ def shares_dated_by_their_breakdown(figures: list[StatedFigure]) -> list[StatedF
     gives places' shares for two years leaves such a share undated."""
     places_by_year: dict[int, set[str | None]] = {}
     for figure in figures:
-        if figure.metric == "share" and figure.scope in ("region", "country") and figure.year is not None:
+        if (
+            figure.metric == "share"
+            and figure.scope in ("region", "country")
+            and figure.year is not None
+            and not FORECAST_WORDING.search(figure.quote)  # "expected to expand their shares to 24% by 2027"
+        ):
             places_by_year.setdefault(figure.year, set()).add(figure.member)
     # one year, for at least two places: a breakdown, not one place's forecast share ("to 64.5% by 2016")
     if len(places_by_year) != 1 or len(next(iter(places_by_year.values()))) < _PLACES_OF_A_BREAKDOWN:
