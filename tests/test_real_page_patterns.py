@@ -3699,3 +3699,17 @@ def test_a_places_share_with_no_year_takes_the_one_year_of_the_pages_other_place
     assert {(f.member, f.year) for f in _figures(forecast, metric="share")} == {
         ("Europe", 2027), ("Latin America", 2027), ("North America", None)
     }  # fmt: skip
+
+
+def test_year_value_lines_with_a_dollar_sign_and_a_status_word_under_a_year_and_unit_header_are_market_values():
+    text = (
+        "Kelp Snack Market Size Statistics\n"
+        "Total U.S. Kelp Snack Expenditures\n"
+        "Year Billions of dollars\n"
+        "2019 $75.38 Estimated\n"
+        "2018 $72.56 Actual\n"
+        "2017 $69.51\n"
+        "1998 $23\n"
+    )
+    values = {(f.year, f.value_millions, f.currency) for f in _figures(text, metric="value", scope="market")}
+    assert values == {(2019, 75380.0, "USD"), (2018, 72560.0, "USD"), (2017, 69510.0, "USD"), (1998, 23000.0, "USD")}

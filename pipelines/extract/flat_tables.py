@@ -44,7 +44,16 @@ _SCALE_THEN_CURRENCY_UNIT = re.compile(
     r"\b(?i:in)\s+(?P<scale>(?i:billion|million|trillion))\s+(?P<currency>(?i:U\.?S\.?\s+dollars|USD|euros?|EUR))\b"
 )
 # "2014 161" on lines of their own: a year and its value, one per line, under such a caption.
-_YEAR_VALUE_LINE = re.compile(r"\s*(?P<year>(?:19|20)\d{2})\s*[:|]?\s*(?P<number>\d[\d,]*(?:\.\d+)?)\s*\|?\s*")
+# "2019 $75.38 Estimated": a currency sign before the number and a word on the figure's status after it.
+_YEAR_VALUE_LINE = re.compile(
+    r"\s*(?P<year>(?:19|20)\d{2})\s*[:|]?\s*(?P<sign>[$€£])?\s*(?P<number>\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s*\*|\s+\(?(?i:estimated|estimate|actual|forecast|projected|est\.?|e|f|p)\)?)?\s*\|?\s*"
+)
+# "Year Billions of dollars": a column header that gives the scale and the currency, no brackets.
+_YEAR_THEN_SCALE_OF_CURRENCY = re.compile(
+    r"\s*(?i:year)\s*[|,]?\s+(?P<scale>(?i:thousands|millions|billions|trillions))\s+(?i:of)\s+"
+    r"(?P<currency>(?:(?i:U\.?S\.?)\s+)?(?i:dollars)|(?i:euros)|USD|EUR)\s*"
+)
 _CAPTION_LINES = 3
 _MINIMUM_ROWS = 2
 _BY_LABEL = re.compile(r"(?i:by)\s+(?P<dimension>[A-Za-z][\w &/-]{1,40})$")
@@ -206,9 +215,13 @@ def find_year_value_lines(sentences: list[Sentence]) -> dict[int, YearValueLine]
             run_end += 1
         if run_end - position >= _MINIMUM_ROWS and position > 0:
             caption = sentences[position - 1].text
-            unit = _SCALE_THEN_CURRENCY_UNIT.search(caption) or _UNIT.search(caption)
+            unit = (
+                _SCALE_THEN_CURRENCY_UNIT.search(caption)
+                or _UNIT.search(caption)
+                or _YEAR_THEN_SCALE_OF_CURRENCY.fullmatch(caption)
+            )
             if unit is not None:
-                scale = scale_in_millions(unit.group("scale"))
+                scale = scale_in_millions(unit.group("scale").lower().removesuffix("s"))
                 currency = currency_code(unit.group("currency"))
                 for line_position in range(position, run_end):
                     sentence = sentences[line_position]
