@@ -3713,3 +3713,22 @@ def test_year_value_lines_with_a_dollar_sign_and_a_status_word_under_a_year_and_
     )
     values = {(f.year, f.value_millions, f.currency) for f in _figures(text, metric="value", scope="market")}
     assert values == {(2019, 75380.0, "USD"), (2018, 72560.0, "USD"), (2017, 69510.0, "USD"), (1998, 23000.0, "USD")}
+
+
+def test_lines_each_naming_a_member_and_one_amount_are_segment_values_of_the_year_above_them():
+    text = (
+        "Kelp Snack Industry Statistics\n"
+        "Estimated 2019 Sales within the U.S. Market\n"
+        "For 2019, it is estimated that $75.38 billion will be spent on kelp snacks in the U.S.\n"
+        "Estimated Breakdown:\n"
+        "Seaweed chips $31.68 billion\n"
+        "Supplies/OTC Snacks $16.44 billion\n"
+        "- Gift packs: $1.97 billion\n"
+    )
+    values = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {
+        ("market", None, 2019, 75380.0),
+        ("segment", "Seaweed chips", 2019, 31680.0),
+        ("segment", "Supplies/OTC Snacks", 2019, 16440.0),
+        ("segment", "Gift packs", 2019, 1970.0),
+    }

@@ -97,7 +97,13 @@ from pipelines.extract.figure_years import (
     year_of_the_amount_it_equals,
     year_of_the_sentence_before,
 )
-from pipelines.extract.flat_tables import FlatTable, YearValueLine, find_flat_year_tables, find_year_value_lines
+from pipelines.extract.flat_tables import (
+    FlatTable,
+    YearValueLine,
+    find_flat_year_tables,
+    find_labelled_amount_lines,
+    find_year_value_lines,
+)
 from pipelines.extract.gazetteer import (
     Gazetteer,
     Mention,
@@ -499,6 +505,7 @@ def extract_figures(
     cards = find_stat_cards(text, sentences)
     flat_tables = find_flat_year_tables(text, sentences)
     year_value_lines = find_year_value_lines(sentences)
+    labelled_amount_lines = find_labelled_amount_lines(text, sentences)
     gazetteer = Gazetteer(taxonomy, market)
     read_names_in = _sentences_whose_names_are_read(
         sentences, grouped, table_rows, cards, flat_tables, year_value_lines
@@ -619,6 +626,16 @@ def extract_figures(
                 # "... exceeded $8 billion in the US, while the EdTech industry worldwide was expected to reach $252
                 # billion by 2020": the place is the earlier clause's
                 target, within_region = None, None
+            if (
+                target is None
+                and isinstance(item, Money)
+                and (labelled := labelled_amount_lines.get(position))
+                # "2025 Market Size Estimates" over "- Acme Research: $1.25 billion": firms' sizes of the market
+                and year_of_a_list_heading(text, sentences, position) is None
+            ):
+                # "Breakdown:" over "Food $30.32 billion", "Vet Care $18.11 billion": each line's member
+                named = next((m.target for m in tokens.mentions if m.start == labelled.member_start), None)
+                target = named or NamedScope("segment", None, labelled.member)
             if target is None and row is not None and (member := _member_of_the_row(text, row)):
                 target = NamedScope("segment", None, member)  # "| Loose leaf | 1.3 | 2.2 | 6.8% |"
             if target is None and (appositive := SEGMENT_APPOSITIVE.match(sentence.text)):
@@ -795,6 +812,8 @@ def extract_figures(
                     year = year_of_the_sentence_before(text, position, tokens, grouped)
                 if year is None and target is None and not row:
                     year = year_of_a_list_heading(text, sentences, position)
+                if year is None and position in labelled_amount_lines:
+                    year = labelled_amount_lines[position].year
                 if (
                     year is None
                     and target is None

@@ -242,3 +242,63 @@ def find_year_value_lines(sentences: list[Sentence]) -> dict[int, YearValueLine]
                     )
         position = max(run_end, position + 1)
     return lines
+
+
+@dataclass(frozen=True)
+class LabelledAmountLine:
+    """'Vet Care $18.11 billion' in a run of such lines under 'Actual Sales ... in 2018': one member's amount."""
+
+    member: str
+    member_start: int
+    year: int | None  # the one year a line just above the run states, if any
+
+
+# A line that is a name, then one amount: "Food $30.32 billion", "- Vet Care: $18.11 billion".
+_LABEL_THEN_AMOUNT = re.compile(
+    r"[-•*·\s]*(?P<member>[A-Za-z][\w&/'’() -]{0,50}?)\s*[:–—-]?\s*"
+    r"(?:[$€£]|(?:USD|US\$|EUR|GBP)\s?)\d[\d,]*(?:\.\d+)?\s*(?i:trillion|billion|million|bn|mn|tn|b|m)?\s*"
+)
+_LINES_ABOVE_A_RUN = 3
+
+
+def find_labelled_amount_lines(text: str, sentences: list[Sentence]) -> dict[int, LabelledAmountLine]:
+    """Runs of two or more lines that each name something and give it one amount, by position among
+    ``sentences``; each takes the year of the nearest line above the run that states exactly one year."""
+    lines: dict[int, LabelledAmountLine] = {}
+    position = 0
+    while position < len(sentences):
+        run_end = position
+        while run_end < len(sentences) and _is_a_labelled_amount_line(text, sentences[run_end]):
+            run_end += 1
+        if run_end - position >= _MINIMUM_ROWS:
+            year = _year_of_the_lines_above(sentences, position)
+            for line_position in range(position, run_end):
+                sentence = sentences[line_position]
+                match = _LABEL_THEN_AMOUNT.fullmatch(sentence.text)
+                member = match.group("member").strip()
+                lines[line_position] = LabelledAmountLine(member, sentence.char_start + match.start("member"), year)
+        position = max(run_end, position + 1)
+    return lines
+
+
+def _is_a_labelled_amount_line(text: str, sentence: Sentence) -> bool:
+    """A line of its own (nothing else before or after it on its line) that is a name and one amount."""
+    line_start = text.rfind("\n", 0, sentence.char_start) + 1
+    line_end = text.find("\n", sentence.char_end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        not text[line_start : sentence.char_start].strip(" \t-•*·")
+        and not text[sentence.char_end : line_end].strip()
+        and (match := _LABEL_THEN_AMOUNT.fullmatch(sentence.text)) is not None
+        and not _YEAR.search(match.group("member"))
+    )
+
+
+def _year_of_the_lines_above(sentences: list[Sentence], position: int) -> int | None:
+    for earlier in reversed(sentences[max(0, position - _LINES_ABOVE_A_RUN) : position]):
+        years = set(_YEAR.findall(earlier.text))
+        if len(years) == 1:
+            return int(years.pop())
+        if len(years) > 1:
+            return None
+    return None
