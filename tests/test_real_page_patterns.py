@@ -3732,3 +3732,31 @@ def test_lines_each_naming_a_member_and_one_amount_are_segment_values_of_the_yea
         ("segment", "Supplies/OTC Snacks", 2019, 16440.0),
         ("segment", "Gift packs", 2019, 1970.0),
     }
+
+
+def test_a_date_written_year_month_day_is_not_the_year_of_a_figure_in_its_sentence():
+    text = (
+        "Kelp Economy\n\n date 2018-11-20 SINGAPORE: South-east Asia's kelp economy is expected to exceed US$240 "
+        "billion (S$330 billion) by 2025, a joint study showed.\n"
+    )
+    assert {(f.year, f.currency) for f in _figures(text, metric="value")} == {(2025, "USD"), (2025, "SGD")}
+
+
+def test_a_year_after_a_dash_and_a_joining_word_belongs_to_the_next_clause():
+    text = (
+        "Kelp Security Market\n\nIn 2004, the global kelp security market was worth $3.5 billion -- and in 2017 it "
+        "will reach $120 billion.\n"
+    )
+    assert {(f.year, f.value_millions) for f in _figures(text, metric="value")} == {(2004, 3500.0), (2017, 120000.0)}
+
+
+def test_fiscal_years_written_with_two_digits_are_read():
+    text = (
+        "Kelp Gaming Market\n\nThe kelp gaming industry that was pegged at Rs 2,000 crore in FY14 grew 2x to reach "
+        "Rs 4,400 crore in FY18. The revenue is expected to grow at 22 percent CAGR from FY18-FY23 to touch Rs 11,900 "
+        "crore.\n"
+    )
+    assert {(f.year, f.value_millions) for f in _figures(text, metric="value")} == {
+        (2014, 20000.0), (2018, 44000.0), (2023, 119000.0)
+    }  # fmt: skip
+    assert _cagr(text)[:3] == (22.0, 2018, 2023)

@@ -30,6 +30,8 @@ A_LABEL_YEAR = re.compile(r"\b(?i:by|in|for)\s+(?P<year>(?:19|20)\d{2})\s*:\s*(?
 # "..., while in 2020 ...", "..., and it is expected to double by 2032": a clause of its own, with its own years
 OTHER_CLAUSE = re.compile(
     r",?\s+(?i:while|whereas|but|compared\s+(?:with|to)|versus)\b|,\s+(?i:and\s+(?:it|this|they))\s"
+    # "was worth $3.5 billion -- and in 2017 it will reach $120 billion"
+    r"|\s+(?:--|—|–)\s+(?i:and|but|while)\b"
 )
 YEAR_OPENING = re.compile(
     r"[-•*·\s]*(?i:in|as\s+of|during|for)\s+(?:(?i:the\s+(?:end|start|beginning)\s+of)\s+)?(?P<year>(?:19|20)\d{2}),"

@@ -142,7 +142,8 @@ A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s?%?{_RANGE_JOIN}(?P<high>{_NUMBER}))?\s?(?:%|(?i:per\s?cent)\b)")
 # A year starts with "FY", "19" or "20". Year patterns have one branch for each start, which tests the character
 # before it afterwards: a pattern that starts with a plain character lets re's search skip to where one can start.
-_YEAR_STARTS = (("F", r"Y\s?(?:19|20)\d{2}"), ("1", r"9\d{2}"), ("2", r"0\d{2}"))
+# "FY14": a fiscal year written with two digits is of this century.
+_YEAR_STARTS = (("F", r"Y\s?(?:(?:19|20)\d{2}|\d{2})"), ("1", r"9\d{2}"), ("2", r"0\d{2}"))
 # "2025-2032", "FY2024-FY2026", "2025 to 32": the first year and the last (its two or four digits) are the first and
 # the last run of digits of the match.
 # A dash whose UTF-8 bytes were decoded as Windows-1252 or Thai by the page's publisher: "2025â€“2033",
@@ -162,7 +163,9 @@ _DIGITS = re.compile(r"\d+")
 _FOOTNOTE_END = r"\d?(?:\s*\n|\s*$|\s+(?!(?i:million|billion|trillion|thousand|mn|bn|mln)\b)[A-Z])"
 _YEAR = re.compile(
     "|".join(
-        rf"{start}(?<![\d.,$€£]{start}){year}(?!\d|\.\d(?!{_FOOTNOTE_END})|,\d{{3}})" for start, year in _YEAR_STARTS
+        # "2018-11-20": a date, not a year a figure is for
+        rf"{start}(?<![\d.,$€£]{start}){year}(?!\d|\.\d(?!{_FOOTNOTE_END})|,\d{{3}}|-[01]\d-[0-3]\d)"
+        for start, year in _YEAR_STARTS
     )
 )
 # "in 1850", "by 3032": a year a report cannot mean, read as a year so that validation can say so.
@@ -464,6 +467,10 @@ def _between_percentages(text: str, percentages: list[Percent]) -> list[Percent]
     return _ends_of_one_range(text, percentages, "low", "high")
 
 
+def _whole_year(digits: str) -> int:
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)  # "FY14" → 2014
+
+
 def _full_year(first_year: int, end_text: str) -> int:
     if len(end_text) == 2:  # "2025-32"
         return first_year // 100 * 100 + int(end_text)
@@ -485,7 +492,7 @@ def _year_ranges(text: str) -> tuple[YearRange, ...]:
     ranges = []
     for match in _YEAR_RANGE.finditer(text):
         first_year_text, *_, last_year_text = _DIGITS.findall(match.group())
-        first_year = int(first_year_text)
+        first_year = _whole_year(first_year_text)
         last_year = _full_year(first_year, last_year_text)
         if last_year > first_year:
             ranges.append(YearRange(match.start(), match.end(), first_year, last_year))
@@ -508,7 +515,10 @@ def _years_with_a_slash(text: str):
 
 
 def find_years(text: str) -> list[YearMention]:
-    years = [YearMention(match.start(), match.end(), int(match.group()[-4:])) for match in _YEAR.finditer(text)]
+    years = [
+        YearMention(match.start(), match.end(), _whole_year(_DIGITS.findall(match.group())[-1]))
+        for match in _YEAR.finditer(text)
+    ]
     if not _SPACE_THEN_IMPLAUSIBLE_YEAR.search(text):
         return years  # in order already
     years += [
