@@ -3760,3 +3760,13 @@ def test_fiscal_years_written_with_two_digits_are_read():
         (2014, 20000.0), (2018, 44000.0), (2023, 119000.0)
     }  # fmt: skip
     assert _cagr(text)[:3] == (22.0, 2018, 2023)
+
+
+def test_places_in_brackets_after_a_place_are_its_parts_and_an_amount_attributable_to_a_place_is_its():
+    text = (
+        "Global Kelp Spa Industry\n\n"
+        "The North American market (United States & Canada) had an estimated size of 24.4 billion U.S. dollars in "
+        "2012, of which 90 percent, around 21.83 billion U.S. dollars, was attributable to the United States.\n"
+    )
+    values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("region", "North America", 24400.0), ("country", "U.S.", 21830.0)}

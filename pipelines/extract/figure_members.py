@@ -548,6 +548,10 @@ def places_together(
         together.insert(0, mention)
     if len(together) < 2 or together[-1].target.scope not in ("region", "country"):
         return None
+    if (whole := _place_whose_parts_are_in_brackets(text, named_before, together)) is not None:
+        # "The North American market (United States & Canada) had an estimated size of 24.4 billion": the place
+        # the brackets list the parts of
+        return whole.target
     if RESPECTIVELY.search(tokens.sentence.text):
         # "the Asia-Pacific and US markets grew at 7.4% and 5.1% respectively, to $82.1bn and $23.4bn": one
         # figure of each kind per place, in order
@@ -558,6 +562,20 @@ def places_together(
         return None
     scope = "region" if any(m.target.scope == "region" for m in together) else "country"
     return NamedScope(scope, scope, text[together[0].start : together[-1].end])
+
+
+_OPENS_BRACKETS_AFTER_A_PLACE = re.compile(r"\s*(?:(?i:market|region|industry)\s*)?\(\s*")
+
+
+def _place_whose_parts_are_in_brackets(
+    text: str, named_before: list[Mention], together: list[Mention]
+) -> Mention | None:
+    if not text.startswith(")", together[-1].end) and not text[together[-1].end :].lstrip().startswith(")"):
+        return None
+    earlier = [mention for mention in named_before if mention.end <= together[0].start and mention not in together]
+    if earlier and _OPENS_BRACKETS_AFTER_A_PLACE.fullmatch(text, earlier[-1].end, together[0].start):
+        return earlier[-1]
+    return None
 
 
 def one_of_respectively(target: NamedScope, tokens: SentenceTokens, percent: Percent) -> NamedScope:

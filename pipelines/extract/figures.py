@@ -176,6 +176,9 @@ def _the_market_named_after(text: str, amount_end: int, market: str | None) -> b
     return bool(name) and shares_a_word(name, market) and relation_to_the_market(name, market) == "same"
 
 
+_ATTRIBUTED_TO_AFTER_AN_AMOUNT = re.compile(
+    r"[^.;%$€£]{0,30}?\b(?:(?i:was|is|were|are)\s+)?(?i:attribut(?:ed|able))\s+(?i:to)\s+(?:(?i:the)\s+)?"
+)
 _AMOUNT_AFTER_A_SHARE = re.compile(
     r"(?:[^,.;\d$€£]|(?:19|20)\d\d){0,80},\s*(?i:generating|valued\s+at|worth|purchasing|amounting\s+to|with|bringing\s+in"
     r"|earning|totaling|totalling|or|equal\s+to|equivalent\s+to)\s+"
@@ -660,6 +663,11 @@ def extract_figures(
                 target, within_region = None, None
             if follower := member_followed_by(text, item, tokens):
                 target, within_region = follower, None
+            if isinstance(item, Money) and (owner := _ATTRIBUTED_TO_AFTER_AN_AMOUNT.match(text, item.end, clause_end)):
+                # "... of which around 21.83 billion U.S. dollars was attributable to the United States"
+                named = next((m.target for m in tokens.mentions if m.start == owner.end()), None)
+                if named is not None:
+                    target, within_region = named, None
             if not isinstance(item, Money) and (source := revenue_source(text, item, tokens)):
                 target, within_region = source, None
             if (
