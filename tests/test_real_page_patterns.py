@@ -3770,3 +3770,17 @@ def test_places_in_brackets_after_a_place_are_its_parts_and_an_amount_attributab
     )
     values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("region", "North America", 24400.0), ("country", "U.S.", 21830.0)}
+
+
+def test_an_amount_of_a_market_valued_at_and_a_rate_of_this_market_are_the_markets_whoever_opens_the_sentence():
+    text = (
+        "Kelp Fintechs circle potential US$150bn market\n"
+        "Kelp Fintechs are tapping into a market valued at US$150-billion, according to a new report which showed "
+        "that this market will likely grow by 10% per year to US$230-billion by 2025.\n"
+    )
+    figures = {(f.metric, f.scope, f.year, f.value_millions, f.pct) for f in extract_report(text).figures}
+    assert figures == {
+        ("value", "market", None, 150000.0, None),
+        ("cagr", "market", None, None, 10.0),
+        ("value", "market", 2025, 230000.0, None),
+    }

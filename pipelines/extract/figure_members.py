@@ -157,6 +157,8 @@ def rate_of_something_else(sentence_before_rate: str, market: str | None) -> str
     will follow, with CAGRs of 11.4 and 11.3 percent"): the rate is that thing's, not the market's. None when the
     subject is the market's, says who states the figure ("A report released by ..."), or cannot be told (no verb,
     a date or a number in it, a subordinate clause whose main clause comes later)."""
+    if _THE_MARKET_RIGHT_BEFORE_THE_RATE.search(sentence_before_rate):
+        return None  # "Fintechs are tapping into a market ... which showed that this market will grow by 10%"
     subject = subject_after_openings(sentence_before_rate)
     if subject is None:
         return None
@@ -180,6 +182,10 @@ def rate_of_something_else(sentence_before_rate: str, market: str | None) -> str
     return subject
 
 
+_THE_MARKET_RIGHT_BEFORE_THE_RATE = re.compile(
+    r"\b(?i:this|that|the)\s+(?:(?i:global|overall|whole|entire)\s+)?(?i:market|industry)\s+"
+    r"(?i:will|is|are|was|should|could|may|might|would|can|has|had)\b[^,;]*$"
+)
 # Words that show the opening words are a clause of their own ("HolonIQ estimates that EdTech will reach ...").
 NOT_IN_A_SUBJECT = frozenset(
     {"that", "which", "who", "says", "said", "estimates", "estimated", "expects", "expected", "predicts",

@@ -176,6 +176,10 @@ def _the_market_named_after(text: str, amount_end: int, market: str | None) -> b
     return bool(name) and shares_a_word(name, market) and relation_to_the_market(name, market) == "same"
 
 
+_A_MARKET_VALUED_AT = re.compile(
+    r"\b(?i:a|this|that)\s+(?i:market)\s+(?i:valued|worth|estimated|sized|pegged)\s+(?:(?i:at)\s+)?"
+    r"(?:(?i:about|around|nearly|roughly|some|an\s+estimated)\s+)?$"
+)
 _ATTRIBUTED_TO_AFTER_AN_AMOUNT = re.compile(
     r"[^.;%$€£]{0,30}?\b(?:(?i:was|is|were|are)\s+)?(?i:attribut(?:ed|able))\s+(?i:to)\s+(?:(?i:the)\s+)?"
 )
@@ -700,6 +704,11 @@ def extract_figures(
                 # "Trauma devices represented 12% of the market, generating USD 2.1 billion in 2023": the amount of
                 # the member whose share the clause before gave
                 target = previous_rate[2]
+            if isinstance(item, Money) and _A_MARKET_VALUED_AT.search(
+                text, max(clause_start, item.start - 60), item.start
+            ):
+                # "African Fintechs are tapping into a market valued at US$150-billion": the market's amount
+                target, within_region = None, None
             # a share is always some member's; an amount or a rate may be another market's
             of_a_market = isinstance(item, Money) or (
                 classify_percentage(text, item, clause_start, clause_end, (sentence.char_start, sentence.char_end))

@@ -97,7 +97,8 @@ _MONEY = re.compile(
     rf"(?P<currency>{_CURRENCY})\s?(?P<sign>[-−])?\s?(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?:{_CURRENCY})?\s?(?P<high>{_NUMBER}))?"
     # "USD 14758Â Billion": a no-break space that was decoded twice ("Â" and the space) still joins number and scale
     # "US$6142  mln": two spaces are still one gap
-    rf"(?:(?:\u00c2(?=\s))?\s{{0,2}}(?P<scale>{_SCALE_WORD})|(?P<letter>{_SCALE_LETTER}))?"
+    # "US$150-billion": a hyphen joins them in some newsrooms' style
+    rf"(?:(?:\u00c2(?=\s))?(?:\s{{0,2}}|-)(?P<scale>{_SCALE_WORD})|(?P<letter>{_SCALE_LETTER}))?"
 )
 # "38.5 billion USD", "1.38 (USD Billion)": the currency after the amount.
 # "1.444 USD Billion": the currency between the amount and its scale.
