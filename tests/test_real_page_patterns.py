@@ -3784,3 +3784,13 @@ def test_an_amount_of_a_market_valued_at_and_a_rate_of_this_market_are_the_marke
         ("cagr", "market", None, None, 10.0),
         ("value", "market", 2025, 230000.0, None),
     }
+
+
+def test_two_places_joined_by_a_slash_are_one_place():
+    text = (
+        "Kelp Cover Market\n\n"
+        "Europe and Asia/Oceania are expected to expand their market shares, reaching 24% and 8%, respectively, by "
+        "2027.\nAsia / Oceania held 6% in 2024.\n"
+    )
+    shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("Europe", 2027, 24.0), ("Asia/Oceania", 2027, 8.0), ("Asia/Oceania", 2024, 6.0)}

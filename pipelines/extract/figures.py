@@ -501,6 +501,31 @@ def _outside_quoted_report_titles(text: str, mentions: list[Mention]) -> list[Me
     return [mention for mention in mentions if not any(start <= mention.start < end for start, end in titles)]
 
 
+_SLASH_BETWEEN = re.compile(r"[ \t]?/[ \t]?")
+
+
+def _places_joined_by_a_slash(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Asia/Oceania are expected to expand their shares": two places joined by a slash are one place, named as
+    the page writes it."""
+    if "/" not in text:
+        return mentions
+    joined: list[Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.target.scope in ("region", "country")
+            and mention.target.scope in ("region", "country")
+            and _SLASH_BETWEEN.fullmatch(text, previous.end, mention.start)
+        ):
+            scope = "region" if "region" in (previous.target.scope, mention.target.scope) else "country"
+            name = f"{text[previous.start : previous.end]}/{text[mention.start : mention.end]}"
+            joined[-1] = Mention(previous.start, mention.end, NamedScope(scope, scope, name))
+            continue
+        joined.append(mention)
+    return joined
+
+
 def extract_figures(
     text: str, sentences: list[Sentence], taxonomy: Taxonomy, market: str | None = None
 ) -> tuple[list[StatedFigure], list[SkippedStatement]]:
@@ -518,7 +543,7 @@ def extract_figures(
         sentences, grouped, table_rows, cards, flat_tables, year_value_lines
     )
     mentions = gazetteer.find(text, gazetteer.stretches_to_search(text, sentences, read_names_in))
-    add_mentions(grouped, index, _outside_quoted_report_titles(text, mentions))
+    add_mentions(grouped, index, _places_joined_by_a_slash(text, _outside_quoted_report_titles(text, mentions)))
     figures: list[StatedFigure] = []
     skipped: list[SkippedStatement] = []
     recent_mentions: list[Mention] = []
