@@ -3794,3 +3794,13 @@ def test_two_places_joined_by_a_slash_are_one_place():
     )
     shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share")}
     assert shares == {("Europe", 2027, 24.0), ("Asia/Oceania", 2027, 8.0), ("Asia/Oceania", 2024, 6.0)}
+
+
+def test_a_market_named_with_its_short_form_in_brackets_and_capital_words_is_the_pages_market():
+    text = (
+        "Expanded Kelp Polyurethane Market, By Type (Polyether and Polyester), By Region Forecast to 2030\n\n"
+        "The global Expanded Kelp Polyurethane (E-KPU) market size was USD 2.04 Billion in 2021 and is expected to "
+        "register a revenue CAGR of 7.2% during the forecast period.\n"
+    )
+    figures = {(f.metric, f.scope, f.value_millions, f.pct) for f in extract_report(text).figures}
+    assert figures == {("value", "market", 2040.0, None), ("cagr", "market", None, 7.2)}

@@ -121,7 +121,8 @@ _SUBJECT_AFTER_OPENINGS = re.compile(
     r"|believes?|notes?|noted|finds?|found|reports?|reported)\s+(?i:that)\s+"
     # "Positive news is that the compound annual growth rate is expected to increase to 7.98%"
     r"|[^,.;]{0,40}?\b(?i:is|was)\s+(?i:that)\s+)*"
-    r"(?P<subject>(?s:.*?))\s+(?i:is|are|was|were|will|would|could|has|have|had|grew|grows|growing|registered|registers"
+    # the verb in lower case: "The global Expanded Thermoplastic Polyurethane market" names no verb
+    r"(?P<subject>(?s:.*?))\s+(?![A-Z])(?i:is|are|was|were|will|would|could|has|have|had|grew|grows|growing|registered|registers"
     r"|witnessed|expanded|rose|increased|surged|posted|recorded|reached|exhibits?|exhibited|shows?|showed|saw|sees|see"
     r"|constitutes|constituted|accounts|accounted|holds|held|captures|captured|represents|represented|dominates"
     r"|dominated)\b"

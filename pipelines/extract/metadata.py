@@ -38,6 +38,7 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 # "market" as a page uses it of a market; not inside a firm's name ("Future Market Insights").
 MARKET_WORD = re.compile(rf"\b(?i:market)\b(?!\s+(?:{_ORGANISATION_WORD}|Growth\s+Reports|Watch)\b)")
 _NAME_WORD = re.compile(r"(?:[A-Z]\.){2,}(?!\w)|[\w&+()/’'-]+[,:]?")  # "U.S." is one word
+_ABBREVIATION_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z0-9&.-]{0,11}\)")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _MAX_MARKET_WORDS = 6
 _NOT_A_NAME_WORD = re.compile(r"/|\.\w|^[-(]|\d{3}")  # a URL, a file name, a figure
@@ -427,6 +428,8 @@ def market_name_before(text: str, market_word_start: int, earliest: int = 0) -> 
     words = _NAME_WORD.findall(text[line_start:market_word_start])[-_MAX_MARKET_WORDS - 1 :]
     name_words: list[str] = []
     for word in reversed(words):
+        if not name_words and _ABBREVIATION_IN_BRACKETS.fullmatch(word):
+            continue  # "The global Expanded Thermoplastic Polyurethane (E-TPU) market": the name before its short form
         bare = word.lower().removesuffix("’s").removesuffix("'s")
         if (
             (
