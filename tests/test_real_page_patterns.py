@@ -3804,3 +3804,33 @@ def test_a_market_named_with_its_short_form_in_brackets_and_capital_words_is_the
     )
     figures = {(f.metric, f.scope, f.value_millions, f.pct) for f in extract_report(text).figures}
     assert figures == {("value", "market", 2040.0, None), ("cagr", "market", None, 7.2)}
+
+
+def test_the_pages_market_named_then_for_a_part_gives_that_parts_figures():
+    text = (
+        "Kelp Textiles Market\n\n"
+        "The kelp textiles market was valued at $14 billion in 2020.\n"
+        "The domestic kelp textile market for synthetic polymer was valued at $7.1 billion in 2020, growing at a CAGR "
+        "of 7.2 per cent, while kelp textile market for wovens is expected to reach $15.7 billion by 2027.\n"
+        "Similarly, the market for InduTech (industrial textiles) would grow from $2 billion in 2020 to reach $3.3 "
+        "billion by 2027.\n"
+        "The market for sea salt was worth $1 billion in 2020.\n"
+    )
+    figures = {(f.metric, f.scope, f.member, f.value_millions or f.pct) for f in extract_report(text).figures}
+    assert figures == {
+        ("value", "market", None, 14000.0),
+        ("value", "segment", "synthetic polymer", 7100.0),
+        ("cagr", "segment", "synthetic polymer", 7.2),
+        ("value", "segment", "wovens", 15700.0),
+        ("value", "segment", "InduTech", 2000.0),
+        ("value", "segment", "InduTech", 3300.0),
+    }
+
+
+def test_a_rate_to_grow_at_between_two_dated_amounts_is_a_cagr():
+    text = (
+        "Kelp Rope Market\n\n"
+        "The kelp rope market is expected to grow at a rapid 7.6 per cent to reach $23.3 billion in 2027, up from "
+        "$14 billion in 2020.\n"
+    )
+    assert _cagr(text)[:3] == (7.6, 2020, 2027)

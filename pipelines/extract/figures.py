@@ -123,6 +123,7 @@ from pipelines.extract.market_filters import (
     market_named_before,
     relation_to_the_market,
     shares_a_word,
+    sub_market_named_after_the_market,
 )
 from pipelines.extract.market_identity import place_named
 from pipelines.extract.market_place import place_of_a_named_market
@@ -748,6 +749,13 @@ def extract_figures(
             ):
                 skip(f"{item.text!r} at {item.start}: a figure of another market in {target.member} ({other})")
                 continue
+            if (
+                target is None
+                and market
+                and of_a_market
+                and (sub_market := sub_market_named_after_the_market(text, sentence.char_start, item.start, market))
+            ):
+                target = NamedScope("segment", None, sub_market)
             if target is None and market and of_a_market:
                 # "By end-user industry, ...": the words of a "By <dimension>," opening name no market
                 opening = BY_DIMENSION_OPENING.match(sentence.text)

@@ -113,6 +113,34 @@ _MARKET_FOR = re.compile(
 )
 
 _CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
+_GLOSS_IN_BRACKETS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)")
+
+
+def sub_market_named_after_the_market(text: str, sentence_start: int, figure_start: int, market: str) -> str | None:
+    """The part of the page's market a sentence names after its market word: "The domestic technical textile market
+    for synthetic polymer was valued at $7.1 billion" → 'synthetic polymer', "the market for InduTech (industrial
+    textiles) would grow" → 'InduTech' (its gloss in brackets says it is textiles). None when the sentence names the
+    market's own part no such way."""
+    before = text[sentence_start:figure_start]
+    if "(" in before:
+        before = _CLOSED_BRACKETS.sub(lambda aside: " " * len(aside.group()), before)
+    last = None
+    for match in MARKET_WORD.finditer(before):
+        last = match
+    if last is None or (named_after := _MARKET_FOR.match(before, last.end())) is None:
+        return None
+    name = _NAME_STOPS_AT.split(named_after.group("name"), maxsplit=1)[0]
+    if relation_to_the_market(name, market) == "same":
+        return None
+    named = market_name_before(text, sentence_start + last.start(), sentence_start)
+    if named is not None and relation_to_the_market(named, market) == "same":
+        return name  # the page's market, named, then "for" the part
+    gloss = _GLOSS_IN_BRACKETS.match(text, sentence_start + named_after.start("name") + len(name))
+    if named is None and gloss is not None and shares_a_word(gloss.group("gloss"), market):
+        return name
+    return None
+
+
 _NAME_STOPS_AT = re.compile(r"\s+(?i:in|by|at|during|from|through|until)\s+(?=\d)")
 
 

@@ -132,7 +132,8 @@ _SHARES_OF_A_QUANTITY_BEFORE = re.compile(
 _EARLIER_RATES_IN_A_ROW = r"(?:\d+(?:\.\d+)?\s?%\s*(?:,\s*(?i:and\s+)?|(?i:and)\s+))*"
 _GROWTH_RATE_BEFORE = re.compile(
     r"\b(?i:growth\s+rate|rate\s+of\s+growth|(?:at|by)\s+(?:a\s+(?:\w+\s+)?rate|rates|an\s+average(?:\s+(?:annual\s+)?rate)?)"
-    r"|average\s+annual\s+growth(?:\s+to\s+be)?|(?:grow|expand)(?:s|ing)?\s+at)\s+(?i:of\s+)?"
+    # "is expected to grow at a rapid 7.6 per cent"
+    r"|average\s+annual\s+growth(?:\s+to\s+be)?|(?:grow|expand)(?:s|ing)?\s+at(?:\s+(?i:an?)\s+[a-z]+)?)\s+(?i:of\s+)?"
     r"(?:(?i:about|around|nearly|over|approximately)\s*)?" + _EARLIER_RATES_IN_A_ROW + r"$"
 )
 
@@ -267,12 +268,25 @@ def classify_percentage(
         text, sentence_start, percent.start
     )
     over_years = span is not None and int(span.group("last")) - int(span.group("first")) >= _SHORTEST_CAGR_YEARS
+    # "grow at a rapid 7.6 per cent ... to reach $23.3 billion in 2027, up from $14 billion in 2020"
+    over_years = over_years or _grows_between_values_after(text, percent.end, sentence_end)
     # "rising at a rate of 9.6% in the coming future": a rate over the years ahead
     if (over_years or _COMING_YEARS_AFTER.match(text, percent.end, sentence_end)) and _GROWTH_RATE_BEFORE.search(
         text, sentence_start, percent.start
     ):
         return None if _a_rate_of_volume(text, before, sentence_start, percent.start) else "cagr"
     return None
+
+
+_DATED_AMOUNT = re.compile(
+    r"(?:[$€£₹]|\b(?:USD|US\$|EUR|INR|Rs\.?)\s?)\d[\d,.]*\s*(?:[a-zA-Z]+\s+){0,2}?(?i:in|by)\s+(?P<year>(?:19|20)\d{2})\b"
+)
+
+
+def _grows_between_values_after(text: str, rate_end: int, sentence_end: int) -> bool:
+    """Whether two amounts after a rate are dated two or more years apart: the rate is over that span."""
+    years = {int(found.group("year")) for found in _DATED_AMOUNT.finditer(text, rate_end, sentence_end)}
+    return len(years) >= 2 and max(years) - min(years) >= _SHORTEST_CAGR_YEARS
 
 
 def _a_rate_of_volume(text: str, before: str, sentence_start: int, rate_start: int) -> bool:
