@@ -3834,3 +3834,13 @@ def test_a_rate_to_grow_at_between_two_dated_amounts_is_a_cagr():
         "$14 billion in 2020.\n"
     )
     assert _cagr(text)[:3] == (7.6, 2020, 2027)
+
+
+def test_a_contrasting_clause_with_its_own_subject_holds_its_figure():
+    text = (
+        "Kelp Equipment Market\n\n"
+        "The harvesting equipment segment is projected to grow by 25.8 percent to $3.8 billion in 2017, while "
+        "drying equipment is forecast to increase by 22.0 percent to $4.5 billion in 2017.\n"
+    )
+    values = {(f.member, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("harvesting equipment", 3800.0), ("drying equipment", 4500.0)}

@@ -478,6 +478,10 @@ def scope_for(
     if len(named_before) >= 2 and PARTICULARLY.fullmatch(text, named_before[-2].end, named_before[-1].start):
         # "North America, particularly the United States, has taken the lead ... $10 billion": the first place
         named_before = named_before[:-1]
+    if named_before and (own := _subject_of_a_contrasting_clause(text, named_before[-1].end, figure_start)):
+        # "The assembly segment is projected to grow to $3.8 billion, while semiconductor test equipment is forecast
+        # to increase by 22.0 percent to $4.5 billion": the later clause's own subject
+        return own, None
     if named_before:
         cell = region_of_segment(text, named_before)
         if cell:
@@ -495,6 +499,19 @@ def scope_for(
         regions = (m.target for m in reversed(recent) if m.target.scope == "region")
         return next(regions, None), None
     return None, None
+
+
+_CONTRASTING_CLAUSE = re.compile(r"[,;]\s*(?i:while|whereas)\s+")
+
+
+def _subject_of_a_contrasting_clause(text: str, after: int, figure_start: int) -> NamedScope | None:
+    contrast = next(reversed(list(_CONTRASTING_CLAUSE.finditer(text, after, figure_start))), None)
+    if contrast is None:
+        return None
+    own = MEMBER_THEN_VERB.match(text, contrast.end(), figure_start)
+    if own is None or NOT_A_MEMBER.fullmatch(own.group("member")) or FIRM_NAME.fullmatch(own.group("member")):
+        return None
+    return NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", own.group("member")) or own.group("member"))
 
 
 def _in_a_clause_of_causes(text: str, tokens: SentenceTokens, mention: Mention, figure_start: int) -> bool:
