@@ -3844,3 +3844,13 @@ def test_a_contrasting_clause_with_its_own_subject_holds_its_figure():
     )
     values = {(f.member, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("harvesting equipment", 3800.0), ("drying equipment", 4500.0)}
+
+
+def test_a_rate_over_that_period_takes_the_period_of_the_last_rate_given_one():
+    text = (
+        "Kelp Pump Market\n\n"
+        "The global market for kelp pumps will expand at a compound annual growth rate of 3.8% between 2013 and 2018."
+        "\n\nAccording to the firm, the Asia-Pacific market will expand by 5.1% annually over that period.\n"
+    )
+    rates = {(f.scope, f.member, f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")}
+    assert rates == {("market", None, 2013, 2018), ("region", "Asia Pacific", 2013, 2018)}

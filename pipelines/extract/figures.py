@@ -1041,6 +1041,14 @@ def extract_figures(
                     # of 16.85%": the years the previous sentence grew between
                     period_start, period_end = last_value_years
                 if (
+                    (period_start, period_end) in (UNSTATED_PERIOD, FORECAST_PERIOD)
+                    and last_cagr_period
+                    and THIS_PERIOD.search(sentence.text)
+                ):
+                    # "... a CAGR of 3.8% between 2013 and 2018. ... the Asia-Pacific market will expand by 5.1%
+                    # annually over that period": the period of the last rate the page gave one
+                    period_start, period_end = last_cagr_period
+                if (
                     (period_start, period_end) == UNSTATED_PERIOD
                     and last_value_years
                     and 0 < position - last_value_years_at <= _GROWTH_TOLD_BEFORE
