@@ -3854,3 +3854,11 @@ def test_a_rate_over_that_period_takes_the_period_of_the_last_rate_given_one():
     )
     rates = {(f.scope, f.member, f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")}
     assert rates == {("market", None, 2013, 2018), ("region", "Asia Pacific", 2013, 2018)}
+
+
+def test_an_amount_signed_with_a_plus_is_a_change_not_a_market_figure():
+    text = (
+        "Kelp Games Market\n\nGlobal kelp games revenue to grow 19.6% Y/Y to $174.9B for 2020, +$15.6B than previous "
+        "forecast due to increased engagement.\n"
+    )
+    assert [f.value_millions for f in _figures(text, metric="value")] == [174900.0]

@@ -38,6 +38,8 @@ _INCREMENT_BEFORE = re.compile(
     r"(?:(?i:just\s+)?(?i:over|about|around|nearly|almost|under)\s+)?$"
     # "Over 2025-2032, the market will add USD 1.7 billion": what it adds, not what it is
     r"|\b(?i:will\s+add|add(?:s|ed|ing)?|to\s+add)\s+(?:(?i:about|around|nearly|over|more\s+than|some|an\s+additional)\s+)?$"
+    # "+$15.6B than previous forecast": a signed change
+    r"|(?<![\w.])\+\s?$"
 )
 CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approximately|or)\s+)?")
 # "$87 million vs. $4.7 billion", "losses from $20 billion to $46 billion": an amount compared with one that is not
