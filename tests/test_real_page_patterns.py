@@ -3862,3 +3862,14 @@ def test_an_amount_signed_with_a_plus_is_a_change_not_a_market_figure():
         "forecast due to increased engagement.\n"
     )
     assert [f.value_millions for f in _figures(text, metric="value")] == [174900.0]
+
+
+def test_amounts_respectively_of_members_listed_as_the_subject_are_theirs():
+    text = (
+        "Kelp Materials Market\n\nThe global kelp materials market grew 4.9% in 2020 to $55.3 billion in revenue. "
+        "Wafer coating materials and packaging materials revenues totaled $34.9 billion and $20.4 billion, "
+        "respectively, in 2020.\n"
+    )
+    values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", None, 55300.0), ("segment", "Wafer coating materials", 34900.0),
+                      ("segment", "packaging materials", 20400.0)}  # fmt: skip

@@ -125,7 +125,7 @@ _SUBJECT_AFTER_OPENINGS = re.compile(
     r"(?P<subject>(?s:.*?))\s+(?![A-Z])(?i:is|are|was|were|will|would|could|has|have|had|grew|grows|growing|registered|registers"
     r"|witnessed|expanded|rose|increased|surged|posted|recorded|reached|exhibits?|exhibited|shows?|showed|saw|sees|see"
     r"|constitutes|constituted|accounts|accounted|holds|held|captures|captured|represents|represented|dominates"
-    r"|dominated)\b"
+    r"|dominated|totaled|totalled|totals|amounted)\b"
 )
 _SUBORDINATE_OPENING = re.compile(
     r"(?i:as|while|when|whereas|if|because|since|although|though|given|amid|despite|after|before|once|unless)\b"
@@ -600,6 +600,30 @@ def _place_whose_parts_are_in_brackets(
     if earlier and _OPENS_BRACKETS_AFTER_A_PLACE.fullmatch(text, earlier[-1].end, together[0].start):
         return earlier[-1]
     return None
+
+
+_WHAT_OF_THE_MEMBERS = re.compile(r"\s+(?i:revenues?|sales|spending|markets?|segments?|businesses)$")
+_LONGEST_MEMBER_WORDS = 5
+
+
+def member_of_a_respective_amount(text: str, tokens: SentenceTokens, money) -> NamedScope | None:
+    """ "Wafer fabrication materials and packaging materials revenues totaled $34.9 billion and $20.4 billion,
+    respectively": the member the sentence's subject lists in the amount's place."""
+    if not RESPECTIVELY.search(tokens.sentence.text):
+        return None
+    subject = subject_after_openings(text[tokens.sentence.char_start : money.start])
+    if not subject:
+        return None
+    subject = _WHAT_OF_THE_MEMBERS.sub("", subject)
+    members = [re.sub(r"^(?i:the)\s+", "", member.strip()) for member in MEMBERS_JOINED.split(subject) if member.strip()]
+    if len(members) < 2 or any(
+        NOT_A_MEMBER.fullmatch(member) or len(member.split()) > _LONGEST_MEMBER_WORDS for member in members
+    ):
+        return None
+    amounts = [item.start for item in tokens.money]
+    if len(amounts) % len(members) or money.start not in amounts:
+        return None
+    return NamedScope("segment", None, members[amounts.index(money.start) % len(members)])
 
 
 def one_of_respectively(target: NamedScope, tokens: SentenceTokens, percent: Percent) -> NamedScope:

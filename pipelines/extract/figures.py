@@ -72,6 +72,7 @@ from pipelines.extract.figure_members import (
     firm_in_brackets,
     member_followed_by,
     member_listed_with_amount,
+    member_of_a_respective_amount,
     member_opening_clause,
     members_whose_rate_it_is,
     only_named_in,
@@ -749,6 +750,10 @@ def extract_figures(
             ):
                 skip(f"{item.text!r} at {item.start}: a figure of another market in {target.member} ({other})")
                 continue
+            if target is None and isinstance(item, Money) and (respective := member_of_a_respective_amount(
+                text, tokens, item
+            )):  # fmt: skip
+                target = respective
             if (
                 target is None
                 and market
