@@ -604,6 +604,7 @@ def _place_whose_parts_are_in_brackets(
 
 _WHAT_OF_THE_MEMBERS = re.compile(r"\s+(?i:revenues?|sales|spending|markets?|segments?|businesses)$")
 _LONGEST_MEMBER_WORDS = 5
+_THE_OPENING = re.compile(r"^(?i:the)\s+")
 
 
 def member_of_a_respective_amount(text: str, tokens: SentenceTokens, money) -> NamedScope | None:
@@ -615,7 +616,7 @@ def member_of_a_respective_amount(text: str, tokens: SentenceTokens, money) -> N
     if not subject:
         return None
     subject = _WHAT_OF_THE_MEMBERS.sub("", subject)
-    members = [re.sub(r"^(?i:the)\s+", "", member.strip()) for member in MEMBERS_JOINED.split(subject) if member.strip()]
+    members = [_THE_OPENING.sub("", member.strip()) for member in MEMBERS_JOINED.split(subject) if member.strip()]
     if len(members) < 2 or any(
         NOT_A_MEMBER.fullmatch(member) or len(member.split()) > _LONGEST_MEMBER_WORDS for member in members
     ):
