@@ -204,10 +204,15 @@ def shares_dated_by_their_breakdown(figures: list[StatedFigure]) -> list[StatedF
     # one year, for at least two places: a breakdown, not one place's forecast share ("to 64.5% by 2016")
     if len(places_by_year) != 1 or len(next(iter(places_by_year.values()))) < _PLACES_OF_A_BREAKDOWN:
         return figures
-    (year,) = places_by_year
+    ((year, dated_places),) = places_by_year.items()
+    # a place whose share that year is stated already keeps its other, undated share apart ("Regional split: North
+    # America 41%" beside "North America held a 40% share in 2024")
     return [
         replace(figure, year=year)
-        if figure.metric == "share" and figure.scope in ("region", "country") and figure.year is None
+        if figure.metric == "share"
+        and figure.scope in ("region", "country")
+        and figure.year is None
+        and figure.member not in dated_places
         else figure
         for figure in figures
     ]
