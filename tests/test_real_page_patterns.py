@@ -3873,3 +3873,19 @@ def test_amounts_respectively_of_members_listed_as_the_subject_are_theirs():
     values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
     assert values == {("market", None, 55300.0), ("segment", "Wafer coating materials", 34900.0),
                       ("segment", "packaging materials", 20400.0)}  # fmt: skip
+
+
+def test_a_title_case_heading_with_while_names_the_second_place_and_its_rate_repeats_the_bodys():
+    text = (
+        "Global Kelp Baby Food Market to Reach US$9.7 Billion by 2030\n"
+        "The U.S. Market is Estimated at US$1.3 Billion While China is Forecast to Grow at 14.8% CAGR\n"
+        "The Kelp Baby Food market in the U.S. is estimated at US$1.3 Billion in the year 2023. China is forecast "
+        "to reach a projected market size of US$2.1 Billion by the year 2030 trailing a CAGR of 14.8% over the "
+        "analysis period 2023-2030.\n"
+    )
+    rates = [
+        (f.scope, f.member, f.period_start_year, f.period_end_year, f.mentions) for f in _figures(text, metric="cagr")
+    ]
+    assert rates == [("country", "China", 2023, 2030, 2)]
+    values = {(f.member, f.year, f.value_millions) for f in _figures(text, metric="value", scope="country")}
+    assert values == {("U.S.", 2023, 1300.0), ("China", 2030, 2100.0)}

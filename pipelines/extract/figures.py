@@ -1264,16 +1264,24 @@ def _amount_identity(figure: StatedFigure) -> tuple:
             figure.value_high_millions, figure.pct, figure.pct_high, figure.currency)  # fmt: skip
 
 
+def _undated(figure: StatedFigure) -> bool:
+    """A value or share with no year, or a rate with no period at all."""
+    if figure.metric == "cagr":
+        return figure.period_start_year is None and figure.period_end_year is None
+    return figure.year is None
+
+
 def deduplicate(figures: list[StatedFigure]) -> list[StatedFigure]:
     """One fact per distinct statement; the first statement is kept and the repeats are counted. A value or share
     repeated without its year ("The region holds a 51.29% market share" after "... 51.29% of the global share in
-    2023") is a repeat of the dated statement."""
-    dated = {_amount_identity(f): f.identity for f in figures if f.metric in ("value", "share") and f.year is not None}
+    2023"), or a rate without its period ("While China is Forecast to Grow at 14.8% CAGR" over "China ... a CAGR of
+    14.8% over the analysis period 2023-2030"), is a repeat of the dated statement."""
+    dated = {_amount_identity(f): f.identity for f in figures if not _undated(f)}
     first_by_identity: dict[tuple, StatedFigure] = {}
     counts: defaultdict[tuple, int] = defaultdict(int)
     for figure in figures:
         identity = figure.identity
-        if figure.metric in ("value", "share") and figure.year is None and _amount_identity(figure) in dated:
+        if _undated(figure) and _amount_identity(figure) in dated:
             counts[dated[_amount_identity(figure)]] += 1  # the dated statement stands for it
             continue
         first_by_identity.setdefault(identity, figure)

@@ -113,9 +113,12 @@ _DETERMINERS = frozenset({"this", "that", "these", "those", "its", "their", "the
 _COMPOUND_AFTER = re.compile(r"-[A-Za-z]")
 _COMPOUND_BEFORE = re.compile(r"[A-Za-z]-$")
 # Two capitalised words right before a place, not a sentence's opening words: the place ends a name.
+# Title-case words that join clauses or end an amount ("... US$1.3 Billion While China is Forecast") are no name's.
+_NOT_IN_A_PROPER_NAME = (
+    r"(?:In|The|And|Of|For|By|From|To|At|With|On|Across|Within|Both|While|Whereas|But|Billion|Million|Trillion)"
+)
 _IN_A_PROPER_NAME = re.compile(
-    r"(?<![.!?:;|\n]\s)(?<!^)\b(?!(?:In|The|And|Of|For|By|From|To|At|With|On|Across|Within|Both)\b)[A-Z][a-z]+ "
-    r"(?!(?:In|The|And|Of|For|By|From|To|At|With|On|Across|Within|Both)\b)[A-Z][a-z]+ $"
+    rf"(?<![.!?:;|\n]\s)(?<!^)\b(?!{_NOT_IN_A_PROPER_NAME}\b)[A-Z][a-z]+ (?!{_NOT_IN_A_PROPER_NAME}\b)[A-Z][a-z]+ $"
 )
 _NAME_GOES_ON = re.compile(r" [A-Za-z]")
 # "the Chinese market", "the European industry": a place named by its adjective, only in front of "market".
