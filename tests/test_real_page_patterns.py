@@ -3889,3 +3889,13 @@ def test_a_title_case_heading_with_while_names_the_second_place_and_its_rate_rep
     assert rates == [("country", "China", 2023, 2030, 2)]
     values = {(f.member, f.year, f.value_millions) for f in _figures(text, metric="value", scope="country")}
     assert values == {("U.S.", 2023, 1300.0), ("China", 2030, 2100.0)}
+
+
+def test_a_members_amount_with_no_year_takes_the_one_year_the_sentence_before_dates_its_amount_by():
+    text = (
+        "Kelp Equipment Market\n\n"
+        "The forecast predicts a 37.5 percent increase in 2017, to $45.0 billion, for the kelp equipment market. "
+        "The other front-end segment, which consists of drying equipment, is expected to increase 45.8 percent to "
+        "$2.6 billion.\n"
+    )
+    assert [(f.member, f.year) for f in _figures(text, metric="value", scope="segment")] == [("other front-end", 2017)]
