@@ -281,8 +281,13 @@ def find_labelled_amount_lines(text: str, sentences: list[Sentence]) -> dict[int
     return lines
 
 
+_LONGEST_LABELLED_AMOUNT_LINE = 90
+
+
 def _is_a_labelled_amount_line(text: str, sentence: Sentence) -> bool:
     """A line of its own (nothing else before or after it on its line) that is a name and one amount."""
+    if len(sentence.text) > _LONGEST_LABELLED_AMOUNT_LINE or not any(sign in sentence.text for sign in "$€£D"):
+        return False  # a quick test most lines fail
     line_start = text.rfind("\n", 0, sentence.char_start) + 1
     line_end = text.find("\n", sentence.char_end)
     line_end = len(text) if line_end < 0 else line_end
