@@ -3899,3 +3899,12 @@ def test_a_members_amount_with_no_year_takes_the_one_year_the_sentence_before_da
         "$2.6 billion.\n"
     )
     assert [(f.member, f.year) for f in _figures(text, metric="value", scope="segment")] == [("other front-end", 2017)]
+
+
+def test_a_market_widened_by_a_word_joined_before_it_is_the_market():
+    text = (
+        "Global Kelp Spa Industry\n\n"
+        "The global fitness and kelp spa industry generates more than 75 billion U.S. dollars in revenue, according "
+        "to the 2013 Global Report.\n"
+    )
+    assert [(f.scope, f.value_millions) for f in _figures(text, metric="value")] == [("market", 75000.0)]

@@ -282,14 +282,15 @@ def _generic_last_word(market: str) -> frozenset[str]:
 
 def _widened_with_and(named: str, market_words: frozenset[str]) -> bool:
     """Whether ``named`` is the market's name with a coordinated word or two added: "photo editing and album
-    software" on a photo editing software page, "dental implants and prosthetics" on a dental implants page. Such a
-    name widens the market; it is no part of it."""
+    software" on a photo editing software page, "dental implants and prosthetics" on a dental implants page,
+    "fitness and health club" on a health club page. Such a name widens the market; it is no part of it."""
     words = [word for word in re.split(r"[\s\-/(),]+", named.lower().replace("&", " and ")) if word]
     if "and" not in words:
         return False
     joined = words.index("and")
     for added in (1, 2):
-        rest = words[:joined] + words[joined + 1 + added :]
-        if rest and _market_words(" ".join(rest)) == market_words:
+        after = words[:joined] + words[joined + 1 + added :]
+        before = words[: max(0, joined - added)] + words[joined + 1 :]  # "fitness and health club"
+        if any(rest and _market_words(" ".join(rest)) == market_words for rest in (after, before)):
             return True
     return False
