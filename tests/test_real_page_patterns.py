@@ -3908,3 +3908,14 @@ def test_a_market_widened_by_a_word_joined_before_it_is_the_market():
         "to the 2013 Global Report.\n"
     )
     assert [(f.scope, f.value_millions) for f in _figures(text, metric="value")] == [("market", 75000.0)]
+
+
+def test_a_rate_whose_clause_names_a_places_market_after_it_is_that_places():
+    text = (
+        "Glass Jar Decoration Market\n\n"
+        "The US market is expected to register the highest Compound Annual Growth Rate (CAGR) of 5.51% during the "
+        "forecast period. The anticipated CAGR of 5.51% underscores the resilience and adaptability of the US "
+        "market.\n"
+    )
+    rates = [(f.scope, f.member, f.pct, f.mentions) for f in _figures(text, metric="cagr")]
+    assert rates == [("country", "U.S.", 5.51, 2)]

@@ -178,6 +178,26 @@ def _the_market_named_after(text: str, amount_end: int, market: str | None) -> b
     return bool(name) and shares_a_word(name, market) and relation_to_the_market(name, market) == "same"
 
 
+_OF_THE_BEFORE_A_PLACE = re.compile(r"[^.;,%]{0,80}?\b(?i:of|in)\s+(?i:the)\s+$")
+_MARKET_WORD_AFTER = re.compile(r"\s+(?i:market|industry)\b")
+
+
+def _place_market_named_after(text: str, item, tokens: SentenceTokens, clause_start: int) -> NamedScope | None:
+    """The place whose market a rate's clause names after it: "The anticipated CAGR of 5.51% underscores the
+    resilience of the US market" → the US."""
+    if classify_percentage(text, item, clause_start, tokens.sentence.char_end) != "cagr":
+        return None
+    for mention in tokens.mentions:
+        if mention.start < item.end or mention.target.scope not in ("region", "country"):
+            continue
+        if _OF_THE_BEFORE_A_PLACE.fullmatch(text, item.end, mention.start) and _MARKET_WORD_AFTER.match(
+            text, mention.end
+        ):
+            return mention.target
+        return None
+    return None
+
+
 _A_MARKET_VALUED_AT = re.compile(
     r"\b(?i:a|this|that)\s+(?i:market)\s+(?i:valued|worth|estimated|sized|pegged)\s+(?:(?i:at)\s+)?"
     r"(?:(?i:about|around|nearly|roughly|some|an\s+estimated)\s+)?$"
@@ -670,6 +690,12 @@ def extract_figures(
                 # "Breakdown:" over "Food $30.32 billion", "Vet Care $18.11 billion": each line's member
                 named = next((m.target for m in tokens.mentions if m.start == labelled.member_start), None)
                 target = named or NamedScope("segment", None, labelled.member)
+            if (
+                target is None
+                and not isinstance(item, Money)
+                and (place := _place_market_named_after(text, item, tokens, clause_start))
+            ):
+                target = place  # "The anticipated CAGR of 5.51% underscores the resilience of the US market"
             if target is None and row is not None and (member := _member_of_the_row(text, row)):
                 target = NamedScope("segment", None, member)  # "| Loose leaf | 1.3 | 2.2 | 6.8% |"
             if target is None and (appositive := SEGMENT_APPOSITIVE.match(sentence.text)):
