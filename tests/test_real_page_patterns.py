@@ -3919,3 +3919,14 @@ def test_a_rate_whose_clause_names_a_places_market_after_it_is_that_places():
     )
     rates = [(f.scope, f.member, f.pct, f.mentions) for f in _figures(text, metric="cagr")]
     assert rates == [("country", "U.S.", 5.51, 2)]
+
+
+def test_a_share_after_a_rate_and_a_share_verb_is_a_share():
+    text = (
+        "Kelp Repair Market\n\nChina's kelp repair sector is expected to jump 10.6% annually and eventually occupy "
+        "16% of global kelp repair demand. India is forecasted to grow at 5.6% annually, but will represent less "
+        "than 3% of the market.\n"
+    )
+    figures = {(f.metric, f.member, f.pct) for f in extract_report(text).figures}
+    assert figures == {("cagr", "China", 10.6), ("share", "China", 16.0), ("cagr", "India", 5.6),
+                       ("share", "India", 3.0)}  # fmt: skip

@@ -33,6 +33,12 @@ from pipelines.extract.records import Sentence
 from pipelines.extract.sentence_tokens import SentenceTokens
 from pipelines.extract.text_tables import TableRow
 
+_A_SHARE_AFTER_A_RATE = re.compile(
+    r"\b(?i:and|but)\s+(?:(?i:will|would|could|may|eventually|then|to)\s+){0,3}"
+    r"(?i:occupy|occupies|represent|represents|account\s+for|accounts\s+for|make\s+up|makes\s+up|capture|captures)"
+    r"\s+(?:(?i:less|more)\s+(?i:than)\s+|(?i:about|around|nearly|over|some|roughly|almost)\s+)?$"
+)
+_OF_AFTER = re.compile(r"\s*(?i:of)\b")
 _CAGR_BEFORE = re.compile(
     # "The Jute Bag Market CAGR (growth rate) is expected to be around 6.7%": a bracket after the word is no word
     r"(?i:cagr(?:\s*\([^)]{0,30}\))?|compound annual growth rate|annual compound(?:ed)? growth rate|annual growth rate"
@@ -248,6 +254,10 @@ def classify_percentage(
     sentence_start, sentence_end = sentence or (clause_start, clause_end)
     if _EFFECT_ON_A_RATE.match(after):
         return None
+    if _A_SHARE_AFTER_A_RATE.search(before) and _OF_AFTER.match(after):
+        # "is expected to jump 10.6% annually and eventually occupy 16% of global MRO demand", "will grow at 5.6%
+        # annually, but will represent less than 3% of the market": a share after a rate
+        return "share"
     if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after):
         if _ONE_YEARS_RATE_BEFORE.search(before):
             return None  # "the 2014 annual growth rate in that category rising by 6.8 percent": one year's growth
