@@ -3930,3 +3930,8 @@ def test_a_share_after_a_rate_and_a_share_verb_is_a_share():
     figures = {(f.metric, f.member, f.pct) for f in extract_report(text).figures}
     assert figures == {("cagr", "China", 10.6), ("share", "China", 16.0), ("cagr", "India", 5.6),
                        ("share", "India", 3.0)}  # fmt: skip
+
+
+def test_grow_an_annual_rate_without_at_is_a_cagr():
+    text = "Kelp Repair Market\n\nThe Asia-Pacific region will grow an annual rate of 4% through 2028.\n"
+    assert [(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")] == [("region", "Asia Pacific", 4.0)]

@@ -43,8 +43,9 @@ _CAGR_BEFORE = re.compile(
     # "The Jute Bag Market CAGR (growth rate) is expected to be around 6.7%": a bracket after the word is no word
     r"(?i:cagr(?:\s*\([^)]{0,30}\))?|compound annual growth rate|annual compound(?:ed)? growth rate|annual growth rate"
     r"|aggregate growth rate"
-    # "predicted to increase at an annual rate of 8.5% by 2032" (not "an annual rate of inflation": a number follows)
-    r"|(?:grow|increas|expand|ris)\w*\s+(?:at|by)\s+an?\s+(?:average\s+)?annual\s+rate"
+    # "predicted to increase at an annual rate of 8.5% by 2032", "will grow an annual rate of 4%" (not "an annual
+    # rate of inflation": a number follows)
+    r"|(?:grow|increas|expand|ris)\w*\s+(?:(?:at|by)\s+)?an?\s+(?:average\s+)?annual\s+rate"
     r"|annually"
     r"|(?:average|combined|compound(?:ed)?)\s+annual"
     # "(CAGR) of5.8%": a rate glued to the word before it
