@@ -185,13 +185,13 @@ _MARKET_WORD_AFTER = re.compile(r"\s+(?i:market|industry)\b")
 def _place_market_named_after(text: str, item, tokens: SentenceTokens, clause_start: int) -> NamedScope | None:
     """The place whose market a rate's clause names after it: "The anticipated CAGR of 5.51% underscores the
     resilience of the US market" → the US."""
-    if classify_percentage(text, item, clause_start, tokens.sentence.char_end) != "cagr":
-        return None
     for mention in tokens.mentions:
         if mention.start < item.end or mention.target.scope not in ("region", "country"):
             continue
-        if _OF_THE_BEFORE_A_PLACE.fullmatch(text, item.end, mention.start) and _MARKET_WORD_AFTER.match(
-            text, mention.end
+        if (
+            _OF_THE_BEFORE_A_PLACE.fullmatch(text, item.end, mention.start)
+            and _MARKET_WORD_AFTER.match(text, mention.end)
+            and classify_percentage(text, item, clause_start, tokens.sentence.char_end) == "cagr"
         ):
             return mention.target
         return None

@@ -282,11 +282,12 @@ def find_labelled_amount_lines(text: str, sentences: list[Sentence]) -> dict[int
 
 
 _LONGEST_LABELLED_AMOUNT_LINE = 90
+_A_CURRENCY = re.compile(r"[$€£]|USD|EUR|GBP")
 
 
 def _is_a_labelled_amount_line(text: str, sentence: Sentence) -> bool:
     """A line of its own (nothing else before or after it on its line) that is a name and one amount."""
-    if len(sentence.text) > _LONGEST_LABELLED_AMOUNT_LINE or not any(sign in sentence.text for sign in "$€£D"):
+    if len(sentence.text) > _LONGEST_LABELLED_AMOUNT_LINE or not _A_CURRENCY.search(sentence.text):
         return False  # a quick test most lines fail
     line_start = text.rfind("\n", 0, sentence.char_start) + 1
     line_end = text.find("\n", sentence.char_end)

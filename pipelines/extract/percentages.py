@@ -255,7 +255,7 @@ def classify_percentage(
     sentence_start, sentence_end = sentence or (clause_start, clause_end)
     if _EFFECT_ON_A_RATE.match(after):
         return None
-    if _A_SHARE_AFTER_A_RATE.search(before) and _OF_AFTER.match(after):
+    if _OF_AFTER.match(after) and _A_SHARE_AFTER_A_RATE.search(before):
         # "is expected to jump 10.6% annually and eventually occupy 16% of global MRO demand", "will grow at 5.6%
         # annually, but will represent less than 3% of the market": a share after a rate
         return "share"
