@@ -3935,3 +3935,14 @@ def test_a_share_after_a_rate_and_a_share_verb_is_a_share():
 def test_grow_an_annual_rate_without_at_is_a_cagr():
     text = "Kelp Repair Market\n\nThe Asia-Pacific region will grow an annual rate of 4% through 2028.\n"
     assert [(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")] == [("region", "Asia Pacific", 4.0)]
+
+
+def test_where_the_markets_product_is_used_or_sold_holds_the_share():
+    text = (
+        "Kelp Supplements Market\n\n"
+        "The use of kelp supplements in cities and urban areas accounts for 55.6% of the global market.\n"
+        "Sales of kelp supplements in natural food stores comprised 44 per cent of the total, and mass-market retail "
+        "accounted for 26 per cent of the total.\n"
+    )
+    shares = {(f.member, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("cities and urban areas", 55.6), ("natural food stores", 44.0), ("mass-market retail", 26.0)}

@@ -97,7 +97,7 @@ NOT_A_MEMBER = re.compile(
     r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?"
     r"|(?:two|three|four|five|both|these|those|all|other|the\s+two|the\s+three)\s+[\w-]+|[\w-]+\s+segments|segments|regions|countries"
     r"|(?:these|those|the)\s+(?:two|three|four|five)\s+.*"
-    r"|.*\b(?:markets?|industry|industries)\b.*|.*\b(?:revenues?|spending|growth|size|value|worth|shares?)\b.*"
+    r"|.*(?<![\w-])(?:markets?|industry|industries)(?![\w-]).*|.*\b(?:revenues?|spending|growth|size|value|worth|shares?)\b.*"
     # "Vegan dairy, in particular, could take up 10%": a modal verb after an aside is no member
     r"|could|would|should|might|may|must|can|will|shall|(?:are|is|was|were|be|been)\s.*"
     r"|(?:\w+\s+)?(?:report|study|survey|analysis|data|forecast|estimate)s?|former|latter"

@@ -339,6 +339,12 @@ _HOLDER_NAMED_AFTER = re.compile(
     r"\s+(?i:came|comes|was|is|were|are)\s+(?:(?i:generated|contributed|earned|accounted\s+for)\s+)?(?i:from|in|by)\s+"
     r"(?:(?i:the)\s+)?"
 )
+_SOLD_IN_A_MEMBER = re.compile(
+    r"[-•*·\s]*(?:(?i:the)\s+)?(?i:use|usage|sales|demand|consumption|adoption|spending|purchases)\s+(?i:of)\s+"
+    r"(?:[\w&'’-]+\s+){1,4}?(?i:in|through|via|at|by)\s+(?:(?i:the)\s+)?"
+    r"(?P<member>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,5}?)\s+"
+    r"(?i:accounts?|accounted|comprised|comprises|comprise|made\s+up|makes\s+up|represents?|represented|held|holds)\b"
+)
 # "88% of sales in the jewelry market by 2024 will be attributed to Non-Luxury"
 _ATTRIBUTED_TO_AFTER = re.compile(
     r"\s+(?i:of)\s+(?:[\w&'’-]+\s+){0,8}?(?:(?i:will\s+be|is|are|was|were)\s+)?(?i:attribut(?:ed|able))\s+(?i:to)\s+"
@@ -428,6 +434,16 @@ def holder_of_a_share(
         named = next((m for m in tokens.mentions if m.start == from_whom.end()), None)
         if named is not None:
             return named.target
+    sold_in = _SOLD_IN_A_MEMBER.match(text, sentence.char_start, percent.start)
+    if (
+        sold_in is not None
+        and not NOT_A_MEMBER.fullmatch(sold_in.group("member"))
+        and not any(sold_in.end() <= other.start < percent.start for other in tokens.percentages)
+    ):
+        # "The use of e-bikes in cities and urban areas accounts for 55.6%", "Sales of dietary supplements in natural
+        # food stores comprised 44 per cent of the total": where the market's product is used or sold
+        named = next((m for m in tokens.mentions if m.start == sold_in.start("member")), None)
+        return named.target if named is not None else NamedScope("segment", None, sold_in.group("member"))
     if (attributed := _ATTRIBUTED_TO_AFTER.match(text, percent.end, sentence.char_end)) is not None:
         named = next((m for m in tokens.mentions if m.start == attributed.start("member")), None)
         if named is not None:
