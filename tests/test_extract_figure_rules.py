@@ -213,6 +213,7 @@ def test_a_scope_list_set_in_capitals_still_names_the_places_and_segments_of_the
         ("$4.5b", "4500"),
         ("USD 4.5 billion", "4500"),
         ("USD 4.5 bn", "4500"),
+        ("$4.5 bln", "4500"),
         ("$4.5T", "4500000"),
         ("$4.5t", "4500000"),
         ("USD 4.5 trillion", "4500000"),
@@ -229,6 +230,6 @@ def test_every_scale_word_and_letter_gives_its_exact_amount(written, millions):
 
 
 def test_every_scale_the_reader_knows_is_tested():
-    tested = {"k", "thousand", "m", "million", "mn", "mln", "b", "billion", "bn", "t", "trillion", "tn"}
+    tested = {"k", "thousand", "m", "million", "mn", "mln", "b", "billion", "bn", "bln", "t", "trillion", "tn"}
     tested |= {"crore", "lakh", "lakh crore"}
     assert set(SCALES_IN_MILLIONS) == tested

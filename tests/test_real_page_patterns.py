@@ -3946,3 +3946,23 @@ def test_where_the_markets_product_is_used_or_sold_holds_the_share():
     )
     shares = {(f.member, f.pct) for f in _figures(text, metric="share")}
     assert shares == {("cities and urban areas", 55.6), ("natural food stores", 44.0), ("mass-market retail", 26.0)}
+
+
+def test_bln_amounts_this_is_expected_to_and_segments_named_by_their_rank_or_lead():
+    text = (
+        "Kelp Sensors Market\n\n"
+        "Global market for kelp sensors is expected to be worth $8 bln in 2007. This is expected to increase to over "
+        "$13.5 bln by 2012, a compound average annual growth rate (CAGR) of 10.8%. Of these, tide sensors have the "
+        "largest share of the market. Valued at nearly $4.7 bln in 2007, this segment is expected to be worth $7.7 "
+        "bln by 2012. The second largest segment, salinity sensors, was worth an estimated $2.1 bln in 2007.\n"
+    )
+    figures = {(f.metric, f.member, f.year or (f.period_start_year, f.period_end_year), f.value_millions or f.pct)
+               for f in extract_report(text).figures}  # fmt: skip
+    assert figures == {
+        ("value", None, 2007, 8000.0),
+        ("value", None, 2012, 13500.0),
+        ("cagr", None, (2007, 2012), 10.8),
+        ("value", "tide sensors", 2007, 4700.0),
+        ("value", "tide sensors", 2012, 7700.0),
+        ("value", "salinity sensors", 2007, 2100.0),
+    }

@@ -286,6 +286,9 @@ A_FIGURE = re.compile(r"\d\s?(?:%|(?i:per\s?cent|percent))|\d\s?(?i:million|bill
 SEGMENT_APPOSITIVE = re.compile(
     r"[-•*·\s]*(?P<member>[A-Z][^,;.]{0,60}?),\s+(?i:one\s+of\s+the\s+(?:report['’]s\s+)?(?:\w+\s+)?"
     r"(?:segments|sub-segments|categories|sectors))\b"
+    # "The second largest segment, chassis sensors, was worth an estimated $2.1 bln"
+    r"|[-•*·\s]*(?i:the)\s+(?:(?i:second|third|fourth|next)\s+)?(?i:largest|biggest|smallest|fastest[-\s]growing)\s+"
+    r"(?i:segment|category|sector),\s+(?P<named>[^,;.]{2,60}?),"
 )
 
 

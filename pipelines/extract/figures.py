@@ -198,6 +198,22 @@ def _place_market_named_after(text: str, item, tokens: SentenceTokens, clause_st
     return None
 
 
+_MEMBER_WITH_THE_LARGEST_SHARE = re.compile(
+    r"[-•*·\s]*(?:(?i:of|among)\s+(?:(?i:these|them|all)\b)[^,]{0,30},\s*)?(?:(?i:the)\s+)?"
+    r"(?P<member>[a-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,4}?)\s+"
+    r"(?i:has|have|had|hold|holds|held|commands?|commanded|accounts?\s+for|accounted\s+for)\s+(?i:the)\s+"
+    r"(?i:largest|biggest|highest|greatest|dominant|leading)\s+(?:(?i:market|revenue)\s+)?(?i:share)\b"
+)
+
+
+def _member_said_to_lead(sentence: Sentence) -> Mention | None:
+    leader = _MEMBER_WITH_THE_LARGEST_SHARE.match(sentence.text)
+    if leader is None or NOT_A_MEMBER.fullmatch(leader.group("member")):
+        return None
+    start, end = sentence.char_start + leader.start("member"), sentence.char_start + leader.end("member")
+    return Mention(start, end, NamedScope("segment", None, leader.group("member")))
+
+
 _A_MARKET_VALUED_AT = re.compile(
     r"\b(?i:a|this|that)\s+(?i:market)\s+(?i:valued|worth|estimated|sized|pegged)\s+(?:(?i:at)\s+)?"
     r"(?:(?i:about|around|nearly|roughly|some|an\s+estimated)\s+)?$"
@@ -295,6 +311,9 @@ THAT_NUMBER = re.compile(
     # "By 2026, that figure is expected to reach $223 billion"
     r"[-•*·\s]*(?:(?i:by|in)\s+(?:19|20)\d{2},\s*)?(?:[A-Z][\w\s,]{0,40}?\b(?i:that)\s+)?(?i:this|that)\s+"
     r"(?i:number|figure|value|amount|total)\b"
+    # "... worth $8 bln in 2007. This is expected to increase to over $13.5 bln by 2012, a CAGR of 10.8%"
+    r"|[-•*·\s]*(?i:this|it)\s+(?i:is|will|should|could)\s+(?:(?i:expected|projected|forecast|anticipated|set|likely)\s+)?"
+    r"(?i:to)\b"
 )
 
 
@@ -604,6 +623,10 @@ def extract_figures(
             tokens.money = sorted([*tokens.money, *_bare_amounts(text, row)], key=lambda item: item.start)
         if position - previous_position > _REFERENCE_LOOKBACK_SENTENCES:
             recent_mentions = []
+        elif position - previous_position > 1 and (leader := _member_said_to_lead(sentences[position - 1])):
+            # "Of these, power train sensors have the largest share of the market. Valued at nearly $4.7 bln in
+            # 2007, this segment ...": the member "this segment" then refers to
+            recent_mentions.append(leader)
         previous_position = position
 
         def skip(reason: str, sentence: Sentence = sentence) -> None:
@@ -699,7 +722,7 @@ def extract_figures(
             if target is None and row is not None and (member := _member_of_the_row(text, row)):
                 target = NamedScope("segment", None, member)  # "| Loose leaf | 1.3 | 2.2 | 6.8% |"
             if target is None and (appositive := SEGMENT_APPOSITIVE.match(sentence.text)):
-                target = NamedScope("segment", None, appositive.group("member"))
+                target = NamedScope("segment", None, appositive.group("member") or appositive.group("named"))
             if target is None and (kind := _REVENUE_OF_A_KIND.match(sentence.text)):
                 # "Revenue, at home (e.g., in supermarkets) in the Coffee market amounts to US$94.7bn in 2024"
                 target = NamedScope("segment", None, kind.group("member"))

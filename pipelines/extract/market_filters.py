@@ -58,7 +58,7 @@ _NOT_MARKET_BEFORE = re.compile(
 # An amount of plain currency units under a million ("USD 6.20", "$98.9") is a price or a line item, never a
 # market's size.
 _SMALLEST_MARKET_MILLIONS = Decimal(1)
-_SCALED = re.compile(r"(?i:thousand|million|billion|trillion|mn|mln|bn|tn|[kmbt])\W*$|(?i:\(.*\))")
+_SCALED = re.compile(r"(?i:thousand|million|billion|trillion|mn|mln|bln|bn|tn|[kmbt])\W*$|(?i:\(.*\))")
 # A value with no year is a market figure only where the sentence says it is the market's size or worth.
 # "from roughly $1 billion now to over $7 billion in 2027": the market's size today, year unstated.
 NOW_AFTER = re.compile(r"\s+(?i:now|today|currently|at\s+present)\b")

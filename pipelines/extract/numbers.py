@@ -63,6 +63,7 @@ SCALES_IN_MILLIONS = {
     "m": Decimal(1),
     "billion": Decimal(1000),
     "bn": Decimal(1000),
+    "bln": Decimal(1000),  # "$13.5 bln"
     "b": Decimal(1000),
     "trillion": Decimal(1_000_000),
     # the Indian scale: "₹3,200 crore" (ten million), "Rs 5 lakh" (a hundred thousand), "Rs 85 lakh crore"
@@ -88,7 +89,7 @@ _CURRENCY = (
     rf"|HK\$|S(?:GD\$?|\$)|EUR|GBP|JPY|INR|CNY"
     rf"|RMB|Rs\.?(?=\s?\d)|{_CURRENCY_SYMBOLS}"
 )
-_SCALE_WORD = r"(?i:thousand|million|billion|trillion|lakh\s+crore|crore|lakh|mln|mn|bn|tn)\b"
+_SCALE_WORD = r"(?i:thousand|million|billion|trillion|lakh\s+crore|crore|lakh|mln|mn|bln|bn|tn)\b"
 # A single letter counts as a scale only when it touches the number: "$4.5B", not "$4.5 b".
 _SCALE_LETTER = r"[KMBTkmbt]\b"
 _RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
@@ -118,7 +119,7 @@ _ANY_SCALE_THEN_CURRENCY = re.compile(
     r"(?-i:[dnehDNEH(\x80-\U0010ffff])"
     r"(?:(?<=(?i:[dneh]))\s+(?:USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|(?i:euros?))\b|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
 )
-_ANY_CURRENCY_THEN_SCALE = re.compile(r"\d\s(?:USD|EUR|GBP)\s(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b")
+_ANY_CURRENCY_THEN_SCALE = re.compile(r"\d\s(?:USD|EUR|GBP)\s(?i:thousand|million|billion|trillion|mln|mn|bln|bn|tn)\b")
 # "a CAGR of 25.08 during the forecast period": a growth rate written without its percent sign.
 _BARE_CAGR = re.compile(
     r"(?i:\bcagr|compound annual growth rate)\)?(?:\s*\((?i:cagr)\))?\s*(?:(?i:of|at|was|is|:)\s*)?"
@@ -161,7 +162,7 @@ _DIGITS = re.compile(r"\d+")
 # "FY2025" or "2025", neither after a digit or a currency nor before more digits (a decimal point and a digit
 # included, unless they are a footnote's number at a sentence's end: "reaching $9.8 billion by 2021.1 One of the
 # key factors", "by 2028.5" at a line's end); the year is the last four characters of the match.
-_FOOTNOTE_END = r"\d?(?:\s*\n|\s*$|\s+(?!(?i:million|billion|trillion|thousand|mn|bn|mln)\b)[A-Z])"
+_FOOTNOTE_END = r"\d?(?:\s*\n|\s*$|\s+(?!(?i:million|billion|trillion|thousand|mn|bn|mln|bln)\b)[A-Z])"
 _YEAR = re.compile(
     "|".join(
         # "2018-11-20": a date, not a year a figure is for
