@@ -3966,3 +3966,32 @@ def test_bln_amounts_this_is_expected_to_and_segments_named_by_their_rank_or_lea
         ("value", "tide sensors", 2012, 7700.0),
         ("value", "salinity sensors", 2007, 2100.0),
     }
+
+
+def test_the_largest_category_contributing_revenue_holds_its_share():
+    text = (
+        "Kelp Sauces Market\n\n"
+        "Of these, table sauces was the largest category, contributing more than 30% revenue in the market in 2017. "
+        "Cooking ingredients was the second largest category in the kelp sauces market, contributing more than 25% "
+        "revenue in 2017. Europe led the market, with a contribution of nearly 40% in 2017.\n"
+    )
+    shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("table sauces", 2017, 30.0), ("Cooking ingredients", 2017, 25.0), ("Europe", 2017, 40.0)}
+
+
+def test_places_listed_in_brackets_define_a_name_and_a_report_title_names_no_other_market():
+    text = (
+        "New drug launches will see kelp eye drops market grow to $3.5 billion by 2030\n\n"
+        "Steady growth is expected for the kelp eye drops market across the seven major markets (7MM; USA, France, "
+        "Germany, Italy, Spain, UK, Japan) from $2.8 billion in 2020 to $3.5 billion in 2030, at a compound annual "
+        "growth rate (CAGR) of 2.0%.\n"
+        "According to the latest report, Kelp Eye Drops – Global Drug Forecast and Market Analysis to 2030, the USA "
+        "will experience the fastest growth, with a CAGR of 2.7%.\n"
+    )
+    figures = {(f.metric, f.scope, f.member, f.value_millions or f.pct) for f in extract_report(text).figures}
+    assert figures == {
+        ("value", "market", None, 2800.0),
+        ("value", "market", None, 3500.0),
+        ("cagr", "market", None, 2.0),
+        ("cagr", "country", "U.S.", 2.7),
+    }

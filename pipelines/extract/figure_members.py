@@ -255,7 +255,8 @@ _VERB_IN_A_NAME = re.compile(
     r"\b(?i:would|will|is|are|was|were|has|have|had|ranks?|ranked|grows?|grew|holds?|held|accounts?|accounted)\b"
 )
 MEMBER_IS_THE_KIND = re.compile(
-    r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+"
+    # "Of these, table sauces was the largest category, contributing more than 30% revenue"
+    r"[-•*·\s]*(?:(?i:of|among)\s+(?:(?i:these|them|all)\b)[^,]{0,30},\s*)?(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+"
     r"(?i:is|are|was|were|will\s+be|will\s+remain|will\s+stay|remains|remain|remained|became|emerged\s+as"
     r"|stood\s+as|stands\s+as"
     r"|(?:is|are)\s+(?:expected|projected|forecast|anticipated|set|poised|likely)\s+to\s+(?:be|remain))"
@@ -468,7 +469,9 @@ def scope_for(
     text: str, figure_start: int, tokens: SentenceTokens, recent: list[Mention]
 ) -> tuple[NamedScope | None, str | None]:
     """(what the figure is about, the region a segment figure is limited to)."""
-    named_before = [mention for mention in tokens.mentions if mention.end <= figure_start]
+    named_before = _outside_a_list_of_places_in_brackets(
+        text, [mention for mention in tokens.mentions if mention.end <= figure_start], figure_start
+    )
     if len(named_before) >= 2:
         # "Asia Pacific leads the market, driven by strong demand for premium skincare, valued at USD 132.92 billion":
         # what a "driven by" clause names is a cause, not what the figure is of
@@ -515,6 +518,31 @@ def _subject_of_a_contrasting_clause(text: str, after: int, figure_start: int) -
     if own is None or NOT_A_MEMBER.fullmatch(own.group("member")) or FIRM_NAME.fullmatch(own.group("member")):
         return None
     return NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", own.group("member")) or own.group("member"))
+
+
+_PLACES_OF_A_DEFINITION = 3
+
+
+def _outside_a_list_of_places_in_brackets(text: str, named_before: list[Mention], figure_start: int) -> list[Mention]:
+    """ "the glaucoma market across the seven major markets (7MM; USA, France, Germany, Italy, Spain, UK, Japan)
+    from $2.8 billion": places listed in brackets that close before the figure say what a name covers; they do not
+    hold the figure."""
+    if (
+        len(named_before) < _PLACES_OF_A_DEFINITION
+        or "(" not in text[max(0, named_before[0].start - 80) : figure_start]
+    ):
+        return named_before
+    kept = []
+    for mention in named_before:
+        opening = text.rfind("(", max(0, mention.start - 80), mention.start)
+        closing = text.find(")", mention.end, figure_start)
+        inside = opening >= 0 and closing >= 0 and ")" not in text[opening : mention.start]
+        if inside:
+            listed = [m for m in named_before if opening < m.start and m.end <= closing]
+            if len(listed) >= _PLACES_OF_A_DEFINITION:
+                continue
+        kept.append(mention)
+    return kept
 
 
 def _in_a_clause_of_causes(text: str, tokens: SentenceTokens, mention: Mention, figure_start: int) -> bool:

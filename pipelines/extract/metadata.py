@@ -62,7 +62,7 @@ _NOT_IN_A_MARKET_NAME = frozenset(
      "tomorrow", "quarter", "month", "predicts", "predict", "forecasts", "estimates", "projects", "sees", "finds",
      "reveals", "reports", "shows", "believes", "thinks", "driving", "drives", "drive", "fueling", "fuelling",
      "propelling", "boosting", "supporting", "accelerating", "hampering", "restraining", "influencing", "shaping",
-     "impacting", "affecting", "dominating", "entering", "disrupting", "transforming", "cover"}
+     "impacting", "affecting", "dominating", "entering", "disrupting", "transforming", "cover", "see", "saw"}
 )  # fmt: skip
 _SMALL_WORDS = frozenset({"and", "or", "of", "for", "the", "in", "on", "to", "&"})
 # What a title's market should not hold: a figure, a year, a sentence's verb, a breadcrumb.
@@ -448,8 +448,8 @@ def market_name_before(text: str, market_word_start: int, earliest: int = 0) -> 
             break  # "Europe’s heat pump market": the possessive starts the name
     if not name_words or len(name_words) > _MAX_MARKET_WORDS or is_generic_name(" ".join(name_words)):
         return None
-    if name_words[0].lower() in _SMALL_WORDS:
-        return None  # "Global Growth and Market Size": a heading's words, not a name
+    if name_words[0].lower() in _SMALL_WORDS or name_words[-1].lower() in _SMALL_WORDS:
+        return None  # "Global Growth and Market Size", "Drug Forecast and Market Analysis": a heading's words
     return " ".join(name_words).strip(" ,:")
 
 

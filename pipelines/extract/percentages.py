@@ -76,7 +76,7 @@ _LISTED_SHARES_MINIMUM = 2
 SHARE_BEFORE = re.compile(
     r"\b(?i:share|accounted for|accounting for|accounts for|captured|captures|held|holds|hold|representing|represented"
     r"|commanded|commands|controlled|controls|make up|makes up|made up|took up|takes up|take up|constitutes|constitute"
-    r"|constituted|contribute"
+    r"|constituted|contribute|(?:a|its)\s+contribution\s+of"
     r"|contributes|contributed)"
     r"\W*(?:\w+\W+){0,4}$"
     # "the largest share of the global wine market's value with 45.6%"
@@ -85,7 +85,9 @@ SHARE_BEFORE = re.compile(
 
 
 _SHARE_AFTER = re.compile(
-    r"^\s*(?i:share|market share|of (?:the|that|this|its) (?:global |total |overall )?(?:market|revenue)|of the total\b"
+    # "contributing more than 30% revenue in the market"
+    r"^\s*(?i:share|market share|revenue\s+in\b"
+    r"|of (?:the|that|this|its) (?:global |total |overall )?(?:market|revenue)|of the total\b"
     r"|(?:[\w-]+\s+){1,4}?share\b"
     r"|of (?:the )?(?:total |global |overall |worldwide )+(?:(?:[\w-]+ ){0,3}?(?:market|revenues?)|sales)\b"
     r"|of (?:market |total )?(?:revenues?|sales|spending)\b"
