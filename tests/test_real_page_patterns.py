@@ -3995,3 +3995,13 @@ def test_places_listed_in_brackets_define_a_name_and_a_report_title_names_no_oth
         ("cagr", "market", None, 2.0),
         ("cagr", "country", "U.S.", 2.7),
     }
+
+
+def test_members_rates_respectively_after_an_aside_in_their_subject():
+    text = (
+        "Kelp Sensor Spending\n\nState/local government and telecommunications, on the other hand, will show the "
+        "fastest spending growth with a CAGR rate of 12.0% and 11.7% respectively.\n"
+    )
+    assert {(f.member, f.pct) for f in _figures(text, metric="cagr")} == {
+        ("State/local government", 12.0), ("telecommunications", 11.7)
+    }  # fmt: skip

@@ -762,12 +762,19 @@ _OF_SOMETHING = re.compile(r"\s(?i:of|for|by|in)\s")
 _KIND_OF_MEMBERS = re.compile(r"\s+(?i:industries|industry|segments?|sectors?|categories|category|verticals?)$")
 
 
+_ASIDE_AFTER_A_SUBJECT = re.compile(
+    r",\s*(?i:on\s+the\s+other\s+hand|however|in\s+contrast|by\s+contrast|meanwhile|though|too|also|in\s+turn)\s*,?$"
+)
+
+
 def members_whose_rate_it_is(subject: str, tokens: SentenceTokens, percent: Percent) -> NamedScope | None:
     """The segment a growth rate is of, from the subject of a sentence that names something other than the market:
     "small contractors are poised to surge at 5.92% CAGR" → 'small contractors'; "The banking and resources
     industries will follow, with CAGRs of 11.4 and 11.3 percent, respectively" → 'banking', then 'resources'. None
     for a subject of several members sharing one rate, or one that names a firm or a place."""
-    name = _KIND_OF_MEMBERS.sub("", _LEADING_WORDS_OF_A_SUBJECT.sub("", subject.strip()))
+    # "State/local government and telecommunications, on the other hand, will show": the subject, its aside left out
+    subject = _ASIDE_AFTER_A_SUBJECT.sub("", subject.strip())
+    name = _KIND_OF_MEMBERS.sub("", _LEADING_WORDS_OF_A_SUBJECT.sub("", subject))
     words = name.split()
     if (
         not name
