@@ -4005,3 +4005,9 @@ def test_members_rates_respectively_after_an_aside_in_their_subject():
     assert {(f.member, f.pct) for f in _figures(text, metric="cagr")} == {
         ("State/local government", 12.0), ("telecommunications", 11.7)
     }  # fmt: skip
+
+
+def test_a_market_with_a_chemical_formula_in_brackets_below_many_card_lines_is_named():
+    cards = "".join(f"Card {number}\n{2020 + number}\n" for number in range(10))
+    text = cards + "The global kelp dioxide (KeO₂) market was valued at USD 23.74 billion in 2024.\n"
+    assert extract_report(text).metadata.market == "Kelp Dioxide"

@@ -38,7 +38,7 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 # "market" as a page uses it of a market; not inside a firm's name ("Future Market Insights").
 MARKET_WORD = re.compile(rf"\b(?i:market)\b(?!\s+(?:{_ORGANISATION_WORD}|Growth\s+Reports|Watch)\b)")
 _NAME_WORD = re.compile(r"(?:[A-Z]\.){2,}(?!\w)|[\w&+()/’'-]+[,:]?")  # "U.S." is one word
-_ABBREVIATION_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z0-9&.-]{0,11}\)")
+_ABBREVIATION_IN_BRACKETS = re.compile(r"\([A-Z][^\s()]{0,11}\)")  # "(E-TPU)", "(TiO₂)"
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _MAX_MARKET_WORDS = 6
 _NOT_A_NAME_WORD = re.compile(r"/|\.\w|^[-(]|\d{3}")  # a URL, a file name, a figure
@@ -652,7 +652,7 @@ _SIZED_MARKET = re.compile(
     r"|(?:(?i:is|was)\s+)?(?i:valued|estimated|calculated|worth|projected|expected|anticipated)\b)"
 )
 _CURRENCY_AMOUNT = re.compile(r"(?:[$€£]|\b(?:USD|US\$|EUR|GBP)\b)\s?\d")
-_FIRST_SENTENCES = 15
+_FIRST_SENTENCES = 30
 
 
 def _market_sized_first(text: str, sentences: list[Sentence]) -> str | None:
