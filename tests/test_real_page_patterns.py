@@ -4011,3 +4011,12 @@ def test_a_market_with_a_chemical_formula_in_brackets_below_many_card_lines_is_n
     cards = "".join(f"Card {number}\n{2020 + number}\n" for number in range(10))
     text = cards + "The global kelp dioxide (KeO₂) market was valued at USD 23.74 billion in 2024.\n"
     assert extract_report(text).metadata.market == "Kelp Dioxide"
+
+
+def test_a_rate_over_the_same_period_takes_the_span_of_the_sentence_before_even_of_another_market():
+    text = (
+        "Kelp Sensors Market\n\n"
+        "Light vehicle production is expected to grow at a CAGR of 3.6 percent over the period 2005 to 2010. Over "
+        "the same period, the firm expects kelp sensor revenues to grow by 9.8% CAGR.\n"
+    )
+    assert _cagr(text)[:3] == (9.8, 2005, 2010)

@@ -206,6 +206,12 @@ _MEMBER_WITH_THE_LARGEST_SHARE = re.compile(
 )
 
 
+def _period_of_the_sentence_before(before: SentenceTokens | None) -> tuple[int, int] | None:
+    if before is None or len(before.ranges) != 1:
+        return None
+    return before.ranges[0].first_year, before.ranges[0].last_year
+
+
 def _member_said_to_lead(sentence: Sentence) -> Mention | None:
     leader = _MEMBER_WITH_THE_LARGEST_SHARE.match(sentence.text)
     if leader is None or NOT_A_MEMBER.fullmatch(leader.group("member")):
@@ -1066,10 +1072,12 @@ def extract_figures(
                     period_start, period_end = cagr_period(text, item, clause_start, clause_end, tokens)
                 if (
                     (period_start, period_end) in (UNSTATED_PERIOD, FORECAST_PERIOD)
-                    and last_cagr_period
                     and SAME_PERIOD.search(sentence.text)
+                    and (same := _period_of_the_sentence_before(grouped.get(position - 1)) or last_cagr_period)
                 ):
-                    period_start, period_end = last_cagr_period  # "over the same period"
+                    # "over the same period": the one span the sentence before states ("Light vehicle production is
+                    # expected to grow at a CAGR of 3.6 percent over the period 2005 to 2010"), else the last rate's
+                    period_start, period_end = same
                 if (
                     (period_start, period_end) in (UNSTATED_PERIOD, FORECAST_PERIOD)
                     and last_cagr_period
