@@ -118,17 +118,25 @@ _CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
 _GLOSS_IN_BRACKETS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)")
 
 
-def sub_market_named_after_the_market(text: str, sentence_start: int, figure_start: int, market: str) -> str | None:
-    """The part of the page's market a sentence names after its market word: "The domestic technical textile market
-    for synthetic polymer was valued at $7.1 billion" → 'synthetic polymer', "the market for InduTech (industrial
-    textiles) would grow" → 'InduTech' (its gloss in brackets says it is textiles). None when the sentence names the
-    market's own part no such way."""
+def _before_the_figure_and_its_last_market_word(
+    text: str, sentence_start: int, figure_start: int
+) -> tuple[str, re.Match | None]:
+    """The sentence up to the figure, asides in closed brackets blanked out, and the last "market" in it."""
     before = text[sentence_start:figure_start]
     if "(" in before:
         before = _CLOSED_BRACKETS.sub(lambda aside: " " * len(aside.group()), before)
     last = None
     for match in MARKET_WORD.finditer(before):
         last = match
+    return before, last
+
+
+def sub_market_named_after_the_market(text: str, sentence_start: int, figure_start: int, market: str) -> str | None:
+    """The part of the page's market a sentence names after its market word: "The domestic technical textile market
+    for synthetic polymer was valued at $7.1 billion" → 'synthetic polymer', "the market for InduTech (industrial
+    textiles) would grow" → 'InduTech' (its gloss in brackets says it is textiles). None when the sentence names the
+    market's own part no such way."""
+    before, last = _before_the_figure_and_its_last_market_word(text, sentence_start, figure_start)
     if last is None or (named_after := _MARKET_FOR.match(before, last.end())) is None:
         return None
     name = _NAME_STOPS_AT.split(named_after.group("name"), maxsplit=1)[0]
@@ -152,12 +160,7 @@ def market_named_before(text: str, sentence_start: int, figure_start: int, marke
     another wording of ``market``, the page's own market."""
     # "the global AI market, estimated at $540 billion in 2023 (or 6% of the global IT market), may reach $1,270
     # billion by 2028": a market named in brackets that close before the figure is an aside
-    before = text[sentence_start:figure_start]
-    if "(" in before:
-        before = _CLOSED_BRACKETS.sub(lambda aside: " " * len(aside.group()), before)
-    last = None
-    for match in MARKET_WORD.finditer(before):
-        last = match
+    before, last = _before_the_figure_and_its_last_market_word(text, sentence_start, figure_start)
     for match in _INDUSTRY_WORD.finditer(before):
         if last is None or match.start() > last.start():
             last = match  # "The energy drinks industry was valued at over $75 billion"
