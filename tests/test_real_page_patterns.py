@@ -4020,3 +4020,14 @@ def test_a_rate_over_the_same_period_takes_the_span_of_the_sentence_before_even_
         "the same period, the firm expects kelp sensor revenues to grow by 9.8% CAGR.\n"
     )
     assert _cagr(text)[:3] == (9.8, 2005, 2010)
+
+
+def test_three_or_more_names_each_with_a_percentage_in_brackets_are_shares():
+    text = (
+        "Kelp Printing Market\n\nAccording to the firm, the biggest markets for kelp printing will be discrete "
+        "manufacturing (53.8%), healthcare providers (13.1%), education (8.6%), and others (13.3%). Prices fell "
+        "(by 5%) and costs rose (by 3%).\n"
+    )
+    shares = {(f.member, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("discrete manufacturing", 53.8), ("healthcare providers", 13.1), ("education", 8.6),
+                      ("others", 13.3)}  # fmt: skip

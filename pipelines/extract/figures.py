@@ -153,6 +153,7 @@ from pipelines.extract.percentages import (
     leads_in_brackets,
     leads_listed_shares,
     leads_with,
+    member_listed_with_percent,
     ranks_shares,
     wider_market_named_after,
 )
@@ -976,6 +977,9 @@ def extract_figures(
                     labelled_year = int(labelled_member.group("year"))
             if metric is None and is_listed_share(text, item, tokens):
                 metric = "share"
+            if metric is None and (listed_share := member_listed_with_percent(text, item, tokens)):
+                metric, target = "share", listed_share
+                common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if metric is None and target is not None and leads_listed_shares(text, item, tokens):
                 metric = "share"
             if (

@@ -336,6 +336,35 @@ def is_listed_share(text: str, percent: Percent, tokens: SentenceTokens) -> bool
     return sum(1 for item in tokens.percentages if right_after_a_name(item)) >= _LISTED_SHARES_MINIMUM
 
 
+_PERCENT_IN_BRACKETS_LISTED = 3
+_OPENS_A_LISTED_NAME = re.compile(
+    r".*(?:[,;:]\s*(?:(?i:and|or)\s+)?|\b(?i:be|are|is|were|was|include|includes|including|as)\s+)", re.DOTALL
+)
+
+
+def member_listed_with_percent(text: str, percent: Percent, tokens: SentenceTokens) -> NamedScope | None:
+    """ "the biggest markets will be discrete manufacturing (53.8%), healthcare providers (13.1%), education (8.6%)
+    and others (13.3%)": three or more names each with its percentage in brackets are those members' shares."""
+
+    def in_brackets(item: Percent) -> bool:
+        return text[max(0, item.start - 2) : item.start].rstrip().endswith("(") and text[
+            item.end : item.end + 2
+        ].lstrip().startswith(")")
+
+    if not in_brackets(percent) or sum(map(in_brackets, tokens.percentages)) < _PERCENT_IN_BRACKETS_LISTED:
+        return None
+    bracket = text.rfind("(", tokens.sentence.char_start, percent.start)
+    before = text[tokens.sentence.char_start : bracket]
+    opening = _OPENS_A_LISTED_NAME.match(before)
+    name = (before[opening.end() :] if opening else before).strip()
+    name = re.sub(r"^(?i:the)\s+", "", name)
+    if not name or len(name.split()) > _LISTED_NAME_WORDS or NOT_A_MEMBER.fullmatch(name) or "%" in name:
+        return None
+    named = next((m for m in tokens.mentions if m.start >= bracket - len(name) - 1 and m.end <= bracket), None)
+    return named.target if named is not None else NamedScope("segment", None, name)
+
+
+_LISTED_NAME_WORDS = 6
 _HOLDER_NAMED_AFTER = re.compile(
     r"\s+(?i:of)\s+(?:(?i:the|global|total|all|its|overall)\s+)*(?:[\w-]+\s+){0,2}?(?i:revenues?|sales|market|spending)"
     r"\s+(?i:came|comes|was|is|were|are)\s+(?:(?i:generated|contributed|earned|accounted\s+for)\s+)?(?i:from|in|by)\s+"
