@@ -11,6 +11,9 @@ left out) and the caption states the currency and scale.
 The same table written one cell per line ("Segment", "2012", "2013", "Video Game Console", "37,400", ...) is read
 the same way, from the first cell line to the last, under a caption such as "(Millions of Dollars)". Rows that are
 rates ("Growth (%)") are passed over.
+
+Lines that each give one year and its value ("2019 $75.38 Estimated" under "Year Billions of dollars"), and lines
+that each name a member and give its amount ("Vet Care $18.11 billion" under "Breakdown:"), are read here too.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ _SCALE_THEN_CURRENCY_UNIT = re.compile(
 # "2014 161" on lines of their own: a year and its value, one per line, under such a caption.
 # "2019 $75.38 Estimated": a currency sign before the number and a word on the figure's status after it.
 _YEAR_VALUE_LINE = re.compile(
-    r"\s*(?P<year>(?:19|20)\d{2})\s*[:|]?\s*(?P<sign>[$€£])?\s*(?P<number>\d[\d,]*(?:\.\d+)?)"
+    r"\s*(?P<year>(?:19|20)\d{2})\s*[:|]?\s*[$€£]?\s*(?P<number>\d[\d,]*(?:\.\d+)?)"
     r"(?:\s*\*|\s+\(?(?i:estimated|estimate|actual|forecast|projected|est\.?|e|f|p)\)?)?\s*\|?\s*"
 )
 # "Year Billions of dollars": a column header that gives the scale and the currency, no brackets.
