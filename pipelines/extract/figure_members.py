@@ -28,6 +28,7 @@ SEGMENT_THEN_REGION = re.compile(
 JOINED_PLACES = re.compile(
     r"(?:\s+(?i:countries|nations|regions?))?\s*(?:,\s*(?:(?i:and)\s+)?|(?i:and|&)\s+)(?:(?i:the)\s+)?"
 )
+THE_OPENING = re.compile(r"^(?i:the)\s+")  # "the materials" → "materials"
 MEMBERS_JOINED = re.compile(r"\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+")
 LEADS_THE = re.compile(r"\b(?i:leads?|led|dominates?|dominated|tops|topped)\s+(?i:the)\s+$")
 LEADS_THE_MARKETS_IN = re.compile(
@@ -635,7 +636,6 @@ def _place_whose_parts_are_in_brackets(
 
 _WHAT_OF_THE_MEMBERS = re.compile(r"\s+(?i:revenues?|sales|spending|markets?|segments?|businesses)$")
 _LONGEST_MEMBER_WORDS = 5
-_THE_OPENING = re.compile(r"^(?i:the)\s+")
 
 
 def member_of_a_respective_amount(text: str, tokens: SentenceTokens, money) -> NamedScope | None:
@@ -647,7 +647,7 @@ def member_of_a_respective_amount(text: str, tokens: SentenceTokens, money) -> N
     if not subject:
         return None
     subject = _WHAT_OF_THE_MEMBERS.sub("", subject)
-    members = [_THE_OPENING.sub("", member.strip()) for member in MEMBERS_JOINED.split(subject) if member.strip()]
+    members = [THE_OPENING.sub("", member.strip()) for member in MEMBERS_JOINED.split(subject) if member.strip()]
     if len(members) < 2 or any(
         NOT_A_MEMBER.fullmatch(member) or len(member.split()) > _LONGEST_MEMBER_WORDS for member in members
     ):

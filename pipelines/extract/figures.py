@@ -68,6 +68,7 @@ from pipelines.extract.figure_members import (
     SEGMENT_NOUNS,
     SEGMENT_WORD,
     SENTENCE_SUBJECT,
+    THE_OPENING,
     dimension_of_the_opening,
     firm_in_brackets,
     member_followed_by,
@@ -269,7 +270,6 @@ _REVENUE_OF_A_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the|most|in\s+global\s+comparison,\s+most)\s+)?(?i:revenue),\s+"
     r"(?P<member>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?)\s*(?=\(|\s(?i:in\s+the|is|are|amounts|will)\b)"
 )
-_THE = re.compile(r"^(?i:the)\s+")
 _IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
 _A_SEGMENT_NOUN = re.compile(rf"\b(?i:{SEGMENT_NOUNS})\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
@@ -308,7 +308,7 @@ def another_market_valued(sentence_text: str, market: str) -> str | None:
     on a digital-lending page), or None."""
     opening = VALUED_APPOSITIVE.match(sentence_text)
     # "The sector, valued at $110 billion in 2016, ...": the market itself
-    if opening is None or NOT_A_MEMBER.fullmatch(_THE.sub("", opening.group("subject"))):
+    if opening is None or NOT_A_MEMBER.fullmatch(THE_OPENING.sub("", opening.group("subject"))):
         return None
     return opening.group("subject") if relation_to_the_market(opening.group("subject"), market) == "other" else None
 

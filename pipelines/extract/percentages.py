@@ -19,6 +19,7 @@ from pipelines.extract.figure_members import (
     MEMBER_IS_THE_KIND,
     NOT_A_MEMBER,
     SEGMENT_WORD,
+    THE_OPENING,
     member_opening_clause,
     one_of_a_listed_subject,
     one_of_respectively,
@@ -357,7 +358,7 @@ def member_listed_with_percent(text: str, percent: Percent, tokens: SentenceToke
     before = text[tokens.sentence.char_start : bracket]
     opening = _OPENS_A_LISTED_NAME.match(before)
     name = (before[opening.end() :] if opening else before).strip()
-    name = re.sub(r"^(?i:the)\s+", "", name)
+    name = THE_OPENING.sub("", name)
     if not name or len(name.split()) > _LISTED_NAME_WORDS or NOT_A_MEMBER.fullmatch(name) or "%" in name:
         return None
     named = next((m for m in tokens.mentions if m.start >= bracket - len(name) - 1 and m.end <= bracket), None)
