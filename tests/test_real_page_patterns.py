@@ -4031,3 +4031,109 @@ def test_three_or_more_names_each_with_a_percentage_in_brackets_are_shares():
     shares = {(f.member, f.pct) for f in _figures(text, metric="share")}
     assert shares == {("discrete manufacturing", 53.8), ("healthcare providers", 13.1), ("education", 8.6),
                       ("others", 13.3)}  # fmt: skip
+
+
+def test_revenue_of_the_bare_word_industry_is_the_pages_own_market():
+    text = (
+        "Kelp Farming Industry Figures\n\n"
+        "Total industry revenue is put at $4.2bn in 2023, below its high of $5.1bn in 2019.\n"
+        "Overall, seaweed snack revenue is expected to total $0.9bn in 2023.\n"
+    )
+    values = {(f.year, f.value_millions) for f in _figures(text, metric="value", scope="market")}
+    assert values == {(2023, 4200.0), (2019, 5100.0)}
+
+
+@pytest.mark.parametrize(
+    ("written", "millions"),
+    [("33 500 million Euro", 33500.0), ("EUR 6\u00a0736 million", 6736.0), ("€ 1 204 500 thousand", 1204.5)],
+)
+def test_thousands_grouped_by_a_space_are_one_number(written, millions):
+    text = f"Kelp Snacks Market\n\nThe kelp snacks market in France reached sales of {written} in 2016.\n"
+    (value,) = _figures(text, metric="value")
+    assert (value.value_millions, value.currency, value.year) == (millions, "EUR", 2016)
+
+
+def test_a_year_before_an_amount_is_not_a_group_of_its_thousands():
+    text = "Kelp Snacks Market\n\nThe kelp snacks market reached in 2016 500 million euros.\n"
+    (value,) = _figures(text, metric="value")
+    assert value.value_millions == 500.0
+
+
+def test_a_member_named_the_largest_segment_of_the_market_in_an_aside_owns_its_amounts():
+    text = (
+        "Kelp Analytics Market\n\nThe global kelp analytics market reached $24bn in 2023. Dashboards, the largest "
+        "segment of the kelp analytics market, will hit a $15.5bn value in 2027, up from $9.8bn in 2023.\n"
+    )
+    segment = {(f.member, f.year, f.value_millions) for f in _figures(text, metric="value", scope="segment")}
+    assert segment == {("Dashboards", 2027, 15500.0), ("Dashboards", 2023, 9800.0)}
+    assert {f.value_millions for f in _figures(text, metric="value", scope="market")} == {24000.0}
+
+
+def test_a_headline_with_a_verb_before_market_is_not_the_markets_name():
+    text = (
+        "Drone Mapping Will Take Half of Total Market Value in 2027\n\n"
+        "The global drone survey market is set to reach $4bn in value by 2027. The drone survey market grew 20% "
+        "last year.\n"
+    )
+    assert extract_report(text).metadata.market == "Drone Survey"
+
+
+def test_a_list_of_members_with_amounts_after_this_comprised_names_the_first_member_alone():
+    text = (
+        "Kelp Economy Market\n\nThe kelp economy reached US$72 billion in 2018. This comprised kelp farming "
+        "(US$8 billion), kelp processing (US$11 billion), kelp tourism (US$30 billion), and kelp retail "
+        "(US$23 billion).\n"
+    )
+    members = {f.member for f in _figures(text, metric="value", scope="segment")}
+    assert members == {"kelp farming", "kelp processing", "kelp tourism", "kelp retail"}
+
+
+def test_an_amount_right_before_this_year_is_the_pages_year_even_beside_a_forecast_year():
+    text = (
+        "date 2024-07-07 Kelp Gaming Market\n\n"
+        "The kelp gaming segment is forecast to hit a $21 billion value by 2030, up from $3.1 billion this year.\n"
+    )
+    years = {(f.value_millions, f.year) for f in _figures(text, metric="value")}
+    assert years == {(21000.0, 2030), (3100.0, 2024)}
+
+
+def test_an_amount_reached_since_a_year_is_todays_not_that_years():
+    text = "date 2024-07-07 Kelp Market\n\nSince 2022, the entire kelp industry has grown by 63% and hit a $75 billion value.\n"
+    (value,) = _figures(text, metric="value", scope="market")
+    assert (value.value_millions, value.year) == (75000.0, 2024)
+
+
+@pytest.mark.parametrize(
+    ("written", "millions"),
+    [("over half a trillion dollars", 500000.0), ("half a billion euros", 500.0), ("a trillion dollars", 1000000.0)],
+)
+def test_an_amount_written_in_words_is_read(written, millions):
+    text = f"Kelp Market\n\nThe global kelp market is expected to hit {written} by 2030.\n"
+    (value,) = _figures(text, metric="value", scope="market")
+    assert (value.value_millions, value.year) == (millions, 2030)
+
+
+def test_a_billion_dollar_adjective_is_no_amount():
+    text = "Kelp Market\n\nKelp is a billion-dollar industry, and one million dollars-worth of kelp sells daily.\n"
+    assert _figures(text, metric="value") == []
+
+
+def test_growth_by_an_average_amount_a_year_is_an_increase_not_the_markets_size():
+    text = "Kelp Market\n\nThe kelp market is expected to grow by an average of $100 billion per year until 2030.\n"
+    assert _figures(text, metric="value") == []
+
+
+@pytest.mark.parametrize("source", ["Kelpzoo forecasts", "Statistics show"])
+def test_a_source_that_forecasts_without_that_is_not_the_member(source):
+    text = f"Kelp Game Market\n\n{source} mobile kelp games will hold 37% of the global kelp game market.\n"
+    (share,) = _figures(text, metric="share")
+    assert share.member == "mobile kelp games"
+
+
+def test_a_segment_named_in_prose_with_the_markets_name_in_front_is_named_without_it():
+    text = (
+        "Kelp Metaverse Market\n\nThe kelp metaverse market will be large. The kelp metaverse retail segment is set "
+        "to hit $210 billion by 2030.\n"
+    )
+    (value,) = _figures(text, metric="value", scope="segment")
+    assert value.member == "retail"

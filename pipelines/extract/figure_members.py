@@ -62,6 +62,9 @@ CLAUSE_OPENING = re.compile(
     r"(?:[;,]\s*(?:(?i:whereas|while|and|but|yet)\s+)?|\b(?i:whereas|while)\s+|\b(?i:followed\s+by)\s+"
     # "The report showed that surface mining equipment led ...": the clause a reporting verb opens
     r"|\b(?i:shows?|showed|says?|said|finds|found|notes?|noted|estimates?|estimated|expects?|expected)\s+(?i:that)\s+"
+    # "Newzoo forecasts mobile games will hold 37%": a named source's forecast with no "that"
+    r"|\b[A-Z][\w&.-]*\s+(?i:forecasts|predicts|expects|estimates|projects|believes|says)\s+(?!(?i:that|to)\b)"
+    r"|\b(?i:statistics|data|figures|numbers|research|studies)\s+(?i:shows?)\s+(?!(?i:that|to)\b)"
     # "... a 5% share of the market and lead-acid batteries took up 31%": "and" opening a member's own clause
     r"|\s(?i:and)\s+(?=(?:[\w-]+\s+){1,4}?(?i:took|takes|accounted|accounts|held|holds|captured|captures"
     r"|commanded|commands|made\s+up|makes\s+up|represented|represents|contributed|contributes)\b))"
@@ -101,7 +104,10 @@ NOT_A_MEMBER = re.compile(
     r"|.*(?<![\w-])(?:markets?|industry|industries)(?![\w-]).*|.*\b(?:revenues?|spending|growth|size|value|worth|shares?)\b.*"
     # "Vegan dairy, in particular, could take up 10%": a modal verb after an aside is no member
     r"|could|would|should|might|may|must|can|will|shall|(?:are|is|was|were|be|been)\s.*"
-    r"|(?:\w+\s+)?(?:report|study|survey|analysis|data|forecast|estimate)s?|former|latter"
+    r"|(?:\w+\s+)?(?:report|study|survey|analysis|data|forecast|estimate|statistic|figure|projection)s?"
+    r"|former|latter"
+    r"|[\w&.-]+\s+(?:forecasts|predicts|expects|estimates|projects|believes|says)\s.*"
+    r"|(?:statistics|data|figures|numbers|research|studies)\s+shows?\s.*"
     r"|estimated|expected|projected|valued|forecasted|anticipated|predicted|calculated)"
 )
 # The words a sentence opens with, up to its verb: "Games on mobile will grow 25.6% Y/Y to $86.3B in 2020".
@@ -287,7 +293,11 @@ A_FIGURE = re.compile(r"\d\s?(?:%|(?i:per\s?cent|percent))|\d\s?(?i:million|bill
 # "API/Bulk Drugs, one of the segments analyzed in the report, is projected to record a 4.4% CAGR"
 SEGMENT_APPOSITIVE = re.compile(
     r"[-•*·\s]*(?P<member>[A-Z][^,;.]{0,60}?),\s+(?i:one\s+of\s+the\s+(?:report['’]s\s+)?(?:\w+\s+)?"
-    r"(?:segments|sub-segments|categories|sectors))\b"
+    r"(?:segments|sub-segments|categories|sectors)"
+    # "Machine learning, the largest segment of the AI market, will grow"
+    r"|(?:the|its)\s+(?:(?:second|third|next)[-\s])?(?:largest|biggest|smallest|leading|fastest[-\s]growing)\s+"
+    r"(?:segment|sub-segment|category|sector)\s+of\s+[^,;]{1,60},)"
+    r"(?=\s)"
     # "The second largest segment, chassis sensors, was worth an estimated $2.1 bln"
     r"|[-•*·\s]*(?i:the)\s+(?:(?i:second|third|fourth|next)\s+)?(?i:largest|biggest|smallest|fastest[-\s]growing)\s+"
     r"(?i:segment|category|sector),\s+(?P<named>[^,;.]{2,60}?),"
@@ -707,7 +717,10 @@ _AMOUNT_AT_BEFORE = re.compile(
     r"\s+(?i:at)\s+(?:(?i:an?|about|around|nearly|roughly|approximately|some|over|estimated|an\s+estimated)\s+)*$"
 )
 _CLOSING_BRACKET_AFTER = re.compile(r"\s*\)")
-_LIST_ITEM_START = re.compile(r"(?:[,;:(]|\)\s*(?i:and)?|\b(?i:of|include|includes|including|are|were|with))\s*")
+_LIST_ITEM_START = re.compile(
+    r"(?:[,;:(]|\)\s*(?i:and)?|\b(?i:of|include|includes|including|are|were|with|comprised|comprises|comprising"
+    r"|consisted\s+of|consists\s+of|covered|covers|spanned|spans))\s*"
+)
 _LEADING_LIST_WORDS = re.compile(r"^(?:(?i:and|the|both)\s+)+")
 _LISTED_AMOUNTS_AT_LEAST = 3
 _LISTED_NAME_WORDS = 5

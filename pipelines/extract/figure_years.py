@@ -45,6 +45,9 @@ _YEAR_THEN_TO_BEFORE = re.compile(
 )
 # "will reach $91.4 billion this year", "USD 6.45 billion in the current year": the year the page was written
 THIS_YEAR_AFTER = re.compile(r"[^.;:,()]{0,60}?\b(?i:this\s+year|the\s+current\s+year)\b")
+THIS_YEAR_RIGHT_AFTER = re.compile(r"\s+(?:(?i:in)\s+)?(?i:this\s+year|the\s+current\s+year)\b")
+# "Since 2022, the industry has grown ... and hit $75 billion": the amount is today's, the year where growth began
+SINCE_A_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:since)\s+(?P<year>(?:19|20)\d{2}),\s+[^.;]*?\b(?i:has|have)\s+\w+")
 CURRENT_YEAR = -3  # a value's year, once the page's own date is known (report.resolve_current_years)
 # "a market volume of US$7.03tn in the same year": the year the sentence before ends with
 THE_SAME_YEAR = re.compile(r"\s+(?i:in\s+the\s+same\s+year|in\s+that\s+(?:same\s+)?year|that\s+same\s+year)\b")

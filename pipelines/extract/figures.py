@@ -91,8 +91,10 @@ from pipelines.extract.figure_members import (
 )
 from pipelines.extract.figure_years import (
     CURRENT_YEAR,
+    SINCE_A_YEAR_OPENING,
     THE_SAME_YEAR,
     THIS_YEAR_AFTER,
+    THIS_YEAR_RIGHT_AFTER,
     year_for,
     year_in_parallel_list,
     year_of_a_list_heading,
@@ -241,7 +243,9 @@ _CONTINUES = re.compile(
 # "DRAM revenue", "global IT spending in 2022", "Connected TV ad revenues": what a sentence's subject takes in
 _REVENUE_OF = re.compile(
     r"(?:(?i:the|total|overall|global|worldwide|annual)\s+)*"
-    r"(?P<what>(?!(?i:total|overall|global|worldwide|annual|the)\b)[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}?)\s+"
+    # "Total industry revenue" on a fitness industry page: the bare word "industry" is the page's own market
+    r"(?P<what>(?!(?i:total|overall|global|worldwide|annual|the)\b)(?!(?i:industry|market|sector)\s)"
+    r"[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}?)\s+"
     r"(?i:revenues?|spending|sales)(?:\s+(?i:in|for)\s+(?:19|20)\d{2})?"
 )
 _A_MARKET_WORD = re.compile(r"\b(?i:market|industry|sector)\b")
@@ -896,7 +900,12 @@ def extract_figures(
                 char_end=sentence.char_end,
             )
             if isinstance(item, Money):
-                year = year_for(item.start, item.end, clause_end, tokens, hint)
+                # "hit a $210 billion value by 2030, up from $30.6 billion this year": the page's own year
+                this_year = not hint and THIS_YEAR_RIGHT_AFTER.match(text, item.end)
+                year = CURRENT_YEAR if this_year else year_for(item.start, item.end, clause_end, tokens, hint)
+                since = SINCE_A_YEAR_OPENING.match(sentence.text)
+                if since and not hint and year == int(since.group("year")):
+                    year = CURRENT_YEAR  # "Since 2022, the industry has grown by 63% and hit a $75 billion value"
                 if year is None and position > 0:
                     # "Year: 2015, 2020 and 2025" then "Market size: $120 million, $3.1 billion and $12 billion"
                     year = year_in_parallel_list(sentences[position - 1].text, tokens.money, item)

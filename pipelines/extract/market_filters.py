@@ -32,7 +32,9 @@ _NOT_MARKET_AFTER = re.compile(
 )
 _INCREMENT_BEFORE = re.compile(
     r"\b(?i:grow|grows|grew|growing|expand|expands|expanded|expanding|increase|increases|increased|increasing|rise"
-    r"|rises|rising|add|adds|adding)\s+(?i:by|of)\s+(?:(?i:about|around|nearly|over|more\s+than|some)\s+)?$"
+    r"|rises|rising|add|adds|adding)\s+(?i:by|of)\s+"
+    # "expected to grow by an average of $100 billion per year"
+    r"(?:(?i:about|around|nearly|over|more\s+than|some|an\s+average\s+of|an\s+additional|a\s+further)\s+)*$"
     # "Retail value growth is forecast at just over $600 million": the growth, not the size
     r"|\b(?i:growth)\s+(?:(?i:is|was|will\s+be)\s+)?(?i:forecast|expected|projected|estimated)\s+(?i:at|to\s+be)\s+"
     r"(?:(?i:just\s+)?(?i:over|about|around|nearly|almost|under)\s+)?$"

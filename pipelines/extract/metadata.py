@@ -209,6 +209,7 @@ _TITLE_SEARCH_LINES = 40
 _PUBLISHER_HEADER_LINES = 8
 
 
+_HEADLINE_VERB = re.compile(r"\b(?i:will|would|could|should|is|are|was|were|has|have|had)\b")
 _COVER_IMAGE_TEXT = re.compile(r"^.*?\b(?i:report\s+cover|cover\s+image)\s+")
 _BREADCRUMB_STEP = re.compile(r"\s+(?:[-–>»|/])\s+")
 
@@ -231,6 +232,8 @@ def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
             market = _COVER_IMAGE_TEXT.sub("", market)  # "GVR Report cover U.S. HVAC Systems Market Size"
             market = _POSSESSIVE.sub("", market)  # "Europe’s Heat Pump Market" → "Europe Heat Pump"
             market = _TRAILING_SCOPE.sub("", market)  # "Paints & Coatings Global Industry" → "Paints & Coatings"
+            if _HEADLINE_VERB.search(market):
+                continue  # "Generative AI Will Make One-Quarter of Total Market Value in 2027": a headline
             return line, market
     for sentence in sentences[:_PUBLISHER_HEADER_LINES]:
         if "Worldwide" not in sentence.text and "Global" not in sentence.text:

@@ -80,6 +80,9 @@ _NUMBER = r"\d(?:[\d.,]*\d)?"
 _WHITESPACE_RUN = re.compile(r"\s+")
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _THOUSANDS_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# "33 500 million Euro": thousands grouped by a space (or a no-break or thin space), as European pages write them
+_SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)"
+_SPACE_GROUPED_NUMBER = re.compile(_SPACE_GROUPED)
 # Each branch starts with a plain character (a symbol not after a letter is tested after it), so that re's search
 # skips straight to the characters a currency can start with.
 _CURRENCY_SYMBOLS = "|".join(f"{re.escape(symbol)}(?<![A-Za-z]{re.escape(symbol)})" for symbol in "$€£¥₹")
@@ -95,7 +98,8 @@ _SCALE_LETTER = r"[KMBTkmbt]\b"
 _RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
 
 _MONEY = re.compile(
-    rf"(?P<currency>{_CURRENCY})\s?(?P<sign>[-−])?\s?(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?:{_CURRENCY})?\s?(?P<high>{_NUMBER}))?"
+    rf"(?P<currency>{_CURRENCY})\s?(?P<sign>[-−])?\s?"
+    rf"(?P<low>{_SPACE_GROUPED}(?=\s{{0,2}}{_SCALE_WORD})|{_NUMBER})(?:{_RANGE_JOIN}(?:{_CURRENCY})?\s?(?P<high>{_NUMBER}))?"
     # "USD 14758Â Billion": a no-break space that was decoded twice ("Â" and the space) still joins number and scale
     # "US$6142  mln": two spaces are still one gap
     # "US$150-billion": a hyphen joins them in some newsrooms' style
@@ -109,7 +113,8 @@ _SCALE_THEN_CURRENCY = (
     rf"|\s(?P<currency3>USD|EUR|GBP)\s(?P<scale3>{_SCALE_WORD})"
 )
 _MONEY_CURRENCY_AFTER = re.compile(
-    rf"(?<![\w.,$€£¥₹])(?!(?:19|20)\d{{2}}\b)(?P<low>{_NUMBER})(?:{_RANGE_JOIN}(?!(?:19|20)\d{{2}}\b)(?P<high>{_NUMBER}))?"
+    rf"(?<![\w.,$€£¥₹])(?!(?:19|20)\d{{2}}\b)(?P<low>{_SPACE_GROUPED}|{_NUMBER})"
+    rf"(?:{_RANGE_JOIN}(?!(?:19|20)\d{{2}}\b)(?P<high>{_NUMBER}))?"
     rf"(?:{_SCALE_THEN_CURRENCY})"
 )
 # Most pages never write the currency after the amount: one quick search spares the slow pattern. Every scale
@@ -280,6 +285,8 @@ def parse_number(text: str) -> Decimal:
         return Decimal(text)
     if _THOUSANDS_NUMBER.fullmatch(text):
         return Decimal(text.replace(",", ""))
+    if _SPACE_GROUPED_NUMBER.fullmatch(text):
+        return Decimal(re.sub(r"\D", "", text))
     if "," in text:
         raise AmbiguousNumberError(f'"{text}": decimal comma is ambiguous')
     raise AmbiguousNumberError(f'"{text}": not a number in a form that can be read without guessing')
@@ -310,6 +317,10 @@ def find_money(text: str) -> list[Money]:
     for match in from_bare:
         if not any(start < match.end("scale") and match.start("low") < end for start, end in taken):
             matches.append((match, "currency", "scale"))
+    words = _AMOUNT_IN_WORDS.finditer(text) if "dollar" in text or "euro" in text else ()
+    for match in words:
+        if not any(start < match.end() and match.start() < end for start, end in taken):
+            matches.append((match, "currency", "scale"))
     amounts = []
     for match, currency_group, scale_group in sorted(matches, key=lambda item: _amount_start(item[0])):
         scale_word = match.group(scale_group)
@@ -321,7 +332,11 @@ def find_money(text: str) -> list[Money]:
         if match.re is _MONEY and match.group("sign"):
             problem = "a negative amount cannot be a market size"
         try:
-            stated = parse_number(match.group("low"))
+            stated = (
+                _number_in_words(match.group("low"))
+                if match.re is _AMOUNT_IN_WORDS
+                else parse_number(match.group("low"))
+            )
             low = stated * scale
             high = parse_number(match.group("high")) * scale if match.group("high") else None
         except AmbiguousNumberError as error:
@@ -330,6 +345,17 @@ def find_money(text: str) -> list[Money]:
         end = match.end("scale") if match.re in _BARE_AMOUNTS else match.end()
         amounts.append(Money(start, end, text[start:end], currency, low, high, rounding_of(stated) * scale, problem))
     return _between_ranges(text, amounts)
+
+
+# "over half a trillion dollars by 2030", "a trillion dollars": an amount written in words
+_AMOUNT_IN_WORDS = re.compile(
+    r"\b(?P<low>(?i:half\s+a)|(?i:a|one)(?=\s+\w+\s+(?i:dollars|euros)))\s+(?P<scale>(?i:million|billion|trillion))\s+"
+    r"(?P<currency>(?i:dollars?|euros?))\b(?!-)(?P<high>)"
+)
+
+
+def _number_in_words(words: str) -> Decimal:
+    return Decimal("0.5") if words.lower().startswith("half") else Decimal(1)
 
 
 _BETWEEN_BEFORE = re.compile(r"\b(?i:between)\s+$")

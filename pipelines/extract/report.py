@@ -218,6 +218,28 @@ def shares_dated_by_their_breakdown(figures: list[StatedFigure]) -> list[StatedF
     ]
 
 
+def segments_named_without_the_markets_name(
+    figures: list[StatedFigure], listed_members: set[str], market: str | None
+) -> list[StatedFigure]:
+    """ "The metaverse ecommerce segment" on a metaverse page is the segment "ecommerce": a segment the page names
+    only in running prose as "the <market> <member> segment". A name the page's scope list writes stays, and so
+    does a sub-market's ("the pet pharmaceutical market" on a pet page)."""
+    if not market:
+        return figures
+    prefix = market.lower() + " "
+    listed = {member.lower() for member in listed_members}
+    return [
+        replace(figure, member=figure.member[len(prefix) :])
+        if figure.scope == "segment"
+        and figure.member
+        and figure.member.lower().startswith(prefix)
+        and figure.member.lower() not in listed
+        and (figure.member + " segment").lower() in figure.quote.lower()
+        else figure
+        for figure in figures
+    ]
+
+
 def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     """Every fact in ``text``. Pure: no I/O; offsets index into ``text`` exactly as given. ``sidecar`` holds what
     an analyst states about the report beside it (publisher, market, base year, ...)."""
@@ -229,6 +251,9 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
         figures, not_of_the_market = figures_of_a_place_market(text, figures, place, metadata.market)
         skipped = [*skipped, *not_of_the_market]
         metadata = replace(metadata, market=market_name_with_its_place(metadata.market, place))
+    figures = segments_named_without_the_markets_name(
+        figures, {row.member for row in taxonomy.segments}, metadata.market
+    )
     named_members = {row.member for row in taxonomy.segments} | {
         figure.member for figure in figures if figure.scope == "segment" and figure.member
     }
