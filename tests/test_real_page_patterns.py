@@ -4098,7 +4098,10 @@ def test_an_amount_right_before_this_year_is_the_pages_year_even_beside_a_foreca
 
 
 def test_an_amount_reached_since_a_year_is_todays_not_that_years():
-    text = "date 2024-07-07 Kelp Market\n\nSince 2022, the entire kelp industry has grown by 63% and hit a $75 billion value.\n"
+    text = (
+        "date 2024-07-07 Kelp Market\n\n"
+        "Since 2022, the entire kelp industry has grown by 63% and hit a $75 billion value.\n"
+    )
     (value,) = _figures(text, metric="value", scope="market")
     assert (value.value_millions, value.year) == (75000.0, 2024)
 

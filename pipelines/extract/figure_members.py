@@ -293,11 +293,10 @@ A_FIGURE = re.compile(r"\d\s?(?:%|(?i:per\s?cent|percent))|\d\s?(?i:million|bill
 # "API/Bulk Drugs, one of the segments analyzed in the report, is projected to record a 4.4% CAGR"
 SEGMENT_APPOSITIVE = re.compile(
     r"[-•*·\s]*(?P<member>[A-Z][^,;.]{0,60}?),\s+(?i:one\s+of\s+the\s+(?:report['’]s\s+)?(?:\w+\s+)?"
-    r"(?:segments|sub-segments|categories|sectors)"
+    r"(?:segments|sub-segments|categories|sectors)\b"
     # "Machine learning, the largest segment of the AI market, will grow"
     r"|(?:the|its)\s+(?:(?:second|third|next)[-\s])?(?:largest|biggest|smallest|leading|fastest[-\s]growing)\s+"
-    r"(?:segment|sub-segment|category|sector)\s+of\s+[^,;]{1,60},)"
-    r"(?=\s)"
+    r"(?:segment|sub-segment|category|sector)\s+of\s+[^,;]{1,60},(?=\s))"
     # "The second largest segment, chassis sensors, was worth an estimated $2.1 bln"
     r"|[-•*·\s]*(?i:the)\s+(?:(?i:second|third|fourth|next)\s+)?(?i:largest|biggest|smallest|fastest[-\s]growing)\s+"
     r"(?i:segment|category|sector),\s+(?P<named>[^,;.]{2,60}?),"
