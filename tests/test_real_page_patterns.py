@@ -4140,3 +4140,30 @@ def test_a_segment_named_in_prose_with_the_markets_name_in_front_is_named_withou
     )
     (value,) = _figures(text, metric="value", scope="segment")
     assert value.member == "retail"
+
+
+def test_the_americas_is_a_region_of_a_respectively_list():
+    text = (
+        "date 2018-11-17 Kelp Goods Market\n\n"
+        "Kelp goods sales in Japan this year are forecast to be up 18 percent to 23 billion euros. Europe and the "
+        "Americas, still the two largest markets, remain flat, totaling 84 billion euros and 80 billion euros, "
+        "respectively.\n"
+    )
+    values = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {
+        ("country", "Japan", 2018, 23000.0), ("region", "Europe", 2018, 84000.0), ("region", "Americas", 2018, 80000.0)
+    }  # fmt: skip
+
+
+def test_a_place_adjective_of_two_words_names_its_region():
+    text = "Kelp Drone Market\n\nThe South American market is expected to grow at a CAGR of 11.3% from 2021 to 2026.\n"
+    (cagr,) = _figures(text, metric="cagr")
+    assert (cagr.scope, cagr.member, cagr.pct) == ("region", "South America", 11.3)
+
+
+def test_a_report_named_with_its_period_labels_the_period_of_a_rate_that_states_none():
+    text = (
+        "Kelp drone outlook\n\nResults from the latest Kelp Drone Market Report 2021-2026 are out. The kelp drone "
+        "market is set to grow at a 9.4% compound annual growth rate, reaching $41.3 billion by 2026.\n"
+    )
+    assert _cagr(text) == (9.4, 2021, 2026, "page label")

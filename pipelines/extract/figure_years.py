@@ -48,6 +48,7 @@ THIS_YEAR_AFTER = re.compile(r"[^.;:,()]{0,60}?\b(?i:this\s+year|the\s+current\s
 THIS_YEAR_RIGHT_AFTER = re.compile(r"\s+(?:(?i:in)\s+)?(?i:this\s+year|the\s+current\s+year)\b")
 # "Since 2022, the industry has grown ... and hit $75 billion": the amount is today's, the year where growth began
 SINCE_A_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:since)\s+(?P<year>(?:19|20)\d{2}),\s+[^.;]*?\b(?i:has|have)\s+\w+")
+THIS_YEAR_BEFORE = re.compile(r"\b(?i:this\s+year|the\s+current\s+year)\b(?![^.;]*\b(?:19|20)\d{2}\b)")
 CURRENT_YEAR = -3  # a value's year, once the page's own date is known (report.resolve_current_years)
 # "a market volume of US$7.03tn in the same year": the year the sentence before ends with
 THE_SAME_YEAR = re.compile(r"\s+(?i:in\s+the\s+same\s+year|in\s+that\s+(?:same\s+)?year|that\s+same\s+year)\b")
@@ -191,6 +192,16 @@ def year_of_the_sentence_before(
             # other front-end segment ... is expected to increase 45.8 percent to $2.6 billion": the one year the
             # sentence before dates its amounts by
             return before.years[0].year
+        if (
+            back == 1
+            and not before.ranges
+            and not before.years
+            and before.money
+            and THIS_YEAR_BEFORE.search(before.sentence.text)
+        ):
+            # "Luxury sales in China this year are forecast at 23 billion euros. Europe and the Americas ...
+            # totaling 84 billion euros and 80 billion euros": the page's own year, as the sentence before
+            return CURRENT_YEAR
         current = before
     return None
 

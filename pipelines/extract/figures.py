@@ -94,6 +94,7 @@ from pipelines.extract.figure_years import (
     SINCE_A_YEAR_OPENING,
     THE_SAME_YEAR,
     THIS_YEAR_AFTER,
+    THIS_YEAR_BEFORE,
     THIS_YEAR_RIGHT_AFTER,
     year_for,
     year_in_parallel_list,
@@ -924,7 +925,11 @@ def extract_figures(
                     # year": the last year of the sentence before
                     year = next(reversed(find_years(sentences[position - 1].text)), None)
                     year = year.year if year is not None else None
-                if year is None and THIS_YEAR_AFTER.match(text, item.end):
+                if year is None and (
+                    THIS_YEAR_AFTER.match(text, item.end)
+                    # "Luxury sales in China this year are forecast to be up 18 percent to 23 billion euros"
+                    or THIS_YEAR_BEFORE.search(text, sentence.char_start, item.start)
+                ):
                     year = CURRENT_YEAR  # the page's own year, once it is known
                 if year is None and FORECAST_END.match(text, item.end):
                     year = FORECAST_END_YEAR  # the forecast period's last year, once the page's period is known

@@ -129,6 +129,9 @@ _DEMONYMS = {
     "french": "France", "british": "UK", "italian": "Italy", "spanish": "Spain", "canadian": "Canada",
     "mexican": "Mexico", "brazilian": "Brazil", "australian": "Australia", "russian": "Russia",
     "saudi": "Saudi Arabia", "indonesian": "Indonesia", "vietnamese": "Vietnam", "thai": "Thailand",
+    "south american": "South America", "central american": "Central America", "middle eastern": "Middle East",
+    "southeast asian": "Southeast Asia", "south east asian": "Southeast Asia", "east asian": "East Asia",
+    "western european": "Western Europe", "eastern european": "Eastern Europe",
 }  # fmt: skip
 _PRODUCT_WORDS_BETWEEN = 3  # "the Chinese kelp retail market": lower-case words of the product may stand between
 

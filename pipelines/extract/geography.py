@@ -37,6 +37,7 @@ WORLD_REGIONS = (
     "Oceania",
     "Australasia",
     "Central America",
+    "Americas",  # "Europe and the Americas": both continents, as luxury and chip makers report them
     "South & Central America",
     "Sub-Saharan Africa",
     "North Africa",

@@ -78,11 +78,13 @@ def _period_of_market_cagrs(figures: list[StatedFigure]) -> tuple[int, int] | No
 
 # "the global space debris monitoring and removal market 2018-2022": the years a report's name gives its market
 _MARKET_THEN_RANGE = re.compile(r"\b(?i:market)\s*$")
+# "the latest Drone Market Report 2021-2026": a report named with the period it forecasts labels that period
+_REPORT_THEN_RANGE = re.compile(r"\b(?i:market)\s+(?i:report|outlook|forecast)\s*$")
 
 
-def _period_after_the_market_word(text: str) -> tuple[int, int] | None:
+def _period_after_the_market_word(text: str, after=_MARKET_THEN_RANGE) -> tuple[int, int] | None:
     for year_range in find_year_ranges(text):
-        if _MARKET_THEN_RANGE.search(text, max(0, year_range.start - 10), year_range.start):
+        if after.search(text, max(0, year_range.start - 20), year_range.start):
             return year_range.first_year, year_range.last_year
     return None
 
@@ -120,7 +122,11 @@ def infer_forecast_period(
 ) -> tuple[tuple[int | None, int | None], bool]:
     """The page's forecast period from the most explicit statement available, and whether the page labels it
     ("Forecast Period | 2026-2031", "the forecast period (2025-2032)", a heading "... Market, 2025-2032")."""
-    labelled = _stated_forecast_period(text) or _period_in_headings(sentences, forecast_only=True)
+    labelled = (
+        _stated_forecast_period(text)
+        or _period_in_headings(sentences, forecast_only=True)
+        or _period_after_the_market_word(text, _REPORT_THEN_RANGE)
+    )
     if labelled:
         return labelled, True
     # a chart's title ("Market Size 2021 to 2030") spans history too: after the market CAGR's own period
