@@ -4167,3 +4167,61 @@ def test_a_report_named_with_its_period_labels_the_period_of_a_rate_that_states_
         "market is set to grow at a 9.4% compound annual growth rate, reaching $41.3 billion by 2026.\n"
     )
     assert _cagr(text) == (9.4, 2021, 2026, "page label")
+
+
+def test_an_amount_right_before_the_markets_name_is_its_size_and_a_wider_industry_after_it_is_context():
+    text = (
+        "Kelp Dioxide Market\n\nThe $20.1 billion kelp dioxide is one of the growth markets in the specialty "
+        "chemicals industry with a CAGR of 7.2% between 2021 and 2028 to reach a $35.1 billion market size.\n"
+    )
+    market = {(f.metric, f.year, f.value_millions or f.pct) for f in _figures(text, scope="market")}
+    assert market == {("value", None, 20100.0), ("cagr", None, 7.2), ("value", 2028, 35100.0)}
+
+
+def test_a_member_of_these_that_dominates_the_named_market_owns_the_amount():
+    text = (
+        "Kelp Dioxide Market\n\nKelp dioxide is used in paints, paper and inks. Of these, the paints and coatings "
+        "application dominates the kelp dioxide market with around $12 billion market size.\n"
+    )
+    (value,) = _figures(text, metric="value")
+    assert (value.scope, value.member, value.value_millions) == ("segment", "paints and coatings", 12000.0)
+
+
+@pytest.mark.parametrize(("written", "currency"), [("827.2 billion yen", "JPY"), ("827.2 billion yuan", "CNY")])
+def test_a_currency_named_after_its_scale_in_words(written, currency):
+    text = f"Kelp Language Market\n\nThe kelp language market for FY2015 rose to {written}.\n"
+    (value,) = _figures(text, metric="value")
+    assert (value.value_millions, value.currency, value.year) == (827200.0, currency, 2015)
+
+
+def test_an_earlier_amount_of_a_deal_after_up_some_percent_from_is_no_market_figure():
+    text = (
+        "Kelp Device Market\n\nIn the first half of 2014, the kelp device sector raised $ 1.3 billion, up 44 percent "
+        "from $ 900 million for the full year.\n"
+    )
+    assert _figures(text, metric="value") == []
+
+
+def test_this_market_after_a_sentence_about_a_places_market_is_that_places():
+    text = (
+        "Kelp Research Market\n\nGlobal kelp research turnover rose to US $31.2 billion in 2010. The North American "
+        "market recorded its first net growth after two years of declines. This market, which accounts for 32% of "
+        "worldwide turnover, now totals US $9,915m.\n"
+    )
+    places = {(f.metric, f.member, f.value_millions or f.pct) for f in _figures(text, scope="region")}
+    assert places == {("share", "North America", 32.0), ("value", "North America", 9915.0)}
+
+
+def test_an_amount_in_dirhams_with_its_dollar_conversion_takes_the_year_after_the_brackets():
+    text = (
+        "Kelp Services Market\n\nThe market size for kelp services in the GCC countries (excluding Saudi Arabia) "
+        "stood at Dh17.72 billion ($4.83 billion) in 2006 and is poised to grow, reaching approximately Dh36.7 "
+        "billion ($10 billion) by 2012.\n"
+    )
+    report = extract_report(text)
+    values = {(f.scope, f.currency, f.year, f.value_millions) for f in report.figures}
+    assert values == {
+        ("market", "AED", 2006, 17720.0), ("market", "USD", 2006, 4830.0),
+        ("market", "AED", 2012, 36700.0), ("market", "USD", 2012, 10000.0),
+    }  # fmt: skip
+    assert "Saudi" not in report.metadata.market

@@ -238,13 +238,15 @@ DOMINATED_BY_MEMBER = re.compile(
 )
 GENERIC_MEMBER_NOUN = re.compile(
     r"\s+(?i:sector|segment|sub-segment|class|category|units|demand|revenues?|spending|alone|combined|operations"
-    r"|shipments)$"
+    r"|shipments|application)$"
 )
 # "Secondary batteries lead the market by size and growth, with a 2018 value of $21.4 billion and a CAGR of 16.3%"
 MEMBER_LEADS_THE_MARKET = re.compile(
-    r"(?:" + _BY_DIMENSION + r",\s+)?" + _OPENING_MEMBER + r"\s+"
+    r"(?:" + _BY_DIMENSION + r",\s+)?"
+    # "Of these, the paints and coatings application dominates the titanium dioxide market with around $12 billion"
+    r"(?:(?i:of|among)\s+(?i:these|them|all|which)\b[^,]{0,30},\s*)?" + _OPENING_MEMBER + r"\s+"
     r"(?i:lead|leads|led|dominate|dominates|dominated|leading|dominating)\s+(?i:the)\s+(?:(?i:global|overall|whole)\s+)?"
-    r"(?:(?i:market|industry)\b|(?:[\w-]+\s+){1,3}?(?i:segment|category)\b)"
+    r"(?:(?:[\w-]+\s+){0,3}?(?i:market|industry)\b|(?:[\w-]+\s+){1,3}?(?i:segment|category)\b)"
 )
 # "..., followed by lithium-silver cells at 7.4% and lithium-thionyl cells at 5.3%": the member each figure is of.
 FOLLOWED_BY_MEMBER = re.compile(
@@ -475,12 +477,23 @@ def region_of_segment(text: str, mentions: list[Mention]) -> tuple[NamedScope, s
     return None
 
 
+_LEFT_OUT_BEFORE = re.compile(r"\b(?i:excluding|except(?:\s+for)?|other\s+than|not\s+including|apart\s+from)\s+$")
+
+
 def scope_for(
     text: str, figure_start: int, tokens: SentenceTokens, recent: list[Mention]
 ) -> tuple[NamedScope | None, str | None]:
     """(what the figure is about, the region a segment figure is limited to)."""
     named_before = _outside_a_list_of_places_in_brackets(
-        text, [mention for mention in tokens.mentions if mention.end <= figure_start], figure_start
+        text,
+        [
+            mention
+            for mention in tokens.mentions
+            if mention.end <= figure_start
+            # "in the GCC countries (excluding Saudi Arabia) stood at Dh17.72 billion": a place left out
+            and not _LEFT_OUT_BEFORE.search(text, max(tokens.sentence.char_start, mention.start - 20), mention.start)
+        ],
+        figure_start,
     )
     if len(named_before) >= 2:
         # "Asia Pacific leads the market, driven by strong demand for premium skincare, valued at USD 132.92 billion":

@@ -50,6 +50,9 @@ THIS_YEAR_RIGHT_AFTER = re.compile(r"\s+(?:(?i:in)\s+)?(?i:this\s+year|the\s+cur
 SINCE_A_YEAR_OPENING = re.compile(r"[-•*·\s]*(?i:since)\s+(?P<year>(?:19|20)\d{2}),\s+[^.;]*?\b(?i:has|have)\s+\w+")
 THIS_YEAR_BEFORE = re.compile(r"\b(?i:this\s+year|the\s+current\s+year)\b(?![^.;]*\b(?:19|20)\d{2}\b)")
 CURRENT_YEAR = -3  # a value's year, once the page's own date is known (report.resolve_current_years)
+# the page's own year if the page says when it was written, else no year: for amounts whose "this year" is read
+# from around them rather than stated right after them
+CURRENT_YEAR_IF_KNOWN = -4
 # "a market volume of US$7.03tn in the same year": the year the sentence before ends with
 THE_SAME_YEAR = re.compile(r"\s+(?i:in\s+the\s+same\s+year|in\s+that\s+(?:same\s+)?year|that\s+same\s+year)\b")
 _SPAN_WORDS = re.compile(r"\s*,?\s*(?i:between|over|during|in|from)\s+(?:(?i:the\s+(?:period\s+)?))?")
@@ -201,7 +204,7 @@ def year_of_the_sentence_before(
         ):
             # "Luxury sales in China this year are forecast at 23 billion euros. Europe and the Americas ...
             # totaling 84 billion euros and 80 billion euros": the page's own year, as the sentence before
-            return CURRENT_YEAR
+            return CURRENT_YEAR_IF_KNOWN
         current = before
     return None
 

@@ -91,6 +91,7 @@ from pipelines.extract.figure_members import (
 )
 from pipelines.extract.figure_years import (
     CURRENT_YEAR,
+    CURRENT_YEAR_IF_KNOWN,
     SINCE_A_YEAR_OPENING,
     THE_SAME_YEAR,
     THIS_YEAR_AFTER,
@@ -183,6 +184,47 @@ def _the_market_named_after(text: str, amount_end: int, market: str | None) -> b
     return bool(name) and shares_a_word(name, market) and relation_to_the_market(name, market) == "same"
 
 
+_IN_A_WIDER_MARKET = re.compile(r"\b(?i:in|within|of)\s+(?i:the)\s+(?:(?i:global|overall|wider)\s+)?$")
+
+
+def _a_wider_market_the_subject_is_in(sentence_text: str, named: str, market: str) -> bool:
+    """ "The titanium dioxide is one of the growth markets in the specialty chemicals industry with a CAGR of 7.2%":
+    a market the sentence names after its subject, the page's market, as what that market is in."""
+    lowered = sentence_text.lower()
+    at = lowered.find(named.lower())
+    own = lowered.find(market.lower())
+    return 0 <= own < at and bool(_IN_A_WIDER_MARKET.search(sentence_text, 0, at))
+
+
+def _the_markets_name_right_after(text: str, amount_end: int, market: str | None) -> bool:
+    """ "The $20.1 billion titanium dioxide is one of the growth markets": the amount names the market's size."""
+    if not market:
+        return False
+    after = text[amount_end : amount_end + len(market) + 2]
+    return (
+        after[:1] in " \t"
+        and after[1:].lower().startswith(market.lower())
+        and not after[1 + len(market) :][:1].isalnum()
+    )
+
+
+def _conversion_in_brackets_after(text: str, money: Money, tokens: SentenceTokens) -> Money | None:
+    paired = next((other for other in tokens.money if other.start >= money.end), None)
+    if (
+        paired is not None
+        and "(" in text[money.end : paired.start]
+        and CONVERSION_OPENING.fullmatch(text, money.end, paired.start)
+        and text[paired.end : paired.end + 3].lstrip().startswith(")")
+    ):
+        return paired
+    return None
+
+
+def _next_figure_start(figure_tokens, after: Money, sentence: Sentence) -> int:
+    return next((token.start for token in figure_tokens if token.start > after.start), sentence.char_end)
+
+
+THIS_PLACES_MARKET_OPENING = re.compile(r"[-•*·\s]*(?i:this|that)\s+(?i:market|region|regional\s+market)\b")
 _OF_THE_BEFORE_A_PLACE = re.compile(r"[^.;,%]{0,80}?\b(?i:of|in)\s+(?i:the)\s+$")
 _MARKET_WORD_AFTER = re.compile(r"\s+(?i:market|industry)\b")
 
@@ -781,6 +823,12 @@ def extract_figures(
                 target = subject_of(grouped.get(position - 1))
                 if target is not None:
                     within_region = None
+            if target is None and THIS_PLACES_MARKET_OPENING.match(sentence.text):
+                # "The North American market recorded growth. This market, which accounts for 32% of worldwide
+                # turnover, now totals US $9,915m": the place whose market the sentence before opens with
+                subject = subject_of(grouped.get(position - 1))
+                if subject is not None and subject.scope in ("region", "country"):
+                    target, within_region = subject, None
             if (
                 target is None
                 and isinstance(item, Money)
@@ -832,6 +880,8 @@ def extract_figures(
                 if relation != "same" and text.lower().count(named.lower()) > 1 and shares_a_word(named, market):
                     # a name the page keeps using is its own market, however the title puts it: "commercial
                     # aircraft MRO" on a page titled "Commercial Aircraft Maintenance, Repair, And Overhaul (MRO)"
+                    relation = "same"
+                if relation == "other" and _a_wider_market_the_subject_is_in(sentence.text, named, market):
                     relation = "same"
                 if relation == "other":
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({named}), not of {market}")
@@ -903,10 +953,19 @@ def extract_figures(
             if isinstance(item, Money):
                 # "hit a $210 billion value by 2030, up from $30.6 billion this year": the page's own year
                 this_year = not hint and THIS_YEAR_RIGHT_AFTER.match(text, item.end)
-                year = CURRENT_YEAR if this_year else year_for(item.start, item.end, clause_end, tokens, hint)
+                # "Dh36.7 billion ($10 billion) by 2012": the year after the amount's conversion in brackets
+                converted = _conversion_in_brackets_after(text, item, tokens)
+                year_end, year_clause_end = (
+                    (converted.end, _next_figure_start(figure_tokens, converted, sentence))
+                    if converted
+                    else (item.end, clause_end)
+                )
+                year = CURRENT_YEAR if this_year else year_for(item.start, year_end, year_clause_end, tokens, hint)
                 since = SINCE_A_YEAR_OPENING.match(sentence.text)
                 if since and not hint and year == int(since.group("year")):
-                    year = CURRENT_YEAR  # "Since 2022, the industry has grown by 63% and hit a $75 billion value"
+                    year = (
+                        CURRENT_YEAR_IF_KNOWN  # "Since 2022, the industry has grown by 63% and hit a $75 billion value"
+                    )
                 if year is None and position > 0:
                     # "Year: 2015, 2020 and 2025" then "Market size: $120 million, $3.1 billion and $12 billion"
                     year = year_in_parallel_list(sentences[position - 1].text, tokens.money, item)
@@ -925,12 +984,11 @@ def extract_figures(
                     # year": the last year of the sentence before
                     year = next(reversed(find_years(sentences[position - 1].text)), None)
                     year = year.year if year is not None else None
-                if year is None and (
-                    THIS_YEAR_AFTER.match(text, item.end)
-                    # "Luxury sales in China this year are forecast to be up 18 percent to 23 billion euros"
-                    or THIS_YEAR_BEFORE.search(text, sentence.char_start, item.start)
-                ):
+                if year is None and THIS_YEAR_AFTER.match(text, item.end):
                     year = CURRENT_YEAR  # the page's own year, once it is known
+                if year is None and THIS_YEAR_BEFORE.search(text, sentence.char_start, item.start):
+                    # "Luxury sales in China this year are forecast to be up 18 percent to 23 billion euros"
+                    year = CURRENT_YEAR_IF_KNOWN
                 if year is None and FORECAST_END.match(text, item.end):
                     year = FORECAST_END_YEAR  # the forecast period's last year, once the page's period is known
                 if year is None and target is not None and not row:
@@ -947,6 +1005,7 @@ def extract_figures(
                     and not _THE_WHOLE_MARKET_AFTER.match(text, item.end)
                     and not NOW_AFTER.match(text, item.end)
                     and not _the_market_named_after(text, item.end, market)
+                    and not _the_markets_name_right_after(text, item.end, market)
                 ):
                     skip(
                         f"{item.text!r} at {item.start}: an amount with no year that the sentence does not call "

@@ -46,7 +46,11 @@ _INCREMENT_BEFORE = re.compile(
 CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approximately|or)\s+)?")
 # "$87 million vs. $4.7 billion", "losses from $20 billion to $46 billion": an amount compared with one that is not
 # a market figure, or the other end of its range, is not one either.
-COMPARED_WITH = re.compile(r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and|to|or|[-–])\s*")
+COMPARED_WITH = re.compile(
+    r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and|to|or|[-–])\s*"
+    # "the sector raised $1.3 billion, up 44 percent from $900 million": the same thing's earlier amount
+    r"|,?\s*(?i:up|down)\s+\d+(?:\.\d+)?\s?(?:%|(?i:percent|per\s+cent))\s+(?i:from|on|over)\s+"
+)
 _NOT_MARKET_BEFORE = re.compile(
     r"\b(?i:budget|costs?|costing|spent|price(?!\s+(?:range|segment|tier|band)s?\b)|priced|sold\s+for|funding|funded"
     r"|venture\s+capital|cumulative|cumulatively"

@@ -52,6 +52,11 @@ _CURRENCIES = {
     "rs": "INR",
     "rs.": "INR",
     "cny": "CNY",
+    "aed": "AED",
+    "dh": "AED",  # "Dh17.72 billion": the UAE dirham as Gulf newspapers write it
+    "yen": "JPY",  # "827.2 billion yen"
+    "yuan": "CNY",
+    "rupees": "INR",
     "rmb": "CNY",
 }
 SCALES_IN_MILLIONS = {
@@ -89,7 +94,7 @@ _CURRENCY_SYMBOLS = "|".join(f"{re.escape(symbol)}(?<![A-Za-z]{re.escape(symbol)
 _CURRENCY = (
     # dollars of other countries, one branch per first letter: "AUD$", "AU$", "A$", "CAD$", "CA$", "C$", ...
     rf"U\.S\.\s?\$|US\s?\$|\$\s?US(?=\s?\d)|USD|US\s+dollars|A(?:UD\$?|U\$|\$)|C(?:AD\$?|A\$|\$)|NZD?\$|NZD"
-    rf"|HK\$|S(?:GD\$?|\$)|EUR|GBP|JPY|INR|CNY"
+    rf"|HK\$|S(?:GD\$?|\$)|EUR|GBP|JPY|INR|CNY|AED|Dh(?=\s?\d)"
     rf"|RMB|Rs\.?(?=\s?\d)|{_CURRENCY_SYMBOLS}"
 )
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion|lakh\s+crore|crore|lakh|mln|mn|bln|bn|tn)\b"
@@ -108,7 +113,7 @@ _MONEY = re.compile(
 # "38.5 billion USD", "1.38 (USD Billion)": the currency after the amount.
 # "1.444 USD Billion": the currency between the amount and its scale.
 _SCALE_THEN_CURRENCY = (
-    rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|(?i:euros?))\b"
+    rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|(?i:euros?|yen|yuan|rupees))\b"
     rf"|\s*\(\s*(?P<currency2>USD|US\$|EUR|GBP)\s+(?P<scale2>{_SCALE_WORD})\s*\)"
     rf"|\s(?P<currency3>USD|EUR|GBP)\s(?P<scale3>{_SCALE_WORD})"
 )
@@ -122,7 +127,8 @@ _MONEY_CURRENCY_AFTER = re.compile(
 # skips along the text.
 _ANY_SCALE_THEN_CURRENCY = re.compile(
     r"(?-i:[dnehDNEH(\x80-\U0010ffff])"
-    r"(?:(?<=(?i:[dneh]))\s+(?:USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|(?i:euros?))\b|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
+    r"(?:(?<=(?i:[dneh]))\s+(?:USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|(?i:euros?|yen|yuan|rupees))\b"
+    r"|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
 )
 _ANY_CURRENCY_THEN_SCALE = re.compile(r"\d\s(?:USD|EUR|GBP)\s(?i:thousand|million|billion|trillion|mln|mn|bln|bn|tn)\b")
 # "a CAGR of 25.08 during the forecast period": a growth rate written without its percent sign.

@@ -10,7 +10,7 @@ from pipelines.extract.cagr_periods import FORECAST_WORDING, resolve_cagr_period
 from pipelines.extract.companies import extract_companies
 from pipelines.extract.developments import extract_developments
 from pipelines.extract.figure_members import figures_of_members_the_page_names
-from pipelines.extract.figure_years import CURRENT_YEAR
+from pipelines.extract.figure_years import CURRENT_YEAR, CURRENT_YEAR_IF_KNOWN
 from pipelines.extract.figures import deduplicate, extract_figures
 from pipelines.extract.market_place import (
     figures_of_a_place_market,
@@ -79,7 +79,8 @@ def _period_of_market_cagrs(figures: list[StatedFigure]) -> tuple[int, int] | No
 # "the global space debris monitoring and removal market 2018-2022": the years a report's name gives its market
 _MARKET_THEN_RANGE = re.compile(r"\b(?i:market)\s*$")
 # "the latest Drone Market Report 2021-2026": a report named with the period it forecasts labels that period
-_REPORT_THEN_RANGE = re.compile(r"\b(?i:market)\s+(?i:report|outlook|forecast)\s*$")
+# "the latest Global Entertainment & Media (E&M) Outlook 2024-2028" too
+_REPORT_THEN_RANGE = re.compile(r"(?:\b(?i:market)\s+(?i:report)|\b(?i:outlook|forecast))\s*$")
 
 
 def _period_after_the_market_word(text: str, after=_MARKET_THEN_RANGE) -> tuple[int, int] | None:
@@ -178,10 +179,12 @@ def resolve_current_years(
     figures: list[StatedFigure], page_year: int | None
 ) -> tuple[list[StatedFigure], list[SkippedStatement]]:
     """A value "this year" is for the year the page was written; on a page that does not say when, it is set aside
-    with the reason."""
+    with the reason, or kept with no year when its "this year" was read from around it."""
     kept, skipped = [], []
     for figure in figures:
-        if figure.year != CURRENT_YEAR:
+        if figure.year == CURRENT_YEAR_IF_KNOWN:
+            kept.append(replace(figure, year=page_year))
+        elif figure.year != CURRENT_YEAR:
             kept.append(figure)
         elif page_year is not None:
             kept.append(replace(figure, year=page_year))
@@ -264,7 +267,7 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
         figure.member for figure in figures if figure.scope == "segment" and figure.member
     }
     figures = figures_of_members_the_page_names(figures, named_members, metadata.market)
-    this_year = any(figure.year == CURRENT_YEAR for figure in figures)
+    this_year = any(figure.year in (CURRENT_YEAR, CURRENT_YEAR_IF_KNOWN) for figure in figures)
     figures, undated = resolve_current_years(figures, publication_year(text) if this_year else None)
     skipped = [*skipped, *undated]
     figures = shares_dated_by_their_breakdown(figures)
