@@ -4225,3 +4225,11 @@ def test_an_amount_in_dirhams_with_its_dollar_conversion_takes_the_year_after_th
         ("market", "AED", 2012, 36700.0), ("market", "USD", 2012, 10000.0),
     }  # fmt: skip
     assert "Saudi" not in report.metadata.market
+
+
+def test_a_percentage_representing_part_of_the_total_after_a_cagr_is_a_share_not_a_second_rate():
+    text = (
+        "Kelp Market\n\nKelp products will grow at about a 31 percent CAGR from 2010 to 2015, representing about 5.5 "
+        "percent of total kelp revenue by 2015.\n"
+    )
+    assert {(f.metric, f.pct) for f in extract_report(text).figures} == {("cagr", 31.0), ("share", 5.5)}

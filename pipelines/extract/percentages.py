@@ -125,6 +125,10 @@ RANKED_BEFORE = re.compile(
 )
 
 
+_SHARE_VERB_RIGHT_BEFORE = re.compile(
+    r"\b(?i:representing|accounting\s+for|making\s+up|constituting|capturing)\s+"
+    r"(?:(?i:about|around|nearly|roughly|approximately|over|some|almost|just|under|more\s+than|less\s+than)\s+)*$"
+)
 _SHARE_WORD = re.compile(r"\b(?i:shares?|accounted|accounts|accounting|held|holds|captured|captures)\b")
 
 
@@ -261,6 +265,9 @@ def classify_percentage(
     if _OF_AFTER.match(after) and _A_SHARE_AFTER_A_RATE.search(before):
         # "is expected to jump 10.6% annually and eventually occupy 16% of global MRO demand", "will grow at 5.6%
         # annually, but will represent less than 3% of the market": a share after a rate
+        return "share"
+    if _SHARE_VERB_RIGHT_BEFORE.search(before) and _SHARE_AFTER.match(after):
+        # "will grow at about a 31 percent CAGR, representing about 5.5 percent of total revenue by 2015"
         return "share"
     if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after):
         if _ONE_YEARS_RATE_BEFORE.search(before):
