@@ -123,9 +123,10 @@ def documents_to_extract(settings: Settings) -> int:
 
     from pipelines.extraction_run import EXTRACTOR_VERSION
     from pipelines.ingest import REPORTS_FOLDER, SIDECAR_SUFFIX
-    from pipelines.raw_listing import list_files
+    from pipelines.raw_listing import hand_over, list_files, reports_handover_key
     from pipelines.warehouse.state import known_raw_files
 
+    listed_at_ns = time.time_ns()
     files = list_files(settings.raw_dir, REPORTS_FOLDER, SIDECAR_SUFFIX)
     if not settings.working_path.exists():
         return len(files)
@@ -137,6 +138,7 @@ def documents_to_extract(settings: Settings) -> int:
             ).fetchone()
     except duckdb.Error:  # a working database from an older pipeline, or one a running build holds
         return len(files)
+    hand_over(reports_handover_key(settings.raw_dir, settings.working_path), (files, known, listed_at_ns))
     if older:
         return len(files)
     changed = 0

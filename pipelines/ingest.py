@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipelines.extract.html import html_to_text
-from pipelines.raw_listing import list_files
+from pipelines.raw_listing import ListedFile, list_files
 from pipelines.warehouse.state import FileRecord, stamp_of
 
 REPORTS_FOLDER = "reports"
@@ -253,16 +253,23 @@ def _read_with_sidecar(path: Path, raw_dir: Path, real_raw_dir: str, now_ns: int
 
 
 def ingest_reports(
-    raw_dir: Path, known: dict[str, FileRecord], stored: dict[str, str], now_ns: int | None = None
+    raw_dir: Path,
+    known: dict[str, FileRecord],
+    stored: dict[str, str],
+    now_ns: int | None = None,
+    listing: list[ListedFile] | None = None,
 ) -> Ingest:
     """Read raw/reports/, reading only the files that changed. ``known``: what the previous pass recorded per
-    file; ``stored``: source_file → sha256 of the landing rows it stored. A file whose stamps match its record
-    (and were not racy) is not opened: its record says what it holds."""
+    file; ``stored``: source_file → sha256 of the landing rows it stored; ``listing``: raw/reports/ as listed at
+    ``now_ns`` (listed now when None). A file whose stamps match its record (and were not racy) is not opened: its
+    record says what it holds."""
     now_ns = now_ns if now_ns is not None else time.time_ns()
     real_raw_dir = os.path.realpath(raw_dir)
     ingest = Ingest(fresh=[], kept=[], dropped=[], rejections=[], known=[])
     candidates: list[_Candidate] = []
-    for listed in list_files(raw_dir, REPORTS_FOLDER, SIDECAR_SUFFIX):
+    if listing is None:
+        listing = list_files(raw_dir, REPORTS_FOLDER, SIDECAR_SUFFIX)
+    for listed in listing:
         source_file = listed.source_file
         refusal = _refusal_by_name_and_size(
             source_file, listed.path, listed.name, listed.stamp.size, listed.is_link, real_raw_dir

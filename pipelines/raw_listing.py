@@ -5,8 +5,9 @@ byte read. Ingest, the command line and the sensor all judge what changed from i
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pipelines.warehouse.state import FileStamp
 
@@ -67,3 +68,28 @@ def _list_directory(directory: str, prefix: str, sidecar_suffix: str | None, fou
             continue
         stamp = FileStamp(status.st_size, status.st_mtime_ns, status.st_ino)
         found.append(ListedFile(prefix + name, entry.path, name, stamp, entry.is_symlink(), sidecar_stamp))
+
+
+# What the command line just read to choose the executor (the listing of raw/reports/ and the records of the last
+# read), handed to the ingest step of the run it then starts in the same process, so that a refresh lists
+# 100,000 files once, not twice. One use each, and only while fresh.
+HANDOVER_SECONDS = 10.0
+_handed_over: dict[tuple, tuple[float, Any]] = {}
+
+
+def reports_handover_key(raw_dir: Path, working_path: Path) -> tuple:
+    """The key under which the command line hands its listing of raw/reports/ and the records of the last read
+    (list of ListedFile, dict of FileRecord, when it listed in ns) to the ingest step."""
+    return ("reports", os.path.realpath(raw_dir), os.path.realpath(working_path))
+
+
+def hand_over(key: tuple, value: Any) -> None:
+    _handed_over[key] = (time.monotonic(), value)
+
+
+def take_over(key: tuple) -> Any | None:
+    """What was handed over under ``key`` within HANDOVER_SECONDS, once; None otherwise."""
+    handed = _handed_over.pop(key, None)
+    if handed is None or time.monotonic() - handed[0] > HANDOVER_SECONDS:
+        return None
+    return handed[1]

@@ -9,6 +9,7 @@ import dagster as dg
 import duckdb
 
 from pipelines.ingest import ingest_reports
+from pipelines.raw_listing import hand_over, list_files, reports_handover_key, take_over
 from pipelines.warehouse.state import RACY_NANOSECONDS
 from tests.conftest import SEED_REPORT, build_warehouse, make_raw_dir
 
@@ -132,3 +133,28 @@ def test_a_build_with_nothing_changed_reads_no_report_or_table_file(tmp_path):
         assert connection.execute("select count(*) from marts.dim_report").fetchone() == (4,)
     with duckdb.connect(str(warehouse_path.parent / ".build" / "markets.working.duckdb"), read_only=True) as working:
         assert working.execute("select currency, usd_per_unit from landing.fx_rates").fetchall() == [("EUR", "1.08")]
+
+
+def test_the_command_lines_listing_is_handed_to_ingest_once_and_ingest_reads_what_it_lists(tmp_path):
+    raw_dir = make_raw_dir(tmp_path, {f"report-{number}.txt": page(number) for number in range(3)})
+    for path in (raw_dir / "reports").iterdir():
+        age(path)
+    key = reports_handover_key(raw_dir, tmp_path / "warehouse" / "markets.duckdb")
+    listing = list_files(raw_dir, "reports", ".meta.json")
+    hand_over(key, (listing[:2], {}, time.time_ns()))
+    handed_listing, _, listed_at_ns = take_over(key)
+    assert take_over(key) is None  # one use: the next build lists raw/ itself
+
+    ingest = ingest_reports(raw_dir, known={}, stored={}, now_ns=listed_at_ns, listing=handed_listing)
+    assert sorted(document.source_file for document in ingest.fresh) == ["reports/report-0.txt", "reports/report-1.txt"]
+    assert {record.read_at_ns for record in ingest.known} == {listed_at_ns}  # racy-clean judged from the listing
+
+
+def test_a_listing_handed_over_long_before_is_not_used(tmp_path, monkeypatch):
+    import pipelines.raw_listing
+
+    raw_dir = make_raw_dir(tmp_path, {"report-0.txt": page(0)})
+    key = reports_handover_key(raw_dir, tmp_path / "warehouse" / "markets.duckdb")
+    hand_over(key, ([], {}, time.time_ns()))
+    monkeypatch.setattr(pipelines.raw_listing, "HANDOVER_SECONDS", -1.0)
+    assert take_over(key) is None

@@ -22,6 +22,7 @@ from pipelines.analyst_tables import (
 )
 from pipelines.assets.ui_metadata import table_metadata
 from pipelines.ingest import REPORTS_FOLDER, Document, ingest_reports
+from pipelines.raw_listing import reports_handover_key, take_over
 from pipelines.resources import WORKING_DATABASE_TAG, WarehousePaths
 from pipelines.warehouse.database import replace_table, table_exists, transaction, with_first_detection
 from pipelines.warehouse.state import FileRecord, known_raw_files, record_raw_files, stamp_of
@@ -91,8 +92,10 @@ def raw_documents(context: dg.AssetExecutionContext, paths: WarehousePaths, duck
         raise dg.Failure(f"RAW_DIR {raw_dir} is not a folder; set RAW_DIR to the folder that holds reports/")
     with duckdb.get_connection() as connection:
         stored = stored_documents(connection)
-        records = known_raw_files(connection, REPORTS_FOLDER)
-        ingest = ingest_reports(raw_dir, records, stored)
+        # the command line's listing, when it just listed raw/reports/ to choose the executor of this run
+        handed = take_over(reports_handover_key(raw_dir, paths.settings.working_path))
+        listing, records, listed_at_ns = handed or (None, known_raw_files(connection, REPORTS_FOLDER), None)
+        ingest = ingest_reports(raw_dir, records, stored, now_ns=listed_at_ns, listing=listing)
         now = datetime.now(UTC)
         context.log.info(
             f"{raw_dir}: {len(ingest.fresh) + len(ingest.kept)} report(s), {len(ingest.fresh)} new or changed, "
