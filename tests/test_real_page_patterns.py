@@ -4233,3 +4233,14 @@ def test_a_percentage_representing_part_of_the_total_after_a_cagr_is_a_share_not
         "percent of total kelp revenue by 2015.\n"
     )
     assert {(f.metric, f.pct) for f in extract_report(text).figures} == {("cagr", 31.0), ("share", 5.5)}
+
+
+@pytest.mark.parametrize("joint", [" but", ", while"])
+def test_a_rate_of_a_member_that_opens_a_contrasting_clause_is_that_members(joint):
+    text = (
+        "Kelp Marker Market\n\nThe global kelp marker market is expected to reach USD 34 billion by 2018, growing at "
+        f"a CAGR of 14.70% from 2011 to 2018. As of now, oncology earned the highest revenue{joint} cardiology is "
+        "expected to grow at a faster rate at a CAGR of 16.32% from 2011 to 2018.\n"
+    )
+    rates = {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")}
+    assert rates == {("market", None, 14.7), ("segment", "cardiology", 16.32)}

@@ -59,7 +59,7 @@ _BY_DIMENSION = (
 )
 BY_DIMENSION_OPENING = re.compile("^" + _BY_DIMENSION + r"(?P<separator>[,:])\s+")
 CLAUSE_OPENING = re.compile(
-    r"(?:[;,]\s*(?:(?i:whereas|while|and|but|yet)\s+)?|\b(?i:whereas|while)\s+|\b(?i:followed\s+by)\s+"
+    r"(?:[;,]\s*(?:(?i:whereas|while|and|but|yet)\s+)?|\b(?i:whereas|while|but)\s+|\b(?i:followed\s+by)\s+"
     # "The report showed that surface mining equipment led ...": the clause a reporting verb opens
     r"|\b(?i:shows?|showed|says?|said|finds|found|notes?|noted|estimates?|estimated|expects?|expected)\s+(?i:that)\s+"
     # "Newzoo forecasts mobile games will hold 37%": a named source's forecast with no "that"

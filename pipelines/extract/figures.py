@@ -224,6 +224,14 @@ def _next_figure_start(figure_tokens, after: Money, sentence: Sentence) -> int:
     return next((token.start for token in figure_tokens if token.start > after.start), sentence.char_end)
 
 
+def _contrasted_member(sentence_text: str, member: str) -> bool:
+    """Whether ``member`` opens a clause that contrasts it with another member ("..., while X", "... but X")."""
+    return bool(
+        re.search(rf"\b(?i:but|while|whereas)\s+(?:(?i:the)\s+)?{re.escape(member)}\b", sentence_text)
+        and not FIRM_NAME.fullmatch(member)
+    )
+
+
 THIS_PLACES_MARKET_OPENING = re.compile(r"[-•*·\s]*(?i:this|that)\s+(?i:market|region|regional\s+market)\b")
 _OF_THE_BEFORE_A_PLACE = re.compile(r"[^.;,%]{0,80}?\b(?i:of|in)\s+(?i:the)\s+$")
 _MARKET_WORD_AFTER = re.compile(r"\s+(?i:market|industry)\b")
@@ -1086,6 +1094,10 @@ def extract_figures(
                 kind_of_member = MEMBER_IS_THE_KIND.match(sentence.text)
                 if opening is not None and SEGMENT_NOUN.search(opening.member):
                     target = NamedScope("segment", None, SEGMENT_WORD.sub("", opening.member))
+                elif opening is not None and _contrasted_member(sentence.text, opening.member):
+                    # "oncology earned the highest revenue but cardiology is expected to grow at a faster rate at a
+                    # CAGR of 16.32%": the member a contrasting clause opens with
+                    target = opening
                 elif kind_of_member and not NOT_A_MEMBER.fullmatch(kind_of_member.group("member")):
                     target = NamedScope("segment", None, kind_of_member.group("member"))
                 else:
