@@ -4244,3 +4244,13 @@ def test_a_rate_of_a_member_that_opens_a_contrasting_clause_is_that_members(join
     )
     rates = {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")}
     assert rates == {("market", None, 14.7), ("segment", "cardiology", 16.32)}
+
+
+def test_a_market_growing_while_at_a_rate_is_no_member_of_a_contrast():
+    text = (
+        "Kelp Insurance Market\n\nIn the year 2024, the global kelp insurance market was valued at USD 13,264.90 "
+        "million. The size of this market is expected to increase to USD 39,337.24 million by the year 2031, while "
+        "growing at a Compounded Annual Growth Rate (CAGR) of 16.8%.\n"
+    )
+    (cagr,) = _figures(text, metric="cagr")
+    assert (cagr.scope, cagr.member, cagr.pct) == ("market", None, 16.8)

@@ -229,6 +229,9 @@ def _contrasted_member(sentence_text: str, member: str) -> bool:
     return bool(
         re.search(rf"\b(?i:but|while|whereas)\s+(?:(?i:the)\s+)?{re.escape(member)}\b", sentence_text)
         and not FIRM_NAME.fullmatch(member)
+        and not NOT_A_MEMBER.fullmatch(member)
+        # ", while growing at a CAGR of 16.8%": a verb, not a member
+        and not (member.islower() and " " not in member and member.endswith(("ing", "ed")))
     )
 
 
