@@ -5,6 +5,7 @@ import shutil
 
 import duckdb
 
+from pipelines.warehouse.state import MODELS, PUBLISHED, VALIDATION
 from tests.conftest import PROJECT_ROOT, SEED_REPORT, run_cli
 
 
@@ -75,6 +76,9 @@ def test_a_full_refresh_rebuilds_everything_an_incremental_build_would_trust(tmp
     working = warehouse.parent / ".build" / f"{warehouse.stem}.working.duckdb"
     with duckdb.connect(str(working)) as connection:
         connection.execute("update extracted.stated_figures set value_millions = value_millions * 10")
+        # and a build interrupted after extraction: the next one validates and models the cached rows again
+        for stage in (VALIDATION, MODELS, PUBLISHED):
+            stage.commit(connection, stage.stored(connection).rebuilding(["space-mining-market"]))
     assert run_cli(environment, "build").returncode == 0
     assert _market_values(warehouse) != published
 

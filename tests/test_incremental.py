@@ -11,6 +11,7 @@ from pipelines.assets.sql_models import SQL_MODELS
 from pipelines.extraction_run import run_extraction, stored_rows_reusable
 from pipelines.schemas import DOCUMENT_SCHEMAS
 from pipelines.warehouse.incremental import ModelBuilder, build_order, plan_build
+from pipelines.warehouse.state import VALIDATION
 from tests.conftest import PROJECT_ROOT, SEED_REPORT, build_warehouse, make_raw_dir
 
 SEED = SEED_REPORT.read_text(encoding="utf-8")
@@ -224,7 +225,9 @@ def test_a_changed_sql_model_rebuilds_every_report(published):
 def test_a_refresh_where_more_than_a_tenth_of_the_reports_changed_builds_the_models_whole(published):
     _, warehouse_path = published
     with duckdb.connect(str(warehouse_path.parent / ".build" / f"{warehouse_path.stem}.working.duckdb")) as working:
+        # validation rewrites the report's rows (and records that it did: the models read what it last completed)
         working.execute("update validated.stated_figures set value_millions = value_millions * 2")
+        VALIDATION.commit(working, VALIDATION.stored(working).rebuilding(["space-mining-market"]))
         in_pieces = plan_build(working, SQL_MODELS)
         whole = plan_build(working, SQL_MODELS, fewest_for_a_whole_build=0)
     assert (in_pieces.full, in_pieces.reports) == (False, ("space-mining-market",))
@@ -247,6 +250,7 @@ def test_market_models_are_built_whole_when_the_changed_reports_markets_hold_mos
     working_path = warehouse_path.parent / ".build" / f"{warehouse_path.stem}.working.duckdb"
     with duckdb.connect(str(working_path)) as working:
         working.execute("update validated.stated_figures set value_millions = value_millions * 2")
+        VALIDATION.commit(working, VALIDATION.stored(working).rebuilding(["space-mining-market"]))
     assert _market_models_built(working_path, tmp_path / "a.duckdb", fewest_for_a_whole_build=2_000) == {
         "rows of the 1 market(s) of 1 changed report(s) rebuilt"
     }

@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from pipelines.config import Settings
+from pipelines.warehouse.state import VALIDATION
 from tests.conftest import PUBLISHED_FOLDER, build_warehouse
 
 DUCKDB_1X = "duckdb==1.4.4"
@@ -27,6 +28,9 @@ def test_a_failing_blocking_check_stops_publishing_and_keeps_the_last_good_file(
         connection.execute(
             "insert into validated.stated_figures select * from validated.stated_figures where metric = 'cagr' limit 1"
         )
+        # written as validation writes: recorded as a rewrite of that report, which the models then rebuild
+        (report_id,) = connection.execute("select any_value(report_id) from validated.stated_figures").fetchone()
+        VALIDATION.commit(connection, VALIDATION.stored(connection).rebuilding([report_id]))
     downstream = dg.AssetSelection.groups("warehouse", "publish")
     result = build_warehouse(raw_dir, warehouse_path, selection=downstream)
 

@@ -92,9 +92,7 @@ def raw_documents(context: dg.AssetExecutionContext, paths: WarehousePaths, duck
         raise dg.Failure(f"RAW_DIR {raw_dir} is not a folder; set RAW_DIR to the folder that holds reports/")
     with duckdb.get_connection() as connection:
         stored = stored_documents(connection)
-        # the command line's listing, when it just listed raw/reports/ to choose the executor of this run
-        handed = take_over(reports_handover_key(raw_dir, paths.settings.working_path))
-        listing, records, listed_at_ns = handed or (None, known_raw_files(connection, REPORTS_FOLDER), None)
+        listing, records, listed_at_ns = _listing_and_records(connection, raw_dir, paths)
         ingest = ingest_reports(raw_dir, records, stored, now_ns=listed_at_ns, listing=listing)
         now = datetime.now(UTC)
         context.log.info(
@@ -127,6 +125,13 @@ def raw_documents(context: dg.AssetExecutionContext, paths: WarehousePaths, duck
                 "reasons": dg.MetadataValue.md("\n".join(f"- {r.reason}" for r in ingest.rejections) or "_none_"),
             },
         )
+
+
+def _listing_and_records(connection, raw_dir, paths: WarehousePaths) -> tuple:
+    """(listing of raw/reports/, records of the last read, when it was listed): the command line's, when it just
+    listed raw/reports/ to choose the executor of this run; else the records alone, and ingest lists the folder."""
+    handed = take_over(reports_handover_key(raw_dir, paths.settings.working_path))
+    return handed or (None, known_raw_files(connection, REPORTS_FOLDER), None)
 
 
 def _replaced(ingest, stored: dict[str, str]) -> int:

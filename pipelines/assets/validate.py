@@ -10,7 +10,7 @@ from pipelines.previews import markdown_preview
 from pipelines.resources import WORKING_DATABASE_TAG
 from pipelines.validation import DOCUMENT_TABLES, VALIDATION_VERSION, validate_all
 from pipelines.warehouse.database import IN_REPORTS, read_table, replace_report_rows, replace_table, table_exists
-from pipelines.warehouse.state import VALIDATION, Changes, table_fingerprints
+from pipelines.warehouse.state import EXTRACTION, VALIDATION, Changes, fingerprints_written_by, table_fingerprints
 
 VALIDATED_SCHEMA = "validated"
 QUARANTINED_ROWS = dg.AssetKey([VALIDATED_SCHEMA, "quarantined_rows"])
@@ -88,7 +88,10 @@ def reports_to_validate(connection, analyst: dict) -> Changes:
     analyst_files = sorted(
         {(row.source_file, row.sha256) for frame in analyst.values() for row in frame.itertuples(index=False)}
     )
-    current = table_fingerprints(
+    # the extracted rows are written by extraction alone: what it last completed says which reports' rows changed
+    current = fingerprints_written_by(
+        EXTRACTION, connection, VALIDATION_VERSION, str(analyst_files)
+    ) or table_fingerprints(
         connection,
         [f"{EXTRACTED_SCHEMA}.{table}" for table in EXTRACTED_TABLE_DESCRIPTIONS],
         code=f"{VALIDATION_VERSION}\x1f{analyst_files}",

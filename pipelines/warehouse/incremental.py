@@ -25,7 +25,18 @@ import duckdb
 
 from pipelines.warehouse.database import column_names, quoted_name, transaction
 from pipelines.warehouse.models import SqlModel
-from pipelines.warehouse.state import MODELS, REPORT_KEY, Changes, code_version, everything, table_fingerprints
+from pipelines.warehouse.state import (
+    MODELS,
+    REPORT_KEY,
+    VALIDATION,
+    Changes,
+    Fingerprints,
+    code_version,
+    combined,
+    everything,
+    fingerprints_written_by,
+    table_fingerprints,
+)
 
 CHANGES_ALIAS = "changed_reports"
 MARKETS_ALIAS = "changed_markets"
@@ -101,6 +112,32 @@ def models_code_version(models: list[SqlModel]) -> str:
     )
 
 
+_DOCUMENTS = "landing.raw_documents"
+
+
+def _input_fingerprints(connection: duckdb.DuckDBPyConnection, inputs: list[str], code: str) -> Fingerprints | None:
+    """Per report, what the models read of it: its document's row, and the validated rows, which validation alone
+    writes (what it last completed says which changed, without hashing every row); the tables that hold no report
+    (analyst tables) are hashed whole. Before validation ever completed, every input's rows are hashed."""
+    validated = fingerprints_written_by(VALIDATION, connection)
+    if validated is None or _DOCUMENTS not in inputs:
+        return table_fingerprints(connection, inputs, code)
+    # the text is read only through its sha256 and the figures' quotes, which the validated rows hold
+    documents = table_fingerprints(connection, [_DOCUMENTS], code, leave_out=frozenset({"text"}))
+    shared_tables = [
+        table
+        for table in inputs
+        if table != _DOCUMENTS
+        and table.startswith("validated.")
+        and REPORT_KEY not in column_names(connection, *table.split("."))
+    ]
+    others = [table for table in inputs if table != _DOCUMENTS and not table.startswith("validated.")]
+    shared = table_fingerprints(connection, shared_tables + others, code)
+    if documents is None or shared is None or any(shared.reports.values()):
+        return table_fingerprints(connection, inputs, code)
+    return combined(documents, validated, shared)
+
+
 def plan_build(
     connection: duckdb.DuckDBPyConnection,
     models: list[SqlModel],
@@ -110,7 +147,7 @@ def plan_build(
     than a tenth of them (and at least ``fewest_for_a_whole_build``), everything: the changed rows are rebuilt in
     an in-memory database, which at 100,000 reports all changed (an extractor upgrade) ran out of memory, and past
     a tenth the delete-and-insert saves little over a whole build."""
-    current = table_fingerprints(connection, incremental_inputs(models), models_code_version(models))
+    current = _input_fingerprints(connection, incremental_inputs(models), models_code_version(models))
     missing = _missing_tables(connection, models)
     changes = MODELS.changes(
         connection, current, f"{len(missing)} model table(s) missing, e.g. {missing[0]}" if missing else None
