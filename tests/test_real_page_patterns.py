@@ -4254,3 +4254,69 @@ def test_a_market_growing_while_at_a_rate_is_no_member_of_a_contrast():
     )
     (cagr,) = _figures(text, metric="cagr")
     assert (cagr.scope, cagr.member, cagr.pct) == ("market", None, 16.8)
+
+
+def test_an_amount_grouped_in_lakhs_and_crores_is_read():
+    text = (
+        "Kelp Chain Market\n\nThe Indian kelp chain market size grew to Rs1,81,490 crore in 2022, and it is expected "
+        "to reach Rs3,79,870 crore by 2028.\n"
+    )
+    values = {(f.year, f.value_millions, f.currency) for f in _figures(text, metric="value")}
+    assert values == {(2022, 1814900.0, "INR"), (2028, 3798700.0, "INR")}
+
+
+def test_a_year_an_amount_is_compared_with_is_not_its_year():
+    text = (
+        "Kelp Toy Market\n\nWORLD KELP TOY SALES IN 2008 WERE $78 BILLION, DOWN SLIGHTLY FROM 2007.\n"
+        "The kelp toy market was $5 billion in 2010, up from 2009.\n"
+    )
+    assert {(f.year, f.value_millions) for f in _figures(text, metric="value")} == {(2008, 78000.0), (2010, 5000.0)}
+
+
+def test_changes_listed_in_brackets_after_places_are_no_shares():
+    text = (
+        "Kelp Chip Market\n\nMonth-to-month sales in April increased in China (2.9 percent) and Japan (0.9 percent), "
+        "but decreased in the Americas (-1.0 percent) and Europe (-0.6 percent).\n"
+    )
+    assert _figures(text, metric="share") == []
+
+
+def test_a_sub_market_named_with_the_markets_whole_name_and_more_is_a_segment_however_often_said():
+    text = (
+        "AI Market\n\nThe global AI market will reach $997 billion by 2028. Early movers in the AI hardware space "
+        "have done well. Oppenheimer sees the AI hardware market breaking the $100 billion mark by 2025.\n"
+    )
+    (segment,) = _figures(text, metric="value", scope="segment")
+    assert (segment.member, segment.year, segment.value_millions) == ("AI hardware", 2025, 100000.0)
+
+
+def test_that_represents_a_rate_of_the_place_the_sentence_before_is_about_and_a_rising_market_is_no_market():
+    text = (
+        "Kelp Fun Market\n\nThe kelp fun market will grow from $2 billion in 2011 to $3 billion in 2016. India will be "
+        "a rising market, with revenue rising to $1.79 billion in 2016 from $670 million in 2011. That represents a "
+        "compounded annual growth rate of 18.2% for those years.\n"
+    )
+    india = {(f.metric, f.year, f.value_millions or f.pct) for f in _figures(text, scope="country", member="India")}
+    assert india == {("value", 2016, 1790.0), ("value", 2011, 670.0), ("cagr", None, 18.2)}
+
+
+def test_spending_between_now_and_a_year_is_a_total_not_a_years_size():
+    text = (
+        "Commercial kelp drones: a $10 billion market\n\nGoldkelp estimates that businesses and government will "
+        "spend $13 billion on kelp drones between now and 2020.\n"
+    )
+    assert _figures(text, metric="value") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2015 these three segments combined were worth $21.6 billion – flights accounting for $12.5 billion, "
+        "hotels $6.6 billion and rides $2.5 billion.",
+        "Despite rising costs, Kelpers expert modelling shows kelp films will hold a 25% share in 2028.",
+    ],
+)
+def test_words_about_members_or_a_source_name_no_member(sentence):
+    text = f"Kelp Travel Market\n\nThe kelp travel market is large. {sentence}\n"
+    members = {f.member for f in extract_report(text).figures if f.member}
+    assert not any(word in member for member in members for word in ("these three", "modelling"))

@@ -64,7 +64,7 @@ CLAUSE_OPENING = re.compile(
     r"|\b(?i:shows?|showed|says?|said|finds|found|notes?|noted|estimates?|estimated|expects?|expected)\s+(?i:that)\s+"
     # "Newzoo forecasts mobile games will hold 37%": a named source's forecast with no "that"
     r"|\b[A-Z][\w&.-]*\s+(?i:forecasts|predicts|expects|estimates|projects|believes|says)\s+(?!(?i:that|to)\b)"
-    r"|\b(?i:statistics|data|figures|numbers|research|studies)\s+(?i:shows?)\s+(?!(?i:that|to)\b)"
+    r"|\b(?i:statistics|data|figures|numbers|research|studies|modell?ing|analysis)\s+(?i:shows?)\s+(?!(?i:that|to)\b)"
     # "... a 5% share of the market and lead-acid batteries took up 31%": "and" opening a member's own clause
     r"|\s(?i:and)\s+(?=(?:[\w-]+\s+){1,4}?(?i:took|takes|accounted|accounts|held|holds|captured|captures"
     r"|commanded|commands|made\s+up|makes\s+up|represented|represents|contributed|contributes)\b))"
@@ -104,10 +104,13 @@ NOT_A_MEMBER = re.compile(
     r"|.*(?<![\w-])(?:markets?|industry|industries)(?![\w-]).*|.*\b(?:revenues?|spending|growth|size|value|worth|shares?)\b.*"
     # "Vegan dairy, in particular, could take up 10%": a modal verb after an aside is no member
     r"|could|would|should|might|may|must|can|will|shall|(?:are|is|was|were|be|been)\s.*"
-    r"|(?:\w+\s+)?(?:report|study|survey|analysis|data|forecast|estimate|statistic|figure|projection)s?"
+    r"|(?:\w+\s+){0,2}(?:report|study|survey|analysis|data|forecast|estimate|statistic|figure|projection"
+    r"|modell?ing)s?"
     r"|former|latter"
     r"|[\w&.-]+\s+(?:forecasts|predicts|expects|estimates|projects|believes|says)\s.*"
-    r"|(?:statistics|data|figures|numbers|research|studies)\s+shows?\s.*"
+    r"|(?:[\w&.-]+\s+){0,2}(?:statistics|data|figures|numbers|research|studies|modell?ing|analysis)\s+shows?\s.*"
+    # "In 2015 these three segments combined were worth ...", "A growing GDP ... 5.3% a year"
+    r"|.*\b(?:these|those)\s+(?:two|three|four|five|six|\d+)\s+.*|an?|the"
     r"|estimated|expected|projected|valued|forecasted|anticipated|predicted|calculated)"
 )
 # The words a sentence opens with, up to its verb: "Games on mobile will grow 25.6% Y/Y to $86.3B in 2020".

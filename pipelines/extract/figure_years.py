@@ -19,6 +19,10 @@ AMOUNT_EQUALS = re.compile(
 # label's, not the amount's before it.
 A_LABEL_AFTER = re.compile(r"(?:\s+[A-Za-z][\w()-]*){1,4}\s*:")
 _A_YEARS_OWN_AMOUNT = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}?(?i:figure|total|level|value|size|revenue|sales|tally)\b")
+_COMPARED_YEAR_BEFORE = re.compile(r"\b(?i:from|over|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?i:the|in)\s+)?$")
+_A_CHANGE_BETWEEN = re.compile(
+    r"\d\s?(?:%|(?i:percent|per\s?cent))|\b(?i:decrease|increase|decline|drop|rise|growth|up|down|more|less)\b"
+)
 _A_YEARS_MARKET = re.compile(r"\s+(?i:market|industry)\b")
 _OF_THE = re.compile(r"\b(?i:of\s+the)\s+$")
 BULLET = re.compile(r"\s*[-•*·]\s+")
@@ -88,6 +92,7 @@ def year_for(
     ):  # fmt: skip
         # "projected to increase to USD 273.72 billion between 2023-2027": the amount the span ends at
         return reached_over.last_year
+    before = [year for year in tokens.years if year.end <= figure_start]
     after = [
         year
         for year in tokens.years
@@ -95,6 +100,14 @@ def year_for(
         and not A_LABEL_AFTER.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
         # "$19.1 billion ... will far surpass 2020's figure of $13.7 billion": that year is the next amount's
         and not _A_YEARS_OWN_AMOUNT.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
+        # "SALES IN 2008 WERE $78 BILLION, A DECREASE OF LESS THAN 1 PERCENT FROM 2007": the year compared with
+        and not (
+            before
+            and _COMPARED_YEAR_BEFORE.search(tokens.sentence.text, 0, year.start - tokens.sentence.char_start)
+            and _A_CHANGE_BETWEEN.search(
+                tokens.sentence.text, figure_end - tokens.sentence.char_start, year.start - tokens.sentence.char_start
+            )
+        )
         # "approach $154.7 billion, and the 2020 market, nearly $306 billion": the next clause's market
         and not (
             _A_YEARS_MARKET.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
@@ -107,7 +120,6 @@ def year_for(
     spanned = year_in_a_span_before(figure_start, tokens)
     if spanned is not None:
         return spanned
-    before = [year for year in tokens.years if year.end <= figure_start]
     if before and A_YEAR_EARLIER.match(tokens.sentence.text, figure_end - tokens.sentence.char_start):
         # "In 2023, the market is expected to be worth $107 billion, up from around $100.4 billion a year earlier"
         return before[-1].year - 1

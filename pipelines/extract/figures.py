@@ -235,6 +235,9 @@ def _contrasted_member(sentence_text: str, member: str) -> bool:
     )
 
 
+THAT_REPRESENTS_OPENING = re.compile(
+    r"[-•*·\s]*(?i:that|this)\s+(?i:represents|means|equates\s+to|translates\s+(?:in)?to|amounts\s+to)\b"
+)
 THIS_PLACES_MARKET_OPENING = re.compile(r"[-•*·\s]*(?i:this|that)\s+(?i:market|region|regional\s+market)\b")
 _OF_THE_BEFORE_A_PLACE = re.compile(r"[^.;,%]{0,80}?\b(?i:of|in)\s+(?i:the)\s+$")
 _MARKET_WORD_AFTER = re.compile(r"\s+(?i:market|industry)\b")
@@ -834,6 +837,12 @@ def extract_figures(
                 target = subject_of(grouped.get(position - 1))
                 if target is not None:
                     within_region = None
+            if target is None and THAT_REPRESENTS_OPENING.match(sentence.text):
+                # "India's revenue will rise to $1.79 billion in 2016 from $670 million in 2011. That represents a
+                # compounded annual growth rate of 18.2%": the place or segment the sentence before is about
+                subject = subject_of(grouped.get(position - 1))
+                if subject is not None:
+                    target, within_region = subject, None
             if target is None and THIS_PLACES_MARKET_OPENING.match(sentence.text):
                 # "The North American market recorded growth. This market, which accounts for 32% of worldwide
                 # turnover, now totals US $9,915m": the place whose market the sentence before opens with
@@ -888,7 +897,13 @@ def extract_figures(
                     text, sentence.char_start + (opening.end() if opening else 0), item.start, market
                 )
                 relation = relation_to_the_market(named, market) if named else "same"
-                if relation != "same" and text.lower().count(named.lower()) > 1 and shares_a_word(named, market):
+                if (
+                    relation != "same"
+                    and text.lower().count(named.lower()) > 1
+                    and shares_a_word(named, market)
+                    # "the AI hardware market" on an AI page: the market's whole name and more is a part of it
+                    and not set(market.lower().split()) < set(named.lower().split())
+                ):
                     # a name the page keeps using is its own market, however the title puts it: "commercial
                     # aircraft MRO" on a page titled "Commercial Aircraft Maintenance, Repair, And Overhaul (MRO)"
                     relation = "same"

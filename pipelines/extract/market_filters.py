@@ -28,7 +28,9 @@ _NOT_MARKET_AFTER = re.compile(
     r"|(?i:(?:in\s+)?(?:set-up\s+|setup\s+|mission\s+|development\s+|capital\s+)?costs?\b|funding|budget)"
     r"|(?i:[a-z-]*\s*)?(?i:contract|deal|investment|acquisition|valuation|funding\s+round)"
     r"|\s*(?i:reduction|savings?|cuts?|decline|drop|increase|boost|uplift|shortfall|gap)\b"
-    r"|\s+(?i:in|of)\s+(?:[\w-]+\s+){0,2}?(?i:transactions|deals|acquisitions|mergers|M&A)\b)"
+    r"|\s+(?i:in|of)\s+(?:[\w-]+\s+){0,2}?(?i:transactions|deals|acquisitions|mergers|M&A)\b"
+    # "will spend $13 billion on drones between now and 2020": a total over the years to come, not a year's size
+    r"|(?:\s+[\w-]+){0,4}?\s+(?i:between\s+now\s+and|from\s+now\s+(?:until|to|through))\b)"
 )
 _INCREMENT_BEFORE = re.compile(
     r"\b(?i:grow|grows|grew|growing|expand|expands|expanded|expanding|increase|increases|increased|increasing|rise"
@@ -173,6 +175,8 @@ def market_named_before(text: str, sentence_start: int, figure_start: int, marke
     if last is None:
         return None
     named = market_name_before(text, sentence_start + last.start(), sentence_start)
+    if named is not None and _JUDGING_WORDS.fullmatch(named):
+        named = None  # "India will be a rising market": what a market is said to be, not which market
     named_after = _MARKET_FOR.match(text, sentence_start + last.end(), figure_start)
     if named is None and named_after is not None:
         # "the global market for smart sports equipment is expected to grow": a looser way of naming, so a name that
@@ -184,6 +188,11 @@ def market_named_before(text: str, sentence_start: int, figure_start: int, marke
     return named
 
 
+_JUDGING_WORDS = re.compile(
+    r"(?i:(?:very\s+|fast[-\s])?(?:rising|growing|key|major|big|bigger|biggest|large|larger|largest|lucrative|promising"
+    r"|emerging|important|attractive|new|mature|huge|significant|strong|leading|top|second|third|single|potential"
+    r"|profitable|booming|dynamic|fragmented|competitive|consolidated))"
+)
 _SPLIT_INITIALS = re.compile(r"\b(\w)\s+(?=\w\b)")
 
 

@@ -88,6 +88,7 @@ _THOUSANDS_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # "33 500 million Euro": thousands grouped by a space (or a no-break or thin space), as European pages write them
 _SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)"
 _SPACE_GROUPED_NUMBER = re.compile(_SPACE_GROUPED)
+_INDIAN_GROUPED_NUMBER = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 # Each branch starts with a plain character (a symbol not after a letter is tested after it), so that re's search
 # skips straight to the characters a currency can start with.
 _CURRENCY_SYMBOLS = "|".join(f"{re.escape(symbol)}(?<![A-Za-z]{re.escape(symbol)})" for symbol in "$€£¥₹")
@@ -293,6 +294,8 @@ def parse_number(text: str) -> Decimal:
         return Decimal(text.replace(",", ""))
     if _SPACE_GROUPED_NUMBER.fullmatch(text):
         return Decimal(re.sub(r"\D", "", text))
+    if _INDIAN_GROUPED_NUMBER.fullmatch(text):
+        return Decimal(text.replace(",", ""))  # "Rs1,81,490 crore": lakhs and crores grouped by two digits
     if "," in text:
         raise AmbiguousNumberError(f'"{text}": decimal comma is ambiguous')
     raise AmbiguousNumberError(f'"{text}": not a number in a form that can be read without guessing')

@@ -341,9 +341,15 @@ def is_listed_share(text: str, percent: Percent, tokens: SentenceTokens) -> bool
     # of shares of a count of things, not of the market
     if _SHARES_OF_A_QUANTITY_BEFORE.search(text, tokens.sentence.char_start, percent.start):
         return False
+    if _CHANGES_LISTED_BEFORE.search(text, tokens.sentence.char_start, percent.start):
+        return False  # "Month-to-month sales increased in China (2.9 percent) and Japan (0.9 percent)": changes
     return sum(1 for item in tokens.percentages if right_after_a_name(item)) >= _LISTED_SHARES_MINIMUM
 
 
+_CHANGES_LISTED_BEFORE = re.compile(
+    r"\b(?i:increased|decreased|rose|fell|grew|declined|dropped|were\s+up|were\s+down|was\s+up|was\s+down"
+    r"|(?:month|year|quarter)-(?:to|on|over)-(?:month|year|quarter))\b"
+)
 _PERCENT_IN_BRACKETS_LISTED = 3
 _OPENS_A_LISTED_NAME = re.compile(
     r".*(?:[,;:]\s*(?:(?i:and|or)\s+)?|\b(?i:be|are|is|were|was|include|includes|including|as)\s+)", re.DOTALL
@@ -361,6 +367,8 @@ def member_listed_with_percent(text: str, percent: Percent, tokens: SentenceToke
 
     if not in_brackets(percent) or sum(map(in_brackets, tokens.percentages)) < _PERCENT_IN_BRACKETS_LISTED:
         return None
+    if _CHANGES_LISTED_BEFORE.search(text, tokens.sentence.char_start, percent.start):
+        return None  # "sales increased in China (2.9 percent) ... but decreased in the Americas (-1.0 percent)"
     bracket = text.rfind("(", tokens.sentence.char_start, percent.start)
     before = text[tokens.sentence.char_start : bracket]
     opening = _OPENS_A_LISTED_NAME.match(before)
