@@ -743,8 +743,8 @@ def extract_figures(
                 and (compared or (listed is None and is_not_a_market_amount(text, item, looked_back_from)))
             ):
                 skip(
-                    f"{item.text!r} at {item.start}: a price, cost, budget, funding amount or increase, "
-                    "not a market figure"
+                    f"{item.text!r} at {item.start}: a price, cost, budget, funding amount, increase or one month's "
+                    "sales, not a market figure"
                 )
                 not_market_end, not_market_clause_start = item.end, looked_back_from
                 continue

@@ -45,10 +45,15 @@ _INCREMENT_BEFORE = re.compile(
     # "+$15.6B than previous forecast": a signed change
     r"|(?<![\w.])\+\s?$"
 )
+_MONTHS = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_A_MONTH_AFTER = re.compile(rf"\s+(?i:in|for|during)\s+(?:(?i:the\s+month\s+of)\s+)?{_MONTHS}\s+(?:19|20)\d{{2}}\b")
+_SALES_BEFORE = re.compile(r"\b(?i:sales|shipments|billings)\b")
 CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approximately|or)\s+)?")
 # "$87 million vs. $4.7 billion", "losses from $20 billion to $46 billion": an amount compared with one that is not
 # a market figure, or the other end of its range, is not one either.
 COMPARED_WITH = re.compile(
+    # "$40 billion in April 2023 compared to $39.8 billion in March 2023 and $50.9 billion in April 2022"
+    rf"(?:\s+(?i:in|for)\s+(?:{_MONTHS}\s+)?(?:19|20)\d{{2}})?"
     r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and|to|or|[-–])\s*"
     # "the sector raised $1.3 billion, up 44 percent from $900 million": the same thing's earlier amount
     r"|,?\s*(?i:up|down)\s+\d+(?:\.\d+)?\s?(?:%|(?i:percent|per\s+cent))\s+(?i:from|on|over)\s+"
@@ -96,9 +101,11 @@ def is_unnamed_local_conversion(text: str, money: Money, amounts: list[Money]) -
 
 def is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
     """A price per unit, a cost, a budget, funding or an investment: named just after or before the amount; or
-    an increase ("will expand by USD 1.26 billion between 2023 and 2028")."""
+    an increase ("will expand by USD 1.26 billion between 2023 and 2028"); or one month's sales."""
     if _INCREMENT_BEFORE.search(text, max(clause_start, money.start - 40), money.start):
         return True
+    if _A_MONTH_AFTER.match(text, money.end) and _SALES_BEFORE.search(text, clause_start, money.start):
+        return True  # "global semiconductor industry sales were $40 billion in April 2023"
     if money.low_millions < _SMALLEST_MARKET_MILLIONS and not _SCALED.search(money.text):
         return True
     if _NOT_MARKET_AFTER.match(text, money.end):
