@@ -4229,10 +4229,11 @@ def test_an_amount_in_dirhams_with_its_dollar_conversion_takes_the_year_after_th
 
 def test_a_percentage_representing_part_of_the_total_after_a_cagr_is_a_share_not_a_second_rate():
     text = (
-        "Kelp Market\n\nKelp products will grow at about a 31 percent CAGR from 2010 to 2015, representing about 5.5 "
-        "percent of total kelp revenue by 2015.\n"
+        "Kelp Market\n\nThe kelp market will grow from $4.3 billion in 2010 to $11.5 billion by 2015. Kelp products "
+        "will grow at about a 31 percent CAGR, representing about 5.5 percent of total kelp revenue by 2015.\n"
     )
-    assert {(f.metric, f.pct) for f in extract_report(text).figures} == {("cagr", 31.0), ("share", 5.5)}
+    rates = {(f.metric, f.pct) for f in extract_report(text).figures if f.pct is not None}
+    assert rates == {("cagr", 31.0), ("share", 5.5)}
 
 
 @pytest.mark.parametrize("joint", [" but", ", while"])
