@@ -235,10 +235,10 @@ def _contrasted_member(sentence_text: str, member: str) -> bool:
     )
 
 
-THAT_REPRESENTS_OPENING = re.compile(
-    r"[-•*·\s]*(?i:that|this)\s+(?i:represents|means|equates\s+to|translates\s+(?:in)?to|amounts\s+to)\b"
+_BACK_TO_THE_SENTENCE_BEFORE = re.compile(
+    r"[-•*·\s]*(?i:that|this)\s+(?:(?P<figure>(?i:represents|means|equates\s+to|translates\s+(?:in)?to|amounts\s+to))"
+    r"|(?P<market>(?i:market|region|regional\s+market)))\b"
 )
-THIS_PLACES_MARKET_OPENING = re.compile(r"[-•*·\s]*(?i:this|that)\s+(?i:market|region|regional\s+market)\b")
 _OF_THE_BEFORE_A_PLACE = re.compile(r"[^.;,%]{0,80}?\b(?i:of|in)\s+(?i:the)\s+$")
 _MARKET_WORD_AFTER = re.compile(r"\s+(?i:market|industry)\b")
 
@@ -837,17 +837,12 @@ def extract_figures(
                 target = subject_of(grouped.get(position - 1))
                 if target is not None:
                     within_region = None
-            if target is None and THAT_REPRESENTS_OPENING.match(sentence.text):
-                # "India's revenue will rise to $1.79 billion in 2016 from $670 million in 2011. That represents a
-                # compounded annual growth rate of 18.2%": the place or segment the sentence before is about
+            if target is None and (back := _BACK_TO_THE_SENTENCE_BEFORE.match(sentence.text)):
+                # "India's revenue will rise to $1.79 billion in 2016. That represents a CAGR of 18.2%": the place or
+                # segment the sentence before is about; "The North American market recorded growth. This market,
+                # which accounts for 32% of worldwide turnover, now totals US $9,915m": a place's market only
                 subject = subject_of(grouped.get(position - 1))
-                if subject is not None:
-                    target, within_region = subject, None
-            if target is None and THIS_PLACES_MARKET_OPENING.match(sentence.text):
-                # "The North American market recorded growth. This market, which accounts for 32% of worldwide
-                # turnover, now totals US $9,915m": the place whose market the sentence before opens with
-                subject = subject_of(grouped.get(position - 1))
-                if subject is not None and subject.scope in ("region", "country"):
+                if subject is not None and (back.lastgroup != "market" or subject.scope in ("region", "country")):
                     target, within_region = subject, None
             if (
                 target is None
@@ -989,9 +984,8 @@ def extract_figures(
                 year = CURRENT_YEAR if this_year else year_for(item.start, year_end, year_clause_end, tokens, hint)
                 since = SINCE_A_YEAR_OPENING.match(sentence.text)
                 if since and not hint and year == int(since.group("year")):
-                    year = (
-                        CURRENT_YEAR_IF_KNOWN  # "Since 2022, the industry has grown by 63% and hit a $75 billion value"
-                    )
+                    # "Since 2022, the industry has grown by 63% and hit a $75 billion value": today's amount
+                    year = CURRENT_YEAR_IF_KNOWN
                 if year is None and position > 0:
                     # "Year: 2015, 2020 and 2025" then "Market size: $120 million, $3.1 billion and $12 billion"
                     year = year_in_parallel_list(sentences[position - 1].text, tokens.money, item)

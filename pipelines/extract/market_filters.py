@@ -11,7 +11,7 @@ from decimal import Decimal
 from pipelines.extract.gazetteer import place_of_adjective
 from pipelines.extract.geography import without_leading_places
 from pipelines.extract.metadata import MARKET_WORD, market_name_before
-from pipelines.extract.numbers import Money
+from pipelines.extract.numbers import MONTH_NAME, Money
 
 # "Photonlink raised $60 million", "a contract worth USD 120 million": amounts of deals, not of markets.
 DEAL_BEFORE = re.compile(
@@ -45,15 +45,16 @@ _INCREMENT_BEFORE = re.compile(
     # "+$15.6B than previous forecast": a signed change
     r"|(?<![\w.])\+\s?$"
 )
-_MONTHS = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_A_MONTH_AFTER = re.compile(rf"\s+(?i:in|for|during)\s+(?:(?i:the\s+month\s+of)\s+)?{_MONTHS}\s+(?:19|20)\d{{2}}\b")
+_A_MONTH_AFTER = re.compile(
+    rf"\s+(?i:in|for|during)\s+(?:(?i:the\s+month\s+of)\s+)?{MONTH_NAME}\.?\s+(?:19|20)\d{{2}}\b"
+)
 _SALES_BEFORE = re.compile(r"\b(?i:sales|shipments|billings)\b")
 CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approximately|or)\s+)?")
 # "$87 million vs. $4.7 billion", "losses from $20 billion to $46 billion": an amount compared with one that is not
 # a market figure, or the other end of its range, is not one either.
 COMPARED_WITH = re.compile(
     # "$40 billion in April 2023 compared to $39.8 billion in March 2023 and $50.9 billion in April 2022"
-    rf"(?:\s+(?i:in|for)\s+(?:{_MONTHS}\s+)?(?:19|20)\d{{2}})?"
+    rf"(?:\s+(?i:in|for)\s+(?:{MONTH_NAME}\.?\s+)?(?:19|20)\d{{2}})?"
     r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and|to|or|[-–])\s*"
     # "the sector raised $1.3 billion, up 44 percent from $900 million": the same thing's earlier amount
     r"|,?\s*(?i:up|down)\s+\d+(?:\.\d+)?\s?(?:%|(?i:percent|per\s+cent))\s+(?i:from|on|over)\s+"

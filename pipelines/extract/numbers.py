@@ -211,10 +211,12 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH_YEAR = re.compile(
-    r"\b(?P<month>(?i:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec))\.?,?\s+(?P<year>(?:19|20)\d{2})\b"
+# A month's name, written out or shortened ("April", "Apr", "Sept"), without the shortening's full stop
+MONTH_NAME = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 )
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_NAME})\.?,?\s+(?P<year>(?:19|20)\d{{2}})\b")
 
 
 def currency_code(written: str) -> str:
