@@ -329,7 +329,9 @@ LUNAR_ICE = (
 )
 
 
-def test_a_refresh_checks_rules_that_hold_per_report_on_the_rebuilt_reports_rows_and_audits_on_every_row(published):
+def test_a_refresh_checks_rules_that_hold_per_report_on_the_rebuilt_reports_rows_and_other_audits_on_every_row(
+    published,
+):
     raw_dir, warehouse_path = published
     (raw_dir / "reports" / "lunar-ice-market.txt").write_bytes(LUNAR_ICE)
     result = build_warehouse(raw_dir, warehouse_path)
@@ -339,6 +341,28 @@ def test_a_refresh_checks_rules_that_hold_per_report_on_the_rebuilt_reports_rows
     assert check_scope(result, "marts.fct_market_size", "not_null__value_usd_m") == scoped
     assert check_scope(result, "marts.fct_market_size", "market_size_reproduces_stated_values") == "every row"
     assert check_scope(result, "marts.fct_reported_fact", "unique__fact_id") == "every row"
+    assert check_scope(result, "marts.fct_reported_fact", "reported_fact_quotes_match_source") == scoped
+
+
+def test_a_per_report_audit_checks_the_rebuilt_report_against_its_own_document_and_withholds_it(published):
+    raw_dir, warehouse_path = published
+    (raw_dir / "reports" / "lunar-ice-market.txt").write_bytes(LUNAR_ICE)
+    assert build_warehouse(raw_dir, warehouse_path).success
+    working_path = warehouse_path.parent / ".build" / f"{warehouse_path.stem}.working.duckdb"
+    with duckdb.connect(str(working_path)) as working:  # the stored text of one report no longer holds its quotes
+        working.execute(
+            "update landing.raw_documents set text = replace(text, 'valued at', 'worth about') "
+            "where report_id = 'lunar-ice-market'"
+        )
+        VALIDATION.commit(working, VALIDATION.stored(working).rebuilding(["lunar-ice-market"]))
+    result = build_warehouse(raw_dir, warehouse_path, selection=dg.AssetSelection.groups("warehouse", "publish"))
+    assert result.success
+    scoped = "rows of the 1 report(s) rebuilt; the other rows passed when they were built"
+    assert check_scope(result, "marts.fct_reported_fact", "reported_fact_quotes_match_source") == scoped
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        assert connection.execute("select distinct report_id, check_name from marts.meta_withheld").fetchall() == [
+            ("lunar-ice-market", "reported_fact_quotes_match_source")
+        ]
 
 
 def test_after_a_failed_check_the_next_build_rebuilds_and_checks_the_report_it_withheld(published):

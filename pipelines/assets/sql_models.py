@@ -181,7 +181,7 @@ def _checked(
         if not rebuilt:
             evaluation = evaluate_check(connection, replace(check, query=f"{check.query} limit 0"))
         else:
-            with builder.reading_rebuilt_rows():
+            with builder.reading_rebuilt_rows(check.tables_read):
                 evaluation = evaluate_check(connection, check)
     failure = check_failure(model.table, check, evaluation)
     outcome = None

@@ -7,7 +7,8 @@ name none, or the check fails for more than max(3, 10 %) of the reports, nothing
 which would stop the publish for any failure. Checks listed under ``warnings`` report without withholding.
 
 After a build that rewrote only the changed reports' rows of a model, a check whose rule holds report by report
-(``per_report``) reads only those rows: the other reports' rows are the ones that passed it before.
+(``per_report``: a column test of that kind, or an audit whose first line says ``-- config(per_report='true')``)
+reads only those rows: the other reports' rows are the ones that passed it before.
 """
 
 from dataclasses import dataclass
@@ -18,7 +19,14 @@ import pandas as pd
 
 from pipelines.config import SQL_DIR
 from pipelines.previews import markdown_preview, row_in_words
-from pipelines.warehouse.models import ColumnTest, SqlModel, audit_sql, test_query
+from pipelines.warehouse.models import (
+    ColumnTest,
+    SqlModel,
+    audit_holds_per_report,
+    audit_sql,
+    tables_read_by,
+    test_query,
+)
 from pipelines.warehouse.state import REPORT_KEY
 from pipelines.warehouse.withholding import CheckFailure, failing_reports
 
@@ -34,6 +42,7 @@ class ModelCheck:
     query: str  # returns the rows that break the rule
     per_report: bool  # whether a row passes or fails by the rows of its own report alone
     withholds: bool = True  # a failure withholds reports (or stops the publish); False: it only warns
+    tables_read: tuple[str, ...] = ()  # besides the model's own table ('schema.table')
 
 
 @dataclass(frozen=True)
@@ -68,15 +77,18 @@ def checks_of_model(model: SqlModel, key: dg.AssetKey) -> list[ModelCheck]:
         ModelCheck(_spec(test.name, key, test.kind, True), test_query(model, test), is_per_report(test))
         for test in model.tests
     ]
-    checks += [
-        ModelCheck(_spec(name, key, f"sql/audits/{name}.sql", True), audit_sql(SQL_DIR, name), False)
-        for name in model.audits
-    ]
-    checks += [
-        ModelCheck(_spec(name, key, f"sql/audits/{name}.sql", False), audit_sql(SQL_DIR, name), False, False)
-        for name in model.warnings
-    ]
+    checks += [_audit_check(name, key, withholds=True) for name in model.audits]
+    checks += [_audit_check(name, key, withholds=False) for name in model.warnings]
     return checks
+
+
+def _audit_check(name: str, key: dg.AssetKey, withholds: bool) -> ModelCheck:
+    where = f"audits/{name}.sql"
+    sql = audit_sql(SQL_DIR, name)
+    per_report = audit_holds_per_report(sql, f"sql/{where}")
+    return ModelCheck(
+        _spec(name, key, f"sql/{where}", withholds), sql, per_report, withholds, tables_read_by(sql, where)
+    )
 
 
 def evaluate_check(connection: duckdb.DuckDBPyConnection, check: ModelCheck) -> CheckEvaluation:

@@ -197,6 +197,15 @@ def _view_in(
     )
 
 
+def _is_view(connection: duckdb.DuckDBPyConnection, database: str, table: str) -> bool:
+    schema, name = table.split(".")
+    (found,) = connection.execute(
+        "select count(*) from duckdb_views() where database_name = ? and schema_name = ? and view_name = ?",
+        [database, schema, name],
+    ).fetchone()
+    return bool(found)
+
+
 class IncrementalBuild:
     """Rebuilds the rows of ``changed_reports`` model by model, in an in-memory database of their own."""
 
@@ -208,6 +217,7 @@ class IncrementalBuild:
         connection.execute(
             f"insert into {CHANGES_ALIAS}.main.report_ids select unnest(?::varchar[])", [list(changed_reports)]
         )
+        self.changed_reports = list(changed_reports)
         self._available: set[str] = set()
 
     def close(self) -> None:
@@ -215,15 +225,34 @@ class IncrementalBuild:
         self.connection.execute(f"detach {CHANGES_ALIAS}")
 
     def _changed_rows_view(self, table: str) -> None:
-        """``table`` as the changed reports see it: their rows only, or all rows when it has no report_id."""
-        changed = f"{REPORT_KEY} in (select {REPORT_KEY} from {CHANGES_ALIAS}.main.report_ids)"
-        _view_in(self.connection, CHANGES_ALIAS, self.working, table, {REPORT_KEY: changed})
+        """``table`` as the changed reports see it: their rows only, or all rows when it has no report_id.
+
+        A view of the working database (a staging model) is copied as the changed reports' rows, selected by a
+        list of their ids: DuckDB pushes such a list into the scans under the view, but not a semi join on the
+        table of ids, so a model reading the view would compute it for every report (400 ms at 100,000 reports)."""
+        if _is_view(self.connection, self.working, table) and REPORT_KEY in column_names(
+            self.connection, self.working, *table.split(".")
+        ):
+            schema = table.split(".")[0]
+            self.connection.execute(f'create schema if not exists {CHANGES_ALIAS}."{schema}"')
+            self.connection.execute(
+                f"create or replace table {_in(CHANGES_ALIAS, table)} as select * from {_in(self.working, table)} "
+                f"where list_contains(?::varchar[], {REPORT_KEY})",
+                [self.changed_reports],
+            )
+        else:
+            changed = f"{REPORT_KEY} in (select {REPORT_KEY} from {CHANGES_ALIAS}.main.report_ids)"
+            _view_in(self.connection, CHANGES_ALIAS, self.working, table, {REPORT_KEY: changed})
         self._available.add(table)
 
-    def build(self, model: SqlModel) -> None:
-        for table in model.upstream_tables:
+    def make_available(self, tables: tuple[str, ...]) -> None:
+        """The changed reports' rows of ``tables`` (or every row of those without report_id), under their names."""
+        for table in tables:
             if table not in self._available:
                 self._changed_rows_view(table)
+
+    def build(self, model: SqlModel) -> None:
+        self.make_available(model.upstream_tables)
         _build_in(self.connection, CHANGES_ALIAS, self.working, model)
         self._available.add(model.table)
         target = _in(self.working, model.table)
@@ -395,10 +424,12 @@ class ModelBuilder:
         return None
 
     @contextmanager
-    def reading_rebuilt_rows(self) -> Iterator[None]:
-        """Within the block, a model's name stands for the rows this build rewrote, and only those."""
+    def reading_rebuilt_rows(self, tables_read: tuple[str, ...] = ()) -> Iterator[None]:
+        """Within the block, a model's name stands for the rows this build rewrote, and only those; so do
+        ``tables_read`` (the rebuilt reports' rows of them)."""
         if self._incremental is None:
             raise RuntimeError("this build rewrites no model for some reports only")
+        self._incremental.make_available(tables_read)
         self.connection.execute(f"use {CHANGES_ALIAS}")
         try:
             yield

@@ -151,16 +151,31 @@ def _tests_from_docs(where: str, doc: dict) -> tuple[dict[str, str], list[Column
 
 def model_config(sql: str, where: str) -> dict[str, str]:
     """The settings of a model's ``-- config(key='value', ...)`` first line; {} without one."""
+    config = _config_line(sql, where, known=("incremental_by",))
+    if config.get("incremental_by") not in (None, *INCREMENTAL_KEYS):
+        raise ModelError(f"{where}: incremental_by must be one of {', '.join(INCREMENTAL_KEYS)}")
+    return config
+
+
+def audit_holds_per_report(sql: str, where: str) -> bool:
+    """Whether an audit says ``-- config(per_report='true')`` on its first line: each failing row names a report,
+    and only that report's own rows decide whether it fails (so a build that rewrote some reports' rows may check
+    just those)."""
+    config = _config_line(sql, where, known=("per_report",))
+    if config.get("per_report") not in (None, "true", "false"):
+        raise ModelError(f"{where}: per_report must be 'true' or 'false'")
+    return config.get("per_report") == "true"
+
+
+def _config_line(sql: str, where: str, known: tuple[str, ...]) -> dict[str, str]:
     first_line = sql.lstrip().split("\n", 1)[0]
     match = _CONFIG_LINE.match(first_line)
     if match is None:
         return {}
     config = {setting["key"]: setting["value"] for setting in _SETTING.finditer(match.group("settings"))}
-    unknown = sorted(set(config) - {"incremental_by"})
+    unknown = sorted(set(config) - set(known))
     if unknown:
         raise ModelError(f"{where}: unknown config {', '.join(unknown)}")
-    if config.get("incremental_by") not in (None, *INCREMENTAL_KEYS):
-        raise ModelError(f"{where}: incremental_by must be one of {', '.join(INCREMENTAL_KEYS)}")
     return config
 
 

@@ -1,3 +1,4 @@
+-- config(per_report='true')
 -- Every quote from a report's text is exactly the text at [char_start, char_end), and its figure lies inside.
 -- (A figure from an analyst table quotes its CSV line; its span is into that file.)
 select facts.fact_id, facts.report_id, facts.char_start, facts.char_end
