@@ -13,6 +13,7 @@ import duckdb
 import pytest
 from playwright.sync_api import sync_playwright
 
+from pipelines.site.queries import page_fingerprints
 from pipelines.site.render import report_page
 from tests.conftest import PROJECT_ROOT, build_warehouse
 
@@ -221,6 +222,37 @@ def test_a_refresh_after_one_changed_file_rewrites_only_that_markets_pages(tmp_p
     assert refreshed["pages_rewritten"] == 4  # its market page, its report page, the index and the dictionary
     site = warehouse_path.parent / "site"
     assert "3,300.0" in (site / "reports" / report_page("quillon-satellite-servicing")).read_text(encoding="utf-8")
+
+
+def test_a_refresh_fingerprints_only_the_pages_the_publish_rewrote_and_knows_every_page_as_a_full_look_would(tmp_path):
+    raw_dir = copy_corpus(tmp_path)
+    warehouse_path = tmp_path / "warehouse" / "markets.duckdb"
+    site = warehouse_path.parent / "site"
+    assert site_outcome(build_warehouse(raw_dir, warehouse_path))["pages_compared"] == "every page"
+
+    page = raw_dir / "reports" / "quillon-satellite-servicing.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("USD 3,200.0 million", "USD 3,300.0 million"))
+    (raw_dir / "reports" / "lunar-ice-market.txt").write_text(
+        "Lunar Ice Market\n\nThe global lunar ice market was valued at USD 120.5 million in 2024 and is expected "
+        "to reach USD 410.0 million by 2032, growing at a CAGR of 16.5% from 2025 to 2032.\n",
+        encoding="utf-8",
+    )
+    removed = sorted((raw_dir / "reports").glob("*.txt"))[0]
+    removed.unlink()
+    refreshed = site_outcome(build_warehouse(raw_dir, warehouse_path))
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        patched_from, reports = connection.execute(
+            "select patched_from_run_id, changed_report_ids from marts.meta_publish"
+        ).fetchone()
+        every_page = page_fingerprints(connection)
+    assert patched_from is not None
+    assert {"quillon-satellite-servicing", "lunar-ice-market", removed.stem} <= set(json.loads(reports))
+    assert refreshed["pages_compared"].startswith(f"the pages of the {len(json.loads(reports))} report(s)")
+    manifest = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["markets"], manifest["reports"]) == every_page
+    assert not (site / "reports" / report_page(removed.stem)).exists()
+    assert "3,300.0" in (site / "reports" / report_page("quillon-satellite-servicing")).read_text(encoding="utf-8")
+    assert (site / "reports" / report_page("lunar-ice-market")).exists()
 
 
 def test_report_pages_live_in_shard_folders_that_versions_share_and_unused_ones_are_removed(tmp_path):

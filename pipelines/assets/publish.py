@@ -56,7 +56,12 @@ def published_warehouse(
     report publishes (marts.meta_withheld). Written in DuckDB storage format v1.0.0 so DuckDB 1.x can read it."""
     published_path = paths.settings.warehouse_path
     with duckdb.get_connection() as connection:
-        inputs = connection.execute("select source_file, sha256 from landing.raw_documents order by source_file").df()
+        inputs = [
+            {"source_file": source_file, "sha256": sha256}
+            for source_file, sha256 in connection.execute(
+                "select source_file, sha256 from landing.raw_documents order by source_file"
+            ).fetchall()
+        ]
         audit = connection.execute(
             "select count(*) filter (where blocking), count(*) filter (where blocking and not passed), "
             "count(*) filter (where not blocking), count(*) filter (where not blocking and not passed) "
@@ -67,9 +72,8 @@ def published_warehouse(
         # Killed between the swap and the commit, the stored fingerprints still name the replaced file's identity,
         # so the next publish copies every table again; killed before the swap, they still describe the published
         # file. So only the fingerprints that change are written, after the swap.
-        records = inputs.to_dict("records")
         patch = _patch(changes)
-        published = publish_marts(connection, published_path, context.run.run_id, records, _versions(), patch, withheld)
+        published = publish_marts(connection, published_path, context.run.run_id, inputs, _versions(), patch, withheld)
         PUBLISHED.commit(connection, _published_fingerprints(connection, published_path))
     how = "every table copied"
     if published.patched:

@@ -23,5 +23,6 @@ def published_site(context: dg.AssetExecutionContext, paths: WarehousePaths) -> 
             "pages": built.pages,
             "pages_rewritten": built.pages_rewritten,
             "markets_rewritten": dg.MetadataValue.json(list(built.markets_rewritten)),
+            "pages_compared": built.pages_compared,
         }
     )

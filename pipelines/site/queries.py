@@ -4,6 +4,7 @@ all markets or reports at once, grouped here, so that 10,000 report pages cost t
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -52,15 +53,16 @@ MARKET_PAGE_TABLES = ("dim_market", "fct_market_consensus", "fct_market_cagr_con
 
 
 def _fingerprints(
-    connection: duckdb.DuckDBPyConnection, key: str, *groups: tuple[str, ...]
+    connection: duckdb.DuckDBPyConnection, key: str, *groups: tuple[str, ...], only: list[str] | None = None
 ) -> tuple[dict[str, str], ...]:
     """For each group of tables: key → a hash of every row those tables hold for it, computed in DuckDB: the sum of
     the rows' hashes, which needs no sorting and changes when any row is added, removed or changed. Each table is
-    read once, however many groups hold it."""
+    read once, however many groups hold it. With ``only``, just those keys (the same fingerprints)."""
     tables = list(dict.fromkeys(table for group in groups for table in group))
+    restricted = f" and list_contains(?::varchar[], {key})" if only is not None else ""
     parts = " union all ".join(
         f"select {key} as page, '{table}' as source, count(*) || ':' || sum(hash(row)::hugeint) as digest "
-        f"from marts.{table} as row where {key} is not null group by {key}"
+        f"from marts.{table} as row where {key} is not null{restricted} group by {key}"
         for table in tables
     )
     digests = ", ".join(
@@ -69,29 +71,91 @@ def _fingerprints(
         for group in groups
     )
     fingerprints: tuple[dict[str, str], ...] = tuple({} for _ in groups)
-    for page, *page_digests in connection.execute(f"select page, {digests} from ({parts}) group by page").fetchall():
+    parameters = [only] * len(tables) if only is not None else []
+    query = f"select page, {digests} from ({parts}) group by page"
+    for page, *page_digests in connection.execute(query, parameters).fetchall():
         for found, digest in zip(fingerprints, page_digests, strict=True):
             if digest is not None:
                 found[page] = digest
     return fingerprints
 
 
-def page_fingerprints(connection: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, str]]:
-    """(market_id → fingerprint, report_id → fingerprint) of everything each page shows."""
-    reports, shown_on_market_pages = _fingerprints(
-        connection, "report_id", REPORT_PAGE_TABLES, MARKET_PAGE_REPORT_TABLES
+def page_fingerprints(
+    connection: duckdb.DuckDBPyConnection, markets: list[str] | None = None, reports: list[str] | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(market_id → fingerprint, report_id → fingerprint) of everything each page shows; with ``markets`` and
+    ``reports``, of those pages only (a page with nothing to show has no fingerprint)."""
+    member_filter = " and list_contains(?::varchar[], market_id)" if markets is not None else ""
+    memberships = connection.execute(
+        f"select market_id, report_id from marts.dim_report where market_id is not null{member_filter} "
+        "order by report_id",
+        [markets] if markets is not None else [],
+    ).fetchall()
+    # a market page shows its reports: their fingerprints are needed too
+    scope = None if reports is None else sorted({*reports, *(report_id for _, report_id in memberships)})
+    report_pages, shown_on_market_pages = _fingerprints(
+        connection, "report_id", REPORT_PAGE_TABLES, MARKET_PAGE_REPORT_TABLES, only=scope
     )
-    (own,) = _fingerprints(connection, "market_id", MARKET_PAGE_TABLES)
+    (own,) = _fingerprints(connection, "market_id", MARKET_PAGE_TABLES, only=markets)
     members: dict[str, list[str]] = defaultdict(list)
-    for market_id, report_id in connection.execute(
-        "select market_id, report_id from marts.dim_report where market_id is not null order by report_id"
-    ).fetchall():
+    for market_id, report_id in memberships:
         members[market_id].append(shown_on_market_pages.get(report_id, ""))
-    markets = {
+    market_pages = {
         market_id: hashlib.sha256("|".join([digest, *members[market_id]]).encode()).hexdigest()
         for market_id, digest in own.items()
     }
-    return markets, reports
+    return market_pages, report_pages
+
+
+@dataclass(frozen=True)
+class PublishedChanges:
+    """What the published file says of itself (marts.meta_publish): the run that published it and, when it was
+    patched from the file another run published, the reports and markets whose rows that patch rewrote."""
+
+    run_id: str | None
+    patched_from_run_id: str | None = None
+    reports: tuple[str, ...] | None = None
+    markets: tuple[str, ...] | None = None
+
+
+def published_changes(connection: duckdb.DuckDBPyConnection) -> PublishedChanges:
+    (meta,) = rows(connection, "select * from marts.meta_publish") or [{}]
+    if meta.get("changed_report_ids") is None or meta.get("changed_market_ids") is None:
+        return PublishedChanges(meta.get("run_id"))
+    return PublishedChanges(
+        meta["run_id"],
+        meta["patched_from_run_id"],
+        tuple(json.loads(meta["changed_report_ids"])),
+        tuple(json.loads(meta["changed_market_ids"])),
+    )
+
+
+def updated_page_fingerprints(
+    connection: duckdb.DuckDBPyConnection, changes: PublishedChanges, old_markets: dict, old_reports: dict
+) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """The fingerprints of every page, from those of the file ``changes`` was patched from: only the pages of the
+    changed reports and markets, and of the markets the changed reports are on, are fingerprinted again. Also
+    returns the reports whose page may have changed."""
+    (markets_of_reports,) = connection.execute(
+        "select coalesce(list(distinct market_id), []) from marts.dim_report "
+        "where market_id is not null and list_contains(?::varchar[], report_id)",
+        [list(changes.reports)],
+    ).fetchone()
+    affected_markets = sorted({*changes.markets, *markets_of_reports})
+    markets, reports = page_fingerprints(connection, affected_markets, list(changes.reports))
+    return (
+        _updated(old_markets, markets, affected_markets),
+        _updated(old_reports, reports, changes.reports),
+        sorted(changes.reports),
+    )
+
+
+def _updated(old: dict[str, str], new: dict[str, str], candidates) -> dict[str, str]:
+    """``old`` with the fingerprints in ``new``, less the candidates that now have none (their page is gone)."""
+    updated = {**old, **new}
+    for gone in set(candidates) - new.keys():
+        updated.pop(gone, None)
+    return updated
 
 
 def _grouped(items: list[dict], key: str) -> dict[str, list[dict]]:

@@ -34,10 +34,12 @@ from pipelines.site.charts import consensus_band, stacked_forecast
 from pipelines.site.queries import (
     MarketData,
     page_fingerprints,
+    published_changes,
     read_dictionary,
     read_index,
     read_markets,
     read_reports,
+    updated_page_fingerprints,
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -45,6 +47,7 @@ STATIC = Path(__file__).parent / "static"
 VERSIONS_FOLDER = ".site-versions"
 SHARDS_FOLDER = "shards"  # in VERSIONS_FOLDER: the report pages' shard folders, which versions share
 MANIFEST = "manifest.json"
+PUBLISHED_RUN = "published_run_id"  # the run that published the file a version shows
 QUOTE_SHOWN = 280
 MAX_REPORTS_CHARTED = 3
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -115,6 +118,7 @@ class SiteBuild:
     pages: int
     pages_rewritten: int
     markets_rewritten: tuple[str, ...]
+    pages_compared: str = "every page"  # or those of the reports and markets the publish patched
 
 
 def _market_page(environment: jinja2.Environment, market: MarketData) -> str:
@@ -166,9 +170,17 @@ def build_site(warehouse_path: Path, site_path: Path, model_tests: dict[str, dic
     version = versions / uuid.uuid4().hex
     shards = _ReportShards(versions / SHARDS_FOLDER, previous)
     with duckdb.connect(str(warehouse_path), read_only=True) as connection:
-        market_fingerprints, report_fingerprints = page_fingerprints(connection)
+        changes = published_changes(connection)
+        candidates = None  # the reports whose page may differ from the previous version's; None: any
+        if changes.reports is not None and old.get(PUBLISHED_RUN) == changes.patched_from_run_id:
+            # the previous version shows the file this one was patched from: only what the patch rewrote changed
+            market_fingerprints, report_fingerprints, candidates = updated_page_fingerprints(
+                connection, changes, old["markets"], old["reports"]
+            )
+        else:
+            market_fingerprints, report_fingerprints = page_fingerprints(connection)
         changed_markets = _changed(market_fingerprints, old.get("markets", {}), previous, "markets")
-        changed_reports = shards.changed(report_fingerprints, old.get("reports", {}))
+        changed_reports = shards.changed(report_fingerprints, old.get("reports", {}), candidates)
         try:
             # pages are read and written a chunk at a time: 100,000 reports' data at once held 4 GB
             for chunk in _chunks(changed_markets, MARKETS_PER_CHUNK):
@@ -196,7 +208,7 @@ def build_site(warehouse_path: Path, site_path: Path, model_tests: dict[str, dic
                 ),
             )
             _install_assets(previous, version)
-            manifest = {"markets": market_fingerprints, "reports": report_fingerprints}
+            manifest = {PUBLISHED_RUN: changes.run_id, "markets": market_fingerprints, "reports": report_fingerprints}
             (version / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
             _point_at(site_path, version)
         except BaseException:
@@ -208,7 +220,10 @@ def build_site(warehouse_path: Path, site_path: Path, model_tests: dict[str, dic
     shards.remove_unused(kept)
     pages = len(market_fingerprints) + len(report_fingerprints) + 2
     rewritten = len(changed_markets) + len(changed_reports) + 2
-    return SiteBuild(site_path, version, pages, rewritten, tuple(changed_markets))
+    compared = "every page"
+    if candidates is not None:
+        compared = f"the pages of the {len(candidates)} report(s) the publish rewrote and of their markets"
+    return SiteBuild(site_path, version, pages, rewritten, tuple(changed_markets), compared)
 
 
 class _ReportShards:
@@ -223,14 +238,32 @@ class _ReportShards:
         self.new: dict[str, Path] = {}  # the shard folders this build writes
         self.written: dict[str, set[str]] = {}  # and the pages it writes in them
 
-    def changed(self, fingerprints: dict[str, str], old: dict[str, str]) -> list[str]:
+    def changed(self, fingerprints: dict[str, str], old: dict[str, str], candidates: list[str] | None) -> list[str]:
         """The reports whose page must be written: new or changed data, or no page in the previous version's
-        shard. Also notes which pages each shard must hold."""
+        shard. Also notes which pages each shard must hold. With ``candidates``, the reports whose page may have
+        changed: every other shard holds the pages it held."""
+        # the previous shards must hold every page the previous manifest names (none lost since), else all are seen
+        if candidates is not None and sum(map(len, self.present.values())) == len(old):
+            return self._changed_among(fingerprints, old, candidates)
         changed = []
         for report_id, fingerprint in fingerprints.items():
             shard, name = report_shard(report_id), page_name(report_id)
             self.needed.setdefault(shard, set()).add(name)
             if old.get(report_id) != fingerprint or name not in self.present.get(shard, ()):
+                changed.append(report_id)
+        return sorted(changed)
+
+    def _changed_among(self, fingerprints: dict[str, str], old: dict[str, str], candidates: list[str]) -> list[str]:
+        self.needed = {shard: set(pages) for shard, pages in self.present.items()}
+        changed = []
+        for report_id in candidates:
+            shard, name = report_shard(report_id), page_name(report_id)
+            needed = self.needed.setdefault(shard, set())
+            if report_id not in fingerprints:  # its page is gone
+                needed.discard(name)
+                continue
+            needed.add(name)
+            if old.get(report_id) != fingerprints[report_id] or name not in self.present.get(shard, ()):
                 changed.append(report_id)
         return sorted(changed)
 

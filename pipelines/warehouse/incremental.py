@@ -26,6 +26,7 @@ import duckdb
 from pipelines.warehouse.database import column_names, quoted_name, transaction
 from pipelines.warehouse.models import SqlModel
 from pipelines.warehouse.state import (
+    MARKET_KEY,
     MODELS,
     REPORT_KEY,
     VALIDATION,
@@ -41,7 +42,6 @@ from pipelines.warehouse.state import (
 CHANGES_ALIAS = "changed_reports"
 MARKETS_ALIAS = "changed_markets"
 REPORT_MARKETS = "intermediate.int_report_markets"  # the market of every report
-MARKET_KEY = "market_id"
 _NO_MARKET = "\x00no market"
 WITHOUT_ALIAS = "without_withheld_reports"
 # Fewer changed reports than this are always rebuilt in pieces (see plan_build).

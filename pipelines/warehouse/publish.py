@@ -32,7 +32,7 @@ import duckdb
 
 from pipelines.warehouse.database import IN_REPORTS, NOT_IN_REPORTS, column_names, quoted_name, table_columns
 from pipelines.warehouse.models import sql_literal
-from pipelines.warehouse.state import REPORT_KEY
+from pipelines.warehouse.state import MARKET_KEY, REPORT_KEY
 from pipelines.warehouse.withholding import WithheldReport
 
 PUBLISHED_SCHEMA = "marts"
@@ -56,6 +56,17 @@ class ReportPatch:
 
 
 @dataclass(frozen=True)
+class ChangedKeys:
+    """The reports and markets whose rows a patched publish added, changed or removed."""
+
+    reports: frozenset[str] = frozenset()
+    markets: frozenset[str] = frozenset()
+
+    def __or__(self, other: ChangedKeys) -> ChangedKeys:
+        return ChangedKeys(self.reports | other.reports, self.markets | other.markets)
+
+
+@dataclass(frozen=True)
 class PublishedWarehouse:
     path: Path
     size_bytes: int
@@ -65,6 +76,7 @@ class PublishedWarehouse:
     reports_published: int = 0
     withheld: tuple[WithheldReport, ...] = ()
     kept_previous_rows: frozenset[str] = frozenset()  # withheld reports whose last published rows were kept
+    changed: ChangedKeys | None = None  # when patched: the reports and markets whose rows it rewrote
 
 
 def _marts_tables(connection: duckdb.DuckDBPyConnection, database: str) -> list[str]:
@@ -113,6 +125,21 @@ _META_PUBLISH_COLUMNS = {
     "dagster_version": ("varchar", "Dagster version used."),
     "duckdb_version": ("varchar", "DuckDB version that wrote the file."),
     "storage_version": ("varchar", "DuckDB storage format of the file (readable by DuckDB 1.x and newer)."),
+    "patched_from_run_id": (
+        "varchar",
+        "The run whose published file this one was patched from (only what changed rewritten); null when every "
+        "table was written whole.",
+    ),
+    "changed_report_ids": (
+        "varchar",
+        "When patched: JSON list of the reports whose rows were added, changed or removed in any table with a "
+        "report_id column (withheld reports included); null when every table was written whole.",
+    ),
+    "changed_market_ids": (
+        "varchar",
+        "When patched: JSON list of the markets whose rows were added, changed or removed in any table with a "
+        "market_id column; null when every table was written whole.",
+    ),
 }
 
 
@@ -201,9 +228,10 @@ def _patch_table(
     )
 
 
-def _patch_table_by_rows(connection: duckdb.DuckDBPyConnection, source_db: str, table: str) -> None:
+def _patch_table_by_rows(connection: duckdb.DuckDBPyConnection, source_db: str, table: str) -> ChangedKeys:
     """Make the copy's table hold the build's rows by rewriting only the rows that differ, so that a table that
-    combines reports (a dimension, the consensus) costs what changed in it. Rows are told apart by the 64-bit hash
+    combines reports (a dimension, the consensus) costs what changed in it; returns the reports and markets of
+    the rows rewritten. Rows are told apart by the 64-bit hash
     of their values: where a hash counts a different number of rows on the two sides, every row of that hash is
     deleted and the build's rows of that hash inserted (repeated rows stay right)."""
     target = f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"'
@@ -214,14 +242,23 @@ def _patch_table_by_rows(connection: duckdb.DuckDBPyConnection, source_db: str, 
         f"full join (select hash(row_values) as row_hash, count(*) as rows from {target} as row_values group by 1) "
         "as published using (row_hash) where built.rows is distinct from published.rows"
     )
+    keys = [
+        key for key in (REPORT_KEY, MARKET_KEY) if key in column_names(connection, source_db, PUBLISHED_SCHEMA, table)
+    ]
+    returning = f" returning {', '.join(keys)}" if keys else ""
     try:
         changed = "(select row_hash from publishing_changed_hashes)"
-        connection.execute(f"delete from {target} as row_values where hash(row_values) in {changed}")
-        connection.execute(
+        deleted = connection.execute(
+            f"delete from {target} as row_values where hash(row_values) in {changed}{returning}"
+        ).fetchall()
+        inserted = connection.execute(
             f"insert into {target} by name select * from {source} as row_values where hash(row_values) in {changed}"
-        )
+            + returning
+        ).fetchall()
     finally:
         connection.execute("drop table if exists publishing_changed_hashes")
+    values = {key: {row[index] for row in deleted + inserted} - {None} for index, key in enumerate(keys)}
+    return ChangedKeys(frozenset(values.get(REPORT_KEY, ())), frozenset(values.get(MARKET_KEY, ())))
 
 
 def _digest(connection: duckdb.DuckDBPyConnection, qualified_table: str, reports: list[str] | None = None) -> tuple:
@@ -318,10 +355,13 @@ def publish_marts(
                 connection.execute(f"attach ? as {PREVIOUS_ALIAS} (read_only)", [str(published_path)])
             kept = sorted(_previously_published(connection, withheld_ids)) if reading_previous else []
             connection.execute(f"create schema if not exists {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}")
+            patched_from = _published_run(connection) if patching else None  # before its meta tables go
             tables = _marts_tables(connection, source_db)
             for stale in set(_marts_tables(connection, PUBLISHING_ALIAS)) - set(tables):
                 connection.execute(f'drop table {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{stale}"')
             rewritten = sorted(set(patch.changed_reports) - set(withheld_ids)) if patching else []
+            never_published = sorted(set(withheld_ids) - set(kept))
+            changed = ChangedKeys(frozenset([*rewritten, *withheld_ids, *patched_from[1]])) if patched_from else None
             table_rows, patched, rows_patched = {}, [], []
             for table in tables:
                 source_columns = table_columns(connection, source_db, PUBLISHED_SCHEMA, table)
@@ -329,13 +369,14 @@ def publish_marts(
                 by_report = REPORT_KEY in dict(source_columns)
                 if patching and table in patch.tables and same_columns:
                     # the copy holds the rows published now: those of the withheld reports stay, unless never good
-                    never_published = sorted(set(withheld_ids) - set(kept))
                     _patch_table(connection, source_db, table, rewritten + never_published, rewritten)
                     patched.append(table)
                 elif patching and same_columns and not withheld_ids:
-                    _patch_table_by_rows(connection, source_db, table)
+                    keys = _patch_table_by_rows(connection, source_db, table)
+                    changed = changed | keys if changed is not None else None
                     rows_patched.append(table)
                 else:
+                    changed = None  # a table written whole: what changed in it is not known
                     _copy_table_whole(connection, source_db, table, withheld_ids if by_report else [])
                     if by_report and kept:
                         _keep_previous_rows(connection, table, kept)
@@ -368,6 +409,9 @@ def publish_marts(
                     "inputs": json.dumps(ordered_inputs, ensure_ascii=False),
                     "storage_version": STORAGE_VERSION,
                     **versions,
+                    "patched_from_run_id": patched_from[0] if changed is not None else None,
+                    "changed_report_ids": json.dumps(sorted(changed.reports)) if changed is not None else None,
+                    "changed_market_ids": json.dumps(sorted(changed.markets)) if changed is not None else None,
                 },
             )
             _write_meta_withheld(connection, withheld, set(kept))
@@ -397,7 +441,27 @@ def publish_marts(
         reports_published,
         tuple(withheld),
         frozenset(kept),
+        changed,
     )
+
+
+def _published_run(connection: duckdb.DuckDBPyConnection) -> tuple[str, tuple[str, ...]] | None:
+    """(the run that published the copy being patched, the reports it withheld), read before they are
+    rewritten; None when the copy has no meta tables (written by an older version)."""
+    if not {"run_id"} <= set(column_names(connection, PUBLISHING_ALIAS, PUBLISHED_SCHEMA, "meta_publish")):
+        return None
+    (run_id,) = connection.execute(
+        f"select any_value(run_id) from {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}.meta_publish"
+    ).fetchone()
+    withheld = ()
+    if REPORT_KEY in column_names(connection, PUBLISHING_ALIAS, PUBLISHED_SCHEMA, "meta_withheld"):
+        withheld = tuple(
+            report_id
+            for (report_id,) in connection.execute(
+                f"select distinct {REPORT_KEY} from {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}.meta_withheld"
+            ).fetchall()
+        )
+    return (run_id, withheld) if run_id is not None else None
 
 
 def file_identity(path: Path) -> str | None:

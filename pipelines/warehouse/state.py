@@ -25,6 +25,7 @@ from pipelines.warehouse.database import IN_REPORTS, column_names, quoted_name, 
 STATE_SCHEMA = "build_state"
 STATE_TABLE = "fingerprints"
 REPORT_KEY = "report_id"
+MARKET_KEY = "market_id"
 # Written on every read of raw/, so not part of a report's content.
 VOLATILE_COLUMNS = frozenset({"ingested_at"})
 _NO_REPORT = "\x00rows without a report"
