@@ -4330,3 +4330,33 @@ def test_one_months_sales_and_the_months_compared_with_are_no_market_size():
         "billion in April 2022.\n"
     )
     assert {(f.year, f.value_millions) for f in _figures(text, metric="value")} == {(2023, 500000.0)}
+
+
+def test_a_market_named_with_its_country_takes_that_countrys_figures_as_its_own():
+    text = (
+        "UK Seaweed Snack Market - Outlook and Forecast 2024-2029\n\n"
+        "The seaweed snack market in the United Kingdom grew strongly in 2023, reaching a value of $2.10 billion. "
+        "It is expected to reach $3.40 billion by 2029.\n"
+    )
+    values = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", None, 2023, 2100.0), ("market", None, 2029, 3400.0)}
+
+
+def test_a_rate_in_a_sentence_that_opens_with_volume_is_no_market_cagr():
+    text = (
+        "Seaweed Snack Market\n\nThe seaweed snack market was worth $2.1 billion in 2023 and will reach $3.4 billion "
+        "by 2029, at a CAGR of 8.4%. In terms of volume, the market was valued at 41.5 million BBL in 2023 and is "
+        "expected to reach 60.2 million BBL by 2029, growing at a CAGR of 6.4% over the period.\n"
+    )
+    assert {f.pct for f in _figures(text, metric="cagr")} == {8.4}
+
+
+def test_one_share_for_a_list_of_several_countries_is_no_countrys_share():
+    text = (
+        "Seaweed Snack Market\n\nThe seaweed snack market was worth $2.1 billion in 2023. Japan, South Korea, and "
+        "China are the largest buyers, together accounting for nearly 70% of world sales. Europe and Japan held "
+        "a 12% share together.\n"
+    )
+    shares = {(f.member, f.pct) for f in _figures(text, metric="share")}
+    assert ("Europe and Japan", 12.0) in shares
+    assert not any(pct == 70.0 for _, pct in shares)

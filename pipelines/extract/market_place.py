@@ -99,6 +99,13 @@ def _labelled_place(text: str) -> tuple[str, str] | None:
     return place_named(field.group("place"))
 
 
+def _place_in_the_name(market: str) -> tuple[str, str] | None:
+    identity = market_identity(market)
+    if identity is None or identity.geography_level not in _PLACE_SCOPES:
+        return None
+    return (identity.geography_level, identity.geography)
+
+
 def _said_with_the_place(text: str, figure: StatedFigure, of_the_place: list[StatedFigure]) -> bool:
     """Whether a market figure is stated in the sentence of one of the place's figures or in the one right after
     it ("The biosimilar market in Europe reached US$ 2,013 Million in 2017. The market is further projected ...")."""
@@ -110,11 +117,14 @@ def _said_with_the_place(text: str, figure: StatedFigure, of_the_place: list[Sta
 
 
 def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: str | None) -> tuple[str, str] | None:
-    """(scope, member) of the one place the page's market is of, or None for a market of the world (or one
-    whose name already holds its place)."""
-    if market and len(without_leading_places(market.split())) < len(market.split()):
-        return None
+    """(scope, member) of the one place the page's market is of, or None for a market of the world. A market
+    whose name holds its place ("US Craft Beer") is of that place, as if a header named it: "The craft beer market
+    in the United States ... $29.03 billion" is the market's figure, not a country's."""
     labelled = _labelled_place(text)
+    if market and len(without_leading_places(market.split())) < len(market.split()):
+        labelled = _place_in_the_name(market)
+        if labelled is None:
+            return None
     if labelled is None:
         values = [figure for figure in figures if figure.metric == "value"]
         # the first dated value; on a page that dates none ("in the current year"), the first value
@@ -213,3 +223,27 @@ def market_name_with_its_place(market: str | None, place: tuple[str, str]) -> st
         return None
     identity = market_identity(market)
     return market if identity is not None and identity.geography_level != "global" else f"{place[1]} {market}"
+
+
+_PLACES_APART = re.compile(r"\s*,\s*(?:(?i:and)\s+|&\s*)?|\s+(?:(?i:and)|&)\s+")
+
+
+def figures_of_one_place_each(figures: list[StatedFigure]) -> tuple[list[StatedFigure], list[SkippedStatement]]:
+    """The figures less those said of several places together ("the US, China, and Italy are the largest markets,
+    accounting for almost 80%"): no one place's figure, set aside with the reason."""
+    kept, skipped = [], []
+    for figure in figures:
+        if figure.scope in _PLACE_SCOPES and figure.member and _several_places(figure.member):
+            reason = f"'{figure.figure_text}' at {figure.figure_start}: one figure for several places ({figure.member})"
+            skipped.append(SkippedStatement(reason, figure.quote, figure.char_start, figure.char_end))
+        else:
+            kept.append(figure)
+    return kept, skipped
+
+
+def _several_places(member: str) -> bool:
+    if place_named(member) is not None:  # "Middle East and Africa" is one region
+        return False
+    # "Europe and Japan" may be a pair the page counts as one member; a list with commas is not
+    parts = [part for part in _PLACES_APART.split(member) if part]
+    return "," in member and len(parts) > 2 and all(place_named(part) is not None for part in parts)

@@ -310,9 +310,16 @@ def _grows_between_values_after(text: str, rate_end: int, sentence_end: int) -> 
     return len(years) >= 2 and max(years) - min(years) >= _SHORTEST_CAGR_YEARS
 
 
+# "In terms of volume, the market was valued at 26.42 million BBL in 2022 and ... at a CAGR of 9.03%": a sentence
+# that opens by saying it speaks of volume
+_OPENS_WITH_VOLUME = re.compile(r"\W*(?i:in\s+(?:terms\s+of\s+)?volumes?(?:\s+terms)?|by\s+volume|volume[- ]wise)\s*,")
+
+
 def _a_rate_of_volume(text: str, before: str, sentence_start: int, rate_start: int) -> bool:
     return bool(
-        _VOLUME_RATE_BEFORE.search(before) or _VOLUME_OF_THE_MARKET_BEFORE.search(text, sentence_start, rate_start)
+        _VOLUME_RATE_BEFORE.search(before)
+        or _VOLUME_OF_THE_MARKET_BEFORE.search(text, sentence_start, rate_start)
+        or _OPENS_WITH_VOLUME.match(text, sentence_start, rate_start)
     )
 
 

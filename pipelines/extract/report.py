@@ -14,6 +14,7 @@ from pipelines.extract.figure_years import CURRENT_YEAR, CURRENT_YEAR_IF_KNOWN
 from pipelines.extract.figures import deduplicate, extract_figures
 from pipelines.extract.market_place import (
     figures_of_a_place_market,
+    figures_of_one_place_each,
     market_name_with_its_place,
     place_of_the_whole_market,
 )
@@ -260,6 +261,8 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
         figures, not_of_the_market = figures_of_a_place_market(text, figures, place, metadata.market)
         skipped = [*skipped, *not_of_the_market]
         metadata = replace(metadata, market=market_name_with_its_place(metadata.market, place))
+    figures, of_several_places = figures_of_one_place_each(figures)
+    skipped = [*skipped, *of_several_places]
     figures = segments_named_without_the_markets_name(
         figures, {row.member for row in taxonomy.segments}, metadata.market
     )
