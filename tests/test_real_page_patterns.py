@@ -4360,3 +4360,59 @@ def test_one_share_for_a_list_of_several_countries_is_no_countrys_share():
     shares = {(f.member, f.pct) for f in _figures(text, metric="share")}
     assert ("Europe and Japan", 12.0) in shares
     assert not any(pct == 70.0 for _, pct in shares)
+
+
+def test_a_place_that_ends_an_organisations_name_before_its_initials_is_no_region():
+    text = (
+        "Kelp Snack Market\n\nShoppers keep buying kelp snacks. A survey by the Ocean Food Council Europe (OFC) "
+        "supports this, showing that the turnover for kelp snacks and kelp drinks grew by 9% to €310 million in 2023.\n"
+    )
+    assert not [f for f in _figures(text) if f.member == "Europe"]
+
+
+def test_a_global_firm_that_states_a_figure_does_not_make_it_the_worldwide_markets():
+    text = (
+        "Mumbai: India's kelp tourism industry is growing fast, with forecasts showing that the market will reach $9 "
+        "billion by 2028, a new report said on Monday.\nAccording to Tidewater Partners, a global advisory firm, the "
+        "industry has seen quick growth, with the market valued at $4 billion in 2023.\n"
+    )
+    values = {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", 2028, 9000.0), ("market", 2023, 4000.0)}  # both India's: the page's one place
+
+
+def test_a_rate_at_which_a_count_grows_is_no_market_cagr():
+    text = (
+        "Kelp Tourism Market\n\nThe kelp tourism market was valued at $4 billion in 2023. Visitor arrivals bounced "
+        "back, with arrivals reaching 612,000 in 2023, growing at a CAGR of 38 per cent.\n"
+    )
+    assert not _figures(text, metric="cagr")
+
+
+def test_the_market_cut_by_one_member_as_a_sentences_subject_is_that_segments():
+    text = (
+        "Kelp Harvester Market\n\nThe global kelp harvester market will reach USD 9.1 billion by 2030.\n"
+        "In 2024, the trawler segment led the market with a 61.2% share.\n"
+        "The global kelp harvester market by trawlers accounted for USD 3.75 billion in 2024, and is expected to "
+        "reach USD 5.02 billion by 2030, growing at a CAGR of 5.0%.\n"
+        "The kelp harvester market by type is led by trawlers.\n"
+    )
+    segments = {(f.metric, f.member, f.year) for f in _figures(text, scope="segment")}
+    assert segments == {("share", "trawlers", 2024), ("value", "trawlers", 2024), ("value", "trawlers", 2030),
+                        ("cagr", "trawlers", None)}  # fmt: skip
+    assert {f.value_millions for f in _figures(text, scope="market", metric="value")} == {9100.0}
+
+
+def test_examples_between_a_member_and_its_verb_leave_the_figure_the_members():
+    text = (
+        "Kelp Fertiliser Market\n\nThe kelp fertiliser market was worth $2.3 billion in 2023. Row crops, such as "
+        "wheat, barley, and rice, leads the market with more than 41% of the total, while fruit is second.\n"
+    )
+    assert {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")} == {("segment", "Row crops", 41.0)}
+
+
+def test_a_governments_outlay_is_no_market_size():
+    text = (
+        "Kelp Textiles Market\n\nThe kelp textiles market was worth $2.3 billion in 2023. A national kelp mission, "
+        "from 2021-22 to 2024-25 at an outlay of ₹1,250 crore, is expected to help local makers compete.\n"
+    )
+    assert {f.value_millions for f in _figures(text, metric="value")} == {2300.0}

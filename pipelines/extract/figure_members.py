@@ -76,6 +76,8 @@ _OPENING_PHRASE = re.compile(
 )
 # The member a sentence (or a bullet) opens with: up to five words, "the" left out.
 _OPENING_MEMBER = r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)"
+# "Field crops, such as maize, soyabeans, and cotton, leads the market": examples between a member and its verb
+_EXAMPLES_ASIDE = r"(?:\s*,\s*(?i:such\s+as|like|including)\s+[^;.]{1,80}?,)?"
 MEMBER_THEN_VERB = re.compile(
     # "the 500-2,000 HP band captured": a thousands comma inside a member's name
     r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9≤≥<>](?:[\w&'’/-]|(?<=\d),(?=\d{3}))*"
@@ -84,7 +86,7 @@ MEMBER_THEN_VERB = re.compile(
     r"(?:\s+(?i:class|category))?"
     r"(?:\s*\([^()]{1,60}\))?"
     # "Surfactants, which enhance cleaning efficiency, are expected to account for 33.6%": an aside after the member
-    r"(?:\s*,\s*(?i:which|who)\s+[^,;]{1,80},)?\s+"
+    r"(?:\s*,\s*(?i:which|who)\s+[^,;]{1,80},)?" + _EXAMPLES_ASIDE + r"\s+"
     r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
     r"|lead|dominated|dominates|dominate|represents|represent|retained|retains|retain|claimed|claims|controlled|controls"
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
@@ -247,7 +249,7 @@ GENERIC_MEMBER_NOUN = re.compile(
 MEMBER_LEADS_THE_MARKET = re.compile(
     r"(?:" + _BY_DIMENSION + r",\s+)?"
     # "Of these, the paints and coatings application dominates the titanium dioxide market with around $12 billion"
-    r"(?:(?i:of|among)\s+(?i:these|them|all|which)\b[^,]{0,30},\s*)?" + _OPENING_MEMBER + r"\s+"
+    r"(?:(?i:of|among)\s+(?i:these|them|all|which)\b[^,]{0,30},\s*)?" + _OPENING_MEMBER + _EXAMPLES_ASIDE + r"\s+"
     r"(?i:lead|leads|led|dominate|dominates|dominated|leading|dominating)\s+(?i:the)\s+(?:(?i:global|overall|whole)\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}?(?i:market|industry)\b|(?:[\w-]+\s+){1,3}?(?i:segment|category)\b)"
 )
@@ -878,3 +880,35 @@ def figures_of_members_the_page_names(
                 figure = replace(figure, scope="segment", member=known[opening.member.lower()])
         resolved.append(figure)
     return resolved
+
+
+def one_spelling_per_segment(figures: list[StatedFigure], listed_members: set[str]) -> list[StatedFigure]:
+    """ "the passenger vehicle segment dominated with 72.48%" and "the market by passenger vehicles accounted for
+    USD 28.79 billion" are one segment: spellings that differ only in case or a plural ending take one name, the
+    scope list's if it has one, else the plural one ("passenger vehicles")."""
+    spellings: dict[str, set[str]] = {}
+    for figure in figures:
+        if figure.scope == "segment" and figure.member:
+            spellings.setdefault(_singular_key(figure.member), set()).add(figure.member)
+    listed = {_singular_key(member): member for member in listed_members}
+    chosen = {}
+    for key, names in spellings.items():
+        if len(names) > 1 or key in listed:
+            plural = sorted(name for name in names if name.lower().endswith("s"))
+            chosen[key] = listed.get(key) or (plural or sorted(names))[0]
+    return [
+        replace(figure, member=chosen[_singular_key(figure.member)])
+        if figure.scope == "segment" and figure.member and _singular_key(figure.member) in chosen
+        else figure
+        for figure in figures
+    ]
+
+
+def _singular_key(name: str) -> str:
+    words = name.lower().split()
+    last = words[-1] if words else ""
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        last = last[:-1]
+    return " ".join([*words[:-1], last])

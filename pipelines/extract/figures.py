@@ -331,6 +331,16 @@ _REVENUE_OF_A_KIND = re.compile(
     r"[-•*·\s]*(?:(?i:the|most|in\s+global\s+comparison,\s+most)\s+)?(?i:revenue),\s+"
     r"(?P<member>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?)\s*(?=\(|\s(?i:in\s+the|is|are|amounts|will)\b)"
 )
+# "The global automotive wiring harness market by passenger vehicles accounted for USD 28.79 billion": the market
+# cut by one of its members, the subject of the sentence; not "the market by type" or "by 2030"
+_THE_MARKET_BY_A_MEMBER = re.compile(
+    r"[-•*·\s]*(?:(?i:the|global|worldwide)\s+)*[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,5}?\s+(?i:market|industry)\s+"
+    r"(?i:by)\s+(?!(?i:types?|regions?|geography|applications?|end[- ]?use(?:rs?)?|products?|components?|segments?"
+    r"|technology|technologies|deployment|verticals?|industry|countr(?:y|ies)|channels?|distribution|value|volume"
+    r"|revenue|the|a|an|about|around|nearly|over|then|now|far)\b)"
+    r"(?P<member>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?)\s+"
+    r"(?=(?i:accounted|accounts|is|was|were|are|stood|stands|reached|reaches|valued|generated|will|is\s+expected)\b)"
+)
 _IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
 _A_SEGMENT_NOUN = re.compile(rf"\b(?i:{SEGMENT_NOUNS})\b")
 _AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
@@ -791,6 +801,8 @@ def extract_figures(
                 target = NamedScope("segment", None, member)  # "| Loose leaf | 1.3 | 2.2 | 6.8% |"
             if target is None and (appositive := SEGMENT_APPOSITIVE.match(sentence.text)):
                 target = NamedScope("segment", None, appositive.group("member") or appositive.group("named"))
+            if target is None and (cut := _THE_MARKET_BY_A_MEMBER.match(sentence.text)):
+                target = NamedScope("segment", None, cut.group("member"))
             if target is None and (kind := _REVENUE_OF_A_KIND.match(sentence.text)):
                 # "Revenue, at home (e.g., in supermarkets) in the Coffee market amounts to US$94.7bn in 2024"
                 target = NamedScope("segment", None, kind.group("member"))

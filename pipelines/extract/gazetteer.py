@@ -120,7 +120,8 @@ _NOT_IN_A_PROPER_NAME = (
 _IN_A_PROPER_NAME = re.compile(
     rf"(?<![.!?:;|\n]\s)(?<!^)\b(?!{_NOT_IN_A_PROPER_NAME}\b)[A-Z][a-z]+ (?!{_NOT_IN_A_PROPER_NAME}\b)[A-Z][a-z]+ $"
 )
-_NAME_GOES_ON = re.compile(r" [A-Za-z]")
+# the name goes on after the place, or its initials follow: "Good Food Institute Europe (GFI)"
+_NAME_GOES_ON = re.compile(r" [A-Za-z]| \([A-Z]{2,6}\)")
 # "the Chinese market", "the European industry": a place named by its adjective, only in front of "market".
 _DEMONYMS = {
     "american": "U.S.", "north american": "North America", "european": "Europe", "asian": "Asia",
@@ -666,7 +667,7 @@ class Gazetteer:
                 and _NAME_GOES_ON.match(text, end)
                 and _IN_A_PROPER_NAME.search(text, max(0, start - 40), start)
             ):
-                continue  # "Control Engineering Asia magazine": a built-in place inside a name
+                continue  # "Control Engineering Asia magazine", "Food Institute Europe (GFI)": inside a name
             mentions.append(Mention(start, end, target))
         mentions += self._places_by_adjective(text, mentions, stretches)
         # "Revenue in the Coffee segment amounts to ..." on a coffee page: a portal's name for the market itself

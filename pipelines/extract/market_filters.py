@@ -60,7 +60,7 @@ COMPARED_WITH = re.compile(
     r"|,?\s*(?i:up|down)\s+\d+(?:\.\d+)?\s?(?:%|(?i:percent|per\s+cent))\s+(?i:from|on|over)\s+"
 )
 _NOT_MARKET_BEFORE = re.compile(
-    r"\b(?i:budget|costs?|costing|spent|price(?!\s+(?:range|segment|tier|band)s?\b)|priced|sold\s+for|funding|funded"
+    r"\b(?i:budget|outlays?|costs?|costing|spent|price(?!\s+(?:range|segment|tier|band)s?\b)|priced|sold\s+for|funding|funded"
     r"|venture\s+capital|cumulative|cumulatively"
     r"|average\s+(?:[\w-]+\s+){0,3}?(?:revenue|sales|spend|spending|price|cost|income|ticket|order)"
     r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"

@@ -159,12 +159,22 @@ def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: st
     return place
 
 
+# "the global label market", "global pet food sales"; not "a global consulting firm, the industry has ..."
+_WORLDWIDE_MARKET = re.compile(
+    r"\b(?i:globally|worldwide)\b"
+    r"|\b(?i:global|world(?:'s|’s)?|international)\s+(?:[\w&'’-]+\s+){0,4}?"
+    r"(?i:market|industry|sales|revenues?|spending|consumption)\b"
+)
+
+
 def _worldwide_figures(text: str, of_the_market: list[StatedFigure]) -> list[StatedFigure]:
     """The market figures said to be global, and those that follow one in its paragraph ("The global label market
     is poised to achieve $41.75 billion ... Furthermore, it is anticipated to attain $67.36 billion")."""
     found: list[StatedFigure] = []
     for figure in sorted(of_the_market, key=lambda figure: figure.char_start):
-        if _WORLDWIDE.search(figure.quote) or (found and "\n" not in text[found[-1].char_end : figure.char_start]):
+        if _WORLDWIDE_MARKET.search(figure.quote) or (
+            found and "\n" not in text[found[-1].char_end : figure.char_start]
+        ):
             found.append(figure)
     return found
 

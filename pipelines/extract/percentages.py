@@ -315,11 +315,21 @@ def _grows_between_values_after(text: str, rate_end: int, sentence_end: int) -> 
 _OPENS_WITH_VOLUME = re.compile(r"\W*(?i:in\s+(?:terms\s+of\s+)?volumes?(?:\s+terms)?|by\s+volume|volume[- ]wise)\s*,")
 
 
+# "with arrivals reaching 504,000 in 2023, growing at a CAGR of 40 per cent": a count grows at the rate (a number
+# grouped in thousands with no currency or scale), in a clause that names no money
+_A_COUNT_RIGHT_BEFORE = re.compile(
+    r"\b\d{1,3}(?:,\d{3})+(?!\.?\d|\s*(?i:million|billion|trillion|crore|lakh|mn|bn|thousand)\b)"
+    r"(?:\s+(?i:in|by)\s+(?:19|20)\d{2})?\s*,?\s*(?i:growing|rising|increasing|expanding)\s+(?i:at|by)\b[^.;]*$"
+)
+_MONEY_WORDS = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|INR|JPY|CNY|US\$|dollars?|euros?|rupees?)\b")
+
+
 def _a_rate_of_volume(text: str, before: str, sentence_start: int, rate_start: int) -> bool:
     return bool(
         _VOLUME_RATE_BEFORE.search(before)
         or _VOLUME_OF_THE_MARKET_BEFORE.search(text, sentence_start, rate_start)
         or _OPENS_WITH_VOLUME.match(text, sentence_start, rate_start)
+        or (_A_COUNT_RIGHT_BEFORE.search(before) and not _MONEY_WORDS.search(before))
     )
 
 
