@@ -4416,3 +4416,14 @@ def test_a_governments_outlay_is_no_market_size():
         "from 2021-22 to 2024-25 at an outlay of ₹1,250 crore, is expected to help local makers compete.\n"
     )
     assert {f.value_millions for f in _figures(text, metric="value")} == {2300.0}
+
+
+def test_a_title_that_names_its_market_in_a_place_gives_the_market_that_place():
+    text = (
+        "Futon Industry in Kenya 2027: Size, Growth, Outlook\n\n"
+        "By 2027, Kenya's futon industry is estimated to be worth $410 million, one of the fastest-growing home "
+        "goods categories.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Kenya Futon"
+    assert {(f.scope, f.member, f.year) for f in report.figures if f.metric == "value"} == {("market", None, 2027)}

@@ -280,6 +280,8 @@ def _runs_of_prefixes(letters: str, words: list[str]) -> bool:
 def relation_to_the_market(named: str, market: str) -> str:
     """'same' ("heat pump" on a heat-pump page, or a shorter name for it), 'part' ("air-source heat pump": the
     market's name and more, a segment of it) or 'other' ("space economy" on a space-mining page)."""
+    # "baked kelp snack" on an "India Kelp Snacks" page: the market's place is not part of what it is about
+    market = " ".join(without_leading_places(market.split()))
     named_words, market_words = _market_words(named), _market_words(market)
     if not named_words or named_words <= market_words | _SAME_AS_A_MARKET or _is_acronym_of(named, market):
         return "same"  # "rowan berry sales" on a rowan berry page is the market

@@ -214,6 +214,12 @@ _COVER_IMAGE_TEXT = re.compile(r"^.*?\b(?i:report\s+cover|cover\s+image)\s+")
 _BREADCRUMB_STEP = re.compile(r"\s+(?:[-–>»|/])\s+")
 
 
+# "Mattress Industry in India 2026: Size, Growth": the one place the title's market is of
+_PLACE_AFTER_THE_MARKET_WORD = re.compile(
+    r"\s+(?i:in)\s+(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}?)(?=\s*(?:$|[\d:,|(–-]))"
+)
+
+
 def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
     """(title, market) from the first short heading-like line that names a market (no sentence punctuation)."""
     for position, sentence in enumerate(sentences[:_TITLE_SEARCH_LINES]):
@@ -234,6 +240,9 @@ def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
             market = _TRAILING_SCOPE.sub("", market)  # "Paints & Coatings Global Industry" → "Paints & Coatings"
             if _HEADLINE_VERB.search(market):
                 continue  # "Generative AI Will Make One-Quarter of Total Market Value in 2027": a headline
+            place = _PLACE_AFTER_THE_MARKET_WORD.match(line, match.end())
+            if place and is_known_place(place.group("place")) and not is_known_place(market.split()[0]):
+                market = f"{place.group('place')} {market}"  # "Mattress Industry in India 2026" → "India Mattress"
             return line, market
     for sentence in sentences[:_PUBLISHER_HEADER_LINES]:
         if "Worldwide" not in sentence.text and "Global" not in sentence.text:
