@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from pipelines.extract.market_identity import market_identity
 from pipelines.extract.numbers import find_percentages, find_year_ranges, find_years
 from pipelines.extract.report import extract_report
 from pipelines.extract.sentences import split_sentences
@@ -4427,3 +4428,19 @@ def test_a_title_that_names_its_market_in_a_place_gives_the_market_that_place():
     report = extract_report(text)
     assert report.metadata.market == "Kenya Futon"
     assert {(f.scope, f.member, f.year) for f in report.figures if f.metric == "value"} == {("market", None, 2027)}
+
+
+def test_a_headline_naming_one_places_market_makes_the_page_that_places_market():
+    text = (
+        "US tea room market expected to grow 18% in next four years to $1.2bn: The tea room market is expected "
+        "to grow 18% over the next four years with sales forecast to reach $1.2bn, according to new research. The "
+        "tea room market has grown 25% since 2019, from $0.8bn in 2019 to $1.0bn in 2023, and the tea room market "
+        "keeps growing.\n"
+    )
+    report = extract_report(text)
+    assert market_identity(report.metadata.market).geography == "U.S."
+    assert {(f.scope, f.value_millions) for f in report.figures if f.metric == "value"} == {
+        ("market", 1200.0),
+        ("market", 800.0),
+        ("market", 1000.0),
+    }

@@ -601,7 +601,30 @@ def _market_name(title_market: str | None, text: str) -> str | None:
             return None  # "Largest Market", "Key Market Trends": a label, and no market the text names instead
     if not phrases or phrases[0].said < 2:
         return None
-    return _display_name(_more_specific_name(phrases, text) or phrases[0].name)
+    name = _more_specific_name(phrases, text) or phrases[0].name
+    return _with_the_headlines_place(_display_name(name), text)
+
+
+_WORLDWIDE_WORD = re.compile(r"\b(?i:global|worldwide|world(?:'s|’s)?|international)\b")
+
+
+def _with_the_headlines_place(name: str, text: str) -> str:
+    """'UK coffee shop' when the page's first line names the market of one place ("UK coffee shop market expected
+    to grow 29% ...") and the page never speaks of it worldwide; else ``name``."""
+    first_line = text.lstrip().split("\n", 1)[0]
+    headline = re.match(
+        rf"\W*(?:(?i:the)\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}?)\s+{re.escape(name)}\s+(?i:market|industry)\b",
+        first_line,
+        re.IGNORECASE,
+    )
+    if headline is None or not is_known_place(headline.group("place")):
+        return name
+    if any(
+        _WORLDWIDE_WORD.search(text, max(0, at.start() - 60), at.start())
+        for at in re.finditer(re.escape(name), text, re.IGNORECASE)
+    ):
+        return name  # "the global coffee shop market" too: the place's market is a part of it
+    return f"{headline.group('place')} {name}"
 
 
 def _more_specific_name(phrases: list[MarketPhrase], text: str) -> str | None:
