@@ -4444,3 +4444,11 @@ def test_a_headline_naming_one_places_market_makes_the_page_that_places_market()
         ("market", 800.0),
         ("market", 1000.0),
     }
+
+
+def test_a_word_that_judges_a_market_is_no_market_name():
+    text = (
+        "Mobile kelp games will double by 2016, a study says. It forecasts that India will be a rising market, and "
+        "that Brazil is a lucrative market too. Meanwhile the big data market and the rising market both grow.\n"
+    )
+    assert extract_report(text).metadata.market not in ("Rising", "Lucrative")

@@ -62,7 +62,12 @@ _NOT_IN_A_MARKET_NAME = frozenset(
      "tomorrow", "quarter", "month", "predicts", "predict", "forecasts", "estimates", "projects", "sees", "finds",
      "reveals", "reports", "shows", "believes", "thinks", "driving", "drives", "drive", "fueling", "fuelling",
      "propelling", "boosting", "supporting", "accelerating", "hampering", "restraining", "influencing", "shaping",
-     "impacting", "affecting", "dominating", "entering", "disrupting", "transforming", "cover", "see", "saw"}
+     "impacting", "affecting", "dominating", "entering", "disrupting", "transforming", "cover", "see", "saw",
+     # "India will be a rising market": words that judge a market, no part of its name
+     # (not "big", "large", "major", "dynamic", "competitive": "big data", "large language model", "major
+     # appliances", "dynamic positioning", "competitive intelligence" markets)
+     "rising", "lucrative", "promising", "attractive", "important", "mature", "profitable", "fragmented",
+     "consolidated"}
 )  # fmt: skip
 _SMALL_WORDS = frozenset({"and", "or", "of", "for", "the", "in", "on", "to", "&"})
 # What a title's market should not hold: a figure, a year, a sentence's verb, a breadcrumb.
