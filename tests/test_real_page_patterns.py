@@ -4452,3 +4452,15 @@ def test_a_word_that_judges_a_market_is_no_market_name():
         "that Brazil is a lucrative market too. Meanwhile the big data market and the rising market both grow.\n"
     )
     assert extract_report(text).metadata.market not in ("Rising", "Lucrative")
+
+
+def test_a_member_a_source_expects_to_be_the_main_component_of_the_market_owns_its_amount():
+    text = (
+        "Kelp Analytics Market\n\nThe kelp analytics market was worth $20 billion in 2023. Among the different "
+        "kelp analytics tools, the research firm expects kelp imaging platforms (KIPs) will be the main component "
+        "of the market and grow 25% to reach $6 billion in 2024.\n"
+    )
+    assert {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")} == {
+        ("market", None, 20000.0),
+        ("segment", "kelp imaging platforms (KIPs)", 6000.0),
+    }

@@ -270,11 +270,17 @@ _VERB_IN_A_NAME = re.compile(
 )
 MEMBER_IS_THE_KIND = re.compile(
     # "Of these, table sauces was the largest category, contributing more than 30% revenue"
-    r"[-•*·\s]*(?:(?i:of|among)\s+(?:(?i:these|them|all)\b)[^,]{0,30},\s*)?(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+"
+    r"[-•*·\s]*(?:(?i:of|among)\s+(?:(?i:these|them|all)\b)[^,]{0,30},\s*)?"
+    # "Among the different low-code technologies, the analyst firm expects low-code application platforms (LCAPs)
+    # will be the main component of the market and grow 25% to reach $10 billion"
+    r"(?:(?i:among)\s+[^,]{1,60},\s*)?(?:(?i:the)\s+[\w&'’ -]{1,30}?\s+(?i:expects|predicts|forecasts|says|believes)"
+    r"\s+(?:(?i:that)\s+)?)?"
+    r"(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,5}?)\s+"
     r"(?i:is|are|was|were|will\s+be|will\s+remain|will\s+stay|remains|remain|remained|became|emerged\s+as"
     r"|stood\s+as|stands\s+as"
     r"|(?:is|are)\s+(?:expected|projected|forecast|anticipated|set|poised|likely)\s+to\s+(?:be|remain))"
     r"\s+(?i:the)\s+(?:[\w-]+\s+){0,3}?(?i:industry|sector|segment|category|vertical|application|channel"
+    r"|component(?=\s+of\s+the\s+(?:[\w-]+\s+){0,3}?market)"
     # "Healthcare was the largest end-user market for microbes and microbial products"
     r"|(?:end[- ]users?|end[- ]use|application|product|service|component)\s+market(?=\s+(?:for|of)\b))\b"
 )
