@@ -4464,3 +4464,11 @@ def test_a_member_a_source_expects_to_be_the_main_component_of_the_market_owns_i
         ("market", None, 20000.0),
         ("segment", "kelp imaging platforms (KIPs)", 6000.0),
     }
+
+
+def test_an_adverb_between_a_member_and_its_verb_is_no_part_of_its_name():
+    text = (
+        "Kelp Tea Market\n\nThe kelp tea market was worth $3.1 billion in 2023. Green kelp tea currently accounts "
+        "for 44.8 per cent of global demand.\n"
+    )
+    assert {f.member for f in _figures(text, metric="share")} == {"Green kelp tea"}

@@ -888,6 +888,22 @@ def figures_of_members_the_page_names(
     return resolved
 
 
+# "Roasted coffee currently accounts for 44.8 per cent": an adverb between the member and its verb
+_TRAILING_ADVERB = re.compile(r"\s+(?i:currently|now|still|also|alone|already|together|today|presently|nowadays)$")
+
+
+def segment_names_without_adverbs(figures: list[StatedFigure]) -> list[StatedFigure]:
+    """A segment's name less an adverb the sentence put after it ("Roasted coffee currently" → "Roasted coffee")."""
+    stripped = []
+    for figure in figures:
+        if figure.scope == "segment" and figure.member and _TRAILING_ADVERB.search(figure.member):
+            name = _TRAILING_ADVERB.sub("", figure.member)
+            if not NOT_A_MEMBER.fullmatch(name):  # "that now makes up 37%": no member to name
+                figure = replace(figure, member=name)
+        stripped.append(figure)
+    return stripped
+
+
 def one_spelling_per_segment(figures: list[StatedFigure], listed_members: set[str]) -> list[StatedFigure]:
     """ "the passenger vehicle segment dominated with 72.48%" and "the market by passenger vehicles accounted for
     USD 28.79 billion" are one segment: spellings that differ only in case or a plural ending take one name, the

@@ -9,7 +9,11 @@ from dataclasses import replace
 from pipelines.extract.cagr_periods import FORECAST_WORDING, resolve_cagr_periods, resolve_forecast_end_years
 from pipelines.extract.companies import extract_companies
 from pipelines.extract.developments import extract_developments
-from pipelines.extract.figure_members import figures_of_members_the_page_names, one_spelling_per_segment
+from pipelines.extract.figure_members import (
+    figures_of_members_the_page_names,
+    one_spelling_per_segment,
+    segment_names_without_adverbs,
+)
 from pipelines.extract.figure_years import CURRENT_YEAR, CURRENT_YEAR_IF_KNOWN
 from pipelines.extract.figures import deduplicate, extract_figures
 from pipelines.extract.market_place import (
@@ -270,7 +274,9 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
         figure.member for figure in figures if figure.scope == "segment" and figure.member
     }
     figures = figures_of_members_the_page_names(figures, named_members, metadata.market)
-    figures = one_spelling_per_segment(figures, {row.member for row in taxonomy.segments})
+    figures = one_spelling_per_segment(
+        segment_names_without_adverbs(figures), {row.member for row in taxonomy.segments}
+    )
     this_year = any(figure.year in (CURRENT_YEAR, CURRENT_YEAR_IF_KNOWN) for figure in figures)
     figures, undated = resolve_current_years(figures, publication_year(text) if this_year else None)
     skipped = [*skipped, *undated]
