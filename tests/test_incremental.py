@@ -365,6 +365,20 @@ def test_a_per_report_audit_checks_the_rebuilt_report_against_its_own_document_a
         ]
 
 
+def test_after_a_refresh_a_staging_view_previews_the_rebuilt_reports_rows(published):
+    raw_dir, warehouse_path = published
+    (raw_dir / "reports" / "lunar-ice-market.txt").write_bytes(LUNAR_ICE)
+    result = build_warehouse(raw_dir, warehouse_path)
+    (materialization,) = [
+        event.materialization
+        for event in result.get_asset_materialization_events()
+        if event.asset_key == dg.AssetKey(["staging", "stg_stated_figures"])
+    ]
+    assert materialization.metadata["preview_of"].value == "the rows of 1 rebuilt report(s)"
+    preview = materialization.metadata["preview"].value
+    assert "lunar-ice-market" in preview and "space-mining-market" not in preview
+
+
 def test_after_a_failed_check_the_next_build_rebuilds_and_checks_the_report_it_withheld(published):
     raw_dir, warehouse_path = published
     working_path = warehouse_path.parent / ".build" / f"{warehouse_path.stem}.working.duckdb"

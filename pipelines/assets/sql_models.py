@@ -126,17 +126,16 @@ def _built(connection, builder: ModelBuilder, model: SqlModel) -> dg.Materialize
     started = time.perf_counter()
     how = builder.build(model)
     seconds = time.perf_counter() - started
-    return dg.MaterializeResult(
-        asset_key=asset_key_for_table(model.table), metadata=_metadata(connection, model, how, seconds)
-    )
+    metadata = _metadata(connection, model, how, seconds, builder.plan.reports or None)
+    return dg.MaterializeResult(asset_key=asset_key_for_table(model.table), metadata=metadata)
 
 
-def _metadata(connection, model: SqlModel, how: str, seconds: float) -> dict:
-    """What the UI shows of a model's table (a view: no row count, counting would run it), how it was built and in
-    how many seconds."""
+def _metadata(connection, model: SqlModel, how: str, seconds: float, rebuilt: tuple[str, ...] | None) -> dict:
+    """What the UI shows of a model's table (a view: no row count, counting would run it; after a refresh, a preview
+    of the rebuilt reports' rows), how it was built and in how many seconds."""
     is_view = model.materialization == "view"
     return {
-        **table_metadata(connection, model.layer, model.name, model.column_docs, is_view),
+        **table_metadata(connection, model.layer, model.name, model.column_docs, is_view, rebuilt),
         "built": how,
         "build seconds": round(seconds, 3),
     }
