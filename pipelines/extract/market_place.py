@@ -19,9 +19,9 @@ from dataclasses import replace
 from pipelines.extract.geography import SUB_REGIONS, without_leading_places
 from pipelines.extract.market_filters import market_named_before, relation_to_the_market
 from pipelines.extract.market_identity import market_identity, place_named
+from pipelines.extract.metadata import WORLDWIDE_WORD
 from pipelines.extract.records import SkippedStatement, StatedFigure
 
-_WORLDWIDE = re.compile(r"\b(?i:global(?:ly)?|worldwide|world|international)\b")
 _PLACE_SCOPES = ("region", "country")
 _ADDRESS = re.compile(r"\s*(?i:source|url|link)\s*:")
 _WORD = re.compile(r"[a-z]+")
@@ -72,7 +72,7 @@ def _the_world_said_before(text: str, end: int, market: str | None) -> bool:
     for line in text[:end].splitlines():
         if _ADDRESS.match(line):
             continue
-        for worldwide in _WORLDWIDE.finditer(line):
+        for worldwide in WORLDWIDE_WORD.finditer(line):
             # "global fertilizer consumption", "the world's halal food market"; not "global investors ... market"
             if names & set(_WORD.findall(line[worldwide.end() :].lower())[:_WORDS_AFTER_WORLDWIDE]):
                 return True
@@ -120,11 +120,12 @@ def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: st
     """(scope, member) of the one place the page's market is of, or None for a market of the world. A market
     whose name holds its place ("US Craft Beer") is of that place, as if a header named it: "The craft beer market
     in the United States ... $29.03 billion" is the market's figure, not a country's."""
-    labelled = _labelled_place(text)
     if market and len(without_leading_places(market.split())) < len(market.split()):
         labelled = _place_in_the_name(market)
         if labelled is None:
             return None
+    else:
+        labelled = _labelled_place(text)
     if labelled is None:
         values = [figure for figure in figures if figure.metric == "value"]
         # the first dated value; on a page that dates none ("in the current year"), the first value

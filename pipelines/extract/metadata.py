@@ -610,7 +610,8 @@ def _market_name(title_market: str | None, text: str) -> str | None:
     return _with_the_headlines_place(_display_name(name), text)
 
 
-_WORLDWIDE_WORD = re.compile(r"\b(?i:global|worldwide|world(?:'s|’s)?|international)\b")
+# "global", "the world's", "internationally": words that speak of a market worldwide
+WORLDWIDE_WORD = re.compile(r"\b(?i:global(?:ly)?|worldwide|world(?:'s|’s)?|international)\b")
 
 
 def _with_the_headlines_place(name: str, text: str) -> str:
@@ -618,14 +619,14 @@ def _with_the_headlines_place(name: str, text: str) -> str:
     to grow 29% ...") and the page never speaks of it worldwide; else ``name``."""
     first_line = text.lstrip().split("\n", 1)[0]
     headline = re.match(
-        rf"\W*(?:(?i:the)\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}?)\s+{re.escape(name)}\s+(?i:market|industry)\b",
+        rf"\W*(?:(?i:the)\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}?)\s+(?i:{re.escape(name)})\s+"
+        r"(?i:market|industry)\b",
         first_line,
-        re.IGNORECASE,
     )
     if headline is None or not is_known_place(headline.group("place")):
         return name
     if any(
-        _WORLDWIDE_WORD.search(text, max(0, at.start() - 60), at.start())
+        WORLDWIDE_WORD.search(text, max(0, at.start() - 60), at.start())
         for at in re.finditer(re.escape(name), text, re.IGNORECASE)
     ):
         return name  # "the global coffee shop market" too: the place's market is a part of it

@@ -132,10 +132,9 @@ def published_changes(connection: duckdb.DuckDBPyConnection) -> PublishedChanges
 
 def updated_page_fingerprints(
     connection: duckdb.DuckDBPyConnection, changes: PublishedChanges, old_markets: dict, old_reports: dict
-) -> tuple[dict[str, str], dict[str, str], list[str]]:
+) -> tuple[dict[str, str], dict[str, str]]:
     """The fingerprints of every page, from those of the file ``changes`` was patched from: only the pages of the
-    changed reports and markets, and of the markets the changed reports are on, are fingerprinted again. Also
-    returns the reports whose page may have changed."""
+    changed reports and markets, and of the markets the changed reports are on, are fingerprinted again."""
     (markets_of_reports,) = connection.execute(
         "select coalesce(list(distinct market_id), []) from marts.dim_report "
         "where market_id is not null and list_contains(?::varchar[], report_id)",
@@ -143,11 +142,7 @@ def updated_page_fingerprints(
     ).fetchone()
     affected_markets = sorted({*changes.markets, *markets_of_reports})
     markets, reports = page_fingerprints(connection, affected_markets, list(changes.reports))
-    return (
-        _updated(old_markets, markets, affected_markets),
-        _updated(old_reports, reports, changes.reports),
-        sorted(changes.reports),
-    )
+    return _updated(old_markets, markets, affected_markets), _updated(old_reports, reports, changes.reports)
 
 
 def _updated(old: dict[str, str], new: dict[str, str], candidates) -> dict[str, str]:

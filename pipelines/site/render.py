@@ -174,9 +174,10 @@ def build_site(warehouse_path: Path, site_path: Path, model_tests: dict[str, dic
         candidates = None  # the reports whose page may differ from the previous version's; None: any
         if changes.reports is not None and old.get(PUBLISHED_RUN) == changes.patched_from_run_id:
             # the previous version shows the file this one was patched from: only what the patch rewrote changed
-            market_fingerprints, report_fingerprints, candidates = updated_page_fingerprints(
+            market_fingerprints, report_fingerprints = updated_page_fingerprints(
                 connection, changes, old["markets"], old["reports"]
             )
+            candidates = sorted(changes.reports)
         else:
             market_fingerprints, report_fingerprints = page_fingerprints(connection)
         changed_markets = _changed(market_fingerprints, old.get("markets", {}), previous, "markets")

@@ -76,7 +76,6 @@ class PublishedWarehouse:
     reports_published: int = 0
     withheld: tuple[WithheldReport, ...] = ()
     kept_previous_rows: frozenset[str] = frozenset()  # withheld reports whose last published rows were kept
-    changed: ChangedKeys | None = None  # when patched: the reports and markets whose rows it rewrote
 
 
 def _marts_tables(connection: duckdb.DuckDBPyConnection, database: str) -> list[str]:
@@ -441,7 +440,6 @@ def publish_marts(
         reports_published,
         tuple(withheld),
         frozenset(kept),
-        changed,
     )
 
 
