@@ -183,7 +183,10 @@ def test_a_refresh_rebuilds_only_changed_reports_and_equals_a_build_from_scratch
     for table, rows in published_from_scratch.items():
         if table not in ("marts.meta_input", "marts.meta_publish"):
             assert published[table] == rows, table
-    assert published_how(refreshed) == "rows of 3 changed report(s) rewritten in a copy of the published file"
+    assert published_how(refreshed) == (
+        "rows of 3 changed report(s) rewritten in a copy of the published file, "
+        "the tables by market compared on the rows of 3 market(s)"
+    )
     assert any(991.2 in row for row in refreshed_tables["marts.fct_reported_fact"])
     assert not any("marine-hydrogen-market" in row for row in refreshed_tables["marts.dim_report"])
 
@@ -296,7 +299,10 @@ def test_building_some_models_alone_makes_the_next_complete_build_rebuild_every_
     assert result.success
     assert built_how(result, "marts.fct_segment_forecast") == "rebuilt whole"
     # The published file still holds the old figures: the report that changed since is patched in.
-    assert published_how(result) == "rows of 1 changed report(s) rewritten in a copy of the published file"
+    assert published_how(result) == (
+        "rows of 1 changed report(s) rewritten in a copy of the published file, "
+        "the tables by market compared on the rows of 1 market(s)"
+    )
 
 
 def test_a_published_file_replaced_by_someone_else_is_copied_whole_not_patched(published, tmp_path):

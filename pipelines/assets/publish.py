@@ -15,6 +15,9 @@ from pipelines.warehouse.withholding import stored_withheld
 PER_REPORT_MARTS = frozenset(
     model.name for model in SQL_MODELS if model.layer == "marts" and model.incremental_by == "report_id"
 )
+PER_MARKET_MARTS = frozenset(
+    model.name for model in SQL_MODELS if model.layer == "marts" and model.incremental_by == "market_id"
+)
 
 
 def marts_changed_since_publish(connection, published_path) -> Changes:
@@ -32,7 +35,7 @@ def _published_fingerprints(connection, published_path) -> Fingerprints | None:
 
 def _patch(changes: Changes) -> ReportPatch | None:
     """A patch of the published file for the changed reports; None means copy every table."""
-    return None if changes.full else ReportPatch(changes.reports, PER_REPORT_MARTS)
+    return None if changes.full else ReportPatch(changes.reports, PER_REPORT_MARTS, PER_MARKET_MARTS)
 
 
 def _versions() -> dict[str, str]:
@@ -78,6 +81,8 @@ def published_warehouse(
     how = "every table copied"
     if published.patched:
         how = f"rows of {len(changes.reports)} changed report(s) rewritten in a copy of the published file"
+        if published.markets_compared is not None:
+            how += f", the tables by market compared on the rows of {published.markets_compared} market(s)"
     context.log.info(
         f"published {published.path} ({published.size_bytes} bytes): {how}; {published.reports_published} "
         f"report(s) published, {len({row.report_id for row in withheld})} withheld"

@@ -16,6 +16,10 @@ import pandas as pd
 # "A row of these reports" in a query whose parameter is the list of report ids (DuckDB binds a list as varchar[]).
 IN_REPORTS = "report_id in (select unnest(?::varchar[]))"
 NOT_IN_REPORTS = "report_id not in (select unnest(?::varchar[]))"
+# A market key that also names the rows of reports on no market, and "a row of these markets" by that key.
+NO_MARKET = "\x00no market"
+MARKET_OF_ROW = f"coalesce(market_id, '{NO_MARKET}')"
+IN_MARKETS = f"{MARKET_OF_ROW} in (select unnest(?::varchar[]))"
 
 
 @contextmanager

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 
 import duckdb
 
-from pipelines.warehouse.database import column_names, quoted_name, transaction
+from pipelines.warehouse.database import NO_MARKET, column_names, quoted_name, transaction
 from pipelines.warehouse.models import SqlModel
 from pipelines.warehouse.state import (
     MARKET_KEY,
@@ -42,7 +42,6 @@ from pipelines.warehouse.state import (
 CHANGES_ALIAS = "changed_reports"
 MARKETS_ALIAS = "changed_markets"
 REPORT_MARKETS = "intermediate.int_report_markets"  # the market of every report
-_NO_MARKET = "\x00no market"
 WITHOUT_ALIAS = "without_withheld_reports"
 # Fewer changed reports than this are always rebuilt in pieces (see plan_build).
 FEWEST_FOR_A_WHOLE_BUILD = 2_000
@@ -265,7 +264,7 @@ class IncrementalBuild:
 
 def _market_of(column: str) -> str:
     """A market key that also names the rows of reports on no market."""
-    return f"coalesce({column}, '{_NO_MARKET}')"
+    return f"coalesce({column}, '{NO_MARKET}')"
 
 
 class MarketScopedBuild:

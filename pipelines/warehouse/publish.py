@@ -30,7 +30,15 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.warehouse.database import IN_REPORTS, NOT_IN_REPORTS, column_names, quoted_name, table_columns
+from pipelines.warehouse.database import (
+    IN_MARKETS,
+    IN_REPORTS,
+    MARKET_OF_ROW,
+    NOT_IN_REPORTS,
+    column_names,
+    quoted_name,
+    table_columns,
+)
 from pipelines.warehouse.models import sql_literal
 from pipelines.warehouse.state import MARKET_KEY, REPORT_KEY
 from pipelines.warehouse.withholding import WithheldReport
@@ -49,10 +57,12 @@ class PublishError(RuntimeError):
 @dataclass(frozen=True)
 class ReportPatch:
     """Publish by patching a copy of the published file: ``tables`` hold one report's rows apart from another's
-    (report_id), and only the rows of ``changed_reports`` differ from what is published."""
+    (report_id), and only the rows of ``changed_reports`` differ from what is published. In ``market_tables`` a
+    market's rows come from its reports alone, so only the markets those reports were or are on can differ."""
 
     changed_reports: tuple[str, ...]
     tables: frozenset[str]
+    market_tables: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,7 @@ class PublishedWarehouse:
     reports_published: int = 0
     withheld: tuple[WithheldReport, ...] = ()
     kept_previous_rows: frozenset[str] = frozenset()  # withheld reports whose last published rows were kept
+    markets_compared: int | None = None  # the markets whose rows the per-market tables compared; None: every row
 
 
 def _marts_tables(connection: duckdb.DuckDBPyConnection, database: str) -> list[str]:
@@ -227,19 +238,27 @@ def _patch_table(
     )
 
 
-def _patch_table_by_rows(connection: duckdb.DuckDBPyConnection, source_db: str, table: str) -> ChangedKeys:
+def _patch_table_by_rows(
+    connection: duckdb.DuckDBPyConnection, source_db: str, table: str, markets: list[str] | None = None
+) -> ChangedKeys:
     """Make the copy's table hold the build's rows by rewriting only the rows that differ, so that a table that
     combines reports (a dimension, the consensus) costs what changed in it; returns the reports and markets of
-    the rows rewritten. Rows are told apart by the 64-bit hash
+    the rows rewritten. With ``markets``, only those markets' rows are compared (the others are known to be
+    equal). Rows are told apart by the 64-bit hash
     of their values: where a hash counts a different number of rows on the two sides, every row of that hash is
     deleted and the build's rows of that hash inserted (repeated rows stay right)."""
     target = f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"'
     source = f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"'
+    scope, scope_and, parameters = "", "", []
+    if markets is not None:
+        scope, scope_and, parameters = f" where {IN_MARKETS}", f" and {IN_MARKETS}", [markets]
     connection.execute(
-        "create or replace temp table publishing_changed_hashes as select row_hash "
-        f"from (select hash(row_values) as row_hash, count(*) as rows from {source} as row_values group by 1) as built "
-        f"full join (select hash(row_values) as row_hash, count(*) as rows from {target} as row_values group by 1) "
-        "as published using (row_hash) where built.rows is distinct from published.rows"
+        "create or replace temp table publishing_changed_hashes as select row_hash from "
+        f"(select hash(row_values) as row_hash, count(*) as rows from {source} as row_values{scope} group by 1) "
+        "as built full join "
+        f"(select hash(row_values) as row_hash, count(*) as rows from {target} as row_values{scope} group by 1) "
+        "as published using (row_hash) where built.rows is distinct from published.rows",
+        parameters * 2,
     )
     keys = [
         key for key in (REPORT_KEY, MARKET_KEY) if key in column_names(connection, source_db, PUBLISHED_SCHEMA, table)
@@ -248,11 +267,13 @@ def _patch_table_by_rows(connection: duckdb.DuckDBPyConnection, source_db: str, 
     try:
         changed = "(select row_hash from publishing_changed_hashes)"
         deleted = connection.execute(
-            f"delete from {target} as row_values where hash(row_values) in {changed}{returning}"
+            f"delete from {target} as row_values where hash(row_values) in {changed}{scope_and}{returning}",
+            parameters,
         ).fetchall()
         inserted = connection.execute(
-            f"insert into {target} by name select * from {source} as row_values where hash(row_values) in {changed}"
-            + returning
+            f"insert into {target} by name select * from {source} as row_values "
+            f"where hash(row_values) in {changed}{scope_and}{returning}",
+            parameters,
         ).fetchall()
     finally:
         connection.execute("drop table if exists publishing_changed_hashes")
@@ -260,14 +281,35 @@ def _patch_table_by_rows(connection: duckdb.DuckDBPyConnection, source_db: str, 
     return ChangedKeys(frozenset(values.get(REPORT_KEY, ())), frozenset(values.get(MARKET_KEY, ())))
 
 
-def _digest(connection: duckdb.DuckDBPyConnection, qualified_table: str, reports: list[str] | None = None) -> tuple:
-    """(rows, order-independent hash of those rows) of the table, or of its rows of ``reports``: equal for two
-    tables that hold the same rows."""
-    where = f" where {IN_REPORTS}" if reports is not None else ""
+def _digest(
+    connection: duckdb.DuckDBPyConnection, qualified_table: str, condition: str = "", keys: list[str] | None = None
+) -> tuple:
+    """(rows, order-independent hash of those rows) of the table, or of its rows that meet ``condition`` (whose
+    parameter is ``keys``): equal for two tables that hold the same rows."""
     return connection.execute(
-        f"select count(*), coalesce(sum(hash(row_values)::hugeint), 0) from {qualified_table} as row_values{where}",
-        [reports] if reports is not None else [],
+        "select count(*), coalesce(sum(hash(row_values)::hugeint), 0) "
+        f"from {qualified_table} as row_values{f' where {condition}' if condition else ''}",
+        [keys] if condition else [],
     ).fetchone()
+
+
+def _table_rows(connection: duckdb.DuckDBPyConnection, qualified_table: str) -> int:
+    (rows,) = connection.execute(f"select count(*) from {qualified_table}").fetchone()
+    return rows
+
+
+def _markets_of(connection: duckdb.DuckDBPyConnection, source_db: str, reports: list[str]) -> list[str] | None:
+    """The markets ``reports`` are on in the copy (as published) or in the build (market keys as IN_MARKETS reads
+    them); None when either side's dim_report has no market_id to tell."""
+    sides = [f'"{source_db}".{PUBLISHED_SCHEMA}.dim_report', f"{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}.dim_report"]
+    for database in (source_db, PUBLISHING_ALIAS):
+        if not {REPORT_KEY, MARKET_KEY} <= set(column_names(connection, database, PUBLISHED_SCHEMA, "dim_report")):
+            return None
+    rows = connection.execute(
+        " union ".join(f"select distinct {MARKET_OF_ROW} from {side} where {IN_REPORTS}" for side in sides),
+        [reports, reports],
+    ).fetchall()
+    return sorted(market for (market,) in rows)
 
 
 def _keep_previous_rows(connection: duckdb.DuckDBPyConnection, table: str, reports: list[str]) -> None:
@@ -361,6 +403,9 @@ def publish_marts(
             rewritten = sorted(set(patch.changed_reports) - set(withheld_ids)) if patching else []
             never_published = sorted(set(withheld_ids) - set(kept))
             changed = ChangedKeys(frozenset([*rewritten, *withheld_ids, *patched_from[1]])) if patched_from else None
+            markets = None
+            if patching and patch.market_tables and not withheld_ids:
+                markets = _markets_of(connection, source_db, list(patch.changed_reports))
             table_rows, patched, rows_patched = {}, [], []
             for table in tables:
                 source_columns = table_columns(connection, source_db, PUBLISHED_SCHEMA, table)
@@ -371,9 +416,10 @@ def publish_marts(
                     _patch_table(connection, source_db, table, rewritten + never_published, rewritten)
                     patched.append(table)
                 elif patching and same_columns and not withheld_ids:
-                    keys = _patch_table_by_rows(connection, source_db, table)
+                    scope = markets if table in patch.market_tables else None
+                    keys = _patch_table_by_rows(connection, source_db, table, scope)
                     changed = changed | keys if changed is not None else None
-                    rows_patched.append(table)
+                    rows_patched.append((table, scope))
                 else:
                     changed = None  # a table written whole: what changed in it is not known
                     _copy_table_whole(connection, source_db, table, withheld_ids if by_report else [])
@@ -387,13 +433,25 @@ def publish_marts(
                 if by_report and kept:
                     table_rows[table] += _previous_row_count(connection, table, kept)
             for table in patched:  # the other reports' rows are the ones published before, untouched
-                expected = _digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"', rewritten)
-                actual = _digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"', rewritten)
+                expected = _digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"', IN_REPORTS, rewritten)
+                actual = _digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"', IN_REPORTS, rewritten)
                 if actual != expected:
                     raise PublishError(f"{PUBLISHED_SCHEMA}.{table}: the patched copy differs from the build")
-            for table in rows_patched:
-                expected = _digest(connection, f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"')
-                actual = _digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"')
+            for table, scope in rows_patched:  # with a scope, every row counted and the rebuilt markets' hashed
+                built, copy = (
+                    f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"',
+                    f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"',
+                )
+                condition = IN_MARKETS if scope is not None else ""
+                expected, actual = (
+                    _digest(connection, built, condition, scope),
+                    _digest(connection, copy, condition, scope),
+                )
+                if scope is not None:
+                    expected, actual = (
+                        (expected, _table_rows(connection, built)),
+                        (actual, _table_rows(connection, copy)),
+                    )
                 if actual != expected:
                     raise PublishError(f"{PUBLISHED_SCHEMA}.{table}: the copy patched by rows differs from the build")
             _mark_stale(connection, withheld, set(kept))
@@ -440,6 +498,7 @@ def publish_marts(
         reports_published,
         tuple(withheld),
         frozenset(kept),
+        len(markets) if markets is not None else None,
     )
 
 
