@@ -11,6 +11,7 @@ from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
 from pipelines.config import DEFAULT_EXTRACTION_BUCKETS, Settings, settings_from_environment
+from pipelines.warehouse.database import VACUUM_EVERY_CLOSES, VACUUM_OFF, checkpoint_on_close
 
 DEFAULT_DUCKDB_MEMORY_LIMIT = "1GB"
 # Steps that open the working database carry this tag, and the executor runs one of them at a time (DuckDB allows
@@ -46,6 +47,11 @@ class WorkingDatabase(DuckDBResource):
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         if self._opened is not None:
+            try:
+                if checkpoint_on_close(self._open_database):
+                    context.log.info(f"{self.database}: checkpointed with vacuum (every {VACUUM_EVERY_CLOSES}th close)")
+            except duckdb.Error as error:  # the close still checkpoints, without vacuum
+                context.log.warning(f"{self.database}: no vacuum on close: {error}")
             self._opened.__exit__(None, None, None)
             self._opened = self._open_database = None
 
@@ -74,6 +80,9 @@ def build_resources(settings: Settings | None = None) -> dict[str, object]:
         # The SQL models run on one connection; without a limit DuckDB keeps up to 80% of RAM in its buffer pool.
         "duckdb": WorkingDatabase(
             database=str(settings.working_path),
-            connection_config={"memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", DEFAULT_DUCKDB_MEMORY_LIMIT)},
+            connection_config={
+                "memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", DEFAULT_DUCKDB_MEMORY_LIMIT),
+                **VACUUM_OFF,
+            },
         ),
     }

@@ -10,7 +10,7 @@ import pytest
 
 from pipelines.config import Settings
 from pipelines.warehouse.state import VALIDATION
-from tests.conftest import PUBLISHED_FOLDER, build_warehouse
+from tests.conftest import PUBLISHED_FOLDER, SEED_REPORT, build_warehouse
 
 DUCKDB_1X = "duckdb==1.4.4"
 
@@ -142,3 +142,33 @@ def test_a_copy_abandoned_by_a_killed_publish_is_cleaned_up_by_the_next_build(pu
     abandoned.write_bytes(b"half a database")
     assert build_warehouse(raw_dir, warehouse_path).success
     assert sorted(path.name for path in warehouse_path.parent.iterdir()) == PUBLISHED_FOLDER
+
+
+def test_publishes_patch_the_file_in_a_row_until_every_so_many_then_copy_every_table_to_compact_it(
+    published, monkeypatch
+):
+    from pipelines.warehouse import publish
+
+    monkeypatch.setattr(publish, "PATCHES_BETWEEN_WHOLE_COPIES", 3)
+    raw_dir, warehouse_path = published
+    seed = raw_dir / "reports" / "space-mining-market.txt"
+    counts, hows = [], []
+    for figure in (b"991.2", b"991.3", b"991.4", b"991.5"):
+        seed.write_bytes(SEED_REPORT.read_bytes().replace(b"997.7", figure))
+        result = build_warehouse(raw_dir, warehouse_path)
+        assert result.success
+        (materialization,) = [
+            event.materialization
+            for event in result.get_asset_materialization_events()
+            if event.asset_key == dg.AssetKey("published_warehouse")
+        ]
+        hows.append(materialization.metadata["published"].value.split(",")[0])
+        with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+            counts.append(connection.execute("select patches_since_whole_copy from marts.meta_publish").fetchone()[0])
+            stated = connection.execute(
+                "select count(*) from marts.fct_reported_fact where value_millions = ?", [float(figure)]
+            ).fetchone()[0]
+        assert stated >= 1
+    assert counts == [1, 2, 0, 1]
+    patched = "rows of 1 changed report(s) rewritten in a copy of the published file"
+    assert hows == [patched, patched, "every table copied", patched]

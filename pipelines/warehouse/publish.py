@@ -24,6 +24,8 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,6 +50,9 @@ STORAGE_VERSION = "v1.0.0"
 PUBLISHING_ALIAS = "publishing"
 PREVIOUS_ALIAS = "previously_published"
 PRIVATE_SUFFIX = ".publishing"
+# A patched copy is checkpointed without vacuum (see VACUUM_OFF): it keeps the rows it deleted, and gains a small row
+# group per patched table. Every PATCHES_BETWEEN_WHOLE_COPIES-th publish copies every table instead, compacting it.
+PATCHES_BETWEEN_WHOLE_COPIES = 50
 
 
 class PublishError(RuntimeError):
@@ -149,6 +154,11 @@ _META_PUBLISH_COLUMNS = {
         "varchar",
         "When patched: JSON list of the markets whose rows were added, changed or removed in any table with a "
         "market_id column; null when every table was written whole.",
+    ),
+    "patches_since_whole_copy": (
+        "integer",
+        f"How many publishes in a row patched the file; 0 when every table was written whole (every "
+        f"{PATCHES_BETWEEN_WHOLE_COPIES}th publish is, to compact the file).",
     ),
 }
 
@@ -380,7 +390,8 @@ def publish_marts(
     private_path = published_path.with_name(f".{published_path.name}.{uuid.uuid4().hex}{PRIVATE_SUFFIX}")
     source_db = _working_database(connection)
     published_at = datetime.now(UTC)
-    patching = patch is not None and published_path.exists()
+    patches_before = _patches_since_whole_copy(connection, published_path) if patch is not None else None
+    patching = patches_before is not None and patches_before < PATCHES_BETWEEN_WHOLE_COPIES - 1
     withheld_ids = sorted({row.report_id for row in withheld})
     try:
         if patching:
@@ -469,6 +480,7 @@ def publish_marts(
                     "patched_from_run_id": patched_from[0] if changed is not None else None,
                     "changed_report_ids": json.dumps(sorted(changed.reports)) if changed is not None else None,
                     "changed_market_ids": json.dumps(sorted(changed.markets)) if changed is not None else None,
+                    "patches_since_whole_copy": patches_before + 1 if patching else 0,
                 },
             )
             _write_meta_withheld(connection, withheld, set(kept))
@@ -477,7 +489,8 @@ def publish_marts(
             (reports_published,) = connection.execute(
                 f"select count(*) from {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}.dim_report where status = 'published'"
             ).fetchone()
-            connection.execute(f"checkpoint {PUBLISHING_ALIAS}")
+            with _vacuum_off(connection, patching):
+                connection.execute(f"checkpoint {PUBLISHING_ALIAS}")
         finally:
             connection.execute(f"detach {PUBLISHING_ALIAS}")
             if reading_previous:
@@ -519,6 +532,40 @@ def _published_run(connection: duckdb.DuckDBPyConnection) -> tuple[str, tuple[st
             ).fetchall()
         )
     return (run_id, withheld) if run_id is not None else None
+
+
+def _patches_since_whole_copy(connection: duckdb.DuckDBPyConnection, published_path: Path) -> int | None:
+    """How many publishes in a row patched the published file (0 when its meta_publish does not say); None when
+    there is no file, or it cannot be read: then every table is copied."""
+    if not published_path.exists():
+        return None
+    try:
+        connection.execute(f"attach ? as {PREVIOUS_ALIAS} (read_only)", [str(published_path)])
+    except duckdb.Error:
+        return None
+    try:
+        if "patches_since_whole_copy" not in column_names(connection, PREVIOUS_ALIAS, PUBLISHED_SCHEMA, "meta_publish"):
+            return 0
+        (patches,) = connection.execute(
+            f"select coalesce(max(patches_since_whole_copy), 0) from {PREVIOUS_ALIAS}.{PUBLISHED_SCHEMA}.meta_publish"
+        ).fetchone()
+        return patches
+    finally:
+        connection.execute(f"detach {PREVIOUS_ALIAS}")
+
+
+@contextmanager
+def _vacuum_off(connection: duckdb.DuckDBPyConnection, off: bool) -> Iterator[None]:
+    """With ``off``, checkpoints in the block do not vacuum (see VACUUM_OFF); the setting is restored after."""
+    if not off:
+        yield
+        return
+    (before,) = connection.execute("select current_setting('max_vacuum_tasks')").fetchone()
+    connection.execute("set max_vacuum_tasks = 0")
+    try:
+        yield
+    finally:
+        connection.execute(f"set max_vacuum_tasks = {int(before)}")
 
 
 def file_identity(path: Path) -> str | None:
