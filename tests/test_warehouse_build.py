@@ -145,11 +145,15 @@ def test_every_published_table_and_column_carries_a_comment(warehouse):
 def test_published_file_holds_only_the_marts_and_a_publish_record(warehouse, built):
     _, raw_dir, _ = built
     assert rows(warehouse, "select distinct schema_name from duckdb_tables()") == [("marts",)]
-    ((input_files, inputs, storage_version),) = rows(
-        warehouse, "select input_files, inputs, storage_version from marts.meta_publish"
+    ((input_files, inputs_sha256, storage_version),) = rows(
+        warehouse, "select input_files, inputs_sha256, storage_version from marts.meta_publish"
     )
     assert (input_files, storage_version) == (1, "v1.0.0")
-    assert hashlib.sha256((raw_dir / "reports/space-mining-market.txt").read_bytes()).hexdigest() in inputs
+    # the inputs, file by file, are in meta_input; the publish record holds one digest over (file, sha256)
+    file_sha256 = hashlib.sha256((raw_dir / "reports/space-mining-market.txt").read_bytes()).hexdigest()
+    assert rows(warehouse, "select sha256 from marts.meta_input where kind = 'report'") == [(file_sha256,)]
+    pair = f"reports/space-mining-market.txt\x1f{file_sha256}\n"
+    assert inputs_sha256 == hashlib.sha256(pair.encode()).hexdigest()
 
 
 def test_the_raw_folder_is_left_exactly_as_it_was(built):
