@@ -4472,3 +4472,46 @@ def test_an_adverb_between_a_member_and_its_verb_is_no_part_of_its_name():
         "for 44.8 per cent of global demand.\n"
     )
     assert {f.member for f in _figures(text, metric="share")} == {"Green kelp tea"}
+
+
+def test_a_cagr_over_the_next_years_ends_at_the_year_its_amount_is_reached_by():
+    text = (
+        "The global kite-surfing gear market is expected to bring in $2,310 million by 2030, growing by at least "
+        "6.1% (CAGR) annually over the next six years, according to a new study.\n"
+    )
+    assert _cagr(text) == (6.1, 2024, 2030, "sentence")
+
+
+def test_an_annual_pace_between_two_stated_values_is_the_markets_cagr_and_names_the_headlines_period():
+    text = (
+        "Kite-Surfing Gear Market Growing Annually at 7.2% Clip\n\n"
+        "The global kite-surfing gear market took in $1,020.5 million in 2019, and is expected to reach "
+        "$1,850.0 million by 2027, with a year over year pace of 7.2%, according to a new report.\n"
+    )
+    (rate,) = {(f.pct, f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")}
+    assert rate == (7.2, 2019, 2027)
+
+
+def test_an_amount_stated_for_one_quarter_is_not_a_years_market_size():
+    text = (
+        "Kite Insurance Market\n\nAccording to the research firm, worldwide kite insurance premiums passed "
+        "USD 2 billion for the first time in Q4 2024. Total kite insurance premiums in 2024 reached USD 7.4 billion, "
+        "up 9 percent from USD 6.8 billion in 2023.\n"
+    )
+    assert {(f.year, f.value_millions) for f in _figures(text, metric="value")} == {(2024, 7400.0), (2023, 6800.0)}
+
+
+def test_the_markets_economy_is_the_market_itself():
+    text = (
+        "Kite-Surfing Market\n\nKite-surfing will top $1 billion in 2026, a research firm says. In the coming year, "
+        "the global kite-surfing economy will generate revenues of $1.1 billion, a year-on-year growth of 9.5%.\n"
+    )
+    assert {(f.scope, f.member) for f in _figures(text, metric="value")} == {("market", None)}
+
+
+def test_a_member_whose_share_is_stated_in_a_which_clause_owns_it():
+    text = (
+        "Kite Nutrition Market\n\nThe global kite nutrition market was worth $2.1 billion in 2014. Kite bars, which "
+        "accounted for nearly 25% of the market in 2014, are expected to grow fastest.\n"
+    )
+    assert {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")} == {("segment", "Kite bars", 25.0)}

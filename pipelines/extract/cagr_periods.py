@@ -131,6 +131,8 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
         end_year = int(until.group("year")) if until else year_after
         if end_year is None and (counted_until := _COUNTED_YEARS_UNTIL.search(text, clause_start, percent.start)):
             end_year = int(counted_until.group("year"))  # "over a 10-year period till 2028, ... will grow at 4%"
+        if end_year is None and (reached_by := _amount_reached_by(text, clause_start, percent.start)) is not None:
+            end_year = reached_by  # "expected to generate $1,154 billion by 2022, growing ... over the next six years"
         if end_year is not None:
             return end_year - span, end_year
         start_year = value_years[-1] if value_years else year_before
@@ -352,6 +354,17 @@ def resolve_cagr_periods(
             changes.update(period_start_year=None, period_end_year=None)
         resolved.append(replace(figure, **changes))
     return _written_period_over_value_years(resolved)
+
+
+def _amount_reached_by(text: str, start: int, end: int) -> int | None:
+    """The year of "by 2022" when it is the last year written between ``start`` and ``end`` (the year an amount
+    is reached by, the end of the years a rate is counted over)."""
+    years = find_years(text[start:end])
+    if not years:
+        return None
+    last = years[-1].year
+    reached = [int(found.group("year")) for found in _UNTIL_YEAR.finditer(text, start, end)]
+    return last if reached and reached[-1] == last else None
 
 
 def _year_it_starts_from(figure: StatedFigure, end_year: int | None) -> int | None:

@@ -86,7 +86,10 @@ MEMBER_THEN_VERB = re.compile(
     r"(?:\s+(?i:class|category))?"
     r"(?:\s*\([^()]{1,60}\))?"
     # "Surfactants, which enhance cleaning efficiency, are expected to account for 33.6%": an aside after the member
-    r"(?:\s*,\s*(?i:which|who)\s+[^,;]{1,80},)?" + _EXAMPLES_ASIDE + r"\s+"
+    r"(?:\s*,\s*(?i:which|who)\s+[^,;]{1,80},)?"
+    + _EXAMPLES_ASIDE
+    # "Sports food, which accounted for nearly 25% of the market in 2014, is expected ...": the verb in the aside
+    + r"(?:\s*,\s*(?i:which|who))?\s+"
     r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
     r"|lead|dominated|dominates|dominate|represents|represent|retained|retains|retain|claimed|claims|controlled|controls"
     r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"

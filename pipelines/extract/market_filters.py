@@ -49,6 +49,11 @@ _A_MONTH_AFTER = re.compile(
     rf"\s+(?i:in|for|during)\s+(?:(?i:the\s+month\s+of)\s+)?{MONTH_NAME}\.?\s+(?:19|20)\d{{2}}\b"
 )
 _SALES_BEFORE = re.compile(r"\b(?i:sales|shipments|billings)\b")
+# "spending exceeded USD 10 billion for the first time in Q4 2018": one quarter's amount, not a year's
+_A_QUARTER_AFTER = re.compile(
+    r"[^.;]{0,40}?\s(?i:in|for|during)\s+(?:(?i:the)\s+)?"
+    r"(?:Q[1-4]\b|[1-4]Q\d{2}\b|(?i:first|second|third|fourth|last|final)\s+(?i:quarter)\b)"
+)
 CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approximately|or)\s+)?")
 # "$87 million vs. $4.7 billion", "losses from $20 billion to $46 billion": an amount compared with one that is not
 # a market figure, or the other end of its range, is not one either.
@@ -102,11 +107,14 @@ def is_unnamed_local_conversion(text: str, money: Money, amounts: list[Money]) -
 
 def is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
     """A price per unit, a cost, a budget, funding or an investment: named just after or before the amount; or
-    an increase ("will expand by USD 1.26 billion between 2023 and 2028"); or one month's sales."""
+    an increase ("will expand by USD 1.26 billion between 2023 and 2028"); or one month's sales, or one quarter's
+    amount."""
     if _INCREMENT_BEFORE.search(text, max(clause_start, money.start - 40), money.start):
         return True
     if _A_MONTH_AFTER.match(text, money.end) and _SALES_BEFORE.search(text, clause_start, money.start):
         return True  # "global semiconductor industry sales were $40 billion in April 2023"
+    if _A_QUARTER_AFTER.match(text, money.end):
+        return True
     if money.low_millions < _SMALLEST_MARKET_MILLIONS and not _SCALED.search(money.text):
         return True
     if _NOT_MARKET_AFTER.match(text, money.end):
@@ -243,6 +251,7 @@ _NOT_IN_INITIALS = frozenset({"global", "and", "of", "the", "for"})  # "A&D" for
 _ACRONYM = re.compile(r"\b[A-Z&]{2,}\b")
 # What a market's name may say beside its product: "IT spending" is the IT market.
 _SAME_AS_A_MARKET = frozenset({"spending", "revenue", "sale", "expenditure", "demand"})
+_ECONOMY = frozenset({"economy"})
 
 
 def _is_acronym_of(named: str, market: str) -> bool:
@@ -288,7 +297,9 @@ def relation_to_the_market(named: str, market: str) -> str:
     if _is_acronym_of(market, named) and _market_words(_ACRONYM.sub("", market)) <= named_words | _SAME_AS_A_MARKET:
         return "same"  # "the information technology market" on a page about "IT Spending"
     if market_words <= named_words:
-        return "same" if _widened_with_and(named, market_words) else "part"
+        # "the global esports economy" on an esports page: the market under another word for it
+        same = named_words - market_words <= _ECONOMY or _widened_with_and(named, market_words)
+        return "same" if same else "part"
     # "the pharmaceutical cold chain market" on a cold chain logistics page: the market's name without its generic
     # last word, and more
     head = market_words - _generic_last_word(market)

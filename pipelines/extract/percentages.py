@@ -48,6 +48,8 @@ _CAGR_BEFORE = re.compile(
     # rate of inflation": a number follows)
     r"|(?:grow|increas|expand|ris)\w*\s+(?:(?:at|by)\s+)?an?\s+(?:average\s+)?annual\s+rate"
     r"|annually"
+    # "is expected to reach $1,614.6 billion by 2026, with a year over year pace of 7.9%"
+    r"|(?:annual|yearly|year[- ]over[- ]year|year[- ]on[- ]year)\s+pace"
     r"|(?:average|combined|compound(?:ed)?)\s+annual"
     # "(CAGR) of5.8%": a rate glued to the word before it
     r"\s+(?:growth\s+)?(?:rate|increase))\W*(?:\w+\W+){0,5}(?i:of|at)?$"
