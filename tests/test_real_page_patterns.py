@@ -4515,3 +4515,49 @@ def test_a_member_whose_share_is_stated_in_a_which_clause_owns_it():
         "accounted for nearly 25% of the market in 2014, are expected to grow fastest.\n"
     )
     assert {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")} == {("segment", "Kite bars", 25.0)}
+
+
+def test_a_market_said_mostly_by_its_initials_is_named_in_full():
+    text = (
+        "Forecast Period | 2027-2031 |\nMarket Size (2025) | USD 5.85 Billion |\nMarket Overview\n"
+        "India Kite Boards Market size was valued at USD 5.85 Billion in 2025 and is expected to reach USD 15.41 "
+        "Billion by 2031 with a CAGR of 17.57% during the forecast period. Residential kite boards are dominating "
+        "the KB market share in India across all segments. Split KBs secured the largest share of the room Kite "
+        "Boards Market in 2021. The KB market share in India is also being shaped by housing.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "India Kite Boards"
+    assert {(f.scope, f.value_millions) for f in report.figures if f.metric == "value"} == {
+        ("market", 5850.0),
+        ("market", 15410.0),
+    }
+
+
+def test_a_countrys_gdp_after_a_decimal_growth_rate_is_no_market_value():
+    text = (
+        "Vietnam Kite Devices Market\n\nIn 2023, Vietnam's GDP grew by 5.8% year-on-year, reaching USD 435 "
+        "billion, with a per capita income of USD 4,300. The Vietnam kite devices market was worth USD 1.6 billion "
+        "in 2023.\n"
+    )
+    assert {f.value_millions for f in _figures(text, metric="value")} == {1600.0}
+
+
+def test_the_year_a_market_has_grown_since_is_not_its_amounts_year():
+    text = (
+        "Middle East Kite Water Market\n\nKite desalination is the region's oldest water business. It has grown "
+        "into an $8-billion-per-year market in the region since 2004. The Middle East kite water market was worth "
+        "$25 billion in 2009.\n"
+    )
+    assert 2004 not in {f.year for f in _figures(text, metric="value")}
+
+
+def test_a_revenue_of_approximately_an_amount_is_the_markets_not_a_firms():
+    text = (
+        "India Kite Healthcare Market\n\nThe India kite healthcare market is projected to register a CAGR of 7.98% "
+        "during the forecast period, with a revenue of approximately USD 1,083.13 million in 2020 and expected to "
+        "reach USD 1,697.15 million by 2026.\n"
+    )
+    assert {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")} == {
+        ("market", 2020, 1083.13),
+        ("market", 2026, 1697.15),
+    }

@@ -63,6 +63,9 @@ _SPAN_WORDS = re.compile(r"\s*,?\s*(?i:between|over|during|in|from)\s+(?:(?i:the
 YEARS_LINE = re.compile(r"\s*(?i:years?)\s*:\s*(?P<years>(?:19|20)\d{2}(?:\s*(?:,|(?i:and)|&)\s*(?:19|20)\d{2})+)\s*")
 
 
+_SINCE_BEFORE = re.compile(r"\b(?i:since)\s+$")
+
+
 def year_for(
     figure_start: int, figure_end: int, clause_end: int, tokens: SentenceTokens, hint: CellHint | None = None
 ) -> int | None:
@@ -98,6 +101,8 @@ def year_for(
         for year in tokens.years
         if figure_end <= year.start < clause_end
         and not A_LABEL_AFTER.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
+        # "has grown into an $8-billion-per-year market in the region since 2004": when its growth began
+        and not _SINCE_BEFORE.search(tokens.sentence.text, 0, year.start - tokens.sentence.char_start)
         # "$19.1 billion ... will far surpass 2020's figure of $13.7 billion": that year is the next amount's
         and not _A_YEARS_OWN_AMOUNT.match(tokens.sentence.text, year.end - tokens.sentence.char_start)
         # "SALES IN 2008 WERE $78 BILLION, A DECREASE OF LESS THAN 1 PERCENT FROM 2007": the year compared with

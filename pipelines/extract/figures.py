@@ -294,7 +294,9 @@ _AMOUNT_AFTER_A_SHARE = re.compile(
     r"(?:(?i:about|around|approximately|nearly|over|roughly|some|an\s+estimated)\s+)?"
 )
 _CONTINUES = re.compile(
-    r"\s*,?\s*(?i:reaching|to\s+reach|totaling|totalling|amounting\s+to)\s+"
+    # "GDP grew by 5.8% year-on-year, reaching USD 435 billion"
+    r"\s*(?:(?i:year[- ]on[- ]year|year[- ]over[- ]year|annually)\s*)?"
+    r",?\s*(?i:reaching|to\s+reach|totaling|totalling|amounting\s+to)\s+"
     r"(?:(?i:about|around|nearly|over|some|approximately|roughly)\s+)?"
 )
 # "DRAM revenue", "global IT spending in 2022", "Connected TV ad revenues": what a sentence's subject takes in

@@ -606,8 +606,24 @@ def _market_name(title_market: str | None, text: str) -> str | None:
             return None  # "Largest Market", "Key Market Trends": a label, and no market the text names instead
     if not phrases or phrases[0].said < 2:
         return None
-    name = _more_specific_name(phrases, text) or phrases[0].name
+    name = _spelled_out(phrases) or _more_specific_name(phrases, text) or phrases[0].name
     return _with_the_headlines_place(_display_name(name), text)
+
+
+_NOT_AN_INITIAL = frozenset({"and", "of", "the", "for", "&"})
+
+
+def _spelled_out(phrases: list[MarketPhrase]) -> str | None:
+    """'India Air Conditioners' on a page that says "the AC market" more often than it names the market in full:
+    the name whose words, a leading place aside, the most-said initials stand for."""
+    initials = phrases[0].name
+    if not re.fullmatch(r"[A-Z]{2,5}", initials):
+        return None
+    for phrase in phrases[1:]:
+        words = [word for word in without_leading_places(phrase.name.split()) if word.lower() not in _NOT_AN_INITIAL]
+        if len(words) == len(initials) and "".join(word[0] for word in words).upper() == initials:
+            return phrase.name
+    return None
 
 
 # "global", "the world's", "internationally": words that speak of a market worldwide
