@@ -8,8 +8,11 @@ Any failure before the swap removes the private file and leaves the published on
 When only some reports changed since the last publish, the private file starts as a byte copy of the published
 one and only those reports' rows are rewritten. Tables that combine reports (dimensions, consensus) are patched by
 rows: a row is known by the hash of its values, and only the rows the build no longer has, or has new, are deleted
-or inserted. Each patched table is then checked against the working one (its row count, and a hash of the rewritten
-reports' rows, or of every row) before the swap.
+or inserted; in a table built per market, only the rows of the markets the changed reports were or are on are
+compared. Each patched table is then checked against the working one (its row count, and a hash of the rewritten
+reports' or markets' rows, or of every row) before the swap. A patched copy's checkpoint does not vacuum (merging
+row groups after a patch rewrote hundreds of thousands of rows); every PATCHES_BETWEEN_WHOLE_COPIES-th publish
+copies every table instead.
 
 Reports a failed check withheld (pipelines/warehouse/withholding.py) get no rows from the new build in any table
 with a report_id column: the rows the published file holds for them, their last good rows, are kept (and
