@@ -4561,3 +4561,27 @@ def test_a_revenue_of_approximately_an_amount_is_the_markets_not_a_firms():
         ("market", 2020, 1083.13),
         ("market", 2026, 1697.15),
     }
+
+
+def test_a_market_named_with_a_possessive_place_is_the_pages_market():
+    text = (
+        "Vietnam is a growing economy. Demand drives the development of the Vietnamese kite devices industry. "
+        "Investment supports the expansion of Vietnam's kite devices market.\nThe research firm has analyzed that "
+        "the market size of Vietnam's kite devices industry was USD 1.67 billion in 2023. Kite devices in Vietnam "
+        "can be split into four types.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Vietnam Kite Devices"
+    assert {(f.scope, f.value_millions) for f in report.figures if f.metric == "value"} == {("market", 1670.0)}
+
+
+def test_a_name_holding_the_markets_initials_and_more_is_a_part_of_it():
+    text = (
+        "Kite Intelligence Market\n\nThe global kite intelligence market is expected to reach $1 trillion by 2028. "
+        "The KI market grew fast in 2021. Another analyst sees the KI hardware market breaking the $100 billion "
+        "mark by 2025.\n"
+    )
+    assert {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")} == {
+        ("market", None, 1000000.0),
+        ("segment", "KI hardware", 100000.0),
+    }

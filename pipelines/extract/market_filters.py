@@ -294,8 +294,12 @@ def relation_to_the_market(named: str, market: str) -> str:
     # "baked kelp snack" on an "India Kelp Snacks" page: the market's place is not part of what it is about
     market = " ".join(without_leading_places(market.split()))
     named_words, market_words = _market_words(named), _market_words(market)
-    if not named_words or named_words <= market_words | _SAME_AS_A_MARKET or _is_acronym_of(named, market):
+    if not named_words or named_words <= market_words | _SAME_AS_A_MARKET:
         return "same"  # "rowan berry sales" on a rowan berry page is the market
+    if _is_acronym_of(named, market):
+        # "the AI market" on an artificial intelligence page; "the AI hardware market" is a part of it
+        initials = frozenset().union(*(_market_words(word) for word in named.split() if word.isupper() or "&" in word))
+        return "same" if named_words - initials <= _SAME_AS_A_MARKET else "part"
     if _is_acronym_of(market, named) and _market_words(_ACRONYM.sub("", market)) <= named_words | _SAME_AS_A_MARKET:
         return "same"  # "the information technology market" on a page about "IT Spending"
     if market_words <= named_words:

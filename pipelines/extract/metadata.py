@@ -515,12 +515,23 @@ def _market_phrases(text: str, names_after_for: bool = False) -> list[MarketPhra
     # as a market are ranked by how often the text says them at all.
     lowered = " ".join(text.lower().split())  # a name wrapped over two lines is said all the same
     # counted as whole words, plurals included: "it" is not said in "with", "carbon credit" is in "carbon credits"
-    mentioned = {key: _said_as_words(lowered, key) for key in counts}
+    mentioned = {key: _said_as_words(lowered, key) + _said_with_a_possessive_place(lowered, key) for key in counts}
     # A longer name said as often is the more specific one ("AI chip" over "chip").
     ranked = sorted(
         counts.items(), key=lambda item: (-mentioned[item[0]] * len(item[0].split()), -item[1][0], item[1][1])
     )
     return [MarketPhrase(key, mentioned[key], name, as_a_market) for key, (as_a_market, _, name) in ranked]
+
+
+def _said_with_a_possessive_place(lowered: str, key: str) -> int:
+    """How often a name that opens with a place is said with that place's possessive: 'vietnam kite devices' in
+    "Vietnam's kite devices industry"."""
+    words = key.split()
+    rest = without_leading_places(words)
+    if not rest or len(rest) == len(words):
+        return 0
+    place = " ".join(words[: len(words) - len(rest)])
+    return sum(_said_as_words(lowered, f"{place}{mark} {' '.join(rest)}") for mark in ("'s", "’s"))
 
 
 def _said_as_words(lowered: str, key: str) -> int:
