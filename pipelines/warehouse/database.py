@@ -44,12 +44,20 @@ def checkpoint_on_close(connection: duckdb.DuckDBPyConnection) -> bool:
         connection.execute(f"delete from {_CLOSES_TABLE}")
         connection.execute(f"insert into {_CLOSES_TABLE} values (?)", [0 if vacuum else closes])
     if vacuum:
-        connection.execute(f"set max_vacuum_tasks = {_VACUUM_TASKS}")
-        try:
+        with vacuum_tasks(connection, _VACUUM_TASKS):
             connection.execute("force checkpoint")
-        finally:
-            connection.execute("set max_vacuum_tasks = 0")
     return vacuum
+
+
+@contextmanager
+def vacuum_tasks(connection: duckdb.DuckDBPyConnection, tasks: int) -> Iterator[None]:
+    """Checkpoints in the block schedule up to ``tasks`` vacuum tasks (0: none); the setting is restored after."""
+    (before,) = connection.execute("select current_setting('max_vacuum_tasks')").fetchone()
+    connection.execute(f"set max_vacuum_tasks = {int(tasks)}")
+    try:
+        yield
+    finally:
+        connection.execute(f"set max_vacuum_tasks = {int(before)}")
 
 
 @contextmanager

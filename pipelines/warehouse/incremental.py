@@ -23,7 +23,7 @@ from contextlib import contextmanager
 
 import duckdb
 
-from pipelines.warehouse.database import NO_MARKET, column_names, quoted_name, transaction
+from pipelines.warehouse.database import MARKET_OF_ROW, column_names, quoted_name, transaction
 from pipelines.warehouse.models import SqlModel
 from pipelines.warehouse.state import (
     MARKET_KEY,
@@ -262,11 +262,6 @@ class IncrementalBuild:
             self.connection.execute(f"insert into {target} by name select * from {_in(CHANGES_ALIAS, model.table)}")
 
 
-def _market_of(column: str) -> str:
-    """A market key that also names the rows of reports on no market."""
-    return f"coalesce({column}, '{NO_MARKET}')"
-
-
 class MarketScopedBuild:
     """Rebuilds, model by model, the rows of the markets the changed reports were on before this build or are on
     now, in an in-memory database whose tables hold those markets' reports only."""
@@ -287,9 +282,9 @@ class MarketScopedBuild:
 
     def _insert_markets_of_changed_reports(self) -> None:
         self.connection.execute(
-            f"insert into {MARKETS_ALIAS}.main.market_ids select distinct {_market_of(MARKET_KEY)} "
+            f"insert into {MARKETS_ALIAS}.main.market_ids select distinct {MARKET_OF_ROW} "
             f"from {_in(self.working, REPORT_MARKETS)} where {REPORT_KEY} in (select unnest(?::varchar[])) "
-            f"and {_market_of(MARKET_KEY)} not in (select market_key from {MARKETS_ALIAS}.main.market_ids)",
+            f"and {MARKET_OF_ROW} not in (select market_key from {MARKETS_ALIAS}.main.market_ids)",
             [self.changed_reports],
         )
 
@@ -301,7 +296,7 @@ class MarketScopedBuild:
         self._insert_markets_of_changed_reports()
         self.connection.execute(
             f"insert into {MARKETS_ALIAS}.main.report_ids select {REPORT_KEY} from {_in(self.working, REPORT_MARKETS)} "
-            f"where {_market_of(MARKET_KEY)} in (select market_key from {MARKETS_ALIAS}.main.market_ids)"
+            f"where {MARKET_OF_ROW} in (select market_key from {MARKETS_ALIAS}.main.market_ids)"
         )
         self._reports_known = True
 
@@ -323,7 +318,7 @@ class MarketScopedBuild:
         rows when it has neither column."""
         scope = {
             REPORT_KEY: f"{REPORT_KEY} in (select {REPORT_KEY} from {MARKETS_ALIAS}.main.report_ids)",
-            MARKET_KEY: f"{_market_of(MARKET_KEY)} in (select market_key from {MARKETS_ALIAS}.main.market_ids)",
+            MARKET_KEY: f"{MARKET_OF_ROW} in (select market_key from {MARKETS_ALIAS}.main.market_ids)",
         }
         _view_in(self.connection, MARKETS_ALIAS, self.working, table, scope)
 
@@ -333,7 +328,7 @@ class MarketScopedBuild:
             self._scoped_view(table)
         _build_in(self.connection, MARKETS_ALIAS, self.working, model)
         target, built = _in(self.working, model.table), _in(MARKETS_ALIAS, model.table)
-        rebuilt = f"{_market_of(MARKET_KEY)} in (select market_key from {MARKETS_ALIAS}.main.market_ids)"
+        rebuilt = f"{MARKET_OF_ROW} in (select market_key from {MARKETS_ALIAS}.main.market_ids)"
         with transaction(self.connection):
             self.connection.execute(f"delete from {target} where {rebuilt}")
             # only the rebuilt markets' rows: a model may also make rows of markets no report is on (aliases)

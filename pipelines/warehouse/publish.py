@@ -22,13 +22,12 @@ lists them, one row per report and check.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,6 +42,7 @@ from pipelines.warehouse.database import (
     column_names,
     quoted_name,
     table_columns,
+    vacuum_tasks,
 )
 from pipelines.warehouse.models import sql_literal
 from pipelines.warehouse.state import MARKET_KEY, REPORT_KEY
@@ -305,9 +305,22 @@ def _digest(
     ).fetchone()
 
 
-def _table_rows(connection: duckdb.DuckDBPyConnection, qualified_table: str) -> int:
-    (rows,) = connection.execute(f"select count(*) from {qualified_table}").fetchone()
-    return rows
+def _rows_patched_check(
+    connection: duckdb.DuckDBPyConnection, source_db: str, table: str, markets: list[str] | None
+) -> tuple[tuple, tuple]:
+    """What must be equal in the build and in the copy patched by rows: the digest of every row; with
+    ``markets``, the digest of those markets' rows and the count of every row."""
+    sides = []
+    for qualified in (
+        f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"',
+        f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"',
+    ):
+        if markets is None:
+            sides.append(_digest(connection, qualified))
+        else:
+            (rows,) = connection.execute(f"select count(*) from {qualified}").fetchone()
+            sides.append((_digest(connection, qualified, IN_MARKETS, markets), rows))
+    return sides[0], sides[1]
 
 
 def _markets_of(connection: duckdb.DuckDBPyConnection, source_db: str, reports: list[str]) -> list[str] | None:
@@ -450,22 +463,9 @@ def publish_marts(
                 actual = _digest(connection, f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"', IN_REPORTS, rewritten)
                 if actual != expected:
                     raise PublishError(f"{PUBLISHED_SCHEMA}.{table}: the patched copy differs from the build")
-            for table, scope in rows_patched:  # with a scope, every row counted and the rebuilt markets' hashed
-                built, copy = (
-                    f'"{source_db}".{PUBLISHED_SCHEMA}."{table}"',
-                    f'{PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}."{table}"',
-                )
-                condition = IN_MARKETS if scope is not None else ""
-                expected, actual = (
-                    _digest(connection, built, condition, scope),
-                    _digest(connection, copy, condition, scope),
-                )
-                if scope is not None:
-                    expected, actual = (
-                        (expected, _table_rows(connection, built)),
-                        (actual, _table_rows(connection, copy)),
-                    )
-                if actual != expected:
+            for table, scope in rows_patched:
+                built, copy = _rows_patched_check(connection, source_db, table, scope)
+                if built != copy:
                     raise PublishError(f"{PUBLISHED_SCHEMA}.{table}: the copy patched by rows differs from the build")
             _mark_stale(connection, withheld, set(kept))
             ordered_inputs = sorted(inputs, key=lambda item: item["source_file"])
@@ -490,7 +490,7 @@ def publish_marts(
             (reports_published,) = connection.execute(
                 f"select count(*) from {PUBLISHING_ALIAS}.{PUBLISHED_SCHEMA}.dim_report where status = 'published'"
             ).fetchone()
-            with _vacuum_off(connection, patching):
+            with vacuum_tasks(connection, 0) if patching else contextlib.nullcontext():
                 connection.execute(f"checkpoint {PUBLISHING_ALIAS}")
         finally:
             connection.execute(f"detach {PUBLISHING_ALIAS}")
@@ -553,20 +553,6 @@ def _patches_since_whole_copy(connection: duckdb.DuckDBPyConnection, published_p
         return patches
     finally:
         connection.execute(f"detach {PREVIOUS_ALIAS}")
-
-
-@contextmanager
-def _vacuum_off(connection: duckdb.DuckDBPyConnection, off: bool) -> Iterator[None]:
-    """With ``off``, checkpoints in the block do not vacuum (see VACUUM_OFF); the setting is restored after."""
-    if not off:
-        yield
-        return
-    (before,) = connection.execute("select current_setting('max_vacuum_tasks')").fetchone()
-    connection.execute("set max_vacuum_tasks = 0")
-    try:
-        yield
-    finally:
-        connection.execute(f"set max_vacuum_tasks = {int(before)}")
 
 
 def file_identity(path: Path) -> str | None:
