@@ -19,7 +19,7 @@ EARLIEST_YEAR = 1950
 LATEST_YEAR = 2100
 MAX_CAGR_PCT = 200.0
 # Where a CAGR's period comes from (see pipelines/extract/figures.py); 'table row' for an analyst table's row.
-PERIOD_SOURCES = ("sentence", "page label", "forecast period", "none", "table row")
+PERIOD_SOURCES = ("sentence", "page label", "forecast period", "stated values", "none", "table row")
 CAGR_IN_RANGE = f"a CAGR is between -100% and {MAX_CAGR_PCT:.0f}%"
 CAGR_PERIOD_ORDERED = "a CAGR's period ends after it starts"
 RATE_IS_POSITIVE = "usd_per_unit is a positive number"

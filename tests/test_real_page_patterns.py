@@ -3421,9 +3421,10 @@ def test_this_represents_a_cagr_takes_the_years_the_sentence_before_grows_betwee
         "billion in 2023, projected to reach USD 298.5 billion by 2028. This represents a Compound Annual Growth "
         "Rate (CAGR) of 9.4%, reflecting strong demand.\n"
     )
-    assert _cagr(text)[:3] == (9.4, 2023, 2028)
+    assert _cagr(text) == (9.4, 2023, 2028, "sentence")
+    # a paragraph apart, the sentence before no longer lends its years; the two values the rate reproduces still do
     text_apart = text.replace(" This represents", "\nDemand is rising everywhere.\nThis represents")
-    assert _cagr(text_apart)[1:3] == (None, None)
+    assert _cagr(text_apart) == (9.4, 2023, 2028, "stated values")
 
 
 def test_three_named_members_take_their_shares_respectively():
@@ -4585,3 +4586,23 @@ def test_a_name_holding_the_markets_initials_and_more_is_a_part_of_it():
         ("market", None, 1000000.0),
         ("segment", "KI hardware", 100000.0),
     }
+
+
+def test_a_rate_with_no_period_takes_the_years_of_the_one_pair_of_values_it_reproduces():
+    text = (
+        "Kelp Fibre Market\n\nThe kelp fibre market was worth $40 billion in 2022 and will reach $1.3 trillion in "
+        "2032.\nBuyers in Asia are signing longer contracts.\nThe industry will grow at a compounded rate of 42% per "
+        "year.\n"
+    )
+    assert _cagr(text) == (42.0, 2022, 2032, "stated values")
+    # 42% compounds no pair of these values into the other: the rate keeps no period
+    unmatched = text.replace("$1.3 trillion", "$600 billion")
+    assert _cagr(unmatched) == (42.0, None, None, "none")
+
+
+def test_values_too_coarse_to_pin_a_rate_give_it_no_period():
+    text = (
+        "Kelp Fibre Market\n\nThe kelp fibre market was worth $0.15 billion in 2025 and $0.2 billion in 2026.\n"
+        "Buyers in Asia are signing longer contracts.\nThe industry will grow at a compounded rate of 38.3% a year.\n"
+    )
+    assert _cagr(text) == (38.3, None, None, "none")

@@ -117,3 +117,23 @@ def test_a_report_whose_forecast_period_cannot_be_right_still_loads_with_its_fig
             "the report loads without a forecast period",
         )
     ]
+
+
+RATE_APART_PAGE = """Tidal Kite Market
+
+The tidal kite market was worth USD 40 million in 2022 and is set to reach USD 1.3 billion in 2032.
+Developers keep announcing new arrays along the Atlantic coast.
+The industry will grow at a compounded rate of 42% per year, analysts say.
+"""
+
+
+def test_a_rate_stated_apart_from_its_values_is_published_over_the_years_of_the_values_it_reproduces(tmp_path):
+    _, warehouse_path = _build(tmp_path, {"tidal-kite.txt": RATE_APART_PAGE.encode()})
+    with duckdb.connect(str(warehouse_path), read_only=True) as connection:
+        rates = connection.execute(
+            "select pct, period_start_year, period_end_year, period_source from marts.fct_reported_fact "
+            "where metric = 'cagr'"
+        ).fetchall()
+        (withheld,) = connection.execute("select count(*) from marts.meta_withheld").fetchone()
+    assert rates == [(42.0, 2022, 2032, "stated values")]
+    assert withheld == 0

@@ -18,6 +18,8 @@ UNSTATED_PERIOD = (-2, -2)  # the sentence states no period at all
 NEXT_YEARS = -3  # a period's start: "over the next 8 years" with no year to count from; its end holds the 8
 # How far a rate may be from the one its values imply, beyond its own rounding (publishers round the values too).
 _RATE_TOLERANCE = 0.05
+# How wide, in points, the rates two rounded values imply may be for a rate with no period to be placed between them
+_LOOSEST_IMPLIED_RANGE = 5.0
 FORECAST_END_YEAR = -1  # a value's year: "to reach US$81.5 Billion by the end of the analysis period"
 FORECAST_END = re.compile(
     r"[^.;]{0,40}?\b(?i:by|at|until|till|through)\s+the\s+(?i:end|conclusion|close)\s+of\s+the\s+"
@@ -350,10 +352,59 @@ def resolve_cagr_periods(
             changes = {"period_start_year": first_year, "period_source": "sentence" if starts_before else "none"}
         else:
             changes = {"period_source": "sentence"}
+        if (
+            changes.get("period_source") == "none"
+            and not same_rate  # the same rate with a written period elsewhere: the one stated rate, not another
+            and (reproduced := _span_of_values_it_reproduces(figure, figures))
+        ):
+            # "worth $40 billion in 2022 ... $1.3 trillion by 2032" and, a sentence apart, "will grow at a
+            # compounded rate of 42% per year": the two stated values the rate turns one into the other
+            changes = {
+                "period_start_year": reproduced[0],
+                "period_end_year": reproduced[1],
+                "period_source": "stated values",
+            }
         if changes.get("period_source") == "none":
             changes.update(period_start_year=None, period_end_year=None)
         resolved.append(replace(figure, **changes))
     return _written_period_over_value_years(resolved)
+
+
+def _span_of_values_it_reproduces(rate: StatedFigure, figures: list[StatedFigure]) -> tuple[int, int] | None:
+    """The first and last year of the one pair of the page's values, of the rate's own market or member, that the
+    rate compounds one into the other, within the rate's rounding and the values'. None when no pair or more than
+    one does: a rate with no written period is only placed where the page's own figures agree with it."""
+    values: dict[int, StatedFigure] = {}
+    for figure in figures:
+        if (
+            figure.metric == "value"
+            and figure.year is not None
+            and figure.year > 0
+            and figure.value_high_millions is None
+            and figure.value_millions
+            and (figure.scope, figure.member, figure.within_region) == (rate.scope, rate.member, rate.within_region)
+        ):
+            if figure.year in values and values[figure.year].value_millions != figure.value_millions:
+                return None  # two values for one year: which pair the rate is over cannot be told
+            values[figure.year] = figure
+    if rate.pct is None or rate.pct_high is not None:
+        return None
+    low, high = rate.pct - rate.rounding - _RATE_TOLERANCE, rate.pct + rate.rounding + _RATE_TOLERANCE
+    matching = []
+    for first, last in itertools.combinations(sorted(values), 2):
+        start, end = values[first], values[last]
+        if start.value_millions <= start.rounding:
+            continue
+        slowest = _implied_rate(start.value_millions + start.rounding, end.value_millions - end.rounding, last - first)
+        fastest = _implied_rate(start.value_millions - start.rounding, end.value_millions + end.rounding, last - first)
+        # "$0.15 billion in 2025 to $0.2 billion in 2026" implies anything from 26% to 41%: too loose to place a rate
+        if fastest - slowest <= _LOOSEST_IMPLIED_RANGE and slowest <= high and fastest >= low:
+            matching.append((first, last))
+    return matching[0] if len(matching) == 1 else None
+
+
+def _implied_rate(first: float, last: float, years: int) -> float:
+    return ((max(last, 0.0) / first) ** (1 / years) - 1) * 100
 
 
 def _amount_reached_by(text: str, start: int, end: int) -> int | None:
