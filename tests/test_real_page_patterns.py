@@ -4606,3 +4606,13 @@ def test_values_too_coarse_to_pin_a_rate_give_it_no_period():
         "Buyers in Asia are signing longer contracts.\nThe industry will grow at a compounded rate of 38.3% a year.\n"
     )
     assert _cagr(text) == (38.3, None, None, "none")
+
+
+def test_a_share_takes_the_year_opening_its_paragraph_across_a_sentence_with_no_number():
+    text = (
+        "Kelp Cosmetics Market\n\nIn 2018, the kelp cosmetics market grew by about 5.5 percent. Skin care, hair care "
+        "and make-up are its main categories. Skin care was the leading category, accounting for about 39% of the "
+        "market.\n"
+    )
+    (share,) = _figures(text, metric="share")
+    assert (share.member, share.year, share.pct) == ("Skin care", 2018, 39.0)

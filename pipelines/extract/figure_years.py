@@ -193,15 +193,19 @@ def year_of_the_amount_it_equals(text: str, percent: Percent, tokens: SentenceTo
 
 
 def year_of_the_sentence_before(
-    text: str, position: int, tokens: SentenceTokens, grouped: dict[int, SentenceTokens]
+    text: str, position: int, tokens: SentenceTokens, grouped: dict[int, SentenceTokens], sentences: list
 ) -> int | None:
     """'In 2019, the still wine segment accounted for 85%. Sparkling wine and fortified wine held a share of 11% and
     4%, respectively.': a sentence with no year of its own continues the one before it in its paragraph, when that
     one opens with its year, or continues it in turn (a ranking told over a few sentences)."""
     current = tokens
     for back in range(1, _CONTINUED_SENTENCES + 1):
-        before = grouped.get(position - back)
-        if current.years or current.ranges or before is None:
+        if position - back < 0:
+            return None
+        # a sentence with no number at all ("Skincare, hair care and make-up are the main categories.") has no
+        # tokens of its own, and is still followed back through
+        before = grouped.get(position - back) or SentenceTokens(sentences[position - back], [], [], [], [], [])
+        if current.years or current.ranges:
             return None
         if "\n" in text[before.sentence.char_end : current.sentence.char_start]:
             return None

@@ -1026,7 +1026,7 @@ def extract_figures(
                 if year is None and FORECAST_END.match(text, item.end):
                     year = FORECAST_END_YEAR  # the forecast period's last year, once the page's period is known
                 if year is None and target is not None and not row:
-                    year = year_of_the_sentence_before(text, position, tokens, grouped)
+                    year = year_of_the_sentence_before(text, position, tokens, grouped, sentences)
                 if year is None and target is None and not row:
                     year = year_of_a_list_heading(text, sentences, position)
                 if year is None and position in labelled_amount_lines:
@@ -1258,7 +1258,7 @@ def extract_figures(
                     # "to 14 percent ($40-70 billion) in 2028": the year of its amount, before any earlier year
                     year = year_of_the_amount_it_equals(text, item, tokens, sentence.char_end) or year
                 if year is None and not row:
-                    year = year_of_the_sentence_before(text, position, tokens, grouped)
+                    year = year_of_the_sentence_before(text, position, tokens, grouped, sentences)
                 period_start = period_end = None
             # "projected to decline at a compound annual growth rate (CAGR) of 4%": a rate of -4%
             declining = metric == "cagr" and _DECLINE_BEFORE.search(text, clause_start, item.start) is not None
