@@ -4616,3 +4616,20 @@ def test_a_share_takes_the_year_opening_its_paragraph_across_a_sentence_with_no_
     )
     (share,) = _figures(text, metric="share")
     assert (share.member, share.year, share.pct) == ("Skin care", 2018, 39.0)
+
+
+def test_a_kind_of_the_markets_product_named_as_its_own_market_is_a_segment():
+    text = (
+        "India Technical Textile Market\n\nIndia's technical textile market was valued at $14 billion in 2020.\n"
+        "The market for industrial textiles was worth $2.0 billion in 2020 and is estimated to reach $3.3 billion "
+        "by 2027.\nIndustrial textiles also lead the export figures.\n"
+    )
+    figures = extract_report(text).figures
+    assert {(f.scope, f.member, f.year, f.value_millions) for f in figures if f.metric == "value"} == {
+        ("market", None, 2020, 14000.0),
+        ("segment", "industrial textiles", 2020, 2000.0),
+        ("segment", "industrial textiles", 2027, 3300.0),
+    }
+    # a last word any market may end with says nothing: "cloud software" is no kind of photo editing software
+    other = "Photo Editing Software Market\n\nThe cloud software market was worth $90 billion in 2020.\n"
+    assert not [f for f in extract_report(other).figures if f.metric == "value"]

@@ -124,6 +124,7 @@ from pipelines.extract.market_filters import (
     DEAL_BEFORE,
     MARKET_SIZE_WORDING,
     NOW_AFTER,
+    is_a_kind_of_the_markets_product,
     is_not_a_market_amount,
     is_unnamed_local_conversion,
     market_named_before,
@@ -912,12 +913,16 @@ def extract_figures(
                     and shares_a_word(named, market)
                     # "the AI hardware market" on an AI page: the market's whole name and more is a part of it
                     and not set(market.lower().split()) < set(named.lower().split())
+                    # "industrial textiles", said twice on a technical textiles page, is still a kind of them
+                    and not is_a_kind_of_the_markets_product(named, market)
                 ):
                     # a name the page keeps using is its own market, however the title puts it: "commercial
                     # aircraft MRO" on a page titled "Commercial Aircraft Maintenance, Repair, And Overhaul (MRO)"
                     relation = "same"
                 if relation == "other" and _a_wider_market_the_subject_is_in(sentence.text, named, market):
                     relation = "same"
+                if relation == "other" and is_a_kind_of_the_markets_product(named, market):
+                    relation = "part"  # "the industrial textiles market" on a technical textiles page
                 if relation == "other":
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({named}), not of {market}")
                     continue

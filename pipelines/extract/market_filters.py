@@ -201,7 +201,11 @@ def market_named_before(text: str, sentence_start: int, figure_start: int, marke
         # shares a word with the page's market ("the market for AI accelerator chipsets" on an AI chip page) is
         # taken for the market itself unless it holds all the market's words
         name = _NAME_STOPS_AT.split(named_after.group("name"), maxsplit=1)[0]  # "graphene in 2014": 'graphene'
-        if relation_to_the_market(name, market) == "part" or not shares_a_word(name, market):
+        if (
+            relation_to_the_market(name, market) == "part"
+            or not shares_a_word(name, market)
+            or is_a_kind_of_the_markets_product(name, market)
+        ):
             return name
     return named
 
@@ -312,6 +316,37 @@ def relation_to_the_market(named: str, market: str) -> str:
     if head != market_words and head and head < named_words:
         return "part"
     return "other"
+
+
+def is_a_kind_of_the_markets_product(named: str, market: str) -> bool:
+    """ "industrial textiles" on a technical textiles page, "automotive textiles" beside it: a name that ends with
+    the market's own product word, under another qualifier, names a kind of that product, a part of the market
+    whose amounts and rates are a segment's. Not for a last word any market may end with ("software",
+    "services"): "cloud software" is no kind of photo editing software. (A share "of the calcium snack market" on
+    a halal snack page is still another market's: a sibling kind and a sub-kind read alike, and a share taken for
+    the wrong market misleads more than an amount kept as a segment.)"""
+    named_last, market_last = _last_word(named), _last_word(market)
+    return (
+        named_last is not None
+        and named_last == market_last
+        and named_last not in _GENERIC_LAST_WORDS | _ANY_MARKETS_LAST_WORDS
+        and len(_market_words(market)) >= 2
+        and len(_market_words(named)) >= 2
+    )
+
+
+# Last words many unrelated markets share: a shared one says nothing about what either is about
+_ANY_MARKETS_LAST_WORDS = frozenset(
+    {"software", "product", "system", "good", "material", "industry", "sector", "market"}
+)
+
+
+def _last_word(name: str) -> str | None:
+    words = [word for word in re.split(r"[\s\-/(),]+", name.lower()) if word]
+    if not words:
+        return None
+    last = _market_words(words[-1])
+    return next(iter(last)) if len(last) == 1 else None
 
 
 # The last words of a market's name that say what kind of business it is, not what it is about
