@@ -4633,3 +4633,14 @@ def test_a_kind_of_the_markets_product_named_as_its_own_market_is_a_segment():
     # a last word any market may end with says nothing: "cloud software" is no kind of photo editing software
     other = "Photo Editing Software Market\n\nThe cloud software market was worth $90 billion in 2020.\n"
     assert not [f for f in extract_report(other).figures if f.metric == "value"]
+
+
+def test_a_page_with_no_title_is_about_the_market_its_opening_sentence_sizes():
+    text = (
+        "The kelp packaging market was valued at USD 26.2 billion in 2020, and it is expected to reach USD 32.5 "
+        "billion by 2027. The kelp industry's packaging has advanced quickly. The kelp industry has the most diverse "
+        "needs. Demand for kelp items keeps rising. The global kelp market is large.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Kelp Packaging"
+    assert {(f.scope, f.year) for f in report.figures if f.metric == "value"} == {("market", 2020), ("market", 2027)}

@@ -743,6 +743,21 @@ def _market_sized_first(text: str, sentences: list[Sentence]) -> str | None:
 
 
 _THE_WORLD = re.compile(r"\b(?i:in\s+the\s+world|worldwide|globally|of\s+the\s+world)\b")
+_OPENING_SENTENCES = 2
+
+
+def _market_the_page_opens_by_sizing(text: str, sentences: list[Sentence], market: str) -> str | None:
+    """A page with no title that opens by sizing a market ("The cosmetic packaging market was valued at USD 26.2
+    billion in 2020 ...") is about that market, when it calls no other one a market more often; its other words
+    ("the cosmetics industry's packaging", said five times) do not outvote its opening."""
+    sized = _market_sized_first(text, sentences[:_OPENING_SENTENCES])
+    if sized is None or sized.lower() == market.lower():
+        return None
+    as_a_market = {phrase.key: phrase.as_a_market for phrase in _market_phrases(text)}
+    said_as_a_market = as_a_market.get(" ".join(sized.lower().split()), 0)
+    if said_as_a_market and said_as_a_market >= as_a_market.get(" ".join(market.lower().split()), 0):
+        return sized
+    return None
 
 
 def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
@@ -754,6 +769,8 @@ def extract_metadata(text: str, sentences: list[Sentence]) -> ReportMetadata:
         or _industry_the_text_keeps_naming(text)
         or _market_sized_first(text, sentences)
     )
+    if title_match is None and market is not None:
+        market = _market_the_page_opens_by_sizing(text, sentences, market) or market
 
     header, fields = _header_fields(sentences)
     pages_field = _first_value(fields, "pages", "no. of pages")
