@@ -4644,3 +4644,31 @@ def test_a_page_with_no_title_is_about_the_market_its_opening_sentence_sizes():
     report = extract_report(text)
     assert report.metadata.market == "Kelp Packaging"
     assert {(f.scope, f.year) for f in report.figures if f.metric == "value"} == {("market", 2020), ("market", 2027)}
+
+
+def test_a_member_that_amounts_to_a_share_in_a_quote_is_that_members():
+    text = (
+        "Facial Care Market\n\nThe global facial care market was worth $80 billion in 2012.\n"
+        "“Anti-agers amount to just over 25% of the market’s total value, making up the largest segment,” said the "
+        "firm. The wet/canned kelp section has a notable 7% share.\n"
+    )
+    shares = {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("segment", "Anti-agers", 25.0), ("segment", "wet/canned kelp", 7.0)}
+
+
+def test_a_five_year_rate_ends_at_the_amount_its_sentence_reaches():
+    text = (
+        "Express Parcels Market\n\nThe global express parcels market is projected to reach EUR 565,962 million in "
+        "2024. Looking ahead to 2028, the global parcels market is expected to reach EUR 736,624 million, with a "
+        "five-year compound annual growth rate of 7.3%.\n"
+    )
+    assert _cagr(text) == (7.3, 2023, 2028, "sentence")
+
+
+def test_a_rate_in_a_sentence_that_counts_units_and_no_money_is_the_volumes():
+    text = (
+        "Spirits Market\n\nThe global spirits market was worth $80 billion in 2017, with a CAGR of 2.8% from 2017 "
+        "to 2022. Volume spirits consumption is estimated to hit 3.2 billion nine-litre cases, a 1.2% rise from "
+        "2017-2022, with a CAGR of 0.2%.\n"
+    )
+    assert [f.pct for f in _figures(text, metric="cagr")] == [2.8]

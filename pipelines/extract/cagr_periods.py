@@ -135,6 +135,12 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
             end_year = int(counted_until.group("year"))  # "over a 10-year period till 2028, ... will grow at 4%"
         if end_year is None and (reached_by := _amount_reached_by(text, clause_start, percent.start)) is not None:
             end_year = reached_by  # "expected to generate $1,154 billion by 2022, growing ... over the next six years"
+        if end_year is None and year_before is not None and _COUNTED_RATE.search(text, clause_start, clause_end):
+            # "expected to reach €736,624 million in 2028, with a five-year compound annual growth rate of 7.3%": the
+            # rate's years end at the amount reached
+            reached = [money for money in tokens.money if money.end <= percent.start][-1]
+            if _REACHED_RIGHT_BEFORE.search(text, tokens.sentence.char_start, reached.start):
+                end_year = year_before
         if end_year is not None:
             return end_year - span, end_year
         start_year = value_years[-1] if value_years else year_before
@@ -165,12 +171,27 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
     return UNSTATED_PERIOD
 
 
+# "with a five-year compound annual growth rate of 7.3%", "a 5-year CAGR of 11.0%": the rate's own count of years
+_COUNTED_RATE = re.compile(
+    r"\b(?i:a|an|its|the)\s+(?P<count>\d{1,2}|"
+    + "|".join(_YEAR_COUNTS)
+    + r")[-\s](?i:year)\s+(?=(?i:cagr|compound|average\s+annual|annual\s+growth)\b)"
+)
+
+
+_REACHED_RIGHT_BEFORE = re.compile(
+    r"\b(?i:reach|reaches|reaching|reached|hit|hits|exceed|exceeds|surpass|surpasses|to)\s+"
+    r"(?:(?i:about|around|nearly|over|approximately|an\s+estimated)\s+)?$"
+)
+
+
 def _years_counted(sentence: str) -> int | None:
-    """8 for "for the next 8-year period", 10 for "over the next decade"; None when the sentence counts none."""
-    found = _NEXT_YEARS.search(sentence)
+    """8 for "for the next 8-year period", 10 for "over the next decade", 5 for "a five-year CAGR"; None when the
+    sentence counts none."""
+    found = _NEXT_YEARS.search(sentence) or _COUNTED_RATE.search(sentence)
     if found is None:
         return None
-    if found.group("decade"):
+    if found.groupdict().get("decade"):
         return 10
     count = found.group("count").lower()
     return int(count) if count.isdigit() else _YEAR_COUNTS[count]

@@ -80,7 +80,7 @@ _OPENING_MEMBER = r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-
 _EXAMPLES_ASIDE = r"(?:\s*,\s*(?i:such\s+as|like|including)\s+[^;.]{1,80}?,)?"
 MEMBER_THEN_VERB = re.compile(
     # "the 500-2,000 HP band captured": a thousands comma inside a member's name
-    r"\s*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9≤≥<>](?:[\w&'’/-]|(?<=\d),(?=\d{3}))*"
+    r"\s*[“\"‘]?(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9≤≥<>](?:[\w&'’/-]|(?<=\d),(?=\d{3}))*"
     r"(?:\s+(?!(?i:that)\b)[\w&'’/()-]+){0,5}?"
     r"(?:\s+(?i:segment|category|sub-segment))?)"
     r"(?:\s+(?i:class|category))?"
@@ -96,6 +96,8 @@ MEMBER_THEN_VERB = re.compile(
     r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
     r"|take|stays|stay|stayed|remain|remains|remained|secured|secures|secure|garnered|garners|occupied|occupies"
     r"|control|contribute|continues|continue|continued"
+    # "Anti-agers amount to just over 25% of the market's total value"
+    r"|(?:amount|amounts|amounted)(?=\s+(?i:to)\b)"
     # "Hot drinks, bottled water, and juice followed with shares of 35%, 17%, and 6%, respectively"
     r"|(?:followed|follow|follows)(?=\s+(?i:with|at)\b)"
     r"|at)\b(?!-)"
@@ -245,7 +247,7 @@ DOMINATED_BY_MEMBER = re.compile(
     r"\s+(?i:which|that|who|with)\b[^.;]*$"
 )
 GENERIC_MEMBER_NOUN = re.compile(
-    r"\s+(?i:sector|segment|sub-segment|class|category|units|demand|revenues?|spending|alone|combined|operations"
+    r"\s+(?i:sector|section|segment|sub-segment|class|category|units|demand|revenues?|spending|alone|combined|operations"
     r"|shipments|application)$"
 )
 # "Secondary batteries lead the market by size and growth, with a 2018 value of $21.4 billion and a CAGR of 16.3%"

@@ -326,12 +326,25 @@ _A_COUNT_RIGHT_BEFORE = re.compile(
 _MONEY_WORDS = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|INR|JPY|CNY|US\$|dollars?|euros?|rupees?)\b")
 
 
+# "consumption is estimated to hit 3.2 billion nine-litre cases, a 1.2% rise from 2017-2022, with a CAGR of 0.2%": an
+# amount counted in physical units
+_A_QUANTITY_OF_UNITS = re.compile(
+    r"(?<![\w.,-])(?:\d(?:[\d.,]*\d)?\s*(?i:thousand|million|billion|mn|bn)|\d{1,3}(?:,\d{3})+)\s+(?:[\w-]+\s+)?"
+    r"(?i:cases|tonnes|tons|metric\s+tons?|units|litres|liters|gallons|barrels|bbl|pieces|kilograms|kg)\b"
+)
+
+
 def _a_rate_of_volume(text: str, before: str, sentence_start: int, rate_start: int) -> bool:
     return bool(
         _VOLUME_RATE_BEFORE.search(before)
         or _VOLUME_OF_THE_MARKET_BEFORE.search(text, sentence_start, rate_start)
         or _OPENS_WITH_VOLUME.match(text, sentence_start, rate_start)
         or (_A_COUNT_RIGHT_BEFORE.search(before) and not _MONEY_WORDS.search(before))
+        # a sentence that counts units before its rate and names no money: the rate is the units'
+        or (
+            _A_QUANTITY_OF_UNITS.search(text, sentence_start, rate_start)
+            and not _MONEY_WORDS.search(text, sentence_start, rate_start)
+        )
     )
 
 
