@@ -4672,3 +4672,21 @@ def test_a_rate_in_a_sentence_that_counts_units_and_no_money_is_the_volumes():
         "2017-2022, with a CAGR of 0.2%.\n"
     )
     assert [f.pct for f in _figures(text, metric="cagr")] == [2.8]
+
+
+def test_a_sentence_listing_several_things_sales_clause_by_clause_breaks_the_market_down():
+    text = (
+        "US Spirits Market\n\nIn 2023, US spirits supplier revenues totaled $37.9 billion. Vodka sales were nearly "
+        "flat, totaling $7.2 billion; tequila/mezcal sales were up 7.9% or $476 million, totaling $6.5 billion; "
+        "American whiskey sales were up 3.8% or $192 million, totaling $5.3 billion.\n"
+    )
+    values = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {
+        ("market", None, 2023, 37900.0),
+        ("segment", "Vodka", 2023, 7200.0),
+        ("segment", "tequila/mezcal", 2023, 6500.0),
+        ("segment", "American whiskey", 2023, 5300.0),
+    }
+    # one thing's sales alone is still another market's
+    alone = "US Spirits Market\n\nIn 2023, US spirits supplier revenues totaled $37.9 billion. Cider sales reached $2 billion.\n"
+    assert [f.value_millions for f in _figures(alone, metric="value")] == [37900.0]

@@ -125,6 +125,7 @@ from pipelines.extract.market_filters import (
     MARKET_SIZE_WORDING,
     NOW_AFTER,
     is_a_kind_of_the_markets_product,
+    is_an_increase,
     is_not_a_market_amount,
     is_unnamed_local_conversion,
     market_named_before,
@@ -305,10 +306,24 @@ _REVENUE_OF = re.compile(
     r"(?:(?i:the|total|overall|global|worldwide|annual)\s+)*"
     # "Total industry revenue" on a fitness industry page: the bare word "industry" is the page's own market
     r"(?P<what>(?!(?i:total|overall|global|worldwide|annual|the)\b)(?!(?i:industry|market|sector)\s)"
-    r"[\w&'’.-]+(?:\s+[\w&'’.-]+){0,3}?)\s+"
+    r"[\w&'’./-]+(?:\s+[\w&'’./-]+){0,3}?)\s+"
     r"(?i:revenues?|spending|sales)(?:\s+(?i:in|for)\s+(?:19|20)\d{2})?"
 )
 _A_MARKET_WORD = re.compile(r"\b(?i:market|industry|sector)\b")
+_LISTED_REVENUES = 3  # how many things' sales one sentence lists, clause after clause, to be a breakdown
+
+
+def _revenue_of(clause: str) -> re.Match | None:
+    """ "Vodka sales" in "Vodka sales were nearly flat, totaling": the thing whose revenue, spending or sales a
+    clause opens with ("Worldwide devices spending (which includes PCs, ...)": the words outside brackets)."""
+    return _REVENUE_OF.fullmatch(_IN_BRACKETS.sub("", subject_after_openings(clause) or ""))
+
+
+def _revenues_listed(sentence: str) -> set[str]:
+    """The different things whose sales the clauses of a sentence, split at semicolons, open with."""
+    return {earner.group("what").lower() for clause in sentence.split(";") if (earner := _revenue_of(clause))}
+
+
 _DEVELOPMENT_OPENING = re.compile(
     r"^(?:(?i:in|on|during|since)\s+)?(?i:january|february|march|april|may|june|july|august|september|october"
     r"|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b"
@@ -753,7 +768,13 @@ def extract_figures(
             if (
                 isinstance(item, Money)
                 and not row
-                and (compared or (listed is None and is_not_a_market_amount(text, item, looked_back_from)))
+                and (
+                    compared
+                    or (listed is None and is_not_a_market_amount(text, item, looked_back_from))
+                    # "tequila/mezcal sales were up 7.9% or $476 million": a member's increase, however listed (the
+                    # percentage it restates ends the clause before)
+                    or is_an_increase(text, item, previous_clause_start)
+                )
             ):
                 skip(
                     f"{item.text!r} at {item.start}: a price, cost, budget, funding amount, increase or one month's "
@@ -943,23 +964,26 @@ def extract_figures(
                         and relation_to_the_market(name, market) == "part"
                     ):
                         target = NamedScope("segment", None, without_the_markets_words(name, market))
+                clause_opening = text.rfind(";", sentence.char_start, item.start) + 1 or sentence.char_start
                 if (
                     target is None
                     and named is None
                     and isinstance(item, Money)
-                    and (
-                        earner := _REVENUE_OF.fullmatch(
-                            # "Worldwide devices spending (which includes PCs, ...)": the words outside brackets
-                            _IN_BRACKETS.sub("", subject_after_openings(text[sentence.char_start : item.start]) or "")
-                        )
-                    )
+                    and (earner := _revenue_of(text[clause_opening : item.start]))
                     and relation_to_the_market(earner.group("what"), market) == "other"
                 ):
-                    # "Overall, DRAM revenue is expected to total $115.6 billion" on a memory page: another thing's
-                    skip(
-                        f"{item.text!r} at {item.start}: revenue or spending of {earner.group('what')}, not of {market}"
-                    )
-                    continue
+                    if len(_revenues_listed(sentence.text)) >= _LISTED_REVENUES:
+                        # "Vodka sales were nearly flat, totaling $7.2 billion; tequila/mezcal sales were up 7.9%,
+                        # totaling $6.5 billion; American whiskey sales ...": the market broken down, clause by clause
+                        target = NamedScope("segment", None, earner.group("what"))
+                    else:
+                        # "Overall, DRAM revenue is expected to total $115.6 billion" on a memory page: another
+                        # thing's
+                        skip(
+                            f"{item.text!r} at {item.start}: revenue or spending of {earner.group('what')}, "
+                            f"not of {market}"
+                        )
+                        continue
                 if (
                     target is None
                     and named is None

@@ -44,6 +44,8 @@ _INCREMENT_BEFORE = re.compile(
     r"|\b(?i:will\s+add|add(?:s|ed|ing)?|to\s+add)\s+(?:(?i:about|around|nearly|over|more\s+than|some|an\s+additional)\s+)?$"
     # "+$15.6B than previous forecast": a signed change
     r"|(?<![\w.])\+\s?$"
+    # "sales were up 7.9% or $476 million": the change, said as a percentage and as an amount
+    r"|\b(?i:up|down)\s+\d+(?:\.\d+)?\s?(?:%|(?i:per\s?cent|percent))\s+(?i:or)\s+$"
 )
 _A_MONTH_AFTER = re.compile(
     rf"\s+(?i:in|for|during)\s+(?:(?i:the\s+month\s+of)\s+)?{MONTH_NAME}\.?\s+(?:19|20)\d{{2}}\b"
@@ -107,11 +109,16 @@ def is_unnamed_local_conversion(text: str, money: Money, amounts: list[Money]) -
     )
 
 
+def is_an_increase(text: str, money: Money, clause_start: int) -> bool:
+    """ "will expand by USD 1.26 billion", "sales were up 7.9% or $476 million": what something grows by."""
+    return _INCREMENT_BEFORE.search(text, max(clause_start, money.start - 40), money.start) is not None
+
+
 def is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
     """A price per unit, a cost, a budget, funding or an investment: named just after or before the amount; or
     an increase ("will expand by USD 1.26 billion between 2023 and 2028"); or one month's sales, or one quarter's
     amount."""
-    if _INCREMENT_BEFORE.search(text, max(clause_start, money.start - 40), money.start):
+    if is_an_increase(text, money, clause_start):
         return True
     if _A_MONTH_AFTER.match(text, money.end) and _SALES_BEFORE.search(text, clause_start, money.start):
         return True  # "global semiconductor industry sales were $40 billion in April 2023"
