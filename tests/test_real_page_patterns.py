@@ -4688,5 +4688,8 @@ def test_a_sentence_listing_several_things_sales_clause_by_clause_breaks_the_mar
         ("segment", "American whiskey", 2023, 5300.0),
     }
     # one thing's sales alone is still another market's
-    alone = "US Spirits Market\n\nIn 2023, US spirits supplier revenues totaled $37.9 billion. Cider sales reached $2 billion.\n"
+    alone = (
+        "US Spirits Market\n\nIn 2023, US spirits supplier revenues totaled $37.9 billion. Cider sales reached $2 "
+        "billion.\n"
+    )
     assert [f.value_millions for f in _figures(alone, metric="value")] == [37900.0]
