@@ -4693,3 +4693,15 @@ def test_a_sentence_listing_several_things_sales_clause_by_clause_breaks_the_mar
         "billion.\n"
     )
     assert [f.value_millions for f in _figures(alone, metric="value")] == [37900.0]
+
+
+def test_the_end_of_the_decade_is_the_decades_end_the_page_names():
+    text = (
+        "Kelp Spending Could Reach $500 Billion by 2030\n\nThe kelp market was worth $300 billion in 2023. Kelp "
+        "snacks will stay the largest segment, with sales approaching $200 billion by the end of the decade.\n"
+    )
+    years = {f.value_millions: f.year for f in _figures(text, metric="value")}
+    assert years == {500000.0: 2030, 300000.0: 2023, 200000.0: 2030}
+    # a page that names no decade's end leaves the segment's value with no year
+    unnamed = text.replace(" by 2030", "")
+    assert {f.value_millions: f.year for f in _figures(unnamed, metric="value")} == {300000.0: 2023, 200000.0: None}

@@ -57,6 +57,22 @@ CURRENT_YEAR = -3  # a value's year, once the page's own date is known (report.r
 # the page's own year if the page says when it was written, else no year: for amounts whose "this year" is read
 # from around them rather than stated right after them
 CURRENT_YEAR_IF_KNOWN = -4
+# "sales approaching $200 billion by the end of the decade": the decade's last year, once the page names it
+DECADE_END_YEAR = -5
+END_OF_THE_DECADE = re.compile(
+    r"\s+(?i:by|at|before|until|till)\s+the\s+(?i:end|close)\s+of\s+(?i:the|this)\s+decade\b"
+)
+# "to reach $500 billion by 2030": a target year that ends a decade, as a page names it
+_BY_A_DECADES_END = re.compile(r"\b(?i:by|in|until|through|to)\s+(?P<year>20[0-9]0)\b")
+
+
+def decade_end_named(text: str) -> int | None:
+    """The one decade's end the page names as a target ("by 2030"), the year "the end of the decade" means there;
+    None when it names none or several."""
+    years = {int(found.group("year")) for found in _BY_A_DECADES_END.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
 # "a market volume of US$7.03tn in the same year": the year the sentence before ends with
 THE_SAME_YEAR = re.compile(r"\s+(?i:in\s+the\s+same\s+year|in\s+that\s+(?:same\s+)?year|that\s+same\s+year)\b")
 _SPAN_WORDS = re.compile(r"\s*,?\s*(?i:between|over|during|in|from)\s+(?:(?i:the\s+(?:period\s+)?))?")

@@ -92,6 +92,8 @@ from pipelines.extract.figure_members import (
 from pipelines.extract.figure_years import (
     CURRENT_YEAR,
     CURRENT_YEAR_IF_KNOWN,
+    DECADE_END_YEAR,
+    END_OF_THE_DECADE,
     SINCE_A_YEAR_OPENING,
     THE_SAME_YEAR,
     THIS_YEAR_AFTER,
@@ -1054,6 +1056,8 @@ def extract_figures(
                     year = CURRENT_YEAR_IF_KNOWN
                 if year is None and FORECAST_END.match(text, item.end):
                     year = FORECAST_END_YEAR  # the forecast period's last year, once the page's period is known
+                if year is None and END_OF_THE_DECADE.match(text, item.end):
+                    year = DECADE_END_YEAR  # the decade's end the page names, once the whole page is read
                 if year is None and target is not None and not row:
                     year = year_of_the_sentence_before(text, position, tokens, grouped, sentences)
                 if year is None and target is None and not row:
