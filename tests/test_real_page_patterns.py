@@ -4705,3 +4705,14 @@ def test_the_end_of_the_decade_is_the_decades_end_the_page_names():
     # a page that names no decade's end leaves the segment's value with no year
     unnamed = text.replace(" by 2030", "")
     assert {f.value_millions: f.year for f in _figures(unnamed, metric="value")} == {300000.0: 2023, 200000.0: None}
+
+
+def test_the_markets_own_name_with_its_place_is_no_kind_of_the_market():
+    text = (
+        "India Kelp Charging Infrastructure Market Outlook, FY2025-FY2030\n\n"
+        "The India kelp charging infrastructure market was valued at USD 212 million in FY2024 and is expected to "
+        "reach USD 1,046 million by FY2030.\nThe India kelp charging infrastructure market is led by depots.\n"
+        "West India accounted for 34.2% of revenue in FY2024.\n\n"
+        "Market Segmentation\nBy Region: North India, West India, South India, East India\n"
+    )
+    assert {(f.scope, f.year) for f in _figures(text, metric="value")} == {("market", 2024), ("market", 2030)}

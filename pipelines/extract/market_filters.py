@@ -333,12 +333,18 @@ def is_a_kind_of_the_markets_product(named: str, market: str) -> bool:
     a halal snack page is still another market's: a sibling kind and a sub-kind read alike, and a share taken for
     the wrong market misleads more than an amount kept as a segment.)"""
     named_last, market_last = _last_word(named), _last_word(market)
+    # places aside, each name holds a word the other lacks: "India electric bus charging infrastructure" on an India
+    # electric bus charging infrastructure page is the market itself, not a kind of it
+    named_words = _market_words(" ".join(without_leading_places(named.split())))
+    market_words = _market_words(" ".join(without_leading_places(market.split())))
     return (
         named_last is not None
         and named_last == market_last
         and named_last not in _GENERIC_LAST_WORDS | _ANY_MARKETS_LAST_WORDS
-        and len(_market_words(market)) >= 2
-        and len(_market_words(named)) >= 2
+        and len(market_words) >= 2
+        and len(named_words) >= 2
+        and not named_words <= market_words
+        and not market_words <= named_words
     )
 
 
