@@ -176,6 +176,15 @@ class Stage:
         reports = zip(columns["report_id"].tolist(), columns["fingerprint"].tolist(), strict=True)
         return Fingerprints(shared[0], dict(reports))
 
+    def _has_stored(self, connection: duckdb.DuckDBPyConnection) -> bool:
+        """Whether this stage committed anything: one row looked at, where ``stored`` reads one per report."""
+        if not table_exists(connection, STATE_SCHEMA, STATE_TABLE):
+            return False
+        found = connection.execute(
+            f"select 1 from {STATE_SCHEMA}.{STATE_TABLE} where stage = ? and report_id is null limit 1", [self.name]
+        ).fetchone()
+        return found is not None
+
     def changes(
         self, connection: duckdb.DuckDBPyConnection, current: Fingerprints | None, rewrite_all: str | None = None
     ) -> Changes:
@@ -197,7 +206,7 @@ class Stage:
         """Before this stage writes anything: forget what it will rewrite."""
         if changes.full:
             self.forget(connection)
-        elif changes.reports and self.stored(connection) is not None:
+        elif changes.reports and self._has_stored(connection):
             # A report new since the last build gets a row too: were it removed again before the next build, that
             # build must still find its rows to delete.
             self._write(connection, dict.fromkeys(changes.reports, REBUILDING), only_these=True)
