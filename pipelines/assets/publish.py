@@ -20,16 +20,15 @@ PER_MARKET_MARTS = frozenset(
 )
 
 
-def marts_changed_since_publish(connection, published_path) -> Changes:
-    """The reports whose marts changed since they were last published. The published file's identity (device,
-    inode, size, mtime) is part of the publish stage's fingerprint: a file someone else wrote or replaced is
-    copied whole, never patched."""
-    return PUBLISHED.changes(connection, _published_fingerprints(connection, published_path))
+def marts_changed_since_publish(connection, built: Fingerprints | None, published_path) -> Changes:
+    """The reports whose marts (``built``: their fingerprints) changed since they were last published. The
+    published file's identity (device, inode, size, mtime) is part of the publish stage's fingerprint: a file
+    someone else wrote or replaced is copied whole, never patched."""
+    return PUBLISHED.changes(connection, _published_fingerprints(built, published_path))
 
 
-def _published_fingerprints(connection, published_path) -> Fingerprints | None:
+def _published_fingerprints(built: Fingerprints | None, published_path) -> Fingerprints | None:
     """The built marts' fingerprints, with the published file's path and identity."""
-    built = MODELS.stored(connection)
     return built.with_shared(str(published_path), str(file_identity(published_path))) if built is not None else None
 
 
@@ -70,14 +69,15 @@ def published_warehouse(
             "count(*) filter (where not blocking), count(*) filter (where not blocking and not passed) "
             "from marts.audit_consistency"
         ).fetchone()
-        changes = marts_changed_since_publish(connection, published_path)
+        built = MODELS.stored(connection)  # read once: publishing changes the file's identity, not the marts
+        changes = marts_changed_since_publish(connection, built, published_path)
         withheld = stored_withheld(connection)
         # Killed between the swap and the commit, the stored fingerprints still name the replaced file's identity,
         # so the next publish copies every table again; killed before the swap, they still describe the published
         # file. So only the fingerprints that change are written, after the swap.
         patch = _patch(changes)
         published = publish_marts(connection, published_path, context.run.run_id, inputs, _versions(), patch, withheld)
-        PUBLISHED.commit(connection, _published_fingerprints(connection, published_path))
+        PUBLISHED.commit(connection, _published_fingerprints(built, published_path))
     how = "every table copied"
     if published.patched:
         how = f"rows of {len(changes.reports)} changed report(s) rewritten in a copy of the published file"
