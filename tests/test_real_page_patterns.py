@@ -4716,3 +4716,12 @@ def test_the_markets_own_name_with_its_place_is_no_kind_of_the_market():
         "Market Segmentation\nBy Region: North India, West India, South India, East India\n"
     )
     assert {(f.scope, f.year) for f in _figures(text, metric="value")} == {("market", 2024), ("market", 2030)}
+
+
+def test_a_member_set_against_another_with_versus_takes_its_share():
+    text = (
+        "Kelp Aid Market\n\nThe worldwide kelp aid market was worth $5 billion in 2010. In 2010, analysts estimated "
+        "that Europe accounts for about 38% of the worldwide market versus North America at 31%.\n"
+    )
+    shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("Europe", 2010, 38.0), ("North America", 2010, 31.0)}

@@ -217,10 +217,12 @@ FROM_RATE_TO_RATE = re.compile(
 
 # "Steel scrap constitutes 65%, followed by iron scrap at 25%": the next member's figure of the same kind.
 # "The US accounts for 44% of the global market, followed by the UK at 14%, Germany with 6%": after "of the ...
-# market" or a comma and a capitalised name as well.
+# market" or a comma and a capitalised name as well; "Europe accounts for about 38% of the worldwide market versus
+# North America at 31%": a member set against the one before.
 FOLLOWED_BY = re.compile(
     r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){0,3}?(?i:market|industry|revenues?|sales|share)\b)?"
-    r"\)?\s*(?:,?\s*(?i:followed\s+by|then|ahead\s+of|and)\s+|,\s+(?=[A-Z]))[^.;%\d()]{1,60}?"
+    r"\)?\s*(?:,?\s*(?i:followed\s+by|then|ahead\s+of|and|versus|vs\.?|compared\s+with|against)\s+|,\s+(?=[A-Z]))"
+    r"[^.;%\d()]{1,60}?"
     r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*\(\s*)"
 )
 
