@@ -4725,3 +4725,18 @@ def test_a_member_set_against_another_with_versus_takes_its_share():
     )
     shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share")}
     assert shares == {("Europe", 2010, 38.0), ("North America", 2010, 31.0)}
+
+
+def test_a_growth_rate_of_places_named_together_is_each_ones():
+    text = (
+        "Kelp Adhesives Market\n\nThe global kelp adhesives market was worth $40 billion in 2014. Growth in Europe "
+        "and North America is forecast at a mature 2% annual rate, while the Asia-Pacific region will grow at 7% "
+        "annually.\n"
+    )
+    rates = {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")}
+    assert rates == {("region", "Europe", 2.0), ("region", "North America", 2.0), ("region", "Asia Pacific", 7.0)}
+    # one region whose name joins two ("Middle East and Africa") stays one
+    one = text.replace("Europe and North America", "the Middle East and Africa")
+    assert ("region", "Middle East and Africa", 2.0) in {
+        (f.scope, f.member, f.pct) for f in _figures(one, metric="cagr")
+    }

@@ -241,15 +241,28 @@ _PLACES_APART = re.compile(r"\s*,\s*(?:(?i:and)\s+|&\s*)?|\s+(?:(?i:and)|&)\s+")
 
 def figures_of_one_place_each(figures: list[StatedFigure]) -> tuple[list[StatedFigure], list[SkippedStatement]]:
     """The figures less those said of several places together ("the US, China, and Italy are the largest markets,
-    accounting for almost 80%"): no one place's figure, set aside with the reason."""
+    accounting for almost 80%"): no one place's figure, set aside with the reason. A growth rate said of places
+    together is each one's ("Growth in Europe and North America is forecast at a mature 2% annual rate")."""
     kept, skipped = [], []
     for figure in figures:
+        if figure.metric == "cagr" and figure.scope in _PLACE_SCOPES and (places := _places_named_together(figure)):
+            kept.extend(replace(figure, scope=scope, dimension=scope, member=member) for scope, member in places)
+            continue
         if figure.scope in _PLACE_SCOPES and figure.member and _several_places(figure.member):
             reason = f"'{figure.figure_text}' at {figure.figure_start}: one figure for several places ({figure.member})"
             skipped.append(SkippedStatement(reason, figure.quote, figure.char_start, figure.char_end))
         else:
             kept.append(figure)
     return kept, skipped
+
+
+def _places_named_together(figure: StatedFigure) -> list[tuple[str, str]]:
+    """(scope, name) of each place a member joins ("Europe and North America"), when every part is a known place
+    and the whole is not one ("Middle East and Africa"); else none."""
+    if not figure.member or place_named(figure.member) is not None:
+        return []
+    places = [place_named(part) for part in _PLACES_APART.split(figure.member) if part]
+    return places if len(places) >= 2 and all(places) else []  # type: ignore[return-value]
 
 
 def _several_places(member: str) -> bool:
