@@ -283,7 +283,7 @@ def start_year_the_rate_reproduces(dated_values: list[tuple[int, Money]], percen
     for year, money in dated_values[:-1]:
         if year >= last_year or money.low_millions <= 0:
             continue
-        implied = (float(last.low_millions / money.low_millions) ** (1 / (last_year - year)) - 1) * 100
+        implied = _implied_rate(float(money.low_millions), float(last.low_millions), last_year - year)
         if abs(implied - float(percent.low)) <= float(percent.rounding) + _RATE_TOLERANCE:
             matching.append(year)
     return matching[0] if len(matching) == 1 else None

@@ -4,8 +4,10 @@ span of years it is written after, the year its paragraph opens with, or the yea
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipelines.extract.numbers import A_YEAR, Money, Percent
+from pipelines.extract.records import StatedFigure
 from pipelines.extract.sentence_tokens import SentenceTokens
 from pipelines.extract.text_tables import CellHint
 
@@ -66,11 +68,12 @@ END_OF_THE_DECADE = re.compile(
 _BY_A_DECADES_END = re.compile(r"\b(?i:by|in|until|through|to)\s+(?P<year>20[0-9]0)\b")
 
 
-def decade_end_named(text: str) -> int | None:
-    """The one decade's end the page names as a target ("by 2030"), the year "the end of the decade" means there;
-    None when it names none or several."""
+def resolve_decade_end_years(figures: list[StatedFigure], text: str) -> list[StatedFigure]:
+    """A value "by the end of the decade" is for the one decade's end the page names as a target ("by 2030"); with
+    none named, or several, it keeps no year."""
     years = {int(found.group("year")) for found in _BY_A_DECADES_END.finditer(text)}
-    return years.pop() if len(years) == 1 else None
+    decade_end = years.pop() if len(years) == 1 else None
+    return [replace(figure, year=decade_end) if figure.year == DECADE_END_YEAR else figure for figure in figures]
 
 
 # "a market volume of US$7.03tn in the same year": the year the sentence before ends with

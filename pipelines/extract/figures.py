@@ -930,22 +930,23 @@ def extract_figures(
                     text, sentence.char_start + (opening.end() if opening else 0), item.start, market
                 )
                 relation = relation_to_the_market(named, market) if named else "same"
+                # "industrial textiles" on a technical textiles page, however often the page names it
+                a_kind_of_its_product = bool(named) and is_a_kind_of_the_markets_product(named, market)
                 if (
                     relation != "same"
                     and text.lower().count(named.lower()) > 1
                     and shares_a_word(named, market)
                     # "the AI hardware market" on an AI page: the market's whole name and more is a part of it
                     and not set(market.lower().split()) < set(named.lower().split())
-                    # "industrial textiles", said twice on a technical textiles page, is still a kind of them
-                    and not is_a_kind_of_the_markets_product(named, market)
+                    and not a_kind_of_its_product
                 ):
                     # a name the page keeps using is its own market, however the title puts it: "commercial
                     # aircraft MRO" on a page titled "Commercial Aircraft Maintenance, Repair, And Overhaul (MRO)"
                     relation = "same"
                 if relation == "other" and _a_wider_market_the_subject_is_in(sentence.text, named, market):
                     relation = "same"
-                if relation == "other" and is_a_kind_of_the_markets_product(named, market):
-                    relation = "part"  # "the industrial textiles market" on a technical textiles page
+                if relation == "other" and a_kind_of_its_product:
+                    relation = "part"
                 if relation == "other":
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({named}), not of {market}")
                     continue
@@ -966,7 +967,8 @@ def extract_figures(
                         and relation_to_the_market(name, market) == "part"
                     ):
                         target = NamedScope("segment", None, without_the_markets_words(name, market))
-                clause_opening = text.rfind(";", sentence.char_start, item.start) + 1 or sentence.char_start
+                semicolon = text.rfind(";", sentence.char_start, item.start)
+                clause_opening = semicolon + 1 if semicolon >= 0 else sentence.char_start
                 if (
                     target is None
                     and named is None

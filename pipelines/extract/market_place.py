@@ -261,8 +261,9 @@ def _places_named_together(figure: StatedFigure) -> list[tuple[str, str]]:
     and the whole is not one ("Middle East and Africa"); else none."""
     if not figure.member or place_named(figure.member) is not None:
         return []
-    places = [place_named(part) for part in _PLACES_APART.split(figure.member) if part]
-    return places if len(places) >= 2 and all(places) else []  # type: ignore[return-value]
+    parts = [part for part in _PLACES_APART.split(figure.member) if part]
+    places = [place for part in parts if (place := place_named(part)) is not None]
+    return places if len(parts) >= 2 and len(places) == len(parts) else []
 
 
 def _several_places(member: str) -> bool:

@@ -14,7 +14,7 @@ from pipelines.extract.figure_members import (
     one_spelling_per_segment,
     segment_names_without_adverbs,
 )
-from pipelines.extract.figure_years import CURRENT_YEAR, CURRENT_YEAR_IF_KNOWN, DECADE_END_YEAR, decade_end_named
+from pipelines.extract.figure_years import CURRENT_YEAR, CURRENT_YEAR_IF_KNOWN, resolve_decade_end_years
 from pipelines.extract.figures import deduplicate, extract_figures
 from pipelines.extract.market_place import (
     figures_of_a_place_market,
@@ -261,8 +261,7 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     metadata = apply_sidecar(extract_metadata(text, sentences), sidecar)
     taxonomy = extract_taxonomy(text, sentences)
     figures, skipped = _figures_read_without_glued_list_numbers(text, sentences, taxonomy, metadata.market)
-    decade_end = decade_end_named(text)
-    figures = [replace(figure, year=decade_end) if figure.year == DECADE_END_YEAR else figure for figure in figures]
+    figures = resolve_decade_end_years(figures, text)
     if not (sidecar or {}).get("market") and (place := place_of_the_whole_market(text, figures, metadata.market)):
         figures, not_of_the_market = figures_of_a_place_market(text, figures, place, metadata.market)
         skipped = [*skipped, *not_of_the_market]

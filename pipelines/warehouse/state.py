@@ -157,14 +157,19 @@ class Stage:
 
     name: str
 
-    def stored(self, connection: duckdb.DuckDBPyConnection) -> Fingerprints | None:
-        """What this stage last committed, or None."""
+    def _shared(self, connection: duckdb.DuckDBPyConnection) -> str | None:
+        """The shared fingerprint this stage last committed (one row), or None when it committed nothing."""
         if not table_exists(connection, STATE_SCHEMA, STATE_TABLE):
             return None
         shared = connection.execute(
             f"select fingerprint from {STATE_SCHEMA}.{STATE_TABLE} where stage = ? and report_id is null limit 1",
             [self.name],
         ).fetchone()
+        return shared[0] if shared is not None else None
+
+    def stored(self, connection: duckdb.DuckDBPyConnection) -> Fingerprints | None:
+        """What this stage last committed, or None."""
+        shared = self._shared(connection)
         if shared is None:
             return None
         # two columns zipped into a dict: 100,000 reports' fingerprints without a Python loop over them (fetched
@@ -174,16 +179,7 @@ class Stage:
             [self.name],
         ).fetchnumpy()
         reports = zip(columns["report_id"].tolist(), columns["fingerprint"].tolist(), strict=True)
-        return Fingerprints(shared[0], dict(reports))
-
-    def _has_stored(self, connection: duckdb.DuckDBPyConnection) -> bool:
-        """Whether this stage committed anything: one row looked at, where ``stored`` reads one per report."""
-        if not table_exists(connection, STATE_SCHEMA, STATE_TABLE):
-            return False
-        found = connection.execute(
-            f"select 1 from {STATE_SCHEMA}.{STATE_TABLE} where stage = ? and report_id is null limit 1", [self.name]
-        ).fetchone()
-        return found is not None
+        return Fingerprints(shared, dict(reports))
 
     def changes(
         self, connection: duckdb.DuckDBPyConnection, current: Fingerprints | None, rewrite_all: str | None = None
@@ -206,7 +202,8 @@ class Stage:
         """Before this stage writes anything: forget what it will rewrite."""
         if changes.full:
             self.forget(connection)
-        elif changes.reports and self._has_stored(connection):
+        # whether anything was committed: one row looked at, where ``stored`` reads one per report
+        elif changes.reports and self._shared(connection) is not None:
             # A report new since the last build gets a row too: were it removed again before the next build, that
             # build must still find its rows to delete.
             self._write(connection, dict.fromkeys(changes.reports, REBUILDING), only_these=True)
