@@ -4738,3 +4738,38 @@ def test_a_growth_rate_of_places_named_together_is_each_ones():
     # one region whose name joins two ("Middle East and Africa") stays one
     one = text.replace("Europe and North America", "the Middle East and Africa")
     assert ("region", "Middle East & Africa", 2.0) in {(f.scope, f.member, f.pct) for f in _figures(one, metric="cagr")}
+
+
+def test_a_share_that_moves_from_one_year_to_another_is_read_at_both_ends():
+    text = (
+        "Kelp Lubricant Market\n\nThe global kelp lubricant market was worth $9 billion in 2020. Analysts said that "
+        "the share of kelp lubricant sales in the Asia-Pacific region would increase from 44.5% in 2020 to 47.5% in "
+        "2026, and the market share in Europe will fall slightly from 21.2% to 19.8%. North American demand will "
+        "fall from 24.0% to 22.5%.\n"
+    )
+    shares = {(f.scope, f.member, f.year, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {
+        ("region", "Asia Pacific", 2020, 44.5),
+        ("region", "Asia Pacific", 2026, 47.5),
+        ("region", "Europe", 2020, 21.2),
+        ("region", "Europe", 2026, 19.8),
+        ("region", "North America", 2020, 24.0),
+        ("region", "North America", 2026, 22.5),
+    }
+    # "from 21.2% to 19.8%" is a move between two shares, never one range 19.8-21.2
+    assert all(f.pct_high is None for f in _figures(text, metric="share"))
+
+
+def test_a_share_of_revenues_going_to_a_member_is_that_members():
+    text = (
+        "Kelp Radio Services Market\n\nThe kelp radio services market was worth $20 billion in 2024. The share of "
+        "total kelp radio revenues going to two-way radio services is expected to rise from 58 percent in 2024 to "
+        "63 percent in 2030, while paging in the same period is projected to dip from 30 percent to 25 percent.\n"
+    )
+    shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {
+        ("two-way radio services", 2024, 58.0),
+        ("two-way radio services", 2030, 63.0),
+        ("paging", 2024, 30.0),
+        ("paging", 2030, 25.0),
+    }

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import replace
 
-from pipelines.extract.gazetteer import Mention, NamedScope
+from pipelines.extract.gazetteer import Mention, NamedScope, place_of_adjective, scope_of_place
 from pipelines.extract.numbers import Money, Percent
 from pipelines.extract.records import Sentence, StatedFigure
 from pipelines.extract.sentence_tokens import SentenceTokens
@@ -321,6 +321,13 @@ SEGMENT_APPOSITIVE = re.compile(
 )
 
 
+_A_TIME_TAIL = re.compile(r"\s+(?i:in|over|during|for)\s+(?i:the\s+same|that|this)\s+(?i:period|time|span)$")
+_PLACE_BY_ITS_ADJECTIVE = re.compile(
+    r"(?P<adjective>(?:North|South|Latin|Central)?\s?[A-Z][a-z]+an|[A-Z][a-z]+(?:ese|ish|ch))\s+"
+    r"(?i:demand|sales|consumption|revenues?|spending|market)"
+)
+
+
 def member_opening_clause(
     text: str, sentence: Sentence, position: int, require_by_dimension: bool = True
 ) -> NamedScope | None:
@@ -364,6 +371,11 @@ def member_opening_clause(
         return None
     # "The residential sector accounts for 54%": the member is "residential"
     name = GENERIC_MEMBER_NOUN.sub("", member.group("member")) or member.group("member")
+    name = _A_TIME_TAIL.sub("", name) or name  # "paging in the same period is projected to dip from 26 percent"
+    if opening is None and (place := _PLACE_BY_ITS_ADJECTIVE.fullmatch(member.group("member"))) is not None:
+        # "North American demand will fall from 23.1% to 21.1%": the place the adjective names
+        named = place_of_adjective(place.group("adjective"))
+        return NamedScope(scope_of_place(named), scope_of_place(named), named)
     if opening is None:
         return NamedScope("segment", None, name)
     dimension = dimension_of_the_opening(sentence.text)

@@ -157,6 +157,7 @@ from pipelines.extract.percentages import (
     another_market_a_share_is_of,
     classify_percentage,
     compared_with_an_earlier_one,
+    end_of_a_change,
     holder_of_a_share,
     is_listed_share,
     leads_in_brackets,
@@ -692,6 +693,8 @@ def extract_figures(
     last_cagr_forecast = False  # and whether that sentence forecast it ("is forecast to grow at"), not recorded it
     last_value_years: tuple[int, int] | None = None  # the years the last sentence with two dated values spans
     last_value_years_at = -1  # and that sentence's position
+    last_share_change: tuple[int, int, int] | None = None  # (position, from year, to year) of the last share's move
+    share_change_from_year = None  # the year of the share a move in this sentence started from
 
     for position in sorted(set(grouped) | set(table_rows) | set(cards) | set(flat_tables) | set(year_value_lines)):
         tokens = grouped.get(position) or SentenceTokens(sentences[position], [], [], [], [], [])
@@ -1196,6 +1199,18 @@ def extract_figures(
             if metric is None and target is not None and leads_in_brackets(text, item, tokens):
                 metric = "share"  # "North America (38.4%) led the market in 2024"
 
+            change = end_of_a_change(text, item, tokens)
+            if (
+                metric is None
+                and change
+                and last_share_change
+                and last_share_change[0] >= position - 1
+                and (holder := target or holder_of_a_share(text, sentence, item, tokens, row, market)) is not None
+            ):
+                # "... would increase from 46.9% in 2015 to 49.9% in 2021. North American demand will fall from
+                # 23.1% to 21.1%": another member's share, moving over the same years
+                metric, target = "share", holder
+                common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if metric == "share" and target is None:
                 target = holder_of_a_share(text, sentence, item, tokens, row, market)
                 if target is not None:
@@ -1292,8 +1307,14 @@ def extract_figures(
                 ):
                     # "to 14 percent ($40-70 billion) in 2028": the year of its amount, before any earlier year
                     year = year_of_the_amount_it_equals(text, item, tokens, sentence.char_end) or year
+                if change and not in_clause and last_share_change and last_share_change[0] >= position - 1:
+                    year = last_share_change[1] if change == "from" else last_share_change[2]
                 if year is None and not row:
                     year = year_of_the_sentence_before(text, position, tokens, grouped, sentences)
+                if change == "from":
+                    share_change_from_year = year
+                elif change == "to" and share_change_from_year and year and share_change_from_year < year:
+                    last_share_change = (position, share_change_from_year, year)
                 period_start = period_end = None
             # "projected to decline at a compound annual growth rate (CAGR) of 4%": a rate of -4%
             declining = metric == "cagr" and _DECLINE_BEFORE.search(text, clause_start, item.start) is not None

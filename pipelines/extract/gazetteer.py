@@ -54,6 +54,11 @@ def place_of_adjective(word: str) -> str | None:
     return _DEMONYMS.get(word.lower())
 
 
+def scope_of_place(place: str) -> str:
+    """'country' or 'region': how the warehouse files a place the gazetteer names."""
+    return "country" if _normalised(place) in _COUNTRY_NAMES else "region"
+
+
 def is_a_place_adjective(word: str) -> bool:
     """'Indian', 'European': a word that names a place by its adjective."""
     return word.lower() in _DEMONYMS
@@ -697,7 +702,7 @@ class Gazetteer:
             start, end, place = demonym
             if self._market_place == _normalised(place) or _within_one_of(named_spans, start, end):
                 continue
-            scope = "country" if _normalised(place) in _COUNTRY_NAMES else "region"
+            scope = scope_of_place(place)
             found.append(Mention(start, end, NamedScope(scope, scope, place)))
         return found
 

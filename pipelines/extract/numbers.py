@@ -468,6 +468,10 @@ def find_percentages(text: str) -> list[Percent]:
                 Percent(start, match.end(), text[start : match.end()], low, None, rounding_of(low), problem)
             )
             continue
+        if match.group("high") and MOVES_FROM_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+            # "will fall from 23.1% to 21.1%": a share before and after a change, not a range
+            percentages.extend(_the_two_ends(text, match))
+            continue
         try:
             low = parse_number(match.group("low"))
             high = parse_number(match.group("high")) if match.group("high") else None
@@ -487,6 +491,29 @@ def find_percentages(text: str) -> list[Percent]:
     if bare_cagrs:
         percentages = sorted([*percentages, *bare_cagrs], key=lambda percent: percent.start)
     return _between_percentages(text, percentages)
+
+
+MOVES_FROM_BEFORE = re.compile(
+    r"\b(?i:rise|rising|rose|increase[sd]?|increasing|grow|grew|growing|climb\w*|fall|fell|falling|decline[sd]?"
+    r"|declining|dip|dipped|drop\w*|shrink\w*|slip\w*|jump\w*|edge[sd]?)\s+(?:(?i:slightly|sharply|marginally)\s+)?"
+    r"(?i:from)\s+(?:(?i:about|around|nearly|roughly|approximately|just)\s+)?$"
+)
+
+
+def _the_two_ends(text: str, match: re.Match) -> list[Percent]:
+    """ "from 23.1% to 21.1%": each end its own percentage."""
+    ends = []
+    for group in ("low", "high"):
+        start = match.start(group)
+        end = match.end() if group == "high" else match.end(group)
+        if group == "low" and (sign := re.match(r"\s?%", text[end:])):
+            end += sign.end()
+        try:
+            number, problem = parse_number(match.group(group)), None
+        except AmbiguousNumberError as error:
+            number, problem = Decimal(0), str(error)
+        ends.append(Percent(start, end, text[start:end], number, None, rounding_of(number), problem))
+    return ends
 
 
 _MINUS_SIGNS = "-\u2212"

@@ -29,7 +29,7 @@ from pipelines.extract.figure_members import (
 from pipelines.extract.figure_years import COMPARED_WORDS
 from pipelines.extract.gazetteer import NamedScope
 from pipelines.extract.market_filters import relation_to_the_market
-from pipelines.extract.numbers import Percent
+from pipelines.extract.numbers import MOVES_FROM_BEFORE, Percent
 from pipelines.extract.records import Sentence
 from pipelines.extract.sentence_tokens import SentenceTokens
 from pipelines.extract.text_tables import TableRow
@@ -84,6 +84,10 @@ SHARE_BEFORE = re.compile(
     r"\W*(?:\w+\W+){0,4}$"
     # "the largest share of the global wine market's value with 45.6%"
     r"|\b(?i:share)\s+(?i:of|in)\b\W*(?:\w+\W+){0,8}$"
+    # "the share of total mobile market revenues going to cellular services is expected to rise from 68 percent"
+    r"|\b(?i:share)\b[^.;%]{0,160}?\b(?i:rise|rising|rose|increase[sd]?|increasing|grow|grew|growing|climb\w*|fall"
+    r"|fell|falling|decline[sd]?|declining|dip|dipped|drop\w*|shrink\w*|slip\w*)\s+(?:(?i:slightly|sharply)\s+)?"
+    r"(?i:from)\s+(?:(?i:about|around|nearly|roughly|approximately|just)\s+)?$"
 )
 
 
@@ -231,6 +235,12 @@ FOLLOWED_BY = re.compile(
 _SHARE_OF_A_MEMBER = re.compile(
     r"\b(?i:share)\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,3}?)\s+"
     r"(?i:stayed|stood|was|is|were|are|rose|fell|remained|reached|grew|dropped|increased|decreased|came\s+to)\b"
+)
+# "The share of total mobile market revenues going to cellular services is expected to rise": whose share it is.
+_SHARE_GOING_TO = re.compile(
+    r"\b(?i:share)\s+(?i:of)\s+(?:[\w&'’-]+\s+){1,6}?(?i:going\s+to|spent\s+on|generated\s+by|coming\s+from"
+    r"|earned\s+by|taken\s+by|held\s+by)\s+(?:(?i:the)\s+)?(?P<member>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,5}?)\s+"
+    r"(?i:is|are|was|were|will|would|has|have|had|rose|fell|grew|dropped|increased|decreased|stood|stayed)\b"
 )
 # "The anti-infective drugs market" as a sentence's subject: the name of the market it is about.
 _MARKET_AS_SUBJECT = re.compile(
@@ -563,6 +573,16 @@ def holder_of_a_share(
     holder = _MARKET_AS_SUBJECT.fullmatch(subject_after_openings(text[sentence.char_start : percent.start]) or "")
     if market and holder and relation_to_the_market(holder.group("name"), market) != "same":
         return NamedScope("segment", None, holder.group("name"))
+    going_to = next(reversed(list(_SHARE_GOING_TO.finditer(text, sentence.char_start, percent.start))), None)
+    if (
+        going_to is not None
+        and not NOT_A_MEMBER.fullmatch(going_to.group("member"))
+        # "... going to cellular services is expected to rise from 68 percent in 1994 to 71 percent": both ends
+        and sum(going_to.end() <= other.start < percent.start for other in tokens.percentages)
+        <= (end_of_a_change(text, percent, tokens) == "to")
+    ):
+        named = next((m for m in tokens.mentions if m.start == going_to.start("member")), None)
+        return named.target if named is not None else NamedScope("segment", None, going_to.group("member"))
     share_of = next(reversed(list(_SHARE_OF_A_MEMBER.finditer(text, sentence.char_start, percent.start))), None)
     if share_of is not None and not NOT_A_MEMBER.fullmatch(share_of.group("member")):
         return NamedScope("segment", None, share_of.group("member"))  # "the share of qualitative research stayed at"
@@ -578,6 +598,26 @@ def _led_by_with_a_share(text: str, sentence: Sentence, percent: Percent) -> re.
         with_clause = text[led_by.end("member") : percent.start]
         if "share" in with_clause.lower() or _SHARE_WORD_AFTER.match(text, percent.end):
             return led_by
+    return None
+
+
+_TO_THE_OTHER_END = re.compile(
+    r"(?:\s+(?i:in|by|on)\s+(?:19|20)\d{2})?\s*,?\s+(?i:to)\s+(?:(?i:about|around|nearly)\s+)?"
+)
+
+
+def end_of_a_change(text: str, percent: Percent, tokens: SentenceTokens) -> str | None:
+    """'from' or 'to' when a percentage is one end of a change ("will fall from 23.1% to 21.1%", "rise from 68
+    percent in 1994 to 71 percent"), else None."""
+    if MOVES_FROM_BEFORE.search(text, max(0, percent.start - 60), percent.start):
+        return "from"
+    before = next((p for p in reversed(tokens.percentages) if p.end <= percent.start), None)
+    if (
+        before is not None
+        and MOVES_FROM_BEFORE.search(text, max(0, before.start - 60), before.start)
+        and _TO_THE_OTHER_END.fullmatch(text, before.end, percent.start)
+    ):
+        return "to"
     return None
 
 
