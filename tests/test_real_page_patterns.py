@@ -929,11 +929,26 @@ def test_and_after_a_figure_opens_the_next_members_clause_but_not_between_joined
     [
         ("Troponin had the major revenue share of, more than 35%, in the recent past.", "Troponin", 35.0),
         ("Skincare was the leading category, accounting for about 39 % of the global market.", "Skincare", 39.0),
-        ("In terms of volume, maritime transport made up 47.9 percent of the marketplace.", "maritime transport", 47.9),
+        (
+            "In terms of revenue, maritime transport made up 47.9 percent of the marketplace.",
+            "maritime transport",
+            47.9,
+        ),
     ],
 )
 def test_a_comma_before_any_figure_does_not_cut_the_member_off_its_share(sentence, member, pct):
     assert {(share[1], share[3]) for share in _shares(sentence + "\n")} == {(member, pct)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In terms of volume, maritime transport made up 47.9 percent of the marketplace.",
+        "The region represents the largest market in volume, at 47.9% of the global market.",
+    ],
+)
+def test_a_share_of_volume_is_no_share_of_the_markets_value(sentence):
+    assert _shares(sentence + "\n") == set()
 
 
 def test_revenues_of_the_market_are_no_member_of_it():
@@ -4773,3 +4788,42 @@ def test_a_share_of_revenues_going_to_a_member_is_that_members():
         ("paging", 2024, 30.0),
         ("paging", 2030, 25.0),
     }
+
+
+def test_a_cagr_for_a_long_named_subject_is_read_however_far_the_rate_stands():
+    text = (
+        "Kelp Device Market\n\nThe global kelp device market was valued at approximately $59 billion in 2022\n"
+        "The compound annual growth rate (CAGR) for the kelp device industry is expected to be around 6.4% from 2023 "
+        "to 2030\n"
+    )
+    rates = {(f.scope, f.pct, f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")}
+    assert rates == {("market", 6.4, 2023, 2030)}
+
+
+def test_the_european_union_is_a_region_of_its_own_in_a_respectively_list():
+    text = (
+        "Kelp Chemicals Market\n\nThe global kelp chemicals market was valued at around USD 470 billion in 2019. "
+        "China accounts for a major share (37%) followed by the European Union and the US with a market share "
+        "percentage of 17% and 14% respectively.\n"
+    )
+    shares = {(f.member, f.pct) for f in _figures(text, metric="share")}
+    assert shares == {("China", 37.0), ("European Union", 17.0), ("U.S.", 14.0)}
+
+
+def test_rates_in_brackets_after_a_cagr_are_the_next_members_rates():
+    text = (
+        "Kelp Composites Market\n\nThe global kelp composites market was worth $4 billion in 2022. Over the coming "
+        "years, Asia should keep on leading the race with a compound annual growth rate (CAGR) of 4% followed by "
+        "North America (3% to 4%) and Europe (1% to 2%).\n"
+    )
+    rates = {(f.member, f.pct, f.pct_high) for f in _figures(text, metric="cagr")}
+    assert rates == {("Asia", 4.0, None), ("North America", 3.0, 4.0), ("Europe", 1.0, 2.0)}
+    assert _figures(text, metric="share") == []
+
+
+def test_a_market_of_an_amount_restating_the_sentence_before_takes_its_year():
+    text = (
+        "Kelp Composites Market\n\nAccording to the Kelp Observer 2022-2027, at the end of 2022, the kelp composites "
+        "market is estimated at 1.2 Mt worldwide. It represents in value a market of $4.1 billion.\n"
+    )
+    assert {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")} == {("market", 2022, 4100.0)}

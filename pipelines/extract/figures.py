@@ -143,6 +143,7 @@ from pipelines.extract.numbers import (
     AmbiguousNumberError,
     Money,
     Percent,
+    find_year_ranges,
     find_years,
     parse_number,
     rounding_of,
@@ -1054,6 +1055,17 @@ def extract_figures(
                     # year": the last year of the sentence before
                     year = next(reversed(find_years(sentences[position - 1].text)), None)
                     year = year.year if year is not None else None
+                if (
+                    year is None
+                    and target is None
+                    and position > 0
+                    and _IT_REPRESENTS_OPENING.match(sentence.text)
+                    and MARKET_SIZE_WORDING.search(text, clause_start, item.start)
+                    and len(said := _years_outside_ranges(sentences[position - 1].text)) == 1
+                ):
+                    # "... at the end of 2022, the market is estimated at 12.7 Mt worldwide. It represents in value a
+                    # market of $41 billion": the one year of the statement "it" restates
+                    year = said.pop()
                 if year is None and THIS_YEAR_AFTER.match(text, item.end):
                     year = CURRENT_YEAR  # the page's own year, once it is known
                 if year is None and THIS_YEAR_BEFORE.search(text, sentence.char_start, item.start):
@@ -1120,6 +1132,15 @@ def extract_figures(
                 common.update(scope=target.scope, dimension=target.dimension, member=target.member)
                 if labelled_member.group("year"):
                     labelled_year = int(labelled_member.group("year"))
+            if (
+                metric is None
+                and previous_rate
+                and previous_rate[0] == "cagr"
+                and FOLLOWED_BY.fullmatch(text, previous_rate[1], item.start)
+            ):
+                # "a compound annual growth rate (CAGR) of 4% followed by North America (3% to 4%)": the next
+                # member's rate, never a share for being a name with a percentage in brackets
+                metric = "cagr"
             if metric is None and is_listed_share(text, item, tokens):
                 metric = "share"
             if metric is None and (listed_share := member_listed_with_percent(text, item, tokens)):
@@ -1345,6 +1366,20 @@ def extract_figures(
     return figures, skipped
 
 
+def _years_outside_ranges(sentence_text: str) -> set[int]:
+    """The years a sentence names on their own, not as the ends of a span ("the JEC Observer 2022-2027")."""
+    spans = find_year_ranges(sentence_text)
+    return {
+        found.year
+        for found in find_years(sentence_text)
+        if not any(span.start <= found.start < span.end for span in spans)
+    }
+
+
+_IT_REPRESENTS_OPENING = re.compile(
+    r"(?i:it|this|that)\s+(?i:represents|represented|corresponds|corresponded|equals|equalled|equaled|amounts|amounted"
+    r"|translates|translated)\b"
+)
 _EACH_AFTER = re.compile(r"\s*,?\s*(?i:each)\b")
 
 

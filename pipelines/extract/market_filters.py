@@ -91,6 +91,8 @@ MARKET_SIZE_WORDING = re.compile(
     # "The transplantation market generates $13,605.9 million revenue"
     r"|generates\b|generated\b|totals\b|totaled\b|totalled\b|amounts\s+to\b)"
     r"|(?i:valued|worth|size)\b[^.;]{0,40}?(?i:market|industry|sector)"
+    # "It represents in value a market of $41 billion"
+    r"|\b(?i:a|an)\s+(?i:market|industry)\s+(?i:of)\s+(?:(?i:about|around|nearly|some|over|roughly|approximately)\s+)?$"
 )
 
 

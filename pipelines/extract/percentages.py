@@ -56,6 +56,13 @@ _CAGR_BEFORE = re.compile(
 )
 
 
+# "The compound annual growth rate (CAGR) for the medical device industry is expected to be around 6.4%": the rate
+# of what the words after it name, however long that name
+_CAGR_OF_A_SUBJECT_BEFORE = re.compile(
+    r"\b(?i:cagr|compound annual growth rate)(?:\s*\([^)]{0,30}\))?\s+(?i:for|of|in)\s+[^.;%\d]{1,80}?"
+    r"\b(?i:is|was|will\s+be|to\s+be|stands\s+at|stood\s+at)\s+"
+    r"(?:(?i:around|about|approximately|nearly|roughly|an\s+estimated|estimated\s+at|projected\s+at)\s+)*$"
+)
 _CAGR_AFTER = re.compile(
     # "a 14.6% projected compound annual growth rate": an adjective may stand between
     r"^\s*\(?\s*(?:(?i:projected|expected|estimated|forecast|anticipated|robust|healthy|strong|steady|impressive)\s+)?"
@@ -112,6 +119,8 @@ _SHARE_OF_A_QUANTITY = re.compile(
 )
 
 
+_IN_VOLUME = re.compile(r"\b(?i:in\s+(?:terms\s+of\s+)?volumes?|by\s+volume|volume[- ]wise)\b")
+_IN_VALUE = re.compile(r"\b(?i:value|revenues?|sales)\b")
 _A_CHANGE_BEFORE = re.compile(
     r"\b(?i:decrease|increase|decline|drop|rise|fall|gain|jump|surge)\s+(?i:of|by)\s+"
     r"(?:(?i:about|around|nearly|over|some|approximately|almost)\s+)?$"
@@ -283,7 +292,7 @@ def classify_percentage(
     if _SHARE_VERB_RIGHT_BEFORE.search(before) and _SHARE_AFTER.match(after):
         # "will grow at about a 31 percent CAGR, representing about 5.5 percent of total revenue by 2015"
         return "share"
-    if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after):
+    if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after) or _CAGR_OF_A_SUBJECT_BEFORE.search(before):
         if _ONE_YEARS_RATE_BEFORE.search(before):
             return None  # "the 2014 annual growth rate in that category rising by 6.8 percent": one year's growth
         if not _COMPOUND_WORDS.search(before + after) and _A_PAST_AVERAGE.search(text, clause_start, clause_end):
@@ -296,6 +305,8 @@ def classify_percentage(
     if _OF_A_FIRMS_REVENUE.match(after):
         return None  # "TSMC's 3nm process node accounts for 35% of its 2023 revenue": a company's own split
     if SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
+        if _IN_VOLUME.search(before) and not _IN_VALUE.search(before + after):
+            return None  # "The region represents the largest market in volume, at 47% of the global market"
         return "share"
     # "an expected growth rate of 16.2% between 2020 and 2027": a rate over several years is a compound one
     # "Over the 2020-2027 timeframe, Japan and Canada are expected to expand at 7.5 percent and 11%, respectively"
