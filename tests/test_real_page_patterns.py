@@ -4827,3 +4827,56 @@ def test_a_market_of_an_amount_restating_the_sentence_before_takes_its_year():
         "market is estimated at 1.2 Mt worldwide. It represents in value a market of $4.1 billion.\n"
     )
     assert {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")} == {("market", 2022, 4100.0)}
+
+
+def test_a_markets_consumption_growing_to_an_amount_is_the_market():
+    text = (
+        "Kelp Apparel Market\n\nThe global kelp apparel consumption in 2017 is estimated to be USD 1.8 trillion. "
+        "The kelp apparel consumption is forecast to grow at a CAGR of 4% and reach USD 2.6 trillion by 2025.\n"
+    )
+    values = {(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {("market", 2017, 1800000.0), ("market", 2025, 2600000.0)}
+    assert [(f.scope, f.pct) for f in _figures(text, metric="cagr")] == [("market", 4.0)]
+
+
+def test_a_ranking_goes_on_after_the_leaders_year_and_into_square_brackets():
+    text = (
+        "Kelp Widget Market\n\nThe global kelp widget market was valued at USD 12.0 billion in 2024. Hardware led "
+        "with USD 5.2 billion in 2024, followed by software (USD 3.1 billion) and services [USD 2.5 billion].\n"
+    )
+    values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {
+        ("market", None, 12000.0),
+        ("segment", "Hardware", 5200.0),
+        ("segment", "software", 3100.0),
+        ("segment", "services", 2500.0),
+    }
+
+
+def test_a_leader_of_the_way_and_its_followers_in_the_next_sentence_are_segments():
+    text = (
+        "U.S. Kelp Toy Industry\n\nThe U.S. kelp toy market grew to $18.11 billion in 2014.\n"
+        "Outdoor kelp toys lead the way in the US market with over $3.6 billion in total sales. This is followed by "
+        "infant kelp toys [$2.8 billion] and kelp dolls [$2.3 billion].\n"
+        "The smallest component of the kelp toy industry are stuffed animals, which saw $940 million in total sales "
+        "in 2014.\n"
+    )
+    values = {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {
+        ("market", None, 18110.0),
+        ("segment", "Outdoor kelp toys", 3600.0),
+        ("segment", "infant kelp toys", 2800.0),
+        ("segment", "kelp dolls", 2300.0),
+        ("segment", "stuffed animals", 940.0),
+    }
+
+
+def test_an_amount_the_subject_reached_after_its_share_aside_is_the_subjects():
+    text = (
+        "Kelp Food Market\n\nThe global kelp food market reached $24.8 billion in 2024. Kelp snacks, which "
+        "represent 38 percent of the market, reached nearly $9.4 billion in 2024.\n"
+    )
+    assert {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")} == {
+        ("market", None, 24800.0),
+        ("segment", "Kelp snacks", 9400.0),
+    }

@@ -256,12 +256,14 @@ MEMBER_LEADS_THE_MARKET = re.compile(
     # "Of these, the paints and coatings application dominates the titanium dioxide market with around $12 billion"
     r"(?:(?i:of|among)\s+(?i:these|them|all|which)\b[^,]{0,30},\s*)?" + _OPENING_MEMBER + _EXAMPLES_ASIDE + r"\s+"
     r"(?i:lead|leads|led|dominate|dominates|dominated|leading|dominating)\s+(?i:the)\s+(?:(?i:global|overall|whole)\s+)?"
-    r"(?:(?:[\w-]+\s+){0,3}?(?i:market|industry)\b|(?:[\w-]+\s+){1,3}?(?i:segment|category)\b)"
+    r"(?:(?:[\w-]+\s+){0,3}?(?i:market|industry)\b|(?:[\w-]+\s+){1,3}?(?i:segment|category)\b"
+    # "Outdoor sports toys lead the way in the US market with over $3.6 billion"
+    r"|(?i:way|pack)\s+(?i:in)\s+(?i:the)\s+(?:[\w.-]+\s+){0,3}?(?i:market|industry)\b)"
 )
 # "..., followed by lithium-silver cells at 7.4% and lithium-thionyl cells at 5.3%": the member each figure is of.
 FOLLOWED_BY_MEMBER = re.compile(
-    r"\b(?i:followed\s+by|ahead\s+of|and)\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][^.;%\d,()]{0,60}?)"
-    r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*\(\s*)$"
+    r"\b(?i:followed\s+by|ahead\s+of|and)\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][^.;%\d,()\[\]]{0,60}?)"
+    r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*[(\[]\s*)$"
 )
 REVENUE_FROM = re.compile(
     r"\s+(?i:of)\s+(?:(?i:the|total|all|its|their)\s+)?(?i:revenues?|sales|income)\s+(?:(?i:comes?|came|is|was)\s+)?"
@@ -293,6 +295,11 @@ MEMBER_IS_THE_KIND = re.compile(
 LARGEST_SEGMENT_NAMED = re.compile(
     r"[-•*·\s]*(?i:the\s+market['’]s|its)\s+(?:[\w-]+\s+){0,2}?(?i:segment)\s+(?i:is|was)\s+"
     r"(?:(?i:the)\s+(?i:segment)\s+)?(?P<member>[A-Z][\w&'’/-]*(?:\s+(?:&\s+)?[A-Z][\w&'’/-]*){0,4})"
+    # "The smallest component of the toy industry are stuffed animals, which saw $940 million in total sales"
+    r"|[-•*·\s]*(?i:the)\s+(?i:largest|smallest|biggest|leading|fastest[- ]growing|second[- ]largest)\s+"
+    r"(?i:component|segment|category|part|sector)\s+(?i:of)\s+(?i:the)\s+(?:[\w.-]+\s+){0,3}?(?i:market|industry)\s+"
+    r"(?i:is|are|was|were)\s+(?:(?i:the)\s+)?(?P<named>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,4}?)"
+    r"(?=\s*,|\s+(?i:which|with|at|that)\b)"
 )
 # Words after which an amount is no longer the named segment's: "..., while the market was worth $2 billion".
 ANOTHER_CLAUSE = re.compile(
@@ -406,11 +413,12 @@ def segment_named_the_kind(sentence_text: str, offset: int) -> NamedScope | None
     ``offset`` follows in the same clause: "Tablet games are the fastest-growing segment of the market, with
     revenue set to climb from $4.1 billion"."""
     named = LARGEST_SEGMENT_NAMED.match(sentence_text) or MEMBER_IS_THE_KIND.match(sentence_text)
-    if named is None or named.end() > offset or NOT_A_MEMBER.fullmatch(named.group("member")):
+    member = named and (named.groupdict().get("named") or named.group("member"))
+    if named is None or named.end() > offset or NOT_A_MEMBER.fullmatch(member):
         return None
     if ANOTHER_CLAUSE.search(sentence_text, named.end(), offset):
         return None
-    return NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", named.group("member")) or named.group("member"))
+    return NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", member) or member)
 
 
 def overlaps_a_mention(tokens: SentenceTokens, start: int, end: int) -> bool:

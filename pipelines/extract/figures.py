@@ -296,8 +296,11 @@ _ATTRIBUTED_TO_AFTER_AN_AMOUNT = re.compile(
 )
 _AMOUNT_AFTER_A_SHARE = re.compile(
     r"(?:[^,.;\d$€£]|(?:19|20)\d\d){0,80},\s*(?i:generating|valued\s+at|worth|purchasing|amounting\s+to|with|bringing\s+in"
-    r"|earning|totaling|totalling|or|equal\s+to|equivalent\s+to)\s+"
-    r"(?:(?i:about|around|approximately|nearly|over|roughly|some|an\s+estimated)\s+)?"
+    r"|earning|totaling|totalling|or|equal\s+to|equivalent\s+to"
+    # "organic fruits and vegetables, which represent 38 percent of total organic food sales, reached nearly $9.5
+    # billion": the subject's verb after the aside
+    r"|reached|totaled|totalled|generated|hit|amounted\s+to|(?:was|were)\s+worth|grew\s+to|rose\s+to)\s+"
+    r"(?:(?i:about|around|approximately|nearly|over|roughly|some|an\s+estimated|almost|more\s+than)\s+)?"
 )
 _CONTINUES = re.compile(
     # "GDP grew by 5.8% year-on-year, reaching USD 435 billion"
@@ -478,6 +481,10 @@ def _member_leading_or_named_a_segment(
         following is not None
         and FOLLOWED_BY_WORDS.search(text, money.end, following.start) is not None
         and FOLLOWED_BY.fullmatch(text, money.end, following.start) is not None
+    ) or (
+        # "Outdoor sports toys lead the way in the US market with over $3.6 billion in total sales. This is followed
+        # by infant and preschool toys [$2.8 billion]": the ranking goes on in the next sentence
+        following is None and _FOLLOWED_IN_THE_NEXT_SENTENCE.match(text, sentence.char_end) is not None
     )
     if not leads and not _A_SEGMENT_NOUN.search(sentence.text):
         return None  # the opening member is looked for only where it can be this amount's
@@ -492,6 +499,7 @@ def _member_leading_or_named_a_segment(
     return opening if leads else None
 
 
+_FOLLOWED_IN_THE_NEXT_SENTENCE = re.compile(r"\s*(?i:this|it|that)\s+(?i:is|was)\s+(?i:followed)\s+(?i:by)\b")
 _ONLY_A_YEAR = re.compile(r"\s+(?:19|20)\d{2}\s+")
 
 

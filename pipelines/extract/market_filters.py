@@ -265,7 +265,7 @@ _NOT_IN_INITIALS = frozenset({"global", "and", "of", "the", "for"})  # "A&D" for
 
 _ACRONYM = re.compile(r"\b[A-Z&]{2,}\b")
 # What a market's name may say beside its product: "IT spending" is the IT market.
-_SAME_AS_A_MARKET = frozenset({"spending", "revenue", "sale", "expenditure", "demand"})
+_SAME_AS_A_MARKET = frozenset({"spending", "revenue", "sale", "expenditure", "demand", "consumption"})
 _ECONOMY = frozenset({"economy"})
 
 

@@ -234,9 +234,11 @@ FROM_RATE_TO_RATE = re.compile(
 # North America at 31%": a member set against the one before.
 FOLLOWED_BY = re.compile(
     r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){0,3}?(?i:market|industry|revenues?|sales|share)\b)?"
-    r"\)?\s*(?:,?\s*(?i:followed\s+by|then|ahead\s+of|and|versus|vs\.?|compared\s+with|against)\s+|,\s+(?=[A-Z]))"
-    r"[^.;%\d()]{1,60}?"
-    r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*\(\s*)"
+    # "Hardware led with USD 5.2 billion in 2024, followed by software (USD 3.1 billion)": after the figure's year
+    r"(?:\s+(?i:in)\s+(?:19|20)\d{2})?"
+    r"[)\]]?\s*(?:,?\s*(?i:followed\s+by|then|ahead\s+of|and|versus|vs\.?|compared\s+with|against)\s+|,\s+(?=[A-Z]))"
+    r"[^.;%\d()\[\]]{1,60}?"
+    r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*[(\[]\s*)"
 )
 
 
@@ -297,7 +299,7 @@ def classify_percentage(
             return None  # "the 2014 annual growth rate in that category rising by 6.8 percent": one year's growth
         if not _COMPOUND_WORDS.search(before + after) and _A_PAST_AVERAGE.search(text, clause_start, clause_end):
             return None  # "Average growth over the past five years has been 10% a year": a past average, no period
-        return None if _a_rate_of_volume(text, before, sentence_start, percent.start) else "cagr"
+        return None if _a_rate_of_volume(text, before, sentence_start, percent, sentence_end) else "cagr"
     if _A_CHANGE_BEFORE.search(before):
         return None  # "representing a decrease of 2.5% from the prior year": a change, not a share
     if _SHARE_OF_A_QUANTITY.match(after):
@@ -320,7 +322,7 @@ def classify_percentage(
     if (over_years or _COMING_YEARS_AFTER.match(text, percent.end, sentence_end)) and _GROWTH_RATE_BEFORE.search(
         text, sentence_start, percent.start
     ):
-        return None if _a_rate_of_volume(text, before, sentence_start, percent.start) else "cagr"
+        return None if _a_rate_of_volume(text, before, sentence_start, percent, sentence_end) else "cagr"
     return None
 
 
@@ -357,9 +359,11 @@ _A_QUANTITY_OF_UNITS = re.compile(
 )
 
 
-def _a_rate_of_volume(text: str, before: str, sentence_start: int, rate_start: int) -> bool:
+def _a_rate_of_volume(text: str, before: str, sentence_start: int, rate: Percent, sentence_end: int) -> bool:
+    rate_start = rate.start
     return bool(
-        _VOLUME_RATE_BEFORE.search(before)
+        # "The apparel consumption is forecast to grow at a CAGR of 4% and reach USD 2.6 trillion": money after it
+        (_VOLUME_RATE_BEFORE.search(before) and not _MONEY_WORDS.search(text, rate.end, sentence_end))
         or _VOLUME_OF_THE_MARKET_BEFORE.search(text, sentence_start, rate_start)
         or _OPENS_WITH_VOLUME.match(text, sentence_start, rate_start)
         or (_A_COUNT_RIGHT_BEFORE.search(before) and not _MONEY_WORDS.search(before))
