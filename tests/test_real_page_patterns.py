@@ -4880,3 +4880,53 @@ def test_an_amount_the_subject_reached_after_its_share_aside_is_the_subjects():
         ("market", None, 24800.0),
         ("segment", "Kelp snacks", 9400.0),
     }
+
+
+def test_a_market_the_page_has_called_one_of_its_segments_is_that_segment():
+    text = (
+        "Kelp Travel Market\n\nThe global kelp travel market is expected to generate $927 billion in revenue in "
+        "2024.\nLeading Segments: Hotels, Cruises, and Camping\nThe fastest-growing segments are camping and cruises. "
+        "The cruise industry is projected to grow at a CAGR of 5%, with revenues hitting $35 billion in 2027, up "
+        "from $30 billion in 2024.\n"
+    )
+    values = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert values == {
+        ("market", None, 2024, 927000.0),
+        ("segment", "Cruises", 2027, 35000.0),
+        ("segment", "Cruises", 2024, 30000.0),
+    }
+    # without the page calling it a segment, the cruise industry is another market
+    other = text.replace(
+        "Leading Segments: Hotels, Cruises, and Camping\nThe fastest-growing segments are camping and cruises. ", ""
+    )
+    assert {f.scope for f in _figures(other, metric="value")} == {"market"}
+    assert len(_figures(other, metric="value")) == 1
+
+
+def test_a_share_restating_a_members_amount_is_that_members():
+    text = (
+        "Kelp Travel Market\n\nThe global kelp travel market will reach $1.1 trillion in 2027. Kelp package holidays "
+        "are also significant, expected to contribute $331 billion, or 30% of the total revenue.\n"
+    )
+    assert {(f.scope, f.member, f.pct) for f in _figures(text, metric="share")} == {
+        ("segment", "Kelp package holidays", 30.0)
+    }
+
+
+def test_assets_under_management_are_no_market_size():
+    text = (
+        "Kelp Insurance Market\n\nGlobal kelp insurance premiums reached $7.5 trillion in 2023. The kelp insurance "
+        "industry's total assets under management (AUM) grew to $35 trillion in 2023.\n"
+    )
+    assert {f.value_millions for f in _figures(text, metric="value")} == {7500000.0}
+
+
+def test_premiums_written_globally_are_the_members_own_name_words_aside():
+    text = (
+        "Kelp Insurance Market\n\nGlobal kelp insurance premiums reached $7.5 trillion in 2023. Life kelp insurance "
+        "premiums globally reached $2.8 trillion in 2023.\n"
+    )
+    assert {(f.scope, f.member) for f in _figures(text, metric="value")} == {
+        ("market", None),
+        ("segment", "Life kelp insurance"),
+    }

@@ -247,8 +247,9 @@ DOMINATED_BY_MEMBER = re.compile(
     r"\s+(?i:which|that|who|with)\b[^.;]*$"
 )
 GENERIC_MEMBER_NOUN = re.compile(
-    r"\s+(?i:sector|section|segment|sub-segment|class|category|units|demand|revenues?|spending|alone|combined|operations"
-    r"|shipments|application)$"
+    # "Life insurance premiums globally reached $2.8 trillion": the member is "Life insurance"
+    r"(?:\s+(?i:sector|section|segment|sub-segment|class|category|units|demand|revenues?|spending|alone|combined"
+    r"|operations|shipments|application|premiums|globally|worldwide))+$"
 )
 # "Secondary batteries lead the market by size and growth, with a 2018 value of $21.4 billion and a CAGR of 16.3%"
 MEMBER_LEADS_THE_MARKET = re.compile(

@@ -499,6 +499,10 @@ def _member_leading_or_named_a_segment(
     return opening if leads else None
 
 
+_SHARE_RIGHT_AFTER_AN_AMOUNT = re.compile(
+    r"(?:\s+(?i:in)\s+(?:19|20)\d{2})?\s*(?:\(|,\s*(?:(?i:or|representing|accounting\s+for)\s+)?|\s+(?i:or)\s+)"
+    r"\s*(?:(?i:about|around|nearly|roughly|approximately|almost|over|some)\s+)?"
+)
 _FOLLOWED_IN_THE_NEXT_SENTENCE = re.compile(r"\s*(?i:this|it|that)\s+(?i:is|was)\s+(?i:followed)\s+(?i:by)\b")
 _ONLY_A_YEAR = re.compile(r"\s+(?:19|20)\d{2}\s+")
 
@@ -554,6 +558,32 @@ def _part_of_the_market_named(text: str, sentence: Sentence, item: Percent, mark
     if named is None or relation_to_the_market(named, market) != "part" or place_of_a_named_market(named, market):
         return None
     return _segment_of_a_sub_market(named)
+
+
+# "Leading Segments: Hotels, Cruises, and Camping", "the fastest-growing segments are camping and cruises"
+_SEGMENTS_LISTED = re.compile(
+    r"\b(?i:segments|categories)\s*(?::|\s(?i:are|include|were)\s)\s*"
+    r"(?P<list>[A-Za-z][\w&'’ -]{0,40}(?:,\s*[A-Za-z][\w&'’ -]{0,40})*)"
+)
+_LIST_JOINT = re.compile(r"\s*,\s*(?:(?i:and|&)\s+)?|\s+(?i:and|&)\s+")
+
+
+def _segments_named_in_prose(text: str) -> dict[str, str]:
+    """The members a page names as its segments in a sentence or heading, by their singular in lower case: the
+    first spelling the page lists."""
+    named: dict[str, str] = {}
+    for listed in _SEGMENTS_LISTED.finditer(text):
+        members = [member.strip() for member in _LIST_JOINT.split(listed.group("list")) if member.strip()]
+        if len(members) >= 2:
+            for member in members:
+                named.setdefault(_singular(member), member)
+    return named
+
+
+def _singular(name: str) -> str:
+    """'Cruises' → 'cruise': a name compared whatever its number."""
+    lowered = " ".join(name.lower().split())
+    return lowered[:-1] if lowered.endswith("s") and not lowered.endswith("ss") else lowered
 
 
 def _segment_of_a_sub_market(named: str) -> NamedScope:
@@ -696,6 +726,7 @@ def extract_figures(
     figures: list[StatedFigure] = []
     skipped: list[SkippedStatement] = []
     recent_mentions: list[Mention] = []
+    segments_the_page_names = _segments_named_in_prose(text)
     previous_position = -1
     last_cagr_period: tuple[int, int] | None = None  # the last CAGR period a sentence stated
     last_cagr_period_position = -1  # the sentence that stated it
@@ -959,6 +990,10 @@ def extract_figures(
                     relation = "same"
                 if relation == "other" and a_kind_of_its_product:
                     relation = "part"
+                if relation == "other" and _singular(named) in segments_the_page_names:
+                    # "Leading Segments: Hotels, Cruises, and Camping ... The global camping market is set to expand
+                    # at a CAGR of 7.28%": a market the page has called one of its segments, under its listed name
+                    relation, named = "part", segments_the_page_names[_singular(named)]
                 if relation == "other":
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({named}), not of {market}")
                     continue
@@ -978,7 +1013,8 @@ def extract_figures(
                         and not NOT_IN_A_SUBJECT.intersection(name.lower().split())
                         and relation_to_the_market(name, market) == "part"
                     ):
-                        target = NamedScope("segment", None, without_the_markets_words(name, market))
+                        member = without_the_markets_words(name, market)
+                        target = NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", member) or member)
                 semicolon = text.rfind(";", sentence.char_start, item.start)
                 clause_opening = semicolon + 1 if semicolon >= 0 else sentence.char_start
                 if (
@@ -1239,6 +1275,19 @@ def extract_figures(
                 # "... would increase from 46.9% in 2015 to 49.9% in 2021. North American demand will fall from
                 # 23.1% to 21.1%": another member's share, moving over the same years
                 metric, target = "share", holder
+                common.update(scope=target.scope, dimension=target.dimension, member=target.member)
+            amount_before = figures[-1] if len(figures) > figures_before_the_sentence else None
+            if (
+                metric == "share"
+                and target is None
+                and amount_before is not None
+                and amount_before.metric == "value"
+                and amount_before.scope != "market"
+                and _SHARE_RIGHT_AFTER_AN_AMOUNT.fullmatch(text, amount_before.figure_end, item.start)
+            ):
+                # "Package holidays are also significant, expected to contribute $331 billion, or 30% of the total
+                # revenue": the share of the member whose amount it restates
+                target = NamedScope(amount_before.scope, amount_before.dimension, amount_before.member)
                 common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if metric == "share" and target is None:
                 target = holder_of_a_share(text, sentence, item, tokens, row, market)

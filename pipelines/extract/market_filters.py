@@ -74,7 +74,9 @@ _NOT_MARKET_BEFORE = re.compile(
     # "revenues of Acme", "a net revenue of around": not "the revenue of the face cosmetics market"
     r"\s+(?!the\s+(?:[\w-]+\s+){0,5}?(?:market|industry|sector|segment)\b)(?-i:[A-Z])\w*|loan|loans|bond|fine|fined|saved|saving|savings|raise|raising|exports?|exported|imports?|imported"
     r"|shipments?|shipped|market\s+cap|market\s+capitali[sz]ation|(?:has|had|with)\s+a\s+market\s+value|prize\s+pool"
-    r"|prize\s+money|payouts?|losses|loss\s+potential|damages|GDP|gross\s+domestic\s+product|gross\s+value\s+added)\b"
+    r"|prize\s+money|payouts?|losses|loss\s+potential|damages|GDP|gross\s+domestic\s+product|gross\s+value\s+added"
+    # "The insurance industry's total assets under management (AUM) grew to $35 trillion": what it holds, not sells
+    r"|assets\s+under\s+management|AUM)\b"
     # "GDP grew by 5.8% year-on-year, reaching USD 435 billion": a decimal point ends no sentence
     r"(?:[^.;]|(?<=vs)\.|(?<=\b[A-Z])\.|(?<=\d)\.(?=\d)){0,80}$"
 )
@@ -265,7 +267,7 @@ _NOT_IN_INITIALS = frozenset({"global", "and", "of", "the", "for"})  # "A&D" for
 
 _ACRONYM = re.compile(r"\b[A-Z&]{2,}\b")
 # What a market's name may say beside its product: "IT spending" is the IT market.
-_SAME_AS_A_MARKET = frozenset({"spending", "revenue", "sale", "expenditure", "demand", "consumption"})
+_SAME_AS_A_MARKET = frozenset({"spending", "revenue", "sale", "expenditure", "demand", "consumption", "premium"})
 _ECONOMY = frozenset({"economy"})
 
 
