@@ -4930,3 +4930,31 @@ def test_premiums_written_globally_are_the_members_own_name_words_aside():
         ("market", None),
         ("segment", "Life kelp insurance"),
     }
+
+
+def test_a_rate_of_devices_counted_is_no_market_cagr():
+    text = (
+        "Kelp IoT Market\n\nThe kelp IoT market was worth $250 billion in 2019. At the end of 2019 there were 7.6 "
+        "billion active kelp IoT devices, a figure which will grow to 24.1 billion in 2030, a compound annual growth "
+        "rate (CAGR) of 11%.\n"
+    )
+    assert _figures(text, metric="cagr") == []
+
+
+def test_a_growth_rate_that_has_varied_between_two_rates_is_no_cagr():
+    text = (
+        "Kelp Device Market\n\nThe European kelp device market is estimated at EUR 150 billion in 2021. The market "
+        "regained its momentum in 2010, and since then the annual growth rate has varied between 2.4% and 9.3%.\n"
+    )
+    assert _figures(text, metric="cagr") == []
+
+
+def test_a_part_of_the_market_leading_the_charge_has_its_own_rate():
+    text = (
+        "Kelp Travel Market\n\nThe global kelp travel market will reach $1.1 trillion in 2026.\n"
+        "  • Online bookings soaring: Online kelp travel is leading the charge, with a projected compound annual "
+        "growth rate (CAGR) of 9.8% from 2023-2026\n"
+    )
+    assert {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")} == {
+        ("segment", "Online kelp travel", 9.8)
+    }

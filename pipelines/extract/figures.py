@@ -499,6 +499,9 @@ def _member_leading_or_named_a_segment(
     return opening if leads else None
 
 
+_LEADS_THE_GROWTH = re.compile(
+    r"\b(?i:(?:is|are)\s+(?:leading|driving|outpacing)|leads|led|drives|outpaces)\s+(?i:the)\b"
+)
 _SHARE_RIGHT_AFTER_AN_AMOUNT = re.compile(
     r"(?:\s+(?i:in)\s+(?:19|20)\d{2})?\s*(?:\(|,\s*(?:(?i:or|representing|accounting\s+for)\s+)?|\s+(?i:or)\s+)"
     r"\s*(?:(?i:about|around|nearly|roughly|approximately|almost|over|some)\s+)?"
@@ -1229,6 +1232,15 @@ def extract_figures(
                     target = opening
                 elif kind_of_member and not NOT_A_MEMBER.fullmatch(kind_of_member.group("member")):
                     target = NamedScope("segment", None, kind_of_member.group("member"))
+                elif (
+                    opening is not None
+                    and market
+                    and not is_known_place(opening.member.split()[0])
+                    and relation_to_the_market(opening.member, market) == "part"
+                    and _LEADS_THE_GROWTH.search(sentence.text)
+                ):
+                    # "Online travel is leading the charge, with a projected CAGR of 9.8%" on a travel page
+                    target = opening
                 else:
                     # "... the advertising category is forecast to grow the fastest, with a projected CAGR of 6.1%"
                     target = segment_named_before(text, sentence.char_start, item.start)

@@ -199,6 +199,7 @@ _A_PAST_AVERAGE = re.compile(
     r"\b(?i:(?:over|in|during)\s+the\s+(?:past|last|previous)\b|since\s+(?:19|20)\d{2}\b"
     r"|(?:has|have)\s+(?:been|risen|grown|increased|averaged)\b)"
 )
+_VARIED_BETWEEN = re.compile(r"\b(?i:varied|ranged|fluctuated|swung|oscillated)\s+(?i:between|from)\s+[^.;]{0,40}$")
 # "+1.2% impact on CAGR", "2 points of CAGR": an effect on a growth rate, not a growth rate.
 _EFFECT_ON_A_RATE = re.compile(
     r"^\s*(?i:impact|effect|points?\b|pp\b|percentage points?|year[- ](?:over|on)[- ]year|y/y\b|yoy\b|y-o-y\b"
@@ -295,6 +296,8 @@ def classify_percentage(
         # "will grow at about a 31 percent CAGR, representing about 5.5 percent of total revenue by 2015"
         return "share"
     if _CAGR_BEFORE.search(before) or _CAGR_AFTER.match(after) or _CAGR_OF_A_SUBJECT_BEFORE.search(before):
+        if _VARIED_BETWEEN.search(text, sentence_start, percent.start):
+            return None  # "since then the annual growth rate has varied between 2.4% and 9.3%": single years' rates
         if _ONE_YEARS_RATE_BEFORE.search(before):
             return None  # "the 2014 annual growth rate in that category rising by 6.8 percent": one year's growth
         if not _COMPOUND_WORDS.search(before + after) and _A_PAST_AVERAGE.search(text, clause_start, clause_end):
@@ -354,8 +357,10 @@ _MONEY_WORDS = re.compile(r"[$€£¥₹]|\b(?:USD|EUR|GBP|INR|JPY|CNY|US\$|doll
 # "consumption is estimated to hit 3.2 billion nine-litre cases, a 1.2% rise from 2017-2022, with a CAGR of 0.2%": an
 # amount counted in physical units
 _A_QUANTITY_OF_UNITS = re.compile(
-    r"(?<![\w.,-])(?:\d(?:[\d.,]*\d)?\s*(?i:thousand|million|billion|mn|bn)|\d{1,3}(?:,\d{3})+)\s+(?:[\w-]+\s+)?"
-    r"(?i:cases|tonnes|tons|metric\s+tons?|units|litres|liters|gallons|barrels|bbl|pieces|kilograms|kg)\b"
+    r"(?<![\w.,-])(?:\d(?:[\d.,]*\d)?\s*(?i:thousand|million|billion|mn|bn)|\d{1,3}(?:,\d{3})+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i:cases|tonnes|tons|metric\s+tons?|units|litres|liters|gallons|barrels|bbl|pieces|kilograms|kg"
+    # "7.6 billion active IoT devices, a figure which will grow to 24.1 billion in 2030, a CAGR of 11%"
+    r"|devices|connections|subscribers|subscriptions|users|passengers|vehicles|visitors|households)\b"
 )
 
 
