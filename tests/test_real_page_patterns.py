@@ -4958,3 +4958,27 @@ def test_a_part_of_the_market_leading_the_charge_has_its_own_rate():
     assert {(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")} == {
         ("segment", "Online kelp travel", 9.8)
     }
+
+
+def test_an_amount_after_a_year_compared_with_takes_the_sentences_opening_year():
+    text = (
+        "Kelp Storage Market\n\nBy 2020, kelp storage capacity is expected to reach 1.7 gigawatts, an eightfold "
+        "increase from 2015, and will have a $2.5 billion market value.\n"
+    )
+    assert [(f.year, f.value_millions) for f in _figures(text, metric="value")] == [(2020, 2500.0)]
+
+
+def test_what_consumers_spent_in_the_market_is_its_size_but_an_agencys_spending_is_not():
+    text = (
+        "Kelp Nutrition Market\n\nConsumers spent nearly $4.7 billion in 1999 in the kelp nutrition market. The "
+        "agency spent $2 billion in 1999 on kelp nutrition.\n"
+    )
+    assert [(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")] == [("market", 1999, 4700.0)]
+
+
+def test_a_percent_market_share_never_names_the_market():
+    text = (
+        "What's kelp beer worth? Try $27.6 Billion.\n\nRetail dollar value was estimated at $27.6 billion, "
+        "representing 24.1 percent market share and 7 percent growth over 2017.\n"
+    )
+    assert extract_report(text).metadata.market != "Percent"

@@ -157,6 +157,15 @@ def year_for(
         # "By the end of 2031, the sector is projected to expand from its 2025 value of USD 428.2 billion to USD 1
         # trillion": the amount it grows to is the opening year's
         return int(by_year.group("year"))
+    if (
+        by_year is not None
+        and before
+        and before[-1].year < int(by_year.group("year"))
+        and _COMPARED_YEAR_BEFORE.search(tokens.sentence.text, 0, before[-1].start - tokens.sentence.char_start)
+    ):
+        # "By 2020, capacity is expected to reach 1.7 gigawatts, an eightfold increase from 2015, and will have a
+        # $2.5 billion market value": the year compared with is no year of the amount; the opening year is
+        return int(by_year.group("year"))
     is_a_percentage = any(percent.start == figure_start for percent in tokens.percentages)
     if not before and is_a_percentage and (closing := _year_closing_the_sentence(figure_end, tokens)) is not None:
         return closing

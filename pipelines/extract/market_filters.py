@@ -80,6 +80,10 @@ _NOT_MARKET_BEFORE = re.compile(
     # "GDP grew by 5.8% year-on-year, reaching USD 435 billion": a decimal point ends no sentence
     r"(?:[^.;]|(?<=vs)\.|(?<=\b[A-Z])\.|(?<=\d)\.(?=\d)){0,80}$"
 )
+_CONSUMERS_SPENT = re.compile(
+    r"\b(?i:consumers|shoppers|buyers|households|customers|americans|britons|europeans|people)\s+"
+    r"(?:(?i:have|had|will\s+have)\s+)?(?i:spent)$"
+)
 # An amount of plain currency units under a million ("USD 6.20", "$98.9") is a price or a line item, never a
 # market's size.
 _SMALLEST_MARKET_MILLIONS = Decimal(1)
@@ -132,7 +136,12 @@ def is_not_a_market_amount(text: str, money: Money, clause_start: int) -> bool:
         return True
     if _NOT_MARKET_AFTER.match(text, money.end):
         return True
-    return bool(_NOT_MARKET_BEFORE.search(text, max(clause_start, money.start - 100), money.start))
+    not_market = _NOT_MARKET_BEFORE.search(text, max(clause_start, money.start - 100), money.start)
+    if not_market is not None and _CONSUMERS_SPENT.search(
+        text, max(0, not_market.start() - 40), not_market.start() + len("spent")
+    ):
+        return False  # "consumers spent $4.7 billion in 1999 in the sports nutrition market": what buyers paid
+    return not_market is not None
 
 
 # Words that do not change which market a name means: "global BNPL payment market" is the BNPL market, "heat pump

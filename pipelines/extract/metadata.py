@@ -53,6 +53,7 @@ _NOT_IN_A_MARKET_NAME = frozenset(
      "report", "study", "analysis", "trends", "growth", "size", "share", "stock", "stocks", "free", "open",
      "black", "end", "target", "addressable", "value", "most", "transformative", "projected", "estimated",
      "usd", "us$", "eur", "billion", "million", "trillion", "thousand", "bn", "mn", "tn", "which", "where",
+     "percent", "per cent", "percentage", "points",
      "while", "when", "what", "how", "why", "if",
      "also", "still", "now", "today", "today’s", "today's", "domestic", "local", "regional", "international",
      "further", "expects", "expected", "include", "includes", "including", "such", "every", "one", "widely",
