@@ -4982,3 +4982,24 @@ def test_a_percent_market_share_never_names_the_market():
         "representing 24.1 percent market share and 7 percent growth over 2017.\n"
     )
     assert extract_report(text).metadata.market != "Percent"
+
+
+def test_the_market_for_a_part_expected_to_rise_is_that_segment():
+    text = (
+        "Kelp Cold Chain Logistics Market\n\nThe global kelp cold chain logistics market was worth $300 billion in "
+        "2023. The pharmaceutical industry is a significant contributor to growth, with the market for pharmaceutical "
+        "kelp cold chain logistics expected to rise from $5.3 billion in 2023 to $9.6 billion by 2035.\n"
+    )
+    assert {(f.scope, f.member, f.year) for f in _figures(text, metric="value")} == {
+        ("market", None, 2023),
+        ("segment", "pharmaceutical kelp cold chain logistics", 2023),
+        ("segment", "pharmaceutical kelp cold chain logistics", 2035),
+    }
+
+
+def test_the_top_companies_share_is_no_segments():
+    text = (
+        "Kelp Nutrition Market\n\nConsumers spent $4.7 billion in 1999 in the kelp nutrition market. The top 22 "
+        "companies represented 90 percent of kelp nutrition sales.\n"
+    )
+    assert not [f for f in _figures(text, metric="share") if f.scope == "segment"]

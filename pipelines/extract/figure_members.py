@@ -106,6 +106,8 @@ MEMBER_THEN_VERB = re.compile(
 NOT_A_MEMBER = re.compile(
     r"(?i:it|this|that|they|which|who|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
     r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?"
+    # "The top 22 companies represented 90 percent": firms together, no part of the market's split
+    r"|(?:the\s+)?(?:top|largest|biggest|leading)\s+(?:\d+|\w+)\s+(?:companies|firms|players|vendors|suppliers|brands)"
     r"|(?:two|three|four|five|both|these|those|all|other|the\s+two|the\s+three)\s+[\w-]+|[\w-]+\s+segments|segments|regions|countries"
     r"|(?:these|those|the)\s+(?:two|three|four|five)\s+.*"
     r"|.*(?<![\w-])(?:markets?|industry|industries)(?![\w-]).*|.*\b(?:revenues?|spending|growth|size|value|worth|shares?)\b.*"

@@ -157,7 +157,9 @@ _LINKING_WORDS = frozenset({"for", "of", "the", "in", "on"})
 _INDUSTRY_WORD = re.compile(r"\b(?i:industry|sector)\b")
 _MARKET_FOR = re.compile(
     r"\s+(?i:for)\s+(?:(?i:the)\s+)?(?P<name>[\w&'’-]+(?:\s+(?!(?i:is|was|are|were|will|has|have|had|could|may)\b)"
-    r"[\w&'’-]+){0,4}?)(?=\s+(?i:is|was|are|were|will|has|have|had|grew|grows|could|may|should|would|reached|stood)\b)"
+    r"[\w&'’-]+){0,4}?)(?=\s+(?i:is|was|are|were|will|has|have|had|grew|grows|could|may|should|would|reached|stood"
+    # "with the market for pharmaceutical cold chain logistics expected to rise from $5.3 billion"
+    r"|expected|projected|forecast|set|estimated|valued|anticipated|poised|likely)\b)"
 )
 
 _CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
