@@ -5003,3 +5003,33 @@ def test_the_top_companies_share_is_no_segments():
         "companies represented 90 percent of kelp nutrition sales.\n"
     )
     assert not [f for f in _figures(text, metric="share") if f.scope == "segment"]
+
+
+def test_trade_and_its_growth_rate_are_no_market_figures():
+    text = (
+        "Kelp Apparel Market\n\nThe global kelp apparel consumption in 2017 is estimated to be USD 1.8 trillion. "
+        "Global kelp textile and apparel trade in 2017 was USD 750 bn, which has been increased overall at a CAGR of "
+        "2% (2007-2017). The kelp apparel consumption is forecast to grow at a CAGR of 4% and reach USD 2.6 trillion "
+        "by 2025.\n"
+    )
+    assert {(f.year, f.value_millions) for f in _figures(text, metric="value")} == {
+        (2017, 1800000.0),
+        (2025, 2600000.0),
+    }
+    # with the trade figure set aside, the 4% compounds the two stated values: 2017-2025
+    assert [(f.pct, f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")] == [
+        (4.0, 2017, 2025)
+    ]
+    # a trade association is no trade
+    association = "Kelp Food Market\n\nThe Kelp Trade Association said kelp food sales reached $5 billion in 2020.\n"
+    assert [f.value_millions for f in _figures(association, metric="value")] == [5000.0]
+
+
+def test_a_page_opening_with_an_industrys_revenues_in_a_place_is_about_that_market():
+    text = (
+        "Revenues from the kelp pesticide industry in Brazil, including biological products, fell 10.4% in 2020 "
+        "to $12.1 billion, according to a survey.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Brazil Kelp Pesticide"
+    assert [(f.scope, f.year, f.value_millions) for f in report.figures] == [("market", 2020, 12100.0)]

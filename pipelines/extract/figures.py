@@ -499,6 +499,7 @@ def _member_leading_or_named_a_segment(
     return opening if leads else None
 
 
+_WHICH_GREW = re.compile(r"\s*,?\s*(?i:which|that)\s+[^.;%$€£\d]{0,80}")
 _LEADS_THE_GROWTH = re.compile(
     r"\b(?i:(?:is|are)\s+(?:leading|driving|outpacing)|leads|led|drives|outpaces)\s+(?i:the)\b"
 )
@@ -1218,6 +1219,17 @@ def extract_figures(
             if metric == "share" and (wider := wider_market_named_before(text, tokens, item.start)):
                 # "In Europe, the UK has ... a market share of 16.4%, followed closely by Germany with 15.9%"
                 skip(f"{item.text!r} at {item.start}: a share of the {wider} market, not of the whole market")
+                continue
+            if (
+                metric == "cagr"
+                and target is None
+                and not_market_end is not None
+                and _WHICH_GREW.fullmatch(text, not_market_end, item.start)
+                and not _A_MARKET_WORD.search(text, not_market_end, item.start)
+            ):
+                # "Global textile and apparel trade in 2017 was USD 750 bn, which has been increased overall at a CAGR
+                # of 2%": the rate of the amount just set aside
+                skip(f"{item.text!r} at {item.start}: the growth rate of an amount that is not a market figure")
                 continue
             if metric == "cagr" and target is None:
                 # "The online distribution channel is forecast to register a 6.1% CAGR", "Telecommunications will

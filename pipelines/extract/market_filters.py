@@ -76,7 +76,9 @@ _NOT_MARKET_BEFORE = re.compile(
     r"|shipments?|shipped|market\s+cap|market\s+capitali[sz]ation|(?:has|had|with)\s+a\s+market\s+value|prize\s+pool"
     r"|prize\s+money|payouts?|losses|loss\s+potential|damages|GDP|gross\s+domestic\s+product|gross\s+value\s+added"
     # "The insurance industry's total assets under management (AUM) grew to $35 trillion": what it holds, not sells
-    r"|assets\s+under\s+management|AUM)\b"
+    r"|assets\s+under\s+management|AUM"
+    # "Global textile and apparel trade in 2017 was USD 750 bn": what crosses borders, not what the market sells
+    r"|(?-i:trade)(?!\s+(?i:show|fair|association|body|group|press|publication|journal|magazine)))\b"
     # "GDP grew by 5.8% year-on-year, reaching USD 435 billion": a decimal point ends no sentence
     r"(?:[^.;]|(?<=vs)\.|(?<=\b[A-Z])\.|(?<=\d)\.(?=\d)){0,80}$"
 )

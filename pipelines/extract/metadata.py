@@ -737,10 +737,24 @@ def _market_sized_first(text: str, sentences: list[Sentence]) -> str | None:
             if _THE_WORLD.search(sentence.text):
                 # "The US cyber insurance market is the largest in the world": one place's part of the market
                 name = " ".join(without_leading_places(name.split()))
-            return " ".join(
-                word if word in _SMALL_WORDS or not word.islower() else word.capitalize() for word in name.split()
-            )
+            return _title_cased(name)
+        revenues = _REVENUES_OF_AN_INDUSTRY.search(sentence.text)
+        if revenues is not None and not _TITLE_JUNK.search(revenues.group("name")):
+            # "Revenues from the pesticide industry in Brazil ... fell 10.4% in 2020 to $12.1 billion"
+            place = revenues.group("place")
+            name = f"{place} {revenues.group('name')}" if place and is_known_place(place) else revenues.group("name")
+            return _title_cased(name)
     return None
+
+
+def _title_cased(name: str) -> str:
+    return " ".join(word if word in _SMALL_WORDS or not word.islower() else word.capitalize() for word in name.split())
+
+
+_REVENUES_OF_AN_INDUSTRY = re.compile(
+    r"^\W*(?i:revenues?|sales)\s+(?i:from|of|in)\s+(?:(?i:the)\s+)?(?P<name>[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,3}?)\s+"
+    r"(?i:industry|market|sector)\b(?:\s+(?i:in)\s+(?:(?i:the)\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}))?"
+)
 
 
 _THE_WORLD = re.compile(r"\b(?i:in\s+the\s+world|worldwide|globally|of\s+the\s+world)\b")
