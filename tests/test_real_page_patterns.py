@@ -5033,3 +5033,19 @@ def test_a_page_opening_with_an_industrys_revenues_in_a_place_is_about_that_mark
     report = extract_report(text)
     assert report.metadata.market == "Brazil Kelp Pesticide"
     assert [(f.scope, f.year, f.value_millions) for f in report.figures] == [("market", 2020, 12100.0)]
+
+
+def test_a_members_rate_with_no_period_takes_the_one_period_of_the_markets_rate():
+    text = (
+        "Global Kelp IoT Market Statistics\n\nGlobal kelp IoT spending is forecast to grow at a CAGR of 10.4% over the "
+        "2023-2027 period. Software, however, will show the fastest growth rate, with an 11.0% CAGR.\n"
+        "- The global kelp IoT market was worth USD 90 billion in 2022.\n"
+        "- Asia-Pacific region grew fastest at 6.5% CAGR, reaching USD 11.2 billion in 2022.\n"
+    )
+    rates = {
+        (f.scope, f.member, f.period_start_year, f.period_end_year, f.period_source)
+        for f in _figures(text, metric="cagr")
+    }
+    assert ("segment", "Software", 2023, 2027, "forecast period") in rates
+    # a rate whose sentence names a year outside that period is over other years: no period
+    assert ("region", "Asia Pacific", None, None, "none") in rates

@@ -330,6 +330,16 @@ def resolve_cagr_periods(
     for figure in figures:
         if figure.metric == "cagr" and figure.period_start_year and figure.period_start_year > 0:
             stated_periods[_rate_identity(figure)].add((figure.period_start_year, figure.period_end_year))
+    market_periods = {
+        (figure.period_start_year, figure.period_end_year)
+        for figure in figures
+        if figure.metric == "cagr"
+        and figure.scope == "market"
+        and figure.period_start_year
+        and figure.period_start_year > 0
+        and figure.period_end_year
+        and figure.period_end_year > 0
+    }
     resolved = []
     for figure in figures:
         if figure.metric != "cagr":
@@ -347,7 +357,19 @@ def resolve_cagr_periods(
             (start, end) = next(iter(same_rate))
             resolved.append(replace(figure, period_start_year=start, period_end_year=end, period_source="sentence"))
             continue
-        if period == UNSTATED_PERIOD:
+        if (
+            period == UNSTATED_PERIOD
+            and figure.scope != "market"
+            and len(market_periods) == 1
+            # "Asia-Pacific region grew fastest at 6.5% CAGR, reaching USD 11.2 billion in 2023" beside a market
+            # rate over 2024-2030: a year outside that period says the rate is over other years
+            and all(start <= year.year <= end for (start, end) in market_periods for year in find_years(figure.quote))
+        ):
+            # "Software, however, will show the fastest growth rate, with a 11.0% CAGR" under the market's "a CAGR
+            # of 10.4% over 2023-2027": a member's rate over the one period the page gives its market's rate
+            ((start, end),) = market_periods
+            changes = {"period_start_year": start, "period_end_year": end, "period_source": "forecast period"}
+        elif period == UNSTATED_PERIOD:
             # Only a period the page labels: one inferred from the page's other figures would be a guess.
             changes = {"period_start_year": first_year, "period_end_year": last_year}
             changes["period_source"] = "page label" if has_period and labelled else "none"
