@@ -5049,3 +5049,19 @@ def test_a_members_rate_with_no_period_takes_the_one_period_of_the_markets_rate(
     assert ("segment", "Software", 2023, 2027, "forecast period") in rates
     # a rate whose sentence names a year outside that period is over other years: no period
     assert ("region", "Asia Pacific", None, None, "none") in rates
+
+
+def test_it_refers_back_to_the_member_the_sentence_before_is_about():
+    text = (
+        "Kelp 3D Printing Market\n\nThe kelp 3D printing market was worth $2.2 billion in 2012. In 2012, final part "
+        "production hit 28.3 percent of the $2.2 billion spent on kelp 3D printing worldwide. In 2003, it "
+        "represented just 3.9 percent of total spending.\n\nWithin kelp skincare, facial care dominates. It holds "
+        "nearly 53% of the market share.\n"
+    )
+    assert {(f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {
+        ("final part production", 2012, 28.3),
+        ("final part production", 2003, 3.9),
+        ("facial care", None, 53.0),
+    }
+    # the amount a share is "of" is the whole, not the member's
+    assert {(f.scope, f.value_millions) for f in _figures(text, metric="value")} == {("market", 2200.0)}

@@ -96,6 +96,8 @@ MEMBER_THEN_VERB = re.compile(
     r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
     r"|take|stays|stay|stayed|remain|remains|remained|secured|secures|secure|garnered|garners|occupied|occupies"
     r"|control|contribute|continues|continue|continued"
+    # "In 2012, final part production hit 28.3 percent of the $2.2 billion spent on 3-D printing"
+    r"|hit|hits"
     # "Anti-agers amount to just over 25% of the market's total value"
     r"|(?:amount|amounts|amounted)(?=\s+(?i:to)\b)"
     # "Hot drinks, bottled water, and juice followed with shares of 35%, 17%, and 6%, respectively"
@@ -894,6 +896,13 @@ def reference_in(sentence_text: str) -> str | None:
     return None
 
 
+# "final part production hit 28.3 percent of the $2.2 billion spent on 3-D printing": the amount is the whole the
+# member's share is of, not the member's
+A_PERCENTAGE_OF_RIGHT_BEFORE = re.compile(
+    r"\d\s?(?:%|(?i:percent|per\s?cent))\s+(?i:of)\s+(?:(?i:the|an?|an\s+estimated)\s+)?$"
+)
+
+
 def figures_of_members_the_page_names(
     figures: list[StatedFigure], known_members: set[str], market: str | None
 ) -> list[StatedFigure]:
@@ -910,7 +919,11 @@ def figures_of_members_the_page_names(
             quote = Sentence(0, len(figure.quote), figure.quote)  # offsets within the quote
             position = figure.figure_start - figure.char_start
             opening = member_opening_clause(figure.quote, quote, position, require_by_dimension=False)
-            if opening is not None and opening.member.lower() in known:
+            if (
+                opening is not None
+                and opening.member.lower() in known
+                and not A_PERCENTAGE_OF_RIGHT_BEFORE.search(figure.quote, max(0, position - 30), position)
+            ):
                 figure = replace(figure, scope="segment", member=known[opening.member.lower()])
         resolved.append(figure)
     return resolved

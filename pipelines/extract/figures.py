@@ -51,6 +51,7 @@ from pipelines.extract.cagr_periods import (
     years_of_values_before,
 )
 from pipelines.extract.figure_members import (
+    A_FIGURE,
     BY_DIMENSION_OPENING,
     DOMINATED_BY_MEMBER,
     FIRM_EARNS,
@@ -590,6 +591,28 @@ def _singular(name: str) -> str:
     return lowered[:-1] if lowered.endswith("s") and not lowered.endswith("ss") else lowered
 
 
+def _member_the_sentence_before_is_about(
+    text: str, sentences: list[Sentence], position: int, figures: list[StatedFigure]
+) -> NamedScope | None:
+    """What "it" refers back to when no known place or segment opens the sentence before: the member of that
+    sentence's first figure ("In 2012, final part production hit 28.3 percent ... In 2003, it represented just 3.9
+    percent"), or, in a sentence with no figure, the member its clause opens with ("Within skincare, facial care
+    dominates. It holds nearly 53% of the market share.")."""
+    if position == 0:
+        return None
+    before = sentences[position - 1]
+    if "\n\n" in text[before.char_end : sentences[position].char_start]:
+        return None  # a new paragraph
+    stated = [figure for figure in figures if figure.char_start == before.char_start]
+    if stated:
+        first = stated[0]
+        return NamedScope(first.scope, first.dimension, first.member) if first.scope != "market" else None
+    if A_FIGURE.search(before.text):
+        return None
+    opening = member_opening_clause(text, before, before.char_end, require_by_dimension=False)
+    return opening if opening is not None and opening.scope == "segment" else None
+
+
 def _segment_of_a_sub_market(named: str) -> NamedScope:
     """ "air-source heat pump" named as a market on a heat pump page: that segment, its generic noun left out."""
     return NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", named) or named)
@@ -919,7 +942,9 @@ def extract_figures(
             if target is None and IT_OPENING.match(sentence.text):
                 # "Europe takes the crown for the largest region. In 2019, it accounted for 48.6%": "it" is the
                 # member the previous sentence opens with
-                target = subject_of(grouped.get(position - 1))
+                target = subject_of(grouped.get(position - 1)) or _member_the_sentence_before_is_about(
+                    text, sentences, position, figures
+                )
                 if target is not None:
                     within_region = None
             if target is None and (back := _BACK_TO_THE_SENTENCE_BEFORE.match(sentence.text)):

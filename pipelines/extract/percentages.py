@@ -107,6 +107,8 @@ _SHARE_AFTER = re.compile(
     r"|of (?:market |total )?(?:revenues?|sales|spending)\b"
     r"|of (?:the )?[\w&' -]{1,40}? (?:market|industry)(?:'s)? (?:share|size|revenue))"
 )
+# "final part production hit 28.3 percent of the $2.2 billion spent on 3-D printing": a part of an amount
+_OF_AN_AMOUNT_AFTER = re.compile(r"\s+(?i:of)\s+(?:(?i:the|an?|an\s+estimated)\s+)?(?:[$€£]|USD\s?|US\$|EUR\s?)\d")
 
 
 _SHARE_OF_A_QUANTITY = re.compile(
@@ -309,7 +311,7 @@ def classify_percentage(
         return None  # "12% of the overall fertilizer consumption", "40% of these procedures": not of the market's value
     if _OF_A_FIRMS_REVENUE.match(after):
         return None  # "TSMC's 3nm process node accounts for 35% of its 2023 revenue": a company's own split
-    if SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
+    if SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after) or _OF_AN_AMOUNT_AFTER.match(text, percent.end):
         if _IN_VOLUME.search(before) and not _IN_VALUE.search(before + after):
             return None  # "The region represents the largest market in volume, at 47% of the global market"
         return "share"
