@@ -5065,3 +5065,24 @@ def test_it_refers_back_to_the_member_the_sentence_before_is_about():
     }
     # the amount a share is "of" is the whole, not the member's
     assert {(f.scope, f.value_millions) for f in _figures(text, metric="value")} == {("market", 2200.0)}
+
+
+def test_a_whole_made_up_of_parts_gives_each_part_its_share():
+    text = (
+        "Kelp Chemicals Market\n\nThe global kelp chemicals market was worth $4 trillion.\n\nThe global kelp "
+        "chemical industry is made up of 80% commodity chemicals and 20% specialty chemicals.\n"
+    )
+    assert {(f.member, f.pct) for f in _figures(text, metric="share")} == {
+        ("commodity chemicals", 80.0),
+        ("specialty chemicals", 20.0),
+    }
+
+
+def test_a_source_saying_that_in_a_year_a_member_held_a_share_names_the_member_alone():
+    text = (
+        "Kelp Security Market\n\nThe kelp security market was worth $37 billion in 2018. Analyst data shows that in "
+        "2018 traditional hardware and software deployment accounted for 82 percent of the kelp security market.\n"
+    )
+    assert {(f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {
+        ("traditional hardware and software deployment", 2018, 82.0)
+    }

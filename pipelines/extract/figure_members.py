@@ -73,6 +73,10 @@ CLAUSE_OPENING = re.compile(
 _OPENING_PHRASE = re.compile(
     r"[-•*·\s]*(?i:according\s+to|in|by|among|of|as\s+per|per|based\s+on|in\s+terms\s+of|overall|globally|under"
     r"|within)\b[^,]{0,60},\s*"
+    # "Canalys data shows that in 2018 traditional hardware and software deployment accounted for 82 percent"
+    r"|[-•*·\s]*(?:[\w&'’-]+\s+){1,3}?(?i:data|research|figures|analysis|report|study|survey)\s+"
+    r"(?i:shows?|showed|finds?|found|suggests?|suggested|indicates?|indicated)\s+(?i:that)\s+"
+    r"(?:(?i:in|by)\s+(?:19|20)\d{2},?\s+)?"
 )
 # The member a sentence (or a bullet) opens with: up to five words, "the" left out.
 _OPENING_MEMBER = r"[-•*·\s]*(?:(?i:the)\s+)?(?P<member>[A-Za-z0-9][\w&'’/-]*(?:\s+[\w&'’/()-]+){0,4}?)"
@@ -334,6 +338,7 @@ SEGMENT_APPOSITIVE = re.compile(
 
 
 _A_TIME_TAIL = re.compile(r"\s+(?i:in|over|during|for)\s+(?i:the\s+same|that|this)\s+(?i:period|time|span)$")
+_A_YEAR_OPENING = re.compile(r"^(?i:in|by|during)\s+(?:19|20)\d{2},?\s+")
 _PLACE_BY_ITS_ADJECTIVE = re.compile(
     r"(?P<adjective>(?:North|South|Latin|Central)?\s?[A-Z][a-z]+an|[A-Z][a-z]+(?:ese|ish|ch))\s+"
     r"(?i:demand|sales|consumption|revenues?|spending|market)"
@@ -384,6 +389,8 @@ def member_opening_clause(
     # "The residential sector accounts for 54%": the member is "residential"
     name = GENERIC_MEMBER_NOUN.sub("", member.group("member")) or member.group("member")
     name = _A_TIME_TAIL.sub("", name) or name  # "paging in the same period is projected to dip from 26 percent"
+    # "Canalys data shows that in 2018 traditional deployment accounted for 82 percent": the year is no part of it
+    name = _A_YEAR_OPENING.sub("", name) or name
     if opening is None and (place := _PLACE_BY_ITS_ADJECTIVE.fullmatch(member.group("member"))) is not None:
         # "North American demand will fall from 23.1% to 21.1%": the place the adjective names
         named = place_of_adjective(place.group("adjective"))

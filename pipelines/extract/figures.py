@@ -166,6 +166,7 @@ from pipelines.extract.percentages import (
     leads_listed_shares,
     leads_with,
     member_listed_with_percent,
+    part_a_whole_is_made_of,
     ranks_shares,
     wider_market_named_after,
 )
@@ -1214,6 +1215,11 @@ def extract_figures(
                 # "a compound annual growth rate (CAGR) of 4% followed by North America (3% to 4%)": the next
                 # member's rate, never a share for being a name with a percentage in brackets
                 metric = "cagr"
+            if (metric is None or (metric == "share" and target is None)) and (
+                part := part_a_whole_is_made_of(text, item, sentence)
+            ):
+                metric, target = "share", part  # "made up of 80% commodity chemicals and 20% specialty chemicals"
+                common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if metric is None and is_listed_share(text, item, tokens):
                 metric = "share"
             if metric is None and (listed_share := member_listed_with_percent(text, item, tokens)):

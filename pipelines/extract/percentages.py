@@ -628,6 +628,30 @@ _TO_THE_OTHER_END = re.compile(
 )
 
 
+# "The global chemical industry is made up of 80% commodity chemicals and 20% specialty chemicals": a whole split
+# into parts, each named right after its percentage
+_MADE_UP_OF_PARTS_BEFORE = re.compile(
+    r"\b(?i:made\s+up|composed|comprised|consists?|consisting)\s+(?i:of)\s+"
+    r"(?:(?:(?i:about|around|roughly|nearly)\s+)?\d+(?:\.\d+)?\s?%\s+[\w&'’/ -]{1,40}?"
+    r"(?:\s*,\s*(?i:and\s+)?|\s+(?i:and)\s+))*"
+    r"(?:(?i:about|around|roughly|nearly)\s+)?$"
+)
+_PART_NAMED_AFTER = re.compile(
+    r"\s+(?P<member>[A-Za-z][\w&'’/-]*(?:\s+[\w&'’/-]+){0,4}?)(?=\s*[,;.]|\s*$|\s+(?i:and)\s+(?:\d|(?i:about|around)))"
+)
+
+
+def part_a_whole_is_made_of(text: str, percent: Percent, sentence: Sentence) -> NamedScope | None:
+    """The part a percentage names right after it in "is made up of 80% commodity chemicals and 20% specialty
+    chemicals", else None."""
+    if not _MADE_UP_OF_PARTS_BEFORE.search(text, sentence.char_start, percent.start):
+        return None
+    part = _PART_NAMED_AFTER.match(text, percent.end, sentence.char_end)
+    if part is None or NOT_A_MEMBER.fullmatch(part.group("member")):
+        return None
+    return NamedScope("segment", None, part.group("member"))
+
+
 def end_of_a_change(text: str, percent: Percent, tokens: SentenceTokens) -> str | None:
     """'from' or 'to' when a percentage is one end of a change ("will fall from 23.1% to 21.1%", "rise from 68
     percent in 1994 to 71 percent"), else None."""
