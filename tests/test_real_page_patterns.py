@@ -5086,3 +5086,12 @@ def test_a_source_saying_that_in_a_year_a_member_held_a_share_names_the_member_a
     assert {(f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {
         ("traditional hardware and software deployment", 2018, 82.0)
     }
+
+
+def test_a_share_of_connections_is_no_share_of_the_markets_value_but_of_devices_revenue_is():
+    text = (
+        "Kelp IoT Market\n\nThe kelp IoT market will be worth $1.5 trillion in 2030. The consumer sector will "
+        "dominate in terms of connected devices, accounting for 65% of all connections in 2030. Hardware accounted "
+        "for 46.8% of global kelp devices revenue in 2030.\n"
+    )
+    assert {(f.member, f.pct) for f in _figures(text, metric="share")} == {("Hardware", 46.8)}
