@@ -5095,3 +5095,13 @@ def test_a_share_of_connections_is_no_share_of_the_markets_value_but_of_devices_
         "for 46.8% of global kelp devices revenue in 2030.\n"
     )
     assert {(f.member, f.pct) for f in _figures(text, metric="share")} == {("Hardware", 46.8)}
+
+
+def test_a_share_compared_with_earlier_ones_after_a_long_aside_keeps_its_member():
+    text = (
+        "Kelp Retail Market\n\nTotal kelp retail sales reached USD 1.22 trillion in 2016. Ecommerce accounted for "
+        "approximately 7.5% of total kelp retail sales excluding foodservice – mainly restaurant and bar sales – down "
+        "from 7.7% in Q1 2016 but up from 6.6% in Q2 2015.\n"
+    )
+    shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share")}
+    assert {("Ecommerce", 2016, 7.7), ("Ecommerce", 2015, 6.6)} <= shares

@@ -267,7 +267,7 @@ _MARKET_AS_SUBJECT = re.compile(
 
 # "72 percent ... by 2028 - up from 70 percent in 2023", "40% of the market, down from 45% in 2020".
 UP_OR_DOWN_FROM = re.compile(
-    rf"[^.;%]{{0,80}}?\b(?i:{COMPARED_WORDS})\s+(?i:from)\s+"
+    rf"[^.;%]{{0,120}}?\b(?i:{COMPARED_WORDS})\s+(?i:from)\s+"
     r"(?:(?i:about|around|nearly|roughly|approximately|just)\s+)?"
 )
 
