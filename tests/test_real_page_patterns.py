@@ -5105,3 +5105,20 @@ def test_a_share_compared_with_earlier_ones_after_a_long_aside_keeps_its_member(
     )
     shares = {(f.member, f.year, f.pct) for f in _figures(text, metric="share")}
     assert {("Ecommerce", 2016, 7.7), ("Ecommerce", 2015, 6.6)} <= shares
+
+
+def test_a_segments_name_leaves_out_the_opening_year_and_its_kind_word():
+    text = (
+        "Kelp Travel Market\n\nThe kelp travel market was worth $900 billion in 2015. In the year 2015, adventure and "
+        "safari segment led the overall kelp travel market revenue and is expected to grow at a CAGR of 5.8% during "
+        "2016-2022. The millennials age group segment is expected to grow at a CAGR of 8.1% during 2016-2022.\n"
+    )
+    assert {f.member for f in _figures(text, metric="cagr")} == {"adventure and safari", "millennials"}
+
+
+def test_percentages_listed_after_growth_are_no_shares():
+    text = (
+        "Kelp Fintech Market\n\nThe kelp fintech market was worth $300 billion in 2020. Other verticals that showed "
+        "growth included digital custody (36%), digital asset exchange (33%) and digital savings (26%).\n"
+    )
+    assert _figures(text, metric="share") == []

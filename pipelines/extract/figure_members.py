@@ -257,7 +257,7 @@ DOMINATED_BY_MEMBER = re.compile(
 GENERIC_MEMBER_NOUN = re.compile(
     # "Life insurance premiums globally reached $2.8 trillion": the member is "Life insurance"
     r"(?:\s+(?i:sector|section|segment|sub-segment|class|category|units|demand|revenues?|spending|alone|combined"
-    r"|operations|shipments|application|premiums|globally|worldwide))+$"
+    r"|operations|shipments|application|premiums|globally|worldwide|age\s+group))+$"
 )
 # "Secondary batteries lead the market by size and growth, with a 2018 value of $21.4 billion and a CAGR of 16.3%"
 MEMBER_LEADS_THE_MARKET = re.compile(
@@ -338,7 +338,10 @@ SEGMENT_APPOSITIVE = re.compile(
 
 
 _A_TIME_TAIL = re.compile(r"\s+(?i:in|over|during|for)\s+(?i:the\s+same|that|this)\s+(?i:period|time|span)$")
-_A_YEAR_OPENING = re.compile(r"^(?i:in|by|during)\s+(?:19|20)\d{2},?\s+")
+# "in 2018 traditional deployment", "year 2015, adventure and safari" (after "In the"): the year is no part of it
+_A_YEAR_OPENING = re.compile(
+    r"^(?:(?i:in|by|during)\s+(?:(?i:the)\s+)?(?:(?i:year)\s+)?|(?i:year)\s+)(?:19|20)\d{2},?\s+"
+)
 _PLACE_BY_ITS_ADJECTIVE = re.compile(
     r"(?P<adjective>(?:North|South|Latin|Central)?\s?[A-Z][a-z]+an|[A-Z][a-z]+(?:ese|ish|ch))\s+"
     r"(?i:demand|sales|consumption|revenues?|spending|market)"
@@ -941,12 +944,15 @@ _TRAILING_ADVERB = re.compile(r"\s+(?i:currently|now|still|also|alone|already|to
 
 
 def segment_names_without_adverbs(figures: list[StatedFigure]) -> list[StatedFigure]:
-    """A segment's name less an adverb the sentence put after it ("Roasted coffee currently" → "Roasted coffee")."""
+    """A segment's name less an adverb the sentence put after it ("Roasted coffee currently" → "Roasted coffee"), a
+    year the sentence opened with ("year 2015, adventure and safari" → "adventure and safari") and a word that only
+    says what kind of member it is ("millennials age group" → "millennials")."""
     stripped = []
     for figure in figures:
-        if figure.scope == "segment" and figure.member and _TRAILING_ADVERB.search(figure.member):
-            name = _TRAILING_ADVERB.sub("", figure.member)
-            if not NOT_A_MEMBER.fullmatch(name):  # "that now makes up 37%": no member to name
+        if figure.scope == "segment" and figure.member:
+            name = _A_YEAR_OPENING.sub("", _TRAILING_ADVERB.sub("", figure.member))
+            name = GENERIC_MEMBER_NOUN.sub("", name) or name
+            if name != figure.member and not NOT_A_MEMBER.fullmatch(name):  # "that now makes up 37%": no member
                 figure = replace(figure, member=name)
         stripped.append(figure)
     return stripped

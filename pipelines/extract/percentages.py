@@ -416,6 +416,8 @@ def is_listed_share(text: str, percent: Percent, tokens: SentenceTokens) -> bool
 
 _CHANGES_LISTED_BEFORE = re.compile(
     r"\b(?i:increased|decreased|rose|fell|grew|declined|dropped|were\s+up|were\s+down|was\s+up|was\s+down"
+    # "Other verticals that showed growth included digital custody (36%), digital asset exchange (33%)"
+    r"|(?:showed|saw|posted|recorded|reported)\s+(?:(?i:the\s+)?(?:strongest|fastest|highest|most|strong)\s+)?growth"
     r"|(?:month|year|quarter)-(?:to|on|over)-(?:month|year|quarter))\b"
 )
 _PERCENT_IN_BRACKETS_LISTED = 3
