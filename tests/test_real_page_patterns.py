@@ -5122,3 +5122,11 @@ def test_percentages_listed_after_growth_are_no_shares():
         "growth included digital custody (36%), digital asset exchange (33%) and digital savings (26%).\n"
     )
     assert _figures(text, metric="share") == []
+
+
+def test_a_member_dominating_by_a_percentage_holds_that_share():
+    text = (
+        "Kelp Crop Protection Market\n\nThe global kelp crop protection market size for 2020 was estimated at USD "
+        "62.04 billion. Herbicides continue to dominate the business by a whopping 44% at USD 27.4 billion.\n"
+    )
+    assert {(f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {("Herbicides", 2020, 44.0)}
