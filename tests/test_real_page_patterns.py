@@ -5130,3 +5130,15 @@ def test_a_member_dominating_by_a_percentage_holds_that_share():
         "62.04 billion. Herbicides continue to dominate the business by a whopping 44% at USD 27.4 billion.\n"
     )
     assert {(f.member, f.year, f.pct) for f in _figures(text, metric="share")} == {("Herbicides", 2020, 44.0)}
+
+
+def test_shares_taken_between_them_go_to_the_members_just_valued_in_order():
+    text = (
+        "Kelp Crop Protection Market\n\nThe global kelp crop protection market size for 2020 was estimated at USD "
+        "62.04 billion. Herbicides lead at USD 27.4 billion followed by fungicides (USD 16.8 billion) and "
+        "insecticides (USD 15.6 billion) taking 27% and 25% market share between them.\n"
+    )
+    assert {(f.member, f.pct) for f in _figures(text, metric="share")} == {
+        ("fungicides", 27.0),
+        ("insecticides", 25.0),
+    }

@@ -501,6 +501,34 @@ def _member_leading_or_named_a_segment(
     return opening if leads else None
 
 
+_PERCENTAGES_JOINED = re.compile(r"\s*(?:,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+)")
+_SHARE_BETWEEN_THEM = re.compile(r"\s+(?:(?i:of\s+the)\s+)?(?:(?i:market)\s+)?(?i:shares?)\s+(?i:between\s+them)\b")
+
+
+def _member_taking_a_share_between_them(
+    text: str, tokens: SentenceTokens, percent: Percent, valued: list[StatedFigure]
+) -> NamedScope | None:
+    """The member a percentage goes to in "A (USD 16.8 billion) and B (USD 15.6 billion) taking 27% and 25% market
+    share between them": the percentages in a row, then "share between them", go to the members the sentence has
+    just valued, as many as there are percentages, in order."""
+    run = [percent]
+    for before in reversed([p for p in tokens.percentages if p.end <= percent.start]):
+        if not _PERCENTAGES_JOINED.fullmatch(text, before.end, run[0].start):
+            break
+        run.insert(0, before)
+    for after in [p for p in tokens.percentages if p.start >= percent.end]:
+        if not _PERCENTAGES_JOINED.fullmatch(text, run[-1].end, after.start):
+            break
+        run.append(after)
+    if len(run) < 2 or not _SHARE_BETWEEN_THEM.match(text, run[-1].end):
+        return None
+    members = [figure for figure in valued if figure.metric == "value" and figure.scope != "market"]
+    if len(members) < len(run):
+        return None
+    taker = members[-len(run) :][run.index(percent)]
+    return NamedScope(taker.scope, taker.dimension, taker.member)
+
+
 _WHICH_GREW = re.compile(r"\s*,?\s*(?i:which|that)\s+[^.;%$€£\d]{0,80}")
 _LEADS_THE_GROWTH = re.compile(
     r"\b(?i:(?:is|are)\s+(?:leading|driving|outpacing)|leads|led|drives|outpaces)\s+(?i:the)\b"
@@ -1319,6 +1347,13 @@ def extract_figures(
             if metric is None and target is not None and leads_in_brackets(text, item, tokens):
                 metric = "share"  # "North America (38.4%) led the market in 2024"
 
+            if (metric is None or (metric == "share" and target is None)) and (
+                taker := _member_taking_a_share_between_them(text, tokens, item, figures[figures_before_the_sentence:])
+            ):
+                # "followed by fungicides (USD 16.8 billion) and insecticides (USD 15.6 billion) taking 27% and 25%
+                # market share between them": the members just valued, in order
+                metric, target = "share", taker
+                common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             change = end_of_a_change(text, item, tokens)
             if (
                 metric is None
