@@ -5142,3 +5142,18 @@ def test_shares_taken_between_them_go_to_the_members_just_valued_in_order():
         ("fungicides", 27.0),
         ("insecticides", 25.0),
     }
+
+
+def test_an_untitled_page_opening_by_sizing_a_sector_in_a_place_is_about_that_market():
+    text = (
+        "India has the world's largest population of young people, a great opportunity for the kelp education sector. "
+        "The kelp education sector in India was estimated to be worth US$ 117 billion in FY20 and is expected to "
+        "reach US$ 225 billion by FY25.\nThe Indian kelp edtech market size is expected to reach US$ 30 billion by "
+        "2031.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "India Kelp Education"
+    assert {(f.scope, f.year, f.value_millions) for f in report.figures if f.scope == "market"} == {
+        ("market", 2020, 117000.0),
+        ("market", 2025, 225000.0),
+    }

@@ -717,7 +717,10 @@ def _industry_the_text_keeps_naming(text: str) -> str | None:
 
 # "The global medical wearable market size was USD 10.75 Million in 2022": a market given a size in money
 _SIZED_MARKET = re.compile(
-    r"\b(?i:market)(?:\s+(?i:size|value|revenue))?,?\s+(?:(?i:is|was|has\s+been|stood|reached|totall?ed|generated|amounted)\b"
+    r"\b(?i:market|(?<=\w\s)sector)(?:\s+(?i:size|value|revenue))?"
+    # "The education sector in India was estimated to be worth US$ 117 billion": the market of a place
+    r"(?:\s+(?i:in)\s+(?:(?i:the)\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}))?"
+    r",?\s+(?:(?i:is|was|has\s+been|stood|reached|totall?ed|generated|amounted)\b"
     r"|(?:(?i:is|was)\s+)?(?i:valued|estimated|calculated|worth|projected|expected|anticipated)\b)"
 )
 _CURRENCY_AMOUNT = re.compile(r"(?:[$€£]|\b(?:USD|US\$|EUR|GBP)\b)\s?\d")
@@ -737,6 +740,8 @@ def _market_sized_first(text: str, sentences: list[Sentence]) -> str | None:
             if _THE_WORLD.search(sentence.text):
                 # "The US cyber insurance market is the largest in the world": one place's part of the market
                 name = " ".join(without_leading_places(name.split()))
+            elif sized.group("place") and is_known_place(sized.group("place")):
+                name = f"{sized.group('place')} {name}"
             return _title_cased(name)
         revenues = _REVENUES_OF_AN_INDUSTRY.search(sentence.text)
         if revenues is not None and not _TITLE_JUNK.search(revenues.group("name")):
