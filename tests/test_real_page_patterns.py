@@ -5157,3 +5157,14 @@ def test_an_untitled_page_opening_by_sizing_a_sector_in_a_place_is_about_that_ma
         ("market", 2020, 117000.0),
         ("market", 2025, 225000.0),
     }
+
+
+def test_a_year_glued_to_a_reports_name_is_no_figures_year():
+    text = (
+        "UK Kelp Coffee Shop Market\n\nAccording to the latest report, Project Café2016 UK, the branded kelp coffee "
+        "chain segment recorded £3.3billion turnover across 6,495 outlets.\n"
+    )
+    assert [(f.member, f.year) for f in _figures(text, metric="value")] == [("branded kelp coffee chain", None)]
+    # a year glued to "in" by a missing space is still one
+    glued = text.replace("recorded £3.3billion turnover", "recorded £3.3billion turnover in2016")
+    assert [f.year for f in _figures(glued, metric="value")] == [2016]

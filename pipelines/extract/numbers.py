@@ -533,6 +533,20 @@ def _between_percentages(text: str, percentages: list[Percent]) -> list[Percent]
     return _ends_of_one_range(text, percentages, "low", "high")
 
 
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+# Words a year may be glued to by a missing space ("in2016"): the year is still the figure's.
+_GLUED_WORDS = frozenset({"in", "by", "to", "from", "of", "since", "until", "till", "through", "during", "year", "for"})
+
+
+def _glued_to_a_name(text: str, start: int) -> bool:
+    """ "Project Café2016 UK": digits right after the lower-case letters of a word (a report's or a product's name)
+    are no year, unless that word is one a missing space glues to a year ("in2016")."""
+    if start == 0 or not text[start - 1].islower():
+        return False
+    word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return word is not None and word.group().lower() not in _GLUED_WORDS
+
+
 def _whole_year(digits: str) -> int:
     return int(digits) if len(digits) == 4 else 2000 + int(digits)  # "FY14" → 2014
 
@@ -584,6 +598,7 @@ def find_years(text: str) -> list[YearMention]:
     years = [
         YearMention(match.start(), match.end(), _whole_year(_DIGITS.findall(match.group())[-1]))
         for match in _YEAR.finditer(text)
+        if not _glued_to_a_name(text, match.start())
     ]
     if not _SPACE_THEN_IMPLAUSIBLE_YEAR.search(text):
         return years  # in order already
