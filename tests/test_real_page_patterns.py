@@ -5168,3 +5168,14 @@ def test_a_year_glued_to_a_reports_name_is_no_figures_year():
     # a year glued to "in" by a missing space is still one
     glued = text.replace("recorded £3.3billion turnover", "recorded £3.3billion turnover in2016")
     assert [f.year for f in _figures(glued, metric="value")] == [2016]
+
+
+def test_a_part_within_that_figure_is_a_segment_of_that_figures_year():
+    text = (
+        "UK Kelp Pet Food Market\n\nThe association described the UK kelp pet food market as challenging. But sales in "
+        "2012, including bird food, were worth £2.5bn. Within that figure dog food is worth £1.1bn a year.\n"
+    )
+    assert {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")} == {
+        ("market", None, 2012, 2500.0),
+        ("segment", "dog food", 2012, 1100.0),
+    }

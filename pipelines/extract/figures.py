@@ -62,6 +62,7 @@ from pipelines.extract.figure_members import (
     MEMBER_CONTRIBUTES,
     MEMBER_IS_THE_KIND,
     MEMBER_LEADS_THE_MARKET,
+    MEMBER_THEN_VERB,
     NOT_A_MEMBER,
     NOT_IN_A_SUBJECT,
     SEGMENT_APPOSITIVE,
@@ -501,6 +502,9 @@ def _member_leading_or_named_a_segment(
     return opening if leads else None
 
 
+_WITHIN_THAT_FIGURE = re.compile(
+    r"[-•*·\s]*(?i:within|of|out\s+of)\s+(?i:that|this|the)\s+(?i:figure|total|amount|sum)\b,?\s*"
+)
 _PERCENTAGES_JOINED = re.compile(r"\s*(?:,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+)")
 _SHARE_BETWEEN_THEM = re.compile(r"\s+(?:(?i:of\s+the)\s+)?(?:(?i:market)\s+)?(?i:shares?)\s+(?i:between\s+them)\b")
 
@@ -943,6 +947,16 @@ def extract_figures(
             ):
                 # "the automotive sector had the largest share in the market in 2012 at $7.37 billion"
                 target = holder
+            if (
+                target is None
+                and isinstance(item, Money)
+                and (within := _WITHIN_THAT_FIGURE.match(sentence.text))
+                and (part := MEMBER_THEN_VERB.match(sentence.text, within.end()))
+                and not NOT_A_MEMBER.fullmatch(part.group("member"))
+            ):
+                # "But sales in 2012 were worth £2.5bn. Within that figure dog food is worth £1.1bn a year.": a part
+                # of the amount the sentence before states
+                target, within_region = NamedScope("segment", None, part.group("member")), None
             if isinstance(item, Money) and _THE_WHOLE_MARKET_AFTER.match(text, item.end):
                 # "North America accounts for a 41% share of the nearly $316 billion global e-learning market"
                 target, within_region = None, None
@@ -1168,6 +1182,16 @@ def extract_figures(
                     # "... at the end of 2022, the market is estimated at 12.7 Mt worldwide. It represents in value a
                     # market of $41 billion": the one year of the statement "it" restates
                     year = said.pop()
+                if year is None and target is not None and _WITHIN_THAT_FIGURE.match(sentence.text):
+                    # "Within that figure dog food is worth £1.1bn a year": the year of that figure
+                    year = next(
+                        (
+                            f.year
+                            for f in reversed(figures)
+                            if f.metric == "value" and f.char_end <= sentence.char_start
+                        ),
+                        None,
+                    )
                 if year is None and THIS_YEAR_AFTER.match(text, item.end):
                     year = CURRENT_YEAR  # the page's own year, once it is known
                 if year is None and THIS_YEAR_BEFORE.search(text, sentence.char_start, item.start):
