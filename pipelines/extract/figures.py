@@ -137,7 +137,7 @@ from pipelines.extract.market_filters import (
     shares_a_word,
     sub_market_named_after_the_market,
 )
-from pipelines.extract.market_identity import place_named
+from pipelines.extract.market_identity import place_named, product_key
 from pipelines.extract.market_place import place_of_a_named_market
 from pipelines.extract.name_trie import WORD_SEPARATOR
 from pipelines.extract.numbers import (
@@ -607,21 +607,15 @@ _LIST_JOINT = re.compile(r"\s*,\s*(?:(?i:and|&)\s+)?|\s+(?i:and|&)\s+")
 
 
 def _segments_named_in_prose(text: str) -> dict[str, str]:
-    """The members a page names as its segments in a sentence or heading, by their singular in lower case: the
-    first spelling the page lists."""
+    """The members a page names as its segments in a sentence or heading, by their product key ("cruise" for
+    "Cruises"): the first spelling the page lists."""
     named: dict[str, str] = {}
     for listed in _SEGMENTS_LISTED.finditer(text):
         members = [member.strip() for member in _LIST_JOINT.split(listed.group("list")) if member.strip()]
         if len(members) >= 2:
             for member in members:
-                named.setdefault(_singular(member), member)
+                named.setdefault(product_key(member), member)
     return named
-
-
-def _singular(name: str) -> str:
-    """'Cruises' → 'cruise': a name compared whatever its number."""
-    lowered = " ".join(name.lower().split())
-    return lowered[:-1] if lowered.endswith("s") and not lowered.endswith("ss") else lowered
 
 
 def _member_the_sentence_before_is_about(
@@ -794,7 +788,6 @@ def extract_figures(
     last_value_years: tuple[int, int] | None = None  # the years the last sentence with two dated values spans
     last_value_years_at = -1  # and that sentence's position
     last_share_change: tuple[int, int, int] | None = None  # (position, from year, to year) of the last share's move
-    share_change_from_year = None  # the year of the share a move in this sentence started from
 
     for position in sorted(set(grouped) | set(table_rows) | set(cards) | set(flat_tables) | set(year_value_lines)):
         tokens = grouped.get(position) or SentenceTokens(sentences[position], [], [], [], [], [])
@@ -847,6 +840,7 @@ def extract_figures(
         not_market_end = None  # where the last amount that is not a market figure ended
         not_market_clause_start = sentence.char_start  # and where its clause started
         previous_rate = None  # (metric, end) of the last percentage read as a CAGR or a share
+        share_change_from_year = None  # the year of the share a move in this sentence started from
         for item, clause_start, clause_end, previous_clause_start in zip(
             figure_tokens, clause_starts, boundaries, [sentence.char_start, *clause_starts[:-1]], strict=True
         ):
@@ -1062,10 +1056,10 @@ def extract_figures(
                     relation = "same"
                 if relation == "other" and a_kind_of_its_product:
                     relation = "part"
-                if relation == "other" and _singular(named) in segments_the_page_names:
+                if relation == "other" and product_key(named) in segments_the_page_names:
                     # "Leading Segments: Hotels, Cruises, and Camping ... The global camping market is set to expand
                     # at a CAGR of 7.28%": a market the page has called one of its segments, under its listed name
-                    relation, named = "part", segments_the_page_names[_singular(named)]
+                    relation, named = "part", segments_the_page_names[product_key(named)]
                 if relation == "other":
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({named}), not of {market}")
                     continue
@@ -1085,8 +1079,7 @@ def extract_figures(
                         and not NOT_IN_A_SUBJECT.intersection(name.lower().split())
                         and relation_to_the_market(name, market) == "part"
                     ):
-                        member = without_the_markets_words(name, market)
-                        target = NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", member) or member)
+                        target = NamedScope("segment", None, without_the_markets_words(name, market))
                 semicolon = text.rfind(";", sentence.char_start, item.start)
                 clause_opening = semicolon + 1 if semicolon >= 0 else sentence.char_start
                 if (

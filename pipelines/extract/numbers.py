@@ -493,11 +493,13 @@ def find_percentages(text: str) -> list[Percent]:
     return _between_percentages(text, percentages)
 
 
-MOVES_FROM_BEFORE = re.compile(
+# "will fall from", "would increase slightly from": the words a move from one figure to another opens with
+A_MOVE_FROM = (
     r"\b(?i:rise|rising|rose|increase[sd]?|increasing|grow|grew|growing|climb\w*|fall|fell|falling|decline[sd]?"
     r"|declining|dip|dipped|drop\w*|shrink\w*|slip\w*|jump\w*|edge[sd]?)\s+(?:(?i:slightly|sharply|marginally)\s+)?"
-    r"(?i:from)\s+(?:(?i:about|around|nearly|roughly|approximately|just)\s+)?$"
+    r"(?i:from)\s+(?:(?i:about|around|nearly|roughly|approximately|just)\s+)?"
 )
+MOVES_FROM_BEFORE = re.compile(A_MOVE_FROM + "$")
 
 
 def _the_two_ends(text: str, match: re.Match) -> list[Percent]:

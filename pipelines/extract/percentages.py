@@ -29,7 +29,7 @@ from pipelines.extract.figure_members import (
 from pipelines.extract.figure_years import COMPARED_WORDS
 from pipelines.extract.gazetteer import NamedScope
 from pipelines.extract.market_filters import relation_to_the_market
-from pipelines.extract.numbers import MOVES_FROM_BEFORE, Percent
+from pipelines.extract.numbers import A_MOVE_FROM, MOVES_FROM_BEFORE, Percent
 from pipelines.extract.records import Sentence
 from pipelines.extract.sentence_tokens import SentenceTokens
 from pipelines.extract.text_tables import TableRow
@@ -95,9 +95,7 @@ SHARE_BEFORE = re.compile(
     r"|\b(?i:dominat(?:e|es|ed|ing))\b[^.;%\d]{0,40}?\b(?i:by|with)\s+(?:(?i:a|an)\s+)?"
     r"(?:(?i:whopping|massive|commanding|hefty|huge|sizeable|sizable|substantial|solid|clear)\s+)?$"
     # "the share of total mobile market revenues going to cellular services is expected to rise from 68 percent"
-    r"|\b(?i:share)\b[^.;%]{0,160}?\b(?i:rise|rising|rose|increase[sd]?|increasing|grow|grew|growing|climb\w*|fall"
-    r"|fell|falling|decline[sd]?|declining|dip|dipped|drop\w*|shrink\w*|slip\w*)\s+(?:(?i:slightly|sharply)\s+)?"
-    r"(?i:from)\s+(?:(?i:about|around|nearly|roughly|approximately|just)\s+)?$"
+    r"|\b(?i:share)\b[^.;%]{0,160}?" + A_MOVE_FROM + "$"
 )
 
 
