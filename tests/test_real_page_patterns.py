@@ -5179,3 +5179,40 @@ def test_a_part_within_that_figure_is_a_segment_of_that_figures_year():
         ("market", None, 2012, 2500.0),
         ("segment", "dog food", 2012, 1100.0),
     }
+
+
+def test_amounts_without_a_currency_take_the_currency_a_caption_states():
+    text = (
+        "Kelp is the biggest sea crop\n\nThe size, in billions of euros, of the biggest kelp markets in 2017\n\n"
+        "According to the most recent data from 2017, Europe is the biggest kelp market, ahead of the United States "
+        "(6.7 billion) and China (4.3 billion).\n"
+    )
+    assert {(f.member, f.currency, f.value_millions) for f in _figures(text, metric="value")} == {
+        ("U.S.", "EUR", 6700.0),
+        ("China", "EUR", 4300.0),
+    }
+
+
+def test_an_amount_without_a_currency_continues_its_sentences_currency_but_not_a_count():
+    text = (
+        "Kelp Market\n\nThe global kelp market reached 33 billion euros in 2022 with more than 25 billion deriving "
+        "from the food kelp segment alone. Kelp apps served 3 billion users in 2024 and earned $4 billion, a "
+        "figure expected to rise to 4.45 billion by 2029.\n"
+    )
+    values = {(f.scope, f.member, f.currency, f.value_millions) for f in _figures(text, metric="value")}
+    assert {("market", None, "EUR", 33000.0), ("segment", "food kelp", "EUR", 25000.0)} <= values
+    assert not any(value == 4450.0 for *_, value in values)  # the 4.45 billion counts users
+
+
+def test_a_member_leading_a_regions_market_and_its_followers_are_that_regions_parts():
+    text = (
+        "Kelp Market\n\nThe global kelp market was worth USD 40 billion in 2023. Regarding the most relevant "
+        "categories, food kelp leads the European market with more than USD 20.5 billion, followed by feed kelp "
+        "(USD 19.8 billion), fertiliser kelp (USD 11.9 billion) and biofuel kelp (USD 11.1 billion).\n"
+    )
+    assert {(f.member, f.within_region, f.value_millions) for f in _figures(text, metric="value", scope="segment")} == {
+        ("food kelp", "Europe", 20500.0),
+        ("feed kelp", "Europe", 19800.0),
+        ("fertiliser kelp", "Europe", 11900.0),
+        ("biofuel kelp", "Europe", 11100.0),
+    }

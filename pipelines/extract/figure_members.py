@@ -263,7 +263,12 @@ GENERIC_MEMBER_NOUN = re.compile(
 MEMBER_LEADS_THE_MARKET = re.compile(
     r"(?:" + _BY_DIMENSION + r",\s+)?"
     # "Of these, the paints and coatings application dominates the titanium dioxide market with around $12 billion"
-    r"(?:(?i:of|among)\s+(?i:these|them|all|which)\b[^,]{0,30},\s*)?" + _OPENING_MEMBER + _EXAMPLES_ASIDE + r"\s+"
+    r"(?:(?i:of|among)\s+(?i:these|them|all|which)\b[^,]{0,30},\s*)?"
+    # "Regarding the most relevant categories, personal care leads the European market with more than 20.5 billion"
+    r"(?:(?i:regarding|as\s+for|in\s+terms\s+of|among)\s+[^,.;]{1,50},\s*)?"
+    + _OPENING_MEMBER
+    + _EXAMPLES_ASIDE
+    + r"\s+"
     r"(?i:lead|leads|led|dominate|dominates|dominated|leading|dominating)\s+(?i:the)\s+(?:(?i:global|overall|whole)\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}?(?i:market|industry)\b|(?:[\w-]+\s+){1,3}?(?i:segment|category)\b"
     # "Outdoor sports toys lead the way in the US market with over $3.6 billion"
@@ -271,7 +276,7 @@ MEMBER_LEADS_THE_MARKET = re.compile(
 )
 # "..., followed by lithium-silver cells at 7.4% and lithium-thionyl cells at 5.3%": the member each figure is of.
 FOLLOWED_BY_MEMBER = re.compile(
-    r"\b(?i:followed\s+by|ahead\s+of|and)\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][^.;%\d,()\[\]]{0,60}?)"
+    r"(?:\b(?i:followed\s+by|ahead\s+of|and)\s+|,\s*(?!(?i:followed\s+by|ahead\s+of|and)\b))(?:(?i:the)\s+)?(?P<member>[A-Za-z][^.;%\d,()\[\]]{0,60}?)"
     r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*[(\[]\s*)$"
 )
 REVENUE_FROM = re.compile(
@@ -449,14 +454,14 @@ def only_named_in(tokens: SentenceTokens, position: int, start: int, end: int) -
 
 def member_followed_by(text: str, item, tokens: SentenceTokens) -> NamedScope | None:
     """The member named right before a figure in a ranking: "..., followed by lithium-silver cells at 7.4% and
-    lithium-thionyl cells at 5.3%" (the "and" form only after a "followed by" in the same sentence). None when a
-    place or segment the gazetteer knows is named there (it is the figure's already)."""
+    lithium-thionyl cells at 5.3%" (the "and" and comma forms only after a "followed by" in the same sentence).
+    None when a place or segment the gazetteer knows is named there (it is the figure's already)."""
     sentence = tokens.sentence
     follower = FOLLOWED_BY_MEMBER.search(text, max(sentence.char_start, item.start - 90), item.start)
     if follower is None or overlaps_a_mention(tokens, follower.start("member"), follower.end("member")):
         return None
     member = follower.group("member").strip()
-    if follower.group(0).lower().startswith("and") and not FOLLOWED_BY_WORDS.search(
+    if follower.group(0).lower().startswith(("and", ",")) and not FOLLOWED_BY_WORDS.search(
         text, sentence.char_start, follower.start()
     ):
         return None

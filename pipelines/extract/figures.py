@@ -297,6 +297,11 @@ _A_MARKET_VALUED_AT = re.compile(
 _ATTRIBUTED_TO_AFTER_AN_AMOUNT = re.compile(
     r"[^.;%$€£]{0,30}?\b(?:(?i:was|is|were|are)\s+)?(?i:attribut(?:ed|able))\s+(?i:to)\s+(?:(?i:the)\s+)?"
 )
+# "with more than 25 billion deriving from the superyacht segment alone"
+_FROM_A_SEGMENT_AFTER_AN_AMOUNT = re.compile(
+    r"\s+(?i:deriving|derived|coming|came|generated)\s+(?i:from|by)\s+(?:(?i:the)\s+)?"
+    r"(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?)\s+(?i:segment|sector|category|business)\b"
+)
 _AMOUNT_AFTER_A_SHARE = re.compile(
     r"(?:[^,.;\d$€£]|(?:19|20)\d\d){0,80},\s*(?i:generating|valued\s+at|worth|purchasing|amounting\s+to|with|bringing\s+in"
     r"|earning|totaling|totalling|or|equal\s+to|equivalent\s+to"
@@ -471,6 +476,20 @@ def _another_market_of_the_place(
 def _end_of_place(tokens: SentenceTokens, place: NamedScope, figure_start: int) -> int:
     ends = [mention.end for mention in tokens.mentions if mention.target == place and mention.end <= figure_start]
     return ends[-1] if ends else figure_start
+
+
+def _place_of_the_led_market(tokens: SentenceTokens, sentence: Sentence, leader: re.Match) -> str | None:
+    """ "personal care leads the European market": the region whose market a member leads, if the sentence names
+    one there (a country's market is most often the page's own: "lead the way in the US market")."""
+    start, end = sentence.char_start + leader.end("member"), sentence.char_start + leader.end()
+    return next(
+        (
+            mention.target.member
+            for mention in tokens.mentions
+            if start <= mention.start < end and mention.target.scope == "region"
+        ),
+        None,
+    )
 
 
 def _member_leading_or_named_a_segment(
@@ -954,24 +973,30 @@ def extract_figures(
             if isinstance(item, Money) and _THE_WHOLE_MARKET_AFTER.match(text, item.end):
                 # "North America accounts for a 41% share of the nearly $316 billion global e-learning market"
                 target, within_region = None, None
+            leader = MEMBER_LEADS_THE_MARKET.match(sentence.text)
             if follower := member_followed_by(text, item, tokens):
-                target, within_region = follower, None
+                # "personal care leads the European market with 20.5 billion, followed by hygiene products (19.84
+                # billion)": the followers are parts of the place's market the leader leads
+                target, within_region = follower, leader and _place_of_the_led_market(tokens, sentence, leader)
             if isinstance(item, Money) and (owner := _ATTRIBUTED_TO_AFTER_AN_AMOUNT.match(text, item.end, clause_end)):
                 # "... of which around 21.83 billion U.S. dollars was attributable to the United States"
                 named = next((m.target for m in tokens.mentions if m.start == owner.end()), None)
                 if named is not None:
                     target, within_region = named, None
+            if isinstance(item, Money) and (source := _FROM_A_SEGMENT_AFTER_AN_AMOUNT.match(text, item.end)):
+                target, within_region = NamedScope("segment", None, source.group("member")), None
             if not isinstance(item, Money) and (source := revenue_source(text, item, tokens)):
                 target, within_region = source, None
             if (
                 follower is None
-                and (leader := MEMBER_LEADS_THE_MARKET.match(sentence.text))
+                and leader
                 and not NOT_A_MEMBER.fullmatch(leader.group("member"))
                 and (target is None or only_named_in(tokens, item.start, sentence.char_start + leader.end("member"),
                                                       sentence.char_start + leader.end()))
             ):  # fmt: skip
                 dimension = dimension_of_the_opening(sentence.text)
                 target = NamedScope("segment", dimension, GENERIC_MEMBER_NOUN.sub("", leader.group("member")))
+                within_region = _place_of_the_led_market(tokens, sentence, leader)
             if target is None and isinstance(item, Money):
                 target = segment_named_the_kind(sentence.text, item.start - sentence.char_start)
             if target is None and isinstance(item, Money):

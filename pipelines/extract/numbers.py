@@ -355,7 +355,67 @@ def find_money(text: str) -> list[Money]:
         start = _amount_start(match)
         end = match.end("scale") if match.re in _BARE_AMOUNTS else match.end()
         amounts.append(Money(start, end, text[start:end], currency, low, high, rounding_of(stated) * scale, problem))
-    return _between_ranges(text, amounts)
+    return _between_ranges(text, _with_bare_amounts(text, amounts))
+
+
+# "United States (67.2 billion)": an amount with a scale word and no currency. It is money only where the page says
+# in which currency (a caption "in billions of euros") or its own sentence has just stated an amount in one currency
+# ("from 369 billion euros in 2023 to approximately 363 billion"), and never when a noun follows it ("3 billion
+# users").
+_BARE_SCALED = re.compile(
+    rf"(?<![\w.,$€£¥₹])(?P<low>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)\s?(?P<scale>{_SCALE_WORD})"
+    r"(?:\s+(?!(?:in|by|and|or|to|from|for|during|at|last|this|annually|with|while|compared|over|since|until"
+    r"|through|which|that|on|deriving|a)\b)(?P<noun>[a-z]\w*))?"
+)
+_UNIT_CAPTION = re.compile(
+    r"\b(?i:in\s+(?P<scale>billions|millions)\s+of\s+(?P<currency>euros|(?:US\s+)?dollars|pounds))\b"
+)
+_CAPTION_CURRENCIES = {"euros": "EUR", "dollars": "USD", "us dollars": "USD", "pounds": "GBP"}
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z0-9\"“])|\n")
+# "Rp 1,044 trillion": a currency the reader does not know, written before the number
+_UNKNOWN_CURRENCY_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Za-z]{0,2}\.?\s?$")
+
+
+def _with_bare_amounts(text: str, amounts: list[Money]) -> list[Money]:
+    if not _BARE_SCALED.search(text):
+        return amounts
+    caption = _UNIT_CAPTION.search(text)
+    caption_currency = (
+        _CAPTION_CURRENCIES[_WHITESPACE_RUN.sub(" ", caption.group("currency").lower())] if caption else None
+    )
+    found = []
+    for match in _BARE_SCALED.finditer(text):
+        start, end = match.start("low"), match.end("scale")
+        if match.group("noun"):
+            continue
+        if any(amount.start < end and start < amount.end for amount in amounts):
+            continue
+        if _UNKNOWN_CURRENCY_BEFORE.search(text, max(0, start - 6), start):
+            continue
+        currency = caption_currency or _currency_of_the_sentence_so_far(text, start, amounts)
+        if currency is None:
+            continue
+        stated = parse_number(match.group("low"))
+        scale = scale_in_millions(match.group("scale"))
+        found.append(
+            Money(start, end, text[start:end], currency, stated * scale, None, rounding_of(stated) * scale, None)
+        )
+    return sorted([*amounts, *found], key=lambda amount: amount.start) if found else amounts
+
+
+def _currency_of_the_sentence_so_far(text: str, start: int, amounts: list[Money]) -> str | None:
+    """The one currency of the amounts stated earlier in the sentence ``start`` lies in, if its sentence counts
+    nothing else in a scale word ("3 billion users")."""
+    sentence_start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 400), start)), default=0)
+    before = [amount for amount in amounts if sentence_start <= amount.start < start]
+    currencies = {amount.currency for amount in before}
+    if len(currencies) != 1:
+        return None
+    sentence_end = _SENTENCE_BREAK.search(text, start)
+    for match in _BARE_SCALED.finditer(text, sentence_start, sentence_end.start() if sentence_end else len(text)):
+        if match.group("noun") and not any(amount.start <= match.start() < amount.end for amount in amounts):
+            return None
+    return currencies.pop()
 
 
 # "over half a trillion dollars by 2030", "a trillion dollars": an amount written in words
