@@ -5216,3 +5216,49 @@ def test_a_member_leading_a_regions_market_and_its_followers_are_that_regions_pa
         ("fertiliser kelp", "Europe", 11900.0),
         ("biofuel kelp", "Europe", 11100.0),
     }
+
+
+def test_the_markets_product_under_a_word_for_what_it_sells_is_the_market():
+    text = (
+        "Kelp Market\n\nAccording to sources, in 2021, the global kelp beverage market is estimated to be worth about "
+        "44.3 billion U.S. dollars.\n"
+    )
+    assert [(f.scope, f.year, f.value_millions) for f in _figures(text, metric="value")] == [("market", 2021, 44300.0)]
+
+
+def test_the_global_segment_named_like_the_market_is_the_market():
+    text = (
+        "The Worldwide Kelp Market: Trends and Projections\n\nIn 2023, the global kelp segment generated an estimated "
+        "revenue of US$495.50 billion, with the United States leading the way with a total of US$95.58 billion.\n"
+    )
+    assert {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")} == {
+        ("market", None, 495500.0),
+        ("country", "U.S.", 95580.0),
+    }
+
+
+def test_prose_wrapped_before_an_amount_stays_one_sentence():
+    text = (
+        "Kelp Market\n\nThe global kelp market was worth USD 44.3 billion in 2021.\nNorth America witnessed the second "
+        "highest growth rate owing to rising demand.\nThe Canada "
+        "kelp market was valued at $606 million in 2016, and is expected to reach\n$838 million by 2023, registering "
+        "a CAGR of 4.7% during the forecast period.\n"
+    )
+    figures = {(f.metric, f.scope, f.member, f.year, f.value_millions or f.pct) for f in _figures(text)}
+    assert figures == {
+        ("value", "market", None, 2021, 44300.0),
+        ("value", "country", "Canada", 2016, 606.0),
+        ("value", "country", "Canada", 2023, 838.0),
+        ("cagr", "country", "Canada", None, 4.7),
+    }
+
+
+def test_a_title_broken_over_two_lines_gives_the_forecast_period_its_cagr_heading_states():
+    text = (
+        "Global Kelp Market Is Projected To Grow At A\n\nModerate CAGR During The Period 2016-2022\n\n"
+        "Asia-Pacific dominates the rest, registering the highest CAGR of around 6.0% in the global kelp market.\n"
+    )
+    report = extract_report(text)
+    assert (report.forecast_start_year, report.forecast_end_year) == (2016, 2022)
+    (cagr,) = [f for f in report.figures if f.metric == "cagr"]
+    assert (cagr.member, cagr.pct, cagr.period_start_year, cagr.period_end_year) == ("Asia Pacific", 6.0, 2016, 2022)

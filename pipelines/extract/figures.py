@@ -137,7 +137,7 @@ from pipelines.extract.market_filters import (
     shares_a_word,
     sub_market_named_after_the_market,
 )
-from pipelines.extract.market_identity import place_named, product_key
+from pipelines.extract.market_identity import MarketIdentity, market_identity, place_named, product_key
 from pipelines.extract.market_place import place_of_a_named_market
 from pipelines.extract.name_trie import WORD_SEPARATOR
 from pipelines.extract.numbers import (
@@ -659,6 +659,17 @@ def _member_the_sentence_before_is_about(
     return opening if opening is not None and opening.scope == "segment" else None
 
 
+_WORLD_WIDE = re.compile(r"^(?:(?i:the)\s+)?(?:(?i:global|worldwide|world|overall|total)\s+)+")
+
+
+def _names_the_market(member: str | None, market: MarketIdentity | None) -> bool:
+    """Whether a member's name is the page's market's under "global" or "overall": "global coffee" on a coffee
+    page. (Without such a word, "the Cosmetics segment" may well be a segment of a page whose market was misread.)"""
+    if member is None or market is None or not (world_wide := _WORLD_WIDE.match(member)):
+        return False
+    return product_key(member[world_wide.end() :]) == product_key(market.name)
+
+
 def _segment_of_a_sub_market(named: str) -> NamedScope:
     """ "air-source heat pump" named as a market on a heat pump page: that segment, its generic noun left out."""
     return NamedScope("segment", None, GENERIC_MEMBER_NOUN.sub("", named) or named)
@@ -800,6 +811,7 @@ def extract_figures(
     skipped: list[SkippedStatement] = []
     recent_mentions: list[Mention] = []
     segments_the_page_names = _segments_named_in_prose(text)
+    market_product = market_identity(market) if market else None
     previous_position = -1
     last_cagr_period: tuple[int, int] | None = None  # the last CAGR period a sentence stated
     last_cagr_period_position = -1  # the sentence that stated it
@@ -1046,6 +1058,8 @@ def extract_figures(
             ):
                 skip(f"{item.text!r} at {item.start}: a figure of another market in {target.member} ({other})")
                 continue
+            if target is not None and target.scope == "segment" and _names_the_market(target.member, market_product):
+                target = None  # "the global coffee segment generated US$495.50 billion" on a coffee page
             if target is None and isinstance(item, Money) and (respective := member_of_a_respective_amount(
                 text, tokens, item
             )):  # fmt: skip

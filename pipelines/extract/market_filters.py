@@ -281,7 +281,8 @@ _NOT_IN_INITIALS = frozenset({"global", "and", "of", "the", "for"})  # "A&D" for
 _ACRONYM = re.compile(r"\b[A-Z&]{2,}\b")
 # What a market's name may say beside its product: "IT spending" is the IT market.
 _SAME_AS_A_MARKET = frozenset({"spending", "revenue", "sale", "expenditure", "demand", "consumption", "premium"})
-_ECONOMY = frozenset({"economy"})
+# "the global tea beverage market" on a tea page: the market under a word for what it sells
+_ECONOMY = frozenset({"economy", "beverage", "drink", "product", "good"})
 
 
 def _is_acronym_of(named: str, market: str) -> bool:

@@ -95,13 +95,21 @@ def _period_after_the_market_word(text: str, after=_MARKET_THEN_RANGE) -> tuple[
     return None
 
 
+# "Global Tea Market Is Projected To Grow At A Moderate CAGR During The Period 2016-2022": a heading about what
+# is to come
+_FORECAST_HEADING_WORDS = re.compile(r"(?i:forecast|projected|cagr)")
+
+
 def _period_in_headings(sentences: list[Sentence], forecast_only: bool = False) -> tuple[int, int] | None:
     """'Space Mining Market Size & Share, By Revenue, 2025-2032' (a chart title); with ``forecast_only``, only a
     heading that says it is a forecast ('Digital Health Market Growth & Forecast Analysis | 2023-2028')."""
     for sentence in sentences:
-        if forecast_only and "forecast" not in sentence.text.lower():
+        if forecast_only and not _FORECAST_HEADING_WORDS.search(sentence.text):
             continue
-        if len(sentence.text) <= _HEADING_MAX_LENGTH and not sentence.text.endswith(".") and "Market" in sentence.text:
+        # a title broken over two lines: "Global Tea Market Is Projected To Grow At A" / "Moderate CAGR During The
+        # Period 2016-2022"
+        named = "Market" in sentence.text or (forecast_only and "CAGR" in sentence.text)
+        if len(sentence.text) <= _HEADING_MAX_LENGTH and not sentence.text.endswith(".") and named:
             ranges = find_year_ranges(sentence.text)
             if ranges:
                 return ranges[-1].first_year, ranges[-1].last_year

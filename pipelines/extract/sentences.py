@@ -17,9 +17,12 @@ _LINE = re.compile(r"[^\r\n]+")
 # on a word no sentence ends with.
 _LINE_GOES_ON = re.compile(r"[^.!?:;|\s]\s*$")
 _LINE_GOES_ON_WORD = re.compile(
-    r"\b(?i:the|of|and|or|a|an|in|to|for|by|with|from|at|on|during|than|as|is|was|are|were|be|will|its|their)\s*$"
+    r"\b(?i:the|of|and|or|a|an|in|to|for|by|with|from|at|on|during|than|as|is|was|are|were|be|will|its|their"
+    # "... and is expected to reach" / "$838 million by 2023"
+    r"|reach|reached|about|around|nearly|approximately|over|worth|valued|totaled|totalled|hit|exceed)\s*$"
 )
-_CONTINUATION_START = re.compile(r"\s*(?:[a-z]|\((?:CAGR\b|[a-z]))")
+# A line that opens in lower case, on a currency symbol or on a bracket goes on the line before it.
+_CONTINUATION_START = re.compile(r"\s*(?:[a-z$€£¥]|\((?:CAGR\b|[a-z]))")
 _WRAPPED_LINE_WORDS = 6
 # A table written one cell per line: "Market Size in 2025 |" then "USD 185.07 Billion |", read as one row.
 _LABEL_CELL = re.compile(r"^[^|\d]*(?:(?:19|20)\d{2}[^|\d]*)?\|\s*$")
