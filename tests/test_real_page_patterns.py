@@ -5262,3 +5262,33 @@ def test_a_title_broken_over_two_lines_gives_the_forecast_period_its_cagr_headin
     assert (report.forecast_start_year, report.forecast_end_year) == (2016, 2022)
     (cagr,) = [f for f in report.figures if f.metric == "cagr"]
     assert (cagr.member, cagr.pct, cagr.period_start_year, cagr.period_end_year) == ("Asia Pacific", 6.0, 2016, 2022)
+
+
+def test_a_short_lower_case_heading_names_the_market():
+    text = (
+        "State of Sea Crops 2023\nThe Kelp/Algae market in 2023\nThe Kelp/Algae market is projected to generate "
+        "revenue of approximately $32.1 billion in 2023.\nKelp Farms Market in 2023\nKelp farms shipped more.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Kelp/Algae"
+    assert [(f.scope, f.value_millions) for f in report.figures] == [("market", 32100.0)]
+
+
+def test_a_member_the_opening_names_and_its_acronym_are_one_segment_of_a_joined_market():
+    text = (
+        "The BK/GA market in 2023\nThe combined BK and GA market is projected to generate revenue of approximately "
+        "$32.1 billion in 2023. In the specific segment of brown kelp (BK), the market size was valued at $38.56 "
+        "billion in 2022. Another projection estimates the BK market size to increase from $29.84 billion in 2023 to "
+        "$174.47 billion by 2028. Furthermore, it's expected to expand from $62.75 billion in 2023 to $1,109.71 "
+        "billion by 2030. Regarding green algae (GA), the market size was estimated at $59.96 billion in 2022.\n"
+    )
+    figures = {(f.scope, f.member, f.year, f.value_millions) for f in _figures(text, metric="value")}
+    assert figures == {
+        ("market", None, 2023, 32100.0),
+        ("segment", "brown kelp (BK)", 2022, 38560.0),
+        ("segment", "brown kelp (BK)", 2023, 29840.0),
+        ("segment", "brown kelp (BK)", 2028, 174470.0),
+        ("segment", "brown kelp (BK)", 2023, 62750.0),
+        ("segment", "brown kelp (BK)", 2030, 1109710.0),
+        ("segment", "green algae (GA)", 2022, 59960.0),
+    }

@@ -322,7 +322,11 @@ ANOTHER_CLAUSE = re.compile(
 )
 # "In 2019, it accounted for 48.6%", "It is expected to grow at a CAGR of 15.8%": a sentence about the previous one's
 # subject.
-IT_OPENING = re.compile(r"[-•*·\s]*(?:(?i:in|by)\s+(?:19|20)\d{2},\s*)?(?i:it|its)\b")
+IT_OPENING = re.compile(
+    r"[-•*·\s]*(?:(?i:in|by)\s+(?:19|20)\d{2},\s*)?"
+    # "Furthermore, it's expected to expand from $62.75 billion in 2023"
+    r"(?:(?i:furthermore|moreover|additionally|in\s+addition|also|however|meanwhile),?\s+)?(?i:it|its)\b"
+)
 SUBJECT_WORDS = 3
 SEGMENT_NOUNS = "segment|sub-segment|channel|category|vertical"  # the words that call a member a segment
 SEGMENT_NOUN = re.compile(rf"\s+(?i:{SEGMENT_NOUNS})$")
@@ -963,6 +967,9 @@ def segment_names_without_adverbs(figures: list[StatedFigure]) -> list[StatedFig
     return stripped
 
 
+_TRAILING_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z&/]{1,7})\)$")
+
+
 def one_spelling_per_segment(figures: list[StatedFigure], listed_members: set[str]) -> list[StatedFigure]:
     """ "the passenger vehicle segment dominated with 72.48%" and "the market by passenger vehicles accounted for
     USD 28.79 billion" are one segment: spellings that differ only in case or a plural ending take one name, the
@@ -977,6 +984,12 @@ def one_spelling_per_segment(figures: list[StatedFigure], listed_members: set[st
         if len(names) > 1 or key in listed:
             plural = sorted(name for name in names if name.lower().endswith("s"))
             chosen[key] = listed.get(key) or (plural or sorted(names))[0]
+    for names in list(spellings.values()):
+        for name in names:
+            # "augmented reality (AR)" and, further on, "the AR market": the acronym is the name it stands for
+            acronym = _TRAILING_ACRONYM.search(name)
+            if acronym and _singular_key(acronym.group(1)) in spellings:
+                chosen.setdefault(_singular_key(acronym.group(1)), chosen.get(_singular_key(name), name))
     return [
         replace(figure, member=chosen[_singular_key(figure.member)])
         if figure.scope == "segment" and figure.member and _singular_key(figure.member) in chosen

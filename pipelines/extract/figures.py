@@ -133,6 +133,7 @@ from pipelines.extract.market_filters import (
     is_not_a_market_amount,
     is_unnamed_local_conversion,
     market_named_before,
+    one_of_its_joined_parts,
     relation_to_the_market,
     shares_a_word,
     sub_market_named_after_the_market,
@@ -301,6 +302,11 @@ _ATTRIBUTED_TO_AFTER_AN_AMOUNT = re.compile(
 _FROM_A_SEGMENT_AFTER_AN_AMOUNT = re.compile(
     r"\s+(?i:deriving|derived|coming|came|generated)\s+(?i:from|by)\s+(?:(?i:the)\s+)?"
     r"(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?)\s+(?i:segment|sector|category|business)\b"
+)
+_MEMBER_OPENING_THEN_THE_MARKET = re.compile(
+    r"[-•*·\s]*(?:(?i:in\s+the\s+(?:\w+\s+)?(?:segment|category|field)\s+of|regarding|as\s+for|as\s+regards"
+    r"|when\s+it\s+comes\s+to|turning\s+to)\s+)(?:(?i:the)\s+)?(?P<member>[A-Za-z][^,;.]{1,60}?),\s+"
+    r"(?:(?i:the|its)\s+)(?:(?i:global|overall)\s+)?(?i:market|revenue|sales)\b"
 )
 _AMOUNT_AFTER_A_SHARE = re.compile(
     r"(?:[^,.;\d$€£]|(?:19|20)\d\d){0,80},\s*(?i:generating|valued\s+at|worth|purchasing|amounting\s+to|with|bringing\s+in"
@@ -659,6 +665,11 @@ def _member_the_sentence_before_is_about(
     return opening if opening is not None and opening.scope == "segment" else None
 
 
+def _said_more_than_once(name: str, text: str) -> bool:
+    """Whether the page writes ``name`` more than once as words ("AR" in "the AR market", not in "market")."""
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)) > 1
+
+
 _WORLD_WIDE = re.compile(r"^(?:(?i:the)\s+)?(?:(?i:global|worldwide|world|overall|total)\s+)+")
 
 
@@ -926,6 +937,14 @@ def extract_figures(
                 skip(f"{item.text!r} at {item.start}: a conversion in brackets into dollars the page does not name")
                 continue
             target, within_region = scope_for(text, item.start, tokens, recent_mentions)
+            if (opening := _MEMBER_OPENING_THEN_THE_MARKET.match(sentence.text)) and not NOT_A_MEMBER.fullmatch(
+                opening.group("member")
+            ):
+                # "Regarding virtual reality (VR), the market size was estimated at $59.96 billion": the member the
+                # opening names is what "the market" means here
+                member_start = sentence.char_start + opening.start("member")
+                named = next((m.target for m in tokens.mentions if m.start == member_start), None)
+                target, within_region = named or NamedScope("segment", None, opening.group("member")), None
             if (
                 target is not None
                 and target.scope in ("region", "country")
@@ -1082,7 +1101,8 @@ def extract_figures(
                 a_kind_of_its_product = bool(named) and is_a_kind_of_the_markets_product(named, market)
                 if (
                     relation != "same"
-                    and text.lower().count(named.lower()) > 1
+                    and _said_more_than_once(named, text)
+                    and not one_of_its_joined_parts(named, market)  # "AR" on a VR/AR page
                     and shares_a_word(named, market)
                     # "the AI hardware market" on an AI page: the market's whole name and more is a part of it
                     and not set(market.lower().split()) < set(named.lower().split())

@@ -281,8 +281,9 @@ _NOT_IN_INITIALS = frozenset({"global", "and", "of", "the", "for"})  # "A&D" for
 _ACRONYM = re.compile(r"\b[A-Z&]{2,}\b")
 # What a market's name may say beside its product: "IT spending" is the IT market.
 _SAME_AS_A_MARKET = frozenset({"spending", "revenue", "sale", "expenditure", "demand", "consumption", "premium"})
-# "the global tea beverage market" on a tea page: the market under a word for what it sells
-_ECONOMY = frozenset({"economy", "beverage", "drink", "product", "good"})
+# "the global tea beverage market" on a tea page, "the combined AR and VR market" on a VR/AR page: the market under
+# a word for what it sells or for all of it
+_THE_MARKET_IN_OTHER_WORDS = frozenset({"economy", "beverage", "drink", "product", "good", "combined"})
 
 
 def _is_acronym_of(named: str, market: str) -> bool:
@@ -316,6 +317,15 @@ def _runs_of_prefixes(letters: str, words: list[str]) -> bool:
     )
 
 
+_JOINED_PARTS = re.compile(r"\s*/\s*|\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def one_of_its_joined_parts(named: str, market: str) -> bool:
+    """Whether ``named`` is one side of a market named as two joined: "AR" of "VR/AR", "Tea" of "Tea and Coffee"."""
+    parts = _JOINED_PARTS.split(market)
+    return len(parts) > 1 and _market_words(named) in {_market_words(part) for part in parts}
+
+
 @functools.lru_cache(maxsize=4096)
 def relation_to_the_market(named: str, market: str) -> str:
     """'same' ("heat pump" on a heat-pump page, or a shorter name for it), 'part' ("air-source heat pump": the
@@ -323,6 +333,8 @@ def relation_to_the_market(named: str, market: str) -> str:
     # "baked kelp snack" on an "India Kelp Snacks" page: the market's place is not part of what it is about
     market = " ".join(without_leading_places(market.split()))
     named_words, market_words = _market_words(named), _market_words(market)
+    if named_words and named_words < market_words and one_of_its_joined_parts(named, market):
+        return "part"  # "the AR market" on a VR/AR page
     if not named_words or named_words <= market_words | _SAME_AS_A_MARKET:
         return "same"  # "rowan berry sales" on a rowan berry page is the market
     if _is_acronym_of(named, market):
@@ -333,7 +345,9 @@ def relation_to_the_market(named: str, market: str) -> str:
         return "same"  # "the information technology market" on a page about "IT Spending"
     if market_words <= named_words:
         # "the global esports economy" on an esports page: the market under another word for it
-        same = named_words - market_words <= _ECONOMY or _widened_with_and(named, market_words)
+        same = named_words - market_words - {"and"} <= _THE_MARKET_IN_OTHER_WORDS or _widened_with_and(
+            named, market_words
+        )
         return "same" if same else "part"
     # "the pharmaceutical cold chain market" on a cold chain logistics page: the market's name without its generic
     # last word, and more

@@ -29,6 +29,11 @@ _ORGANISATION = re.compile(
 _AN_ORGANISATION_WORD = re.compile(_ORGANISATION_WORD)
 _CELL_SEPARATOR = re.compile(r"\s*[|·]\s*|\s+[–—-]\s+")
 _TITLE_LINES_OF_ANY_LENGTH = 3
+_LOWER_CASE_TITLE = re.compile(
+    r"(?:(?i:the)\s+)?(?:(?i:global|worldwide)\s+)?(?P<market>[A-Z0-9][\w&+/'’-]*(?:\s+[\w&+/'’-]+){0,3}?)\s+"
+    r"(?:market|industry)(?:\s+(?:in|of)\s+(?:19|20)\d{2})?"
+)
+_MAX_LOWER_CASE_TITLE_LENGTH = 60
 _HEADER_FIELD = re.compile(
     r"(?P<key>(?i:pages|no\. of pages|base year(?:\s+for\s+estimat(?:e|ion))?|release date|released|release|published"
     r"|publication date|author|authors|publisher|published by))\s*:\s*(?P<value>[^|\n\r]+)"
@@ -230,6 +235,10 @@ def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
     """(title, market) from the first short heading-like line that names a market (no sentence punctuation)."""
     for position, sentence in enumerate(sentences[:_TITLE_SEARCH_LINES]):
         if "Market" not in sentence.text and "Industry" not in sentence.text:
+            # "The VR/AR market in 2023": a short heading in lower case
+            heading = _LOWER_CASE_TITLE.fullmatch(_MARKUP.sub("", sentence.text))
+            if heading and len(heading.group(0)) <= _MAX_LOWER_CASE_TITLE_LENGTH:
+                return heading.group(0), heading.group("market")
             continue  # _TITLE cannot match
         line = _MARKUP.sub("", sentence.text)
         too_long = len(line) > _MAX_TITLE_LENGTH and position >= _TITLE_LINES_OF_ANY_LENGTH
