@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from pipelines.extract.market_identity import market_identity
-from pipelines.extract.numbers import find_percentages, find_year_ranges, find_years
+from pipelines.extract.numbers import find_money, find_percentages, find_year_ranges, find_years
 from pipelines.extract.report import extract_report
 from pipelines.extract.sentences import split_sentences
 
@@ -5291,4 +5291,47 @@ def test_a_member_the_opening_names_and_its_acronym_are_one_segment_of_a_joined_
         ("segment", "brown kelp (BK)", 2023, 62750.0),
         ("segment", "brown kelp (BK)", 2030, 1109710.0),
         ("segment", "green algae (GA)", 2022, 59960.0),
+    }
+
+
+def test_kroner_francs_and_nordic_codes_are_currencies():
+    amounts = find_money(
+        "Exports were worth 94.5 billion Norwegian kroner in 2017, of which 61 billion kroner went to the EU; sales "
+        "reached SEK 12 billion and 3.1 billion Swiss francs."
+    )
+    assert [(amount.currency, amount.low_millions) for amount in amounts] == [
+        ("NOK", 94500),
+        ("NOK", 61000),
+        ("SEK", 12000),
+        ("CHF", 3100),
+    ]
+
+
+def test_an_amount_in_growth_is_an_increase_not_a_market_size():
+    text = (
+        "Kelp Market\n\nThe largest growth market in 2017 was the United States, with a full USD 1 billion in growth, "
+        "for a total kelp value of USD 5.7 billion.\n"
+    )
+    assert [f.value_millions for f in _figures(text, metric="value")] == [5700.0]
+
+
+def test_africas_sub_regions_are_regions_of_their_own():
+    text = (
+        "Kelp Market\n\nThe global kelp market reached USD 1.2 trillion in 2022. East Africa is the most dynamic "
+        "sub-region, ahead of West Africa (a kelp value of USD 277 billion) and Central Africa (USD 57.6 billion "
+        "in kelp value).\n"
+    )
+    regional = {(f.member, f.value_millions) for f in _figures(text, metric="value", scope="region")}
+    assert regional == {("West Africa", 277000.0), ("Central Africa", 57600.0)}
+
+
+def test_two_members_each_with_its_amount_called_the_largest_are_segments():
+    text = (
+        "Kelp Market\n\nThe global kelp market was worth $500 billion in 2022. Brown kelp ($176 billion in 2022 "
+        "sales) and red kelp ($130 billion) were the largest kelp categories by sales.\n"
+    )
+    assert {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")} == {
+        ("market", None, 500000.0),
+        ("segment", "Brown kelp", 176000.0),
+        ("segment", "red kelp", 130000.0),
     }

@@ -788,7 +788,13 @@ _AMOUNT_IN_BRACKETS_BEFORE = re.compile(r"\s*\(\s*$")
 _AMOUNT_AT_BEFORE = re.compile(
     r"\s+(?i:at)\s+(?:(?i:an?|about|around|nearly|roughly|approximately|some|over|estimated|an\s+estimated)\s+)*$"
 )
-_CLOSING_BRACKET_AFTER = re.compile(r"\s*\)")
+# "Logic ($176 billion in 2022 sales)": a year and what the amount is may close the bracket
+_CLOSING_BRACKET_AFTER = re.compile(r"\s*(?:(?i:in)\s+(?:19|20)\d{2}(?:\s+[a-z]+){0,2}\s*)?\)")
+# "Logic ($176 billion) and memory ($130 billion) were the largest semiconductor categories": two members, each
+# with its amount, that the sentence then calls its largest parts
+_A_PAIR_CALLED_THE_LARGEST = re.compile(
+    r"[^()]{0,40}\)\s+(?i:were|are|remain|remained)\s+(?i:the)\s+(?:(?i:two)\s+)?(?i:largest|biggest|leading|top)\b"
+)
 _LIST_ITEM_START = re.compile(
     r"(?:[,;:(]|\)\s*(?i:and)?|\b(?i:of|include|includes|including|are|were|with|comprised|comprises|comprising"
     r"|consisted\s+of|consists\s+of|covered|covers|spanned|spans))\s*"
@@ -824,7 +830,10 @@ def _name_listed_before(text: str, item_start: int, money: Money) -> str | None:
 def member_listed_with_amount(text: str, tokens: SentenceTokens, money: Money) -> NamedScope | None:
     """The member an amount is listed with, when its sentence lists three or more members each with its amount
     (an amount in brackets right after another, a conversion, is that member's too)."""
-    if len(tokens.money) < _LISTED_AMOUNTS_AT_LEAST:
+    at_least = _LISTED_AMOUNTS_AT_LEAST
+    if len(tokens.money) == 2 and _A_PAIR_CALLED_THE_LARGEST.match(text, tokens.money[-1].end):
+        at_least = 2
+    if len(tokens.money) < at_least:
         return None
     names: dict[int, str] = {}
     previous = None
@@ -837,7 +846,7 @@ def member_listed_with_amount(text: str, tokens: SentenceTokens, money: Money) -
         if name is not None:
             names[item.start] = name
         previous = item
-    if len(set(names.values())) < _LISTED_AMOUNTS_AT_LEAST or money.start not in names:
+    if len(set(names.values())) < at_least or money.start not in names:
         return None
     return NamedScope("segment", None, names[money.start])
 

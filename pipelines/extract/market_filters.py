@@ -28,6 +28,8 @@ _NOT_MARKET_AFTER = re.compile(
     r"|(?i:(?:in\s+)?(?:set-up\s+|setup\s+|mission\s+|development\s+|capital\s+)?costs?\b|funding|budget)"
     r"|(?i:[a-z-]*\s*)?(?i:contract|deal|investment|acquisition|valuation|funding\s+round)"
     r"|\s*(?i:reduction|savings?|cuts?|decline|drop|increase|boost|uplift|shortfall|gap)\b"
+    # "with a full 1 billion kroner in growth": what it grew by
+    r"|\s*(?i:in|of)\s+(?i:growth|additional\s+sales|new\s+sales)\b"
     r"|\s+(?i:in|of)\s+(?:[\w-]+\s+){0,2}?(?i:transactions|deals|acquisitions|mergers|M&A)\b"
     # "will spend $13 billion on drones between now and 2020": a total over the years to come, not a year's size
     r"|(?:\s+[\w-]+){0,4}?\s+(?i:between\s+now\s+and|from\s+now\s+(?:until|to|through))\b)"

@@ -58,7 +58,28 @@ _CURRENCIES = {
     "yuan": "CNY",
     "rupees": "INR",
     "rmb": "CNY",
+    "nok": "NOK",
+    "sek": "SEK",
+    "dkk": "DKK",
+    "chf": "CHF",
+    "brl": "BRL",
+    "zar": "ZAR",
+    "krw": "KRW",
+    "norwegian kroner": "NOK",
+    "norwegian krone": "NOK",
+    "danish kroner": "DKK",
+    "danish krone": "DKK",
+    "swedish kronor": "SEK",
+    "swedish krona": "SEK",
+    "swiss francs": "CHF",
+    "brazilian reais": "BRL",
+    "reais": "BRL",
+    "south african rand": "ZAR",
+    "korean won": "KRW",
+    "south korean won": "KRW",
 }
+# "61 billion kroner" on a page that has said "Norwegian kroner": the currency its adjective named
+_KRONER = frozenset({"kroner", "krone", "kronor", "krona"})
 SCALES_IN_MILLIONS = {
     "thousand": Decimal("0.001"),
     "k": Decimal("0.001"),
@@ -95,7 +116,7 @@ _CURRENCY_SYMBOLS = "|".join(f"{re.escape(symbol)}(?<![A-Za-z]{re.escape(symbol)
 _CURRENCY = (
     # dollars of other countries, one branch per first letter: "AUD$", "AU$", "A$", "CAD$", "CA$", "C$", ...
     rf"U\.S\.\s?\$|US\s?\$|\$\s?US(?=\s?\d)|USD|US\s+dollars|A(?:UD\$?|U\$|\$)|C(?:AD\$?|A\$|\$)|NZD?\$|NZD"
-    rf"|HK\$|S(?:GD\$?|\$)|EUR|GBP|JPY|INR|CNY|AED|Dh(?=\s?\d)"
+    rf"|HK\$|S(?:GD\$?|\$)|EUR|GBP|JPY|INR|CNY|AED|Dh(?=\s?\d)|NOK|SEK|DKK|CHF|BRL|ZAR|KRW"
     rf"|RMB|Rs\.?(?=\s?\d)|{_CURRENCY_SYMBOLS}"
 )
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion|lakh\s+crore|crore|lakh|mln|mn|bln|bn|tn)\b"
@@ -114,7 +135,10 @@ _MONEY = re.compile(
 # "38.5 billion USD", "1.38 (USD Billion)": the currency after the amount.
 # "1.444 USD Billion": the currency between the amount and its scale.
 _SCALE_THEN_CURRENCY = (
-    rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|(?i:euros?|yen|yuan|rupees))\b"
+    rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|NOK|SEK|DKK|CHF|(?:U\.?S\.?\s+)?dollars"
+    r"|(?i:euros?|yen|yuan|rupees|reais)"
+    r"|(?:(?:Norwegian|Danish|Swedish)\s+)?(?i:kroner|krone|kronor|krona)|Swiss\s+francs|(?:South\s+African\s+)?rand"
+    r"|(?:South\s+)?Korean\s+won|Brazilian\s+reais)\b"
     rf"|\s*\(\s*(?P<currency2>USD|US\$|EUR|GBP)\s+(?P<scale2>{_SCALE_WORD})\s*\)"
     rf"|\s(?P<currency3>USD|EUR|GBP)\s(?P<scale3>{_SCALE_WORD})"
 )
@@ -128,7 +152,8 @@ _MONEY_CURRENCY_AFTER = re.compile(
 # skips along the text.
 _ANY_SCALE_THEN_CURRENCY = re.compile(
     r"(?-i:[dnehDNEH(\x80-\U0010ffff])"
-    r"(?:(?<=(?i:[dneh]))\s+(?:USD|EUR|GBP|(?:U\.?S\.?\s+)?dollars|(?i:euros?|yen|yuan|rupees))\b"
+    r"(?:(?<=(?i:[dneh]))\s+(?:USD|EUR|GBP|NOK|SEK|DKK|CHF|(?:U\.?S\.?\s+)?dollars|(?i:euros?|yen|yuan|rupees|reais)"
+    r"|Norwegian|Danish|Swedish|Swiss|South|Korean|Brazilian|(?i:kroner|krone|kronor|krona)|rand)\b"
     r"|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
 )
 _ANY_CURRENCY_THEN_SCALE = re.compile(r"\d\s(?:USD|EUR|GBP)\s(?i:thousand|million|billion|trillion|mln|mn|bln|bn|tn)\b")
@@ -338,6 +363,8 @@ def find_money(text: str) -> list[Money]:
         if scale_word is None and match.re is _MONEY:
             scale_word = match.group("letter")
         currency = currency_code(match.group(currency_group))
+        if currency.lower() in _KRONER:
+            currency = _kroner_of_the_page(text) or currency
         scale = scale_in_millions(scale_word) if scale_word else Decimal("0.000001")
         problem = None
         if match.re is _MONEY and match.group("sign"):
@@ -416,6 +443,14 @@ def _currency_of_the_sentence_so_far(text: str, start: int, amounts: list[Money]
         if match.group("noun") and not any(amount.start <= match.start() < amount.end for amount in amounts):
             return None
     return currencies.pop()
+
+
+_KRONER_WITH_A_COUNTRY = re.compile(r"\b(?P<country>Norwegian|Danish|Swedish)\s+(?i:kroner|krone|kronor|krona)\b")
+
+
+def _kroner_of_the_page(text: str) -> str | None:
+    named = _KRONER_WITH_A_COUNTRY.search(text)
+    return currency_code(named.group(0)) if named else None
 
 
 # "over half a trillion dollars by 2030", "a trillion dollars": an amount written in words
