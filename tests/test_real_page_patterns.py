@@ -5335,3 +5335,31 @@ def test_two_members_each_with_its_amount_called_the_largest_are_segments():
         ("segment", "Brown kelp", 176000.0),
         ("segment", "red kelp", 130000.0),
     }
+
+
+def test_shares_contributed_to_the_whole_are_shares_but_not_to_a_countrys_gdp():
+    text = (
+        "Kelp Market\n\nThe Asia-Pacific region contributed a massive 64% to worldwide consumer spending on kelp in "
+        "2023. In stark contrast, North America and Europe trail behind, contributing 18% and 12% respectively to "
+        "the total revenue. India is the 3rd largest kelp grower in Asia, contributing 7% to the nation's GDP.\n"
+    )
+    assert {(f.member, f.pct) for f in _figures(text, metric="share")} == {
+        ("Asia Pacific", 64.0),
+        ("North America", 18.0),
+        ("Europe", 12.0),
+    }
+
+
+def test_what_a_place_spends_a_year_on_the_market_and_on_its_parts():
+    text = (
+        "Exploring the UK Kelp Industry: 15 Statistics and Trends to Know\n\nThe UK spends a staggering £8 billion a "
+        "year on kelp, with kelp snacks totaling nearly £5 billion annually. Additionally, kelp owners spend £1.2 "
+        "billion a year on kelp fertiliser to keep their farms growing.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "UK Kelp"
+    assert {(f.scope, f.member, f.value_millions) for f in report.figures} == {
+        ("market", None, 8000.0),
+        ("segment", "kelp snacks", 5000.0),
+        ("segment", "kelp fertiliser", 1200.0),
+    }

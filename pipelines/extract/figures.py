@@ -206,10 +206,26 @@ def _a_wider_market_the_subject_is_in(sentence_text: str, named: str, market: st
     return 0 <= own < at and bool(_IN_A_WIDER_MARKET.search(sentence_text, 0, at))
 
 
+# "The UK spends a staggering £8 billion a year on pets": what a place spends on the market's product
+_A_YEAR_SPENT_ON = re.compile(
+    r"\s+(?:(?i:a|per|each)\s+(?i:year|annum)|(?i:annually))\s+(?i:on)\s+(?:(?i:the|their)\s+)?"
+)
+
+
+_WHAT_IS_BOUGHT = re.compile(r"[a-z][\w'’-]*(?:\s+(?!(?:to|for|and|in|with|that|which|as|by)\b)[a-z][\w'’-]*){0,2}")
+
+
 def _the_markets_name_right_after(text: str, amount_end: int, market: str | None) -> bool:
-    """ "The $20.1 billion titanium dioxide is one of the growth markets": the amount names the market's size."""
+    """ "The $20.1 billion titanium dioxide is one of the growth markets": the amount names the market's size; so
+    does "£8 billion a year on pets" on a pet page."""
     if not market:
         return False
+    if spent_on := _A_YEAR_SPENT_ON.match(text, amount_end):
+        named = re.match(r"[\w'’-]+(?:\s+[\w'’-]+){0,2}", text[spent_on.end() : spent_on.end() + 40])
+        words = named.group(0).split() if named else []
+        return any(
+            relation_to_the_market(" ".join(words[:size]), market) == "same" for size in range(1, len(words) + 1)
+        )
     after = text[amount_end : amount_end + len(market) + 2]
     return (
         after[:1] in " \t"
@@ -302,6 +318,10 @@ _ATTRIBUTED_TO_AFTER_AN_AMOUNT = re.compile(
 _FROM_A_SEGMENT_AFTER_AN_AMOUNT = re.compile(
     r"\s+(?i:deriving|derived|coming|came|generated)\s+(?i:from|by)\s+(?:(?i:the)\s+)?"
     r"(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?)\s+(?i:segment|sector|category|business)\b"
+)
+_WITH_A_PART_TOTALING = re.compile(
+    r",\s+(?i:with)\s+(?P<member>[a-z][a-z'’ -]{2,40}?)\s+(?i:totaling|totalling|totaled|totalled|amounting\s+to"
+    r"|reaching|worth)\s+(?:(?i:nearly|about|around|almost|over|more\s+than|some|roughly|approximately)\s+)?$"
 )
 _MEMBER_OPENING_THEN_THE_MARKET = re.compile(
     r"[-•*·\s]*(?:(?i:in\s+the\s+(?:\w+\s+)?(?:segment|category|field)\s+of|regarding|as\s+for|as\s+regards"
@@ -1014,6 +1034,25 @@ def extract_figures(
                 named = next((m.target for m in tokens.mentions if m.start == owner.end()), None)
                 if named is not None:
                     target, within_region = named, None
+            if (
+                isinstance(item, Money)
+                and market
+                and (part := _WITH_A_PART_TOTALING.search(text, max(sentence.char_start, item.start - 80), item.start))
+                and not NOT_A_MEMBER.fullmatch(part.group("member"))
+                and relation_to_the_market(part.group("member"), market) != "same"
+            ):
+                # "The UK spends £8 billion a year on pets, with vet bills totaling nearly £5 billion annually"
+                target, within_region = NamedScope("segment", None, part.group("member")), None
+            if (
+                target is None
+                and isinstance(item, Money)
+                and market
+                and (spent_on := _A_YEAR_SPENT_ON.match(text, item.end))
+                and (what := _WHAT_IS_BOUGHT.match(text, spent_on.end()))
+                and relation_to_the_market(what.group(0), market) != "same"
+            ):
+                # "pet owners spend £1.2 billion a year on grooming products" on a pet page
+                target = NamedScope("segment", None, what.group(0))
             if isinstance(item, Money) and (source := _FROM_A_SEGMENT_AFTER_AN_AMOUNT.match(text, item.end)):
                 target, within_region = NamedScope("segment", None, source.group("member")), None
             if not isinstance(item, Money) and (source := revenue_source(text, item, tokens)):

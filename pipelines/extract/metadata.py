@@ -18,7 +18,9 @@ _ORGANISATION_WORD = (
     r"|Reports|Associates|Marktforschung|Group|Strategies|Labs)"
 )
 _TITLE = re.compile(
-    r"^(?:(?i:the\s+)?(?i:global|worldwide)\s+)?(?P<market>[A-Z0-9][\w&+/,.'’() -]*?)\s*(?:[:|–-]\s*)?"
+    r"^(?:(?:Exploring|Understanding|Inside|Unpacking|Navigating|Analy[sz]ing|Examining|Decoding|Mapping)\s+)?"
+    r"(?:(?i:the\s+)?(?i:global|worldwide)\s+|(?i:the)\s+(?=[A-Z]))?"
+    r"(?P<market>[A-Z0-9][\w&+/,.'’() -]*?)\s*(?:[:|–-]\s*)?"
     r"(?:Market|Industry)\b"
     rf"(?!\s+{_ORGANISATION_WORD}\b\s*(?:$|[|·,]))"
 )

@@ -99,6 +99,10 @@ SHARE_BEFORE = re.compile(
 )
 
 
+_TO_A_WHOLE = (
+    r"to (?:the )?(?:worldwide |global |total |overall )?(?:[\w-]+ ){0,2}?"
+    r"(?:spending|revenues?|sales|market)\b(?! of\b)"
+)
 _SHARE_AFTER = re.compile(
     # "contributing more than 30% revenue in the market"
     r"^\s*(?i:share|market share|revenue\s+in\b"
@@ -106,8 +110,13 @@ _SHARE_AFTER = re.compile(
     r"|(?:[\w-]+\s+){1,4}?share\b"
     r"|of (?:the )?(?:total |global |overall |worldwide )+(?:(?:[\w-]+ ){0,3}?(?:market|revenues?)|sales)\b"
     r"|of (?:market |total )?(?:revenues?|sales|spending)\b"
-    r"|of (?:the )?[\w&' -]{1,40}? (?:market|industry)(?:'s)? (?:share|size|revenue))"
+    r"|of (?:the )?[\w&' -]{1,40}? (?:market|industry)(?:'s)? (?:share|size|revenue)"
+    # "contributing a massive 64% to worldwide consumer spending in mobile gaming", "contributing 18% and 12%
+    # respectively to the total revenue"
+    r"|(?:respectively )?" + _TO_A_WHOLE + ")"
 )
+# "contributing 18% and 12% respectively to the total revenue": the first of two shares
+_AND_A_SHARE_TO_A_WHOLE = re.compile(r"\s*and \d+(?:\.\d+)?\s?% (?:respectively )?" + _TO_A_WHOLE)
 # "final part production hit 28.3 percent of the $2.2 billion spent on 3-D printing": a part of an amount
 _OF_AN_AMOUNT_AFTER = re.compile(r"\s+(?i:of)\s+(?:(?i:the|an?|an\s+estimated)\s+)?(?:[$€£]|USD\s?|US\$|EUR\s?)\d")
 
@@ -314,7 +323,12 @@ def classify_percentage(
         return None  # "12% of the overall fertilizer consumption", "40% of these procedures": not of the market's value
     if _OF_A_FIRMS_REVENUE.match(after):
         return None  # "TSMC's 3nm process node accounts for 35% of its 2023 revenue": a company's own split
-    if SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after) or _OF_AN_AMOUNT_AFTER.match(text, percent.end):
+    if (
+        SHARE_BEFORE.search(before)
+        or _SHARE_AFTER.match(after)
+        or _OF_AN_AMOUNT_AFTER.match(text, percent.end)
+        or _AND_A_SHARE_TO_A_WHOLE.match(text, percent.end)
+    ):
         if _IN_VOLUME.search(before) and not _IN_VALUE.search(before + after):
             return None  # "The region represents the largest market in volume, at 47% of the global market"
         return "share"
