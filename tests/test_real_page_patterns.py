@@ -5363,3 +5363,22 @@ def test_what_a_place_spends_a_year_on_the_market_and_on_its_parts():
         ("segment", "kelp snacks", 5000.0),
         ("segment", "kelp fertiliser", 1200.0),
     }
+
+
+def test_the_forecast_period_a_rates_sentence_names_is_its_period():
+    text = (
+        "Kelp Market\n\nThe global kelp market is accounted as USD 293.56 billion in 2017 and expected to grow at a "
+        "CAGR of 5.95% to reach 405.23 billion by 2024 during the forecast period 2018-2024.\n"
+    )
+    assert _cagr(text)[:3] == (5.95, 2018, 2024)
+
+
+def test_a_title_naming_a_regions_market_by_its_adjective_keeps_the_region():
+    text = (
+        "North American Kelp Market to Reach $49.5 Billion by 2023\n\nIn 2012 the North American kelp market reached "
+        "$1.63 billion. The statistics show that the North American kelp market is expected to grow at a CAGR of "
+        "17.3 percent by 2023. The kelp market keeps growing.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "North American Kelp"
+    assert {(f.metric, f.scope) for f in report.figures} == {("value", "market"), ("cagr", "market")}

@@ -32,6 +32,7 @@ _FORECAST_PERIOD_WORDS = re.compile(
     r"|(?:upcoming|coming) years"
     r"|years to come)"
 )
+_A_FORECAST_PERIOD_BEFORE = re.compile(_FORECAST_PERIOD_WORDS.pattern + r"\W{0,3}(?i:of|from|between)?\W{0,2}$")
 # "reaching $739.43 billion by 2030 at a CAGR of 8.0%": a value "by" a year, the rate right after it.
 _REACHED_BY_THEN_RATE = re.compile(
     r"\b(?i:reach|reaches|reaching|hit|hits|hitting|touch|touching|surpass|surpassing|exceed|exceeding|to)\s+"
@@ -85,6 +86,18 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
     after_ranges = [r for r in tokens.ranges if percent.end <= r.start < clause_end]
     if after_ranges:
         return after_ranges[0].first_year, after_ranges[0].last_year
+    labelled = next(
+        (
+            r
+            for r in tokens.ranges
+            if r.start >= percent.end and _A_FORECAST_PERIOD_BEFORE.search(text, max(0, r.start - 30), r.start)
+        ),
+        None,
+    )
+    if labelled is not None and len([p for p in tokens.percentages if p.start < labelled.start]) == 1:
+        # "accounted as USD 293.56 billion in 2017 and expected to grow at a CAGR of 5.95% to reach 405.23 billion by
+        # 2024 during the forecast period 2018-2024": the period the sentence names for its one rate
+        return labelled.first_year, labelled.last_year
     # "13.4% in volume and 15.7% in value between 2020 and 2028": rates in a row share the range after the last
     later_ranges = [r for r in tokens.ranges if r.start >= clause_end]
     if later_ranges and not any(m.start < later_ranges[0].start and m.start >= percent.end for m in tokens.money):

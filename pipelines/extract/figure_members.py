@@ -163,7 +163,7 @@ _THE_MARKETS_OWN = re.compile(
 
 # Subjects that say who states a figure, not what it is of.
 _A_SOURCE = re.compile(
-    r"\b(?i:reports?|study|studies|surveys?|estimates?|analysis|analysts?|research|forecasts?|data|figures|who"
+    r"\b(?i:reports?|study|studies|surveys?|estimates?|analysis|analysts?|research|forecasts?|data|figures|statistics|numbers|who"
     r"|according|projections?|predictions?|advisory|consultancy|firm"
     # "IDC expects to see a compound annual growth rate of 10.4%": the source speaking
     r"|expects?|predicts?|anticipates?|believes?|says|said)\b"

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
+from pipelines.extract.gazetteer import place_of_adjective
 from pipelines.extract.geography import is_known_place, without_leading_places
 from pipelines.extract.key_words import matches_where_they_can_be
 from pipelines.extract.numbers import find_months
@@ -619,7 +620,8 @@ def _market_name(title_market: str | None, text: str) -> str | None:
             if phrase_key == key:
                 return title_market
             if key.endswith(" " + phrase_key) and len(phrase_key.split()) >= 2:
-                if is_known_place(key.removesuffix(" " + phrase_key)):
+                place = key.removesuffix(" " + phrase_key)
+                if is_known_place(place) or place_of_adjective(place):
                     return title_market  # "North America Cold Chain": the market of one region, named as such
                 return _display_name(name)  # the title's name behind a breadcrumb or a label
         first_word = title_market.split()[0].lower()
