@@ -5382,3 +5382,28 @@ def test_a_title_naming_a_regions_market_by_its_adjective_keeps_the_region():
     report = extract_report(text)
     assert report.metadata.market == "North American Kelp"
     assert {(f.metric, f.scope) for f in report.figures} == {("value", "market"), ("cagr", "market")}
+
+
+def test_parts_sized_by_an_amount_in_their_own_description_are_segments():
+    text = (
+        "Kelp Snacks Market\n\nGlobal kelp snacks sales reached $36.8 billion in 2007. Meanwhile, kelp chips, which at "
+        "$13.2 billion is the largest kelp snacks sector, showed the weakest performance in 2007. Within the $10.1 "
+        "billion kelp bars sector, honey bars have been the champion of growth. Kelp crackers made up 35% of the $5.8 "
+        "billion savoury kelp category.\n"
+    )
+    assert {(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")} >= {
+        ("market", None, 36800.0),
+        ("segment", "kelp chips", 13200.0),
+        ("segment", "kelp bars", 10100.0),
+    }
+    assert not [f for f in _figures(text, metric="value") if f.member == "savoury kelp"]
+
+
+def test_a_part_said_to_be_in_the_pages_market_is_a_segment_not_another_market():
+    text = (
+        "Kelp Snacks Market\n\nGlobal kelp snacks sales reached $36.8 billion in 2007. Kelp chips, worth $10.1 "
+        "billion, were the engine of dynamism in the global kelp snacks market.\n"
+    )
+    assert [(f.scope, f.member) for f in _figures(text, metric="value", value_millions=10100.0)] == [
+        ("segment", "Kelp chips")
+    ]

@@ -319,6 +319,43 @@ _FROM_A_SEGMENT_AFTER_AN_AMOUNT = re.compile(
     r"\s+(?i:deriving|derived|coming|came|generated)\s+(?i:from|by)\s+(?:(?i:the)\s+)?"
     r"(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?)\s+(?i:segment|sector|category|business)\b"
 )
+# "Within the $10.1 billion lip products sector", not "made up 35% of the EUR 5.8 billion plant-based food category"
+_THE_BEFORE = re.compile(r"(?<!\bof\s)(?<!\bOf\s)\b(?i:the)\s+$")
+_PART_NAMED_AFTER_AN_AMOUNT = re.compile(
+    r"\s+(?P<member>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?)\s+(?i:sector|segment|category|sub-segment)\b"
+)
+_PART_WHICH_AT = re.compile(r"(?P<member>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}),\s+(?i:which|that)\s+(?i:at)\s+$")
+_IS_THE_LARGEST_PART = re.compile(
+    r",?\s+(?i:is|was|remains)\s+(?i:the)\s+(?:(?i:second|third)[\s-]+)?(?i:largest|biggest|smallest|leading)\b"
+)
+
+
+def _in_the_markets_own(text: str, start: int, end: int, market: str) -> bool:
+    """Whether the text from ``start`` to ``end`` says "in the (global) <market> market"."""
+    inside = re.compile(
+        rf"\b(?i:in|within)\s+(?i:the)\s+(?:(?i:global|worldwide|overall|wider)\s+)?{re.escape(market)}\s+(?i:market|industry)\b",
+        re.IGNORECASE,
+    )
+    return inside.search(text, start, end) is not None
+
+
+def _a_part_sized_by_the_amount(text: str, sentence: Sentence, money: Money) -> str | None:
+    """The part of the market an amount sizes as a name's attribute: "the $10.1 billion lip products sector";
+    "facial makeup, which at $13.2 billion is the largest color cosmetics sector"."""
+    if _THE_BEFORE.search(text, max(sentence.char_start, money.start - 5), money.start) and (
+        part := _PART_NAMED_AFTER_AN_AMOUNT.match(text, money.end)
+    ):
+        return part.group("member") if not NOT_A_MEMBER.fullmatch(part.group("member")) else None
+    which_at = _PART_WHICH_AT.search(text, max(sentence.char_start, money.start - 60), money.start)
+    if (
+        which_at
+        and _IS_THE_LARGEST_PART.match(text, money.end)
+        and not NOT_A_MEMBER.fullmatch(which_at.group("member"))
+    ):
+        return which_at.group("member")
+    return None
+
+
 _WITH_A_PART_TOTALING = re.compile(
     r",\s+(?i:with)\s+(?P<member>[a-z][a-z'’ -]{2,40}?)\s+(?i:totaling|totalling|totaled|totalled|amounting\s+to"
     r"|reaching|worth)\s+(?:(?i:nearly|about|around|almost|over|more\s+than|some|roughly|approximately)\s+)?$"
@@ -1053,6 +1090,10 @@ def extract_figures(
             ):
                 # "pet owners spend £1.2 billion a year on grooming products" on a pet page
                 target = NamedScope("segment", None, what.group(0))
+            if isinstance(item, Money) and (part := _a_part_sized_by_the_amount(text, sentence, item)):
+                # "Within the $10.1 billion lip products sector", "facial makeup, which at $13.2 billion is the largest
+                # color cosmetics sector"
+                target, within_region = NamedScope("segment", None, part), None
             if isinstance(item, Money) and (source := _FROM_A_SEGMENT_AFTER_AN_AMOUNT.match(text, item.end)):
                 target, within_region = NamedScope("segment", None, source.group("member")), None
             if not isinstance(item, Money) and (source := revenue_source(text, item, tokens)):
@@ -1154,6 +1195,10 @@ def extract_figures(
                     relation = "same"
                 if relation == "other" and a_kind_of_its_product:
                     relation = "part"
+                if relation == "other" and _in_the_markets_own(text, item.end, sentence.char_end, market):
+                    # "Eye makeup, worth $10.1 billion, was the engine of dynamism in the global color cosmetics
+                    # market": a part of the page's market, said to be in it
+                    relation = "part"
                 if relation == "other" and product_key(named) in segments_the_page_names:
                     # "Leading Segments: Hotels, Cruises, and Camping ... The global camping market is set to expand
                     # at a CAGR of 7.28%": a market the page has called one of its segments, under its listed name
@@ -1165,6 +1210,13 @@ def extract_figures(
                     target = NamedScope(place[0], place[0], place[1])
                 elif relation == "part":
                     target = _segment_of_a_sub_market(named)
+                elif (
+                    named is None
+                    and (other := another_market_valued(sentence.text, market))
+                    and _in_the_markets_own(text, item.end, sentence.char_end, market)
+                ):
+                    target = NamedScope("segment", None, other)  # "Eye makeup, worth $10.1 billion, was the engine
+                    # of dynamism in the global color cosmetics market"
                 elif named is None and (other := another_market_valued(sentence.text, market)):
                     skip(f"{item.text!r} at {item.start}: a figure of another market ({other}), not of {market}")
                     continue
