@@ -5407,3 +5407,13 @@ def test_a_part_said_to_be_in_the_pages_market_is_a_segment_not_another_market()
     assert [(f.scope, f.member) for f in _figures(text, metric="value", value_millions=10100.0)] == [
         ("segment", "Kelp chips")
     ]
+
+
+def test_a_percent_contribution_from_a_part_is_that_parts_share():
+    text = (
+        "Kelp Market\n\nAccording to estimates, the kelp business recorded total revenue of USD 45 billion in 2010 "
+        "with 51% contribution from new kelp sales and 35 and 9 percent contribution from maintenance and "
+        "modernization.\n"
+    )
+    assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [("new kelp", 51.0)]
+    assert [(f.scope, f.value_millions) for f in _figures(text, metric="value")] == [("market", 45000.0)]

@@ -280,10 +280,14 @@ FOLLOWED_BY_MEMBER = re.compile(
     r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*[(\[]\s*)$"
 )
 REVENUE_FROM = re.compile(
-    r"\s+(?i:of)\s+(?:(?i:the|total|all|its|their)\s+)?(?i:revenues?|sales|income)\s+(?:(?i:comes?|came|is|was)\s+)?"
-    r"(?i:from|through|via|generated\s+(?:by|through|from))\s+(?:(?i:the)\s+)?"
+    r"(?:\s+(?i:of)\s+(?:(?i:the|total|all|its|their)\s+)?(?i:revenues?|sales|income)\s+(?:(?i:comes?|came|is|was)\s+)?"
+    r"(?i:from|through|via|generated\s+(?:by|through|from))"
+    # "total revenue of USD 45 billion in 2010 with 51% contribution from new equipment sales"
+    r"|\s+(?i:contribution)\s+(?i:from))\s+(?:(?i:the)\s+)?"
     r"(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?)(?=\s*(?:[.,;|)]|$)|\s+(?i:and|while|in|by|with|as)\b)"
 )
+_BARE_NUMBER_AND_BEFORE = re.compile(r"\d\s+(?i:and)\s+$")
+_SALES_AFTER_A_NAME = re.compile(r"(?<=\w)\s+(?i:sales|revenues?)$")
 FOLLOWED_BY_WORDS = re.compile(r"\b(?i:followed\s+by)\b")
 # Words no member's name holds: "the Asian region would rank second with an 18.72% share" names no member.
 _VERB_IN_A_NAME = re.compile(
@@ -480,6 +484,15 @@ def dimension_of_the_opening(sentence_text: str) -> str | None:
     return " ".join(by_dimension.group("dimension").lower().split()) if by_dimension else None
 
 
+def second_of_two_shares_from(text: str, percent: Percent) -> bool:
+    """ "35 and 9 percent contribution from maintenance and modernization": two shares, the first a bare number,
+    that the sentence pairs with two sources in order."""
+    return bool(
+        _BARE_NUMBER_AND_BEFORE.search(text, max(0, percent.start - 12), percent.start)
+        and REVENUE_FROM.match(text, percent.end)
+    )
+
+
 def revenue_source(text: str, percent: Percent, tokens: SentenceTokens) -> NamedScope | None:
     """ "Over 70% of revenue from online bookings": the segment a share of revenue comes from (not a place the
     gazetteer knows, which keeps its own reading)."""
@@ -488,7 +501,7 @@ def revenue_source(text: str, percent: Percent, tokens: SentenceTokens) -> Named
         return None
     if overlaps_a_mention(tokens, source.start("member"), source.end("member")):
         return None
-    return NamedScope("segment", None, source.group("member"))
+    return NamedScope("segment", None, _SALES_AFTER_A_NAME.sub("", source.group("member")))
 
 
 def firm_in_brackets(text: str, money: Money, tokens: SentenceTokens) -> str | None:

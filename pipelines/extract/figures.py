@@ -84,6 +84,7 @@ from pipelines.extract.figure_members import (
     reference_in,
     revenue_source,
     scope_for,
+    second_of_two_shares_from,
     segment_named_before,
     segment_named_the_kind,
     subject_after_openings,
@@ -1096,6 +1097,9 @@ def extract_figures(
                 target, within_region = NamedScope("segment", None, part), None
             if isinstance(item, Money) and (source := _FROM_A_SEGMENT_AFTER_AN_AMOUNT.match(text, item.end)):
                 target, within_region = NamedScope("segment", None, source.group("member")), None
+            if not isinstance(item, Money) and second_of_two_shares_from(text, item):
+                skip(f"{item.text!r} at {item.start}: the second of two shares written with one percent sign")
+                continue
             if not isinstance(item, Money) and (source := revenue_source(text, item, tokens)):
                 target, within_region = source, None
             if (

@@ -113,7 +113,7 @@ _SHARE_AFTER = re.compile(
     r"|of (?:the )?[\w&' -]{1,40}? (?:market|industry)(?:'s)? (?:share|size|revenue)"
     # "contributing a massive 64% to worldwide consumer spending in mobile gaming", "contributing 18% and 12%
     # respectively to the total revenue"
-    r"|(?:respectively )?" + _TO_A_WHOLE + ")"
+    r"|(?:respectively )?" + _TO_A_WHOLE + "|contribution from\\b)"
 )
 # "contributing 18% and 12% respectively to the total revenue": the first of two shares
 _AND_A_SHARE_TO_A_WHOLE = re.compile(r"\s*and \d+(?:\.\d+)?\s?% (?:respectively )?" + _TO_A_WHOLE)
