@@ -5417,3 +5417,22 @@ def test_a_percent_contribution_from_a_part_is_that_parts_share():
     )
     assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [("new kelp", 51.0)]
     assert [(f.scope, f.value_millions) for f in _figures(text, metric="value")] == [("market", 45000.0)]
+
+
+def test_a_percentage_in_brackets_after_a_members_amount_is_its_share():
+    text = (
+        "Billion Dollar Kelp Market\n\nIn 2005, tourists spent an estimated 682 billion dollars on kelp. Europe "
+        "generated a total of 347 billion dollars (51 per cent) last year; Asia generated 139 billion (20 per cent); "
+        "the Near East 29 billion (4 per cent).\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Kelp"
+    assert {(f.metric, f.member, f.value_millions or f.pct) for f in report.figures} == {
+        ("value", None, 682000.0),
+        ("value", "Europe", 347000.0),
+        ("share", "Europe", 51.0),
+        ("value", "Asia", 139000.0),
+        ("share", "Asia", 20.0),
+        ("value", "Near East", 29000.0),
+        ("share", "Near East", 4.0),
+    }

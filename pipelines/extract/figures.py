@@ -620,6 +620,8 @@ _WHICH_GREW = re.compile(r"\s*,?\s*(?i:which|that)\s+[^.;%$€£\d]{0,80}")
 _LEADS_THE_GROWTH = re.compile(
     r"\b(?i:(?:is|are)\s+(?:leading|driving|outpacing)|leads|led|drives|outpaces)\s+(?i:the)\b"
 )
+_IN_BRACKETS_AFTER_AN_AMOUNT = re.compile(r"(?:\s+(?i:dollars|euros))?\s*\(\s*")
+_CLOSING_BRACKET = re.compile(r"\s*\)")
 _SHARE_RIGHT_AFTER_AN_AMOUNT = re.compile(
     r"(?:\s+(?i:in)\s+(?:19|20)\d{2})?\s*(?:\(|,\s*(?:(?i:or|representing|accounting\s+for)\s+)?|\s+(?i:or)\s+)"
     r"\s*(?:(?i:about|around|nearly|roughly|approximately|almost|over|some)\s+)?"
@@ -1540,11 +1542,12 @@ def extract_figures(
             amount_before = figures[-1] if len(figures) > figures_before_the_sentence else None
             if (
                 metric == "share"
-                and target is None
                 and amount_before is not None
                 and amount_before.metric == "value"
                 and amount_before.scope != "market"
-                and _SHARE_RIGHT_AFTER_AN_AMOUNT.fullmatch(text, amount_before.figure_end, item.start)
+                and (restated := _SHARE_RIGHT_AFTER_AN_AMOUNT.fullmatch(text, amount_before.figure_end, item.start))
+                # "a total of 145 billion dollars (21 per cent)": in brackets, whatever else the sentence names
+                and (target is None or "(" in restated.group(0))
             ):
                 # "Package holidays are also significant, expected to contribute $331 billion, or 30% of the total
                 # revenue": the share of the member whose amount it restates
@@ -1564,6 +1567,17 @@ def extract_figures(
             if metric == "share" and target is not None and (other := another_market_a_share_is_of(text, item, market)):
                 skip(f"{item.text!r} at {item.start}: a share of another market ({other}), not of {market}")
                 continue
+            if (
+                metric is None
+                and amount_before is not None
+                and amount_before.metric == "value"
+                and amount_before.scope in ("region", "country", "segment")
+                and _IN_BRACKETS_AFTER_AN_AMOUNT.fullmatch(text, amount_before.figure_end, item.start)
+                and _CLOSING_BRACKET.match(text, item.end)
+            ):
+                # "Asia (incl. the Pacific region) generated 139 billion (20 per cent)": the member's part of the whole
+                metric, target = "share", NamedScope(amount_before.scope, amount_before.dimension, amount_before.member)
+                common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             previous_rate = (metric, item.end, target) if metric in ("cagr", "share") else None
             if metric is None:
                 skip(f"{item.text!r} at {item.start}: a percentage with no CAGR or share wording around it")

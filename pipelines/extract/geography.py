@@ -19,6 +19,7 @@ WORLD_REGIONS = (
     "Middle East & Africa",
     "Middle East & North Africa",
     "Middle East",
+    "Near East",
     "Africa",
     # Parts of the continents that publishers report on their own: "Western Europe" is not "Europe".
     "Western Europe",

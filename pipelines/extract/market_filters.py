@@ -85,7 +85,8 @@ _NOT_MARKET_BEFORE = re.compile(
     r"(?:[^.;]|(?<=vs)\.|(?<=\b[A-Z])\.|(?<=\d)\.(?=\d)){0,80}$"
 )
 _CONSUMERS_SPENT = re.compile(
-    r"\b(?i:consumers|shoppers|buyers|households|customers|americans|britons|europeans|people)\s+"
+    r"\b(?i:consumers|shoppers|buyers|households|customers|americans|britons|europeans|people|tourists|travell?ers"
+    r"|visitors|guests)\s+"
     r"(?:(?i:have|had|will\s+have)\s+)?(?i:spent)$"
 )
 # An amount of plain currency units under a million ("USD 6.20", "$98.9") is a price or a line item, never a

@@ -20,6 +20,8 @@ _ORGANISATION_WORD = (
 )
 _TITLE = re.compile(
     r"^(?:(?:Exploring|Understanding|Inside|Unpacking|Navigating|Analy[sz]ing|Examining|Decoding|Mapping)\s+)?"
+    # "Billion Dollar Tourism Market": how big, not what
+    r"(?:(?:(?i:the|a)\s+)?(?:Multi-?)?(?:Billion|Trillion|Million)[- ](?:Dollar|Euro)\s+)?"
     r"(?:(?i:the\s+)?(?i:global|worldwide)\s+|(?i:the)\s+(?=[A-Z]))?"
     r"(?P<market>[A-Z0-9][\w&+/,.'’() -]*?)\s*(?:[:|–-]\s*)?"
     r"(?:Market|Industry)\b"
