@@ -5436,3 +5436,19 @@ def test_a_percentage_in_brackets_after_a_members_amount_is_its_share():
         ("value", "Near East", 29000.0),
         ("share", "Near East", 4.0),
     }
+
+
+def test_a_rates_own_years_before_it_beat_the_years_of_the_next_clause():
+    text = (
+        "Kelp Market\n\nThrough 2014-17 the CAGR (compound annual rate of growth) increased by 11.7%, while between "
+        "2017-18 it went up 7%.\n"
+    )
+    assert _cagr(text)[:3] == (11.7, 2014, 2017)
+
+
+def test_a_second_member_whose_share_verb_is_left_out_keeps_its_share():
+    text = (
+        "Kelp Market\n\nThe kelp market was worth USD 14.8 billion in 2014. With regards to craft composition, brown "
+        "kelp accounted for 88.8% of the total and red kelp 11.2%.\n"
+    )
+    assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [("brown kelp", 88.8), ("red kelp", 11.2)]

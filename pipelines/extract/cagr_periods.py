@@ -32,6 +32,7 @@ _FORECAST_PERIOD_WORDS = re.compile(
     r"|(?:upcoming|coming) years"
     r"|years to come)"
 )
+_ANOTHER_CLAUSE = re.compile(r"[,;]\s*(?i:while|whereas|but)\b")
 _A_FORECAST_PERIOD_BEFORE = re.compile(_FORECAST_PERIOD_WORDS.pattern + r"\W{0,3}(?i:of|from|between)?\W{0,2}$")
 # "reaching $739.43 billion by 2030 at a CAGR of 8.0%": a value "by" a year, the rate right after it.
 _REACHED_BY_THEN_RATE = re.compile(
@@ -83,7 +84,13 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
     (else the forecast period's start); a year range before it that is not a study's span. Else FORECAST_PERIOD
     where the sentence says "the forecast period", else UNSTATED_PERIOD: both resolved from the page
     (``resolve_cagr_periods``)."""
-    after_ranges = [r for r in tokens.ranges if percent.end <= r.start < clause_end]
+    after_ranges = [
+        r
+        for r in tokens.ranges
+        if percent.end <= r.start < clause_end
+        # "Through 2014-17 the CAGR increased by 11.7%, while between 2017-18 it went up 7%": another clause's years
+        and not _ANOTHER_CLAUSE.search(text, percent.end, r.start)
+    ]
     if after_ranges:
         return after_ranges[0].first_year, after_ranges[0].last_year
     labelled = next(

@@ -620,6 +620,10 @@ _WHICH_GREW = re.compile(r"\s*,?\s*(?i:which|that)\s+[^.;%$€£\d]{0,80}")
 _LEADS_THE_GROWTH = re.compile(
     r"\b(?i:(?:is|are)\s+(?:leading|driving|outpacing)|leads|led|drives|outpaces)\s+(?i:the)\b"
 )
+_AND_A_MEMBER_ITS_SHARE = re.compile(
+    r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?i:total|market))?\s*,?\s+(?i:and|while)\s+(?:(?i:the)\s+)?"
+    r"(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?)\s+(?:(?i:at|with)\s+)?"
+)
 _IN_BRACKETS_AFTER_AN_AMOUNT = re.compile(r"(?:\s+(?i:dollars|euros))?\s*\(\s*")
 _CLOSING_BRACKET = re.compile(r"\s*\)")
 _SHARE_RIGHT_AFTER_AN_AMOUNT = re.compile(
@@ -1567,6 +1571,19 @@ def extract_figures(
             if metric == "share" and target is not None and (other := another_market_a_share_is_of(text, item, market)):
                 skip(f"{item.text!r} at {item.start}: a share of another market ({other}), not of {market}")
                 continue
+            if (
+                metric is None
+                and previous_rate
+                and previous_rate[0] == "share"
+                and previous_rate[1] >= sentence.char_start
+                and (elided := _AND_A_MEMBER_ITS_SHARE.fullmatch(text, previous_rate[1], item.start))
+                and not NOT_A_MEMBER.fullmatch(elided.group("member"))
+            ):
+                # "motorboats accounted for 88.8% of the total and sailboats 11.2%": the verb left out
+                member_start = elided.start("member")
+                named = next((m.target for m in tokens.mentions if m.start == member_start), None)
+                metric, target = "share", named or NamedScope("segment", None, elided.group("member"))
+                common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if (
                 metric is None
                 and amount_before is not None
