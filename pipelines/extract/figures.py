@@ -31,6 +31,7 @@ How a figure is read (rules measured on report pages):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -331,13 +332,27 @@ _IS_THE_LARGEST_PART = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=64)
+def _member_opening_then_the_market(sentence_text: str) -> re.Match | None:
+    return _MEMBER_OPENING_THEN_THE_MARKET.match(sentence_text)
+
+
+@functools.lru_cache(maxsize=64)
+def _member_leading_the_market(sentence_text: str) -> re.Match | None:
+    return MEMBER_LEADS_THE_MARKET.match(sentence_text)
+
+
 def _in_the_markets_own(text: str, start: int, end: int, market: str) -> bool:
     """Whether the text from ``start`` to ``end`` says "in the (global) <market> market"."""
-    inside = re.compile(
-        rf"\b(?i:in|within)\s+(?i:the)\s+(?:(?i:global|worldwide|overall|wider)\s+)?{re.escape(market)}\s+(?i:market|industry)\b",
+    return _the_market_as_a_container(market).search(text, start, end) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _the_market_as_a_container(market: str) -> re.Pattern:
+    return re.compile(
+        rf"\b(?:in|within)\s+the\s+(?:(?:global|worldwide|overall|wider)\s+)?{re.escape(market)}\s+(?:market|industry)\b",
         re.IGNORECASE,
     )
-    return inside.search(text, start, end) is not None
 
 
 def _a_part_sized_by_the_amount(text: str, sentence: Sentence, money: Money) -> str | None:
@@ -347,7 +362,10 @@ def _a_part_sized_by_the_amount(text: str, sentence: Sentence, money: Money) -> 
         part := _PART_NAMED_AFTER_AN_AMOUNT.match(text, money.end)
     ):
         return part.group("member") if not NOT_A_MEMBER.fullmatch(part.group("member")) else None
-    which_at = _PART_WHICH_AT.search(text, max(sentence.char_start, money.start - 60), money.start)
+    window = max(sentence.char_start, money.start - 60)
+    if " at " not in text[window : money.start]:
+        return None
+    which_at = _PART_WHICH_AT.search(text, window, money.start)
     if (
         which_at
         and _IS_THE_LARGEST_PART.match(text, money.end)
@@ -731,7 +749,13 @@ def _member_the_sentence_before_is_about(
 
 def _said_more_than_once(name: str, text: str) -> bool:
     """Whether the page writes ``name`` more than once as words ("AR" in "the AR market", not in "market")."""
-    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)) > 1
+    said = _the_name_as_words(name).finditer(text)
+    return next(said, None) is not None and next(said, None) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _the_name_as_words(name: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
 
 
 _WORLD_WIDE = re.compile(r"^(?:(?i:the)\s+)?(?:(?i:global|worldwide|world|overall|total)\s+)+")
@@ -1001,7 +1025,7 @@ def extract_figures(
                 skip(f"{item.text!r} at {item.start}: a conversion in brackets into dollars the page does not name")
                 continue
             target, within_region = scope_for(text, item.start, tokens, recent_mentions)
-            if (opening := _MEMBER_OPENING_THEN_THE_MARKET.match(sentence.text)) and not NOT_A_MEMBER.fullmatch(
+            if (opening := _member_opening_then_the_market(sentence.text)) and not NOT_A_MEMBER.fullmatch(
                 opening.group("member")
             ):
                 # "Regarding virtual reality (VR), the market size was estimated at $59.96 billion": the member the
@@ -1068,7 +1092,7 @@ def extract_figures(
             if isinstance(item, Money) and _THE_WHOLE_MARKET_AFTER.match(text, item.end):
                 # "North America accounts for a 41% share of the nearly $316 billion global e-learning market"
                 target, within_region = None, None
-            leader = MEMBER_LEADS_THE_MARKET.match(sentence.text)
+            leader = _member_leading_the_market(sentence.text)
             if follower := member_followed_by(text, item, tokens):
                 # "personal care leads the European market with 20.5 billion, followed by hygiene products (19.84
                 # billion)": the followers are parts of the place's market the leader leads

@@ -241,7 +241,8 @@ def _title_line(sentences: list[Sentence]) -> tuple[str, str] | None:
     for position, sentence in enumerate(sentences[:_TITLE_SEARCH_LINES]):
         if "Market" not in sentence.text and "Industry" not in sentence.text:
             # "The VR/AR market in 2023": a short heading in lower case
-            heading = _LOWER_CASE_TITLE.fullmatch(_MARKUP.sub("", sentence.text))
+            short = len(sentence.text) <= _MAX_LOWER_CASE_TITLE_LENGTH + 4
+            heading = _LOWER_CASE_TITLE.fullmatch(_MARKUP.sub("", sentence.text)) if short else None
             if heading and len(heading.group(0)) <= _MAX_LOWER_CASE_TITLE_LENGTH:
                 return heading.group(0), heading.group("market")
             continue  # _TITLE cannot match

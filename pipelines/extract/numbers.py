@@ -404,9 +404,9 @@ _UNKNOWN_CURRENCY_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Za-z]{0,2}\.?\s?$")
 
 
 def _with_bare_amounts(text: str, amounts: list[Money]) -> list[Money]:
-    if not _BARE_SCALED.search(text):
+    caption = _UNIT_CAPTION.search(text) if "illions of" in text else None
+    if not amounts and caption is None:
         return amounts
-    caption = _UNIT_CAPTION.search(text)
     caption_currency = (
         _CAPTION_CURRENCIES[_WHITESPACE_RUN.sub(" ", caption.group("currency").lower())] if caption else None
     )

@@ -104,6 +104,8 @@ def _period_in_headings(sentences: list[Sentence], forecast_only: bool = False) 
     """'Space Mining Market Size & Share, By Revenue, 2025-2032' (a chart title); with ``forecast_only``, only a
     heading that says it is a forecast ('Digital Health Market Growth & Forecast Analysis | 2023-2028')."""
     for sentence in sentences:
+        if len(sentence.text) > _HEADING_MAX_LENGTH or sentence.text.endswith("."):
+            continue
         if forecast_only and not _FORECAST_HEADING_WORDS.search(sentence.text):
             continue
         # a title broken over two lines: "Global Tea Market Is Projected To Grow At A" / "Moderate CAGR During The
