@@ -5452,3 +5452,16 @@ def test_a_second_member_whose_share_verb_is_left_out_keeps_its_share():
         "kelp accounted for 88.8% of the total and red kelp 11.2%.\n"
     )
     assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [("brown kelp", 88.8), ("red kelp", 11.2)]
+
+
+def test_figures_of_a_clause_ending_with_for_a_place_are_that_places():
+    text = (
+        "Kelp Market\n\nRevenue for Canada's kelp segment is projected at $2.408 billion, with 1.9% CAGR, and at "
+        "$1.705 billion and 6.1% CAGR (2019-2023) for Mexico.\n"
+    )
+    assert {(f.metric, f.member, f.value_millions or f.pct) for f in _figures(text)} == {
+        ("value", "Canada", 2408.0),
+        ("cagr", "Canada", 1.9),
+        ("value", "Mexico", 1705.0),
+        ("cagr", "Mexico", 6.1),
+    }

@@ -332,6 +332,26 @@ _IS_THE_LARGEST_PART = re.compile(
 )
 
 
+_AND_AT_BEFORE = re.compile(r",\s*(?i:and)\s+(?i:at)\s+(?:[^.;,]|\.(?=\d)){0,60}$")
+_FOR_BEFORE_A_PLACE = re.compile(r"(?:[^.;,]|\.(?=\d)){0,60}?\s(?i:for)\s+(?:(?i:the)\s+)?")
+_SENTENCE_END_AFTER = re.compile(r"\s*(?:[.;]|$)")
+
+
+def _the_place_a_clause_ends_with(text: str, item, tokens: SentenceTokens, sentence: Sentence) -> NamedScope | None:
+    """The place named last in a clause "and at <figures> for <place>." that the figure lies in."""
+    if not _AND_AT_BEFORE.search(text, max(sentence.char_start, item.start - 80), item.start + 1):
+        return None
+    for mention in tokens.mentions:
+        if (
+            mention.start > item.end
+            and mention.target.scope in ("region", "country")
+            and _FOR_BEFORE_A_PLACE.fullmatch(text, item.end, mention.start)
+            and _SENTENCE_END_AFTER.match(text, mention.end)
+        ):
+            return mention.target
+    return None
+
+
 @functools.lru_cache(maxsize=64)
 def _member_opening_then_the_market(sentence_text: str) -> re.Match | None:
     return _MEMBER_OPENING_THEN_THE_MARKET.match(sentence_text)
@@ -1025,6 +1045,9 @@ def extract_figures(
                 skip(f"{item.text!r} at {item.start}: a conversion in brackets into dollars the page does not name")
                 continue
             target, within_region = scope_for(text, item.start, tokens, recent_mentions)
+            if (place_after := _the_place_a_clause_ends_with(text, item, tokens, sentence)) is not None:
+                # "..., with 1.9% CAGR, and at $1.705 billion and 6.1% CAGR (2019-2023) for Mexico."
+                target, within_region = place_after, None
             if (opening := _member_opening_then_the_market(sentence.text)) and not NOT_A_MEMBER.fullmatch(
                 opening.group("member")
             ):
