@@ -5465,3 +5465,14 @@ def test_figures_of_a_clause_ending_with_for_a_place_are_that_places():
         ("value", "Mexico", 1705.0),
         ("cagr", "Mexico", 6.1),
     }
+
+
+def test_a_segment_named_before_the_markets_name_leaves_the_name_out_but_not_a_kind_of_the_market():
+    text = (
+        "Kelp Farm Market\n\nThe cloud service providers kelp farm segment will have the highest compound annual "
+        "growth rate of 17.7% from 2022 to 2030. The Still kelp farm segment held 83% of the market in 2016.\n"
+    )
+    assert {(f.metric, f.member) for f in _figures(text, scope="segment")} == {
+        ("cagr", "cloud service providers"),
+        ("share", "Still kelp farm"),
+    }

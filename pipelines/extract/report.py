@@ -242,21 +242,34 @@ def shares_dated_by_their_breakdown(figures: list[StatedFigure]) -> list[StatedF
     ]
 
 
+_SHORTEST_MEMBER_BEFORE_THE_MARKET = 2
+
+
 def segments_named_without_the_markets_name(
     figures: list[StatedFigure], listed_members: set[str], market: str | None
 ) -> list[StatedFigure]:
     """ "The metaverse ecommerce segment" on a metaverse page is the segment "ecommerce": a segment the page names
-    only in running prose as "the <market> <member> segment". A name the page's scope list writes stays, and so
-    does a sub-market's ("the pet pharmaceutical market" on a pet page)."""
+    only in running prose as "the <market> <member> segment" (or "the <member> <market> segment"). A name the
+    page's scope list writes stays, and so does a sub-market's ("the pet pharmaceutical market" on a pet page)."""
     if not market:
         return figures
-    prefix = market.lower() + " "
+    prefix, suffix = market.lower() + " ", " " + market.lower()
     listed = {member.lower() for member in listed_members}
+
+    def without_the_markets_name(member: str) -> str:
+        lowered = member.lower()
+        if lowered.startswith(prefix):
+            return member[len(prefix) :]
+        # "the cloud service providers data center segment" on a data center page; not "Still wine" on a wine page,
+        # whose one word before the market's name is a kind of it
+        if lowered.endswith(suffix) and len(member[: -len(suffix)].split()) >= _SHORTEST_MEMBER_BEFORE_THE_MARKET:
+            return member[: -len(suffix)]
+        return member
+
     return [
-        replace(figure, member=figure.member[len(prefix) :])
+        replace(figure, member=without_the_markets_name(figure.member))
         if figure.scope == "segment"
         and figure.member
-        and figure.member.lower().startswith(prefix)
         and figure.member.lower() not in listed
         and (figure.member + " segment").lower() in figure.quote.lower()
         else figure
