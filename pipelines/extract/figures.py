@@ -214,6 +214,7 @@ _A_YEAR_SPENT_ON = re.compile(
 )
 
 
+_UP_TO_THREE_WORDS = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+){0,2}")
 _WHAT_IS_BOUGHT = re.compile(r"[a-z][\w'’-]*(?:\s+(?!(?:to|for|and|in|with|that|which|as|by)\b)[a-z][\w'’-]*){0,2}")
 
 
@@ -223,7 +224,7 @@ def _the_markets_name_right_after(text: str, amount_end: int, market: str | None
     if not market:
         return False
     if spent_on := _A_YEAR_SPENT_ON.match(text, amount_end):
-        named = re.match(r"[\w'’-]+(?:\s+[\w'’-]+){0,2}", text[spent_on.end() : spent_on.end() + 40])
+        named = _UP_TO_THREE_WORDS.match(text, spent_on.end(), spent_on.end() + 40)
         words = named.group(0).split() if named else []
         return any(
             relation_to_the_market(" ".join(words[:size]), market) == "same" for size in range(1, len(words) + 1)
@@ -578,6 +579,11 @@ def _another_market_of_the_place(
 def _end_of_place(tokens: SentenceTokens, place: NamedScope, figure_start: int) -> int:
     ends = [mention.end for mention in tokens.mentions if mention.target == place and mention.end <= figure_start]
     return ends[-1] if ends else figure_start
+
+
+def _named_at(tokens: SentenceTokens, start: int) -> NamedScope | None:
+    """The place or segment the gazetteer names starting at ``start``, if any."""
+    return next((mention.target for mention in tokens.mentions if mention.start == start), None)
 
 
 def _place_of_the_led_market(tokens: SentenceTokens, sentence: Sentence, leader: re.Match) -> str | None:
@@ -1054,7 +1060,7 @@ def extract_figures(
                 # "Regarding virtual reality (VR), the market size was estimated at $59.96 billion": the member the
                 # opening names is what "the market" means here
                 member_start = sentence.char_start + opening.start("member")
-                named = next((m.target for m in tokens.mentions if m.start == member_start), None)
+                named = _named_at(tokens, member_start)
                 target, within_region = named or NamedScope("segment", None, opening.group("member")), None
             if (
                 target is not None
@@ -1073,7 +1079,7 @@ def extract_figures(
                 and year_of_a_list_heading(text, sentences, position) is None
             ):
                 # "Breakdown:" over "Food $30.32 billion", "Vet Care $18.11 billion": each line's member
-                named = next((m.target for m in tokens.mentions if m.start == labelled.member_start), None)
+                named = _named_at(tokens, labelled.member_start)
                 target = named or NamedScope("segment", None, labelled.member)
             if (
                 target is None
@@ -1122,7 +1128,7 @@ def extract_figures(
                 target, within_region = follower, leader and _place_of_the_led_market(tokens, sentence, leader)
             if isinstance(item, Money) and (owner := _ATTRIBUTED_TO_AFTER_AN_AMOUNT.match(text, item.end, clause_end)):
                 # "... of which around 21.83 billion U.S. dollars was attributable to the United States"
-                named = next((m.target for m in tokens.mentions if m.start == owner.end()), None)
+                named = _named_at(tokens, owner.end())
                 if named is not None:
                     target, within_region = named, None
             if (
@@ -1267,16 +1273,13 @@ def extract_figures(
                     target = NamedScope(place[0], place[0], place[1])
                 elif relation == "part":
                     target = _segment_of_a_sub_market(named)
-                elif (
-                    named is None
-                    and (other := another_market_valued(sentence.text, market))
-                    and _in_the_markets_own(text, item.end, sentence.char_end, market)
-                ):
-                    target = NamedScope("segment", None, other)  # "Eye makeup, worth $10.1 billion, was the engine
-                    # of dynamism in the global color cosmetics market"
                 elif named is None and (other := another_market_valued(sentence.text, market)):
-                    skip(f"{item.text!r} at {item.start}: a figure of another market ({other}), not of {market}")
-                    continue
+                    if not _in_the_markets_own(text, item.end, sentence.char_end, market):
+                        skip(f"{item.text!r} at {item.start}: a figure of another market ({other}), not of {market}")
+                        continue
+                    # "Eye makeup, worth $10.1 billion, was the engine of dynamism in the global color cosmetics
+                    # market": a part of the page's market, said to be in it
+                    target = NamedScope("segment", None, other)
                 elif named is None and (subject := _subject_after_a_place_opening(sentence.text)):
                     # "PC games will increase 6.2% Y/Y to $37.4B in 2020" on a games page: a sentence about a kind
                     # of the market's product is about a sub-market, a segment
@@ -1452,7 +1455,7 @@ def extract_figures(
                 # "- By Type: Battery Electric Vehicle (52.0%)", "- Largest Region (2024): Asia Pacific (50%)",
                 # "- Top Segment: Video-sharing Platforms (42.7% share)"
                 metric = "share"
-                named = next((m.target for m in tokens.mentions if m.start == labelled_member.start("member")), None)
+                named = _named_at(tokens, labelled_member.start("member"))
                 dimension = (labelled_member.group("dimension") or labelled_member.group("largest")).lower()
                 target = named or NamedScope("segment", dimension, labelled_member.group("member"))
                 common.update(scope=target.scope, dimension=target.dimension, member=target.member)
@@ -1628,7 +1631,7 @@ def extract_figures(
             ):
                 # "motorboats accounted for 88.8% of the total and sailboats 11.2%": the verb left out
                 member_start = elided.start("member")
-                named = next((m.target for m in tokens.mentions if m.start == member_start), None)
+                named = _named_at(tokens, member_start)
                 metric, target = "share", named or NamedScope("segment", None, elided.group("member"))
                 common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if (
