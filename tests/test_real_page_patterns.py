@@ -5476,3 +5476,14 @@ def test_a_segment_named_before_the_markets_name_leaves_the_name_out_but_not_a_k
         ("cagr", "cloud service providers"),
         ("share", "Still kelp farm"),
     }
+
+
+def test_the_amount_a_move_ends_at_takes_no_year_from_the_amount_it_starts_from():
+    text = (
+        "Kelp Market\n\nThe kelp market was worth USD 5.1 billion in 2023. Sales of kelp snacks are expected to fall "
+        "from 369 million euros in 2023 to approximately 363 million.\n"
+    )
+    assert [(f.value_millions, f.year) for f in _figures(text, metric="value", currency="EUR")] == [
+        (369.0, 2023),
+        (363.0, None),
+    ]

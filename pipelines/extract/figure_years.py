@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipelines.extract.numbers import A_YEAR, Money, Percent
+from pipelines.extract.numbers import A_YEAR, Money, Percent, YearMention
 from pipelines.extract.records import StatedFigure
 from pipelines.extract.sentence_tokens import SentenceTokens
 from pipelines.extract.text_tables import CellHint
@@ -166,10 +166,27 @@ def year_for(
         # "By 2020, capacity is expected to reach 1.7 gigawatts, an eightfold increase from 2015, and will have a
         # $2.5 billion market value": the year compared with is no year of the amount; the opening year is
         return int(by_year.group("year"))
+    if before and _the_year_of_the_amount_a_move_starts_from(before[-1], figure_start, tokens):
+        # "expected to fall from 369 billion euros in 2023 to approximately 363 billion": 2023 is the start's
+        return None
     is_a_percentage = any(percent.start == figure_start for percent in tokens.percentages)
     if not before and is_a_percentage and (closing := _year_closing_the_sentence(figure_end, tokens)) is not None:
         return closing
     return before[-1].year if before else None
+
+
+_IN_BEFORE_A_YEAR = re.compile(r"\s+(?i:in)\s+$")
+_TO_AFTER_A_YEAR = re.compile(r"\s*,?\s+(?i:to)\s+" + _ROUGHLY)
+
+
+def _the_year_of_the_amount_a_move_starts_from(year: YearMention, figure_start: int, tokens: SentenceTokens) -> bool:
+    """Whether ``year`` dates the amount just before it ("from 369 billion euros in 2023") and the figure is
+    the amount the move goes on "to"."""
+    offset = tokens.sentence.char_start
+    text = tokens.sentence.text
+    return _TO_AFTER_A_YEAR.fullmatch(text, year.end - offset, figure_start - offset) is not None and any(
+        _IN_BEFORE_A_YEAR.fullmatch(text, money.end - offset, year.start - offset) for money in tokens.money
+    )
 
 
 # "up from", "down from": a figure compared with an earlier one.
