@@ -5478,12 +5478,27 @@ def test_a_segment_named_before_the_markets_name_leaves_the_name_out_but_not_a_k
     }
 
 
-def test_the_amount_a_move_ends_at_takes_no_year_from_the_amount_it_starts_from():
+def test_the_amount_a_move_ends_at_or_is_compared_with_takes_no_year_from_the_other_amount():
     text = (
         "Kelp Market\n\nThe kelp market was worth USD 5.1 billion in 2023. Sales of kelp snacks are expected to fall "
-        "from 369 million euros in 2023 to approximately 363 million.\n"
+        "from 369 million euros in 2023 to approximately 363 million. The kelp salads segment took 8.2 million "
+        "euros in 2024, up from 6.7 million.\n"
     )
     assert [(f.value_millions, f.year) for f in _figures(text, metric="value", currency="EUR")] == [
         (369.0, 2023),
         (363.0, None),
+        (8.2, 2024),
+        (6.7, None),
+    ]
+
+
+def test_a_fiscal_year_or_season_written_over_two_years_is_the_year_it_ends():
+    text = (
+        "Kelp Market\n\nThe kelp industry recorded revenues of $39.6 billion in FY 2006-07, up from $30.3 billion in "
+        "FY 05-06. The kelp market grew by 4% to €16.3 billion in 2009/10.\n"
+    )
+    assert [(f.value_millions, f.year) for f in _figures(text, metric="value", scope="market")] == [
+        (39600.0, 2007),
+        (30300.0, 2006),
+        (16300.0, 2010),
     ]

@@ -166,8 +166,8 @@ def year_for(
         # "By 2020, capacity is expected to reach 1.7 gigawatts, an eightfold increase from 2015, and will have a
         # $2.5 billion market value": the year compared with is no year of the amount; the opening year is
         return int(by_year.group("year"))
-    if before and _the_year_of_the_amount_a_move_starts_from(before[-1], figure_start, tokens):
-        # "expected to fall from 369 billion euros in 2023 to approximately 363 billion": 2023 is the start's
+    if before and _the_year_of_the_amount_before(before[-1], figure_start, tokens):
+        # "expected to fall from 369 billion euros in 2023 to approximately 363 billion": 2023 is the start's year
         return None
     is_a_percentage = any(percent.start == figure_start for percent in tokens.percentages)
     if not before and is_a_percentage and (closing := _year_closing_the_sentence(figure_end, tokens)) is not None:
@@ -176,12 +176,12 @@ def year_for(
 
 
 _IN_BEFORE_A_YEAR = re.compile(r"\s+(?i:in)\s+$")
-_TO_AFTER_A_YEAR = re.compile(r"\s*,?\s+(?i:to)\s+" + _ROUGHLY)
+_TO_AFTER_A_YEAR = re.compile(r"\s*,?\s+(?i:to|(?:up|down)\s+from)\s+" + _ROUGHLY)
 
 
-def _the_year_of_the_amount_a_move_starts_from(year: YearMention, figure_start: int, tokens: SentenceTokens) -> bool:
-    """Whether ``year`` dates the amount just before it ("from 369 billion euros in 2023") and the figure is
-    the amount the move goes on "to"."""
+def _the_year_of_the_amount_before(year: YearMention, figure_start: int, tokens: SentenceTokens) -> bool:
+    """Whether ``year`` dates the amount just before it ("from 369 billion euros in 2023") and the figure is the
+    amount the move goes on "to", or the one it is compared with ("$8.2 billion in 2024, up from $6.7 billion")."""
     offset = tokens.sentence.char_start
     text = tokens.sentence.text
     return _TO_AFTER_A_YEAR.fullmatch(text, year.end - offset, figure_start - offset) is not None and any(

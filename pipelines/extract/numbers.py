@@ -654,6 +654,22 @@ def _full_year(first_year: int, end_text: str) -> int:
     return int(end_text)
 
 
+# "FY 2006-07", "fiscal 2023-24", "in 2009/10": one fiscal year or season, which pages name after the year it ends
+_FISCAL_YEAR_END = re.compile(r"\s?(?P<separator>[-–/])\s?(?P<end>\d{2})(?![\d.,]*\d)")
+_FISCAL_BEFORE = re.compile(r"(?i:fiscal(?:\s+year)?)\s+$")
+
+
+def _fiscal_year_end(text: str, start: int, end: int, first_year: int) -> tuple[int, int] | None:
+    """(where it ends, the year it ends in) when the year written from ``start`` to ``end`` opens a fiscal year or
+    season: the next year's last two digits after a dash with "FY" or "fiscal" before it, or after a slash."""
+    after = _FISCAL_YEAR_END.match(text, end)
+    if after is None or _full_year(first_year, after.group("end")) != first_year + 1:
+        return None
+    if after.group("separator") == "/" or text.startswith("F", start) or _FISCAL_BEFORE.search(text, 0, start):
+        return after.end(), first_year + 1
+    return None
+
+
 # "during the period 2016/2020": two whole years with a slash, at least two apart ("2016/2017" may be one fiscal year)
 _YEARS_WITH_A_SLASH = re.compile(r"(?<![\d/])(?P<first>(?:19|20)\d{2})/(?P<last>(?:19|20)\d{2})(?![\d/])")
 _SHORTEST_SLASHED_SPAN = 2
@@ -671,6 +687,10 @@ def _year_ranges(text: str) -> tuple[YearRange, ...]:
         first_year_text, *_, last_year_text = _DIGITS.findall(match.group())
         first_year = _whole_year(first_year_text)
         last_year = _full_year(first_year, last_year_text)
+        if last_year == first_year + 1 and _fiscal_year_end(
+            text, match.start(), match.start() + _DIGITS.search(match.group()).end(), first_year
+        ):
+            continue  # "FY 2006-07": one fiscal year (see find_years)
         if last_year > first_year:
             ranges.append(YearRange(match.start(), match.end(), first_year, last_year))
     slashed = list(_years_with_a_slash(text))
@@ -693,7 +713,7 @@ def _years_with_a_slash(text: str):
 
 def find_years(text: str) -> list[YearMention]:
     years = [
-        YearMention(match.start(), match.end(), _whole_year(_DIGITS.findall(match.group())[-1]))
+        _year_mention(text, match.start(), match.end(), _whole_year(_DIGITS.findall(match.group())[-1]))
         for match in _YEAR.finditer(text)
         if not _glued_to_a_name(text, match.start())
     ]
@@ -704,6 +724,11 @@ def find_years(text: str) -> list[YearMention]:
         for match in _IMPLAUSIBLE_YEAR.finditer(text)
     ]
     return sorted(years, key=lambda year: year.start)
+
+
+def _year_mention(text: str, start: int, end: int, year: int) -> YearMention:
+    fiscal = _fiscal_year_end(text, start, end, year)
+    return YearMention(start, fiscal[0], fiscal[1]) if fiscal else YearMention(start, end, year)
 
 
 def find_months(text: str) -> list[MonthMention]:
