@@ -5502,3 +5502,16 @@ def test_a_fiscal_year_or_season_written_over_two_years_is_the_year_it_ends():
         (30300.0, 2006),
         (16300.0, 2010),
     ]
+
+
+def test_lines_of_a_name_and_a_percentage_under_a_breakdown_heading_are_members_shares():
+    text = (
+        "Kelp Market\n\nThe kelp market is estimated at $88 billion.\n"
+        "Breakdown of the $88 Billion Kelp Market by Segment:\n• Brown 38.7%\n• Red 14.4%\n• Green Wood 6.7%\n"
+        "Growth by segment:\n• Brown 4.1%\n• Red 2.5%\n"
+    )
+    assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [
+        ("Brown", 38.7),
+        ("Red", 14.4),
+        ("Green Wood", 6.7),
+    ]

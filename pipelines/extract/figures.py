@@ -114,6 +114,7 @@ from pipelines.extract.flat_tables import (
     YearValueLine,
     find_flat_year_tables,
     find_labelled_amount_lines,
+    find_labelled_share_lines,
     find_year_value_lines,
 )
 from pipelines.extract.gazetteer import (
@@ -926,6 +927,7 @@ def extract_figures(
     flat_tables = find_flat_year_tables(text, sentences)
     year_value_lines = find_year_value_lines(sentences)
     labelled_amount_lines = find_labelled_amount_lines(text, sentences)
+    labelled_share_lines = find_labelled_share_lines(text, sentences)
     gazetteer = Gazetteer(taxonomy, market)
     read_names_in = _sentences_whose_names_are_read(
         sentences, grouped, table_rows, cards, flat_tables, year_value_lines
@@ -1461,6 +1463,15 @@ def extract_figures(
                 common.update(scope=target.scope, dimension=target.dimension, member=target.member)
                 if labelled_member.group("year"):
                     labelled_year = int(labelled_member.group("year"))
+            if metric in (None, "share") and (labelled_share := labelled_share_lines.get(position)):
+                # "Breakdown of the $88 Billion Asia Pacific Coatings Market by Segment:" over "• Decorative 38.7%",
+                # "• General Industrial 14.4%": each line's member's share
+                metric = "share"
+                target = _named_at(tokens, labelled_share.member_start) or NamedScope(
+                    "segment", None, labelled_share.member
+                )
+                common.update(scope=target.scope, dimension=target.dimension, member=target.member)
+                labelled_year = labelled_share.year
             if (
                 metric is None
                 and previous_rate

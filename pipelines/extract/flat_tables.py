@@ -268,20 +268,74 @@ def find_labelled_amount_lines(text: str, sentences: list[Sentence]) -> dict[int
     """Runs of two or more lines that each name something and give it one amount, by position among
     ``sentences``; each takes the year of the nearest line above the run that states exactly one year."""
     lines: dict[int, LabelledAmountLine] = {}
+    for run in _runs_of_lines(sentences, lambda sentence: _is_a_labelled_amount_line(text, sentence)):
+        year = _year_of_the_lines_above(sentences, run.start)
+        for line_position in run:
+            sentence = sentences[line_position]
+            match = _LABEL_THEN_AMOUNT.fullmatch(sentence.text)
+            member = match.group("member").strip()
+            lines[line_position] = LabelledAmountLine(member, sentence.char_start + match.start("member"), year)
+    return lines
+
+
+def _runs_of_lines(sentences: list[Sentence], is_a_line_of_the_run) -> list[range]:
+    """The positions of each run of at least two sentences in a row that ``is_a_line_of_the_run`` accepts."""
+    runs = []
     position = 0
     while position < len(sentences):
         run_end = position
-        while run_end < len(sentences) and _is_a_labelled_amount_line(text, sentences[run_end]):
+        while run_end < len(sentences) and is_a_line_of_the_run(sentences[run_end]):
             run_end += 1
         if run_end - position >= _MINIMUM_ROWS:
-            year = _year_of_the_lines_above(sentences, position)
-            for line_position in range(position, run_end):
-                sentence = sentences[line_position]
-                match = _LABEL_THEN_AMOUNT.fullmatch(sentence.text)
-                member = match.group("member").strip()
-                lines[line_position] = LabelledAmountLine(member, sentence.char_start + match.start("member"), year)
+            runs.append(range(position, run_end))
         position = max(run_end, position + 1)
+    return runs
+
+
+# A line that is a name, then one percentage: "• Decorative 38.7%", "- Auto OEM: 5.6%".
+_LABEL_THEN_PERCENT = re.compile(
+    r"[-•*·\s]*(?P<member>[A-Za-z][\w&/'’() -]{0,50}?)\s*[:–—-]?\s*(?P<pct>\d{1,2}(?:\.\d+)?|100)\s?%\s*"
+)
+_LONGEST_LABELLED_SHARE_LINE = 70
+# "Breakdown of the $88 Billion Asia Pacific Coatings Market by Segment:", "Market share by region:"
+_SHARES_HEADING = re.compile(r"\b(?i:breakdown|share|shares|split|composition|distribution)\b")
+_GROWTH_HEADING = re.compile(r"\b(?i:growth|grow|growing|cagr|increase|change|rate)\b")
+# shares of one whole add up to it, give or take their rounding
+_SHARES_OF_A_WHOLE = (95.0, 100.5)
+
+
+def find_labelled_share_lines(text: str, sentences: list[Sentence]) -> dict[int, LabelledAmountLine]:
+    """Runs of two or more lines that each name something and give it one percentage, where the line above the
+    run calls them a breakdown or shares (and not growth), or the run's percentages add up to a whole: each
+    line's member's share, with the year of the nearest line above that states exactly one year."""
+    lines: dict[int, LabelledAmountLine] = {}
+    for run in _runs_of_lines(sentences, lambda sentence: _is_a_labelled_share_line(text, sentence)):
+        matches = [_LABEL_THEN_PERCENT.fullmatch(sentences[position].text) for position in run]
+        heading = sentences[run.start - 1].text if run.start > 0 else ""
+        total = sum(float(match.group("pct")) for match in matches)
+        called_shares = _SHARES_HEADING.search(heading) and not _GROWTH_HEADING.search(heading)
+        if not called_shares and not _SHARES_OF_A_WHOLE[0] <= total <= _SHARES_OF_A_WHOLE[1]:
+            continue
+        year = _year_of_the_lines_above(sentences, run.start)
+        for position, match in zip(run, matches, strict=True):
+            member_start = sentences[position].char_start + match.start("member")
+            lines[position] = LabelledAmountLine(match.group("member").strip(), member_start, year)
     return lines
+
+
+def _is_a_labelled_share_line(text: str, sentence: Sentence) -> bool:
+    """A line of its own that is a name and one percentage."""
+    if len(sentence.text) > _LONGEST_LABELLED_SHARE_LINE or "%" not in sentence.text:
+        return False  # a quick test most lines fail
+    line_start = text.rfind("\n", 0, sentence.char_start) + 1
+    line_end = text.find("\n", sentence.char_end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        not text[line_start : sentence.char_start].strip(" \t-•*·")
+        and not text[sentence.char_end : line_end].strip()
+        and (match := _LABEL_THEN_PERCENT.fullmatch(sentence.text)) is not None
+        and not _YEAR.search(match.group("member"))
+    )
 
 
 _LONGEST_LABELLED_AMOUNT_LINE = 90
