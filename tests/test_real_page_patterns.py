@@ -5515,3 +5515,26 @@ def test_lines_of_a_name_and_a_percentage_under_a_breakdown_heading_are_members_
         ("Red", 14.4),
         ("Green Wood", 6.7),
     ]
+
+
+def test_a_share_of_revenue_that_comes_from_a_member_is_that_members():
+    text = (
+        "Kelp Market\n\nThe global kelp industry revenue totaled USD 654 billion in 2021. Of the total global revenue, "
+        "85% comes from brown kelp, with the remaining 15% from red and green kelp.\n"
+    )
+    assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [
+        ("brown kelp", 85.0),
+        ("red and green kelp", 15.0),
+    ]
+
+
+def test_places_that_account_for_shares_respectively_take_them_before_a_while_clause():
+    text = (
+        "Kelp Market\n\nBy region, the Americas and EMEA account for 37% and 36% of global revenue, respectively, "
+        "while APAC holds the remaining 26%.\n"
+    )
+    assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [
+        ("Americas", 37.0),
+        ("EMEA", 36.0),
+        ("Asia Pacific", 26.0),
+    ]

@@ -279,13 +279,25 @@ FOLLOWED_BY_MEMBER = re.compile(
     r"(?:\b(?i:followed\s+by|ahead\s+of|and)\s+|,\s*(?!(?i:followed\s+by|ahead\s+of|and)\b))(?:(?i:the)\s+)?(?P<member>[A-Za-z][^.;%\d,()\[\]]{0,60}?)"
     r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*[(\[]\s*)$"
 )
+_SOURCE_NAME = (
+    r"\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?)"
+    r"(?=\s*(?:[.,;|)]|$)|\s+(?i:and|while|in|by|with|as)\b)"
+)
 REVENUE_FROM = re.compile(
     r"(?:\s+(?i:of)\s+(?:(?i:the|total|all|its|their)\s+)?(?i:revenues?|sales|income)\s+(?:(?i:comes?|came|is|was)\s+)?"
     r"(?i:from|through|via|generated\s+(?:by|through|from))"
     # "total revenue of USD 45 billion in 2010 with 51% contribution from new equipment sales"
-    r"|\s+(?i:contribution)\s+(?i:from))\s+(?:(?i:the)\s+)?"
-    r"(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?)(?=\s*(?:[.,;|)]|$)|\s+(?i:and|while|in|by|with|as)\b)"
+    r"|\s+(?i:contribution)\s+(?i:from))" + _SOURCE_NAME
 )
+# "Of the total global revenue, 85% comes from temporary staffing, with the remaining 15% from place and search
+# services": where a share of the revenue the sentence names before comes from
+_SOURCE_NAME_TO_THE_CLAUSES_END = (
+    r"\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}?)(?=\s*(?:[.,;|)]|$))"
+)
+_COMES_FROM = re.compile(r"\s+(?i:comes?|came)\s+(?i:from)" + _SOURCE_NAME_TO_THE_CLAUSES_END)
+_REMAINING_FROM = re.compile(r"\s+(?i:from)" + _SOURCE_NAME_TO_THE_CLAUSES_END)
+_REMAINING_BEFORE = re.compile(r"\b(?i:remaining|other|rest)\s+$")
+_REVENUE_WORD = re.compile(r"\b(?i:revenues?|sales|income|turnover)\b")
 _BARE_NUMBER_AND_BEFORE = re.compile(r"\d\s+(?i:and)\s+$")
 _SALES_AFTER_A_NAME = re.compile(r"(?<=\w)\s+(?i:sales|revenues?)$")
 FOLLOWED_BY_WORDS = re.compile(r"\b(?i:followed\s+by)\b")
@@ -494,9 +506,15 @@ def second_of_two_shares_from(text: str, percent: Percent) -> bool:
 
 
 def revenue_source(text: str, percent: Percent, tokens: SentenceTokens) -> NamedScope | None:
-    """ "Over 70% of revenue from online bookings": the segment a share of revenue comes from (not a place the
-    gazetteer knows, which keeps its own reading)."""
+    """ "Over 70% of revenue from online bookings", "Of the total revenue, 85% comes from temporary staffing": the
+    segment a share of revenue comes from (not a place the gazetteer knows, which keeps its own reading)."""
     source = REVENUE_FROM.match(text, percent.end)
+    if source is None and _REVENUE_WORD.search(text, tokens.sentence.char_start, percent.start):
+        source = _COMES_FROM.match(text, percent.end) or (
+            _REMAINING_FROM.match(text, percent.end)
+            if _REMAINING_BEFORE.search(text, max(0, percent.start - 20), percent.start)
+            else None
+        )
     if source is None or NOT_A_MEMBER.fullmatch(source.group("member")):
         return None
     if overlaps_a_mention(tokens, source.start("member"), source.end("member")):
@@ -706,8 +724,11 @@ def places_together(
     if RESPECTIVELY.search(tokens.sentence.text):
         # "the Asia-Pacific and US markets grew at 7.4% and 5.1% respectively, to $82.1bn and $23.4bn": one
         # figure of each kind per place, in order
+        # "..., respectively, while APAC holds the remaining 26%": figures up to the next clause
+        next_clause = _WHILE_CLAUSE.search(text, together[-1].end, tokens.sentence.char_end)
+        clause_end = next_clause.start() if next_clause else tokens.sentence.char_end
         for kind in (tokens.money, tokens.percentages):
-            figures = sorted(item.start for item in kind if item.start > together[-1].end)
+            figures = sorted(item.start for item in kind if together[-1].end < item.start < clause_end)
             if len(figures) == len(together) and figure_start in figures:
                 return together[figures.index(figure_start)].target
         return None
@@ -715,6 +736,7 @@ def places_together(
     return NamedScope(scope, scope, text[together[0].start : together[-1].end])
 
 
+_WHILE_CLAUSE = re.compile(r",?\s+(?i:while|whereas)\b|;")
 _OPENS_BRACKETS_AFTER_A_PLACE = re.compile(r"\s*(?:(?i:market|region|industry)\s*)?\(\s*")
 
 

@@ -1161,7 +1161,8 @@ def extract_figures(
             if not isinstance(item, Money) and second_of_two_shares_from(text, item):
                 skip(f"{item.text!r} at {item.start}: the second of two shares written with one percent sign")
                 continue
-            if not isinstance(item, Money) and (source := revenue_source(text, item, tokens)):
+            revenue_source_named = not isinstance(item, Money) and (source := revenue_source(text, item, tokens))
+            if revenue_source_named:
                 target, within_region = source, None
             if (
                 follower is None
@@ -1448,6 +1449,8 @@ def extract_figures(
             metric = (hint.metric if hint and hint.metric in ("share", "cagr") else None) or classify_percentage(
                 text, item, clause_start, clause_end, (sentence.char_start, sentence.char_end)
             )
+            if metric is None and revenue_source_named:
+                metric = "share"  # "Of the total global revenue, 85% comes from temporary staffing"
             if metric == "share" and (wider := wider_market_named_before(text, tokens, item.start)):
                 skip(f"{item.text!r} at {item.start}: a share of the {wider} market, not of the whole market")
                 continue
@@ -1513,6 +1516,8 @@ def extract_figures(
                 and not (previous_rate[0] == "share" and GROWTH_AFTER.match(text, item.end))
             ):
                 metric = previous_rate[0]  # "a CAGR of 13.4% in volume and 15.7% in value", "a share of 11% and 4%"
+            if metric is None and revenue_source_named:
+                metric = "share"  # "Of the total global revenue, 85% comes from temporary staffing"
             if metric == "share" and (wider := wider_market_named_before(text, tokens, item.start)):
                 # "In Europe, the UK has ... a market share of 16.4%, followed closely by Germany with 15.9%"
                 skip(f"{item.text!r} at {item.start}: a share of the {wider} market, not of the whole market")

@@ -116,7 +116,11 @@ _SHARE_AFTER = re.compile(
     r"|(?:respectively )?" + _TO_A_WHOLE + "|contribution from\\b)"
 )
 # "contributing 18% and 12% respectively to the total revenue": the first of two shares
-_AND_A_SHARE_TO_A_WHOLE = re.compile(r"\s*and \d+(?:\.\d+)?\s?% (?:respectively )?" + _TO_A_WHOLE)
+_AND_A_SHARE_TO_A_WHOLE = re.compile(
+    r"\s*and \d+(?:\.\d+)?\s?% (?:respectively )?"
+    # "the Americas and EMEA account for 37% and 36% of global revenue"
+    r"(?:" + _TO_A_WHOLE + r"|of (?:the )?(?:worldwide |global |total |overall )+(?:revenues?|sales|market)\b)"
+)
 # "final part production hit 28.3 percent of the $2.2 billion spent on 3-D printing": a part of an amount
 _OF_AN_AMOUNT_AFTER = re.compile(r"\s+(?i:of)\s+(?:(?i:the|an?|an\s+estimated)\s+)?(?:[$€£]|USD\s?|US\$|EUR\s?)\d")
 
