@@ -5538,3 +5538,31 @@ def test_places_that_account_for_shares_respectively_take_them_before_a_while_cl
         ("EMEA", 36.0),
         ("Asia Pacific", 26.0),
     ]
+
+
+def test_a_share_after_a_dip_from_is_the_same_members_share_in_the_year_after_it():
+    text = "Kelp Market\n\nThe EMEA region accounted for 26.5% of global kelp sales, a slight dip from 27.7% in 2022.\n"
+    assert [(f.member, f.pct, f.year) for f in _figures(text, metric="share")] == [
+        ("EMEA", 26.5, None),
+        ("EMEA", 27.7, 2022),
+    ]
+
+
+def test_amounts_listed_after_a_per_capita_amount_are_per_capita_too():
+    text = (
+        "Kelp Market\n\nIn 2019, the largest kelp market was the United States (€44.7 billion), followed by Germany "
+        "(€12.1 billion). In 2019, Denmark had the highest per capita consumption (€344) worldwide, followed by "
+        "Switzerland (€338), Luxembourg (€265) and Austria (€216).\n"
+    )
+    assert [(f.member, f.value_millions) for f in _figures(text, metric="value")] == [
+        ("U.S.", 44700.0),
+        ("Germany", 12100.0),
+    ]
+
+
+def test_a_place_said_to_be_included_is_not_what_the_regions_figure_is_of():
+    text = (
+        "Kelp Market\n\nAsia Pacific (excluding China) made a gain of 9% to $5.5B. With China included, the region "
+        "accounted for 38.9% of global kelp sales.\n"
+    )
+    assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [("Asia Pacific", 38.9)]

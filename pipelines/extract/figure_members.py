@@ -568,6 +568,7 @@ def region_of_segment(text: str, mentions: list[Mention]) -> tuple[NamedScope, s
     return None
 
 
+_COUNTED_IN_OR_OUT_AFTER = re.compile(r"\s+(?i:included|excluded)\b")
 _LEFT_OUT_BEFORE = re.compile(r"\b(?i:excluding|except(?:\s+for)?|other\s+than|not\s+including|apart\s+from)\s+$")
 
 
@@ -583,6 +584,8 @@ def scope_for(
             if mention.end <= figure_start
             # "in the GCC countries (excluding Saudi Arabia) stood at Dh17.72 billion": a place left out
             and not _LEFT_OUT_BEFORE.search(text, max(tokens.sentence.char_start, mention.start - 20), mention.start)
+            # "With China included, the region accounted for 38.9%": what the region's figure counts in
+            and not _COUNTED_IN_OR_OUT_AFTER.match(text, mention.end)
         ],
         figure_start,
     )

@@ -190,7 +190,11 @@ def _the_year_of_the_amount_before(year: YearMention, figure_start: int, tokens:
 
 
 # "up from", "down from": a figure compared with an earlier one.
-COMPARED_WORDS = "up|down|rising|falling|increasing|decreasing|climbing|growing|declining"
+# "a slight dip from 27.7% in 2022", "a drop from": the nouns too (not "projected to dip from 30% to 26%", a move)
+COMPARED_WORDS = (
+    r"up|down|rising|falling|increasing|decreasing|climbing|growing|declining"
+    r"|an?\s+(?:\w+\s+)?(?:dip|drop|decline|fall)"
+)
 _COMPARED_FROM = re.compile(rf"\b(?i:{COMPARED_WORDS})\s+(?i:from)\b")
 
 

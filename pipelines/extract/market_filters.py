@@ -67,6 +67,9 @@ COMPARED_WITH = re.compile(
     r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and|to|or|[-–])\s*"
     # "the sector raised $1.3 billion, up 44 percent from $900 million": the same thing's earlier amount
     r"|,?\s*(?i:up|down)\s+\d+(?:\.\d+)?\s?(?:%|(?i:percent|per\s+cent))\s+(?i:from|on|over)\s+"
+    # "the highest per capita consumption (€344) worldwide, followed by Switzerland (€338), Luxembourg (€265)": the
+    # next names' amounts in the same list
+    r"|\)\s*(?:(?i:worldwide|globally)\s*)?,?\s*(?:(?i:followed\s+by|and)\s+)?[A-Z][\w .&'’-]{0,40}?\s*\(\s*"
 )
 _NOT_MARKET_BEFORE = re.compile(
     r"\b(?i:budget|outlays?|costs?|costing|spent|price(?!\s+(?:range|segment|tier|band)s?\b)|priced|sold\s+for|funding|funded"
