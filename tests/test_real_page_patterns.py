@@ -5566,3 +5566,26 @@ def test_a_place_said_to_be_included_is_not_what_the_regions_figure_is_of():
         "accounted for 38.9% of global kelp sales.\n"
     )
     assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [("Asia Pacific", 38.9)]
+
+
+def test_bullet_lines_of_members_with_shares_of_an_amount_that_sizes_the_market():
+    text = (
+        "Kelp Market\n\nThere are around 100 kelp farms in India.\n\n"
+        "  • Standalone farms hold a 48% market share of the $10 billion market \n"
+        "  • Cooperative farms with a 37% share \n"
+        "  • National chains with a meagre 5% share. \n"
+    )
+    assert [(f.metric, f.member, f.value_millions or f.pct) for f in _figures(text)] == [
+        ("share", "Standalone farms", 48.0),
+        ("value", None, 10000.0),
+        ("share", "Cooperative farms", 37.0),
+        ("share", "National chains", 5.0),
+    ]
+
+
+def test_a_member_that_generates_a_percentage_of_industry_income_holds_that_share():
+    text = (
+        "Kelp Market\n\nThe kelp sector has two divisions:\n\n  1. Brown kelp, which generates roughly 58% of "
+        "industry income.\n  2. Red kelp, which generates 42% of industry revenue, is used in cosmetics.\n"
+    )
+    assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [("Brown kelp", 58.0), ("Red kelp", 42.0)]

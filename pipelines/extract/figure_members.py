@@ -96,7 +96,7 @@ MEMBER_THEN_VERB = re.compile(
     + r"(?:\s*,\s*(?i:which|who))?\s+"
     r"(?i:captured|captures|capture|held|holds|hold|accounted|accounts|account|commanded|commands|command|led|leads"
     r"|lead|dominated|dominates|dominate|represents|represent|retained|retains|retain|claimed|claims|controlled|controls"
-    r"|generated|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
+    r"|generated|generates|generate|registered|records|recorded|contributed|represented|posted|is|are|was|were|will|grew|grows|make"
     r"|makes|made|constitutes|constitute|constituted|had|has|have|show|shows|showed|delivered|delivers|took|takes"
     r"|take|stays|stay|stayed|remain|remains|remained|secured|secures|secure|garnered|garners|occupied|occupies"
     r"|control|contribute|continues|continue|continued"
@@ -965,7 +965,8 @@ def reference_in(sentence_text: str) -> str | None:
 # "final part production hit 28.3 percent of the $2.2 billion spent on 3-D printing": the amount is the whole the
 # member's share is of, not the member's
 A_PERCENTAGE_OF_RIGHT_BEFORE = re.compile(
-    r"\d\s?(?:%|(?i:percent|per\s?cent))\s+(?i:of)\s+(?:(?i:the|an?|an\s+estimated)\s+)?$"
+    # "hold a 48% market share of the $10 billion market"
+    r"\d\s?(?:%|(?i:percent|per\s?cent))\s+(?:(?i:market\s+)?(?i:share)\s+)?(?i:of)\s+(?:(?i:the|an?|an\s+estimated)\s+)?$"
 )
 
 

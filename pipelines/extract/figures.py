@@ -184,6 +184,21 @@ from pipelines.extract.text_tables import TableRow, find_table_rows
 _THE_WHOLE_MARKET_AFTER = re.compile(
     r"\s+(?i:global|worldwide|world|overall|total|entire)\s+(?:[\w&'’-]+\s+){0,4}?(?i:market|industry)\b"
 )
+# "Standalone facilities hold a 48% market share of the $10 billion market", "Education is a $6T industry"
+_A_MARKET_RIGHT_AFTER = re.compile(r"\s+(?i:market|industry)\b(?!\s+(?i:for|of|in|size|share|value|revenues?)\b)")
+_SHARE_RIGHT_AFTER = re.compile(r"\s*(?i:market\s+)?(?i:share)\b")
+_BULLET_BEFORE = re.compile(r"[ \t]*[-•*·][ \t]*")
+
+
+def _opens_a_bullet_line(text: str, sentence_start: int) -> bool:
+    line_start = text.rfind("\n", 0, sentence_start) + 1
+    return _BULLET_BEFORE.fullmatch(text, line_start, sentence_start) is not None
+
+
+# "• Hospital-based laboratories with a 37% share": the member a bullet line opens with
+_MEMBER_WITH_A_SHARE = re.compile(
+    r"[-•*·\s]*(?P<member>[A-Z][\w&'’/-]*(?:[ -][\w&'’/-]+){0,4}?)\s+(?i:with)\s+(?:(?i:a|an)\s+)?(?:[\w-]+\s+)?"
+)
 # "the $40 billion kelp snacks market", "$392 BILLION U.S. automotive aftermarket industry": an amount that sizes the
 # market named right after it
 _MARKET_NAMED_AFTER = re.compile(r"[ \t]+(?P<name>(?:[\w&'’.-]+[ \t]+){1,6}?)(?i:market|industry)\b")
@@ -1100,6 +1115,15 @@ def extract_figures(
                 target = NamedScope("segment", None, kind.group("member"))
             if target is None and isinstance(item, Money):
                 target = _segment_named_before_an_amount(text, sentence.char_start, item, tokens)
+            if (
+                target is None
+                and not isinstance(item, Money)
+                and _opens_a_bullet_line(text, sentence.char_start)
+                and (holder := _MEMBER_WITH_A_SHARE.fullmatch(text, sentence.char_start, item.start))
+                and not NOT_A_MEMBER.fullmatch(holder.group("member"))
+                and _SHARE_RIGHT_AFTER.match(text, item.end)
+            ):
+                target = NamedScope("segment", None, holder.group("member"))
             if target is None and listed is not None:
                 target = listed
             if (
@@ -1120,7 +1144,10 @@ def extract_figures(
                 # "But sales in 2012 were worth £2.5bn. Within that figure dog food is worth £1.1bn a year.": a part
                 # of the amount the sentence before states
                 target, within_region = NamedScope("segment", None, part.group("member")), None
-            if isinstance(item, Money) and _THE_WHOLE_MARKET_AFTER.match(text, item.end):
+            sizes_the_whole_market = isinstance(item, Money) and (
+                _THE_WHOLE_MARKET_AFTER.match(text, item.end) or _A_MARKET_RIGHT_AFTER.match(text, item.end)
+            )
+            if sizes_the_whole_market:
                 # "North America accounts for a 41% share of the nearly $316 billion global e-learning market"
                 target, within_region = None, None
             leader = _member_leading_the_market(sentence.text)
@@ -1167,6 +1194,7 @@ def extract_figures(
             if (
                 follower is None
                 and leader
+                and not sizes_the_whole_market
                 and not NOT_A_MEMBER.fullmatch(leader.group("member"))
                 and (target is None or only_named_in(tokens, item.start, sentence.char_start + leader.end("member"),
                                                       sentence.char_start + leader.end()))
@@ -1200,6 +1228,7 @@ def extract_figures(
                 and previous_rate[0] == "share"
                 and previous_rate[2] is not None
                 and _AMOUNT_AFTER_A_SHARE.fullmatch(text, previous_rate[1], item.start)
+                and not sizes_the_whole_market
             ):
                 # "Trauma devices represented 12% of the market, generating USD 2.1 billion in 2023": the amount of
                 # the member whose share the clause before gave
@@ -1419,6 +1448,8 @@ def extract_figures(
                     and not row
                     and not MARKET_SIZE_WORDING.search(text, clause_start, item.start)
                     and not _THE_WHOLE_MARKET_AFTER.match(text, item.end)
+                    # a page's title ("Commercial drones: a $10 billion market") restates what its body says
+                    and not (position > 0 and _A_MARKET_RIGHT_AFTER.match(text, item.end))
                     and not NOW_AFTER.match(text, item.end)
                     and not _the_market_named_after(text, item.end, market)
                     and not _the_markets_name_right_after(text, item.end, market)

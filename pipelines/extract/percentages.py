@@ -109,7 +109,7 @@ _SHARE_AFTER = re.compile(
     r"|of (?:the|that|this|its) (?:global |total |overall )?(?:market|revenue)|of the total\b"
     r"|(?:[\w-]+\s+){1,4}?share\b"
     r"|of (?:the )?(?:total |global |overall |worldwide )+(?:(?:[\w-]+ ){0,3}?(?:market|revenues?)|sales)\b"
-    r"|of (?:market |total )?(?:revenues?|sales|spending)\b"
+    r"|of (?:market |total |industry )?(?:revenues?|sales|spending|income)\b"
     r"|of (?:the )?[\w&' -]{1,40}? (?:market|industry)(?:'s)? (?:share|size|revenue)"
     # "contributing a massive 64% to worldwide consumer spending in mobile gaming", "contributing 18% and 12%
     # respectively to the total revenue"
