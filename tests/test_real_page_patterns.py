@@ -5589,3 +5589,22 @@ def test_a_member_that_generates_a_percentage_of_industry_income_holds_that_shar
         "industry income.\n  2. Red kelp, which generates 42% of industry revenue, is used in cosmetics.\n"
     )
     assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [("Brown kelp", 58.0), ("Red kelp", 42.0)]
+
+
+def test_a_year_that_is_part_of_a_reports_title_dates_no_figure():
+    text = (
+        "Kelp Market\n\nThe World Kelp Report 2023, a study from Kelp Datatech, finds that the kelp market was worth "
+        "nearly $11.5 billion.\n"
+    )
+    assert [(f.value_millions, f.year) for f in _figures(text, metric="value")] == [(11500.0, None)]
+
+
+def test_the_sides_of_a_joined_market_valued_in_one_sentence_are_segments_of_the_year_closing_it():
+    text = (
+        "Kelp Snacks and Drinks Market\n\nA new study finds that the snacks sector was worth nearly $11.5 billion "
+        "and the drinks sector just below $9 billion in 2021.\n"
+    )
+    assert [(f.member, f.value_millions, f.year) for f in _figures(text, metric="value")] == [
+        ("snacks", 11500.0, 2021),
+        ("drinks", 9000.0, 2021),
+    ]

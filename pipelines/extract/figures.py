@@ -495,7 +495,12 @@ _THE_MARKET_BY_A_MEMBER = re.compile(
 )
 _IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
 _A_SEGMENT_NOUN = re.compile(rf"\b(?i:{SEGMENT_NOUNS})\b")
-_AMOUNTS_JOINED = re.compile(r"\s*(?:,|(?i:and)|&)\s*")
+_AMOUNTS_JOINED = re.compile(
+    r"\s*(?:,|(?i:and)|&)\s*"
+    # "the equipment sector was worth nearly $11.5 billion and the apparel sector just below $9 billion in 2021"
+    r"(?:(?i:the)\s+[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,3}?\s+"
+    r"(?:(?i:just|at|below|above|about|around|nearly|almost|over|under|roughly)\s+)*)?"
+)
 
 
 def _bare_amounts(text: str, row: TableRow) -> list[Money]:

@@ -327,9 +327,14 @@ _JOINED_PARTS = re.compile(r"\s*/\s*|\s+(?:and|&)\s+", re.IGNORECASE)
 
 
 def one_of_its_joined_parts(named: str, market: str) -> bool:
-    """Whether ``named`` is one side of a market named as two joined: "AR" of "VR/AR", "Tea" of "Tea and Coffee"."""
+    """Whether ``named`` is one side of a market named as two joined: "AR" of "VR/AR", "Tea" of "Tea and Coffee",
+    "equipment" or "golf apparel" of "Golf Equipment and Apparel" (the first side's leading words are both's)."""
     parts = _JOINED_PARTS.split(market)
-    return len(parts) > 1 and _market_words(named) in {_market_words(part) for part in parts}
+    if len(parts) < 2:
+        return False
+    shared = _market_words(" ".join(parts[0].split()[:-1]))
+    sides = [_market_words(part) for part in parts]
+    return _market_words(named) in {*sides, *(side - shared for side in sides), *(side | shared for side in sides)}
 
 
 @functools.lru_cache(maxsize=4096)

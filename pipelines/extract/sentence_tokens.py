@@ -3,6 +3,7 @@ per kind over the whole text and handed out to the sentence each lies in."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,18 @@ from pipelines.extract.numbers import (
 )
 from pipelines.extract.records import Sentence
 from pipelines.extract.sentences import SentenceIndex
+
+# "The World Golf Report 2023, a study from ..., finds that ...": the year is part of a title, no figure's
+_TITLE_BEFORE_A_YEAR = re.compile(
+    r"\b[A-Z][\w&-]*\s+(?:Report|Survey|Study|Outlook|Yearbook|Barometer|Review|Index|Census)\s+$"
+)
+
+
+def _in_a_title(text: str, year: YearMention) -> bool:
+    return _TITLE_BEFORE_A_YEAR.search(text, max(0, year.start - _LONGEST_TITLE_WORDS), year.start) is not None
+
+
+_LONGEST_TITLE_WORDS = 40  # characters before the year that the title's last two words fit in
 
 
 @dataclass
@@ -38,7 +51,7 @@ def group_by_sentence(index: SentenceIndex, text: str) -> dict[int, SentenceToke
     for kind, items in (
         ("money", find_money(text)),
         ("percentages", find_percentages(text)),
-        ("years", find_years(text)),
+        ("years", [year for year in find_years(text) if not _in_a_title(text, year)]),
         ("ranges", find_year_ranges(text)),
     ):
         _hand_out(grouped, index, kind, items)
