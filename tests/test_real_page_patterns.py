@@ -5608,3 +5608,22 @@ def test_the_sides_of_a_joined_market_valued_in_one_sentence_are_segments_of_the
         ("snacks", 11500.0, 2021),
         ("drinks", 9000.0, 2021),
     ]
+
+
+def test_a_figure_in_an_opening_with_clause_is_the_subjects_that_follows():
+    text = (
+        "Kelp Market\n\nWith €1,293 billion in 2017, China is still the largest kelp producer in the world. "
+        "With 15.6%, the EU kelp industry ranks second in total sales.\n"
+    )
+    assert [(f.metric, f.member, f.value_millions or f.pct) for f in _figures(text)] == [
+        ("value", "China", 1293000.0),
+        ("share", "European Union", 15.6),
+    ]
+
+
+def test_a_segment_name_leaves_out_a_closing_year_and_the_sales_channel_words_before_it():
+    text = (
+        "Kelp Market\n\nBase kelp in 2017 represented 58.5% of total kelp sales. Sales through foodservice "
+        "represented 22 percent of sales.\n"
+    )
+    assert [f.member for f in _figures(text, metric="share")] == ["Base kelp", "foodservice"]

@@ -1000,6 +1000,12 @@ def figures_of_members_the_page_names(
 _TRAILING_ADVERB = re.compile(r"\s+(?i:currently|now|still|also|alone|already|together|today|presently|nowadays)$")
 
 
+# "Base chemicals in 2017 represented 58.5%": the year is no part of the name
+_A_YEAR_CLOSING = re.compile(r"(?<=\w)\s+(?i:in|during|for)\s+(?:19|20)\d{2}$")
+# "Sales through foodservice represented 22 percent of sales": the channel is the member
+_SALES_THROUGH = re.compile(r"^(?i:sales|revenues?|spending)\s+(?i:through|via)\s+(?=\w)")
+
+
 def segment_names_without_adverbs(figures: list[StatedFigure]) -> list[StatedFigure]:
     """A segment's name less an adverb the sentence put after it ("Roasted coffee currently" → "Roasted coffee"), a
     year the sentence opened with ("year 2015, adventure and safari" → "adventure and safari") and a word that only
@@ -1007,7 +1013,8 @@ def segment_names_without_adverbs(figures: list[StatedFigure]) -> list[StatedFig
     stripped = []
     for figure in figures:
         if figure.scope == "segment" and figure.member:
-            name = _A_YEAR_OPENING.sub("", _TRAILING_ADVERB.sub("", figure.member))
+            name = _A_YEAR_OPENING.sub("", _TRAILING_ADVERB.sub("", _A_YEAR_CLOSING.sub("", figure.member)))
+            name = _SALES_THROUGH.sub("", name)
             name = GENERIC_MEMBER_NOUN.sub("", name) or name
             if name != figure.member and not NOT_A_MEMBER.fullmatch(name):  # "that now makes up 37%": no member
                 figure = replace(figure, member=name)

@@ -187,6 +187,21 @@ _THE_WHOLE_MARKET_AFTER = re.compile(
 # "Standalone facilities hold a 48% market share of the $10 billion market", "Education is a $6T industry"
 _A_MARKET_RIGHT_AFTER = re.compile(r"\s+(?i:market|industry)\b(?!\s+(?i:for|of|in|size|share|value|revenues?)\b)")
 _SHARE_RIGHT_AFTER = re.compile(r"\s*(?i:market\s+)?(?i:share)\b")
+_WITH_A_FIGURE_OPENING = re.compile(
+    r"[-•*·\s]*(?i:with)\s+(?:(?i:about|around|nearly|over|almost|roughly|some|just\s+over|more\s+than)\s+)?"
+)
+_AFTER_AN_OPENING_FIGURE = re.compile(r"(?:\s+(?i:in)\s+(?:19|20)\d{2})?\s*,\s*(?:(?i:the)\s+)?")
+_RANKED_AFTER = re.compile(r"[^.;%]{0,80}?\b(?i:ranks?|ranked|ranking|largest|biggest|leading|top)\b")
+
+
+def _holder_of_an_opening_figure(text: str, sentence_start: int, item, tokens: SentenceTokens) -> NamedScope | None:
+    """The place or segment a sentence's subject names right after an opening "With <figure>," clause."""
+    if not _WITH_A_FIGURE_OPENING.fullmatch(text, sentence_start, item.start):
+        return None
+    after = _AFTER_AN_OPENING_FIGURE.match(text, item.end)
+    return _named_at(tokens, after.end()) if after else None
+
+
 _BULLET_BEFORE = re.compile(r"[ \t]*[-•*·][ \t]*")
 
 
@@ -1120,6 +1135,10 @@ def extract_figures(
                 target = NamedScope("segment", None, kind.group("member"))
             if target is None and isinstance(item, Money):
                 target = _segment_named_before_an_amount(text, sentence.char_start, item, tokens)
+            opening_figure_of = _holder_of_an_opening_figure(text, sentence.char_start, item, tokens)
+            if target is None and opening_figure_of is not None:
+                # "With €1,293 billion in 2017, China is still the largest chemical producer": the subject's
+                target = opening_figure_of
             if (
                 target is None
                 and not isinstance(item, Money)
@@ -1485,6 +1504,8 @@ def extract_figures(
             metric = (hint.metric if hint and hint.metric in ("share", "cagr") else None) or classify_percentage(
                 text, item, clause_start, clause_end, (sentence.char_start, sentence.char_end)
             )
+            if metric is None and opening_figure_of is not None and _RANKED_AFTER.match(text, item.end):
+                metric = "share"  # "With 15.6%, the EU chemical industry ranks second"
             if metric is None and revenue_source_named:
                 metric = "share"  # "Of the total global revenue, 85% comes from temporary staffing"
             if metric == "share" and (wider := wider_market_named_before(text, tokens, item.start)):
@@ -1552,6 +1573,8 @@ def extract_figures(
                 and not (previous_rate[0] == "share" and GROWTH_AFTER.match(text, item.end))
             ):
                 metric = previous_rate[0]  # "a CAGR of 13.4% in volume and 15.7% in value", "a share of 11% and 4%"
+            if metric is None and opening_figure_of is not None and _RANKED_AFTER.match(text, item.end):
+                metric = "share"  # "With 15.6%, the EU chemical industry ranks second"
             if metric is None and revenue_source_named:
                 metric = "share"  # "Of the total global revenue, 85% comes from temporary staffing"
             if metric == "share" and (wider := wider_market_named_before(text, tokens, item.start)):

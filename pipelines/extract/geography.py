@@ -131,7 +131,7 @@ ALIASES = {
     "south & central america": ("Central & South America",),
     "rest of the world": ("Rest of World",),
     "nordics": ("Nordic countries",),
-    "european union": ("EU-27", "EU-28", "EU27", "EU28"),
+    "european union": ("EU", "EU-27", "EU-28", "EU27", "EU28"),
     "middle east & africa": ("MEA", "Middle East and Africa"),
     "middle east & north africa": ("MENA", "Middle East and North Africa"),
     "latin america": ("LATAM",),
