@@ -5627,3 +5627,14 @@ def test_a_segment_name_leaves_out_a_closing_year_and_the_sales_channel_words_be
         "represented 22 percent of sales.\n"
     )
     assert [f.member for f in _figures(text, metric="share")] == ["Base kelp", "foodservice"]
+
+
+def test_an_amount_said_of_each_of_places_named_together_is_each_ones():
+    text = (
+        "Kelp Market\n\nGermany and the U.K. were tied for second in kelp revenue as each market generated roughly "
+        "US$6.2 billion in 2019.\n"
+    )
+    assert [(f.member, f.value_millions) for f in _figures(text, metric="value")] == [
+        ("Germany", 6200.0),
+        ("UK", 6200.0),
+    ]

@@ -243,7 +243,9 @@ def market_named_before(text: str, sentence_start: int, figure_start: int, marke
 _JUDGING_WORDS = re.compile(
     r"(?i:(?:very\s+|fast[-\s])?(?:rising|growing|key|major|big|bigger|biggest|large|larger|largest|lucrative|promising"
     r"|emerging|important|attractive|new|mature|huge|significant|strong|leading|top|second|third|single|potential"
-    r"|profitable|booming|dynamic|fragmented|competitive|consolidated))"
+    r"|profitable|booming|dynamic|fragmented|competitive|consolidated"
+    # "as each market generated roughly US$6.2 billion": which market, not a name
+    r"|each|every|either|any|another|one))"
 )
 _SPLIT_INITIALS = re.compile(r"\b(\w)\s+(?=\w\b)")
 

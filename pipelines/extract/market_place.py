@@ -236,16 +236,21 @@ def market_name_with_its_place(market: str | None, place: tuple[str, str]) -> st
     return market if identity is not None and identity.geography_level != "global" else f"{place[1]} {market}"
 
 
-_PLACES_APART = re.compile(r"\s*,\s*(?:(?i:and)\s+|&\s*)?|\s+(?:(?i:and)|&)\s+")
+_PLACES_APART = re.compile(r"(?:\s*,\s*(?:(?i:and)\s+|&\s*)?|\s+(?:(?i:and)|&)\s+)(?:(?i:the)\s+)?")
 
 
 def figures_of_one_place_each(figures: list[StatedFigure]) -> tuple[list[StatedFigure], list[SkippedStatement]]:
     """The figures less those said of several places together ("the US, China, and Italy are the largest markets,
     accounting for almost 80%"): no one place's figure, set aside with the reason. A growth rate said of places
-    together is each one's ("Growth in Europe and North America is forecast at a mature 2% annual rate")."""
+    together is each one's ("Growth in Europe and North America is forecast at a mature 2% annual rate"), and so is a
+    figure said of each ("Germany and the U.K. were tied ... as each market generated roughly US$6.2 billion")."""
     kept, skipped = [], []
     for figure in figures:
-        if figure.metric == "cagr" and figure.scope in _PLACE_SCOPES and (places := _places_named_together(figure)):
+        if (
+            figure.scope in _PLACE_SCOPES
+            and (figure.metric == "cagr" or _said_of_each(figure))
+            and (places := _places_named_together(figure))
+        ):
             kept.extend(replace(figure, scope=scope, dimension=scope, member=member) for scope, member in places)
             continue
         if figure.scope in _PLACE_SCOPES and figure.member and _several_places(figure.member):
@@ -254,6 +259,14 @@ def figures_of_one_place_each(figures: list[StatedFigure]) -> tuple[list[StatedF
         else:
             kept.append(figure)
     return kept, skipped
+
+
+# "Germany and the U.K. were tied for second in industry revenue as each market generated roughly US$6.2 billion"
+_EACH_BEFORE = re.compile(r"\b(?i:each)\b[^.;%\d]{0,60}$")
+
+
+def _said_of_each(figure: StatedFigure) -> bool:
+    return _EACH_BEFORE.search(figure.quote, 0, figure.figure_start - figure.char_start) is not None
 
 
 def _places_named_together(figure: StatedFigure) -> list[tuple[str, str]]:
