@@ -5638,3 +5638,14 @@ def test_an_amount_said_of_each_of_places_named_together_is_each_ones():
         ("Germany", 6200.0),
         ("UK", 6200.0),
     ]
+
+
+def test_a_share_with_no_year_continues_the_one_year_of_the_sentence_just_before_it():
+    text = (
+        "Kelp Market\n\nBrown kelp held 40% of the kelp market in 2025. Red kelp is projected to hold 27.2% of the "
+        "market share.\n"
+    )
+    assert [(f.member, f.pct, f.year) for f in _figures(text, metric="share")] == [
+        ("Brown kelp", 40.0, 2025),
+        ("Red kelp", 27.2, 2025),
+    ]

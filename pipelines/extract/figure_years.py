@@ -260,7 +260,12 @@ def year_of_the_sentence_before(
             return None
         if opening := YEAR_OPENING.match(before.sentence.text):
             return int(opening.group("year"))
-        if back == 1 and not before.ranges and len({year.year for year in before.years}) == 1 and before.money:
+        if (
+            back == 1
+            and not before.ranges
+            and len({year.year for year in before.years}) == 1
+            and (before.money or before.percentages)
+        ):
             # "... predicts a 37.5 percent increase in 2017, to $45.0 billion, for wafer processing equipment. The
             # other front-end segment ... is expected to increase 45.8 percent to $2.6 billion": the one year the
             # sentence before dates its amounts by
