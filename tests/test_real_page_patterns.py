@@ -5649,3 +5649,12 @@ def test_a_share_with_no_year_continues_the_one_year_of_the_sentence_just_before
         ("Brown kelp", 40.0, 2025),
         ("Red kelp", 27.2, 2025),
     ]
+
+
+def test_an_industrys_economic_impact_wages_and_taxes_are_not_market_figures():
+    text = (
+        "Kelp Market\n\nThe kelp industry's annual total economic impact in the U.S. grew to $107.5 billion in 2017. "
+        "The U.S. kelp industry generates $34.2 billion in wages for workers, and brings in $14.6 billion in "
+        "combined state and federal tax revenue each year. Kelp sales reached $26.5 billion in 2017.\n"
+    )
+    assert [f.value_millions for f in _figures(text, metric="value")] == [26500.0]

@@ -31,6 +31,9 @@ _NOT_MARKET_AFTER = re.compile(
     # "with a full 1 billion kroner in growth": what it grew by
     r"|\s*(?i:in|of)\s+(?i:growth|additional\s+sales|new\s+sales)\b"
     r"|\s+(?i:in|of)\s+(?:[\w-]+\s+){0,2}?(?i:transactions|deals|acquisitions|mergers|M&A)\b"
+    # "generates $34.2 billion in wages for workers, and brings in $14.6 billion in combined state and federal tax
+    # revenue": what an industry pays, not what its market sells
+    r"|\s+(?i:in|of)\s+(?:[\w-]+\s+){0,4}?(?i:wages|salaries|payroll|taxes|tax\s+revenues?|tax\s+receipts)\b"
     # "will spend $13 billion on drones between now and 2020": a total over the years to come, not a year's size
     r"|(?:\s+[\w-]+){0,4}?\s+(?i:between\s+now\s+and|from\s+now\s+(?:until|to|through))\b)"
 )
@@ -80,6 +83,8 @@ _NOT_MARKET_BEFORE = re.compile(
     r"\s+(?!the\s+(?:[\w-]+\s+){0,5}?(?:market|industry|sector|segment)\b)(?-i:[A-Z])\w*|loan|loans|bond|fine|fined|saved|saving|savings|raise|raising|exports?|exported|imports?|imported"
     r"|shipments?|shipped|market\s+cap|market\s+capitali[sz]ation|(?:has|had|with)\s+a\s+market\s+value|prize\s+pool"
     r"|prize\s+money|payouts?|losses|loss\s+potential|damages|GDP|gross\s+domestic\s+product|gross\s+value\s+added"
+    # "Toy Industry Economic Impact in the U.S. Reaches $107.5 Billion": what it adds to an economy, not its sales
+    r"|economic\s+(?:impact|contribution|output)"
     # "The insurance industry's total assets under management (AUM) grew to $35 trillion": what it holds, not sells
     r"|assets\s+under\s+management|AUM"
     # "Global textile and apparel trade in 2017 was USD 750 bn": what crosses borders, not what the market sells
