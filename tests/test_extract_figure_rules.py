@@ -214,6 +214,8 @@ def test_a_scope_list_set_in_capitals_still_names_the_places_and_segments_of_the
         ("USD 4.5 billion", "4500"),
         ("USD 4.5 bn", "4500"),
         ("$4.5 bln", "4500"),
+        ("US$4.5bil", "4500"),
+        ("RM4.5mil", "4.5"),
         ("$4.5T", "4500000"),
         ("$4.5t", "4500000"),
         ("USD 4.5 trillion", "4500000"),
@@ -231,5 +233,5 @@ def test_every_scale_word_and_letter_gives_its_exact_amount(written, millions):
 
 def test_every_scale_the_reader_knows_is_tested():
     tested = {"k", "thousand", "m", "million", "mn", "mln", "b", "billion", "bn", "bln", "t", "trillion", "tn"}
-    tested |= {"crore", "lakh", "lakh crore"}
+    tested |= {"crore", "lakh", "lakh crore", "bil", "mil"}
     assert set(SCALES_IN_MILLIONS) == tested

@@ -5658,3 +5658,15 @@ def test_an_industrys_economic_impact_wages_and_taxes_are_not_market_figures():
         "combined state and federal tax revenue each year. Kelp sales reached $26.5 billion in 2017.\n"
     )
     assert [f.value_millions for f in _figures(text, metric="value")] == [26500.0]
+
+
+def test_ringgit_and_amounts_in_bil_and_mil_are_read():
+    text = (
+        "Kelp Tourism Market\n\nIn 2007, the global kelp tourism market stood at US$261.5bil. Malaysia's total "
+        "revenue from the industry rebounded to RM511mil (US$168mil) in 2011.\n"
+    )
+    assert [(f.member, f.value_millions, f.currency, f.year) for f in _figures(text, metric="value")] == [
+        (None, 261500.0, "USD", 2007),
+        ("Malaysia", 511.0, "MYR", 2011),
+        ("Malaysia", 168.0, "USD", 2011),
+    ]

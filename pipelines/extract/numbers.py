@@ -65,6 +65,7 @@ _CURRENCIES = {
     "brl": "BRL",
     "zar": "ZAR",
     "krw": "KRW",
+    "rm": "MYR",  # "RM511mil": the Malaysian ringgit as Malaysian papers write it
     "norwegian kroner": "NOK",
     "norwegian krone": "NOK",
     "danish kroner": "DKK",
@@ -90,6 +91,8 @@ SCALES_IN_MILLIONS = {
     "billion": Decimal(1000),
     "bn": Decimal(1000),
     "bln": Decimal(1000),  # "$13.5 bln"
+    "bil": Decimal(1000),  # "US$261.5bil", "RM511mil": as Malaysian papers write them
+    "mil": Decimal(1),
     "b": Decimal(1000),
     "trillion": Decimal(1_000_000),
     # the Indian scale: "₹3,200 crore" (ten million), "Rs 5 lakh" (a hundred thousand), "Rs 85 lakh crore"
@@ -117,9 +120,9 @@ _CURRENCY = (
     # dollars of other countries, one branch per first letter: "AUD$", "AU$", "A$", "CAD$", "CA$", "C$", ...
     rf"U\.S\.\s?\$|US\s?\$|\$\s?US(?=\s?\d)|USD|US\s+dollars|A(?:UD\$?|U\$|\$)|C(?:AD\$?|A\$|\$)|NZD?\$|NZD"
     rf"|HK\$|S(?:GD\$?|\$)|EUR|GBP|JPY|INR|CNY|AED|Dh(?=\s?\d)|NOK|SEK|DKK|CHF|BRL|ZAR|KRW"
-    rf"|RMB|Rs\.?(?=\s?\d)|{_CURRENCY_SYMBOLS}"
+    rf"|RMB|RM(?=\s?\d)|Rs\.?(?=\s?\d)|{_CURRENCY_SYMBOLS}"
 )
-_SCALE_WORD = r"(?i:thousand|million|billion|trillion|lakh\s+crore|crore|lakh|mln|mn|bln|bn|tn)\b"
+_SCALE_WORD = r"(?i:thousand|million|billion|trillion|lakh\s+crore|crore|lakh|mln|mn|bln|bn|tn|bil|mil)\b"
 # A single letter counts as a scale only when it touches the number: "$4.5B", not "$4.5 b".
 _SCALE_LETTER = r"[KMBTkmbt]\b"
 _RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
