@@ -5670,3 +5670,15 @@ def test_ringgit_and_amounts_in_bil_and_mil_are_read():
         ("Malaysia", 511.0, "MYR", 2011),
         ("Malaysia", 168.0, "USD", 2011),
     ]
+
+
+def test_amounts_from_parts_that_an_amount_before_them_includes_are_the_parts_values():
+    text = (
+        "Kelp Market\n\nThe projected value of the kelp industry is about Rs 500,000 crore, which includes Rs 160,000 "
+        "crore from kelp noodles, Rs 50,000 crore from kelp chips / crackers and the balance from other products.\n"
+    )
+    assert [(f.member, f.value_millions) for f in _figures(text, metric="value")] == [
+        (None, 5000000.0),
+        ("kelp noodles", 1600000.0),
+        ("kelp chips / crackers", 500000.0),
+    ]

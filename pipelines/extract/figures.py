@@ -353,6 +353,13 @@ _FROM_A_SEGMENT_AFTER_AN_AMOUNT = re.compile(
     r"\s+(?i:deriving|derived|coming|came|generated)\s+(?i:from|by)\s+(?:(?i:the)\s+)?"
     r"(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}?)\s+(?i:segment|sector|category|business)\b"
 )
+# "The projected value of the industry is about Rs 500,000 crore, which includes Rs 160,000 crore from liquid milk,
+# Rs 45,000 crore from ghee, ...": the parts an amount the sentence gives before it includes
+_INCLUDES_BEFORE = re.compile(r"\b(?i:which\s+includes?|including|includes|comprising|of\s+which)\b")
+_FROM_A_PART_AFTER_AN_AMOUNT = re.compile(
+    r"\s+(?i:from)\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][\w&'’/-]*(?:\s+(?!(?i:and)\b)[\w&'’/-]+){0,5}?)"
+    r"(?=\s*(?:[,;.]|\s(?i:and)\s|$))"
+)
 # "Within the $10.1 billion lip products sector", not "made up 35% of the EUR 5.8 billion plant-based food category"
 _THE_BEFORE = re.compile(r"(?<!\bof\s)(?<!\bOf\s)\b(?i:the)\s+$")
 _PART_NAMED_AFTER_AN_AMOUNT = re.compile(
@@ -1207,6 +1214,16 @@ def extract_figures(
                 # "Within the $10.1 billion lip products sector", "facial makeup, which at $13.2 billion is the largest
                 # color cosmetics sector"
                 target, within_region = NamedScope("segment", None, part), None
+            if (
+                isinstance(item, Money)
+                and (part := _FROM_A_PART_AFTER_AN_AMOUNT.match(text, item.end))
+                and not NOT_A_MEMBER.fullmatch(part.group("member"))
+                and _INCLUDES_BEFORE.search(text, sentence.char_start, item.start)
+                and any(other.end <= item.start for other in tokens.money)
+                and _named_at(tokens, part.start("member")) is None
+            ):
+                # "..., which includes Rs 160,000 crore from liquid milk, Rs 45,000 crore from ghee"
+                target, within_region = NamedScope("segment", None, part.group("member")), None
             if isinstance(item, Money) and (source := _FROM_A_SEGMENT_AFTER_AN_AMOUNT.match(text, item.end)):
                 target, within_region = NamedScope("segment", None, source.group("member")), None
             if not isinstance(item, Money) and second_of_two_shares_from(text, item):
