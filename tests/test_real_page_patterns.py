@@ -5682,3 +5682,14 @@ def test_amounts_from_parts_that_an_amount_before_them_includes_are_the_parts_va
         ("kelp noodles", 1600000.0),
         ("kelp chips / crackers", 500000.0),
     ]
+
+
+def test_a_share_compared_with_for_another_place_is_that_places():
+    text = (
+        "Kelp Market\n\nIn 2017 North America accounted for 48.1% of world kelp sales compared with 22.2%\n"
+        "for Europe.\n"
+    )
+    assert [(f.member, f.pct, f.year) for f in _figures(text, metric="share")] == [
+        ("North America", 48.1, 2017),
+        ("Europe", 22.2, 2017),
+    ]

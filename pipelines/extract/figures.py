@@ -202,6 +202,11 @@ def _holder_of_an_opening_figure(text: str, sentence_start: int, item, tokens: S
     return _named_at(tokens, after.end()) if after else None
 
 
+_COMPARED_WITH_A_SHARE = re.compile(
+    r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){0,3}?(?i:market|industry|revenues?|sales)\b)?"
+    r"\s*,?\s*(?i:compared\s+(?:with|to)|versus|vs\.?|against)\s+"
+)
+_FOR_RIGHT_AFTER = re.compile(r"\s+(?i:for)\s+(?:(?i:the)\s+)?")
 _BULLET_BEFORE = re.compile(r"[ \t]*[-•*·][ \t]*")
 
 
@@ -1521,6 +1526,18 @@ def extract_figures(
             metric = (hint.metric if hint and hint.metric in ("share", "cagr") else None) or classify_percentage(
                 text, item, clause_start, clause_end, (sentence.char_start, sentence.char_end)
             )
+            if (
+                metric is None
+                and previous_rate
+                and previous_rate[0] == "share"
+                and _COMPARED_WITH_A_SHARE.fullmatch(text, previous_rate[1], item.start)
+                and (for_whom := _FOR_RIGHT_AFTER.match(text, item.end))
+                and (compared := _named_at(tokens, for_whom.end())) is not None
+                and compared != previous_rate[2]
+            ):
+                # "North America accounted for 48.1% of world sales compared with 22.2% for Europe"
+                metric, target = "share", compared
+                common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if metric is None and opening_figure_of is not None and _RANKED_AFTER.match(text, item.end):
                 metric = "share"  # "With 15.6%, the EU chemical industry ranks second"
             if metric is None and revenue_source_named:
@@ -1590,6 +1607,18 @@ def extract_figures(
                 and not (previous_rate[0] == "share" and GROWTH_AFTER.match(text, item.end))
             ):
                 metric = previous_rate[0]  # "a CAGR of 13.4% in volume and 15.7% in value", "a share of 11% and 4%"
+            if (
+                metric is None
+                and previous_rate
+                and previous_rate[0] == "share"
+                and _COMPARED_WITH_A_SHARE.fullmatch(text, previous_rate[1], item.start)
+                and (for_whom := _FOR_RIGHT_AFTER.match(text, item.end))
+                and (compared := _named_at(tokens, for_whom.end())) is not None
+                and compared != previous_rate[2]
+            ):
+                # "North America accounted for 48.1% of world sales compared with 22.2% for Europe"
+                metric, target = "share", compared
+                common.update(scope=target.scope, dimension=target.dimension, member=target.member)
             if metric is None and opening_figure_of is not None and _RANKED_AFTER.match(text, item.end):
                 metric = "share"  # "With 15.6%, the EU chemical industry ranks second"
             if metric is None and revenue_source_named:
