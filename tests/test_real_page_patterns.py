@@ -5693,3 +5693,11 @@ def test_a_share_compared_with_for_another_place_is_that_places():
         ("North America", 48.1, 2017),
         ("Europe", 22.2, 2017),
     ]
+
+
+def test_an_amount_with_no_scale_in_a_table_takes_its_columns_scale():
+    text = (
+        "Kelp Market\n\n| Year | Global TAM (USD Billions) |\n|---|---|\n"
+        "| 2024 | est. $691.5 |\n| 2025 | est. $725.4 |\n"
+    )
+    assert [(f.value_millions, f.year) for f in _figures(text, metric="value")] == [(691500.0, 2024), (725400.0, 2025)]

@@ -551,6 +551,31 @@ def _bare_amounts(text: str, row: TableRow) -> list[Money]:
     return amounts
 
 
+_A_SCALE_IN_THE_AMOUNT = re.compile(
+    r"(?i:thousand|million|billion|trillion|crore|lakh|mln|mn|bln|bn|tn|bil|mil)\b|\d[KMBTkmbt]\b"
+)
+
+
+_GROUPED_THOUSANDS = re.compile(r"\d,\d{3}")
+
+
+def _scaled_by_the_header(money: Money, row: TableRow) -> Money:
+    """'| 2024 | est. $691.5 |' under 'Global TAM (USD Billions)': an amount written with no scale in a column whose
+    header states one is in that scale."""
+    cell = row.cell_at(money.start)
+    scale = cell.hint.scale_in_millions if cell else None
+    if scale is None or _A_SCALE_IN_THE_AMOUNT.search(money.text) or _GROUPED_THOUSANDS.search(money.text):
+        # "$11,449" under "(US$ Billions)" would be $11 trillion: such a caption is wrong more often than the number
+        return money
+    high = money.high_millions * scale * 1_000_000 if money.high_millions is not None else None
+    return replace(
+        money,
+        low_millions=money.low_millions * scale * 1_000_000,
+        high_millions=high,
+        rounding_millions=money.rounding_millions * scale * 1_000_000,
+    )
+
+
 # "Embedded finance, worth $85.8 billion in 2025 and forecast to reach ...": a name, then its value in apposition.
 VALUED_APPOSITIVE = re.compile(
     r"[-•*·\s]*(?P<subject>[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}),\s+"
@@ -1019,7 +1044,8 @@ def extract_figures(
             continue
         row = table_rows.get(position)
         if row:
-            tokens.money = sorted([*tokens.money, *_bare_amounts(text, row)], key=lambda item: item.start)
+            with_scale = [_scaled_by_the_header(money, row) for money in tokens.money]
+            tokens.money = sorted([*with_scale, *_bare_amounts(text, row)], key=lambda item: item.start)
         if position - previous_position > _REFERENCE_LOOKBACK_SENTENCES:
             recent_mentions = []
         elif position - previous_position > 1 and (leader := _member_said_to_lead(sentences[position - 1])):
