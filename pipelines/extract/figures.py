@@ -1552,22 +1552,6 @@ def extract_figures(
             metric = (hint.metric if hint and hint.metric in ("share", "cagr") else None) or classify_percentage(
                 text, item, clause_start, clause_end, (sentence.char_start, sentence.char_end)
             )
-            if (
-                metric is None
-                and previous_rate
-                and previous_rate[0] == "share"
-                and _COMPARED_WITH_A_SHARE.fullmatch(text, previous_rate[1], item.start)
-                and (for_whom := _FOR_RIGHT_AFTER.match(text, item.end))
-                and (compared := _named_at(tokens, for_whom.end())) is not None
-                and compared != previous_rate[2]
-            ):
-                # "North America accounted for 48.1% of world sales compared with 22.2% for Europe"
-                metric, target = "share", compared
-                common.update(scope=target.scope, dimension=target.dimension, member=target.member)
-            if metric is None and opening_figure_of is not None and _RANKED_AFTER.match(text, item.end):
-                metric = "share"  # "With 15.6%, the EU chemical industry ranks second"
-            if metric is None and revenue_source_named:
-                metric = "share"  # "Of the total global revenue, 85% comes from temporary staffing"
             if metric == "share" and (wider := wider_market_named_before(text, tokens, item.start)):
                 skip(f"{item.text!r} at {item.start}: a share of the {wider} market, not of the whole market")
                 continue

@@ -327,15 +327,7 @@ def _is_a_labelled_share_line(text: str, sentence: Sentence) -> bool:
     """A line of its own that is a name and one percentage."""
     if len(sentence.text) > _LONGEST_LABELLED_SHARE_LINE or "%" not in sentence.text:
         return False  # a quick test most lines fail
-    line_start = text.rfind("\n", 0, sentence.char_start) + 1
-    line_end = text.find("\n", sentence.char_end)
-    line_end = len(text) if line_end < 0 else line_end
-    return (
-        not text[line_start : sentence.char_start].strip(" \t-•*·")
-        and not text[sentence.char_end : line_end].strip()
-        and (match := _LABEL_THEN_PERCENT.fullmatch(sentence.text)) is not None
-        and not _YEAR.search(match.group("member"))
-    )
+    return _is_a_labelled_line(text, sentence, _LABEL_THEN_PERCENT)
 
 
 _LONGEST_LABELLED_AMOUNT_LINE = 90
@@ -346,13 +338,19 @@ def _is_a_labelled_amount_line(text: str, sentence: Sentence) -> bool:
     """A line of its own (nothing else before or after it on its line) that is a name and one amount."""
     if len(sentence.text) > _LONGEST_LABELLED_AMOUNT_LINE or not _A_CURRENCY.search(sentence.text):
         return False  # a quick test most lines fail
+    return _is_a_labelled_line(text, sentence, _LABEL_THEN_AMOUNT)
+
+
+def _is_a_labelled_line(text: str, sentence: Sentence, label_then_figure: re.Pattern) -> bool:
+    """Whether ``sentence`` is a line of its own (nothing but a bullet before it on its line, nothing after it)
+    that ``label_then_figure`` reads whole, with no year in its name."""
     line_start = text.rfind("\n", 0, sentence.char_start) + 1
     line_end = text.find("\n", sentence.char_end)
     line_end = len(text) if line_end < 0 else line_end
     return (
         not text[line_start : sentence.char_start].strip(" \t-•*·")
         and not text[sentence.char_end : line_end].strip()
-        and (match := _LABEL_THEN_AMOUNT.fullmatch(sentence.text)) is not None
+        and (match := label_then_figure.fullmatch(sentence.text)) is not None
         and not _YEAR.search(match.group("member"))
     )
 
