@@ -5701,3 +5701,13 @@ def test_an_amount_with_no_scale_in_a_table_takes_its_columns_scale():
         "| 2024 | est. $691.5 |\n| 2025 | est. $725.4 |\n"
     )
     assert [(f.value_millions, f.year) for f in _figures(text, metric="value")] == [(691500.0, 2024), (725400.0, 2025)]
+
+
+def test_sales_of_a_part_of_the_market_opening_a_sentence_make_its_rate_the_parts():
+    text = (
+        "Kelp Market\n\nIn 2019, the global kelp market reached about €1.3 billion. Sales of dried kelp snacks have "
+        "continued to grow at their long-term CAGR of 6%.\n"
+    )
+    assert [(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")] == [
+        ("segment", "dried kelp snacks", 6.0)
+    ]

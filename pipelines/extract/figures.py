@@ -207,6 +207,10 @@ _COMPARED_WITH_A_SHARE = re.compile(
     r"\s*,?\s*(?i:compared\s+(?:with|to)|versus|vs\.?|against)\s+"
 )
 _FOR_RIGHT_AFTER = re.compile(r"\s+(?i:for)\s+(?:(?i:the)\s+)?")
+_SALES_OF_A_PART_OPENING = re.compile(
+    r"[-•*·\s]*(?i:sales|revenues?|spending)\s+(?i:of|on)\s+(?P<member>[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,4}?)"
+    r"\s+(?i:have|has|is|are|was|were|will|continued|continue|grew|grow|rose|increased|fell|declined)\b"
+)
 _BULLET_BEFORE = re.compile(r"[ \t]*[-•*·][ \t]*")
 
 
@@ -1337,6 +1341,15 @@ def extract_figures(
                 and (sub_market := sub_market_named_after_the_market(text, sentence.char_start, item.start, market))
             ):
                 target = NamedScope("segment", None, sub_market)
+            if (
+                target is None
+                and market
+                and (sold := _SALES_OF_A_PART_OPENING.match(sentence.text))
+                and relation_to_the_market(sold.group("member"), market) == "part"
+            ):
+                # "Sales of personal luxury goods have continued to grow at their long-term CAGR of 6%" on a luxury
+                # page: the part's figure
+                target = NamedScope("segment", None, sold.group("member"))
             if target is None and market and of_a_market:
                 # "By end-user industry, ...": the words of a "By <dimension>," opening name no market
                 opening = BY_DIMENSION_OPENING.match(sentence.text)
