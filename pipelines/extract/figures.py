@@ -153,6 +153,7 @@ from pipelines.extract.numbers import (
     find_years,
     parse_number,
     rounding_of,
+    written_with_a_scale,
 )
 from pipelines.extract.percentages import (
     FOLLOWED_BY,
@@ -555,12 +556,8 @@ def _bare_amounts(text: str, row: TableRow) -> list[Money]:
     return amounts
 
 
-_A_SCALE_IN_THE_AMOUNT = re.compile(
-    r"(?i:thousand|million|billion|trillion|crore|lakh|mln|mn|bln|bn|tn|bil|mil)\b|\d[KMBTkmbt]\b"
-)
-
-
 _GROUPED_THOUSANDS = re.compile(r"\d,\d{3}")
+_UNITS_IN_A_MILLION = 1_000_000
 
 
 def _scaled_by_the_header(money: Money, row: TableRow) -> Money:
@@ -568,15 +565,16 @@ def _scaled_by_the_header(money: Money, row: TableRow) -> Money:
     header states one is in that scale."""
     cell = row.cell_at(money.start)
     scale = cell.hint.scale_in_millions if cell else None
-    if scale is None or _A_SCALE_IN_THE_AMOUNT.search(money.text) or _GROUPED_THOUSANDS.search(money.text):
+    if scale is None or written_with_a_scale(money.text) or _GROUPED_THOUSANDS.search(money.text):
         # "$11,449" under "(US$ Billions)" would be $11 trillion: such a caption is wrong more often than the number
         return money
-    high = money.high_millions * scale * 1_000_000 if money.high_millions is not None else None
+    factor = scale * _UNITS_IN_A_MILLION  # the amount was read in plain units, millionths of a million
+    high = money.high_millions * factor if money.high_millions is not None else None
     return replace(
         money,
-        low_millions=money.low_millions * scale * 1_000_000,
+        low_millions=money.low_millions * factor,
         high_millions=high,
-        rounding_millions=money.rounding_millions * scale * 1_000_000,
+        rounding_millions=money.rounding_millions * factor,
     )
 
 

@@ -253,6 +253,14 @@ def currency_code(written: str) -> str:
     return _CURRENCIES.get(word, word.upper())
 
 
+_A_WRITTEN_SCALE = re.compile(rf"{_SCALE_WORD}|\d{_SCALE_LETTER}")
+
+
+def written_with_a_scale(amount_text: str) -> bool:
+    """Whether an amount as the page writes it names its scale ("$4.5 billion", "$4.5B"), not just "$691.5"."""
+    return _A_WRITTEN_SCALE.search(amount_text) is not None
+
+
 def scale_in_millions(written: str) -> Decimal:
     """How many millions one unit of a scale word is: 'billion', 'Bn', 'B' → 1000."""
     return SCALES_IN_MILLIONS[_WHITESPACE_RUN.sub(" ", lowered_as_re_reads(written))]
