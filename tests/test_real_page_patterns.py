@@ -5711,3 +5711,62 @@ def test_sales_of_a_part_of_the_market_opening_a_sentence_make_its_rate_the_part
     assert [(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")] == [
         ("segment", "dried kelp snacks", 6.0)
     ]
+
+
+def test_a_segment_named_as_the_markets_own_product_is_the_market():
+    text = (
+        "The Indian kelp snacks sector is expected to exceed $2 billion by 2027.\n"
+        "Revenue in the Kelp Snacks segment amounts to US$612.4m in 2021. The market is expected to grow annually "
+        "by 6.2% (CAGR 2021-2025).\n"
+    )
+    values = [(f.scope, f.member, f.value_millions, f.year) for f in _figures(text, metric="value")]
+    assert ("market", None, 612.4, 2021) in values
+    assert not _figures(text, scope="segment")
+
+
+def test_market_caps_allocations_and_needed_sums_are_not_market_figures():
+    text = (
+        "Kelp Payments Market\n\nThe kelp payments market may reach $2 trillion by 2030.\n"
+        "Kelpcard and Kelpay have market caps of more than $30B and $40B respectively.\n"
+        "The national kelp programme allocates USD 5 billion for 50,000 dryers by 2030.\n"
+        "An estimated $23bn needed annually to close the kelp supply gap by 2035.\n"
+    )
+    assert [f.value_millions for f in _figures(text, metric="value")] == [2000000.0]
+
+
+def test_a_share_of_exports_or_traffic_is_not_a_share_of_the_market():
+    text = (
+        "Kelp Tools Market\n\nThe kelp tools market reached $1.5 billion in 2024.\n"
+        "In 2024, kelp knives accounted for around 47 per cent of exports.\n"
+        "- Video Kelp: Accounts for 53.72% of global internet traffic.\n"
+    )
+    assert not _figures(text, metric="share")
+
+
+def test_a_number_after_cagr_that_follows_a_percentage_is_a_footnote_not_a_rate():
+    text = (
+        "- Kelp Analytics Segment: The kelp analytics market is forecasted to expand from $29.3 billion in 2024 to "
+        "$72.6 billion by 2031, growing at a 13.5% CAGR 8.\n"
+    )
+    assert [f.pct for f in _figures(text, metric="cagr")] == [13.5]
+
+
+def test_shares_that_are_from_members_listed_after_the_first_are_each_members():
+    text = (
+        "Kelp Games Market\n\nTotal revenue from kelp games was $9.3 billion in 2015. From a revenue stream "
+        "perspective, 51% of revenue is from mobile kelp games, 24% is from console kelp games and 25% from "
+        "tabletop kelp games.\n"
+    )
+    assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [
+        ("mobile kelp games", 51.0),
+        ("console kelp games", 24.0),
+        ("tabletop kelp games", 25.0),
+    ]
+
+
+def test_a_percentage_something_increased_by_is_not_its_share():
+    text = (
+        "Kelp Goods Market\n\nThe kelp goods market grew by 5% to an estimated €1.2 trillion in 2017. Sales of kelp "
+        "boats continued to dominate the market, increasing by 6% to reach €489 billion in total.\n"
+    )
+    assert not _figures(text, metric="share")

@@ -291,10 +291,15 @@ REVENUE_FROM = re.compile(
 )
 # "Of the total global revenue, 85% comes from temporary staffing, with the remaining 15% from place and search
 # services": where a share of the revenue the sentence names before comes from
+# "51% of revenue is from mobile games, 24% is from personal computer games and 25% from console games": a name ends
+# at the clause's end or where the next share is joined on
 _SOURCE_NAME_TO_THE_CLAUSES_END = (
-    r"\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}?)(?=\s*(?:[.,;|)]|$))"
+    r"\s+(?:(?i:the)\s+)?(?P<member>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,4}?)"
+    r"(?=\s*(?:[.,;|)]|$)|\s+(?i:and)\s+\d[\d.]*\s?(?:%|(?i:per\s?cent|percent)))"
 )
-_COMES_FROM = re.compile(r"\s+(?i:comes?|came)\s+(?i:from)" + _SOURCE_NAME_TO_THE_CLAUSES_END)
+_COMES_FROM = re.compile(r"\s+(?i:comes?|came|is|was)\s+(?i:from)" + _SOURCE_NAME_TO_THE_CLAUSES_END)
+# "... 24% is from personal computer games and 25% from console games": the share listed after one that "is from"
+_A_SHARE_FROM_BEFORE = re.compile(r"(?:%|(?i:per\s?cent|percent))\s+(?i:comes?|came|is|was)\s+(?i:from)\b")
 _REMAINING_FROM = re.compile(r"\s+(?i:from)" + _SOURCE_NAME_TO_THE_CLAUSES_END)
 _REMAINING_BEFORE = re.compile(r"\b(?i:remaining|other|rest)\s+$")
 _REVENUE_WORD = re.compile(r"\b(?i:revenues?|sales|income|turnover)\b")
@@ -513,6 +518,7 @@ def revenue_source(text: str, percent: Percent, tokens: SentenceTokens) -> Named
         source = _COMES_FROM.match(text, percent.end) or (
             _REMAINING_FROM.match(text, percent.end)
             if _REMAINING_BEFORE.search(text, max(0, percent.start - 20), percent.start)
+            or _A_SHARE_FROM_BEFORE.search(text, tokens.sentence.char_start, percent.start)
             else None
         )
     if source is None or NOT_A_MEMBER.fullmatch(source.group("member")):

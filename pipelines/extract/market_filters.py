@@ -35,7 +35,9 @@ _NOT_MARKET_AFTER = re.compile(
     # revenue": what an industry pays, not what its market sells
     r"|\s+(?i:in|of)\s+(?:[\w-]+\s+){0,4}?(?i:wages|salaries|payroll|taxes|tax\s+revenues?|tax\s+receipts)\b"
     # "will spend $13 billion on drones between now and 2020": a total over the years to come, not a year's size
-    r"|(?:\s+[\w-]+){0,4}?\s+(?i:between\s+now\s+and|from\s+now\s+(?:until|to|through))\b)"
+    r"|(?:\s+[\w-]+){0,4}?\s+(?i:between\s+now\s+and|from\s+now\s+(?:until|to|through))\b"
+    # "$23bn needed annually to close the power supply gap": an investment need, not what a market sells
+    r"|\s+(?:(?i:is|are|will\s+be)\s+)?(?i:needed|required)\b)"
 )
 _INCREMENT_BEFORE = re.compile(
     r"\b(?i:grow|grows|grew|growing|expand|expands|expanded|expanding|increase|increases|increased|increasing|rise"
@@ -78,10 +80,10 @@ _NOT_MARKET_BEFORE = re.compile(
     r"\b(?i:budget|outlays?|costs?|costing|spent|price(?!\s+(?:range|segment|tier|band)s?\b)|priced|sold\s+for|funding|funded"
     r"|venture\s+capital|cumulative|cumulatively"
     r"|average\s+(?:[\w-]+\s+){0,3}?(?:revenue|sales|spend|spending|price|cost|income|ticket|order)"
-    r"|invest(?:ed|ing|ment|ments)?|allocated|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"
+    r"|invest(?:ed|ing|ment|ments)?|allocat(?:es|ed|ing|ion)|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"
     # "revenues of Acme", "a net revenue of around": not "the revenue of the face cosmetics market"
     r"\s+(?!the\s+(?:[\w-]+\s+){0,5}?(?:market|industry|sector|segment)\b)(?-i:[A-Z])\w*|loan|loans|bond|fine|fined|saved|saving|savings|raise|raising|exports?|exported|imports?|imported"
-    r"|shipments?|shipped|market\s+cap|market\s+capitali[sz]ation|(?:has|had|with)\s+a\s+market\s+value|prize\s+pool"
+    r"|shipments?|shipped|market\s+caps?|market\s+capitali[sz]ations?|(?:has|had|with)\s+a\s+market\s+value|prize\s+pool"
     r"|prize\s+money|payouts?|losses|loss\s+potential|damages|GDP|gross\s+domestic\s+product|gross\s+value\s+added"
     # "Toy Industry Economic Impact in the U.S. Reaches $107.5 Billion": what it adds to an economy, not its sales
     r"|economic\s+(?:impact|contribution|output)"

@@ -167,6 +167,7 @@ _BARE_CAGR = re.compile(
     r"(?P<low>\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d|\s?%|\s?(?i:per\s?cent)|\s?(?:-|–|—|to)\s?\d)"
 )
 _BARE_CAGR_STARTS = ("cagr", "compound annual growth rate")
+_A_PERCENTAGE_RIGHT_BEFORE = re.compile(r"\d\s?(?:%|(?i:per\s?cent|percent))\s*$")
 # "grow from 734.81 billion in 2024 to USD 932.11 billion": the first amount takes the currency of the second.
 _FROM_BARE_TO_CURRENCY = re.compile(
     rf"\b(?i:from)\s+(?P<low>{_NUMBER})\s?(?P<scale>{_SCALE_WORD})(?P<high>)"
@@ -591,7 +592,10 @@ def find_percentages(text: str) -> list[Percent]:
     bare_cagrs = []
     for match in matches_where_they_can_be(_BARE_CAGR, text, starts_with=_BARE_CAGR_STARTS):
         start, end = match.span("low")
-        if start not in taken:
+        # "growing at a 13.5% CAGR 8.": the rate is written before the word; the number after it is a footnote's
+        if start not in taken and not _A_PERCENTAGE_RIGHT_BEFORE.search(
+            text, max(0, match.start() - 12), match.start()
+        ):
             low = Decimal(match.group("low"))
             bare_cagrs.append(Percent(start, end, match.group("low"), low, None, rounding_of(low), None))
     if bare_cagrs:

@@ -131,7 +131,8 @@ _SHARE_OF_A_QUANTITY = re.compile(
     r"|users|subscribers|patents|deliveries|launches|towers|capital\s+expenditures?|capex|growth|emissions"
     r"|employment|jobs|workforce|population|land|area|acreage|hectares|water|energy\s+use|electricity|gdp|deaths"
     r"|cases|patients|incidents|connections|devices|subscriptions"
-    r"|gross\s+domestic\s+product)\b"
+    # "consumables accounted for around 47 per cent of exports", "53.72% of global internet traffic"
+    r"|exports|imports|traffic|gross\s+domestic\s+product)\b"
     # "65% of all connections", not "46.8% of global orthopedic devices revenue"
     r"(?!\s+(?i:revenues?|sales|market|spending|value)\b)"
 )
@@ -141,6 +142,9 @@ _IN_VOLUME = re.compile(r"\b(?i:in\s+(?:terms\s+of\s+)?volumes?|by\s+volume|volu
 _IN_VALUE = re.compile(r"\b(?i:value|revenues?|sales)\b")
 _A_CHANGE_BEFORE = re.compile(
     r"\b(?i:decrease|increase|decline|drop|rise|fall|gain|jump|surge)\s+(?i:of|by)\s+"
+    # "Sales of luxury cars continued to dominate the market, increasing by 6%": what they grew by, not a share
+    r"(?:(?i:about|around|nearly|over|some|approximately|almost)\s+)?$"
+    r"|\b(?i:increas|decreas|declin|ris|grow|gain|jump|surg|fall|dropp)(?i:ed|es|s|ing)?\s+(?i:by)\s+"
     r"(?:(?i:about|around|nearly|over|some|approximately|almost)\s+)?$"
 )
 _OF_A_FIRMS_REVENUE = re.compile(

@@ -16,6 +16,7 @@ from pipelines.extract.figure_members import (
 )
 from pipelines.extract.figure_years import CURRENT_YEAR, CURRENT_YEAR_IF_KNOWN, resolve_decade_end_years
 from pipelines.extract.figures import deduplicate, extract_figures
+from pipelines.extract.market_identity import market_identity, product_key
 from pipelines.extract.market_place import (
     figures_of_a_place_market,
     figures_of_one_place_each,
@@ -277,6 +278,23 @@ def segments_named_without_the_markets_name(
     ]
 
 
+def segments_named_as_the_market(figures: list[StatedFigure], market: str | None) -> list[StatedFigure]:
+    """ "Revenue in the Cosmetics segment amounts to US$6,029.1m in 2020" on an Indian cosmetics page: a segment
+    whose name is the market's own product, without its place, is the market."""
+    identity = market_identity(market) if market else None
+    if identity is None:
+        return figures
+    return [
+        replace(figure, scope="market", dimension=None, member=None)
+        if figure.scope == "segment"
+        and figure.member
+        and figure.within_region is None
+        and product_key(figure.member) == identity.market_id.split("--")[0]
+        else figure
+        for figure in figures
+    ]
+
+
 def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     """Every fact in ``text``. Pure: no I/O; offsets index into ``text`` exactly as given. ``sidecar`` holds what
     an analyst states about the report beside it (publisher, market, base year, ...)."""
@@ -301,6 +319,7 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     figures = one_spelling_per_segment(
         segment_names_without_adverbs(figures), {row.member for row in taxonomy.segments}
     )
+    figures = segments_named_as_the_market(figures, metadata.market)
     this_year = any(figure.year in (CURRENT_YEAR, CURRENT_YEAR_IF_KNOWN) for figure in figures)
     figures, undated = resolve_current_years(figures, publication_year(text) if this_year else None)
     skipped = [*skipped, *undated]
