@@ -5770,3 +5770,89 @@ def test_a_percentage_something_increased_by_is_not_its_share():
         "boats continued to dominate the market, increasing by 6% to reach €489 billion in total.\n"
     )
     assert not _figures(text, metric="share")
+
+
+def test_an_iso_code_written_after_the_scale_names_the_currency_and_a_listed_exports_series_is_skipped():
+    text = (
+        "Japanese Kelp Market\n\nThe market size of kelp in Japan was 9.99 trillion JPY in fiscal 2017, 9.87 trillion "
+        "JPY in fiscal 2018, and 11.79 trillion JPY in fiscal 2019. The export value of kelp was 170 billion JPY in "
+        "fiscal 2017, 190 billion JPY in fiscal 2018, 440 billion JPY in fiscal 2019, 510 billion JPY in fiscal 2020, "
+        "and 0.56 trillion JPY in fiscal 2021.\n"
+    )
+    assert [(f.value_millions, f.currency, f.year) for f in _figures(text, metric="value")] == [
+        (9990000.0, "JPY", 2017),
+        (9870000.0, "JPY", 2018),
+        (11790000.0, "JPY", 2019),
+    ]
+
+
+def test_a_part_named_after_with_and_reaching_its_own_amount_is_a_segment():
+    text = (
+        "India’s Kelp Retail Market to Hit ₹13.7 Lakh Crore by 2030\n\n"
+        "India’s kelp retail market to grow to ₹13.7 lakh crore by 2030, with organised kelp retail exceeding ₹5.1 "
+        "lakh crore.\n"
+    )
+    values = [(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")]
+    assert values == [("market", None, 13700000.0), ("segment", "organised kelp retail", 5100000.0)]
+
+
+def test_rates_of_per_head_quantities_and_birth_rates_and_average_wages_are_not_the_markets():
+    text = (
+        "UK Kelp Market\n\nThe birth rate per thousand people in 2018 was 11.8, down from 12.1 in 2014, and expected "
+        "to decline by a compound annual growth rate (CAGR) of 1.2% between 2019 and 2023.\n"
+        "Average UK annual wages for 2018 were US$47.6 thousand, a drop from US$54.4 thousand in 2014.\n"
+        "The per capita kelp expenditure in the UK was US$26.4 for 2018 and is projected to increase by a 1.8% CAGR "
+        "from 2019 to 2023.\n"
+        "The kelp market in the UK was valued at US$3.2 billion in 2018, and is expected to grow by a CAGR of 4.3% "
+        "between 2019 and 2022.\n"
+    )
+    assert [f.pct for f in _figures(text, metric="cagr")] == [4.3]
+    assert [f.value_millions for f in _figures(text, metric="value")] == [3200.0]
+
+
+def test_amounts_listed_after_a_first_with_their_verb_left_out_are_each_members():
+    text = (
+        "UK Kelp-to-go Market\n\nThe UK kelp-to-go market is expected to reach $29.6 billion by 2023. The kelp bar "
+        "segment will likely grow to $8.9 billion by 2023, while kelp cafes will grow to $5.2 billion, convenience "
+        "stores to $4.7 billion, and supermarkets and hypermarkets to $2.3 billion.\n"
+    )
+    assert [(f.member, f.value_millions) for f in _figures(text, scope="segment")] == [
+        ("kelp bar", 8900.0),
+        ("kelp cafes", 5200.0),
+        ("convenience stores", 4700.0),
+        ("supermarkets and hypermarkets", 2300.0),
+    ]
+
+
+def test_a_verb_before_market_is_no_part_of_the_markets_name():
+    text = "UK Kelp Market\n\nThe new forecast values kelp market at £22.9 bn in 2023.\n"
+    assert [(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")] == [
+        ("market", None, 22900.0)
+    ]
+
+
+def test_a_member_estimated_to_account_for_a_percentage_of_the_market_holds_that_share():
+    text = (
+        "Europe Kelp Goods Market\n\nThe kelp goods market in Europe is anticipated to rise from US$ 22.6 Bn in 2025 "
+        "to US$ 39.1 Bn by 2032.\n"
+        "  • In 2025, the kelp shoes are estimated to account for 36.5% of the kelp goods market in Europe.\n"
+    )
+    assert [(f.member, f.pct, f.year) for f in _figures(text, metric="share")] == [("kelp shoes", 36.5, 2025)]
+
+
+def test_a_cagr_followed_by_the_word_growth_is_still_a_cagr():
+    text = (
+        "Kelp Paint Market\n\nThe kelp paint market has been growing at a CAGR of 11% growth in the last five "
+        "years. The total kelp paint market is valued at about Rs. 6,100 crore in 2021.\n"
+    )
+    assert [f.pct for f in _figures(text, metric="cagr", scope="market")] == [11.0]
+
+
+def test_one_days_sales_and_it_also_are_not_market_figures_or_members():
+    text = (
+        "Kelp Delivery Market\n\nThe kelp delivery market was worth $27.1 billion in 2022. According to a report, "
+        "U.S. shoppers spent $10.7 billion on Cyber Monday. It also accounts for more than 60 per cent in total kelp "
+        "investment.\n"
+    )
+    assert [f.value_millions for f in _figures(text, metric="value")] == [27100.0]
+    assert not _figures(text, scope="segment")

@@ -11,6 +11,7 @@ opens with, read from the words around the figure (figures.py asks, for each fig
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import replace
 
@@ -110,7 +111,7 @@ MEMBER_THEN_VERB = re.compile(
 )
 # Subjects that are no member: "it holds", "the market holds", "this segment holds", "the company holds".
 NOT_A_MEMBER = re.compile(
-    r"(?i:it|this|that|they|which|who|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
+    r"(?i:(?:it|this|that|they|which|who)(?:\s+(?:also|alone|still|now|currently|too|together))?|market|industry|sector|segment|region|company|the\s+company|firm|player|\w+\s+market"
     r"|\w+\s+industry|top\s+\w+\s+players?|(?:leading|major|key)\s+\w+|\w+\s+(?:inc|corp|ltd|plc)\.?"
     # "The top 22 companies represented 90 percent": firms together, no part of the market's split
     r"|(?:the\s+)?(?:top|largest|biggest|leading)\s+(?:\d+|\w+)\s+(?:companies|firms|players|vendors|suppliers|brands)"
@@ -188,6 +189,8 @@ def rate_of_something_else(sentence_before_rate: str, market: str | None) -> str
     subject = subject_after_openings(sentence_before_rate)
     if subject is None:
         return None
+    if _PER_HEAD_OR_A_RATE.search(subject):
+        return subject  # "The birth rate per thousand people in 2018 was 11.8, ... a CAGR of 1.2%"
     subordinate = _SUBORDINATE_OPENING.match(subject)
     if subordinate and "," not in sentence_before_rate:
         # "Although cylindrical robots are expected to grow at a CAGR of 6.5%": a clause with no main one after it
@@ -208,6 +211,12 @@ def rate_of_something_else(sentence_before_rate: str, market: str | None) -> str
     return subject
 
 
+# "The per capita food and beverage expenditure in the UK ... is projected to increase by a 1.8% CAGR": a quantity per
+# person, or a rate, grows at the rate, not a market
+_PER_HEAD_OR_A_RATE = re.compile(
+    r"\b(?i:per\s+capita|per\s+thousand|per\s+person|per\s+head|birth\s+rate|death\s+rate|unemployment\s+rate"
+    r"|inflation|life\s+expectancy)\b"
+)
 _THE_MARKET_RIGHT_BEFORE_THE_RATE = re.compile(
     r"\b(?i:this|that|the)\s+(?:(?i:global|overall|whole|entire)\s+)?(?i:market|industry)\s+"
     r"(?i:will|is|are|was|should|could|may|might|would|can|has|had)\b[^,;]*$"
@@ -578,10 +587,27 @@ _COUNTED_IN_OR_OUT_AFTER = re.compile(r"\s+(?i:included|excluded)\b")
 _LEFT_OUT_BEFORE = re.compile(r"\b(?i:excluding|except(?:\s+for)?|other\s+than|not\s+including|apart\s+from)\s+$")
 
 
+# "India's retail market to grow to ₹137.28 lakh crore by 2030, with organised retail exceeding ₹51.48 lakh crore": a
+# part of the market named in lower case after "with", reaching its own amount
+_WITH_A_PART_REACHING = re.compile(
+    r"[,;]\s*(?i:with)\s+(?P<member>[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,3}?)\s+"
+    r"(?i:exceeding|reaching|surpassing|crossing|touching|hitting|topping)\s+"
+    r"(?:(?i:about|around|over|nearly|almost|roughly|approximately)\s+)?$"
+)
+_NOT_A_PART = re.compile(r"(?i:sales|turnover|demand|consumption|imports|exports|production|output|spend)")
+
+
 def scope_for(
     text: str, figure_start: int, tokens: SentenceTokens, recent: list[Mention]
 ) -> tuple[NamedScope | None, str | None]:
     """(what the figure is about, the region a segment figure is limited to)."""
+    part = _WITH_A_PART_REACHING.search(text, max(tokens.sentence.char_start, figure_start - 80), figure_start)
+    if (
+        part is not None
+        and not NOT_A_MEMBER.fullmatch(part.group("member"))
+        and not _NOT_A_PART.fullmatch(part.group("member"))
+    ):
+        return NamedScope("segment", None, part.group("member")), None
     named_before = _outside_a_list_of_places_in_brackets(
         text,
         [
@@ -832,6 +858,12 @@ _AMOUNT_IN_BRACKETS_BEFORE = re.compile(r"\s*\(\s*$")
 _AMOUNT_AT_BEFORE = re.compile(
     r"\s+(?i:at)\s+(?:(?i:an?|about|around|nearly|roughly|approximately|some|over|estimated|an\s+estimated)\s+)*$"
 )
+_AMOUNT_TO_BEFORE = re.compile(r"\s+(?i:to)\s+(?:(?i:about|around|nearly|roughly|approximately|over)\s+)?$")
+# ", convenience stores" or ", and supermarkets and hypermarkets" right after the amount before: a name, no verb
+_A_LIST_ITEM_WITHOUT_ITS_VERB = re.compile(
+    r"(?:\s+(?i:in|by)\s+(?:19|20)\d{2})?\s*,\s*(?:(?i:and)\s+)?(?!(?i:while|whereas|with|which|and)\b)"
+    r"(?P<member>[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,4})"
+)
 # "Logic ($176 billion in 2022 sales)": a year and what the amount is may close the bracket
 _CLOSING_BRACKET_AFTER = re.compile(r"\s*(?:(?i:in)\s+(?:19|20)\d{2}(?:\s+[a-z]+){0,2}\s*)?\)")
 # "Logic ($176 billion) and memory ($130 billion) were the largest semiconductor categories": two members, each
@@ -891,6 +923,26 @@ def member_listed_with_amount(text: str, tokens: SentenceTokens, money: Money) -
             names[item.start] = name
         previous = item
     if len(set(names.values())) < at_least or money.start not in names:
+        return None
+    return NamedScope("segment", None, names[money.start])
+
+
+_LISTED_WITHOUT_THEIR_VERB_AT_LEAST = 2
+
+
+def member_of_a_list_without_its_verb(text: str, tokens: SentenceTokens, money: Money) -> NamedScope | None:
+    """ "The quick-service segment will grow to $8.9 billion by 2023, while coffee shops will grow to $5.2 billion,
+    convenience stores to $4.7 billion, and supermarkets to $2.3 billion": the member of an amount listed after
+    another with the verb left out (two or more such items)."""
+    names: dict[int, str] = {}
+    for previous, item in itertools.pairwise(tokens.money):
+        to = _AMOUNT_TO_BEFORE.search(text, previous.end, item.start)
+        if to is None:
+            continue
+        item_name = _A_LIST_ITEM_WITHOUT_ITS_VERB.fullmatch(text, previous.end, to.start())
+        if item_name is not None and not NOT_A_MEMBER.fullmatch(item_name.group("member")):
+            names[item.start] = item_name.group("member")
+    if len(names) < _LISTED_WITHOUT_THEIR_VERB_AT_LEAST or money.start not in names:
         return None
     return NamedScope("segment", None, names[money.start])
 

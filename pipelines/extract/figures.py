@@ -76,6 +76,7 @@ from pipelines.extract.figure_members import (
     firm_in_brackets,
     member_followed_by,
     member_listed_with_amount,
+    member_of_a_list_without_its_verb,
     member_of_a_respective_amount,
     member_opening_clause,
     members_whose_rate_it_is,
@@ -1128,6 +1129,8 @@ def extract_figures(
                 skip(f"{item.text!r} at {item.start}: a conversion in brackets into dollars the page does not name")
                 continue
             target, within_region = scope_for(text, item.start, tokens, recent_mentions)
+            if isinstance(item, Money) and (elided := member_of_a_list_without_its_verb(text, tokens, item)):
+                target, within_region = elided, None
             if (place_after := _the_place_a_clause_ends_with(text, item, tokens, sentence)) is not None:
                 # "..., with 1.9% CAGR, and at $1.705 billion and 6.1% CAGR (2019-2023) for Mexico."
                 target, within_region = place_after, None

@@ -36,6 +36,9 @@ _NOT_MARKET_AFTER = re.compile(
     r"|\s+(?i:in|of)\s+(?:[\w-]+\s+){0,4}?(?i:wages|salaries|payroll|taxes|tax\s+revenues?|tax\s+receipts)\b"
     # "will spend $13 billion on drones between now and 2020": a total over the years to come, not a year's size
     r"|(?:\s+[\w-]+){0,4}?\s+(?i:between\s+now\s+and|from\s+now\s+(?:until|to|through))\b"
+    # "U.S. shoppers spent $10.7 billion on Cyber Monday": one day's sales
+    r"|\s+(?i:on|during)\s+(?:(?i:the)\s+)?(?:Cyber\s+Monday|Black\s+Friday|Singles['’]?\s+Day|Prime\s+Day"
+    r"|Small\s+Business\s+Saturday|Boxing\s+Day|Thanksgiving(?:\s+Day)?|Christmas\s+Day)\b"
     # "$23bn needed annually to close the power supply gap": an investment need, not what a market sells
     r"|\s+(?:(?i:is|are|will\s+be)\s+)?(?i:needed|required)\b)"
 )
@@ -68,8 +71,11 @@ CONVERSION_OPENING = re.compile(r"\s*\(\s*(?:(?i:about|around|approx\.?|approxim
 # a market figure, or the other end of its range, is not one either.
 COMPARED_WITH = re.compile(
     # "$40 billion in April 2023 compared to $39.8 billion in March 2023 and $50.9 billion in April 2022"
-    rf"(?:\s+(?i:in|for)\s+(?:{MONTH_NAME}\.?\s+)?(?:19|20)\d{{2}})?"
+    rf"(?:\s+(?i:in|for)\s+(?:{MONTH_NAME}\.?\s+|(?i:fiscal|FY)\s?)?(?:19|20)\d{{2}})?"
     r"\s*(?i:vs\.?|versus|compared\s+(?:to|with)|against|and|to|or|[-–])\s*"
+    # "The export value of drugs was 170 billion JPY in fiscal 2017, 190 billion JPY in fiscal 2018, ...": the next
+    # amount of a list dated year by year
+    rf"|\s+(?i:in|for)\s+(?:(?i:fiscal|FY)\s?)?(?:19|20)\d{{2}}\s*,\s*(?:(?i:and)\s+)?"
     # "the sector raised $1.3 billion, up 44 percent from $900 million": the same thing's earlier amount
     r"|,?\s*(?i:up|down)\s+\d+(?:\.\d+)?\s?(?:%|(?i:percent|per\s+cent))\s+(?i:from|on|over)\s+"
     # "the highest per capita consumption (€344) worldwide, followed by Switzerland (€338), Luxembourg (€265)": the
@@ -79,7 +85,8 @@ COMPARED_WITH = re.compile(
 _NOT_MARKET_BEFORE = re.compile(
     r"\b(?i:budget|outlays?|costs?|costing|spent|price(?!\s+(?:range|segment|tier|band)s?\b)|priced|sold\s+for|funding|funded"
     r"|venture\s+capital|cumulative|cumulatively"
-    r"|average\s+(?:[\w-]+\s+){0,3}?(?:revenue|sales|spend|spending|price|cost|income|ticket|order)"
+    r"|average\s+(?:[\w-]+\s+){0,3}?(?:revenue|sales|spend|spending|price|cost|income|ticket|order|wages?"
+    r"|salar(?:y|ies)|earnings|pay)"
     r"|invest(?:ed|ing|ment|ments)?|allocat(?:es|ed|ing|ion)|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"
     # "revenues of Acme", "a net revenue of around": not "the revenue of the face cosmetics market"
     r"\s+(?!the\s+(?:[\w-]+\s+){0,5}?(?:market|industry|sector|segment)\b)(?-i:[A-Z])\w*|loan|loans|bond|fine|fined|saved|saving|savings|raise|raising|exports?|exported|imports?|imported"

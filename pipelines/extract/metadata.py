@@ -71,6 +71,7 @@ _NOT_IN_A_MARKET_NAME = frozenset(
      "significant", "sizeable", "sizable", "considerable", "huge", "massive", "robust", "healthy", "impressive",
      "staggering", "approximate", "potential", "possible", "single", "year", "years", "decade", "yesterday",
      "tomorrow", "quarter", "month", "predicts", "predict", "forecasts", "estimates", "projects", "sees", "finds",
+     "values", "puts", "sizes",  # "IGD's new forecast values food-to-go market at £22.9 bn"
      "reveals", "reports", "shows", "believes", "thinks", "driving", "drives", "drive", "fueling", "fuelling",
      "propelling", "boosting", "supporting", "accelerating", "hampering", "restraining", "influencing", "shaping",
      "impacting", "affecting", "dominating", "entering", "disrupting", "transforming", "cover", "see", "saw",

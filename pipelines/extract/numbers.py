@@ -137,8 +137,11 @@ _MONEY = re.compile(
 )
 # "38.5 billion USD", "1.38 (USD Billion)": the currency after the amount.
 # "1.444 USD Billion": the currency between the amount and its scale.
+# "9.99 trillion JPY in fiscal 2017": ISO codes of other currencies, written after the scale
+_ISO_CODES_WRITTEN_AFTER = "JPY|CNY|RMB|INR|AUD|CAD|SGD|HKD|NZD|AED|KRW|ZAR|BRL"
 _SCALE_THEN_CURRENCY = (
-    rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|NOK|SEK|DKK|CHF|(?:U\.?S\.?\s+)?dollars"
+    rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|NOK|SEK|DKK|CHF|{_ISO_CODES_WRITTEN_AFTER}"
+    r"|(?:U\.?S\.?\s+)?dollars"
     r"|(?i:euros?|yen|yuan|rupees|reais)"
     r"|(?:(?:Norwegian|Danish|Swedish)\s+)?(?i:kroner|krone|kronor|krona)|Swiss\s+francs|(?:South\s+African\s+)?rand"
     r"|(?:South\s+)?Korean\s+won|Brazilian\s+reais)\b"
@@ -155,7 +158,8 @@ _MONEY_CURRENCY_AFTER = re.compile(
 # skips along the text.
 _ANY_SCALE_THEN_CURRENCY = re.compile(
     r"(?-i:[dnehDNEH(\x80-\U0010ffff])"
-    r"(?:(?<=(?i:[dneh]))\s+(?:USD|EUR|GBP|NOK|SEK|DKK|CHF|(?:U\.?S\.?\s+)?dollars|(?i:euros?|yen|yuan|rupees|reais)"
+    r"(?:(?<=(?i:[dneh]))\s+(?:USD|EUR|GBP|NOK|SEK|DKK|CHF|" + _ISO_CODES_WRITTEN_AFTER + r"|(?:U\.?S\.?\s+)?dollars"
+    r"|(?i:euros?|yen|yuan|rupees|reais)"
     r"|Norwegian|Danish|Swedish|Swiss|South|Korean|Brazilian|(?i:kroner|krone|kronor|krona)|rand)\b"
     r"|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
 )

@@ -122,6 +122,8 @@ _AND_A_SHARE_TO_A_WHOLE = re.compile(
     r"(?:" + _TO_A_WHOLE + r"|of (?:the )?(?:worldwide |global |total |overall )+(?:revenues?|sales|market)\b)"
 )
 # "final part production hit 28.3 percent of the $2.2 billion spent on 3-D printing": a part of an amount
+_ACCOUNT_FOR_BEFORE = re.compile(r"\b(?i:account\s+for)\s+(?:(?i:about|around|nearly|over|some|almost|roughly)\s+)?$")
+_OF_A_MARKET_AFTER = re.compile(r"\s*(?i:of)\s+(?:(?i:the)\s+)?(?:[\w&'’-]+\s+){0,4}?(?i:market|industry)\b")
 _OF_AN_AMOUNT_AFTER = re.compile(r"\s+(?i:of)\s+(?:(?i:the|an?|an\s+estimated)\s+)?(?:[$€£]|USD\s?|US\$|EUR\s?)\d")
 
 
@@ -222,6 +224,8 @@ _A_PAST_AVERAGE = re.compile(
     r"|(?:has|have)\s+(?:been|risen|grown|increased|averaged)\b)"
 )
 _VARIED_BETWEEN = re.compile(r"\b(?i:varied|ranged|fluctuated|swung|oscillated)\s+(?i:between|from)\s+[^.;]{0,40}$")
+_A_CAGR_OF_RIGHT_BEFORE = re.compile(r"\b(?i:cagr|compound\s+annual\s+growth\s+rate)\s+(?i:of|at)\s+$")
+_GROWTH_WORD_AFTER = re.compile(r"\s*(?i:growth)\b")
 # "+1.2% impact on CAGR", "2 points of CAGR": an effect on a growth rate, not a growth rate.
 _EFFECT_ON_A_RATE = re.compile(
     r"^\s*(?i:impact|effect|points?\b|pp\b|percentage points?|year[- ](?:over|on)[- ]year|y/y\b|yoy\b|y-o-y\b"
@@ -308,7 +312,10 @@ def classify_percentage(
     before = text[clause_start : percent.start]
     after = text[percent.end : clause_end]
     sentence_start, sentence_end = sentence or (clause_start, clause_end)
-    if _EFFECT_ON_A_RATE.match(after):
+    if _EFFECT_ON_A_RATE.match(after) and not (
+        # "growing at a CAGR of 11% growth in the last five years": the word repeats what the rate is
+        _A_CAGR_OF_RIGHT_BEFORE.search(before) and _GROWTH_WORD_AFTER.match(after)
+    ):
         return None
     if _OF_AFTER.match(after) and _A_SHARE_AFTER_A_RATE.search(before):
         # "is expected to jump 10.6% annually and eventually occupy 16% of global MRO demand", "will grow at 5.6%
@@ -334,6 +341,8 @@ def classify_percentage(
     if (
         SHARE_BEFORE.search(before)
         or _SHARE_AFTER.match(after)
+        # "the shoes are estimated to account for 36.5% of the sporting goods market in Europe"
+        or (_ACCOUNT_FOR_BEFORE.search(before) and _OF_A_MARKET_AFTER.match(after))
         or _OF_AN_AMOUNT_AFTER.match(text, percent.end)
         or _AND_A_SHARE_TO_A_WHOLE.match(text, percent.end)
     ):
