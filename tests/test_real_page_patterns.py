@@ -5856,3 +5856,28 @@ def test_one_days_sales_and_it_also_are_not_market_figures_or_members():
     )
     assert [f.value_millions for f in _figures(text, metric="value")] == [27100.0]
     assert not _figures(text, scope="segment")
+
+
+def test_a_segment_named_as_the_markets_product_with_market_after_it_is_the_market():
+    text = (
+        "India Kelp Market Overview\n\nThe Kelp market industry is projected to grow from USD 6.7 Billion in 2023 to "
+        "USD 8.6 Billion by 2032, exhibiting a CAGR of 3.00% during the forecast period (2024 - 2032).\n"
+    )
+    assert [(f.scope, f.pct) for f in _figures(text, metric="cagr")] == [("market", 3.0)]
+
+
+def test_a_share_held_by_a_name_then_which_is_that_names():
+    text = (
+        "Kelp Apparel Market\n\nThe kelp apparel market reached Rs 9.3 lakh crore in FY25. A key driver of this "
+        "expansion is the rapid rise of organised kelp retail, which currently contributes 41 per cent of the "
+        "market.\n"
+    )
+    assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [("organised kelp retail", 41.0)]
+
+
+def test_a_cagr_since_a_two_digit_fiscal_year_runs_to_the_year_of_its_sentences_value():
+    text = (
+        "Kelp Apparel Market\n\nFrom an estimated Rs 9.30 lakh crore in FY25, the kelp apparel sector is expanding "
+        "steadily, supported by a long-term growth trajectory of around 7 per cent CAGR since FY18.\n"
+    )
+    assert _cagr(text)[:3] == (7.0, 2018, 2025)

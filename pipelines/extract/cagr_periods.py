@@ -58,7 +58,17 @@ _NEXT_YEARS = re.compile(
     + r")[-\s](?i:years?)(?:\s+(?i:period))?|(?P<decade>(?i:decade)))\b"
 )
 _COUNTED_YEARS_UNTIL = re.compile(_NEXT_YEARS.pattern + r"\s+" + _UNTIL_YEAR.pattern)
-_FROM_YEAR = re.compile(r"\b(?i:from|since|starting\s+(?:in|from))\s+(?P<year>(?:19|20)\d{2})\b")
+# "since 2018", "since FY18" (a fiscal year written with two digits is of this century)
+_FROM_YEAR = re.compile(
+    r"\b(?i:from|since|starting\s+(?:in|from))\s+(?:FY\s?(?P<fiscal>\d{2})|(?:FY\s?)?(?P<year>(?:19|20)\d{2}))\b"
+)
+
+
+def _year_of(stated: re.Match) -> int:
+    return int(stated.group("year")) if stated.group("year") else _TWO_DIGIT_CENTURY + int(stated.group("fiscal"))
+
+
+_TWO_DIGIT_CENTURY = 2000
 # "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
 # "13.4% in volume and 15.7%", "8.2%, 4.45%, 3.93%, and 0.29%": rates listed one after another (an Oxford comma too)
 RATES_IN_A_ROW = re.compile(
@@ -139,12 +149,13 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
         # "to reach $31.3 billion by 2017, up 7.4 percent per year from $21.9 billion in 2012"
         return year_after, year_before
     since = _FROM_YEAR.search(text, percent.end, tokens.sentence.char_end)
-    if since is not None and year_after is not None and int(since.group("year")) < year_after:
+    if since is not None and year_after is not None and _year_of(since) < year_after:
         # "a CAGR of 5.94% is predicted from 2028, with a projection of reaching $26.75 trillion by 2033"
-        return int(since.group("year")), year_after
-    if since is not None and year_before is not None and int(since.group("year")) < year_before:
-        # "expected to reach $169.4 billion in 2023 at a CAGR of 14.0% from 2021"
-        return int(since.group("year")), year_before
+        return _year_of(since), year_after
+    if since is not None and year_before is not None and _year_of(since) < year_before:
+        # "expected to reach $169.4 billion in 2023 at a CAGR of 14.0% from 2021", "From an estimated Rs 9.30 lakh
+        # crore in FY25, ... around 7 per cent CAGR since FY18"
+        return _year_of(since), year_before
     after_text = text[percent.end : clause_end]
     until = _UNTIL_YEAR.search(after_text)
     if not tokens.ranges and (span := _years_counted(text[clause_start:clause_end])) is not None:
@@ -171,7 +182,7 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
         # the value the sentence starts at
         stated_from = value_years[-1] if value_years else _year_of_last_value_before(percent.start, tokens)
         if stated_from is None and (opening := _FROM_YEAR.search(text, tokens.sentence.char_start, percent.start)):
-            stated_from = int(opening.group("year"))  # "Starting from 2023, ... a CAGR of 10.4% up until 2027"
+            stated_from = _year_of(opening)  # "Starting from 2023, ... a CAGR of 10.4% up until 2027"
         start_year = stated_from if stated_from is not None and stated_from < end_year else FORECAST_PERIOD[0]
         return start_year, end_year
     before_ranges = [

@@ -558,6 +558,16 @@ _OF_THE_AFTER = re.compile(r"\s*(?:(?i:share)\s+)?(?i:of)\s+(?i:the)\s+")
 _A_MARKET_NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?i:market|industry|revenues?|sales)\b")
 
 
+# a name in lower case (no place the gazetteer reads), after a word that cannot be part of it, then ", which holds"
+_A_NAME_THEN_WHICH_HOLDS = re.compile(
+    r"\b(?i:of|in|by|from|the|is|are|was|were|as)\s+(?P<member>[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,3}),\s+"
+    r"(?i:which)\s+(?:(?i:currently|now|alone|still|also|together|today)\s+)?"
+    r"(?i:contributes|contributed|accounts\s+for|accounted\s+for|holds|held|represents|represented|makes\s+up"
+    r"|made\s+up|commands|commanded|captures|captured)\s+"
+    r"(?:(?i:about|around|nearly|over|roughly|almost|approximately|more\s+than|a\s+share\s+of)\s+)?$"
+)
+
+
 def holder_of_a_share(
     text: str, sentence: Sentence, percent: Percent, tokens: SentenceTokens, row: TableRow | None, market: str | None
 ) -> NamedScope | None:
@@ -578,6 +588,11 @@ def holder_of_a_share(
             said = _THE_REGION_OR_COUNTRY.search(text, labelled.end("member"), percent.start)
             scope = said.group("scope").lower() if said else "segment"
             return NamedScope(scope, scope if said else None, labelled.group("member"))
+    if (
+        which := _A_NAME_THEN_WHICH_HOLDS.search(text, max(sentence.char_start, percent.start - 120), percent.start)
+    ) and (not NOT_A_MEMBER.fullmatch(which.group("member"))):
+        # "A key driver of this expansion is the rapid rise of organised retail, which currently contributes 41%"
+        return NamedScope("segment", None, which.group("member"))
     if (from_whom := _HOLDER_NAMED_AFTER.match(text, percent.end, sentence.char_end)) is not None:
         # "38.4% of the market revenue came from North America", "Around 38.4% of revenue was generated in Europe"
         named = next((m for m in tokens.mentions if m.start == from_whom.end()), None)

@@ -16,7 +16,7 @@ from pipelines.extract.figure_members import (
 )
 from pipelines.extract.figure_years import CURRENT_YEAR, CURRENT_YEAR_IF_KNOWN, resolve_decade_end_years
 from pipelines.extract.figures import deduplicate, extract_figures
-from pipelines.extract.market_identity import market_identity, product_key
+from pipelines.extract.market_identity import market_identity
 from pipelines.extract.market_place import (
     figures_of_a_place_market,
     figures_of_one_place_each,
@@ -279,8 +279,9 @@ def segments_named_without_the_markets_name(
 
 
 def segments_named_as_the_market(figures: list[StatedFigure], market: str | None) -> list[StatedFigure]:
-    """ "Revenue in the Cosmetics segment amounts to US$6,029.1m in 2020" on an Indian cosmetics page: a segment
-    whose name is the market's own product, without its place, is the market."""
+    """ "Revenue in the Cosmetics segment amounts to US$6,029.1m in 2020" on an Indian cosmetics page, "The Cosmetics
+    market industry is projected to grow": a segment whose name is the market's own product (without its place, or
+    with "market" after it) is the market."""
     identity = market_identity(market) if market else None
     if identity is None:
         return figures
@@ -289,7 +290,8 @@ def segments_named_as_the_market(figures: list[StatedFigure], market: str | None
         if figure.scope == "segment"
         and figure.member
         and figure.within_region is None
-        and product_key(figure.member) == identity.market_id.split("--")[0]
+        and (named := market_identity(figure.member)) is not None
+        and named.market_id == identity.market_id.split("--")[0]
         else figure
         for figure in figures
     ]
