@@ -5881,3 +5881,13 @@ def test_a_cagr_since_a_two_digit_fiscal_year_runs_to_the_year_of_its_sentences_
         "steadily, supported by a long-term growth trajectory of around 7 per cent CAGR since FY18.\n"
     )
     assert _cagr(text)[:3] == (7.0, 2018, 2025)
+
+
+def test_a_rate_over_the_last_years_counts_back_from_its_sentences_year_never_the_forecast_period():
+    text = (
+        "Kelp Market\n\nGlobal specialty kelp industry grew at a CAGR of 5.7% over the last 5 years and in 2019, it "
+        "was valued at USD 805 billion. The kelp market would reach USD 1.2 trillion by 2025 at a CAGR 6.4% between "
+        "2019 and 2025.\nThe kelp sector has grown at a CAGR of 4% over the past five years.\n"
+    )
+    periods = {f.pct: (f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")}
+    assert periods == {5.7: (2014, 2019), 6.4: (2019, 2025), 4.0: (None, None)}

@@ -16,6 +16,7 @@ from pipelines.extract.sentence_tokens import SentenceTokens
 FORECAST_PERIOD = (-1, -1)  # the sentence says "over the forecast period"
 UNSTATED_PERIOD = (-2, -2)  # the sentence states no period at all
 NEXT_YEARS = -3  # a period's start: "over the next 8 years" with no year to count from; its end holds the 8
+PAST_YEARS = (-4, -4)  # "grew at a CAGR of 5.7% over the last 5 years" with no year to count back from
 # How far a rate may be from the one its values imply, beyond its own rounding (publishers round the values too).
 _RATE_TOLERANCE = 0.05
 # How wide, in points, the rates two rounded values imply may be for a rate with no period to be placed between them
@@ -56,6 +57,11 @@ _NEXT_YEARS = re.compile(
     r"(?:(?P<count>\d{1,2}|"
     + "|".join(_YEAR_COUNTS)
     + r")[-\s](?i:years?)(?:\s+(?i:period))?|(?P<decade>(?i:decade)))\b"
+)
+_PAST_YEARS_COUNTED = re.compile(
+    r"\s(?i:over|in|during|for|across)\s+the\s+(?i:last|past|previous|preceding)\s+(?P<count>\d{1,2}|"
+    + "|".join(_YEAR_COUNTS)
+    + r")[-\s](?i:years?)\b"
 )
 _COUNTED_YEARS_UNTIL = re.compile(_NEXT_YEARS.pattern + r"\s+" + _UNTIL_YEAR.pattern)
 # "since 2018", "since FY18" (a fiscal year written with two digits is of this century)
@@ -156,6 +162,13 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
         # "expected to reach $169.4 billion in 2023 at a CAGR of 14.0% from 2021", "From an estimated Rs 9.30 lakh
         # crore in FY25, ... around 7 per cent CAGR since FY18"
         return _year_of(since), year_before
+    if (past := _PAST_YEARS_COUNTED.search(text, percent.end, clause_end)) is not None:
+        # "grew at a CAGR of 5.7% over the last 5 years and in 2019, it was valued at USD 805 billion": back from the
+        # sentence's one year, never the forecast period's
+        years = {year.year for year in tokens.years}
+        count = past.group("count").lower()
+        span = int(count) if count.isdigit() else _YEAR_COUNTS[count]
+        return (max(years) - span, max(years)) if len(years) == 1 else PAST_YEARS
     after_text = text[percent.end : clause_end]
     until = _UNTIL_YEAR.search(after_text)
     if not tokens.ranges and (span := _years_counted(text[clause_start:clause_end])) is not None:
@@ -415,6 +428,8 @@ def resolve_cagr_periods(
         elif period == FORECAST_PERIOD:
             changes = {"period_start_year": first_year, "period_end_year": last_year}
             changes["period_source"] = "forecast period" if has_period else "none"
+        elif period == PAST_YEARS:
+            changes = {"period_start_year": None, "period_end_year": None, "period_source": "none"}
         elif figure.period_start_year == NEXT_YEARS:
             # "for the next 8-year period" on a page forecasting 2022-2030: that period, when it is as long
             spans = has_period and last_year - first_year == figure.period_end_year
