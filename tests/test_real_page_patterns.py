@@ -5891,3 +5891,23 @@ def test_a_rate_over_the_last_years_counts_back_from_its_sentences_year_never_th
     )
     periods = {f.pct: (f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")}
     assert periods == {5.7: (2014, 2019), 6.4: (2019, 2025), 4.0: (None, None)}
+
+
+def test_places_in_a_led_by_opening_are_not_what_the_figure_is_of():
+    text = (
+        "Healthy Kelp Market\n\nThe healthy kelp market is set to reach $1 trillion by 2030.\n"
+        "Led by countries such as Australia, India, and South Korea, the Asia-Pacific region is expected to reach a "
+        "market size of $145.5 billion by 2030.\n"
+    )
+    assert [(f.member, f.value_millions) for f in _figures(text, scope="region")] == [("Asia Pacific", 145500.0)]
+
+
+def test_an_amount_an_economy_has_surpassed_is_its_size_with_no_year():
+    text = (
+        "Green Kelp Market\n\nThe global green kelp economy has surpassed $5 trillion and is projected to exceed "
+        "$7 trillion annually by 2030.\n"
+    )
+    assert [(f.value_millions, f.year) for f in _figures(text, metric="value")] == [
+        (5000000.0, None),
+        (7000000.0, 2030),
+    ]

@@ -594,6 +594,10 @@ _WITH_A_PART_REACHING = re.compile(
     r"(?i:exceeding|reaching|surpassing|crossing|touching|hitting|topping)\s+"
     r"(?:(?i:about|around|over|nearly|almost|roughly|approximately)\s+)?$"
 )
+_LED_BY_OPENING = re.compile(
+    r"[-•*·\s]*(?i:led|driven|fuell?ed|spurred|headed|spearheaded|powered|propelled)\s+(?i:by)\s+[^,;]*"
+    r"(?:,\s*(?!(?i:the)\s)[^,;]*)*,\s*(?=(?i:the)\s)"
+)
 _NOT_A_PART = re.compile(r"(?i:sales|turnover|demand|consumption|imports|exports|production|output|spend)")
 
 
@@ -621,6 +625,13 @@ def scope_for(
         ],
         figure_start,
     )
+    if len(named_before) >= 2 and (led := _LED_BY_OPENING.match(tokens.sentence.text)) is not None:
+        # "Led by countries such as Australia, India, and South Korea, the Asia-Pacific region is expected to reach a
+        # market size of $145.5 billion": the places that lead it are not what the figure is of
+        opening_end = tokens.sentence.char_start + led.end()
+        after_the_opening = [mention for mention in named_before if mention.start >= opening_end]
+        if after_the_opening:
+            named_before = after_the_opening
     if len(named_before) >= 2:
         # "Asia Pacific leads the market, driven by strong demand for premium skincare, valued at USD 132.92 billion":
         # what a "driven by" clause names is a cause, not what the figure is of

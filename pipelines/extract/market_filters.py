@@ -114,8 +114,10 @@ _SCALED = re.compile(r"(?i:thousand|million|billion|trillion|mn|mln|bln|bn|tn|[k
 # "from roughly $1 billion now to over $7 billion in 2027": the market's size today, year unstated.
 NOW_AFTER = re.compile(r"\s+(?i:now|today|currently|at\s+present)\b")
 MARKET_SIZE_WORDING = re.compile(
-    r"(?i:market|industry|sector)\b[^.;]{0,80}?"
+    r"(?i:market|industry|sector|economy)\b[^.;]{0,80}?"
     r"(?i:valued|value|worth|size|sized|estimated|stood|revenue|at\b|around\b|approximately\b|about\b"
+    # "The global green economy has surpassed $5 trillion": what it is worth now, its year unstated
+    r"|(?:has|have)\s+(?:already\s+)?(?:surpassed|exceeded|crossed|topped|passed)\s+(?:(?i:the)\s+)?$"
     # "The transplantation market generates $13,605.9 million revenue"
     r"|generates\b|generated\b|totals\b|totaled\b|totalled\b|amounts\s+to\b)"
     r"|(?i:valued|worth|size)\b[^.;]{0,40}?(?i:market|industry|sector)"
