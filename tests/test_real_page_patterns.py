@@ -5911,3 +5911,10 @@ def test_an_amount_an_economy_has_surpassed_is_its_size_with_no_year():
         (5000000.0, None),
         (7000000.0, 2030),
     ]
+
+
+def test_a_yen_sign_on_a_page_about_china_is_the_yuan():
+    china = "China's kelp goods market is expected to grow to ¥816 bln by 2025, said a report.\n"
+    japan = "Japan's kelp goods market is expected to grow to ¥816 bln by 2025, said a report.\n"
+    assert [f.currency for f in _figures(china, metric="value")] == ["CNY"]
+    assert [f.currency for f in _figures(japan, metric="value")] == ["JPY"]

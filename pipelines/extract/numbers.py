@@ -381,6 +381,8 @@ def find_money(text: str) -> list[Money]:
         currency = currency_code(match.group(currency_group))
         if currency.lower() in _KRONER:
             currency = _kroner_of_the_page(text) or currency
+        elif currency == "JPY" and match.group(currency_group) == "¥" and _a_page_about_china(text):
+            currency = "CNY"  # "China's luxury goods market is expected to grow to ¥816 bln": yuan
         scale = scale_in_millions(scale_word) if scale_word else Decimal("0.000001")
         problem = None
         if match.re is _MONEY and match.group("sign"):
@@ -462,6 +464,15 @@ def _currency_of_the_sentence_so_far(text: str, start: int, amounts: list[Money]
 
 
 _KRONER_WITH_A_COUNTRY = re.compile(r"\b(?P<country>Norwegian|Danish|Swedish)\s+(?i:kroner|krone|kronor|krona)\b")
+
+
+_CHINA_WORDS = re.compile(r"\b(?:China|Chinese|yuan|RMB|renminbi|Beijing|Shanghai)\b")
+_JAPAN_WORDS = re.compile(r"\b(?:Japan|Japanese|yen|Tokyo)\b")
+
+
+def _a_page_about_china(text: str) -> bool:
+    """Whether a "¥" on the page is the yuan: the page names China and never Japan."""
+    return _CHINA_WORDS.search(text) is not None and _JAPAN_WORDS.search(text) is None
 
 
 def _kroner_of_the_page(text: str) -> str | None:
