@@ -5918,3 +5918,22 @@ def test_a_yen_sign_on_a_page_about_china_is_the_yuan():
     japan = "Japan's kelp goods market is expected to grow to ¥816 bln by 2025, said a report.\n"
     assert [f.currency for f in _figures(china, metric="value")] == ["CNY"]
     assert [f.currency for f in _figures(japan, metric="value")] == ["JPY"]
+
+
+def test_a_bullet_line_that_opens_with_a_member_then_what_it_targets_holds_its_figures():
+    text = (
+        "Kelp Internet Economy\n\nThe kelp Internet economy will reach $200 billion by 2025.\n"
+        "Projections for 2025   10-year CAGR  2015-2025\n"
+        "  • Kelp commerce (online spending on kelp snacks and kelp tea), targeting $88 billion (10-year CAGR 32%)\n"
+        "  • Kelp travel (hotels and boats) market targeting $76.6 billion (10-year CAGR 15%)\n"
+        "  • Kelp media — games and advertising — targeting $20 billion (10-year CAGR 18 %)\n"
+    )
+    segments = [(f.member, f.metric, f.value_millions or f.pct) for f in _figures(text, scope="segment")]
+    assert segments == [
+        ("Kelp commerce", "value", 88000.0),
+        ("Kelp commerce", "cagr", 32.0),
+        ("Kelp travel", "value", 76600.0),
+        ("Kelp travel", "cagr", 15.0),
+        ("Kelp media", "value", 20000.0),
+        ("Kelp media", "cagr", 18.0),
+    ]

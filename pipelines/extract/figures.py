@@ -225,6 +225,14 @@ def _opens_a_bullet_line(text: str, sentence_start: int) -> bool:
 _MEMBER_WITH_A_SHARE = re.compile(
     r"[-•*·\s]*(?P<member>[A-Z][\w&'’/-]*(?:[ -][\w&'’/-]+){0,4}?)\s+(?i:with)\s+(?:(?i:a|an)\s+)?(?:[\w-]+\s+)?"
 )
+# "• E-commerce (online spending on electronics, apparel), targeting $88 billion", "• Ride hailing, targeting $13
+# billion": a bullet line that opens with a member's name, a gloss in brackets, then what it reaches
+_BULLET_HEAD_WITH_AN_AMOUNT = re.compile(
+    r"[-•*·\s]*(?P<member>[A-Z][\w&'’/-]*(?:[ -][\w&'’/-]+){0,3}?)"
+    r"(?:\s*\([^()\n]{1,120}\)|\s+[—–]\s+[^—–\n]{1,80}?\s+[—–])?"
+    r"(?:\s*,|\s+(?i:market|segment))?\s+(?i:targeting|reaching|expected\s+to\s+reach|projected\s+to\s+reach"
+    r"|valued\s+at|worth)\s+(?:(?i:about|around|nearly|over|an\s+estimated)\s+)?(?=[$€£¥₹]|[A-Z]{2,3}\$?\s?\d)"
+)
 # "the $40 billion kelp snacks market", "$392 BILLION U.S. automotive aftermarket industry": an amount that sizes the
 # market named right after it
 _MARKET_NAMED_AFTER = re.compile(r"[ \t]+(?P<name>(?:[\w&'’.-]+[ \t]+){1,6}?)(?i:market|industry)\b")
@@ -1191,6 +1199,17 @@ def extract_figures(
                 and _SHARE_RIGHT_AFTER.match(text, item.end)
             ):
                 target = NamedScope("segment", None, holder.group("member"))
+            if (
+                target is None
+                and _opens_a_bullet_line(text, sentence.char_start)
+                and (head := _BULLET_HEAD_WITH_AN_AMOUNT.match(sentence.text)) is not None
+                and head.end() <= item.start - sentence.char_start
+                and not NOT_A_MEMBER.fullmatch(head.group("member"))
+            ):
+                # "• Online travel (hotels and airlines) market targeting $76.6 billion (10-year CAGR 15%)": the
+                # member the bullet line opens with holds its figures
+                start = sentence.char_start + head.start("member")
+                target = _named_at(tokens, start) or NamedScope("segment", None, head.group("member"))
             if target is None and listed is not None:
                 target = listed
             if (
