@@ -5937,3 +5937,13 @@ def test_a_bullet_line_that_opens_with_a_member_then_what_it_targets_holds_its_f
         ("Kelp media", "value", 20000.0),
         ("Kelp media", "cagr", 18.0),
     ]
+
+
+def test_a_place_named_in_the_market_keeps_its_own_figures_when_the_world_market_is_stated_first():
+    text = (
+        "U.S. Kelp Toy Market\n\nThe global kelp toy market, valued at $104.2 billion in 2021, is expected to grow to "
+        "$249.6 billion by 2027. The USA's kelp toy market contributes significantly to this, reaching $34.27 billion "
+        "in 2021 and projected to grow to $46.18 billion by 2027.\n"
+    )
+    values = [(f.scope, f.value_millions, f.year) for f in _figures(text, metric="value")]
+    assert values == [("market", 34270.0, 2021), ("market", 46180.0, 2027)]

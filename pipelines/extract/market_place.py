@@ -145,7 +145,9 @@ def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: st
         return None  # "North America ... Europe ...", "the U.S. ... Canada ...": parts of a larger market
     of_the_market = [figure for figure in figures if figure.scope == "market"]
     worldwide = _worldwide_figures(text, of_the_market)
-    if worldwide and (labelled is not None or not _the_world_follows(text, of_the_place, worldwide)):
+    if worldwide and labelled is not None and not any(figure.metric == "value" for figure in of_the_place):
+        return None  # "U.S. Toy Market" over the world's figures only: no figure of the place to read it by
+    if worldwide and labelled is None and not _the_world_follows(text, of_the_place, worldwide):
         return None
     of_the_market = [figure for figure in of_the_market if figure not in worldwide]
     said_with_it = sum(_said_with_the_place(text, figure, of_the_place) for figure in of_the_market)
