@@ -5947,3 +5947,12 @@ def test_a_place_named_in_the_market_keeps_its_own_figures_when_the_world_market
     )
     values = [(f.scope, f.value_millions, f.year) for f in _figures(text, metric="value")]
     assert values == [("market", 34270.0, 2021), ("market", 46180.0, 2027)]
+
+
+def test_a_rate_in_brackets_after_followed_by_a_place_written_without_its_last_full_stop():
+    text = (
+        "Kelp Market\n\nCanada is expected to register the highest CAGR of 7.7 percent (2012 to 2017) respectively "
+        "in the overall North America kelp information technology market, followed by the U.S (7.2 percent).\n"
+    )
+    rates = [(f.member, f.pct, f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")]
+    assert rates == [("Canada", 7.7, 2012, 2017), ("U.S.", 7.2, 2012, 2017)]

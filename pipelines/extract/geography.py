@@ -136,7 +136,7 @@ ALIASES = {
     "middle east & north africa": ("MENA", "Middle East and North Africa"),
     "latin america": ("LATAM",),
     "south korea": ("Korea", "Republic of Korea"),
-    "u.s.": ("United States", "USA", "US"),
+    "u.s.": ("United States", "USA", "US", "U.S"),
     "united states": ("U.S.", "USA", "US"),
     "uk": ("United Kingdom", "U.K."),
     "united kingdom": ("UK", "U.K."),

@@ -260,11 +260,15 @@ FROM_RATE_TO_RATE = re.compile(
 # market" or a comma and a capitalised name as well; "Europe accounts for about 38% of the worldwide market versus
 # North America at 31%": a member set against the one before.
 FOLLOWED_BY = re.compile(
-    r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){0,3}?(?i:market|industry|revenues?|sales|share)\b)?"
+    # "the highest CAGR of 7.7 percent (2012 to 2017) respectively in the overall North America healthcare
+    # information technology market, followed by the U.S (7.2 percent)"
+    r"(?:\s*\((?:19|20)\d{2}\s?(?:-|–|to)\s?(?:19|20)\d{2}\))?(?:\s+(?i:respectively))?"
+    r"(?:\s+(?i:of|in)\s+(?:(?i:the)\s+)?(?:(?i:overall|global|total|whole)\s+)?(?:[\w-]+\s+){0,6}?"
+    r"(?i:market|industry|revenues?|sales|share)\b)?"
     # "Hardware led with USD 5.2 billion in 2024, followed by software (USD 3.1 billion)": after the figure's year
     r"(?:\s+(?i:in)\s+(?:19|20)\d{2})?"
     r"[)\]]?\s*(?:,?\s*(?i:followed\s+by|then|ahead\s+of|and|versus|vs\.?|compared\s+with|against)\s+|,\s+(?=[A-Z]))"
-    r"[^.;%\d()\[\]]{1,60}?"
+    r"(?:[^.;%\d()\[\]]|(?<=[A-Z])\.){1,60}?"  # "the U.S (7.2 percent)": an initial's full stop ends no sentence
     r"(?:\s+(?i:at|with)(?:\s+(?i:about|around|nearly|roughly|approximately|over|some|a|an))*\s*|\s*[(\[]\s*)"
 )
 
