@@ -5956,3 +5956,13 @@ def test_a_rate_in_brackets_after_followed_by_a_place_written_without_its_last_f
     )
     rates = [(f.member, f.pct, f.period_start_year, f.period_end_year) for f in _figures(text, metric="cagr")]
     assert rates == [("Canada", 7.7, 2012, 2017), ("U.S.", 7.2, 2012, 2017)]
+
+
+def test_a_semicolon_ends_the_words_before_a_places_market():
+    text = (
+        "Kelp Market\n\nIn 2014, the kelp market in the Asia Pacific region reached 59.79 billion euros, accounting "
+        "for 34.7% of the global total for the same period; Western European market size was 37.56 billion euros, "
+        "accounting for 21.8%.\n"
+    )
+    values = [(f.member, f.value_millions) for f in _figures(text, metric="value")]
+    assert values == [("Asia Pacific", 59790.0), ("Western Europe", 37560.0)]

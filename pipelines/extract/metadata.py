@@ -47,7 +47,7 @@ _TRAILING_SCOPE = re.compile(r"\s+(?i:global|worldwide)$")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 # "market" as a page uses it of a market; not inside a firm's name ("Future Market Insights").
 MARKET_WORD = re.compile(rf"\b(?i:market)\b(?!\s+(?:{_ORGANISATION_WORD}|Growth\s+Reports|Watch)\b)")
-_NAME_WORD = re.compile(r"(?:[A-Z]\.){2,}(?!\w)|[\w&+()/’'-]+[,:]?")  # "U.S." is one word
+_NAME_WORD = re.compile(r"(?:[A-Z]\.){2,}(?!\w)|[\w&+()/’'-]+[,:;]?")  # "U.S." is one word
 _ABBREVIATION_IN_BRACKETS = re.compile(r"\([A-Z][^\s()]{0,11}\)")  # "(E-TPU)", "(TiO₂)"
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _MAX_MARKET_WORDS = 6
@@ -473,8 +473,8 @@ def market_name_before(text: str, market_word_start: int, earliest: int = 0) -> 
             )
             or word == "Home"  # a breadcrumb's first link; "the home healthcare market" is a name
             or bare.isdigit()
-            or (_NOT_A_NAME_WORD.search(word.rstrip(",:")) and not _ABBREVIATION.fullmatch(word))
-            or (name_words and word.endswith((",", ":")))
+            or (_NOT_A_NAME_WORD.search(word.rstrip(",:;")) and not _ABBREVIATION.fullmatch(word))
+            or (name_words and word.endswith((",", ":", ";")))
         ):
             break
         name_words.insert(0, word.removesuffix("’s").removesuffix("'s"))
@@ -484,7 +484,7 @@ def market_name_before(text: str, market_word_start: int, earliest: int = 0) -> 
         return None
     if name_words[0].lower() in _SMALL_WORDS or name_words[-1].lower() in _SMALL_WORDS:
         return None  # "Global Growth and Market Size", "Drug Forecast and Market Analysis": a heading's words
-    return " ".join(name_words).strip(" ,:")
+    return " ".join(name_words).strip(" ,:;")
 
 
 _FOR_AND_A_NAME = re.compile(r"[ \t]+for[ \t]+(?:the[ \t]+)?(?P<name>[^\n.,;:()]{3,80})")
