@@ -5966,3 +5966,8 @@ def test_a_semicolon_ends_the_words_before_a_places_market():
     )
     values = [(f.member, f.value_millions) for f in _figures(text, metric="value")]
     assert values == [("Asia Pacific", 59790.0), ("Western Europe", 37560.0)]
+
+
+def test_lakh_crore_shortened_to_l_crore_is_read():
+    (money,) = find_money("Exports up by 8% to ₹1.92L crore")
+    assert (money.text, money.currency, money.low_millions) == ("₹1.92L crore", "INR", Decimal("1920000.00"))

@@ -99,6 +99,8 @@ SCALES_IN_MILLIONS = {
     "crore": Decimal(10),
     "lakh": Decimal("0.1"),
     "lakh crore": Decimal(1_000_000),
+    "l crore": Decimal(1_000_000),  # "₹6.7L crore", as Indian headlines shorten it
+    "lcrore": Decimal(1_000_000),
     "tn": Decimal(1_000_000),
     "t": Decimal(1_000_000),
 }
@@ -122,7 +124,9 @@ _CURRENCY = (
     rf"|HK\$|S(?:GD\$?|\$)|EUR|GBP|JPY|INR|CNY|AED|Dh(?=\s?\d)|NOK|SEK|DKK|CHF|BRL|ZAR|KRW"
     rf"|RMB|RM(?=\s?\d)|Rs\.?(?=\s?\d)|{_CURRENCY_SYMBOLS}"
 )
-_SCALE_WORD = r"(?i:thousand|million|billion|trillion|lakh\s+crore|crore|lakh|mln|mn|bln|bn|tn|bil|mil)\b"
+_SCALE_WORD = (
+    r"(?i:thousand|million|billion|trillion|lakh\s+crore|(?<=\d)l\s?crore|crore|lakh|mln|mn|bln|bn|tn|bil|mil)\b"
+)
 # A single letter counts as a scale only when it touches the number: "$4.5B", not "$4.5 b".
 _SCALE_LETTER = r"[KMBTkmbt]\b"
 _RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
