@@ -223,6 +223,8 @@ def test_a_scope_list_set_in_capitals_still_names_the_places_and_segments_of_the
         ("INR 4.5 crore", "45"),
         ("INR 4.5 lakh", "0.45"),
         ("INR 4.5 lakh crore", "4500000"),
+        ("₹4.5L crore", "4500000"),
+        ("₹4.5Lcrore", "4500000"),
         ("USD 4.5", "0.0000045"),
     ],
 )
@@ -233,5 +235,5 @@ def test_every_scale_word_and_letter_gives_its_exact_amount(written, millions):
 
 def test_every_scale_the_reader_knows_is_tested():
     tested = {"k", "thousand", "m", "million", "mn", "mln", "b", "billion", "bn", "bln", "t", "trillion", "tn"}
-    tested |= {"crore", "lakh", "lakh crore", "bil", "mil"}
+    tested |= {"crore", "lakh", "lakh crore", "l crore", "lcrore", "bil", "mil"}
     assert set(SCALES_IN_MILLIONS) == tested

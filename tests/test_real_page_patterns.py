@@ -5971,3 +5971,30 @@ def test_a_semicolon_ends_the_words_before_a_places_market():
 def test_lakh_crore_shortened_to_l_crore_is_read():
     (money,) = find_money("Exports up by 8% to ₹1.92L crore")
     assert (money.text, money.currency, money.low_millions) == ("₹1.92L crore", "INR", Decimal("1920000.00"))
+
+
+def test_a_page_whose_amounts_are_all_another_markets_is_about_that_market():
+    place_page = (
+        "Marine Information Technology Outlook\n\nMarine information technology market trends, by the Marine "
+        "information technology market team.\n"
+        "The ocean IT market in North America is forecasted to reach $31.3 billion by 2017, up 7.4 percent per year "
+        "from $21.9 billion in 2012, according to a new report.\n"
+    )
+    report = extract_report(place_page)
+    assert report.metadata.market == "North America Ocean IT"
+    assert [(f.scope, f.value_millions) for f in report.figures if f.metric == "value"] == [
+        ("market", 31300.0),
+        ("market", 21900.0),
+    ]
+    regions_page = (
+        "Algae Skin Care Market Segment\n\nAlgae Skin Care Market Segment\n\n"
+        "In 2013, the Asia Pacific marine cosmetics market reached 54.55 billion euros, accounting for 32.8% of the "
+        "global total. In 2014, the marine cosmetics market in the Asia Pacific region reached 59.79 billion euros, "
+        "accounting for 34.7% of the global total.\n"
+    )
+    report = extract_report(regions_page)
+    assert report.metadata.market == "Marine Cosmetics"
+    assert [(f.scope, f.member, f.value_millions) for f in report.figures if f.metric == "value"] == [
+        ("region", "Asia Pacific", 54550.0),
+        ("region", "Asia Pacific", 59790.0),
+    ]

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from decimal import Decimal
 
@@ -998,6 +998,28 @@ def _places_joined_by_a_slash(text: str, mentions: list[Mention]) -> list[Mentio
     return joined
 
 
+ANOTHER_MARKETS_FIGURE = "a figure of another market"
+_ANOTHER_MARKET_NAMED = re.compile(rf"{ANOTHER_MARKETS_FIGURE}(?: in [^(]+)? \((?P<named>[^()]+)\)")
+_FEWEST_FIGURES_OF_THE_MARKET_THE_PAGE_IS_ABOUT = 2
+
+
+def market_the_figures_are_of(figures: list[StatedFigure], skipped: list[SkippedStatement]) -> str | None:
+    """The market a page's amounts are about when it is not the one its name was read as: no amount was read as
+    the market's, and two or more were set aside as one other market's ("The health IT market in North America is
+    forecasted to reach $31.3 billion, ... from $21.9 billion in 2012" on a page whose headings name "healthcare
+    information technology"). None when the page's market holds an amount or a growth rate, or no other market is
+    named twice."""
+    if any(figure.scope == "market" and figure.metric in ("value", "cagr") for figure in figures):
+        return None
+    named = Counter(
+        found.group("named") for item in skipped if (found := _ANOTHER_MARKET_NAMED.search(item.reason)) is not None
+    )
+    if len(named) != 1:
+        return None
+    ((name, count),) = named.items()
+    return name if count >= _FEWEST_FIGURES_OF_THE_MARKET_THE_PAGE_IS_ABOUT else None
+
+
 def extract_figures(
     text: str, sentences: list[Sentence], taxonomy: Taxonomy, market: str | None = None
 ) -> tuple[list[StatedFigure], list[SkippedStatement]]:
@@ -1346,7 +1368,7 @@ def extract_figures(
                 and of_a_market
                 and (other := _another_market_of_the_place(text, sentence.char_start, item.start, target, market))
             ):
-                skip(f"{item.text!r} at {item.start}: a figure of another market in {target.member} ({other})")
+                skip(f"{item.text!r} at {item.start}: {ANOTHER_MARKETS_FIGURE} in {target.member} ({other})")
                 continue
             if target is not None and target.scope == "segment" and _names_the_market(target.member, market_product):
                 target = None  # "the global coffee segment generated US$495.50 billion" on a coffee page
@@ -1404,7 +1426,7 @@ def extract_figures(
                     # at a CAGR of 7.28%": a market the page has called one of its segments, under its listed name
                     relation, named = "part", segments_the_page_names[product_key(named)]
                 if relation == "other":
-                    skip(f"{item.text!r} at {item.start}: a figure of another market ({named}), not of {market}")
+                    skip(f"{item.text!r} at {item.start}: {ANOTHER_MARKETS_FIGURE} ({named}), not of {market}")
                     continue
                 if relation == "part" and (place := place_of_a_named_market(named, market)):
                     target = NamedScope(place[0], place[0], place[1])
@@ -1412,7 +1434,7 @@ def extract_figures(
                     target = _segment_of_a_sub_market(named)
                 elif named is None and (other := another_market_valued(sentence.text, market)):
                     if not _in_the_markets_own(text, item.end, sentence.char_end, market):
-                        skip(f"{item.text!r} at {item.start}: a figure of another market ({other}), not of {market}")
+                        skip(f"{item.text!r} at {item.start}: {ANOTHER_MARKETS_FIGURE} ({other}), not of {market}")
                         continue
                     # "Eye makeup, worth $10.1 billion, was the engine of dynamism in the global color cosmetics
                     # market": a part of the page's market, said to be in it

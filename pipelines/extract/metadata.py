@@ -586,7 +586,7 @@ def _said_in_the_text(key: str, text: str) -> bool:
     return _said_as_words(lowered, " ".join(words)) >= _SAID_TWICE
 
 
-def _display_name(name: str) -> str:
+def display_name(name: str) -> str:
     """'space debris monitoring and removal' → 'Space Debris Monitoring and Removal'; a name with capitals as
     written."""
     if any(character.isupper() for character in name[1:]):
@@ -619,7 +619,7 @@ def _market_name(title_market: str | None, text: str) -> str | None:
         ):
             # "Steady Market Expansion in the Aquaculture Industry": a heading's word, said once, against the
             # market the text keeps naming
-            return _display_name(phrases[0].name)
+            return display_name(phrases[0].name)
         for phrase_key, _, name, _ in phrases:
             if phrase_key == key:
                 return title_market
@@ -627,7 +627,7 @@ def _market_name(title_market: str | None, text: str) -> str | None:
                 place = key.removesuffix(" " + phrase_key)
                 if is_known_place(place) or place_of_adjective(place):
                     return title_market  # "North America Cold Chain": the market of one region, named as such
-                return _display_name(name)  # the title's name behind a breadcrumb or a label
+                return display_name(name)  # the title's name behind a breadcrumb or a label
         first_word = title_market.split()[0].lower()
         if first_word not in _NOT_IN_A_MARKET_NAME and not _TITLE_JUNK.search(title_market):
             return title_market
@@ -636,7 +636,7 @@ def _market_name(title_market: str | None, text: str) -> str | None:
     if not phrases or phrases[0].said < 2:
         return None
     name = _spelled_out(phrases) or _more_specific_name(phrases, text) or phrases[0].name
-    return _with_the_headlines_place(_display_name(name), text)
+    return _with_the_headlines_place(display_name(name), text)
 
 
 _NOT_AN_INITIAL = frozenset({"and", "of", "the", "for", "&"})
@@ -729,7 +729,7 @@ def _industry_the_text_keeps_naming(text: str) -> str | None:
     if not counts:
         return None
     count, name = max(counts.values(), key=lambda entry: entry[0])
-    return _display_name(name) if count >= _SAID_OFTEN else None
+    return display_name(name) if count >= _SAID_OFTEN else None
 
 
 # "The global medical wearable market size was USD 10.75 Million in 2022": a market given a size in money

@@ -15,7 +15,7 @@ from pipelines.extract.figure_members import (
     segment_names_without_adverbs,
 )
 from pipelines.extract.figure_years import CURRENT_YEAR, CURRENT_YEAR_IF_KNOWN, resolve_decade_end_years
-from pipelines.extract.figures import deduplicate, extract_figures
+from pipelines.extract.figures import deduplicate, extract_figures, market_the_figures_are_of
 from pipelines.extract.market_identity import market_identity
 from pipelines.extract.market_place import (
     figures_of_a_place_market,
@@ -23,7 +23,7 @@ from pipelines.extract.market_place import (
     market_name_with_its_place,
     place_of_the_whole_market,
 )
-from pipelines.extract.metadata import apply_sidecar, extract_metadata, publication_year
+from pipelines.extract.metadata import apply_sidecar, display_name, extract_metadata, publication_year
 from pipelines.extract.numbers import find_year_ranges
 from pipelines.extract.records import ExtractedReport, Sentence, SkippedStatement, StatedFigure
 from pipelines.extract.sentences import numbered_items_masked, split_sentences
@@ -304,6 +304,10 @@ def extract_report(text: str, sidecar: dict | None = None) -> ExtractedReport:
     metadata = apply_sidecar(extract_metadata(text, sentences), sidecar)
     taxonomy = extract_taxonomy(text, sentences)
     figures, skipped = _figures_read_without_glued_list_numbers(text, sentences, taxonomy, metadata.market)
+    if not (sidecar or {}).get("market") and (named := market_the_figures_are_of(figures, skipped)):
+        # the page's amounts are all another market's: that market is the page's, read again under its name
+        metadata = replace(metadata, market=display_name(named))
+        figures, skipped = _figures_read_without_glued_list_numbers(text, sentences, taxonomy, metadata.market)
     figures = resolve_decade_end_years(figures, text)
     if not (sidecar or {}).get("market") and (place := place_of_the_whole_market(text, figures, metadata.market)):
         figures, not_of_the_market = figures_of_a_place_market(text, figures, place, metadata.market)
