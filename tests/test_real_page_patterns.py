@@ -5998,3 +5998,20 @@ def test_a_page_whose_amounts_are_all_another_markets_is_about_that_market():
         ("region", "Asia Pacific", 54550.0),
         ("region", "Asia Pacific", 59790.0),
     ]
+
+
+def test_the_internal_or_domestic_market_names_no_market():
+    text = (
+        "Kelp machinery: a year of growth\n\nThe kelp machinery sector's turnover arrived at 55.4 billion euros in "
+        "2022. Demand of the internal market grew. The internal market arrived at 31.7 billion euros.\n"
+    )
+    assert extract_report(text).metadata.market != "Internal"
+
+
+def test_an_amount_something_grew_to_by_a_percentage_is_that_things():
+    text = (
+        "Kelp Machinery Market\n\nThe kelp machinery market reached 55.4 billion euros in 2022. Exports, growing by "
+        "8.4% to 35.6 billion euros, exceeded the result of 2018. China's GDP grew by 5.5% year-on-year to 59.30 "
+        "trillion yuan in 2023.\n"
+    )
+    assert [f.value_millions for f in _figures(text, metric="value")] == [55400.0]

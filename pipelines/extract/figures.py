@@ -473,7 +473,8 @@ _AMOUNT_AFTER_A_SHARE = re.compile(
 _CONTINUES = re.compile(
     # "GDP grew by 5.8% year-on-year, reaching USD 435 billion"
     r"\s*(?:(?i:year[- ]on[- ]year|year[- ]over[- ]year|annually)\s*)?"
-    r",?\s*(?i:reaching|to\s+reach|totaling|totalling|amounting\s+to)\s+"
+    # "Exports, growing by 8.4% to 35.6 billion euros": the level a growth by a percentage reaches
+    r",?\s*(?i:reaching|to\s+reach|totaling|totalling|amounting\s+to|to)\s+"
     r"(?:(?i:about|around|nearly|over|some|approximately|roughly)\s+)?"
 )
 # "DRAM revenue", "global IT spending in 2022", "Connected TV ad revenues": what a sentence's subject takes in

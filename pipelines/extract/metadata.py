@@ -176,7 +176,9 @@ _GENERIC_NAME_WORDS = frozenset(
     {"market", "markets", "industry", "key", "our", "the", "latest", "global", "research", "insights", "reports",
      "report", "analytics", "intelligence", "news", "trending", "consulting", "group", "labs", "partners",
      "strategies", "advisory", "advisors", "futures", "associates", "all", "more", "home", "about", "us", "segment",
-     "segments", "sub-segment", "category", "region", "regional", "country", "this", "that"}
+     "segments", "sub-segment", "category", "region", "regional", "country", "this", "that",
+     # "the internal market", "the domestic market": which side of a border, not what is sold
+     "internal", "domestic", "local", "overseas", "foreign", "external", "national", "export", "exports"}
 )  # fmt: skip
 # A sentence that names who made the figures: "X has published a new report", "a study by the research firm X".
 _PUBLISHER_IN_NEWS: tuple[tuple[re.Pattern, dict], ...] = (
