@@ -6015,3 +6015,13 @@ def test_an_amount_something_grew_to_by_a_percentage_is_that_things():
         "trillion yuan in 2023.\n"
     )
     assert [f.value_millions for f in _figures(text, metric="value")] == [55400.0]
+
+
+def test_of_the_market_then_a_part_opens_the_parts_figures():
+    text = (
+        "Global Kelp Packaging Market Worth $304 Billion by 2020\n"
+        "Of the kelp packaging market, kelp board is estimated to be the fastest growing market with a forecasted "
+        "growth rate of 7.4% during the period 2014-2020. Moreover, it also leads the market having a share of 35%.\n"
+    )
+    parts = [(f.metric, f.member, f.pct) for f in _figures(text, scope="segment")]
+    assert parts == [("cagr", "kelp board", 7.4), ("share", "kelp board", 35.0)]

@@ -535,6 +535,12 @@ _THE_MARKET_BY_A_MEMBER = re.compile(
     r"(?P<member>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?)\s+"
     r"(?=(?i:accounted|accounts|is|was|were|are|stood|stands|reached|reaches|valued|generated|will|is\s+expected)\b)"
 )
+_OF_THE_MARKET_A_MEMBER = re.compile(
+    r"[-•*·\s]*(?i:of|within)\s+(?:(?i:the)\s+)?(?:(?i:global|worldwide|total|overall)\s+)?[\w&'’-]+(?:\s+[\w&'’-]+){0,4}?"
+    r"\s+(?i:market|industry|sector),\s*(?P<member>[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,3}?)\s+"
+    r"(?=(?i:is|are|was|were|will|has|have|accounts|accounted|holds|held|leads|led|dominates|dominated|represents"
+    r"|represented|remains|remained)\b)"
+)
 _IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
 _A_SEGMENT_NOUN = re.compile(rf"\b(?i:{SEGMENT_NOUNS})\b")
 _AMOUNTS_JOINED = re.compile(
@@ -1204,6 +1210,14 @@ def extract_figures(
                 target = NamedScope("segment", None, appositive.group("member") or appositive.group("named"))
             if target is None and (cut := _THE_MARKET_BY_A_MEMBER.match(sentence.text)):
                 target = NamedScope("segment", None, cut.group("member"))
+            if (
+                target is None
+                and (part := _OF_THE_MARKET_A_MEMBER.match(sentence.text)) is not None
+                and not NOT_A_MEMBER.fullmatch(part.group("member"))
+            ):
+                # "Of the paper packaging market, paperboard is estimated to be the fastest growing market with a
+                # forecasted growth rate of 7.4%": the part the sentence opens on
+                target = NamedScope("segment", None, part.group("member"))
             if target is None and (kind := _REVENUE_OF_A_KIND.match(sentence.text)):
                 # "Revenue, at home (e.g., in supermarkets) in the Coffee market amounts to US$94.7bn in 2024"
                 target = NamedScope("segment", None, kind.group("member"))
