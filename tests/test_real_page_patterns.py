@@ -6025,3 +6025,13 @@ def test_of_the_market_then_a_part_opens_the_parts_figures():
     )
     parts = [(f.metric, f.member, f.pct) for f in _figures(text, scope="segment")]
     assert parts == [("cagr", "kelp board", 7.4), ("share", "kelp board", 35.0)]
+
+
+def test_a_rate_of_a_named_things_revenues_is_that_things_not_the_markets():
+    text = (
+        "Global Filmed Kelp Spending Will Pick Up Through 2016\n\nWorldwide spending for filmed kelp will grow about "
+        "3.1% a year to nearly $100B in 2016. Cinema box office revenues will rise 6.3% a year, but kelp videos will "
+        "stagger along up 0.5% a year.\n"
+    )
+    rates = [(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")]
+    assert rates == [("market", None, 3.1), ("segment", "Cinema box office", 6.3), ("segment", "kelp videos", 0.5)]

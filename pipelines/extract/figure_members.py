@@ -197,6 +197,11 @@ def rate_of_something_else(sentence_before_rate: str, market: str | None) -> str
         subject = subject[subordinate.end() :].strip()
     elif subordinate:
         return None  # "As consumers are ..., the market ...": the main clause comes later
+    # "Box office revenues will rise 6.3% a year" on a filmed entertainment page: the revenues of a named thing
+    if (earner := _A_NAMED_THINGS_REVENUES.fullmatch(subject)) is not None and not _THE_MARKETS_OWN.search(
+        earner.group("what")
+    ):
+        subject = earner.group("what")
     if (
         not subject
         or any(character.isdigit() for character in subject)
@@ -211,6 +216,10 @@ def rate_of_something_else(sentence_before_rate: str, market: str | None) -> str
     return subject
 
 
+_A_NAMED_THINGS_REVENUES = re.compile(
+    r"(?:(?i:the)\s+)?(?!(?i:global|total|overall|annual|worldwide|world|combined|aggregate|gross|net|its|their|our"
+    r"|industry|market|sector)\b)(?P<what>[A-Za-z][\w&'’-]*(?:\s+[\w&'’-]+){0,2}?)\s+(?i:revenues?|sales|spending)"
+)
 # "The per capita food and beverage expenditure in the UK ... is projected to increase by a 1.8% CAGR": a quantity per
 # person, or a rate, grows at the rate, not a market
 _PER_HEAD_OR_A_RATE = re.compile(
