@@ -6035,3 +6035,20 @@ def test_a_rate_of_a_named_things_revenues_is_that_things_not_the_markets():
     )
     rates = [(f.scope, f.member, f.pct) for f in _figures(text, metric="cagr")]
     assert rates == [("market", None, 3.1), ("segment", "Cinema box office", 6.3), ("segment", "kelp videos", 0.5)]
+
+
+def test_a_share_of_a_fleet_is_not_a_share_of_the_market():
+    text = (
+        "Kelp Machinery Market\n\nThe kelp machinery market reached $12 billion in 2023. Kelp loaders totaled 8,500 "
+        "units, with Asia-Pacific representing 42% of the global fleet.\n"
+    )
+    assert not _figures(text, metric="share")
+
+
+def test_another_things_spending_after_a_colon_is_not_the_markets():
+    text = (
+        "Kelp Security Market\n\nThe kelp security market was valued at $216.11 billion in 2021. A similar estimate "
+        "is given by a statistics site: IT spending will grow by 5.1% this year and reach $4.55 trillion by the end of "
+        "2022.\n"
+    )
+    assert [f.value_millions for f in _figures(text, metric="value")] == [216110.0]
