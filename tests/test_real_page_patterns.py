@@ -6052,3 +6052,33 @@ def test_another_things_spending_after_a_colon_is_not_the_markets():
         "2022.\n"
     )
     assert [f.value_millions for f in _figures(text, metric="value")] == [216110.0]
+
+
+def test_it_refers_to_the_name_the_sentence_before_opens_with_without_its_article():
+    text = (
+        "Online Kelp Betting Market\n\nIn terms of the most popular type of bet, the kelp line bet is No.1. A kelp "
+        "line bet is also called a live bet. In 2019, it had a 31.9% market share.\n"
+    )
+    assert [(f.member, f.pct) for f in _figures(text, metric="share")] == [("kelp line bet", 31.9)]
+
+
+def test_an_amount_reached_after_a_rates_year_range_is_for_the_ranges_last_year():
+    text = (
+        "Kelp Wine Market\n\nThe global kelp wine sector was valued at US$346.8 billion in 2022 and is expected to "
+        "register a compound annual growth rate (CAGR) of 8.8% during 2022-27 to reach US$528.2 billion.\n"
+    )
+    assert [(f.value_millions, f.year) for f in _figures(text, metric="value")] == [(346800.0, 2022), (528200.0, 2027)]
+
+
+def test_a_part_with_a_share_and_its_amount_in_brackets_and_a_place_inside_the_markets_own_name():
+    text = (
+        "Regulated European Kelp Gambling Market\n\n"
+        "The regulated European kelp gambling market is expected to reach €137 billion in 2024, with online kelp "
+        "gambling accounting for 40% (€55 billion) of this total.\n"
+    )
+    figures = [(f.metric, f.scope, f.member, f.value_millions or f.pct) for f in extract_report(text).figures]
+    assert figures == [
+        ("value", "market", None, 137000.0),
+        ("share", "segment", "online kelp gambling", 40.0),
+        ("value", "segment", "online kelp gambling", 55000.0),
+    ]

@@ -598,10 +598,13 @@ _LEFT_OUT_BEFORE = re.compile(r"\b(?i:excluding|except(?:\s+for)?|other\s+than|n
 
 # "India's retail market to grow to ₹137.28 lakh crore by 2030, with organised retail exceeding ₹51.48 lakh crore": a
 # part of the market named in lower case after "with", reaching its own amount
+# "..., with online gambling accounting for 40% (€55 billion) of this total": its share, and its amount in brackets
 _WITH_A_PART_REACHING = re.compile(
     r"[,;]\s*(?i:with)\s+(?P<member>[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,3}?)\s+"
-    r"(?i:exceeding|reaching|surpassing|crossing|touching|hitting|topping)\s+"
-    r"(?:(?i:about|around|over|nearly|almost|roughly|approximately)\s+)?$"
+    r"(?i:exceeding|reaching|surpassing|crossing|touching|hitting|topping|accounting\s+for|representing|making\s+up"
+    r"|holding|capturing|contributing)\s+"
+    r"(?:(?i:about|around|over|nearly|almost|roughly|approximately|more\s+than)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s?(?:%|(?i:per\s?cent|percent))\s*\(\s*)?$"
 )
 _LED_BY_OPENING = re.compile(
     r"[-•*·\s]*(?i:led|driven|fuell?ed|spurred|headed|spearheaded|powered|propelled)\s+(?i:by)\s+[^,;]*"

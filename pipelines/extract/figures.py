@@ -861,7 +861,28 @@ def _member_the_sentence_before_is_about(
     if A_FIGURE.search(before.text):
         return None
     opening = member_opening_clause(text, before, before.char_end, require_by_dimension=False)
-    return opening if opening is not None and opening.scope == "segment" else None
+    if opening is None or opening.scope != "segment":
+        return None
+    # "A line-in play is also called a live bet. In 2019, it had a 31.9% market share": the name, not its article
+    return NamedScope(opening.scope, opening.dimension, _AN_ARTICLE_OPENING.sub("", opening.member) or opening.member)
+
+
+def _the_place_is_in_the_markets_own_name(
+    text: str, sentence: Sentence, item: Money | Percent, tokens: SentenceTokens, market: str
+) -> bool:
+    """Whether the place a figure was given to is written inside the page's own market name, as the sentence names
+    that market before the figure."""
+    named = market_named_before(text, sentence.char_start, item.start, market)
+    if named is None or product_key(named) != product_key(market):
+        return False
+    places = [m for m in tokens.mentions if m.end <= item.start and m.target.scope in ("region", "country")]
+    return bool(places) and text[places[-1].start : places[-1].end].lower() in named.lower()
+
+
+_AN_ARTICLE_OPENING = re.compile(r"^(?i:a|an|the)\s+")
+_REACHED_AFTER_A_RANGE = re.compile(
+    r"\s*,?\s*(?i:to\s+reach|reaching|to\s+hit|to)\s+(?:(?i:about|around|nearly|over|approximately|roughly)\s+)?"
+)
 
 
 def _said_more_than_once(name: str, text: str) -> bool:
@@ -1168,6 +1189,15 @@ def extract_figures(
             target, within_region = scope_for(text, item.start, tokens, recent_mentions)
             if isinstance(item, Money) and (elided := member_of_a_list_without_its_verb(text, tokens, item)):
                 target, within_region = elided, None
+            if (
+                target is not None
+                and target.scope in ("region", "country")
+                and market
+                and _the_place_is_in_the_markets_own_name(text, sentence, item, tokens, market)
+            ):
+                # "The regulated European gambling market is expected to reach €137 billion" on a page about the
+                # regulated European gambling market: the market's own figure, its place part of its name
+                target, within_region = None, None
             if (place_after := _the_place_a_clause_ends_with(text, item, tokens, sentence)) is not None:
                 # "..., with 1.9% CAGR, and at $1.705 billion and 6.1% CAGR (2019-2023) for Mexico."
                 target, within_region = place_after, None
@@ -1530,6 +1560,12 @@ def extract_figures(
                     else (item.end, clause_end)
                 )
                 year = CURRENT_YEAR if this_year else year_for(item.start, year_end, year_clause_end, tokens, hint)
+                reached_after = next(
+                    (r for r in tokens.ranges if _REACHED_AFTER_A_RANGE.fullmatch(text, r.end, item.start)), None
+                )
+                if reached_after is not None and not any(item.end <= y.start < clause_end for y in tokens.years):
+                    # "a CAGR of 8.8% during 2022-27 to reach US$528.2 billion": the amount at the range's end
+                    year = reached_after.last_year
                 since = SINCE_A_YEAR_OPENING.match(sentence.text)
                 if since and not hint and year == int(since.group("year")):
                     # "Since 2022, the industry has grown by 63% and hit a $75 billion value": today's amount
