@@ -6082,3 +6082,23 @@ def test_a_part_with_a_share_and_its_amount_in_brackets_and_a_place_inside_the_m
         ("share", "segment", "online kelp gambling", 40.0),
         ("value", "segment", "online kelp gambling", 55000.0),
     ]
+
+
+def test_a_title_that_calls_its_market_emerging_names_the_market_without_that_word():
+    text = (
+        "Vietnam’s Emerging Kelp Industry: Strong Potential for Growing Market\n\n"
+        "Vietnam’s kelp market is rather young. With a market value of up to US$ 2.3 billion in 2021, a briefing "
+        "analyses the current situation. Acme Kelp, with a market value of $3 billion, leads it.\n"
+    )
+    report = extract_report(text)
+    assert report.metadata.market == "Vietnam Kelp"
+    assert [(f.value_millions, f.year) for f in report.figures if f.metric == "value"] == [(2300.0, 2021)]
+
+
+def test_amounts_in_baht_and_a_studys_year_that_dates_no_figure():
+    text = (
+        "Thai Kelp Tourism Market\n\nCiting the 2023 Allied Kelp Research, the bank said that the Thai kelp tourism "
+        "market was worth 310 billion baht and would reach 760 billion baht in 2027.\n"
+    )
+    values = [(f.value_millions, f.currency, f.year) for f in _figures(text, metric="value")]
+    assert values == [(310000.0, "THB", None), (760000.0, "THB", 2027)]

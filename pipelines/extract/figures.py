@@ -1039,13 +1039,23 @@ def market_the_figures_are_of(figures: list[StatedFigure], skipped: list[Skipped
     named twice."""
     if any(figure.scope == "market" and figure.metric in ("value", "cagr") for figure in figures):
         return None
-    named = Counter(
-        found.group("named") for item in skipped if (found := _ANOTHER_MARKET_NAMED.search(item.reason)) is not None
-    )
+    of_another = [(item, found) for item in skipped if (found := _ANOTHER_MARKET_NAMED.search(item.reason))]
+    named = Counter(found.group("named") for _, found in of_another)
     if len(named) != 1:
         return None
     ((name, count),) = named.items()
-    return name if count >= _FEWEST_FIGURES_OF_THE_MARKET_THE_PAGE_IS_ABOUT else None
+    if count < _FEWEST_FIGURES_OF_THE_MARKET_THE_PAGE_IS_ABOUT:
+        return None
+    # the page's first amount is that market's: "With a market value of up to US$ 2.3 billion in 2021, ..." before
+    # a segment's figures leaves the page its own market
+    first_of_another = min(item.char_start for item, _ in of_another)
+    amounts_before = [
+        item
+        for item in skipped
+        if item.char_start < first_of_another and written_with_a_scale(item.reason.split(" at ", 1)[0])
+    ]
+    values_before = [f for f in figures if f.metric == "value" and f.char_start < first_of_another]
+    return None if amounts_before or values_before else name
 
 
 def extract_figures(

@@ -90,7 +90,7 @@ _NOT_MARKET_BEFORE = re.compile(
     r"|invest(?:ed|ing|ment|ments)?|allocat(?:es|ed|ing|ion)|authori[sz]ed|grant|grants|subsid(?:y|ies)|revenues?\s+of"
     # "revenues of Acme", "a net revenue of around": not "the revenue of the face cosmetics market"
     r"\s+(?!the\s+(?:[\w-]+\s+){0,5}?(?:market|industry|sector|segment)\b)(?-i:[A-Z])\w*|loan|loans|bond|fine|fined|saved|saving|savings|raise|raising|exports?|exported|imports?|imported"
-    r"|shipments?|shipped|market\s+caps?|market\s+capitali[sz]ations?|(?:has|had|with)\s+a\s+market\s+value|prize\s+pool"
+    r"|shipments?|shipped|market\s+caps?|market\s+capitali[sz]ations?|(?:has|had|(?<=\w,\s)with)\s+a\s+market\s+value|prize\s+pool"
     r"|prize\s+money|payouts?|losses|loss\s+potential|damages|GDP|gross\s+domestic\s+product|gross\s+value\s+added"
     # "Toy Industry Economic Impact in the U.S. Reaches $107.5 Billion": what it adds to an economy, not its sales
     r"|economic\s+(?:impact|contribution|output)"

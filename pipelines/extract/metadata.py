@@ -599,6 +599,9 @@ def display_name(name: str) -> str:
     return " ".join(word if word in _SMALL_WORDS else word[:1].upper() + word[1:] for word in name.split())
 
 
+_JUDGING_A_MARKET = frozenset({"emerging", "growing", "expanding", "booming", "thriving", "burgeoning", "fast-growing"})
+
+
 def _market_name(title_market: str | None, text: str) -> str | None:
     """The market the title names, unless the text never calls it a market and names another one more than once
     ("Home Aerospace And Defense Space Debris ..." from a breadcrumb: the text's 'space debris ...' market)."""
@@ -609,6 +612,9 @@ def _market_name(title_market: str | None, text: str) -> str | None:
         phrases = [phrase for phrase in _market_phrases(text, True) if not _LABEL_WORDS.search(phrase.key)]
     if title_market and _LABEL_WORDS.search(title_market):
         title_market = None
+    if title_market and len(title_market.split()) > 1:
+        # "Vietnam’s Emerging Cosmetics Industry": what the title says of the market is no part of its name
+        title_market = " ".join(word for word in title_market.split() if word.lower() not in _JUDGING_A_MARKET)
     if title_market:
         key = " ".join(title_market.lower().split())
         said = next((phrase.said for phrase in phrases if phrase.key == key), 0)

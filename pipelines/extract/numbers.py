@@ -57,6 +57,16 @@ _CURRENCIES = {
     "yen": "JPY",  # "827.2 billion yen"
     "yuan": "CNY",
     "rupees": "INR",
+    # "from 310 billion baht to 760 billion baht by 2027": currencies written as a word after the scale
+    "baht": "THB",
+    "ringgit": "MYR",
+    "rupiah": "IDR",
+    "naira": "NGN",
+    "pesos": "MXN",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "dirhams": "AED",
+    "riyals": "SAR",
     "rmb": "CNY",
     "nok": "NOK",
     "sek": "SEK",
@@ -146,7 +156,7 @@ _ISO_CODES_WRITTEN_AFTER = "JPY|CNY|RMB|INR|AUD|CAD|SGD|HKD|NZD|AED|KRW|ZAR|BRL"
 _SCALE_THEN_CURRENCY = (
     rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|NOK|SEK|DKK|CHF|{_ISO_CODES_WRITTEN_AFTER}"
     r"|(?:U\.?S\.?\s+)?dollars"
-    r"|(?i:euros?|yen|yuan|rupees|reais)"
+    r"|(?i:euros?|yen|yuan|rupees|reais|baht|ringgit|rupiah|naira|pesos|rubles|roubles|dirhams|riyals)"
     r"|(?:(?:Norwegian|Danish|Swedish)\s+)?(?i:kroner|krone|kronor|krona)|Swiss\s+francs|(?:South\s+African\s+)?rand"
     r"|(?:South\s+)?Korean\s+won|Brazilian\s+reais)\b"
     rf"|\s*\(\s*(?P<currency2>USD|US\$|EUR|GBP)\s+(?P<scale2>{_SCALE_WORD})\s*\)"
@@ -163,7 +173,7 @@ _MONEY_CURRENCY_AFTER = re.compile(
 _ANY_SCALE_THEN_CURRENCY = re.compile(
     r"(?-i:[dnehDNEH(\x80-\U0010ffff])"
     r"(?:(?<=(?i:[dneh]))\s+(?:USD|EUR|GBP|NOK|SEK|DKK|CHF|" + _ISO_CODES_WRITTEN_AFTER + r"|(?:U\.?S\.?\s+)?dollars"
-    r"|(?i:euros?|yen|yuan|rupees|reais)"
+    r"|(?i:euros?|yen|yuan|rupees|reais|baht|ringgit|rupiah|naira|pesos|rubles|roubles|dirhams|riyals)"
     r"|Norwegian|Danish|Swedish|Swiss|South|Korean|Brazilian|(?i:kroner|krone|kronor|krona)|rand)\b"
     r"|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
 )

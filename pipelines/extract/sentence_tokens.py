@@ -27,8 +27,18 @@ _TITLE_BEFORE_A_YEAR = re.compile(
 )
 
 
+# "Citing the 2023 Allied Market Research, BOT said ...": the year of a study named after it
+_A_STUDY_AFTER_A_YEAR = re.compile(
+    r"\s+(?:[A-Z][\w&-]*\s+){0,3}?(?:Report|Research|Survey|Study|Outlook|Yearbook|Barometer|Index|Census)\b"
+)
+_THE_BEFORE_A_YEAR = re.compile(r"\b(?i:the)\s+$")
+
+
 def _in_a_title(text: str, year: YearMention) -> bool:
-    return _TITLE_BEFORE_A_YEAR.search(text, max(0, year.start - _LONGEST_TITLE_WORDS), year.start) is not None
+    return _TITLE_BEFORE_A_YEAR.search(text, max(0, year.start - _LONGEST_TITLE_WORDS), year.start) is not None or (
+        _THE_BEFORE_A_YEAR.search(text, max(0, year.start - 5), year.start) is not None
+        and _A_STUDY_AFTER_A_YEAR.match(text, year.end) is not None
+    )
 
 
 _LONGEST_TITLE_WORDS = 40  # characters before the year that the title's last two words fit in
