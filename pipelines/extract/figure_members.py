@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from pipelines.extract.gazetteer import Mention, NamedScope, place_of_adjective, scope_of_place
+from pipelines.extract.market_filters import relation_to_the_market
 from pipelines.extract.numbers import Money, Percent
 from pipelines.extract.records import Sentence, StatedFigure
 from pipelines.extract.sentence_tokens import SentenceTokens
@@ -198,8 +199,11 @@ def rate_of_something_else(sentence_before_rate: str, market: str | None) -> str
     elif subordinate:
         return None  # "As consumers are ..., the market ...": the main clause comes later
     # "Box office revenues will rise 6.3% a year" on a filmed entertainment page: the revenues of a named thing
-    if (earner := _A_NAMED_THINGS_REVENUES.fullmatch(subject)) is not None and not _THE_MARKETS_OWN.search(
-        earner.group("what")
+    if (
+        market
+        and (earner := _A_NAMED_THINGS_REVENUES.fullmatch(subject)) is not None
+        and not _THE_MARKETS_OWN.search(earner.group("what"))
+        and relation_to_the_market(earner.group("what"), market) == "other"  # not "SATCOM" on a satellite page
     ):
         subject = earner.group("what")
     if (

@@ -134,7 +134,7 @@ _SHARE_OF_A_QUANTITY = re.compile(
     r"|employment|jobs|workforce|population|land|area|acreage|hectares|water|energy\s+use|electricity|gdp|deaths"
     r"|cases|patients|incidents|connections|devices|subscriptions"
     # "consumables accounted for around 47 per cent of exports", "53.72% of global internet traffic"
-    r"|exports|imports|traffic|fleet|fleets|installed\s+base|gross\s+domestic\s+product)\b"
+    r"|exports|imports|traffic|fleets?(?!\s+\w)|installed\s+base|gross\s+domestic\s+product)\b"
     # "65% of all connections", not "46.8% of global orthopedic devices revenue"
     r"(?!\s+(?i:revenues?|sales|market|spending|value)\b)"
 )
