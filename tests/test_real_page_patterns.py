@@ -6102,3 +6102,13 @@ def test_amounts_in_baht_and_a_studys_year_that_dates_no_figure():
     )
     values = [(f.value_millions, f.currency, f.year) for f in _figures(text, metric="value")]
     assert values == [(310000.0, "THB", None), (760000.0, "THB", 2027)]
+
+
+def test_a_region_broken_down_by_its_countries_is_the_pages_market():
+    text = (
+        "Europe is a flagship market for kelp care products, with retail sales valued at €9.6 billion in 2023.\n"
+        "The biggest European markets for kelp care products are Germany (€1.59 billion) and France (€1.37 "
+        "billion).\n"
+    )
+    values = [(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")]
+    assert values == [("market", None, 9600.0), ("country", "Germany", 1590.0), ("country", "France", 1370.0)]

@@ -116,6 +116,9 @@ def _said_with_the_place(text: str, figure: StatedFigure, of_the_place: list[Sta
     )
 
 
+_COUNTRIES_OF_A_BREAKDOWN = 2
+
+
 def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: str | None) -> tuple[str, str] | None:
     """(scope, member) of the one place the page's market is of, or None for a market of the world. A market
     whose name holds its place ("US Craft Beer") is of that place, as if a header named it: "The craft beer market
@@ -151,7 +154,13 @@ def place_of_the_whole_market(text: str, figures: list[StatedFigure], market: st
         return None
     of_the_market = [figure for figure in of_the_market if figure not in worldwide]
     said_with_it = sum(_said_with_the_place(text, figure, of_the_place) for figure in of_the_market)
-    if labelled is None and len(of_the_place) + said_with_it < 2:
+    # "Europe is a flagship market ..., with retail sales valued at €96 billion in 2023. The biggest European markets
+    # ... are Germany (€15.9 billion) and France (€13.7 billion)": a region broken down by its countries
+    its_countries = {
+        figure.member for figure in figures if place[0] == "region" and figure.scope == "country" and figure.member
+    }
+    broken_down = len(its_countries) >= _COUNTRIES_OF_A_BREAKDOWN
+    if labelled is None and len(of_the_place) + said_with_it < 2 and not broken_down:
         return None  # one figure is too little to read a whole page by
     place_values = {figure.year: figure.value_millions for figure in of_the_place if figure.metric == "value"}
     for figure in of_the_market:
