@@ -6112,3 +6112,12 @@ def test_a_region_broken_down_by_its_countries_is_the_pages_market():
     )
     values = [(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")]
     assert values == [("market", None, 9600.0), ("country", "Germany", 1590.0), ("country", "France", 1370.0)]
+
+
+def test_an_amount_said_to_be_in_a_place_right_after_it_is_that_places():
+    text = (
+        "Commercial Kelp Drone Market\n\nThe commercial kelp drone market will reach $63.6 billion by 2025. By 2025, "
+        "the commercial kelp drone market is expected to reach a value of $13.6 billion in the United States alone.\n"
+    )
+    values = [(f.scope, f.member, f.value_millions) for f in _figures(text, metric="value")]
+    assert values == [("market", None, 63600.0), ("country", "U.S.", 13600.0)]

@@ -410,6 +410,28 @@ def _the_place_a_clause_ends_with(text: str, item, tokens: SentenceTokens, sente
     return None
 
 
+_IN_A_PLACE_AFTER = re.compile(r"\s+(?i:in|within|across)\s+(?:(?i:the)\s+)?")
+_THE_CLAUSE_ENDS_AFTER_A_PLACE = re.compile(
+    r"(?:\s+(?i:alone))?\s*(?:[.;,)]|$|\s+(?i:by|in)\s+(?:19|20)\d{2}\s*[.;,]|\s+(?i:and|while|but)\b)"
+)
+
+
+def _the_place_right_after(text: str, money: Money, tokens: SentenceTokens) -> NamedScope | None:
+    """The place an amount is said to be "in", right after it, ending its clause: "$13.6 billion in the United
+    States alone"."""
+    for mention in tokens.mentions:
+        if mention.start < money.end:
+            continue
+        if (
+            mention.target.scope in ("region", "country")
+            and _IN_A_PLACE_AFTER.fullmatch(text, money.end, mention.start)
+            and _THE_CLAUSE_ENDS_AFTER_A_PLACE.match(text, mention.end)
+        ):
+            return mention.target
+        return None
+    return None
+
+
 @functools.lru_cache(maxsize=64)
 def _member_opening_then_the_market(sentence_text: str) -> re.Match | None:
     return _MEMBER_OPENING_THEN_THE_MARKET.match(sentence_text)
@@ -1211,6 +1233,13 @@ def extract_figures(
             if (place_after := _the_place_a_clause_ends_with(text, item, tokens, sentence)) is not None:
                 # "..., with 1.9% CAGR, and at $1.705 billion and 6.1% CAGR (2019-2023) for Mexico."
                 target, within_region = place_after, None
+            if (
+                target is None
+                and isinstance(item, Money)
+                and (place_after := _the_place_right_after(text, item, tokens))
+            ):
+                # "... is expected to reach a value of $13.6 billion in the United States alone."
+                target = place_after
             if (opening := _member_opening_then_the_market(sentence.text)) and not NOT_A_MEMBER.fullmatch(
                 opening.group("member")
             ):
