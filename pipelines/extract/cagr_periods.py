@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from pipelines.extract.numbers import Money, Percent, find_year_ranges, find_years
+from pipelines.extract.numbers import Money, Percent, find_year_ranges, find_years, whole_year
 from pipelines.extract.records import StatedFigure
 from pipelines.extract.sentence_tokens import SentenceTokens
 
@@ -71,10 +71,9 @@ _FROM_YEAR = re.compile(
 
 
 def _year_of(stated: re.Match) -> int:
-    return int(stated.group("year")) if stated.group("year") else _TWO_DIGIT_CENTURY + int(stated.group("fiscal"))
+    return whole_year(stated.group("year") or stated.group("fiscal"))
 
 
-_TWO_DIGIT_CENTURY = 2000
 # "13.4% in volume and 15.7% in economic terms": rates joined in one phrase.
 # "13.4% in volume and 15.7%", "8.2%, 4.45%, 3.93%, and 0.29%": rates listed one after another (an Oxford comma too)
 RATES_IN_A_ROW = re.compile(
@@ -166,8 +165,7 @@ def cagr_period(text: str, percent: Percent, clause_start: int, clause_end: int,
         # "grew at a CAGR of 5.7% over the last 5 years and in 2019, it was valued at USD 805 billion": back from the
         # sentence's one year, never the forecast period's
         years = {year.year for year in tokens.years}
-        count = past.group("count").lower()
-        span = int(count) if count.isdigit() else _YEAR_COUNTS[count]
+        span = _years_in(past)
         return (max(years) - span, max(years)) if len(years) == 1 else PAST_YEARS
     after_text = text[percent.end : clause_end]
     until = _UNTIL_YEAR.search(after_text)
@@ -237,7 +235,12 @@ def _years_counted(sentence: str) -> int | None:
         return None
     if found.groupdict().get("decade"):
         return 10
-    count = found.group("count").lower()
+    return _years_in(found)
+
+
+def _years_in(counted: re.Match) -> int:
+    """The years a counting match names: '5', 'five'."""
+    count = counted.group("count").lower()
     return int(count) if count.isdigit() else _YEAR_COUNTS[count]
 
 

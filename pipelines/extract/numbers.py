@@ -153,10 +153,12 @@ _MONEY = re.compile(
 # "1.444 USD Billion": the currency between the amount and its scale.
 # "9.99 trillion JPY in fiscal 2017": ISO codes of other currencies, written after the scale
 _ISO_CODES_WRITTEN_AFTER = "JPY|CNY|RMB|INR|AUD|CAD|SGD|HKD|NZD|AED|KRW|ZAR|BRL"
+# "310 billion baht", "9 billion euros": currencies written as a word after the scale
+_CURRENCY_WORDS_AFTER = "euros?|yen|yuan|rupees|reais|baht|ringgit|rupiah|naira|pesos|rubles|roubles|dirhams|riyals"
 _SCALE_THEN_CURRENCY = (
     rf"\s?(?P<scale>{_SCALE_WORD})\s+(?P<currency>USD|EUR|GBP|NOK|SEK|DKK|CHF|{_ISO_CODES_WRITTEN_AFTER}"
     r"|(?:U\.?S\.?\s+)?dollars"
-    r"|(?i:euros?|yen|yuan|rupees|reais|baht|ringgit|rupiah|naira|pesos|rubles|roubles|dirhams|riyals)"
+    rf"|(?i:{_CURRENCY_WORDS_AFTER})"
     r"|(?:(?:Norwegian|Danish|Swedish)\s+)?(?i:kroner|krone|kronor|krona)|Swiss\s+francs|(?:South\s+African\s+)?rand"
     r"|(?:South\s+)?Korean\s+won|Brazilian\s+reais)\b"
     rf"|\s*\(\s*(?P<currency2>USD|US\$|EUR|GBP)\s+(?P<scale2>{_SCALE_WORD})\s*\)"
@@ -173,7 +175,7 @@ _MONEY_CURRENCY_AFTER = re.compile(
 _ANY_SCALE_THEN_CURRENCY = re.compile(
     r"(?-i:[dnehDNEH(\x80-\U0010ffff])"
     r"(?:(?<=(?i:[dneh]))\s+(?:USD|EUR|GBP|NOK|SEK|DKK|CHF|" + _ISO_CODES_WRITTEN_AFTER + r"|(?:U\.?S\.?\s+)?dollars"
-    r"|(?i:euros?|yen|yuan|rupees|reais|baht|ringgit|rupiah|naira|pesos|rubles|roubles|dirhams|riyals)"
+    rf"|(?i:{_CURRENCY_WORDS_AFTER})"
     r"|Norwegian|Danish|Swedish|Swiss|South|Korean|Brazilian|(?i:kroner|krone|kronor|krona)|rand)\b"
     r"|(?<=\()\s*(?:USD|US\$|EUR|GBP)\s)"
 )
@@ -688,7 +690,7 @@ def _glued_to_a_name(text: str, start: int) -> bool:
     return word is not None and word.group().lower() not in _GLUED_WORDS
 
 
-def _whole_year(digits: str) -> int:
+def whole_year(digits: str) -> int:
     return int(digits) if len(digits) == 4 else 2000 + int(digits)  # "FY14" → 2014
 
 
@@ -729,7 +731,7 @@ def _year_ranges(text: str) -> tuple[YearRange, ...]:
     ranges = []
     for match in _YEAR_RANGE.finditer(text):
         first_year_text, *_, last_year_text = _DIGITS.findall(match.group())
-        first_year = _whole_year(first_year_text)
+        first_year = whole_year(first_year_text)
         last_year = _full_year(first_year, last_year_text)
         if last_year == first_year + 1 and _fiscal_year_end(
             text, match.start(), match.start() + _DIGITS.search(match.group()).end(), first_year
@@ -757,7 +759,7 @@ def _years_with_a_slash(text: str):
 
 def find_years(text: str) -> list[YearMention]:
     years = [
-        _year_mention(text, match.start(), match.end(), _whole_year(_DIGITS.findall(match.group())[-1]))
+        _year_mention(text, match.start(), match.end(), whole_year(_DIGITS.findall(match.group())[-1]))
         for match in _YEAR.finditer(text)
         if not _glued_to_a_name(text, match.start())
     ]
