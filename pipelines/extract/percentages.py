@@ -143,10 +143,9 @@ _SHARE_OF_A_QUANTITY = re.compile(
 _IN_VOLUME = re.compile(r"\b(?i:in\s+(?:terms\s+of\s+)?volumes?|by\s+volume|volume[- ]wise)\b")
 _IN_VALUE = re.compile(r"\b(?i:value|revenues?|sales)\b")
 _A_CHANGE_BEFORE = re.compile(
-    r"\b(?i:decrease|increase|decline|drop|rise|fall|gain|jump|surge)\s+(?i:of|by)\s+"
+    r"(?:\b(?i:decrease|increase|decline|drop|rise|fall|gain|jump|surge)\s+(?i:of|by)"
     # "Sales of luxury cars continued to dominate the market, increasing by 6%": what they grew by, not a share
-    r"(?:(?i:about|around|nearly|over|some|approximately|almost)\s+)?$"
-    r"|\b(?i:increas|decreas|declin|ris|grow|gain|jump|surg|fall|dropp)(?i:ed|es|s|ing)?\s+(?i:by)\s+"
+    r"|\b(?i:increas|decreas|declin|ris|grow|gain|jump|surg|fall|dropp)(?i:ed|es|s|ing)?\s+(?i:by))\s+"
     r"(?:(?i:about|around|nearly|over|some|approximately|almost)\s+)?$"
 )
 _OF_A_FIRMS_REVENUE = re.compile(
