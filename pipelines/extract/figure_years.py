@@ -71,6 +71,8 @@ _BY_A_DECADES_END = re.compile(r"\b(?i:by|in|until|through|to)\s+(?P<year>20[0-9
 def resolve_decade_end_years(figures: list[StatedFigure], text: str) -> list[StatedFigure]:
     """A value "by the end of the decade" is for the one decade's end the page names as a target ("by 2030"); with
     none named, or several, it keeps no year."""
+    if all(figure.year != DECADE_END_YEAR for figure in figures):
+        return figures
     years = {int(found.group("year")) for found in _BY_A_DECADES_END.finditer(text)}
     decade_end = years.pop() if len(years) == 1 else None
     return [replace(figure, year=decade_end) if figure.year == DECADE_END_YEAR else figure for figure in figures]

@@ -126,6 +126,7 @@ from pipelines.extract.gazetteer import (
     without_revenue_in_the,
 )
 from pipelines.extract.geography import is_known_place, without_leading_places
+from pipelines.extract.key_words import matches_where_they_can_be
 from pipelines.extract.market_filters import (
     COMPARED_WITH,
     CONVERSION_OPENING,
@@ -856,7 +857,7 @@ def _segments_named_in_prose(text: str) -> dict[str, str]:
     """The members a page names as its segments in a sentence or heading, by their product key ("cruise" for
     "Cruises"): the first spelling the page lists."""
     named: dict[str, str] = {}
-    for listed in _SEGMENTS_LISTED.finditer(text):
+    for listed in matches_where_they_can_be(_SEGMENTS_LISTED, text, starts_with=("segments", "categories")):
         members = [member.strip() for member in _LIST_JOINT.split(listed.group("list")) if member.strip()]
         if len(members) >= 2:
             for member in members:

@@ -268,7 +268,7 @@ def find_labelled_amount_lines(text: str, sentences: list[Sentence]) -> dict[int
     """Runs of two or more lines that each name something and give it one amount, by position among
     ``sentences``; each takes the year of the nearest line above the run that states exactly one year."""
     lines: dict[int, LabelledAmountLine] = {}
-    for run in _runs_of_lines(sentences, lambda sentence: _is_a_labelled_amount_line(text, sentence)):
+    for run in _runs_of_lines([_is_a_labelled_amount_line(text, sentence) for sentence in sentences]):
         year = _year_of_the_lines_above(sentences, run.start)
         for line_position in run:
             sentence = sentences[line_position]
@@ -278,18 +278,24 @@ def find_labelled_amount_lines(text: str, sentences: list[Sentence]) -> dict[int
     return lines
 
 
-def _runs_of_lines(sentences: list[Sentence], is_a_line_of_the_run) -> list[range]:
-    """The positions of each run of at least two sentences in a row that ``is_a_line_of_the_run`` accepts."""
+def _runs_of_lines(is_a_line_of_the_run: list[bool]) -> list[range]:
+    """The positions of each run of at least two sentences in a row that are lines of the run."""
     runs = []
     position = 0
-    while position < len(sentences):
-        run_end = position
-        while run_end < len(sentences) and is_a_line_of_the_run(sentences[run_end]):
-            run_end += 1
+    while (position := _index_of(is_a_line_of_the_run, True, position)) is not None:
+        run_end = _index_of(is_a_line_of_the_run, False, position)
+        run_end = len(is_a_line_of_the_run) if run_end is None else run_end
         if run_end - position >= _MINIMUM_ROWS:
             runs.append(range(position, run_end))
-        position = max(run_end, position + 1)
+        position = run_end
     return runs
+
+
+def _index_of(flags: list[bool], value: bool, start: int) -> int | None:
+    try:
+        return flags.index(value, start)
+    except ValueError:
+        return None
 
 
 # A line that is a name, then one percentage: "• Decorative 38.7%", "- Auto OEM: 5.6%".
@@ -309,7 +315,7 @@ def find_labelled_share_lines(text: str, sentences: list[Sentence]) -> dict[int,
     run calls them a breakdown or shares (and not growth), or the run's percentages add up to a whole: each
     line's member's share, with the year of the nearest line above that states exactly one year."""
     lines: dict[int, LabelledAmountLine] = {}
-    for run in _runs_of_lines(sentences, lambda sentence: _is_a_labelled_share_line(text, sentence)):
+    for run in _runs_of_lines([_is_a_labelled_share_line(text, sentence) for sentence in sentences]):
         matches = [_LABEL_THEN_PERCENT.fullmatch(sentences[position].text) for position in run]
         heading = sentences[run.start - 1].text if run.start > 0 else ""
         total = sum(float(match.group("pct")) for match in matches)

@@ -266,6 +266,7 @@ _JUDGING_WORDS = re.compile(
 _SPLIT_INITIALS = re.compile(r"\b(\w)\s+(?=\w\b)")
 
 
+@functools.lru_cache(maxsize=8192)
 def _market_words(name: str) -> frozenset[str]:
     # "U.S." and "U S" (as a name is read word by word) are one word, "us"
     joined = _SPLIT_INITIALS.sub(r"\1", name.lower().replace(".", " ").replace("&", " and "))
@@ -386,6 +387,7 @@ def relation_to_the_market(named: str, market: str) -> str:
     return "other"
 
 
+@functools.lru_cache(maxsize=8192)
 def is_a_kind_of_the_markets_product(named: str, market: str) -> bool:
     """ "industrial textiles" on a technical textiles page, "automotive textiles" beside it: a name that ends with
     the market's own product word, under another qualifier, names a kind of that product, a part of the market

@@ -18,6 +18,7 @@ raw/tables/market_aliases.csv; the rule never guesses that one market is part of
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -132,6 +133,7 @@ def _place_at(words: list[str], at_start: bool) -> tuple[tuple[str, str], int] |
     return None
 
 
+@functools.lru_cache(maxsize=8192)  # pages name the same markets and members many times over
 def market_identity(name: str | None) -> MarketIdentity | None:
     """The market a report names, as a key shared across publishers; None for a report that names no market."""
     if name is None or not name.strip():

@@ -423,8 +423,9 @@ def find_money(text: str) -> list[Money]:
 # in which currency (a caption "in billions of euros") or its own sentence has just stated an amount in one currency
 # ("from 369 billion euros in 2023 to approximately 363 billion"), and never when a noun follows it ("3 billion
 # users").
+# Its first digit is matched before the character ahead of it is tested, so that re's search skips to digits.
 _BARE_SCALED = re.compile(
-    rf"(?<![\w.,$€£¥₹])(?P<low>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?)\s?(?P<scale>{_SCALE_WORD})"
+    rf"(?P<low>\d(?<![\w.,$€£¥₹]\d)\d{{0,2}}(?:,\d{{3}})*(?:\.\d+)?)\s?(?P<scale>{_SCALE_WORD})"
     r"(?:\s+(?!(?:in|by|and|or|to|from|for|during|at|last|this|annually|with|while|compared|over|since|until"
     r"|through|which|that|on|deriving|a)\b)(?P<noun>[a-z]\w*))?"
 )
