@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 
 import pandas as pd
 
@@ -37,6 +38,17 @@ def stable_id(*parts: object) -> str:
     return digest.hexdigest()[:16]
 
 
+def _fields_of(record) -> dict:
+    """A record's fields by name, one level deep: every field of an extracted record is a value or a tuple of
+    strings (``dataclasses.asdict`` copies each value recursively, which cost a sixth of a bucket's extraction)."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
+@functools.cache
+def _field_names(record_type: type) -> tuple[str, ...]:
+    return tuple(field.name for field in fields(record_type))
+
+
 def report_rows(report_id: str, source_file: str, sha256: str, report: ExtractedReport) -> dict[str, list[dict]]:
     """Every table's rows for one document (plain dicts, so that many documents concatenate cheaply)."""
     metadata = report.metadata
@@ -44,7 +56,7 @@ def report_rows(report_id: str, source_file: str, sha256: str, report: Extracted
     rows: dict[str, list[dict]] = {name: [] for name in DOCUMENT_SCHEMAS}
     rows["report_metadata"].append(
         {
-            **asdict(metadata),
+            **_fields_of(metadata),
             "report_id": report_id,
             "source_file": source_file,
             "sha256": sha256,
@@ -52,11 +64,11 @@ def report_rows(report_id: str, source_file: str, sha256: str, report: Extracted
             "forecast_end_year": report.forecast_end_year,
         }
     )
-    rows["segment_members"] = [{**asdict(row), "report_id": report_id} for row in report.taxonomy.segments]
-    rows["region_countries"] = [{**asdict(row), "report_id": report_id} for row in report.taxonomy.regions]
+    rows["segment_members"] = [{**_fields_of(row), "report_id": report_id} for row in report.taxonomy.segments]
+    rows["region_countries"] = [{**_fields_of(row), "report_id": report_id} for row in report.taxonomy.regions]
     rows["stated_figures"] = [
         {
-            **asdict(figure),
+            **_fields_of(figure),
             "fact_id": stable_id(report_id, *figure.identity),
             "report_id": report_id,
             "base_year": base_year,
@@ -66,10 +78,12 @@ def report_rows(report_id: str, source_file: str, sha256: str, report: Extracted
         }
         for figure in report.figures
     ]
-    rows["companies"] = [{**asdict(company), "report_id": report_id} for company in report.companies]
+    rows["companies"] = [{**_fields_of(company), "report_id": report_id} for company in report.companies]
     for development in report.developments:
         development_id = stable_id(report_id, development.char_start, development.quote)
-        rows["developments"].append({**asdict(development), "development_id": development_id, "report_id": report_id})
+        rows["developments"].append(
+            {**_fields_of(development), "development_id": development_id, "report_id": report_id}
+        )
         rows["development_companies"].extend(
             {
                 "development_id": development_id,
@@ -80,7 +94,7 @@ def report_rows(report_id: str, source_file: str, sha256: str, report: Extracted
             }
             for position, company in enumerate(development.companies, start=1)
         )
-    rows["skipped_statements"] = [{**asdict(skipped), "report_id": report_id} for skipped in report.skipped]
+    rows["skipped_statements"] = [{**_fields_of(skipped), "report_id": report_id} for skipped in report.skipped]
     return rows
 
 
