@@ -362,10 +362,11 @@ class _PageNames(_NameList):
             (_one_name(pattern), _one_name_lower_cased(name), group) for name, group, pattern in self.named_patterns
         )
 
-    def ahead_in(self, text: str, lowered: str | None) -> _NamesAhead:
+    def ahead_in(self, text: str, lowered: str | None, start: int = 0, end: int | None = None) -> _NamesAhead:
         """The names searched one at a time in ``text``, merged as their single alternation finds them; with
-        ``lowered``, the lower-cased text, a name is tried only where its lower-cased spelling is written."""
-        return _NamesAhead(text, lowered, self.one_by_one)
+        ``lowered``, the lower-cased text, a name is tried only where its lower-cased spelling is written, and
+        only from ``start`` on and where it starts before ``end``."""
+        return _NamesAhead(text, lowered, self.one_by_one, start, len(text) if end is None else end)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -390,13 +391,21 @@ class _NamesAhead:
     names' next matches, the first name in order among those that start there. A name's next match stays its next
     match until the position passes its start; only then is the name searched again, from the position on."""
 
-    def __init__(self, text: str, lowered: str | None, patterns: tuple[tuple[re.Pattern, re.Pattern | None, str], ...]):
+    def __init__(
+        self,
+        text: str,
+        lowered: str | None,
+        patterns: tuple[tuple[re.Pattern, re.Pattern | None, str], ...],
+        start: int,
+        end: int,
+    ):
         self._text = text
         self._lowered = lowered
         self._patterns = patterns
+        self._end = end
         self._ahead: list[tuple[int, int, int]] = []  # a heap of (start, the name's place in order, end)
         for order in range(len(patterns)):
-            if (match := self._next_match(order, 0)) is not None:
+            if (match := self._next_match(order, start)) is not None:
                 self._ahead.append((match.start(), order, match.end()))
         heapq.heapify(self._ahead)
 
@@ -404,7 +413,8 @@ class _NamesAhead:
         pattern, lower_cased, _ = self._patterns[order]
         if self._lowered is None or lower_cased is None:
             return pattern.search(self._text, position)
-        while position <= len(self._lowered) and (candidate := lower_cased.search(self._lowered, position)):
+        # the end bounds where a lower-cased spelling may start; its match is tried on the whole text
+        while position <= self._end and (candidate := lower_cased.search(self._lowered, position, self._end)):
             if (match := pattern.match(self._text, candidate.start())) is not None:
                 return match
             position = candidate.start() + 1
@@ -481,14 +491,23 @@ def _builtins_left_out(covered_by_page: frozenset[str]) -> tuple[frozenset[str],
     page names itself is left out whole, a spelling the page names is left out alone ("USA" listed: "US" kept)."""
     covered = set(covered_by_page)
     left_out = []
-    for place, spellings in _BUILTIN_PLACES:
-        place_covered = _normalised(place.member) in covered
+    for place, spellings in _normalised_builtin_places():
+        place_covered = place in covered
         for spelling, group in spellings:
-            if place_covered or _normalised(spelling) in covered:
+            if place_covered or spelling in covered:
                 left_out.append(group)
             else:
-                covered.add(_normalised(spelling))
+                covered.add(spelling)
     return frozenset(left_out), frozenset(covered)
+
+
+@functools.cache
+def _normalised_builtin_places() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """Each built-in place's normalised name, with the (normalised spelling, group) of each of its spellings."""
+    return tuple(
+        (_normalised(place.member), tuple((_normalised(spelling), group) for spelling, group in spellings))
+        for place, spellings in _BUILTIN_PLACES
+    )
 
 
 @dataclass(frozen=True)
@@ -714,7 +733,10 @@ class Gazetteer:
         ``stretches`` (no name stands across their ends), the names that start in them."""
         lowered = lower_cased_for_re(text)
         page = self._names.page
-        page_ahead = page.ahead_in(text, lowered)
+        if stretches == []:
+            return
+        bounds = (0, len(text)) if stretches is None else (stretches[0][0], stretches[-1][1])
+        page_ahead = page.ahead_in(text, lowered, *bounds)
         builtin_lengths = _builtin_names().name_lengths
         position = 0
         for start, end in [(0, len(text))] if stretches is None else stretches:
