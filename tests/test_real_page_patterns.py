@@ -1735,6 +1735,17 @@ def test_a_cagr_after_three_dated_values_that_none_reproduces_runs_between_the_l
     assert _cagr(text)[:3] == (9.0, 2025, 2032)
 
 
+def test_a_cagr_that_two_of_three_rounded_values_both_reproduce_runs_between_the_last_two():
+    # 2.03 -> 7.05 over six years gives 23.06%; 2.49 -> 7.05 over five gives 23.14%, and 23.06% too within the two
+    # values' rounding: either start fits, and the sentence's own "from ... in 2026 to ... by 2031" is the period
+    text = (
+        "Kelp Fibre Market\n\n"
+        "The global kelp fibre market was valued at USD 2.03 billion in 2025 and is projected to grow from USD 2.49 "
+        "billion in 2026 to USD 7.05 billion by 2031, exhibiting a CAGR of 23.06% during the forecast period.\n"
+    )
+    assert _cagr(text)[:3] == (23.06, 2026, 2031)
+
+
 def test_the_market_for_something_else_written_after_the_word_market_is_another_market():
     text = (
         "Cobots Market\n\n"

@@ -322,16 +322,25 @@ def years_of_values_before(position: int, tokens: SentenceTokens) -> list[int]:
 def start_year_the_rate_reproduces(dated_values: list[tuple[int, Money]], percent: Percent) -> int | None:
     """Of three or more dated values ("from USD 187.9 billion in 2024 to USD 197.6 billion in 2025, ... USD 288.7
     billion by 2032 and a CAGR of 5.51%"), the year of the one from which the rate, compounded to the last value,
-    gives the last value within the rate's rounding: 2024 here. None when no start or more than one does."""
+    gives the last value within the rounding of the rate and of both values: 2024 here. None when no start or more
+    than one does ("US$ 1.01 billion in 2025 ... from USD 1.24 billion in 2026 to US$ 3.51 Bn by 2031, ... a CAGR
+    of 23.04%" compounds from either year)."""
     if len(dated_values) < 3:
         return None
     last_year, last = dated_values[-1]
+    last_low = float(last.low_millions - last.rounding_millions)
+    last_high = float(last.low_millions + last.rounding_millions)
+    low = float(percent.low - percent.rounding) - _RATE_TOLERANCE
+    high = float(percent.low + percent.rounding) + _RATE_TOLERANCE
     matching = []
     for year, money in dated_values[:-1]:
-        if year >= last_year or money.low_millions <= 0:
+        if year >= last_year or money.low_millions <= money.rounding_millions:
             continue
-        implied = _implied_rate(float(money.low_millions), float(last.low_millions), last_year - year)
-        if abs(implied - float(percent.low)) <= float(percent.rounding) + _RATE_TOLERANCE:
+        start_low = float(money.low_millions - money.rounding_millions)
+        start_high = float(money.low_millions + money.rounding_millions)
+        slowest = _implied_rate(start_high, last_low, last_year - year)
+        fastest = _implied_rate(start_low, last_high, last_year - year)
+        if slowest <= high and fastest >= low:
             matching.append(year)
     return matching[0] if len(matching) == 1 else None
 
