@@ -18,6 +18,7 @@ that each name a member and give its amount ("Vet Care $18.11 billion" under "Br
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -282,20 +283,12 @@ def _runs_of_lines(is_a_line_of_the_run: list[bool]) -> list[range]:
     """The positions of each run of at least two sentences in a row that are lines of the run."""
     runs = []
     position = 0
-    while (position := _index_of(is_a_line_of_the_run, True, position)) is not None:
-        run_end = _index_of(is_a_line_of_the_run, False, position)
-        run_end = len(is_a_line_of_the_run) if run_end is None else run_end
-        if run_end - position >= _MINIMUM_ROWS:
-            runs.append(range(position, run_end))
-        position = run_end
+    for is_a_line, lines in itertools.groupby(is_a_line_of_the_run):
+        count = len(list(lines))
+        if is_a_line and count >= _MINIMUM_ROWS:
+            runs.append(range(position, position + count))
+        position += count
     return runs
-
-
-def _index_of(flags: list[bool], value: bool, start: int) -> int | None:
-    try:
-        return flags.index(value, start)
-    except ValueError:
-        return None
 
 
 # A line that is a name, then one percentage: "• Decorative 38.7%", "- Auto OEM: 5.6%".

@@ -362,11 +362,11 @@ class _PageNames(_NameList):
             (_one_name(pattern), _one_name_lower_cased(name), group) for name, group, pattern in self.named_patterns
         )
 
-    def ahead_in(self, text: str, lowered: str | None, start: int = 0, end: int | None = None) -> _NamesAhead:
+    def ahead_in(self, text: str, lowered: str | None, start: int, end: int) -> _NamesAhead:
         """The names searched one at a time in ``text``, merged as their single alternation finds them; with
         ``lowered``, the lower-cased text, a name is tried only where its lower-cased spelling is written, and
         only from ``start`` on and where it starts before ``end``."""
-        return _NamesAhead(text, lowered, self.one_by_one, start, len(text) if end is None else end)
+        return _NamesAhead(text, lowered, self.one_by_one, start, end)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -733,13 +733,13 @@ class Gazetteer:
         ``stretches`` (no name stands across their ends), the names that start in them."""
         lowered = lower_cased_for_re(text)
         page = self._names.page
-        if stretches == []:
+        searched = [(0, len(text))] if stretches is None else stretches
+        if not searched:
             return
-        bounds = (0, len(text)) if stretches is None else (stretches[0][0], stretches[-1][1])
-        page_ahead = page.ahead_in(text, lowered, *bounds)
+        page_ahead = page.ahead_in(text, lowered, searched[0][0], searched[-1][1])
         builtin_lengths = _builtin_names().name_lengths
         position = 0
-        for start, end in [(0, len(text))] if stretches is None else stretches:
+        for start, end in searched:
             position = max(position, start)
             in_page = page_ahead.first_at_or_after(position)
             builtin = self._first_builtin_at_or_after(text, lowered, position, end)
