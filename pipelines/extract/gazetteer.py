@@ -362,11 +362,11 @@ class _PageNames(_NameList):
             (_one_name(pattern), _one_name_lower_cased(name), group) for name, group, pattern in self.named_patterns
         )
 
-    def ahead_in(self, text: str, lowered: str | None, start: int, end: int) -> _NamesAhead:
+    def ahead_in(self, text: str, lowered: str | None, start: int = 0, end: int | None = None) -> _NamesAhead:
         """The names searched one at a time in ``text``, merged as their single alternation finds them; with
         ``lowered``, the lower-cased text, a name is tried only where its lower-cased spelling is written, and
         only from ``start`` on and where it starts before ``end``."""
-        return _NamesAhead(text, lowered, self.one_by_one, start, end)
+        return _NamesAhead(text, lowered, self.one_by_one, start, len(text) if end is None else end)
 
 
 @functools.lru_cache(maxsize=65536)
